@@ -1,0 +1,2 @@
+export * from './cpf.js';
+export * from './cnpj.js';

@@ -1,0 +1,57 @@
+// Configuration is read and validated once per process; nothing else reads process.env.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export const isProduction = () => process.env.NODE_ENV === 'production';
+
+/** Where embedded databases and development secrets live. */
+export const dataDir = () => resolve(process.env.MEDPAY_DATA_DIR ?? join(repoRoot, '.data'));
+
+/**
+ * A development secret shared by every local process through .data/dev-secrets.json, created on
+ * first use. Production must configure every secret explicitly: this throws there.
+ */
+export function devSecret(name: string, make: () => string = () => randomBytes(32).toString('base64url')): string {
+  if (isProduction()) throw new Error(`${name} must be set in production`);
+  const file = join(dataDir(), 'dev-secrets.json');
+  mkdirSync(dirname(file), { recursive: true });
+  const read = (): Record<string, string> => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
+  };
+  const secrets = read();
+  if (secrets[name]) return secrets[name];
+  secrets[name] = make();
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  // Another process may have written the same name at the same moment: the file's value wins.
+  return read()[name] ?? secrets[name];
+}
+
+/** Fields every service reads. */
+export const baseConfigShape = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  /** HMAC key the router signs forwarded claims with; subgraphs verify it. */
+  INTERNAL_CLAIMS_SECRET: z.string().min(32).default(() => devSecret('INTERNAL_CLAIMS_SECRET')),
+  REDIS_URL: z.string().url().optional(),
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig<Shape extends z.ZodRawShape>(shape: Shape, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<Shape>> {
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,60 @@
+// One error mapper for every service: expected failures carry a stable code and a pt-BR message;
+// anything else is logged once here and masked for the client.
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.js';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_CPF'
+  | 'INVALID_CNPJ'
+  | 'EMAIL_TAKEN'
+  | 'CPF_TAKEN'
+  | 'WEAK_PASSWORD'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'INVALID_REFRESH_TOKEN'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'INVALID_CLAIMS'
+  | 'INVALID_API_KEY'
+  | 'INVALID_STATUS_TRANSITION'
+  | 'INTERNAL_SERVER_ERROR';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, INVALID_CLAIMS: 401, INVALID_API_KEY: 401 };
+
+/** An expected failure: the message is shown to the user (pt-BR), the code is for programs. */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    const status = HTTP_STATUS[code];
+    super(message, { extensions: { code, ...details, ...(status ? { http: { status } } : {}) } });
+  }
+}
+
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'É preciso entrar na sua conta para acessar este recurso.');
+export const forbidden = () => new AppError('FORBIDDEN', 'Você não tem permissão para acessar este recurso.');
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} não encontrado.`);
+
+/** Codes GraphQL servers produce for the client's own mistakes: shown as they are. */
+const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+export function createErrorFormatter(logger: Logger, options: { passThroughCodes?: boolean } = {}) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code;
+    if (original instanceof AppError) return { ...formatted, extensions: { ...formatted.extensions } };
+    if (typeof code === 'string' && (CLIENT_CODES.has(code) || (options.passThroughCodes && code !== 'INTERNAL_SERVER_ERROR'))) {
+      return formatted;
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return { message: 'Erro interno. Tente novamente em instantes.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,75 @@
+// Plain node:http plumbing shared by the subgraphs and the router: body limits, JSON answers, and
+// Apollo Server bridged without a web framework (one less layer on the hot path).
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError } from './errors.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void>;
+
+export class BodyTooLargeError extends Error {}
+
+export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limitBytes) throw new BodyTooLargeError();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limitBytes) throw new BodyTooLargeError();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** A GraphQL-shaped error answer for failures before Apollo runs (body too large, bad credentials). */
+export function sendGraphQLError(res: ServerResponse, error: AppError | { status: number; code: string; message: string }) {
+  const status = error instanceof AppError ? ((error.extensions.http as { status?: number } | undefined)?.status ?? 400) : error.status;
+  const code = error instanceof AppError ? error.code : error.code;
+  sendJson(res, status, { errors: [{ message: error.message, extensions: { code } }] });
+}
+
+export const PAYLOAD_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'A requisição é grande demais.' };
+
+/** Hands one HTTP request to Apollo Server and writes its answer. */
+export async function executeApollo<Context extends BaseContext>(
+  server: ApolloServer<Context>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  context: () => Promise<Context>,
+) {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = req.url ?? '/';
+  const question = url.indexOf('?');
+  let parsedBody: unknown = undefined;
+  if (body.length > 0 && headers.get('content-type')?.startsWith('application/json')) {
+    try {
+      parsedBody = JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(res, 400, { errors: [{ message: 'JSON inválido no corpo da requisição.', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+  }
+  const response = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: question >= 0 ? url.slice(question + 1) : '', body: parsedBody },
+    context,
+  });
+  const outHeaders: Record<string, string> = {};
+  for (const [name, value] of response.headers) outHeaders[name] = value;
+  res.writeHead(response.status ?? 200, outHeaders);
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+  } else {
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}

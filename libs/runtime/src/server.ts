@@ -1,0 +1,158 @@
+// One bootstrap for every subgraph: Apollo Server on node:http, verified claims in the context,
+// the auth directives enforced on the subgraph's own schema, one error mapper, /health and /metrics.
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OperationAuthorizer } from './authorization.js';
+import { CLAIMS_HEADER, verifyClaims, type Claims } from './claims.js';
+import { AppError, createErrorFormatter } from './errors.js';
+import { BodyTooLargeError, executeApollo, PAYLOAD_TOO_LARGE, readBody, sendGraphQLError, sendJson, type RouteHandler } from './http.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+
+/** What every resolver gets; services extend it with their stores and DataLoaders. */
+export interface RequestContext {
+  claims: Claims | null;
+  /** the end user's address as the router saw it, for audit records */
+  clientIp: string;
+  logger: Logger;
+}
+
+export interface SubgraphOptions<Context extends RequestContext> {
+  name: string;
+  schema: GraphQLSchema;
+  host: string;
+  port: number;
+  internalSecret: string;
+  logger: Logger;
+  metrics: Metrics;
+  createContext: (request: RequestContext) => Context;
+  /** extra endpoints, keyed "METHOD /path" */
+  routes?: Record<string, RouteHandler>;
+  /** throws when a dependency (database, Redis) does not answer */
+  checkHealth: () => Promise<void>;
+  bodyLimitBytes?: number;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export function clientIpOf(req: IncomingMessage): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || '';
+}
+
+export async function startSubgraph<Context extends RequestContext>(options: SubgraphOptions<Context>): Promise<RunningService> {
+  const { logger, metrics } = options;
+  const authorizer = new OperationAuthorizer(options.schema);
+  const unknown = authorizer.unknownPolicies();
+  if (unknown.length) throw new Error(`Schema uses policies with no rule: ${unknown.join(', ')}`);
+
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        async requestDidStart() {
+          metrics.increment('graphql_requests_total');
+          return {
+            async didResolveOperation({ document, contextValue }) {
+              const denied = authorizer.authorize(document, contextValue.claims);
+              if (denied) throw denied;
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const limit = options.bodyLimitBytes ?? 1_000_000;
+  const server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    try {
+      if (req.method === 'GET' && path === '/health') {
+        try {
+          await options.checkHealth();
+          return sendJson(res, 200, { status: 'ok', service: options.name });
+        } catch (error) {
+          logger.warn({ err: error }, 'health check failed');
+          return sendJson(res, 503, { status: 'unavailable', service: options.name });
+        }
+      }
+      if (req.method === 'GET' && path === '/metrics') {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+        return res.end(metrics.render(options.name));
+      }
+      const body = await readBody(req, limit);
+      const route = options.routes?.[`${req.method} ${path}`];
+      if (route) return await route(req, res, body);
+      if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found' });
+      let claims: Claims | null;
+      try {
+        claims = verifyClaims(req.headers[CLAIMS_HEADER] as string | undefined, options.internalSecret);
+      } catch (error) {
+        return sendGraphQLError(res, error as AppError);
+      }
+      const context = options.createContext({ claims, clientIp: clientIpOf(req), logger });
+      await executeApollo(apollo, req, res, body, async () => context);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendGraphQLError(res, PAYLOAD_TOO_LARGE);
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Erro interno.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  });
+  return listen(server, options.host, options.port, async () => {
+    await apollo.stop();
+  });
+}
+
+export async function listen(server: Server, host: string, port: number, onClose: () => Promise<void>): Promise<RunningService> {
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${actual}`,
+    port: actual,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await onClose();
+    },
+  };
+}
+
+/** Runs a service as its own process: starts it, says where it listens, stops cleanly on a signal. */
+export async function runService(name: string, start: () => Promise<RunningService>) {
+  let running: RunningService;
+  try {
+    running = await start();
+  } catch (error) {
+    console.error(`${name} failed to start:`, error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  console.log(`${name} listening on ${running.url}`);
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,77 @@
+// Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import {
+  AccessTokenIssuer, AppError, assertServiceCall, CLAIMS_HEADER, createKeyValueStore, createLoader, createLogger, FieldEncryption,
+  Metrics, openDatabase, sendGraphQLError, sendJson, startSubgraph, type RunningService,
+} from '@medpay/runtime';
+import { parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Accounts, normalizeEmail } from './accounts.js';
+import type { UsersConfig } from './config.js';
+import { PrismaClient } from './generated/prisma/client.js';
+import { resolvers, type UsersContext } from './resolvers.js';
+import { seedDemoUsers } from './seed.js';
+import { LoginThrottle, SessionStore } from './sessions.js';
+import { UserStore } from './user-store.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
+
+export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics }> {
+  const logger = createLogger('users', config.LOG_LEVEL);
+  const metrics = new Metrics();
+  const database = await openDatabase({
+    service: 'users',
+    url: config.USERS_DATABASE_URL ?? config.DATABASE_URL,
+    migrationsDir: here('../prisma/migrations'),
+    metrics,
+    createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
+  });
+  const store = new UserStore(database.prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
+  if (config.SEED_DEMO_DATA === 'true' || (config.SEED_DEMO_DATA === 'auto' && database.kind === 'pglite')) {
+    const seeded = await seedDemoUsers(store);
+    if (seeded) logger.info({ seeded }, 'demo users seeded');
+  }
+  const kv = createKeyValueStore(config.REDIS_URL, 'medpay:users:');
+  const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS);
+  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000), new LoginThrottle(kv), tokens);
+
+  const running = await startSubgraph<UsersContext>({
+    name: 'users',
+    schema: buildSubgraphSchema({ typeDefs: usersTypeDefs, resolvers: resolvers as never }),
+    host: config.HOST,
+    port: config.PORT,
+    internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    logger,
+    metrics,
+    createContext: (request) => ({ ...request, accounts, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
+    checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
+    routes: {
+      'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
+      // The providers subgraph makes an existing account clinic staff when a clinic adds it to its team.
+      'POST /internal/staff-grants': async (req, res, body) => {
+        try {
+          assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+          const email = normalizeEmail(String((JSON.parse(body.toString()) as { email?: unknown }).email ?? ''));
+          const user = await store.findByEmail(email);
+          if (!user) return sendJson(res, 404, { error: 'NOT_FOUND' });
+          await store.addRole(user.id, 'CLINIC_STAFF');
+          sendJson(res, 200, { userId: user.id, name: user.name });
+        } catch (error) {
+          if (error instanceof AppError) return sendGraphQLError(res, error);
+          throw error;
+        }
+      },
+    },
+  });
+  return {
+    ...running,
+    metrics,
+    async close() {
+      await running.close();
+      await kv.close();
+      await database.close();
+    },
+  };
+}

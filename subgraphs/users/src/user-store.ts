@@ -1,0 +1,94 @@
+// Data access for users: the one place that knows the table and its encrypted columns.
+import type { FieldEncryption } from '@medpay/runtime';
+import { Prisma, type PrismaClient, type Role, type User } from './generated/prisma/client.js';
+
+export type { User };
+
+const PAGE_MAX = 100;
+
+export interface NewUser {
+  name: string;
+  email: string;
+  passwordHash: string;
+  cpf?: string;
+  phone?: string;
+  roles: Role[];
+  id?: string;
+}
+
+export class UserStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly encryption: FieldEncryption,
+  ) {}
+
+  /** Creates the user; a unique violation surfaces as 'email' or 'cpf'. */
+  async create(user: NewUser): Promise<User | 'email' | 'cpf'> {
+    try {
+      return await this.prisma.user.create({
+        data: {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          passwordHash: user.passwordHash,
+          phone: user.phone,
+          roles: user.roles,
+          cpfEncrypted: user.cpf ? this.encryption.encrypt(user.cpf) : null,
+          cpfBlindIndex: user.cpf ? this.encryption.blindIndex(user.cpf) : null,
+        },
+      });
+    } catch (error) {
+      // Unique violations differ in shape between adapters; the constraint name tells which.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        return /cpf/i.test(JSON.stringify(error.meta ?? {}) + error.message) ? 'cpf' : 'email';
+      }
+      throw error;
+    }
+  }
+
+  findByEmail(email: string) {
+    return this.prisma.user.findUnique({ where: { email } });
+  }
+
+  findByCpf(cpf: string) {
+    return this.prisma.user.findUnique({ where: { cpfBlindIndex: this.encryption.blindIndex(cpf) } });
+  }
+
+  findMany(ids: readonly string[]) {
+    return this.prisma.user.findMany({ where: { id: { in: [...ids] } } });
+  }
+
+  decryptCpf(user: Pick<User, 'cpfEncrypted'>): string | null {
+    return user.cpfEncrypted ? this.encryption.decrypt(user.cpfEncrypted) : null;
+  }
+
+  async setLocked(id: string, locked: boolean) {
+    return this.prisma.user.update({ where: { id }, data: { lockedAt: locked ? new Date() : null } }).catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return null;
+      throw error;
+    });
+  }
+
+  async addRole(id: string, role: Role) {
+    const user = await this.prisma.user.findUnique({ where: { id }, select: { roles: true } });
+    if (user && !user.roles.includes(role)) await this.prisma.user.update({ where: { id }, data: { roles: { push: role } } });
+  }
+
+  /** Admin search: by whole CPF (blind index), else name or e-mail fragment; newest first, keyset paged. */
+  async search(filter: { search?: string | null; role?: Role | null; cpf?: string | null }, first: number, after?: string | null) {
+    const where: Prisma.UserWhereInput = {
+      ...(filter.role ? { roles: { has: filter.role } } : {}),
+      ...(filter.cpf
+        ? { cpfBlindIndex: this.encryption.blindIndex(filter.cpf) }
+        : filter.search
+          ? { OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, { email: { contains: filter.search.toLowerCase() } }] }
+          : {}),
+    };
+    const take = Math.min(Math.max(first, 1), PAGE_MAX);
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.user.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: take + 1, ...(after ? { cursor: { id: after }, skip: 1 } : {}) }),
+      this.prisma.user.count({ where }),
+    ]);
+    return { rows: rows.slice(0, take), hasNextPage: rows.length > take, totalCount };
+  }
+}
