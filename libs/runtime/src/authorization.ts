@@ -4,6 +4,8 @@
 // the schema's SDL, compiled once per parsed document, then checked against each caller's claims.
 import {
   getNamedType,
+  isCompositeType,
+  isNonNullType,
   Kind,
   TypeInfo,
   visit,
@@ -102,6 +104,17 @@ export class OperationAuthorizer {
       if ('getFields' in type) for (const field of Object.values(type.getFields())) if ('args' in field) check(this.requirements.forField(type, field));
     }
     return [...unknown];
+  }
+
+  /** A query on a root field that requires authentication and takes no required arguments (self-tests). */
+  protectedRootQuery(): string | null {
+    const query = this.schema.getQueryType();
+    for (const field of Object.values(query?.getFields() ?? {})) {
+      if (!query || field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
+      if (!this.requirements.forField(query, field)?.authenticated) continue;
+      return isCompositeType(getNamedType(field.type)) ? `{ ${field.name} { __typename } }` : `{ ${field.name} }`;
+    }
+    return null;
   }
 
   /** The requirements an operation document touches (fields and the types they return). */

@@ -1,2 +1,2 @@
-export { loadUsersConfig, type UsersConfig } from './config.js';
+export { loadUsersConfig, usersConfigShape, type UsersConfig } from './config.js';
 export { startUsersService, usersTypeDefs } from './service.js';

@@ -15,6 +15,8 @@ import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
 import { UserStore } from './user-store.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
@@ -49,12 +51,14 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
-      // The providers subgraph makes an existing account clinic staff when a clinic adds it to its team.
+      // The providers subgraph makes an existing account clinic staff when a clinic adds it to its
+      // team (by e-mail) or when the account registers a clinic (by id).
       'POST /internal/staff-grants': async (req, res, body) => {
         try {
           assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-          const email = normalizeEmail(String((JSON.parse(body.toString()) as { email?: unknown }).email ?? ''));
-          const user = await store.findByEmail(email);
+          const target = JSON.parse(body.toString()) as { email?: unknown; userId?: unknown };
+          const byId = async (id: string) => (UUID.test(id) ? (await store.findMany([id]))[0] : undefined);
+          const user = typeof target.userId === 'string' ? await byId(target.userId) : await store.findByEmail(normalizeEmail(String(target.email ?? '')));
           if (!user) return sendJson(res, 404, { error: 'NOT_FOUND' });
           await store.addRole(user.id, 'CLINIC_STAFF');
           sendJson(res, 200, { userId: user.id, name: user.name });

@@ -71,7 +71,8 @@ export class UserStore {
 
   async addRole(id: string, role: Role) {
     const user = await this.prisma.user.findUnique({ where: { id }, select: { roles: true } });
-    if (user && !user.roles.includes(role)) await this.prisma.user.update({ where: { id }, data: { roles: { push: role } } });
+    // `set`, not `push`: the PGlite adapter sends a pushed enum as a scalar and PostgreSQL refuses it as an array.
+    if (user && !user.roles.includes(role)) await this.prisma.user.update({ where: { id }, data: { roles: { set: [...user.roles, role] } } });
   }
 
   /** Admin search: by whole CPF (blind index), else name or e-mail fragment; newest first, keyset paged. */

@@ -1,0 +1,54 @@
+// Router behaviour that does not depend on the database mode: production introspection rules,
+// health when a subgraph is down, and the start-up self-test.
+import { ApolloServer } from '@apollo/server';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { OperationAuthorizer } from '@medpay/runtime';
+import { buildASTSchema, parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { createGateway, type RouterContext } from '../router/src/gateway.js';
+import { assertEnforcementActive } from '../router/src/self-test.js';
+import { supergraphPath } from '../scripts/compose.js';
+import { bearer, startStack, type Stack } from './stack.js';
+
+describe('router in production mode', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack('embedded', { NODE_ENV: 'production' });
+  }, 60_000);
+  afterAll(() => stack?.close());
+
+  it('refuses introspection to anonymous callers and allows it to admins', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    const anonymous = await stack.graphql(query);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const patient = await stack.login('paciente@demo.medpay.com.br');
+    expect((await stack.graphql(query, {}, bearer(patient.accessToken))).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = await stack.login('admin@demo.medpay.com.br');
+    const allowed = await stack.graphql<{ __schema: { queryType: { name: string } } }>(query, {}, bearer(admin.accessToken));
+    expect(allowed.body.data!.__schema.queryType.name).toBe('Query');
+  });
+
+  it('masks internal errors and answers 503 on /health when a subgraph is down', async () => {
+    await stack.providers.close();
+    const health = await fetch(`${stack.router.url}/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: 'degraded', subgraphs: { users: 'ok', providers: 'unavailable' } });
+    const query = await stack.graphql('{ clinics { edges { node { id } } } }');
+    expect(query.body.errors?.[0]?.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+  });
+});
+
+describe('router self-test', () => {
+  it('refuses to serve when the directives are not enforced before planning', async () => {
+    const supergraphSdl = readFileSync(supergraphPath, 'utf8');
+    // A gateway wired without the authorization plugin: the probe reaches the planner and a subgraph.
+    const unguarded = new ApolloServer<RouterContext>({ gateway: createGateway({ supergraphSdl, internalSecret: 'x'.repeat(32), urlOverrides: { users: 'http://127.0.0.1:9', providers: 'http://127.0.0.1:9' } }) });
+    await unguarded.start();
+    try {
+      await expect(assertEnforcementActive(unguarded, new OperationAuthorizer(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true })))).rejects.toThrow(/refusing to serve/);
+    } finally {
+      await unguarded.stop();
+    }
+  });
+});

@@ -1,0 +1,67 @@
+// Who is calling: a user with an access token (Authorization: Bearer), a partner system with an API
+// key (X-Api-Key, checked with the providers subgraph and cached briefly), or nobody.
+import { AccessTokenVerifier, AppError, CLAIMS_HEADER, serviceClaims, signClaims, type Claims, type Logger } from '@medpay/runtime';
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const API_KEY_HEADER = 'x-api-key';
+
+const invalidToken = () => new AppError('UNAUTHENTICATED', 'Sessão inválida ou expirada. Entre novamente.');
+const invalidKey = () => new AppError('INVALID_API_KEY', 'Chave de API inválida ou revogada.');
+
+export class CallerAuthenticator {
+  private readonly apiKeys = new Map<string, { claims: Claims | null; until: number }>();
+
+  constructor(
+    private readonly tokens: AccessTokenVerifier,
+    private readonly providersUrl: string,
+    private readonly internalSecret: string,
+    private readonly apiKeyCacheMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The caller's claims, null for anonymous; throws for credentials that do not verify. */
+  async authenticate(headers: IncomingHttpHeaders): Promise<Claims | null> {
+    const authorization = headers.authorization;
+    if (authorization) {
+      const [scheme, token] = authorization.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token) throw invalidToken();
+      try {
+        return await this.tokens.verify(token);
+      } catch {
+        throw invalidToken();
+      }
+    }
+    const apiKey = headers[API_KEY_HEADER];
+    if (typeof apiKey === 'string' && apiKey) return this.partner(apiKey);
+    return null;
+  }
+
+  private async partner(key: string): Promise<Claims> {
+    const id = createHash('sha256').update(key).digest('hex');
+    const cached = this.apiKeys.get(id);
+    if (cached && cached.until > Date.now()) {
+      if (!cached.claims) throw invalidKey();
+      return cached.claims;
+    }
+    const response = await fetch(`${this.providersUrl}/internal/api-keys/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: signClaims(serviceClaims('router'), this.internalSecret) },
+      body: JSON.stringify({ key }),
+    });
+    if (response.status !== 200 && response.status !== 404) {
+      this.logger.error({ status: response.status }, 'API key verification failed');
+      throw new AppError('INTERNAL_SERVER_ERROR', 'Não foi possível verificar a chave de API agora.');
+    }
+    const found = response.status === 200 ? ((await response.json()) as { apiKeyId: string; clinicId: string }) : null;
+    const expires = Date.now() + this.apiKeyCacheMs;
+    const claims: Claims | null = found
+      ? { sub: found.apiKeyId, kind: 'partner', roles: [], scopes: ['clinic', 'partner'], clinicId: found.clinicId, exp: Math.floor(expires / 1000) + 60 }
+      : null;
+    // Unknown keys are remembered for a shorter time, so a key created a moment ago works soon.
+    this.apiKeys.set(id, { claims, until: found ? expires : Date.now() + Math.min(this.apiKeyCacheMs, 5_000) });
+    if (this.apiKeys.size > 10_000) this.apiKeys.delete(this.apiKeys.keys().next().value!);
+    if (!claims) throw invalidKey();
+    return claims;
+  }
+}

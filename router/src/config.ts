@@ -1,0 +1,30 @@
+import { baseConfigShape, loadConfig, repoRoot } from '@medpay/runtime';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const routerConfigShape = {
+  ...baseConfigShape,
+  ROUTER_PORT: z.coerce.number().int().min(0).default(4000),
+  SUPERGRAPH_PATH: z.string().default(join(repoRoot, 'supergraph.graphql')),
+  /** base URL of each subgraph (without /graphql); defaults to the supergraph's routing URLs */
+  USERS_URL: z.string().url().optional(),
+  PROVIDERS_URL: z.string().url().optional(),
+  /** where access-token keys come from: a JWKS URL, or a JWKS / public JWK as JSON; default the users subgraph's */
+  JWT_JWKS: z.string().optional(),
+  /** seconds a verified partner API key is trusted before it is checked again (revocation delay) */
+  API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+  MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  MAX_ALIASES: z.coerce.number().int().positive().default(15),
+  MAX_COST: z.coerce.number().int().positive().default(5000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
+};
+
+export type RouterConfig = ReturnType<typeof loadRouterConfig>;
+export const loadRouterConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(routerConfigShape, env);
+
+/** The configured base URL of a subgraph, when it overrides the supergraph's routing URL. */
+export function subgraphUrlOverride(config: RouterConfig, name: string): string | undefined {
+  const key = `${name.toUpperCase()}_URL` as keyof RouterConfig;
+  const value = config[key];
+  return typeof value === 'string' ? value : undefined;
+}

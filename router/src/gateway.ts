@@ -1,0 +1,47 @@
+// The query planner and executor: @apollo/gateway on the static supergraph, pinned to the version
+// whose behaviour the start-up self-test checks. Subgraph calls carry the caller's claims, signed.
+import { DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES } from '@apollo/federation-internals';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CLAIMS_HEADER, signClaims, type Claims } from '@medpay/runtime';
+import { Agent, fetch as undiciFetch } from 'undici';
+
+type Fetcher = ConstructorParameters<typeof RemoteGraphQLDataSource>[0] extends infer O ? (O extends { fetcher?: infer F } ? NonNullable<F> : never) : never;
+
+export const PINNED_GATEWAY_VERSION = '2.14.4';
+
+// The gateway refuses supergraphs that link SECURITY features it does not know. It does not enforce
+// them either: the router does (authorization plugin), so they are declared supported here.
+for (const feature of ['authenticated/v0.1', 'requiresScopes/v0.1', 'policy/v0.1']) {
+  DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES.add(`https://specs.apollo.dev/${feature}`);
+}
+
+export interface RouterContext {
+  claims: Claims | null;
+  clientIp: string;
+  /** subgraph requests made for this operation (the self-test proves denied operations make none) */
+  subgraphCalls: number;
+}
+
+export function createGateway(options: { supergraphSdl: string; internalSecret: string; urlOverrides: Record<string, string | undefined> }) {
+  // Keep-alive sockets to the subgraphs; node-fetch 2 with an http.Agent fails under load here.
+  const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000, pipelining: 1 });
+  const fetcher: Fetcher = (url, init) => undiciFetch(url, { ...init, dispatcher: agent } as Parameters<typeof undiciFetch>[1]);
+
+  class ClaimsForwardingDataSource extends RemoteGraphQLDataSource<RouterContext> {
+    override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>) {
+      if (!('claims' in context)) return; // the gateway's own health checks carry no request context
+      context.subgraphCalls += 1;
+      const headers = request.http!.headers;
+      if (context.claims) headers.set(CLAIMS_HEADER, signClaims(context.claims, options.internalSecret));
+      if (context.clientIp) headers.set('x-forwarded-for', context.clientIp);
+    }
+  }
+
+  return new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const base = options.urlOverrides[name];
+      return new ClaimsForwardingDataSource({ url: base ? `${base}/graphql` : url, fetcher });
+    },
+  });
+}

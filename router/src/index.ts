@@ -1,0 +1,2 @@
+export { loadRouterConfig, routerConfigShape, type RouterConfig } from './config.js';
+export { startRouter } from './server.js';

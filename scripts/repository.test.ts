@@ -1,0 +1,65 @@
+// Checks of files that no other test executes: the committed supergraph, and docker-compose.yml
+// (no Docker engine runs on our machines, so the file is checked against the code instead).
+import { describe, expect, it } from '@jest/globals';
+import { providersConfigShape } from '@medpay/providers';
+import { routerConfigShape } from '@medpay/router';
+import { usersConfigShape } from '@medpay/users';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { composeSupergraph, readSupergraphConfig, root, supergraphPath } from './compose.js';
+
+describe('supergraph.graphql', () => {
+  it('is what composing supergraph.yaml gives today, with no unaccepted hints', () => {
+    const { supergraphSdl, hints } = composeSupergraph();
+    expect(hints).toEqual([]);
+    expect(readFileSync(supergraphPath, 'utf8')).toBe(supergraphSdl);
+  });
+});
+
+interface ComposeService {
+  command?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  depends_on?: Record<string, unknown>;
+  healthcheck?: { test: string[] };
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parseYaml(readFileSync(resolve(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+  const apps: Record<string, { shape: Record<string, unknown>; portVariable: string }> = {
+    users: { shape: usersConfigShape, portVariable: 'PORT' },
+    providers: { shape: providersConfigShape, portVariable: 'PORT' },
+    router: { shape: routerConfigShape, portVariable: 'ROUTER_PORT' },
+  };
+
+  it('runs every subgraph of supergraph.yaml and the router, next to PostgreSQL, Redis and MongoDB', () => {
+    const subgraphs = Object.keys(readSupergraphConfig().subgraphs);
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining([...subgraphs, 'router', 'postgres', 'redis', 'mongodb']));
+    expect(Object.keys(apps).sort()).toEqual([...subgraphs, 'router'].sort());
+  });
+
+  it.each(Object.keys(apps))('%s: reads only variables its configuration knows, on the port it publishes and health-checks', (name) => {
+    const service = compose.services[name]!;
+    const { shape, portVariable } = apps[name]!;
+    const environment = service.environment ?? {};
+    for (const variable of Object.keys(environment)) expect([name, variable, variable in shape]).toEqual([name, variable, true]);
+    const port = environment[portVariable];
+    expect(service.ports).toEqual([`${port}:${port}`]);
+    expect(service.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
+    expect(existsSync(resolve(root, service.command!.at(-1)!))).toBe(true);
+    for (const dependency of Object.keys(service.depends_on ?? {})) expect(Object.keys(compose.services)).toContain(dependency);
+  });
+
+  it('points the router and the subgraphs at each other by service name and port', () => {
+    const portOf = (name: string) => compose.services[name]!.environment![apps[name]!.portVariable];
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [variable, value] of Object.entries(service.environment ?? {})) {
+        const match = /^([A-Z]+)_URL$/.exec(variable);
+        const target = match?.[1]?.toLowerCase();
+        if (!target || !(target in apps)) continue;
+        expect([name, value]).toEqual([name, `http://${target}:${portOf(target)}`]);
+      }
+    }
+  });
+});

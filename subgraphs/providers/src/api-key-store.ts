@@ -1,0 +1,49 @@
+// Data access for partner API keys. Only a hash of each key is stored.
+import type { ApiKey, ClinicStatus, PrismaClient } from './generated/prisma/client.js';
+import { isUuid } from './validation.js';
+
+export type { ApiKey };
+
+export interface NewApiKey {
+  clinicId: string;
+  name: string;
+  prefix: string;
+  secretHash: string;
+  createdBy: string;
+}
+
+export class ApiKeyStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  create(key: NewApiKey): Promise<ApiKey> {
+    return this.prisma.apiKey.create({ data: key });
+  }
+
+  async findById(id: string): Promise<ApiKey | null> {
+    return isUuid(id) ? this.prisma.apiKey.findUnique({ where: { id } }) : null;
+  }
+
+  /** Newest first. */
+  listByClinic(clinicId: string): Promise<ApiKey[]> {
+    return this.prisma.apiKey.findMany({ where: { clinicId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  }
+
+  /** The unrevoked key with this hash, with its clinic's status. */
+  findLiveByHash(secretHash: string): Promise<{ id: string; clinicId: string; clinic: { status: ClinicStatus } } | null> {
+    return this.prisma.apiKey.findFirst({
+      where: { secretHash, revokedAt: null },
+      select: { id: true, clinicId: true, clinic: { select: { status: true } } },
+    });
+  }
+
+  /** Revokes once: a second revocation keeps the first date. */
+  async revoke(id: string, now: Date): Promise<ApiKey | null> {
+    await this.prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+    return this.prisma.apiKey.findUnique({ where: { id } });
+  }
+
+  /** Records a use unless one was recorded since `notBefore` (one write a minute, not one per request). */
+  async touch(id: string, now: Date, notBefore: Date): Promise<void> {
+    await this.prisma.apiKey.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: notBefore } }] }, data: { lastUsedAt: now } });
+  }
+}

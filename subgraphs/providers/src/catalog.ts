@@ -1,0 +1,91 @@
+// Procedure catalog rules: who sees which procedures, and who may create or change them.
+import { AppError, notFound } from '@medpay/runtime';
+import type DataLoader from 'dataloader';
+import type { Viewer } from './access.js';
+import type { Clinic, ClinicStore } from './clinic-store.js';
+import { clampFirst, cursorId, emptyPage, type Page } from './pagination.js';
+import { validateProcedureInput, validateProcedureUpdate, type ProcedureInput, type ProcedureUpdate } from './procedure-rules.js';
+import type { ClinicCatalogKey, Procedure, ProcedureStore } from './procedure-store.js';
+import { cleanText, fold, isUuid } from './validation.js';
+
+export interface ProcedureFilter {
+  clinicId?: string | null;
+  city?: string | null;
+  category?: string | null;
+  search?: string | null;
+  minPriceCentavos?: number | null;
+  maxPriceCentavos?: number | null;
+}
+
+/** Catalogs are prepared during review and kept while active; suspended and rejected clinics get no new procedures. */
+const ACCEPTS_NEW_PROCEDURES: ReadonlySet<Clinic['status']> = new Set(['PENDING_REVIEW', 'ACTIVE']);
+
+export class Catalog {
+  constructor(
+    private readonly clinics: ClinicStore,
+    private readonly procedures: ProcedureStore,
+  ) {}
+
+  /**
+   * Anyone sees the active procedures of active clinics; platform admins see everything, and a
+   * clinic's own people (or partner keys) everything of that clinic when they filter by it.
+   */
+  async browse(viewer: Viewer, filter: ProcedureFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Procedure>> {
+    const take = clampFirst(first, 20);
+    const cursor = cursorId(after);
+    if (filter.clinicId && !isUuid(filter.clinicId)) return emptyPage();
+    const wholeCatalog = viewer.isPlatformAdmin || (filter.clinicId ? await viewer.canSeeWholeCatalog(filter.clinicId) : false);
+    return this.procedures.search(
+      {
+        scope: wholeCatalog ? 'all' : 'public',
+        clinicId: filter.clinicId ?? undefined,
+        cityKey: filter.city?.trim() ? fold(filter.city) : undefined,
+        category: filter.category?.trim() ? cleanText(filter.category) : undefined,
+        search: filter.search?.trim() ? cleanText(filter.search).slice(0, 120) : undefined,
+        minPriceCentavos: filter.minPriceCentavos ?? undefined,
+        maxPriceCentavos: filter.maxPriceCentavos ?? undefined,
+      },
+      take,
+      cursor,
+    );
+  }
+
+  /**
+   * One page of a clinic's catalog (inactive procedures only for those who see the whole catalog).
+   * First pages go through the per-request loader, so a list of clinics costs one batch.
+   */
+  async clinicPage(
+    viewer: Viewer,
+    loader: DataLoader<ClinicCatalogKey, Page<Procedure>, string>,
+    clinicId: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Page<Procedure>> {
+    const take = clampFirst(first, 50);
+    const cursor = cursorId(after);
+    const includeInactive = await viewer.canSeeWholeCatalog(clinicId);
+    if (!cursor) return loader.load({ clinicId, first: take, includeInactive });
+    return this.procedures.search({ scope: includeInactive ? 'all' : 'public', clinicId }, take, cursor);
+  }
+
+  async create(viewer: Viewer, clinicId: string, input: ProcedureInput): Promise<Procedure> {
+    await viewer.assertCanEditCatalog(clinicId);
+    const fields = validateProcedureInput(input);
+    const clinic = await this.clinics.findById(clinicId);
+    if (!clinic) throw notFound('Clínica');
+    if (!ACCEPTS_NEW_PROCEDURES.has(clinic.status)) {
+      throw new AppError('CLINIC_NOT_ACTIVE', 'Esta clínica está suspensa ou foi recusada e não pode cadastrar procedimentos.', { field: 'clinicId' });
+    }
+    return this.procedures.create(clinicId, fields);
+  }
+
+  /** Only the procedure's own clinic (its admins or partner keys) may change it. */
+  async update(viewer: Viewer, id: string, update: ProcedureUpdate): Promise<Procedure> {
+    const procedure = await this.procedures.findById(id);
+    if (!procedure) throw new AppError('NOT_FOUND', 'Procedimento não encontrado.');
+    await viewer.assertCanEditCatalog(procedure.clinicId);
+    const changes = validateProcedureUpdate(update);
+    if (Object.keys(changes).length === 0) return procedure;
+    return this.procedures.update(id, changes);
+  }
+}

@@ -1,0 +1,113 @@
+// Clinic rules: registration, browsing, platform review, and the clinic's team.
+import { AppError, forbidden, notFound, unauthenticated } from '@medpay/runtime';
+import type { Viewer } from './access.js';
+import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
+import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
+import { clampFirst, cursorId, emptyPage, type Page } from './pagination.js';
+import type { StaffGrants } from './users-client.js';
+import { cleanText, fold, isUuid } from './validation.js';
+
+export interface ClinicFilter {
+  city?: string | null;
+  state?: string | null;
+  specialty?: string | null;
+  search?: string | null;
+  status?: ClinicStatus | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+const cnpjTaken = () => new AppError('CNPJ_TAKEN', 'Já existe uma clínica cadastrada com este CNPJ.', { field: 'cnpj' });
+
+export class Clinics {
+  constructor(
+    private readonly store: ClinicStore,
+    private readonly users: StaffGrants,
+  ) {}
+
+  /** Anyone sees ACTIVE clinics; platform admins see every status and may filter by it. */
+  async browse(viewer: Viewer, filter: ClinicFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Clinic>> {
+    const take = clampFirst(first, 20);
+    const cursor = cursorId(after);
+    let status: ClinicStatus | null = filter.status ?? null;
+    if (!viewer.isPlatformAdmin) {
+      if (status && status !== 'ACTIVE') return emptyPage();
+      status = 'ACTIVE';
+    }
+    const state = filter.state?.trim() ? normalizeState(filter.state) : undefined;
+    if (state === null) return emptyPage();
+    return this.store.search(
+      {
+        status,
+        state,
+        cityKey: filter.city?.trim() ? fold(filter.city) : undefined,
+        specialtyKey: filter.specialty?.trim() ? fold(filter.specialty) : undefined,
+        search: filter.search?.trim() ? cleanText(filter.search).slice(0, 120) : undefined,
+      },
+      take,
+      cursor,
+    );
+  }
+
+  /**
+   * A person registers a clinic: it waits in PENDING_REVIEW with them as its admin. The role is granted
+   * first so that a failure there leaves no clinic without a working admin behind.
+   */
+  async register(viewer: Viewer, input: RegisterClinicInput): Promise<Clinic> {
+    const userId = viewer.requireUser();
+    const registration = validateClinicRegistration(input);
+    if (await this.store.cnpjTaken(registration.cnpj)) throw cnpjTaken();
+    if (!(await this.users.grant({ userId }))) throw notFound('Usuário');
+    const created = await this.store.create(registration, userId);
+    if (created === 'cnpj') throw cnpjTaken();
+    return created;
+  }
+
+  async setStatus(viewer: Viewer, id: string, target: ClinicStatus, reason: string | null | undefined): Promise<Clinic> {
+    viewer.assertPlatformAdmin();
+    const clinic = await this.store.findById(id);
+    if (!clinic) throw notFound('Clínica');
+    const change = statusChange(clinic.status, target, reason);
+    const updated = await this.store.changeStatus(id, clinic.status, change);
+    // Someone else moved it meanwhile: judge the move again against what it is now.
+    if (!updated) return this.setStatus(viewer, id, target, reason);
+    return updated;
+  }
+
+  async addStaff(viewer: Viewer, clinicId: string, emailInput: string, role: StaffRole): Promise<ClinicMember> {
+    viewer.requireUser();
+    await viewer.assertCanManageClinic(clinicId);
+    const email = emailInput.trim().toLowerCase();
+    if (!EMAIL.test(email) || email.length > 254) throw new AppError('BAD_USER_INPUT', 'Informe um e-mail válido.', { field: 'email' });
+    const account = await this.users.grant({ email });
+    if (!account) {
+      throw new AppError('NOT_FOUND', 'Nenhuma conta MedPay com este e-mail. Peça para a pessoa criar a conta e tente de novo.', { field: 'email' });
+    }
+    const member = await this.store.addMember(clinicId, account.userId, role);
+    if (member === 'exists') throw new AppError('CONFLICT', 'Esta pessoa já faz parte da equipe da clínica.', { field: 'email' });
+    return member;
+  }
+
+  async removeStaff(viewer: Viewer, clinicId: string, userId: string): Promise<boolean> {
+    viewer.requireUser();
+    await viewer.assertCanManageClinic(clinicId);
+    const result = isUuid(userId) ? await this.store.removeMember(clinicId, userId) : 'not-member';
+    if (result === 'not-member') throw new AppError('NOT_FOUND', 'Esta pessoa não faz parte da equipe da clínica.', { field: 'userId' });
+    if (result === 'last-admin') {
+      throw new AppError('LAST_CLINIC_ADMIN', 'A clínica precisa de ao menos um administrador. Adicione outro antes de remover este.', { field: 'userId' });
+    }
+    return true;
+  }
+
+  async members(viewer: Viewer, clinicId: string): Promise<ClinicMember[]> {
+    await viewer.assertCanReadPrivate(clinicId);
+    return this.store.members(clinicId);
+  }
+
+  /** Only the person themself and platform admins see where someone works. */
+  async membershipsOf(viewer: Viewer, userId: string): Promise<Array<{ clinic: Clinic; role: StaffRole }>> {
+    if (!viewer.claims) throw unauthenticated();
+    if (viewer.userId !== userId && !viewer.isPlatformAdmin) throw forbidden();
+    return this.store.membershipsWithClinics(userId);
+  }
+}

@@ -1,0 +1,27 @@
+// Demo clinics and catalogs for the embedded default (never seeded into a configured production database).
+import { demoClinics, demoProcedureId } from '@medpay/demo-data';
+import { validateClinicRegistration } from './clinic-rules.js';
+import type { ClinicStore } from './clinic-store.js';
+import { validateProcedureInput } from './procedure-rules.js';
+import type { ProcedureStore } from './procedure-store.js';
+
+/** Seeds every demo clinic with its admin and procedures; returns how many clinics (0 when done before). */
+export async function seedDemoClinics(clinics: ClinicStore, procedures: ProcedureStore): Promise<number> {
+  if ((await clinics.findMany([demoClinics[0]!.id])).length > 0) return 0;
+  for (const [clinicIndex, demo] of demoClinics.entries()) {
+    // Through the same rules as a real registration, so the demo cannot hold what users could not enter.
+    const registration = validateClinicRegistration({
+      legalName: demo.legalName,
+      tradeName: demo.tradeName,
+      cnpj: demo.cnpj,
+      address: { street: demo.street, city: demo.city, state: demo.state, postalCode: demo.postalCode },
+      specialties: demo.specialties,
+    });
+    const created = await clinics.create(registration, demo.admin.id, { id: demo.id, status: demo.status });
+    if (created === 'cnpj') throw new Error(`demo clinic ${demo.tradeName}: CNPJ already registered`);
+    for (const [procedureIndex, procedure] of demo.procedures.entries()) {
+      await procedures.create(demo.id, validateProcedureInput(procedure), demoProcedureId(clinicIndex, procedureIndex));
+    }
+  }
+  return demoClinics.length;
+}

@@ -1,0 +1,100 @@
+// Wires the providers subgraph: database, stores, rules, schema, and the HTTP server.
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import {
+  AppError, assertServiceCall, CLAIMS_HEADER, createLoader, createLogger, Metrics, openDatabase, sendGraphQLError, sendJson, startSubgraph,
+  type RunningService,
+} from '@medpay/runtime';
+import { parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Viewer } from './access.js';
+import { ApiKeyStore } from './api-key-store.js';
+import { ApiKeys } from './api-keys.js';
+import { Catalog } from './catalog.js';
+import { ClinicStore } from './clinic-store.js';
+import { Clinics } from './clinics.js';
+import type { ProvidersConfig } from './config.js';
+import { PrismaClient } from './generated/prisma/client.js';
+import { createClinicCatalogLoader, ProcedureStore } from './procedure-store.js';
+import { resolvers, type ProvidersContext } from './resolvers.js';
+import { seedDemoClinics } from './seed.js';
+import { UsersClient } from './users-client.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const providersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
+
+export async function startProvidersService(config: ProvidersConfig): Promise<RunningService & { metrics: Metrics }> {
+  const logger = createLogger('providers', config.LOG_LEVEL);
+  const metrics = new Metrics();
+  const database = await openDatabase({
+    service: 'providers',
+    url: config.PROVIDERS_DATABASE_URL ?? config.DATABASE_URL,
+    migrationsDir: here('../prisma/migrations'),
+    metrics,
+    createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
+  });
+  const clinicStore = new ClinicStore(database.prisma);
+  const procedureStore = new ProcedureStore(database.prisma);
+  if (config.SEED_DEMO_DATA === 'true' || (config.SEED_DEMO_DATA === 'auto' && database.kind === 'pglite')) {
+    const seeded = await seedDemoClinics(clinicStore, procedureStore);
+    if (seeded) logger.info({ seeded }, 'demo clinics seeded');
+  }
+  const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET));
+  const catalog = new Catalog(clinicStore, procedureStore);
+  const apiKeys = new ApiKeys(new ApiKeyStore(database.prisma));
+
+  const running = await startSubgraph<ProvidersContext>({
+    name: 'providers',
+    schema: buildSubgraphSchema({ typeDefs: providersTypeDefs, resolvers: resolvers as never }),
+    host: config.HOST,
+    port: config.PORT,
+    internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    logger,
+    metrics,
+    createContext: (request) => ({
+      ...request,
+      viewer: new Viewer(request.claims, (userId) => clinicStore.membershipsOf(userId)),
+      clinics,
+      catalog,
+      apiKeys,
+      clinicLoader: createLoader('clinic', metrics, (ids) => clinicStore.findMany(ids)),
+      procedureLoader: createLoader('procedure', metrics, (ids) => procedureStore.findMany(ids)),
+      clinicCatalogLoader: createClinicCatalogLoader(procedureStore, metrics),
+    }),
+    checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
+    routes: {
+      // The router asks whether an X-Api-Key is live before it forwards a partner's request.
+      'POST /internal/api-keys/verify': async (req, res, body) => {
+        try {
+          assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+          const key = readJsonField(body, 'key');
+          if (key === undefined) return sendJson(res, 400, { error: 'BAD_REQUEST' });
+          const verified = typeof key === 'string' ? await apiKeys.verify(key) : null;
+          if (!verified) return sendJson(res, 404, { error: 'NOT_FOUND' });
+          sendJson(res, 200, verified);
+        } catch (error) {
+          if (error instanceof AppError) return sendGraphQLError(res, error);
+          throw error;
+        }
+      },
+    },
+  });
+  return {
+    ...running,
+    metrics,
+    async close() {
+      await running.close();
+      await database.close();
+    },
+  };
+}
+
+/** One field of a JSON object body; undefined when the body is not a JSON object. */
+function readJsonField(body: Buffer, field: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)[field] ?? null : undefined;
+  } catch {
+    return undefined;
+  }
+}

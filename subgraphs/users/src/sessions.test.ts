@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { MemoryStore } from '@medpay/runtime';
+import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.js';
+import { LoginThrottle, SessionStore } from './sessions.js';
+
+const code = async (promise: Promise<unknown>) => promise.then(() => 'ok', (error: { extensions?: { code?: string } }) => error.extensions?.code);
+
+describe('SessionStore', () => {
+  it('rotates: each refresh token works once and yields the next', async () => {
+    const sessions = new SessionStore(new MemoryStore(), 60_000);
+    const { sessionId, refreshToken } = await sessions.open('user-1');
+    const next = await sessions.rotate(refreshToken);
+    expect(next).toMatchObject({ sessionId, userId: 'user-1' });
+    expect((await sessions.rotate(next.refreshToken)).sessionId).toBe(sessionId);
+  });
+
+  it('revokes the family when a spent token is presented again', async () => {
+    const sessions = new SessionStore(new MemoryStore(), 60_000);
+    const { sessionId, refreshToken } = await sessions.open('user-1');
+    const next = await sessions.rotate(refreshToken);
+    expect(await code(sessions.rotate(refreshToken))).toBe('REFRESH_TOKEN_REUSED');
+    expect(await sessions.isActive(sessionId)).toBe(false);
+    expect(await code(sessions.rotate(next.refreshToken))).toBe('INVALID_REFRESH_TOKEN');
+  });
+
+  it('lets only one of two concurrent refreshes with the same token through', async () => {
+    const sessions = new SessionStore(new MemoryStore(), 60_000);
+    const { refreshToken } = await sessions.open('user-1');
+    const results = await Promise.all([code(sessions.rotate(refreshToken)), code(sessions.rotate(refreshToken))]);
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+  });
+
+  it('refuses unknown tokens', async () => {
+    const sessions = new SessionStore(new MemoryStore(), 60_000);
+    expect(await code(sessions.rotate('nope.nope'))).toBe('INVALID_REFRESH_TOKEN');
+  });
+});
+
+describe('LoginThrottle', () => {
+  it('allows MAX_FAILURES wrong passwords, then waits; a success resets the count', async () => {
+    const throttle = new LoginThrottle(new MemoryStore());
+    for (let i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) await throttle.recordFailure('a@b.com');
+    expect(await code(throttle.assertAllowed('a@b.com'))).toBe('ok');
+    await throttle.reset('a@b.com');
+    for (let i = 0; i < LoginThrottle.MAX_FAILURES; i++) await throttle.recordFailure('a@b.com');
+    expect(await code(throttle.assertAllowed('a@b.com'))).toBe('TOO_MANY_ATTEMPTS');
+    expect(await code(throttle.assertAllowed('other@b.com'))).toBe('ok');
+  });
+});
+
+describe('passwords', () => {
+  it('verify only the password they were hashed from, with a fresh salt each time', async () => {
+    const hash = await hashPassword('MedPay@2026');
+    expect(hash).not.toBe(await hashPassword('MedPay@2026'));
+    expect(await verifyPassword('MedPay@2026', hash)).toBe(true);
+    expect(await verifyPassword('MedPay@2027', hash)).toBe(false);
+    expect(await verifyPassword('MedPay@2026', 'garbage')).toBe(false);
+  });
+
+  it('must be at least 8 characters with letters and digits, not common, not the e-mail', () => {
+    const strength = (password: string) => {
+      try {
+        assertStrongPassword(password, 'maria.silva@exemplo.com');
+        return 'ok';
+      } catch (error) {
+        return (error as { extensions: { code: string } }).extensions.code;
+      }
+    };
+    expect(strength('MedPay@2026')).toBe('ok');
+    for (const weak of ['abc123', 'somenteletras', '1234567890', 'senha123', 'maria.silva2026']) expect(strength(weak)).toBe('WEAK_PASSWORD');
+  });
+});
