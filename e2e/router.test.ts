@@ -43,12 +43,14 @@ describe('router self-test', () => {
   it('refuses to serve when the directives are not enforced before planning', async () => {
     const supergraphSdl = readFileSync(supergraphPath, 'utf8');
     // A gateway wired without the authorization plugin: the probe reaches the planner and a subgraph.
-    const unguarded = new ApolloServer<RouterContext>({ gateway: createGateway({ supergraphSdl, internalSecret: 'x'.repeat(32), urlOverrides: { users: 'http://127.0.0.1:9', providers: 'http://127.0.0.1:9' } }) });
+    const { gateway, closeConnections } = createGateway({ supergraphSdl, internalSecret: 'x'.repeat(32), urlOverrides: { users: 'http://127.0.0.1:9', providers: 'http://127.0.0.1:9' } });
+    const unguarded = new ApolloServer<RouterContext>({ gateway });
     await unguarded.start();
     try {
       await expect(assertEnforcementActive(unguarded, new OperationAuthorizer(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true })))).rejects.toThrow(/refusing to serve/);
     } finally {
       await unguarded.stop();
+      await closeConnections();
     }
   });
 });

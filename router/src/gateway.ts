@@ -37,11 +37,12 @@ export function createGateway(options: { supergraphSdl: string; internalSecret: 
     }
   }
 
-  return new ApolloGateway({
+  const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const base = options.urlOverrides[name];
       return new ClaimsForwardingDataSource({ url: base ? `${base}/graphql` : url, fetcher });
     },
   });
+  return { gateway, closeConnections: () => agent.close() };
 }

@@ -91,12 +91,13 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   });
   const protection = armor.protect();
 
+  const { gateway, closeConnections } = createGateway({
+    supergraphSdl,
+    internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    urlOverrides: Object.fromEntries(subgraphs.map((s) => [s.name, s.baseUrl])),
+  });
   const apollo = new ApolloServer<RouterContext>({
-    gateway: createGateway({
-      supergraphSdl,
-      internalSecret: config.INTERNAL_CLAIMS_SECRET,
-      urlOverrides: Object.fromEntries(subgraphs.map((s) => [s.name, s.baseUrl])),
-    }),
+    gateway,
     formatError: createErrorFormatter(logger, { passThroughCodes: true }),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -148,6 +149,9 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
       else res.end();
     }
   });
-  const running = await listen(server, config.HOST, config.ROUTER_PORT, () => apollo.stop());
+  const running = await listen(server, config.HOST, config.ROUTER_PORT, async () => {
+    await apollo.stop();
+    await closeConnections();
+  });
   return { ...running, metrics };
 }

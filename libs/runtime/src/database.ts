@@ -43,7 +43,9 @@ export async function openDatabase<Client extends PrismaLike>(options: DatabaseO
     await pglite.waitReady;
     await applyMigrations(pgliteSession(pglite), migrationsDir);
     adapter = new PrismaPGlite(pglite);
-    closeDriver = () => pglite.close();
+    closeDriver = async () => {
+      if (!pglite.closed) await pglite.close();
+    };
     kind = 'pglite';
   } else {
     // One database may host every subgraph: each keeps its tables in a schema named after it.
@@ -90,4 +92,14 @@ function pgSession(client: pg.PoolClient): SqlSession {
     lock: async () => void (await client.query('SELECT pg_advisory_lock($1)', [LOCK])),
     unlock: async () => void (await client.query('SELECT pg_advisory_unlock($1)', [LOCK])),
   };
+}
+
+/**
+ * The unique constraint an insert or update hit (e.g. "users_email_key"), or null when the error is
+ * not a unique violation. Adapters shape the error differently; the driver's message names it.
+ */
+export function violatedUniqueConstraint(error: unknown): string | null {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'P2002') return null;
+  const meta = JSON.stringify((error as { meta?: unknown }).meta ?? {});
+  return /unique constraint \\"([^"\\]+)/.exec(meta)?.[1] ?? 'unknown';
 }

@@ -34,6 +34,8 @@ export interface SubgraphOptions<Context extends RequestContext> {
   /** throws when a dependency (database, Redis) does not answer */
   checkHealth: () => Promise<void>;
   bodyLimitBytes?: number;
+  /** releases what the service holds (database, Redis) after the server stops */
+  onClose?: () => Promise<void>;
 }
 
 export interface RunningService {
@@ -115,6 +117,7 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
   });
   return listen(server, options.host, options.port, async () => {
     await apollo.stop();
+    await options.onClose?.();
   });
 }
 
@@ -125,16 +128,17 @@ export async function listen(server: Server, host: string, port: number, onClose
     server.listen(port, host, () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${actual}`,
     port: actual,
     server,
-    async close() {
-      await new Promise<void>((resolve) => {
+    close() {
+      closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      });
-      await onClose();
+      }).then(onClose);
+      return closing;
     },
   };
 }

@@ -1,4 +1,5 @@
 // Data access for clinics and their teams: the one place that knows these tables.
+import { violatedUniqueConstraint } from '@medpay/runtime';
 import { Prisma, type Clinic, type ClinicMember, type ClinicStatus, type PrismaClient, type StaffRole } from './generated/prisma/client.js';
 import type { ClinicRegistration } from './clinic-rules.js';
 import { pageOf, type Page } from './pagination.js';
@@ -18,7 +19,7 @@ export interface ClinicSearch {
 
 export type RemoveMemberResult = 'removed' | 'not-member' | 'last-admin';
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+const isUniqueViolation = (error: unknown) => violatedUniqueConstraint(error) !== null;
 
 export class ClinicStore {
   constructor(private readonly prisma: PrismaClient) {}

@@ -62,6 +62,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
       clinicCatalogLoader: createClinicCatalogLoader(procedureStore, metrics),
     }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
+    onClose: () => database.close(),
     routes: {
       // The router asks whether an X-Api-Key is live before it forwards a partner's request.
       'POST /internal/api-keys/verify': async (req, res, body) => {
@@ -79,14 +80,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
       },
     },
   });
-  return {
-    ...running,
-    metrics,
-    async close() {
-      await running.close();
-      await database.close();
-    },
-  };
+  return { ...running, metrics };
 }
 
 /** One field of a JSON object body; undefined when the body is not a JSON object. */

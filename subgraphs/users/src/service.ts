@@ -49,6 +49,10 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     metrics,
     createContext: (request) => ({ ...request, accounts, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
+    onClose: async () => {
+      await kv.close();
+      await database.close();
+    },
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
       // The providers subgraph makes an existing account clinic staff when a clinic adds it to its
@@ -69,13 +73,5 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
       },
     },
   });
-  return {
-    ...running,
-    metrics,
-    async close() {
-      await running.close();
-      await kv.close();
-      await database.close();
-    },
-  };
+  return { ...running, metrics };
 }

@@ -1,5 +1,5 @@
 // Data access for users: the one place that knows the table and its encrypted columns.
-import type { FieldEncryption } from '@medpay/runtime';
+import { violatedUniqueConstraint, type FieldEncryption } from '@medpay/runtime';
 import { Prisma, type PrismaClient, type Role, type User } from './generated/prisma/client.js';
 
 export type { User };
@@ -38,10 +38,9 @@ export class UserStore {
         },
       });
     } catch (error) {
-      // Unique violations differ in shape between adapters; the constraint name tells which.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        return /cpf/i.test(JSON.stringify(error.meta ?? {}) + error.message) ? 'cpf' : 'email';
-      }
+      const constraint = violatedUniqueConstraint(error);
+      if (constraint === 'users_cpf_blind_index_key') return 'cpf';
+      if (constraint === 'users_email_key') return 'email';
       throw error;
     }
   }
