@@ -4,8 +4,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  AccessTokenVerifier, AppError, BodyTooLargeError, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen,
-  Metrics, OperationAuthorizer, PAYLOAD_TOO_LARGE, readBody, sendGraphQLError, sendJson, type RunningService,
+  AccessTokenVerifier, answerFailure, AppError, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen, Metrics,
+  OperationAuthorizer, readBody, sendJson, type RunningService,
 } from '@medpay/runtime';
 import { buildASTSchema, Kind, parse, visit, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -133,20 +133,11 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
         return res.end(sandbox);
       }
       const body = await readBody(req, config.BODY_LIMIT_BYTES);
-      let claims;
-      try {
-        claims = await authenticator.authenticate(req.headers);
-      } catch (error) {
-        if (error instanceof AppError) return sendGraphQLError(res, error);
-        throw error;
-      }
+      const claims = await authenticator.authenticate(req.headers);
       const context: RouterContext = { claims, clientIp: clientIpOf(req), subgraphCalls: 0 };
       await executeApollo(apollo, req, res, body, async () => context);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendGraphQLError(res, PAYLOAD_TOO_LARGE);
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Erro interno.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
+      answerFailure(res, error, logger);
     }
   });
   const running = await listen(server, config.HOST, config.ROUTER_PORT, async () => {

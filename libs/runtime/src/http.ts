@@ -3,6 +3,7 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from './errors.js';
+import type { Logger } from './logger.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void>;
 
@@ -34,7 +35,16 @@ export function sendGraphQLError(res: ServerResponse, error: AppError | { status
   sendJson(res, status, { errors: [{ message: error.message, extensions: { code } }] });
 }
 
-export const PAYLOAD_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'A requisição é grande demais.' };
+const PAYLOAD_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'A requisição é grande demais.' };
+
+/** The one place an HTTP handler's failure becomes an answer: expected ones as they are, the rest masked and logged once. */
+export function answerFailure(res: ServerResponse, error: unknown, logger: Logger) {
+  if (error instanceof AppError) return sendGraphQLError(res, error);
+  if (error instanceof BodyTooLargeError) return sendGraphQLError(res, PAYLOAD_TOO_LARGE);
+  logger.error({ err: error }, 'request failed');
+  if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Erro interno.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  else res.end();
+}
 
 /** Hands one HTTP request to Apollo Server and writes its answer. */
 export async function executeApollo<Context extends BaseContext>(

@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OperationAuthorizer } from './authorization.js';
 import { CLAIMS_HEADER, verifyClaims, type Claims } from './claims.js';
-import { AppError, createErrorFormatter } from './errors.js';
-import { BodyTooLargeError, executeApollo, PAYLOAD_TOO_LARGE, readBody, sendGraphQLError, sendJson, type RouteHandler } from './http.js';
+import { createErrorFormatter } from './errors.js';
+import { answerFailure, executeApollo, readBody, sendJson, type RouteHandler } from './http.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 
@@ -100,19 +100,11 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
       const route = options.routes?.[`${req.method} ${path}`];
       if (route) return await route(req, res, body);
       if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found' });
-      let claims: Claims | null;
-      try {
-        claims = verifyClaims(req.headers[CLAIMS_HEADER] as string | undefined, options.internalSecret);
-      } catch (error) {
-        return sendGraphQLError(res, error as AppError);
-      }
+      const claims = verifyClaims(req.headers[CLAIMS_HEADER] as string | undefined, options.internalSecret);
       const context = options.createContext({ claims, clientIp: clientIpOf(req), logger });
       await executeApollo(apollo, req, res, body, async () => context);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendGraphQLError(res, PAYLOAD_TOO_LARGE);
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Erro interno.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
+      answerFailure(res, error, logger);
     }
   });
   return listen(server, options.host, options.port, async () => {

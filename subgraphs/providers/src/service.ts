@@ -1,7 +1,7 @@
 // Wires the providers subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AppError, assertServiceCall, CLAIMS_HEADER, createLoader, createLogger, Metrics, openDatabase, sendGraphQLError, sendJson, startSubgraph,
+  assertServiceCall, CLAIMS_HEADER, createLoader, createLogger, Metrics, openDatabase, sendJson, startSubgraph,
   type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
@@ -66,17 +66,12 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     routes: {
       // The router asks whether an X-Api-Key is live before it forwards a partner's request.
       'POST /internal/api-keys/verify': async (req, res, body) => {
-        try {
-          assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-          const key = readJsonField(body, 'key');
-          if (key === undefined) return sendJson(res, 400, { error: 'BAD_REQUEST' });
-          const verified = typeof key === 'string' ? await apiKeys.verify(key) : null;
-          if (!verified) return sendJson(res, 404, { error: 'NOT_FOUND' });
-          sendJson(res, 200, verified);
-        } catch (error) {
-          if (error instanceof AppError) return sendGraphQLError(res, error);
-          throw error;
-        }
+        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+        const key = readJsonField(body, 'key');
+        if (key === undefined) return sendJson(res, 400, { error: 'BAD_REQUEST' });
+        const verified = typeof key === 'string' ? await apiKeys.verify(key) : null;
+        if (!verified) return sendJson(res, 404, { error: 'NOT_FOUND' });
+        sendJson(res, 200, verified);
       },
     },
   });

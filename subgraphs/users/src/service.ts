@@ -1,8 +1,8 @@
 // Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessTokenIssuer, AppError, assertServiceCall, CLAIMS_HEADER, createKeyValueStore, createLoader, createLogger, FieldEncryption,
-  Metrics, openDatabase, sendGraphQLError, sendJson, startSubgraph, type RunningService,
+  AccessTokenIssuer, assertServiceCall, CLAIMS_HEADER, createKeyValueStore, createLoader, createLogger, FieldEncryption,
+  Metrics, openDatabase, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -58,18 +58,13 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
       // The providers subgraph makes an existing account clinic staff when a clinic adds it to its
       // team (by e-mail) or when the account registers a clinic (by id).
       'POST /internal/staff-grants': async (req, res, body) => {
-        try {
-          assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-          const target = JSON.parse(body.toString()) as { email?: unknown; userId?: unknown };
-          const byId = async (id: string) => (UUID.test(id) ? (await store.findMany([id]))[0] : undefined);
-          const user = typeof target.userId === 'string' ? await byId(target.userId) : await store.findByEmail(normalizeEmail(String(target.email ?? '')));
-          if (!user) return sendJson(res, 404, { error: 'NOT_FOUND' });
-          await store.addRole(user.id, 'CLINIC_STAFF');
-          sendJson(res, 200, { userId: user.id, name: user.name });
-        } catch (error) {
-          if (error instanceof AppError) return sendGraphQLError(res, error);
-          throw error;
-        }
+        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+        const target = JSON.parse(body.toString()) as { email?: unknown; userId?: unknown };
+        const byId = async (id: string) => (UUID.test(id) ? (await store.findMany([id]))[0] : undefined);
+        const user = typeof target.userId === 'string' ? await byId(target.userId) : await store.findByEmail(normalizeEmail(String(target.email ?? '')));
+        if (!user) return sendJson(res, 404, { error: 'NOT_FOUND' });
+        await store.addRole(user.id, 'CLINIC_STAFF');
+        sendJson(res, 200, { userId: user.id, name: user.name });
       },
     },
   });
