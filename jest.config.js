@@ -4,7 +4,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' } }] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['<rootDir>/{libs,subgraphs,router,e2e,scripts}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{libs,subgraphs,simulators,router,e2e,scripts}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/.data/'],
   testTimeout: 60_000,
 };

@@ -33,7 +33,7 @@ describe('router in production mode', () => {
     await stack.providers.close();
     const health = await fetch(`${stack.router.url}/health`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toEqual({ status: 'degraded', subgraphs: { users: 'ok', providers: 'unavailable' } });
+    expect(await health.json()).toEqual({ status: 'degraded', subgraphs: { users: 'ok', providers: 'unavailable', payments: 'ok' } });
     const query = await stack.graphql('{ clinics { edges { node { id } } } }');
     expect(query.body.errors?.[0]?.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
   });
@@ -43,7 +43,7 @@ describe('router self-test', () => {
   it('refuses to serve when the directives are not enforced before planning', async () => {
     const supergraphSdl = readFileSync(supergraphPath, 'utf8');
     // A gateway wired without the authorization plugin: the probe reaches the planner and a subgraph.
-    const { gateway, closeConnections } = createGateway({ supergraphSdl, internalSecret: 'x'.repeat(32), urlOverrides: { users: 'http://127.0.0.1:9', providers: 'http://127.0.0.1:9' } });
+    const { gateway, closeConnections } = createGateway({ supergraphSdl, internalSecret: 'x'.repeat(32), urlOverrides: { users: 'http://127.0.0.1:9', providers: 'http://127.0.0.1:9', payments: 'http://127.0.0.1:9' } });
     const unguarded = new ApolloServer<RouterContext>({ gateway });
     await unguarded.start();
     try {

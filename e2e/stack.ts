@@ -2,6 +2,8 @@
 // talking real HTTP. Mode 'embedded' uses in-memory PGlite and no Redis; mode 'postgres' uses a fresh
 // database on TEST_DATABASE_URL's server and Redis at TEST_REDIS_URL.
 import { signClaims, type Claims, type Metrics, type RunningService } from '@medpay/runtime';
+import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-simulator';
+import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '@medpay/payments';
 import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
 import { loadRouterConfig, startRouter } from '@medpay/router';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
@@ -35,6 +37,8 @@ export interface Stack {
   routerUrl: string;
   users: RunningService & { metrics: Metrics };
   providers: RunningService & { metrics: Metrics };
+  payments: PaymentsService;
+  celcoin: CelcoinSimulator;
   router: RunningService & { metrics: Metrics };
   secret: string;
   /** sends a GraphQL operation through the router */
@@ -60,7 +64,33 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     loadUsersConfig({ ...common, PORT: '0', JWT_PRIVATE_JWK: jwk, DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64url'), BLIND_INDEX_KEY: randomBytes(32).toString('base64url'), ...overrides }),
   );
   const providers = await startProvidersService(loadProvidersConfig({ ...common, PORT: '0', USERS_URL: users.url, ...overrides }));
-  const router = await startRouter(loadRouterConfig({ ...common, ROUTER_PORT: '0', USERS_URL: users.url, PROVIDERS_URL: providers.url, ...overrides }));
+  const celcoinSecret = randomBytes(16).toString('hex');
+  const webhookPassword = randomBytes(16).toString('hex');
+  const celcoin = await startCelcoinSimulator({ port: 0, clientId: 'medpay-test', clientSecret: celcoinSecret, pixKey: 'pix@medpay.com.br', webhookRetryBaseMs: 50, settlementDelayMs: 50 });
+  const payments = await startPaymentsService(
+    loadPaymentsConfig({
+      ...common,
+      PORT: '0',
+      USERS_URL: users.url,
+      PROVIDERS_URL: providers.url,
+      CELCOIN_BASE_URL: celcoin.url,
+      CELCOIN_CLIENT_ID: 'medpay-test',
+      CELCOIN_CLIENT_SECRET: celcoinSecret,
+      CELCOIN_PIX_KEY: 'pix@medpay.com.br',
+      CELCOIN_WEBHOOK_USER: 'celcoin',
+      CELCOIN_WEBHOOK_PASSWORD: webhookPassword,
+      WORKER_INTERVAL_MS: '200',
+      ...overrides,
+    }),
+  );
+  await fetch(`${celcoin.url}/_sim/webhook`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: `${payments.url}/webhooks/celcoin`, username: 'celcoin', password: webhookPassword }),
+  });
+  const router = await startRouter(
+    loadRouterConfig({ ...common, ROUTER_PORT: '0', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, ...overrides }),
+  );
 
   const post = async (url: string, query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -71,6 +101,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     routerUrl: `${router.url}/graphql`,
     users,
     providers,
+    payments,
+    celcoin,
     router,
     secret,
     graphql: (query, variables, headers = {}) => post(`${router.url}/graphql`, query, variables, headers),
@@ -86,6 +118,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     },
     async close() {
       await router.close();
+      await payments.close();
+      await celcoin.close();
       await providers.close();
       await users.close();
     },

@@ -1,6 +1,7 @@
 // Checks of files that no other test executes: the committed supergraph, and docker-compose.yml
 // (no Docker engine runs on our machines, so the file is checked against the code instead).
 import { describe, expect, it } from '@jest/globals';
+import { paymentsConfigShape } from '@medpay/payments';
 import { providersConfigShape } from '@medpay/providers';
 import { routerConfigShape } from '@medpay/router';
 import { usersConfigShape } from '@medpay/users';
@@ -30,6 +31,7 @@ describe('docker-compose.yml', () => {
   const apps: Record<string, { shape: Record<string, unknown>; portVariable: string }> = {
     users: { shape: usersConfigShape, portVariable: 'PORT' },
     providers: { shape: providersConfigShape, portVariable: 'PORT' },
+    payments: { shape: paymentsConfigShape, portVariable: 'PORT' },
     router: { shape: routerConfigShape, portVariable: 'ROUTER_PORT' },
   };
 

@@ -1,6 +1,6 @@
 // Who is calling: a user with an access token (Authorization: Bearer), a partner system with an API
 // key (X-Api-Key, checked with the providers subgraph and cached briefly), or nobody.
-import { AccessTokenVerifier, AppError, CLAIMS_HEADER, serviceClaims, signClaims, type Claims, type Logger } from '@medpay/runtime';
+import { AccessTokenVerifier, AppError, InternalClient, type Claims, type Logger } from '@medpay/runtime';
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -12,13 +12,17 @@ const invalidKey = () => new AppError('INVALID_API_KEY', 'Chave de API inválida
 export class CallerAuthenticator {
   private readonly apiKeys = new Map<string, { claims: Claims | null; until: number }>();
 
+  private readonly providers: InternalClient;
+
   constructor(
     private readonly tokens: AccessTokenVerifier,
-    private readonly providersUrl: string,
-    private readonly internalSecret: string,
+    providersUrl: string,
+    internalSecret: string,
     private readonly apiKeyCacheMs: number,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.providers = new InternalClient(providersUrl, 'router', internalSecret);
+  }
 
   /** The caller's claims, null for anonymous; throws for credentials that do not verify. */
   async authenticate(headers: IncomingHttpHeaders): Promise<Claims | null> {
@@ -44,16 +48,13 @@ export class CallerAuthenticator {
       if (!cached.claims) throw invalidKey();
       return cached.claims;
     }
-    const response = await fetch(`${this.providersUrl}/internal/api-keys/verify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: signClaims(serviceClaims('router'), this.internalSecret) },
-      body: JSON.stringify({ key }),
-    });
-    if (response.status !== 200 && response.status !== 404) {
-      this.logger.error({ status: response.status }, 'API key verification failed');
+    let found: { apiKeyId: string; clinicId: string } | null;
+    try {
+      found = await this.providers.post<{ apiKeyId: string; clinicId: string }>('/internal/api-keys/verify', { key });
+    } catch (error) {
+      this.logger.error({ err: error }, 'API key verification failed');
       throw new AppError('INTERNAL_SERVER_ERROR', 'Não foi possível verificar a chave de API agora.');
     }
-    const found = response.status === 200 ? ((await response.json()) as { apiKeyId: string; clinicId: string }) : null;
     const expires = Date.now() + this.apiKeyCacheMs;
     const claims: Claims | null = found
       ? { sub: found.apiKeyId, kind: 'partner', roles: [], scopes: ['clinic', 'partner'], clinicId: found.clinicId, exp: Math.floor(expires / 1000) + 60 }

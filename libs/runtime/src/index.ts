@@ -12,3 +12,4 @@ export * from './migrations.js';
 export * from './server.js';
 export * from './field-encryption.js';
 export * from './access-tokens.js';
+export * from './internal-calls.js';

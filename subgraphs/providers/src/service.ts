@@ -19,6 +19,7 @@ import { createClinicCatalogLoader, ProcedureStore } from './procedure-store.js'
 import { resolvers, type ProvidersContext } from './resolvers.js';
 import { seedDemoClinics } from './seed.js';
 import { UsersClient } from './users-client.js';
+import { isUuid } from './validation.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const providersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
@@ -72,6 +73,35 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
         const verified = typeof key === 'string' ? await apiKeys.verify(key) : null;
         if (!verified) return sendJson(res, 404, { error: 'NOT_FOUND' });
         sendJson(res, 200, verified);
+      },
+      // The payments subgraph prices a checkout from the catalog, never from what the client sent.
+      'POST /internal/procedures': async (req, res, body) => {
+        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+        const ids = readJsonField(body, 'ids');
+        if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return sendJson(res, 400, { error: 'BAD_REQUEST' });
+        const procedures = await procedureStore.findMany(ids);
+        const clinicsById = new Map((await clinicStore.findMany([...new Set(procedures.map((p) => p.clinicId))])).map((c) => [c.id, c]));
+        sendJson(res, 200, {
+          procedures: procedures.map((procedure) => {
+            const clinic = clinicsById.get(procedure.clinicId)!;
+            return {
+              id: procedure.id,
+              name: procedure.name,
+              priceCentavos: procedure.priceCentavos,
+              interestFreeInstallments: procedure.interestFreeInstallments,
+              active: procedure.active,
+              clinic: { id: clinic.id, status: clinic.status, tradeName: clinic.tradeName, legalName: clinic.legalName, cnpj: clinic.cnpj },
+            };
+          }),
+        });
+      },
+      // Other subgraphs check a person's clinic roles here (payments: who may see a clinic's money).
+      'POST /internal/memberships': async (req, res, body) => {
+        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+        const userId = readJsonField(body, 'userId');
+        if (typeof userId !== 'string') return sendJson(res, 400, { error: 'BAD_REQUEST' });
+        const memberships = isUuid(userId) ? await clinicStore.membershipsOf(userId) : [];
+        sendJson(res, 200, { memberships: memberships.map(({ clinicId, role }) => ({ clinicId, role })) });
       },
     },
   });

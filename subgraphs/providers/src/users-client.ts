@@ -1,6 +1,6 @@
 // The users subgraph's internal endpoint that gives an account the CLINIC_STAFF role (effective at
 // the account's next login or session refresh).
-import { CLAIMS_HEADER, serviceClaims, signClaims } from '@medpay/runtime';
+import { InternalClient } from '@medpay/runtime';
 
 export type StaffGrantTarget = { email: string } | { userId: string };
 
@@ -10,22 +10,13 @@ export interface StaffGrants {
 }
 
 export class UsersClient implements StaffGrants {
-  constructor(
-    private readonly usersUrl: string,
-    private readonly internalSecret: string,
-    private readonly timeoutMs = 5000,
-  ) {}
+  private readonly client: InternalClient;
 
-  async grant(target: StaffGrantTarget): Promise<{ userId: string; name: string } | null> {
-    const response = await fetch(new URL('/internal/staff-grants', this.usersUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: signClaims(serviceClaims('providers'), this.internalSecret) },
-      body: JSON.stringify(target),
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
-    if (response.status === 404) return null;
-    // Anything else is our fault or the users subgraph's: an unexpected error, logged and masked.
-    if (!response.ok) throw new Error(`users staff-grants answered ${response.status}`);
-    return (await response.json()) as { userId: string; name: string };
+  constructor(usersUrl: string, internalSecret: string) {
+    this.client = new InternalClient(usersUrl, 'providers', internalSecret);
+  }
+
+  grant(target: StaffGrantTarget) {
+    return this.client.post<{ userId: string; name: string }>('/internal/staff-grants', target);
   }
 }

@@ -57,6 +57,16 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
       // The providers subgraph makes an existing account clinic staff when a clinic adds it to its
       // team (by e-mail) or when the account registers a clinic (by id).
+      // The payments subgraph names the payer on a gateway charge (Celcoin requires the debtor's
+      // name and CPF on boletos); the CPF leaves this service only here, to another service.
+      'POST /internal/payer-identity': async (req, res, body) => {
+        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+        const { userId } = JSON.parse(body.toString()) as { userId?: unknown };
+        const user = typeof userId === 'string' && UUID.test(userId) ? (await store.findMany([userId]))[0] : undefined;
+        const cpf = user ? store.decryptCpf(user) : null;
+        if (!user || !cpf) return sendJson(res, 404, { error: 'NOT_FOUND' });
+        sendJson(res, 200, { name: user.name, cpf });
+      },
       'POST /internal/staff-grants': async (req, res, body) => {
         assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
         const target = JSON.parse(body.toString()) as { email?: unknown; userId?: unknown };

@@ -1,0 +1,289 @@
+// Payments end to end through the router, the payments subgraph and the Celcoin simulator over real
+// HTTP, in every available database mode: plans, checkout by each method, webhooks, escrow, payout,
+// refunds, faults and authorization, with the books checked at each step.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { availableModes, bearer, startStack, type Stack } from './stack.js';
+
+interface PaymentView {
+  id: string;
+  status: string;
+  escrowState: string;
+  amounts: { grossCentavos: number; platformFeeCentavos: number; processingCostCentavos: number; clinicNetCentavos: number; patientTotalCentavos: number; refundedCentavos: number };
+  pix: { copiaECola: string; expiresAt: string } | null;
+  boleto: { line: string; barcode: string; dueDate: string } | null;
+  card: { approved: boolean; last4: string } | null;
+  history: { from: string | null; to: string }[];
+}
+
+const PAYMENT_FIELDS = `id status escrowState
+  amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }
+  pix { copiaECola expiresAt } boleto { line barcode dueDate } card { approved last4 } history { from to }`;
+const CHECKOUT = `mutation($input: CheckoutInput!) { checkout(input: $input) { ${PAYMENT_FIELDS} } }`;
+const PAYMENT = `query($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} } }`;
+const BALANCE = 'query($id: ID!) { clinic(id: $id) { balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } } }';
+const CONFIRM = `mutation($id: ID!) { confirmProcedurePerformed(paymentId: $id) { ${PAYMENT_FIELDS} } }`;
+const REFUND = `mutation($input: RefundInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} } }`;
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+describe.each(availableModes())('payments through the router (%s)', (mode) => {
+  let stack: Stack;
+  let patient: { accessToken: string; userId: string };
+  let otherPatient: { accessToken: string; userId: string };
+  let clinicAdmin: { accessToken: string };
+  let otherClinicAdmin: { accessToken: string };
+  let admin: { accessToken: string };
+  let clinicId: string;
+  let procedureId: string;
+
+  const sim = async (path: string, body?: unknown, method = 'POST') => {
+    const response = await fetch(`${stack.celcoin.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null };
+  };
+  const checkout = async (input: Record<string, unknown>, token = patient.accessToken) =>
+    stack.graphql<{ checkout: PaymentView }>(CHECKOUT, { input: { procedureId, idempotencyKey: randomUUID(), ...input } }, bearer(token));
+  const payment = async (id: string, token = patient.accessToken) => (await stack.graphql<{ payment: PaymentView }>(PAYMENT, { id }, bearer(token))).body.data!.payment;
+  const waitStatus = (id: string, status: string) => eventually(() => payment(id), (p) => p.status === status);
+  const balance = async () => (await stack.graphql<{ clinic: { balance: Record<string, number> } }>(BALANCE, { id: clinicId }, bearer(clinicAdmin.accessToken))).body.data!.clinic.balance;
+  const ledgerHealth = async () =>
+    (await stack.graphql<{ ledgerHealth: { balanced: boolean; discrepancies: string[] } }>('{ ledgerHealth { balanced discrepancies } }', {}, bearer(admin.accessToken))).body.data!.ledgerHealth;
+  const simCharges = async () => ((await sim('/_sim/state', undefined, 'GET')).body as { charges: unknown[] }).charges.length;
+
+  /** paid à vista → escrow → confirmed → paid out, with the clinic's balance at each step */
+  async function throughEscrowToPayout(paymentId: string, before: Record<string, number>) {
+    const inEscrow = await waitStatus(paymentId, 'IN_ESCROW');
+    expect(inEscrow.escrowState).toBe('HELD');
+    expect(inEscrow.history.map((h) => h.to)).toEqual(['AWAITING_PAYMENT', 'PAID', 'IN_ESCROW']);
+    const gross = inEscrow.amounts.grossCentavos;
+    expect((await balance()).inEscrowCentavos).toBe(before.inEscrowCentavos! + gross);
+
+    const confirmed = await stack.graphql<{ confirmProcedurePerformed: PaymentView }>(CONFIRM, { id: paymentId }, bearer(clinicAdmin.accessToken));
+    expect(confirmed.body.errors).toBeUndefined();
+    expect(confirmed.body.data!.confirmProcedurePerformed.status).toBe('RELEASED');
+    const paidOut = await waitStatus(paymentId, 'PAID_OUT');
+    expect(paidOut.escrowState).toBe('PAID_OUT');
+    const after = await eventually(balance, (b) => b.paidOutCentavos === before.paidOutCentavos! + paidOut.amounts.clinicNetCentavos);
+    expect(after.inEscrowCentavos).toBe(before.inEscrowCentavos);
+    expect(after.availableCentavos).toBe(before.availableCentavos);
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+  }
+
+  beforeAll(async () => {
+    stack = await startStack(mode, { CELCOIN_TIMEOUT_MS: '1000' });
+    [patient, otherPatient, clinicAdmin, otherClinicAdmin, admin] = await Promise.all([
+      stack.login('paciente@demo.medpay.com.br'),
+      stack.login('joao.pereira@demo.medpay.com.br'),
+      stack.login('clinica@demo.medpay.com.br'),
+      stack.login('olhos.carioca@demo.medpay.com.br'),
+      stack.login('admin@demo.medpay.com.br'),
+    ]);
+    const { body } = await stack.graphql<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>(
+      '{ procedures(filter: { search: "Clareamento" }) { edges { node { id clinic { id } } } } }',
+    );
+    procedureId = body.data!.procedures.edges[0]!.node.id;
+    clinicId = body.data!.procedures.edges[0]!.node.clinic.id;
+  }, 120_000);
+  afterAll(() => stack?.close());
+
+  it('simulates every plan anonymously: à vista, card 1–12× (sem juros up to the clinic), crediário 2–24× with CET', async () => {
+    const { body } = await stack.graphql<{ paymentPlans: { id: string; totalCentavos: number; installmentCount: number; interestFree: boolean; cetAnnualRate: number; iofCentavos: number; schedule: { dueDate: string }[]; contractTerms: string | null }[] }>(
+      'query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 10) { id totalCentavos installmentCount interestFree cetAnnualRate iofCentavos schedule { dueDate } contractTerms } }',
+      { p: procedureId },
+    );
+    const plans = new Map(body.data!.paymentPlans.map((plan) => [plan.id, plan]));
+    expect(plans.get('PIX')!.totalCentavos).toBe(120_000);
+    expect(plans.get('CARD:6')).toMatchObject({ interestFree: true, totalCentavos: 120_000 });
+    expect(plans.get('CARD:7')!.interestFree).toBe(false);
+    expect(plans.get('CARD:7')!.totalCentavos).toBeGreaterThan(120_000);
+    const crediario = plans.get('CREDIARIO:12')!;
+    expect(crediario.schedule).toHaveLength(12);
+    expect(crediario.schedule.every((s) => s.dueDate.endsWith('-10'))).toBe(true);
+    expect(crediario.iofCentavos).toBeGreaterThan(0);
+    expect(crediario.cetAnnualRate).toBeGreaterThan(0.3);
+    expect(crediario.contractTerms).toContain('Custo Efetivo Total');
+    expect(plans.has('CREDIARIO:24')).toBe(true);
+  });
+
+  it('PIX: checkout → the bank pays → PAID, IN_ESCROW → the clinic confirms → RELEASED → PAID_OUT', async () => {
+    const before = await balance();
+    const { body } = await checkout({ planId: 'PIX', method: 'PIX' });
+    expect(body.errors).toBeUndefined();
+    const created = body.data!.checkout;
+    expect(created.status).toBe('AWAITING_PAYMENT');
+    expect(created.pix!.copiaECola).toMatch(/^000201/);
+    expect(created.amounts).toMatchObject({ grossCentavos: 120_000, platformFeeCentavos: 4_800, processingCostCentavos: 99, clinicNetCentavos: 115_101 });
+    expect((await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola })).status).toBe(200);
+    await throughEscrowToPayout(created.id, before);
+  });
+
+  it('boleto: checkout → paid by its linha digitável → escrow → payout', async () => {
+    const before = await balance();
+    const created = (await checkout({ planId: 'BOLETO', method: 'BOLETO' })).body.data!.checkout;
+    expect(created.boleto!.line).toMatch(/^\d{47}$/);
+    expect(created.boleto!.barcode).toMatch(/^\d{44}$/);
+    expect((await sim('/_sim/boleto/pay', { line: created.boleto!.line })).status).toBe(200);
+    await throughEscrowToPayout(created.id, before);
+  });
+
+  it('card 6× sem juros: tokenized in the browser, approved at once, the clinic bears the fees', async () => {
+    const before = await balance();
+    const token = (await sim('/_sim/card/tokenize', { number: '4111111111111111', holder: 'PAULA PACIENTE', expMonth: 12, expYear: 2030, cvv: '123' })).body!.cardToken;
+    const created = (await checkout({ planId: 'CARD:6', method: 'CARD', cardToken: token })).body.data!.checkout;
+    expect(created.card).toMatchObject({ approved: true, last4: '1111' });
+    expect(created.amounts.patientTotalCentavos).toBe(120_000);
+    expect(created.amounts.processingCostCentavos).toBeGreaterThan(0);
+    await throughEscrowToPayout(created.id, before);
+  });
+
+  it('a declined card ends the payment as DECLINED and moves no money', async () => {
+    const token = (await sim('/_sim/card/tokenize', { number: '4000000000000002', holder: 'PAULA PACIENTE', expMonth: 12, expYear: 2030, cvv: '123' })).body!.cardToken;
+    const created = (await checkout({ planId: 'CARD:1', method: 'CARD', cardToken: token })).body.data!.checkout;
+    expect(created.status).toBe('DECLINED');
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+  });
+
+  it('crediário 12×: CET shown and the terms accepted before contracting; the first installment activates it', async () => {
+    const before = await balance();
+    const refused = await checkout({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10 });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('CONTRACT_ACCEPTANCE_REQUIRED');
+    const terms = refused.body.errors![0]!.extensions as unknown as { contractTerms: string; contractTermsHash: string };
+    expect(terms.contractTerms).toMatch(/CET\)?: [\d,]+% ao ano/);
+
+    const created = (await checkout({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10, acceptedContractTermsHash: terms.contractTermsHash })).body.data!.checkout;
+    expect(created.status).toBe('AWAITING_PAYMENT');
+    expect((await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola })).status).toBe(200);
+    const active = await waitStatus(created.id, 'IN_ESCROW');
+    expect(active.amounts.grossCentavos).toBe(120_000);
+    expect((await balance()).inEscrowCentavos).toBe(before.inEscrowCentavos! + 120_000);
+    const { body } = await stack.graphql<{ myInstallments: { number: number; status: string; payment: { id: string } }[] }>(
+      '{ myInstallments { number status payment { id } } }', {}, bearer(patient.accessToken));
+    const mine = body.data!.myInstallments.filter((i) => i.payment.id === created.id);
+    expect(mine).toHaveLength(12);
+    expect(mine.map((i) => i.status)).toEqual(['PAID', ...Array(11).fill('SCHEDULED')]);
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+  });
+
+  it('gateway 5xx on charge creation: retried with the same clientRequestId, one charge; beyond the retries the patient retries with the same key', async () => {
+    const chargesBefore = await simCharges();
+    await sim('/_sim/faults', { failNext: 2 });
+    const retried = await checkout({ planId: 'PIX', method: 'PIX' });
+    expect(retried.body.data!.checkout.pix).not.toBeNull();
+    expect(await simCharges()).toBe(chargesBefore + 1);
+
+    await sim('/_sim/faults', { failNext: 50 });
+    const key = randomUUID();
+    const failed = await checkout({ planId: 'PIX', method: 'PIX', idempotencyKey: key });
+    expect(failed.body.errors?.[0]?.extensions?.code).toBe('GATEWAY_UNAVAILABLE');
+    await sim('/_sim/faults', undefined, 'DELETE');
+    const again = await checkout({ planId: 'PIX', method: 'PIX', idempotencyKey: key });
+    const twice = await checkout({ planId: 'PIX', method: 'PIX', idempotencyKey: key });
+    expect(again.body.data!.checkout.pix).not.toBeNull();
+    expect(twice.body.data!.checkout.id).toBe(again.body.data!.checkout.id);
+    expect(await simCharges()).toBe(chargesBefore + 2);
+  });
+
+  it('a timeout on charge creation is retried without a second charge', async () => {
+    const chargesBefore = await simCharges();
+    await sim('/_sim/faults', { timeoutNext: 1 });
+    const created = await checkout({ planId: 'PIX', method: 'PIX' });
+    await sim('/_sim/faults', undefined, 'DELETE');
+    expect(created.body.data!.checkout.pix).not.toBeNull();
+    expect(await simCharges()).toBe(chargesBefore + 1);
+  });
+
+  it('duplicate and out-of-order webhooks credit once and never move status back', async () => {
+    await sim('/_sim/faults', { duplicateWebhooks: true, reorderWebhooks: true });
+    const first = (await checkout({ planId: 'PIX', method: 'PIX' })).body.data!.checkout;
+    const second = (await checkout({ planId: 'PIX', method: 'PIX' })).body.data!.checkout;
+    await sim('/_sim/pix/pay', { payload: first.pix!.copiaECola });
+    await sim('/_sim/pix/pay', { payload: second.pix!.copiaECola });
+    await Promise.all([waitStatus(first.id, 'IN_ESCROW'), waitStatus(second.id, 'IN_ESCROW')]);
+    await sim('/_sim/faults', undefined, 'DELETE');
+    const deliveries = (await sim('/_sim/webhooks', undefined, 'GET')).body as { attempts: unknown[] };
+    expect(deliveries.attempts.length).toBeGreaterThanOrEqual(4); // each payment's webhook at least twice
+    for (const id of [first.id, second.id]) {
+      const view = await payment(id);
+      expect(view.status).toBe('IN_ESCROW');
+      expect(view.history.map((h) => h.to)).toEqual(['AWAITING_PAYMENT', 'PAID', 'IN_ESCROW']);
+    }
+    const entries = await stack.payments.prisma.ledgerTransaction.count({ where: { paymentId: { in: [first.id, second.id] } } });
+    expect(entries).toBe(2);
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+  });
+
+  it('a crash between the gateway call and our commit is repaired by reconciliation', async () => {
+    await sim('/_sim/faults', { failNext: 50 });
+    const failed = await checkout({ planId: 'PIX', method: 'PIX' });
+    expect(failed.body.errors?.[0]?.extensions?.code).toBe('GATEWAY_UNAVAILABLE');
+    await sim('/_sim/faults', undefined, 'DELETE');
+    // The process "died" after the gateway made the charge: create it there under our clientRequestId.
+    const charge = await stack.payments.prisma.charge.findFirstOrThrow({ where: { status: 'CREATING', method: 'PIX' }, orderBy: { createdAt: 'desc' } });
+    const made = await stack.payments.gateway.createPixCharge({ clientRequestId: charge.id, amountCentavos: charge.amountCentavos, payer: { name: 'Paula Paciente', document: '52998224725' }, description: 'teste', expiresInSeconds: 600 });
+    await sim('/_sim/pix/pay', { payload: made.copiaECola });
+    const report = await stack.payments.reconciliation.run({ creatingOlderThanMs: 0 });
+    expect(report.repairedCharges).toContain(charge.id);
+    await waitStatus(charge.paymentId, 'IN_ESCROW');
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+  });
+
+  it('50 concurrent checkouts with one idempotency key make exactly one payment and one charge', async () => {
+    const chargesBefore = await simCharges();
+    const key = randomUUID();
+    const results = await Promise.all(Array.from({ length: 50 }, () => checkout({ planId: 'PIX', method: 'PIX', idempotencyKey: key })));
+    const ids = new Set(results.map((r) => r.body.data?.checkout.id));
+    expect(results.map((r) => r.body.errors?.[0]?.extensions?.code).filter(Boolean)).toEqual([]);
+    expect(ids.size).toBe(1);
+    expect(await simCharges()).toBe(chargesBefore + 1);
+    const reused = await checkout({ planId: 'BOLETO', method: 'BOLETO', idempotencyKey: key });
+    expect(reused.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('refunds: partial from escrow, then a refund larger than what is left is refused and moves nothing', async () => {
+    const created = (await checkout({ planId: 'PIX', method: 'PIX' })).body.data!.checkout;
+    await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola });
+    await waitStatus(created.id, 'IN_ESCROW');
+    const partial = await stack.graphql<{ refundPayment: PaymentView }>(REFUND, { input: { paymentId: created.id, amountCentavos: 20_000, reason: 'Sessão não realizada', idempotencyKey: randomUUID() } }, bearer(clinicAdmin.accessToken));
+    expect(partial.body.errors).toBeUndefined();
+    expect(partial.body.data!.refundPayment).toMatchObject({ status: 'PARTIALLY_REFUNDED', amounts: { refundedCentavos: 20_000 } });
+    // Let the partial refund settle at the gateway, so that nothing else moves while we measure.
+    await eventually(() => stack.payments.prisma.transfer.count({ where: { paymentId: created.id, status: { not: 'CONFIRMED' } } }), (n) => n === 0);
+    const ledgerBefore = await stack.payments.prisma.ledgerEntry.count();
+    const tooMuch = await stack.graphql(REFUND, { input: { paymentId: created.id, amountCentavos: 100_001, reason: 'Excesso', idempotencyKey: randomUUID() } }, bearer(clinicAdmin.accessToken));
+    expect(tooMuch.body.errors?.[0]?.extensions?.code).toBe('REFUND_EXCEEDS_BALANCE');
+    expect(await stack.payments.prisma.ledgerEntry.count()).toBe(ledgerBefore);
+    expect((await payment(created.id)).amounts.refundedCentavos).toBe(20_000);
+    // The rest is released to the clinic in proportion.
+    const released = await stack.graphql<{ confirmProcedurePerformed: PaymentView }>(CONFIRM, { id: created.id }, bearer(clinicAdmin.accessToken));
+    expect(released.body.data!.confirmProcedurePerformed.escrowState).toBe('RELEASED');
+    await eventually(() => payment(created.id), (p) => p.escrowState === 'PAID_OUT');
+    await eventually(() => stack.payments.prisma.transfer.count({ where: { paymentId: created.id, status: { not: 'CONFIRMED' } } }), (n) => n === 0);
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+  });
+
+  it('authorization: patients see and refund only their own payments; clinic staff act only for their clinic', async () => {
+    const created = (await checkout({ planId: 'PIX', method: 'PIX' })).body.data!.checkout;
+    const peek = await stack.graphql(PAYMENT, { id: created.id }, bearer(otherPatient.accessToken));
+    expect(peek.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const refund = await stack.graphql(REFUND, { input: { paymentId: created.id, amountCentavos: 100, reason: 'Tentativa', idempotencyKey: randomUUID() } }, bearer(otherPatient.accessToken));
+    expect(refund.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola });
+    await waitStatus(created.id, 'IN_ESCROW');
+    const confirm = await stack.graphql(CONFIRM, { id: created.id }, bearer(otherClinicAdmin.accessToken));
+    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(confirm.body.errors?.[0]?.extensions?.code);
+    expect((await payment(created.id)).status).toBe('IN_ESCROW');
+    const otherBalance = await stack.graphql(BALANCE, { id: clinicId }, bearer(otherClinicAdmin.accessToken));
+    expect(otherBalance.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymousCheckout = await stack.graphql(CHECKOUT, { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } });
+    expect(anonymousCheckout.status).toBe(401);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { addMonths, cet, financedWithIof, priceSchedule, type PriceSchedule } from './index.js';
+
+const paymentsOf = (schedule: PriceSchedule) => schedule.installments.map((row) => ({ date: row.dueDate, amountCentavos: row.paymentCentavos }));
+
+describe('cet', () => {
+  it('recovers the rate of single payments on a 365-day year', () => {
+    expect(cet({ releasedCentavos: 100_000, releaseDate: '2025-01-10', payments: [{ date: '2026-01-10', amountCentavos: 110_000 }] }).annualRate).toBeCloseTo(0.1, 9);
+    expect(cet({ releasedCentavos: 100_000, releaseDate: '2025-01-10', payments: [{ date: '2027-01-10', amountCentavos: 121_000 }] }).annualRate).toBeCloseTo(0.1, 9);
+    expect(cet({ releasedCentavos: 100_000, releaseDate: '2025-01-10', payments: [{ date: '2026-01-10', amountCentavos: 90_000 }] }).annualRate).toBeCloseTo(-0.1, 9);
+  });
+  it('is zero for a zero-interest schedule with no charges', () => {
+    const schedule = priceSchedule({ principalCentavos: 100_000, monthlyRate: 0, count: 12, firstDueDate: '2025-02-10' });
+    const result = cet({ releasedCentavos: 100_000, releaseDate: '2025-01-10', payments: paymentsOf(schedule) });
+    expect(Math.abs(result.annualRate)).toBeLessThan(1e-10);
+    expect(Math.abs(result.monthlyRate)).toBeLessThan(1e-10);
+  });
+  it('is close to the nominal 2 % a.m. (26.8 % a.a.) without IOF, and higher with it', () => {
+    const schedule = priceSchedule({ principalCentavos: 100_000, monthlyRate: 0.02, count: 12, firstDueDate: '2025-02-10' });
+    const plain = cet({ releasedCentavos: 100_000, releaseDate: '2025-01-10', payments: paymentsOf(schedule) });
+    expect(Math.abs(plain.monthlyRate - 0.02)).toBeLessThan(0.0005);
+    expect(Math.abs(plain.annualRate - 0.268)).toBeLessThan(0.007);
+    expect(plain.monthlyRate).toBeCloseTo(Math.pow(1 + plain.annualRate, 1 / 12) - 1, 12);
+
+    const financed = financedWithIof({ amountCentavos: 100_000, monthlyRate: 0.02, count: 12, releaseDate: '2025-01-10', firstDueDate: '2025-02-10' });
+    const withIof = cet({ releasedCentavos: financed.releasedCentavos, releaseDate: '2025-01-10', payments: paymentsOf(financed.schedule) });
+    expect(withIof.monthlyRate).toBeGreaterThan(plain.monthlyRate + 0.002);
+  });
+  it('throws when no rate solves the equation, and on bad input', () => {
+    expect(() => cet({ releasedCentavos: 100_000, releaseDate: '2025-01-10', payments: [] })).toThrow(/no root/);
+    expect(() => cet({ releasedCentavos: 100_000, releaseDate: '2025-01-10', payments: [{ date: '2025-01-10', amountCentavos: 200_000 }] })).toThrow(/no root/);
+    expect(() => cet({ releasedCentavos: 100_000, releaseDate: '2025-01-10', payments: [{ date: '2025-01-09', amountCentavos: 1 }] })).toThrow(RangeError);
+    expect(() => cet({ releasedCentavos: 0, releaseDate: '2025-01-10', payments: [{ date: '2025-02-10', amountCentavos: 1 }] })).toThrow(RangeError);
+  });
+  it('recovers the rate any set of payments was discounted at', () => {
+    const flows = fc.array(fc.record({ days: fc.integer({ min: 1, max: 2_000 }), amount: fc.integer({ min: 1, max: 1e8 }) }), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(flows, fc.double({ min: -0.5, max: 20, noNaN: true }), (rows, rate) => {
+        const at = (days: number) => new Date(Date.UTC(2025, 0, 10) + days * 86_400_000).toISOString().slice(0, 10);
+        const released = rows.reduce((sum, { days, amount }) => sum + amount * Math.pow(1 + rate, -days / 365), 0);
+        fc.pre(released >= 1);
+        // FC0 is a real number here, not centavos: scale everything by 1e4 and round to keep the test exact enough.
+        const scale = 1e4;
+        const result = cet({
+          releasedCentavos: Math.round(released * scale),
+          releaseDate: '2025-01-10',
+          payments: rows.map(({ days, amount }) => ({ date: at(days), amountCentavos: amount * scale })),
+        });
+        expect(Math.abs(result.annualRate - rate)).toBeLessThan(1e-6 * (1 + rate));
+      }),
+    );
+  });
+  it('financing the IOF always raises the CET over the same payments without it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10_000, max: 1e8 }), fc.double({ min: 0, max: 0.1, noNaN: true }), fc.integer({ min: 1, max: 24 }), (amount, rate, count) => {
+        const releaseDate = '2025-01-10';
+        const financed = financedWithIof({ amountCentavos: amount, monthlyRate: rate, count, releaseDate, firstDueDate: addMonths(releaseDate, 1) });
+        const payments = paymentsOf(financed.schedule);
+        const withIof = cet({ releasedCentavos: financed.releasedCentavos, releaseDate, payments });
+        const withoutIof = cet({ releasedCentavos: financed.principalCentavos, releaseDate, payments });
+        expect(financed.iof.totalCentavos).toBeGreaterThan(0);
+        expect(withIof.annualRate).toBeGreaterThan(withoutIof.annualRate);
+      }),
+    );
+  });
+  it('is at least the nominal rate whenever IOF is charged (first installment one month after release)', () => {
+    const date = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.integer({ min: 10_000, max: 1e8 }), fc.double({ min: 0, max: 0.1, noNaN: true }), fc.integer({ min: 1, max: 24 }), date, (amount, rate, count, releaseDate) => {
+        const financed = financedWithIof({ amountCentavos: amount, monthlyRate: rate, count, releaseDate, firstDueDate: addMonths(releaseDate, 1) });
+        const result = cet({ releasedCentavos: financed.releasedCentavos, releaseDate, payments: paymentsOf(financed.schedule) });
+        expect(result.monthlyRate).toBeGreaterThanOrEqual(rate);
+      }),
+    );
+  });
+});

@@ -1,0 +1,70 @@
+// Test and development controls under /_sim (no auth, no faults): time, fault injection, webhook
+// configuration and the delivery log, and the whole state for assertions and reconciliation.
+import type { SimulatorContext } from './context.js';
+import { faultsSchema, noFaults } from './faults.js';
+import { json, notFound, parseJson, SimError, type Route } from './http-router.js';
+import { closeCharge } from './pix-routes.js';
+import { webhookConfigRequest } from './request-schemas.js';
+import type { WebhookTarget } from './webhooks.js';
+
+export function controlRoutes(context: SimulatorContext, target: WebhookTarget): Route[] {
+  const { state, webhooks } = context;
+  return [
+    { method: 'GET', pattern: '/_sim/health', handler: () => json(200, { status: 'ok' }) },
+    {
+      method: 'POST',
+      pattern: '/_sim/charges/:transactionId/expire',
+      handler: (request) => {
+        const id = request.params.transactionId!;
+        const charge = state.pixCharges.get(id) ?? state.boletos.get(id);
+        if (!charge) throw notFound(`Charge ${id}`);
+        if (charge.status !== 'ACTIVE') throw new SimError(409, 'NOT_ACTIVE', `Charge ${id} is ${charge.status}`);
+        closeCharge(context, charge, 'expired');
+        return json(200, { transactionId: id, status: charge.status });
+      },
+    },
+    { method: 'GET', pattern: '/_sim/faults', handler: () => json(200, context.faults) },
+    {
+      method: 'POST',
+      pattern: '/_sim/faults',
+      handler: (request) => {
+        const changes = parseJson(faultsSchema, request);
+        Object.assign(context.faults, changes);
+        if (changes.reorderWebhooks === false) webhooks.releaseHeld();
+        return json(200, context.faults);
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/_sim/faults',
+      handler: () => {
+        Object.assign(context.faults, noFaults());
+        webhooks.releaseHeld();
+        return json(200, context.faults);
+      },
+    },
+    { method: 'GET', pattern: '/_sim/webhooks', handler: () => json(200, { target: { url: target.url ?? null }, messages: webhooks.messages, attempts: webhooks.attempts }) },
+    {
+      method: 'PUT',
+      pattern: '/_sim/webhook',
+      handler: (request) => {
+        const body = parseJson(webhookConfigRequest, request);
+        target.url = body.url ?? undefined;
+        if (body.username !== undefined && body.password !== undefined) target.basicAuth = { username: body.username, password: body.password };
+        else delete target.basicAuth;
+        return json(200, { url: target.url ?? null, basicAuth: Boolean(target.basicAuth) });
+      },
+    },
+    { method: 'GET', pattern: '/_sim/state', handler: () => json(200, state.snapshot()) },
+    {
+      method: 'POST',
+      pattern: '/_sim/reset',
+      handler: () => {
+        state.reset();
+        webhooks.reset();
+        Object.assign(context.faults, noFaults());
+        return json(200, { reset: true });
+      },
+    },
+  ];
+}

@@ -1,0 +1,219 @@
+// The simulator's whole memory: what Celcoin would hold for one account. Plain maps, read and written
+// synchronously by the handlers, so every check-then-write (idempotency, limits) is atomic.
+import { SimError } from './http-router.js';
+
+export type PixChargeStatus = 'ACTIVE' | 'CONCLUDED' | 'REMOVED_BY_USER_RECEIVING' | 'EXPIRED';
+export type BoletoStatus = 'ACTIVE' | 'CONFIRMED' | 'CANCELED' | 'EXPIRED';
+export type TransferStatus = 'PROCESSING' | 'CONFIRMED' | 'ERROR';
+
+export interface Party {
+  name: string;
+  document: string;
+}
+
+/** A request remembered with its idempotency fingerprint (canonical JSON of the parsed body). */
+interface Remembered {
+  fingerprint: string;
+  request: Record<string, unknown>;
+}
+
+export interface LocationRecord extends Remembered {
+  locationId: string;
+  clientRequestId: string;
+  type: 'COB' | 'COBV';
+  /** without scheme, as it goes into the BR Code */
+  url: string;
+  merchantName: string;
+  merchantCity: string;
+  transactionId?: string;
+  createdAt: string;
+}
+
+export interface PixChargeRecord extends Remembered {
+  kind: 'pix';
+  transactionId: string;
+  clientRequestId: string;
+  type: 'COB' | 'COBV';
+  txid: string;
+  key: string;
+  locationId: string;
+  location: string;
+  debtor: Party;
+  amountCentavos: number;
+  status: PixChargeStatus;
+  emvqrcps: string;
+  createdAt: string;
+  expiresAt: string;
+  expirationSeconds?: number;
+  dueDate?: string;
+  validityAfterExpiration?: number;
+  feeInfo?: unknown;
+  paidCentavos: number;
+  paidAt?: string;
+  endToEndId?: string;
+}
+
+export interface BoletoRecord extends Remembered {
+  kind: 'boleto';
+  transactionId: string;
+  externalId: string;
+  amountCentavos: number;
+  dueDate: string;
+  debtor: Party;
+  status: BoletoStatus;
+  barcode: string;
+  line: string;
+  freeField: string;
+  split?: unknown;
+  createdAt: string;
+  paidCentavos: number;
+  paidAt?: string;
+}
+
+export interface CardTokenRecord {
+  cardToken: string;
+  brand: string;
+  last4: string;
+  holder: string;
+  declined: boolean;
+  expiresAt: string;
+  /** tokens are single-use: the clientRequestId of the charge that consumed it */
+  usedBy?: string;
+}
+
+export interface CardChargeRecord extends Remembered {
+  transactionId: string;
+  clientRequestId: string;
+  amountCentavos: number;
+  installments: number;
+  cardToken: string;
+  brand: string;
+  last4: string;
+  status: 'APPROVED' | 'DECLINED';
+  declineReason?: string;
+  createdAt: string;
+}
+
+export interface BlockRecord extends Remembered {
+  correlationBlockedId: string;
+  amountCentavos: number;
+  remainingCentavos: number;
+  createdAt: string;
+  unblocks: Array<{ clientRequestId?: string; amountCentavos: number; remainingCentavos: number; at: string }>;
+}
+
+export interface PayoutRecord extends Remembered {
+  transactionId: string;
+  clientRequestId: string;
+  amountCentavos: number;
+  key: string;
+  endToEndId: string;
+  status: TransferStatus;
+  error?: { errorCode: string; message: string };
+  createdAt: string;
+  settledAt?: string;
+}
+
+export interface RefundRecord extends Remembered {
+  transactionId: string;
+  clientRequestId: string;
+  originalTransactionId: string;
+  method: 'pix' | 'card';
+  amountCentavos: number;
+  reason?: string;
+  returnIdentification: string;
+  status: TransferStatus;
+  createdAt: string;
+  settledAt?: string;
+}
+
+export class SimulatorState {
+  tokenRequests = 0;
+  apiCalls = 0;
+  readonly tokens = new Map<string, number>();
+  readonly locations = new Map<string, LocationRecord>();
+  readonly pixCharges = new Map<string, PixChargeRecord>();
+  readonly boletos = new Map<string, BoletoRecord>();
+  readonly cardTokens = new Map<string, CardTokenRecord>();
+  readonly cardCharges = new Map<string, CardChargeRecord>();
+  readonly blocks = new Map<string, BlockRecord>();
+  readonly payouts = new Map<string, PayoutRecord>();
+  readonly refunds = new Map<string, RefundRecord>();
+  /** the boleto "nosso número" sequence */
+  nextBoletoNumber = 1;
+
+  reset() {
+    this.tokenRequests = 0;
+    this.apiCalls = 0;
+    this.nextBoletoNumber = 1;
+    for (const map of [this.tokens, this.locations, this.pixCharges, this.boletos, this.cardTokens, this.cardCharges, this.blocks, this.payouts, this.refunds]) map.clear();
+  }
+
+  findLocation(predicate: (location: LocationRecord) => boolean) {
+    return [...this.locations.values()].find(predicate);
+  }
+  pixByClientRequestId(clientRequestId: string) {
+    return [...this.pixCharges.values()].find((charge) => charge.clientRequestId === clientRequestId);
+  }
+  boletoByExternalId(externalId: string) {
+    return [...this.boletos.values()].find((boleto) => boleto.externalId === externalId);
+  }
+  cardByClientRequestId(clientRequestId: string) {
+    return [...this.cardCharges.values()].find((charge) => charge.clientRequestId === clientRequestId);
+  }
+  payoutByClientRequestId(clientRequestId: string) {
+    return [...this.payouts.values()].find((payout) => payout.clientRequestId === clientRequestId);
+  }
+  refundByClientRequestId(clientRequestId: string) {
+    return [...this.refunds.values()].find((refund) => refund.clientRequestId === clientRequestId);
+  }
+  /** refunds that hold part of the charge (processing or confirmed) */
+  refundedCentavos(originalTransactionId: string) {
+    let total = 0;
+    for (const refund of this.refunds.values()) if (refund.originalTransactionId === originalTransactionId && refund.status !== 'ERROR') total += refund.amountCentavos;
+    return total;
+  }
+
+  /** Everything, as JSON for GET /_sim/state (card tokens without the holder's name). */
+  snapshot() {
+    return {
+      tokenRequests: this.tokenRequests,
+      apiCalls: this.apiCalls,
+      locations: [...this.locations.values()].map(withoutRequest),
+      charges: [...this.pixCharges.values(), ...this.boletos.values()].map(withoutRequest),
+      cardTokens: [...this.cardTokens.values()].map(({ holder: _holder, ...token }) => token),
+      cardCharges: [...this.cardCharges.values()].map(withoutRequest),
+      blocks: [...this.blocks.values()].map(withoutRequest),
+      payouts: [...this.payouts.values()].map(withoutRequest),
+      refunds: [...this.refunds.values()].map(withoutRequest),
+    };
+  }
+}
+
+function withoutRequest<Record extends Remembered>({ fingerprint: _fingerprint, request: _request, ...rest }: Record) {
+  return rest;
+}
+
+/** Canonical JSON (sorted keys): two bodies with the same content have the same fingerprint. */
+export function fingerprint(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
+/**
+ * Stripe's rule for an idempotency key seen before: the same request gets the first answer, a different
+ * one is a 409 naming the fields that differ.
+ */
+export function assertSameRequest(existing: Remembered, request: Record<string, unknown>, keyName: string, key: string) {
+  if (existing.fingerprint === fingerprint(request)) return;
+  const fields = new Set([...Object.keys(existing.request), ...Object.keys(request)]);
+  const differing = [...fields].filter((field) => fingerprint(existing.request[field]) !== fingerprint(request[field]));
+  throw new SimError(409, 'IDEMPOTENCY_CONFLICT', `${keyName} ${key} was already used with a different request (differs in: ${differing.join(', ')})`);
+}
+
+export function remember<Request extends Record<string, unknown>>(request: Request): Remembered {
+  return { fingerprint: fingerprint(request), request };
+}

@@ -1,0 +1,33 @@
+import { baseConfigShape, devSecret, loadConfig } from '@medpay/runtime';
+import { z } from 'zod';
+
+export const paymentsConfigShape = {
+  ...baseConfigShape,
+  PORT: z.coerce.number().int().min(0).default(4003),
+  PAYMENTS_DATABASE_URL: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
+  PROVIDERS_URL: z.string().url().default('http://127.0.0.1:4002'),
+  /** Celcoin's API; the local simulator unless real credentials are configured */
+  CELCOIN_BASE_URL: z.string().url().default('http://127.0.0.1:4010'),
+  CELCOIN_CLIENT_ID: z.string().default('medpay-dev'),
+  CELCOIN_CLIENT_SECRET: z.string().default(() => devSecret('CELCOIN_CLIENT_SECRET')),
+  /** how long one gateway call may take before it is retried */
+  CELCOIN_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /** our PIX key at Celcoin, where patients' PIX payments arrive */
+  CELCOIN_PIX_KEY: z.string().default('pix@medpay.com.br'),
+  /** Basic credentials Celcoin presents when delivering webhooks to us */
+  CELCOIN_WEBHOOK_USER: z.string().default('celcoin'),
+  CELCOIN_WEBHOOK_PASSWORD: z.string().default(() => devSecret('CELCOIN_WEBHOOK_PASSWORD')),
+  /** MedPay's share of each payment, in basis points (400 = 4 %) */
+  PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(400),
+  /** days after payment when escrow is released unless the patient disputes */
+  ESCROW_AUTO_RELEASE_DAYS: z.coerce.number().int().min(1).default(30),
+  /** how long a PIX charge stays payable */
+  PIX_EXPIRATION_SECONDS: z.coerce.number().int().min(60).default(3600),
+  /** how often the worker moves money forward (gateway calls, releases, installments) */
+  WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+};
+
+export type PaymentsConfig = ReturnType<typeof loadPaymentsConfig>;
+export const loadPaymentsConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(paymentsConfigShape, env);

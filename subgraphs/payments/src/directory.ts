@@ -1,0 +1,40 @@
+// What payments needs from the other subgraphs, asked over their internal endpoints: a procedure's
+// price (never taken from the client), a person's clinic roles, and the payer's name and CPF for
+// the gateway (never stored here).
+import { InternalClient } from '@medpay/runtime';
+
+export interface CatalogProcedure {
+  id: string;
+  name: string;
+  priceCentavos: number;
+  interestFreeInstallments: number;
+  active: boolean;
+  clinic: { id: string; status: string; tradeName: string; legalName: string; cnpj: string };
+}
+
+export interface ClinicMembership {
+  clinicId: string;
+  role: 'ADMIN' | 'STAFF';
+}
+
+export class Directory {
+  private readonly providers: InternalClient;
+  private readonly users: InternalClient;
+
+  constructor(providersUrl: string, usersUrl: string, internalSecret: string) {
+    this.providers = new InternalClient(providersUrl, 'payments', internalSecret);
+    this.users = new InternalClient(usersUrl, 'payments', internalSecret);
+  }
+
+  async procedures(ids: readonly string[]): Promise<CatalogProcedure[]> {
+    return (await this.providers.post<{ procedures: CatalogProcedure[] }>('/internal/procedures', { ids }))?.procedures ?? [];
+  }
+
+  async memberships(userId: string): Promise<ClinicMembership[]> {
+    return (await this.providers.post<{ memberships: ClinicMembership[] }>('/internal/memberships', { userId }))?.memberships ?? [];
+  }
+
+  payerIdentity(userId: string): Promise<{ name: string; cpf: string } | null> {
+    return this.users.post('/internal/payer-identity', { userId });
+  }
+}

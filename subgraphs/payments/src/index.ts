@@ -1,0 +1,2 @@
+export { loadPaymentsConfig, paymentsConfigShape, type PaymentsConfig } from './config.js';
+export { paymentsTypeDefs, startPaymentsService, type PaymentsService } from './service.js';

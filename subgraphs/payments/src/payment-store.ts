@@ -1,0 +1,84 @@
+// Reads of payments for the graph: pages by payer or clinic, and per-request batch loaders for the
+// parts of a payment (one query per part per request, never one per payment).
+import { createLoader, type Metrics } from '@medpay/runtime';
+import DataLoader from 'dataloader';
+import type { Charge, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from './generated/prisma/client.js';
+import { account, balances } from './ledger.js';
+
+export interface Page<T> {
+  rows: T[];
+  hasNextPage: boolean;
+}
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** Groups rows by payment id, in the order the keys were asked. */
+function byPayment<Row extends { paymentId: string }>(name: string, metrics: Metrics, fetch: (ids: string[]) => Promise<Row[]>) {
+  return new DataLoader<string, Row[]>(async (ids) => {
+    metrics.increment(`dataloader_batches_total_${name}`);
+    const rows = await fetch([...ids]);
+    return ids.map((id) => rows.filter((row) => row.paymentId === id));
+  });
+}
+
+export class PaymentStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly metrics: Metrics,
+  ) {}
+
+  /** Newest first, keyset paged by id. */
+  async page(where: Prisma.PaymentWhereInput, first: number, after?: string | null): Promise<Page<Payment>> {
+    const take = Math.min(Math.max(first, 1), 100);
+    const rows = await this.prisma.payment.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: take + 1,
+      ...(after && isUuid(after) ? { cursor: { id: after }, skip: 1 } : {}),
+    });
+    return { rows: rows.slice(0, take), hasNextPage: rows.length > take };
+  }
+
+  byPayer(payerId: string, first: number, after?: string | null) {
+    return this.page({ payerId }, first, after);
+  }
+
+  byClinic(clinicId: string, status: PaymentStatus | null | undefined, first: number, after?: string | null) {
+    return this.page({ clinicId, ...(status ? { status } : {}) }, first, after);
+  }
+
+  installmentsOfPayer(payerId: string) {
+    return this.prisma.installment.findMany({ where: { payment: { payerId, planKind: 'CREDIARIO' } }, orderBy: [{ dueDate: 'asc' }, { number: 'asc' }] });
+  }
+
+  async clinicBalance(clinicId: string) {
+    const books = await balances(this.prisma, [account.escrow(clinicId), account.clinicPayable(clinicId)]);
+    const [inTransit, paidOut] = await Promise.all(
+      (['PENDING', 'CONFIRMED'] as const).map((status) =>
+        this.prisma.transfer.aggregate({ where: { kind: 'PAYOUT', status: status === 'PENDING' ? { in: ['REQUESTED', 'PENDING'] } : 'CONFIRMED', payment: { clinicId } }, _sum: { amountCentavos: true } }),
+      ),
+    );
+    return {
+      inEscrowCentavos: books.get(account.escrow(clinicId))!,
+      availableCentavos: books.get(account.clinicPayable(clinicId))!,
+      payoutsInTransitCentavos: inTransit!._sum.amountCentavos ?? 0,
+      paidOutCentavos: paidOut!._sum.amountCentavos ?? 0,
+    };
+  }
+
+  /** The DataLoaders of one request. */
+  loaders() {
+    const { prisma, metrics } = this;
+    return {
+      payment: createLoader<Payment>('payment', metrics, (ids) => prisma.payment.findMany({ where: { id: { in: ids.filter(isUuid) } } })),
+      charges: byPayment<Charge>('charges', metrics, (ids) => prisma.charge.findMany({ where: { paymentId: { in: ids } }, orderBy: { createdAt: 'asc' } })),
+      installments: byPayment<Installment>('installments', metrics, (ids) => prisma.installment.findMany({ where: { paymentId: { in: ids } }, orderBy: { number: 'asc' } })),
+      history: byPayment<PaymentStatusChange>('history', metrics, (ids) => prisma.paymentStatusChange.findMany({ where: { paymentId: { in: ids } }, orderBy: { at: 'asc' } })),
+      ledger: byPayment<LedgerTransaction & { entries: LedgerEntry[]; paymentId: string }>('ledger', metrics, (ids) =>
+        prisma.ledgerTransaction.findMany({ where: { paymentId: { in: ids } }, include: { entries: { orderBy: { id: 'asc' } } }, orderBy: { createdAt: 'asc' } }).then((rows) => rows.map((row) => ({ ...row, paymentId: row.paymentId! }))),
+      ),
+    };
+  }
+}
+
+export type PaymentLoaders = ReturnType<PaymentStore['loaders']>;

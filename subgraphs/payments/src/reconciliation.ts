@@ -1,0 +1,73 @@
+// Reconciliation: compares our charges with the gateway's and repairs what a lost webhook or a crash
+// between a gateway call and our commit left behind, then proves the books balance.
+import type { Logger } from '@medpay/runtime';
+import type { PrismaClient } from './generated/prisma/client.js';
+import type { PaymentGateway } from './gateway/payment-gateway.js';
+import { account, balances, checkLedger, type LedgerHealth } from './ledger.js';
+import type { Settlement } from './settlement.js';
+
+export interface ReconciliationReport extends LedgerHealth {
+  repairedCharges: string[];
+  gatewayCashCentavos: number;
+  discrepancies: string[];
+}
+
+export class Reconciliation {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly gateway: PaymentGateway,
+    private readonly settlement: Settlement,
+    private readonly logger: Logger,
+  ) {}
+
+  async run(options: { creatingOlderThanMs?: number } = {}): Promise<ReconciliationReport> {
+    const repaired: string[] = [];
+    const discrepancies: string[] = [];
+    const before = new Date(Date.now() - (options.creatingOlderThanMs ?? 60_000));
+    const open = await this.prisma.charge.findMany({
+      where: { OR: [{ status: 'ACTIVE' }, { status: 'CREATING', createdAt: { lte: before } }] },
+      take: 500,
+    });
+    for (const charge of open) {
+      try {
+        const view = charge.gatewayTransactionId ? await this.gateway.getCharge(charge.gatewayTransactionId) : await this.gateway.findChargeByClientRequestId(charge.id);
+        if (!view) continue;
+        if (!charge.gatewayTransactionId) {
+          // The gateway made the charge but our commit of its id never happened: attach it.
+          await this.prisma.charge.updateMany({ where: { id: charge.id, status: 'CREATING' }, data: { status: 'ACTIVE', gatewayTransactionId: view.transactionId } });
+          repaired.push(charge.id);
+        }
+        if (view.status === 'PAID') {
+          await this.settlement.chargePaid({ eventId: `reconciliation:${view.transactionId}:paid`, transactionId: view.transactionId, clientRequestId: charge.id, amountCentavos: view.paidCentavos, occurredAt: view.paidAt ?? new Date() });
+          repaired.push(charge.id);
+        } else if (view.status === 'EXPIRED' || view.status === 'CANCELED') {
+          await this.settlement.chargeEnded({ eventId: `reconciliation:${view.transactionId}:${view.status}`, transactionId: view.transactionId, clientRequestId: charge.id, type: view.status === 'EXPIRED' ? 'CHARGE_EXPIRED' : 'CHARGE_CANCELED' });
+          repaired.push(charge.id);
+        }
+      } catch (error) {
+        this.logger.warn({ err: error, chargeId: charge.id }, 'could not reconcile charge');
+        discrepancies.push(`cobrança ${charge.id}: gateway indisponível para conferência`);
+      }
+    }
+    const health = await checkLedger(this.prisma);
+    for (const mismatch of health.accountMismatches) discrepancies.push(`conta ${mismatch.accountId}: saldo ${mismatch.storedCentavos} ≠ lançamentos ${mismatch.fromEntriesCentavos}`);
+    for (const transaction of health.unbalancedTransactions) discrepancies.push(`transação ${transaction} desbalanceada`);
+    // Cash at the gateway by our books must equal what our charges received less what left.
+    const received = await this.prisma.charge.aggregate({ where: { status: 'PAID' }, _sum: { paidCentavos: true } });
+    const sent = await this.prisma.transfer.aggregate({ where: { status: 'CONFIRMED' }, _sum: { amountCentavos: true } });
+    const books = await balances(this.prisma, [account.gatewayCash, account.fundingLine, account.unappliedReceipts]);
+    const cash = books.get(account.gatewayCash)!;
+    const expected =
+      (received._sum.paidCentavos ?? 0) - (await this.cardInterest()) + books.get(account.fundingLine)! + books.get(account.unappliedReceipts)! - (sent._sum.amountCentavos ?? 0);
+    if (cash !== expected) discrepancies.push(`caixa no gateway: livro ${cash}, cobranças e transferências ${expected}`);
+    return { ...health, repairedCharges: [...new Set(repaired)], gatewayCashCentavos: cash, discrepancies, balanced: health.balanced && discrepancies.length === 0 };
+  }
+
+  /** Card interest is the issuer's: received on the charge, never booked as ours. */
+  private async cardInterest(): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ interest: bigint | null }[]>`
+      SELECT sum(c.paid_centavos - p.gross_centavos) AS interest FROM charges c JOIN payments p ON p.id = c.payment_id
+      WHERE c.status = 'PAID' AND c.method = 'CARD' AND c.paid_centavos > p.gross_centavos`;
+    return Number(rows[0]?.interest ?? 0);
+  }
+}

@@ -1,0 +1,148 @@
+// Thin resolvers: read arguments and claims, call checkout, the payment actions or the store, shape
+// the answer. Every payment reached here was checked against the caller (payer, clinic, admin).
+import { forbidden, notFound, type RequestContext } from '@medpay/runtime';
+import type { PaymentAccess } from './access.js';
+import type { Checkout, CheckoutInput } from './checkout.js';
+import type { Directory } from './directory.js';
+import type { Charge, Installment, Payment, PaymentStatus } from './generated/prisma/client.js';
+import { lateChargesCentavos } from './late-charges.js';
+import type { PaymentActions, RefundInput } from './payment-actions.js';
+import type { Page, PaymentLoaders, PaymentStore } from './payment-store.js';
+import { paymentPlans, todayInSaoPaulo } from './plans.js';
+import type { Reconciliation } from './reconciliation.js';
+
+export interface PaymentsContext extends RequestContext {
+  access: PaymentAccess;
+  checkout: Checkout;
+  actions: PaymentActions;
+  store: PaymentStore;
+  directory: Directory;
+  reconciliation: Reconciliation;
+  loaders: PaymentLoaders;
+  platformFeeBasisPoints: number;
+}
+
+interface PageArgs {
+  first: number;
+  after?: string | null;
+}
+
+const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+
+const connection = (page: Page<Payment>) => ({
+  edges: page.rows.map((node) => ({ cursor: node.id, node })),
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.id ?? null },
+});
+
+const pixOf = (charge: Charge | undefined) =>
+  charge?.pixCopiaECola && charge.status === 'ACTIVE' ? { copiaECola: charge.pixCopiaECola, qrCodePayload: charge.pixCopiaECola, expiresAt: iso(charge.expiresAt) } : null;
+const boletoOf = (charge: Charge | undefined) =>
+  charge?.boletoLine && charge.status === 'ACTIVE' ? { line: charge.boletoLine, barcode: charge.boletoBarcode, dueDate: charge.dueDate } : null;
+
+/** The charge the patient should pay now: the latest open one. */
+async function currentCharge(payment: Payment, { loaders }: PaymentsContext) {
+  const charges = await loaders.charges.load(payment.id);
+  return charges.filter((c) => c.status === 'ACTIVE').at(-1) ?? charges.at(-1);
+}
+
+async function visiblePayment(id: string, context: PaymentsContext): Promise<Payment | null> {
+  const payment = await context.loaders.payment.load(id);
+  return payment && (await context.access.canSee(payment)) ? payment : null;
+}
+
+export const resolvers = {
+  Query: {
+    paymentPlans: async (_: unknown, args: { procedureId: string; firstDueDay?: number | null }, { directory, platformFeeBasisPoints }: PaymentsContext) => {
+      const [procedure] = await directory.procedures([args.procedureId]);
+      if (!procedure || !procedure.active || procedure.clinic.status !== 'ACTIVE') throw notFound('Procedimento');
+      return paymentPlans({
+        priceCentavos: procedure.priceCentavos,
+        interestFreeInstallments: procedure.interestFreeInstallments,
+        procedureName: procedure.name,
+        clinicName: procedure.clinic.tradeName,
+        platformFeeBasisPoints,
+        today: todayInSaoPaulo(),
+        firstDueDay: args.firstDueDay,
+      });
+    },
+    payment: async (_: unknown, { id }: { id: string }, context: PaymentsContext) => (await visiblePayment(id, context)) ?? Promise.reject(notFound('Pagamento')),
+    myPayments: async (_: unknown, args: PageArgs, { access, store }: PaymentsContext) => connection(await store.byPayer(access.requireUser(), args.first, args.after)),
+    myInstallments: (_: unknown, __: unknown, { access, store }: PaymentsContext) => store.installmentsOfPayer(access.requireUser()),
+    ledgerHealth: (_: unknown, __: unknown, { reconciliation }: PaymentsContext) => reconciliation.run(),
+  },
+  Mutation: {
+    checkout: (_: unknown, { input }: { input: CheckoutInput }, { checkout, access, clientIp }: PaymentsContext) => checkout.checkout(input, { access, clientIp }),
+    confirmProcedurePerformed: (_: unknown, { paymentId }: { paymentId: string }, { actions, access }: PaymentsContext) => actions.confirmProcedurePerformed(paymentId, access),
+    refundPayment: (_: unknown, { input }: { input: RefundInput }, { actions, access }: PaymentsContext) => actions.refund(input, access),
+    openDispute: (_: unknown, args: { paymentId: string; reason: string }, { actions, access }: PaymentsContext) => actions.openDispute(args.paymentId, args.reason, access),
+    resolveDispute: (_: unknown, args: { paymentId: string; inFavorOf: 'CLINIC' | 'PATIENT' }, { actions, access }: PaymentsContext) =>
+      actions.resolveDispute(args.paymentId, args.inFavorOf, access),
+  },
+  Payment: {
+    __resolveReference: ({ id }: { id: string }, context: PaymentsContext) => visiblePayment(id, context),
+    amounts: (payment: Payment) => ({
+      grossCentavos: payment.grossCentavos,
+      platformFeeCentavos: payment.platformFeeCentavos,
+      processingCostCentavos: payment.processingCostCentavos,
+      clinicNetCentavos: payment.clinicNetCentavos,
+      patientTotalCentavos: payment.patientTotalCentavos,
+      refundedCentavos: payment.refundedCentavos,
+    }),
+    monthlyInterestRate: (payment: Payment) => Number(payment.monthlyInterestRate),
+    cetAnnualRate: (payment: Payment) => Number(payment.cetAnnualRate),
+    pix: async (payment: Payment, _: unknown, context: PaymentsContext) => pixOf(await currentCharge(payment, context)),
+    boleto: async (payment: Payment, _: unknown, context: PaymentsContext) => boletoOf(await currentCharge(payment, context)),
+    card: async (payment: Payment, _: unknown, context: PaymentsContext) => {
+      const charge = (await context.loaders.charges.load(payment.id)).find((c) => c.method === 'CARD' && c.cardLast4);
+      return charge ? { brand: charge.cardBrand, last4: charge.cardLast4, approved: charge.status === 'PAID', declineReason: charge.declineReason } : null;
+    },
+    installments: (payment: Payment, _: unknown, { loaders }: PaymentsContext) => loaders.installments.load(payment.id),
+    history: async (payment: Payment, _: unknown, { loaders }: PaymentsContext) => (await loaders.history.load(payment.id)).map((change) => ({ ...change, at: iso(change.at) })),
+    escrowReleaseDueAt: (payment: Payment) => iso(payment.escrowReleaseDueAt),
+    createdAt: (payment: Payment) => iso(payment.createdAt),
+    payer: (payment: Payment) => ({ __typename: 'User', id: payment.payerId }),
+    clinic: (payment: Payment) => ({ __typename: 'Clinic', id: payment.clinicId }),
+    procedure: (payment: Payment) => ({ __typename: 'Procedure', id: payment.procedureId }),
+    ledgerEntries: async (payment: Payment, _: unknown, { loaders }: PaymentsContext) =>
+      (await loaders.ledger.load(payment.id)).flatMap((transaction) =>
+        transaction.entries.map((entry) => ({
+          transactionId: transaction.id,
+          description: transaction.description,
+          account: entry.accountId,
+          direction: entry.direction,
+          amountCentavos: Number(entry.amountCentavos),
+          at: iso(transaction.createdAt),
+        })),
+      ),
+  },
+  Installment: {
+    payment: (installment: Installment, _: unknown, { loaders }: PaymentsContext) => loaders.payment.load(installment.paymentId),
+    lateChargesCentavos: (installment: Installment) =>
+      installment.status === 'PAID' ? 0 : lateChargesCentavos(installment.amountCentavos, installment.dueDate, todayInSaoPaulo()),
+    pix: async (installment: Installment, _: unknown, { loaders }: PaymentsContext) =>
+      pixOf((await loaders.charges.load(installment.paymentId)).filter((c) => c.installmentNumber === installment.number).at(-1)),
+    boleto: async (installment: Installment, _: unknown, { loaders }: PaymentsContext) =>
+      boletoOf((await loaders.charges.load(installment.paymentId)).filter((c) => c.installmentNumber === installment.number).at(-1)),
+  },
+  User: {
+    __resolveReference: ({ id }: { id: string }) => ({ id }),
+    payments: async ({ id }: { id: string }, args: PageArgs, { access, store }: PaymentsContext) => {
+      if (id !== access.userId && !access.isAdmin) throw forbidden();
+      return connection(await store.byPayer(id, args.first, args.after));
+    },
+  },
+  Clinic: {
+    __resolveReference: ({ id }: { id: string }) => ({ id }),
+    payments: async ({ id }: { id: string }, args: PageArgs & { status?: PaymentStatus | null }, { access, store }: PaymentsContext) => {
+      await access.assertCanSeeClinic(id);
+      return connection(await store.byClinic(id, args.status, args.first, args.after));
+    },
+    balance: async ({ id }: { id: string }, _: unknown, { access, store }: PaymentsContext) => {
+      await access.assertCanSeeClinic(id);
+      return store.clinicBalance(id);
+    },
+  },
+  Procedure: {
+    __resolveReference: ({ id }: { id: string }) => ({ id }),
+  },
+};

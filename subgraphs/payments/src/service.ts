@@ -1,0 +1,127 @@
+// Wires the payments subgraph: database, gateway adapter, settlement, worker, outbox relay, schema,
+// the Celcoin webhook endpoint, and the HTTP server.
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createLogger, Metrics, openDatabase, sendJson, startSubgraph, type RunningService } from '@medpay/runtime';
+import { parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PaymentAccess } from './access.js';
+import { ChargeIssuer } from './charges.js';
+import { Checkout } from './checkout.js';
+import type { PaymentsConfig } from './config.js';
+import { Directory } from './directory.js';
+import { CelcoinGateway } from './gateway/celcoin-client.js';
+import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gateway.js';
+import { PrismaClient } from './generated/prisma/client.js';
+import { createEventBus, OutboxRelay, type EventBus } from './outbox.js';
+import { PaymentActions } from './payment-actions.js';
+import { PaymentStore } from './payment-store.js';
+import { Reconciliation } from './reconciliation.js';
+import { resolvers, type PaymentsContext } from './resolvers.js';
+import { Settlement } from './settlement.js';
+import { PaymentWorker } from './worker.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const paymentsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
+
+export interface PaymentsService extends RunningService {
+  metrics: Metrics;
+  worker: PaymentWorker;
+  relay: OutboxRelay;
+  bus: EventBus;
+  reconciliation: Reconciliation;
+  prisma: PrismaClient;
+  gateway: PaymentGateway;
+}
+
+export async function startPaymentsService(config: PaymentsConfig, options: { gateway?: PaymentGateway } = {}): Promise<PaymentsService> {
+  const logger = createLogger('payments', config.LOG_LEVEL);
+  const metrics = new Metrics();
+  const database = await openDatabase({
+    service: 'payments',
+    url: config.PAYMENTS_DATABASE_URL ?? config.DATABASE_URL,
+    migrationsDir: here('../prisma/migrations'),
+    metrics,
+    createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
+  });
+  const prisma = database.prisma;
+  const gateway =
+    options.gateway ??
+    new CelcoinGateway({
+      baseUrl: config.CELCOIN_BASE_URL,
+      clientId: config.CELCOIN_CLIENT_ID,
+      clientSecret: config.CELCOIN_CLIENT_SECRET,
+      pixKey: config.CELCOIN_PIX_KEY,
+      merchantName: 'MedPay Saude',
+      merchantCity: 'Sao Paulo',
+      webhookUser: config.CELCOIN_WEBHOOK_USER,
+      webhookPassword: config.CELCOIN_WEBHOOK_PASSWORD,
+      timeoutMs: config.CELCOIN_TIMEOUT_MS,
+      logger,
+    });
+  const directory = new Directory(config.PROVIDERS_URL, config.USERS_URL, config.INTERNAL_CLAIMS_SECRET);
+  const bus = createEventBus(config.REDIS_URL);
+  const relay = new OutboxRelay(prisma, bus, logger);
+  // The worker is created below; settlement and actions reach it through this indirection.
+  let worker: PaymentWorker | undefined;
+  const kick = () => {
+    relay.kick();
+    worker?.kick();
+  };
+  const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
+  const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger);
+  worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
+  const checkout = new Checkout(prisma, directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
+  const actions = new PaymentActions(prisma, settlement, kick);
+  const store = new PaymentStore(prisma, metrics);
+  const reconciliation = new Reconciliation(prisma, gateway, settlement, logger);
+
+  const running = await startSubgraph<PaymentsContext>({
+    name: 'payments',
+    schema: buildSubgraphSchema({ typeDefs: paymentsTypeDefs, resolvers: resolvers as never }),
+    host: config.HOST,
+    port: config.PORT,
+    internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    logger,
+    metrics,
+    createContext: (request) => ({
+      ...request,
+      access: new PaymentAccess(request.claims, directory),
+      checkout,
+      actions,
+      store,
+      directory,
+      reconciliation,
+      loaders: store.loaders(),
+      platformFeeBasisPoints: config.PLATFORM_FEE_BASIS_POINTS,
+    }),
+    checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),
+    onClose: async () => {
+      await worker.stop();
+      await relay.stop();
+      await bus.close();
+      await database.close();
+    },
+    routes: {
+      // Celcoin delivers events here; the adapter checks the credentials on the raw request first.
+      'POST /webhooks/celcoin': async (req, res, body) => {
+        let events;
+        try {
+          events = gateway.parseWebhook(body, req.headers);
+        } catch (error) {
+          if (error instanceof WebhookRejectedError) return sendJson(res, 401, { error: 'unauthorized' });
+          throw error;
+        }
+        for (const event of events) {
+          if (event.type === 'CHARGE_PAID') await settlement.chargePaid(event);
+          else if (event.type === 'CHARGE_EXPIRED' || event.type === 'CHARGE_CANCELED') await settlement.chargeEnded(event);
+          else await settlement.transferEnded({ ...event, confirmed: event.type === 'PAYOUT_CONFIRMED' || event.type === 'REFUND_CONFIRMED' });
+        }
+        sendJson(res, 200, { received: events.length });
+      },
+    },
+  });
+  worker.start(config.WORKER_INTERVAL_MS);
+  relay.start(Math.min(config.WORKER_INTERVAL_MS, 500));
+  return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway };
+}

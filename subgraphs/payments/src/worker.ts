@@ -1,0 +1,190 @@
+// Carries committed decisions out at the gateway and moves time-driven steps forward: issues charges
+// left CREATING, blocks paid money in escrow, pays out and refunds, auto-releases escrow, issues
+// crediário installments ahead of their due date and marks overdue ones. Every step is keyed by our
+// own ids (clientRequestId), so running it twice, on two replicas or after a crash, moves nothing twice.
+import type { Logger } from '@medpay/runtime';
+import { randomUUID } from 'node:crypto';
+import type { ChargeIssuer } from './charges.js';
+import type { Directory } from './directory.js';
+import type { Payment, PrismaClient, Transfer } from './generated/prisma/client.js';
+import type { PaymentGateway } from './gateway/payment-gateway.js';
+import { todayInSaoPaulo } from './plans.js';
+import { INSTALLMENT_ISSUE_DAYS_AHEAD } from './pricing.js';
+import type { Settlement } from './settlement.js';
+import { movePayment } from './transitions.js';
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export class PaymentWorker {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly gateway: PaymentGateway,
+    private readonly directory: Directory,
+    private readonly charges: ChargeIssuer,
+    private readonly settlement: Settlement,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  start(intervalMs: number) {
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop() {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Runs a pass soon; passes never overlap, and a kick during a pass runs one more after it. */
+  kick = () => {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runOnce()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'worker pass failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  };
+
+  /** Waits for the passes in flight (tests, shutdown). */
+  async idle() {
+    while (this.running) await this.running;
+  }
+
+  async runOnce() {
+    await this.step('issue charges', () => this.issuePendingCharges());
+    await this.step('block escrow', () => this.blockPaid());
+    await this.step('transfers', () => this.sendTransfers());
+    await this.step('retry payouts', () => this.retryFailedPayouts());
+    await this.step('auto-release', () => this.autoRelease());
+    await this.step('installments', () => this.issueInstallments());
+  }
+
+  private async step(name: string, run: () => Promise<void>) {
+    try {
+      await run();
+    } catch (error) {
+      this.logger.warn({ err: error, step: name }, 'worker step failed; it runs again on the next pass');
+    }
+  }
+
+  /** Charges a checkout could not bring to the gateway; left a moment to the request making them inline. */
+  private async issuePendingCharges(olderThanMs = 10_000) {
+    const pending = await this.prisma.charge.findMany({
+      where: { status: 'CREATING', method: { in: ['PIX', 'BOLETO'] }, createdAt: { lte: new Date(this.now().getTime() - olderThanMs) } },
+      include: { payment: true },
+      take: 50,
+    });
+    for (const charge of pending) await this.charges.issue(charge, charge.payment).catch((error: unknown) => this.logger.warn({ err: error, chargeId: charge.id }, 'charge not issued yet'));
+  }
+
+  private async blockPaid() {
+    const paid = await this.prisma.payment.findMany({ where: { status: 'PAID', escrowState: 'HELD' }, take: 50 });
+    for (const payment of paid) {
+      await this.gateway.blockBalance({ correlationId: payment.id, amountCentavos: payment.grossCentavos });
+      await this.prisma.$transaction(async (tx) => {
+        const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
+        if (current.status === 'PAID') await movePayment(tx, current, { to: 'IN_ESCROW', reason: 'Valor bloqueado em custódia no gateway' });
+      });
+    }
+  }
+
+  private async sendTransfers() {
+    const transfers = await this.prisma.transfer.findMany({ where: { status: 'REQUESTED' }, include: { payment: true }, orderBy: { createdAt: 'asc' }, take: 50 });
+    for (const transfer of transfers) {
+      const sent = transfer.kind === 'PAYOUT' ? await this.payout(transfer, transfer.payment) : await this.refund(transfer, transfer.payment);
+      await this.prisma.transfer.updateMany({ where: { id: transfer.id, status: 'REQUESTED' }, data: { status: 'PENDING', gatewayTransactionId: sent } });
+    }
+  }
+
+  private async payout(transfer: Transfer, payment: Payment): Promise<string> {
+    const [procedure] = await this.directory.procedures([payment.procedureId]);
+    if (!procedure) throw new Error(`clinic of payment ${payment.id} not found`);
+    // The clinic's share leaves the escrow block first, then goes to the clinic's PIX key (its CNPJ).
+    await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: transfer.amountCentavos, clientRequestId: `${transfer.id}:unblock` });
+    const sent = await this.gateway.payout({
+      clientRequestId: transfer.id,
+      amountCentavos: transfer.amountCentavos,
+      pixKey: procedure.clinic.cnpj,
+      recipient: { name: procedure.clinic.legalName, document: procedure.clinic.cnpj },
+    });
+    return sent.transactionId;
+  }
+
+  private async refund(transfer: Transfer, payment: Payment): Promise<string> {
+    const charge = await this.prisma.charge.findFirst({ where: { paymentId: payment.id, status: 'PAID' }, orderBy: { createdAt: 'asc' } });
+    if (!charge?.gatewayTransactionId) throw new Error(`payment ${payment.id} has no paid charge to refund`);
+    const fromEscrow = Object.keys((transfer.reversal ?? {}) as object).some((accountId) => accountId.startsWith('escrow:'));
+    if (fromEscrow) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: transfer.amountCentavos, clientRequestId: `${transfer.id}:unblock` });
+    if (charge.method === 'BOLETO') {
+      // A boleto cannot be reversed: the money goes back by PIX to the payer's CPF key.
+      const payer = await this.directory.payerIdentity(payment.payerId);
+      if (!payer) throw new Error(`payer of payment ${payment.id} not found`);
+      const sent = await this.gateway.payout({ clientRequestId: transfer.id, amountCentavos: transfer.amountCentavos, pixKey: payer.cpf, recipient: { name: payer.name, document: payer.cpf } });
+      return sent.transactionId;
+    }
+    const sent = await this.gateway.refund({ clientRequestId: transfer.id, transactionId: charge.gatewayTransactionId, amountCentavos: transfer.amountCentavos, reason: transfer.reason ?? 'Estorno' });
+    return sent.transactionId;
+  }
+
+  /** A payout that failed put the money back in the clinic's balance: ask for it again. */
+  private async retryFailedPayouts() {
+    const released = await this.prisma.payment.findMany({
+      where: { escrowState: 'RELEASED', transfers: { some: { kind: 'PAYOUT', status: 'FAILED' }, none: { kind: 'PAYOUT', status: { in: ['REQUESTED', 'PENDING', 'CONFIRMED'] } } } },
+      include: { transfers: { where: { kind: 'PAYOUT', status: 'FAILED' }, orderBy: { createdAt: 'desc' }, take: 1 } },
+      take: 20,
+    });
+    for (const payment of released) {
+      await this.prisma.$transaction((tx) => this.settlement.requestPayout(tx, payment, payment.transfers[0]!.amountCentavos));
+    }
+  }
+
+  private async autoRelease() {
+    const due = await this.prisma.payment.findMany({ where: { status: { in: ['IN_ESCROW', 'PARTIALLY_REFUNDED'] }, escrowState: 'HELD', escrowReleaseDueAt: { lte: this.now() } }, take: 50 });
+    for (const payment of due) {
+      await this.prisma.$transaction(async (tx) => {
+        const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
+        if (current.escrowState === 'HELD' && current.status !== 'DISPUTED') await this.settlement.release(tx, current, 'Liberação automática: prazo de custódia sem contestação');
+      });
+    }
+  }
+
+  private async issueInstallments() {
+    const today = todayInSaoPaulo(this.now());
+    const due = await this.prisma.installment.findMany({
+      where: { status: 'SCHEDULED', dueDate: { lte: addDays(today, INSTALLMENT_ISSUE_DAYS_AHEAD) }, payment: { status: { notIn: ['AWAITING_PAYMENT', 'EXPIRED', 'CANCELED', 'DECLINED', 'REFUNDED'] } } },
+      include: { payment: true },
+      take: 50,
+    });
+    for (const installment of due) {
+      await this.prisma.$transaction(async (tx) => {
+        const claimed = await tx.installment.updateMany({ where: { id: installment.id, status: 'SCHEDULED' }, data: { status: 'ISSUED' } });
+        if (claimed.count === 0) return;
+        await tx.charge.create({
+          data: {
+            id: randomUUID(),
+            paymentId: installment.paymentId,
+            method: installment.payment.method,
+            status: 'CREATING',
+            amountCentavos: installment.amountCentavos,
+            installmentNumber: installment.number,
+            dueDate: installment.dueDate,
+          },
+        });
+      });
+    }
+    if (due.length) await this.issuePendingCharges(0);
+    await this.prisma.installment.updateMany({ where: { status: 'ISSUED', dueDate: { lt: today } }, data: { status: 'OVERDUE' } });
+  }
+}
