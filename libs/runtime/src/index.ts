@@ -13,3 +13,4 @@ export * from './server.js';
 export * from './field-encryption.js';
 export * from './access-tokens.js';
 export * from './internal-calls.js';
+export * from './coalescing-loop.js';

@@ -2,7 +2,7 @@
 // transaction as the change they describe, then published here at least once, in order. Consumers
 // deduplicate by event id. The bus is in-process on the embedded default and a Redis Stream when
 // REDIS_URL is set.
-import type { Logger } from '@medpay/runtime';
+import { CoalescingLoop, type Logger } from '@medpay/runtime';
 import { Redis } from 'ioredis';
 import { EventEmitter } from 'node:events';
 import type { PrismaClient } from './generated/prisma/client.js';
@@ -56,41 +56,15 @@ export class RedisStreamBus extends InProcessBus {
 export const createEventBus = (redisUrl: string | undefined): EventBus => (redisUrl ? new RedisStreamBus(new Redis(redisUrl)) : new InProcessBus());
 
 export class OutboxRelay {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer?: NodeJS.Timeout;
+  readonly loop: CoalescingLoop;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly bus: EventBus,
-    private readonly logger: Logger,
-  ) {}
-
-  start(intervalMs: number) {
-    this.timer = setInterval(() => this.kick(), intervalMs);
-    this.timer.unref();
+    logger: Logger,
+  ) {
+    this.loop = new CoalescingLoop('outbox-relay', () => this.relay(), logger);
   }
-
-  async stop() {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  kick = () => {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.relay()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'outbox relay failed; retrying on the next pass'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
-  };
 
   private async relay() {
     for (;;) {

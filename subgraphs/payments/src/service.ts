@@ -65,8 +65,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   // The worker is created below; settlement and actions reach it through this indirection.
   let worker: PaymentWorker | undefined;
   const kick = () => {
-    relay.kick();
-    worker?.kick();
+    relay.loop.kick();
+    worker?.loop.kick();
   };
   const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger);
@@ -97,8 +97,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     }),
     checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
-      await worker.stop();
-      await relay.stop();
+      await worker.loop.stop();
+      await relay.loop.stop();
       await bus.close();
       await database.close();
     },
@@ -121,7 +121,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       },
     },
   });
-  worker.start(config.WORKER_INTERVAL_MS);
-  relay.start(Math.min(config.WORKER_INTERVAL_MS, 500));
+  worker.loop.start(config.WORKER_INTERVAL_MS);
+  relay.loop.start(Math.min(config.WORKER_INTERVAL_MS, 500));
   return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway };
 }

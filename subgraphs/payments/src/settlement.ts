@@ -84,12 +84,7 @@ export class Settlement {
       ],
     });
     if (receivedCentavos < gross && payment.method !== 'CARD') this.logger.error({ paymentId: payment.id, receivedCentavos, gross }, 'charge paid short');
-    await movePayment(tx, payment, {
-      to: 'PAID',
-      escrow: 'HELD',
-      reason: 'Pagamento confirmado pelo gateway',
-      data: { escrowReleaseDueAt: new Date(paidAt.getTime() + this.escrowAutoReleaseDays * DAY_MS) },
-    });
+    await this.holdInEscrow(tx, payment, paidAt, 'Pagamento confirmado pelo gateway');
   }
 
   private async installmentPaid(tx: Tx, payment: Payment, charge: Charge, receivedCentavos: number, paidAt: Date) {
@@ -112,12 +107,7 @@ export class Settlement {
           { account: account.escrow(payment.clinicId), side: 'CREDIT', amountCentavos: payment.grossCentavos },
         ],
       });
-      await movePayment(tx, payment, {
-        to: 'PAID',
-        escrow: 'HELD',
-        reason: 'Primeira parcela paga; crediário ativo',
-        data: { escrowReleaseDueAt: new Date(paidAt.getTime() + this.escrowAutoReleaseDays * DAY_MS) },
-      });
+      await this.holdInEscrow(tx, payment, paidAt, 'Primeira parcela paga; crediário ativo');
     }
     await post(tx, {
       id: `installment:${installment.id}:paid`,
@@ -129,6 +119,11 @@ export class Settlement {
         { account: account.interestRevenue, side: 'CREDIT', amountCentavos: receivedCentavos - installment.amortizationCentavos },
       ],
     });
+  }
+
+  /** PAID with the money held; auto-release counts from the payment's date. */
+  private holdInEscrow(tx: Tx, payment: Payment, paidAt: Date, reason: string) {
+    return movePayment(tx, payment, { to: 'PAID', escrow: 'HELD', reason, data: { escrowReleaseDueAt: new Date(paidAt.getTime() + this.escrowAutoReleaseDays * DAY_MS) } });
   }
 
   async chargeEnded(event: { eventId: string; transactionId: string; clientRequestId: string; type: 'CHARGE_EXPIRED' | 'CHARGE_CANCELED' }): Promise<boolean> {

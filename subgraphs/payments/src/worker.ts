@@ -2,7 +2,7 @@
 // left CREATING, blocks paid money in escrow, pays out and refunds, auto-releases escrow, issues
 // crediário installments ahead of their due date and marks overdue ones. Every step is keyed by our
 // own ids (clientRequestId), so running it twice, on two replicas or after a crash, moves nothing twice.
-import type { Logger } from '@medpay/runtime';
+import { CoalescingLoop, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { ChargeIssuer } from './charges.js';
 import type { Directory } from './directory.js';
@@ -16,9 +16,7 @@ import { movePayment } from './transitions.js';
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export class PaymentWorker {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer?: NodeJS.Timeout;
+  readonly loop: CoalescingLoop;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -28,38 +26,8 @@ export class PaymentWorker {
     private readonly settlement: Settlement,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  start(intervalMs: number) {
-    this.timer = setInterval(() => this.kick(), intervalMs);
-    this.timer.unref();
-  }
-
-  async stop() {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Runs a pass soon; passes never overlap, and a kick during a pass runs one more after it. */
-  kick = () => {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.runOnce()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'worker pass failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
-  };
-
-  /** Waits for the passes in flight (tests, shutdown). */
-  async idle() {
-    while (this.running) await this.running;
+  ) {
+    this.loop = new CoalescingLoop('payment-worker', () => this.runOnce(), logger);
   }
 
   async runOnce() {
