@@ -75,6 +75,9 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const after = await eventually(balance, (b) => b.paidOutCentavos === before.paidOutCentavos! + paidOut.amounts.clinicNetCentavos);
     expect(after.inEscrowCentavos).toBe(before.inEscrowCentavos);
     expect(after.availableCentavos).toBe(before.availableCentavos);
+    // The gateway's escrow block for the payment is fully released, not just the clinic's share.
+    const blocks = (await sim('/_sim/state', undefined, 'GET')).body!.blocks as { correlationBlockedId: string; amountCentavos: number; remainingCentavos: number }[];
+    expect(blocks.find((b) => b.correlationBlockedId === paymentId)).toMatchObject({ amountCentavos: gross, remainingCentavos: 0 });
     expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
   }
 

@@ -79,8 +79,10 @@ export class PaymentWorker {
   private async payout(transfer: Transfer, payment: Payment): Promise<string> {
     const [procedure] = await this.directory.procedures([payment.procedureId]);
     if (!procedure) throw new Error(`clinic of payment ${payment.id} not found`);
-    // The clinic's share leaves the escrow block first, then goes to the clinic's PIX key (its CNPJ).
-    await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: transfer.amountCentavos, clientRequestId: `${transfer.id}:unblock` });
+    // What the release took out of escrow leaves the gateway's block first (once per payment, however
+    // many payout attempts), then the clinic's share goes to its PIX key (its CNPJ).
+    const released = await this.prisma.ledgerEntry.findFirst({ where: { transactionId: `payment:${payment.id}:released`, direction: 'DEBIT' } });
+    if (released) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: Number(released.amountCentavos), clientRequestId: `${payment.id}:release` });
     const sent = await this.gateway.payout({
       clientRequestId: transfer.id,
       amountCentavos: transfer.amountCentavos,
