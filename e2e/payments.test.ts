@@ -173,6 +173,11 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const mine = body.data!.myInstallments.filter((i) => i.payment.id === created.id);
     expect(mine).toHaveLength(12);
     expect(mine.map((i) => i.status)).toEqual(['PAID', ...Array(11).fill('SCHEDULED')]);
+    // The procedure (health data) and the accepted terms are stored encrypted, never in clear.
+    const stored = await stack.payments.prisma.payment.findUniqueOrThrow({ where: { id: created.id } });
+    expect(stored.procedureNameEncrypted).toMatch(/^v1:/);
+    expect(stored.contractAcceptanceEncrypted).toMatch(/^v1:/);
+    expect(JSON.stringify(stored)).not.toMatch(/Clareamento|CONTRATO/);
     expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
   });
 

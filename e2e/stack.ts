@@ -56,12 +56,14 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     INTERNAL_CLAIMS_SECRET: secret,
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    BLIND_INDEX_KEY: randomBytes(32).toString('base64url'),
     SEED_DEMO_DATA: 'true',
     ...(mode === 'postgres' ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl! } : { DATABASE_URL: databaseUrl }),
   };
   const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
   const users = await startUsersService(
-    loadUsersConfig({ ...common, PORT: '0', JWT_PRIVATE_JWK: jwk, DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64url'), BLIND_INDEX_KEY: randomBytes(32).toString('base64url'), ...overrides }),
+    loadUsersConfig({ ...common, PORT: '0', JWT_PRIVATE_JWK: jwk, ...overrides }),
   );
   const providers = await startProvidersService(loadProvidersConfig({ ...common, PORT: '0', USERS_URL: users.url, ...overrides }));
   const celcoinSecret = randomBytes(16).toString('hex');

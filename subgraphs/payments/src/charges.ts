@@ -27,7 +27,8 @@ export class ChargeIssuer {
     const identity = await this.directory.payerIdentity(payment.payerId);
     if (!identity) throw new AppError('BAD_USER_INPUT', 'Complete seu cadastro (nome e CPF) antes de pagar.');
     const payer = { name: identity.name, document: identity.cpf };
-    const description = `${payment.procedureName}${charge.installmentNumber ? ` — parcela ${charge.installmentNumber}/${payment.installmentCount}` : ''}`.slice(0, 140);
+    // No procedure name: it is health data, and would show on the patient's bank statement.
+    const description = `MedPay Saúde${charge.installmentNumber ? ` — parcela ${charge.installmentNumber}/${payment.installmentCount}` : ''}`;
     try {
       if (charge.method === 'PIX') {
         const pix = await this.gateway.createPixCharge({

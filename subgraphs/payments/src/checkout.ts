@@ -1,7 +1,7 @@
 // Checkout: turns a plan the patient simulated into a payment and its first charge. Priced from the
 // catalog, never from the client; idempotent by the patient's key; crediário only after a credit
 // decision and the patient's acceptance of the exact contract terms.
-import { AppError } from '@medpay/runtime';
+import { AppError, type FieldEncryption } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { PaymentAccess } from './access.js';
 import type { ChargeIssuer } from './charges.js';
@@ -35,6 +35,7 @@ export class Checkout {
     private readonly prisma: PrismaClient,
     private readonly directory: Directory,
     private readonly charges: ChargeIssuer,
+    private readonly encryption: FieldEncryption,
     private readonly platformFeeBasisPoints: number,
     /** tells the outbox relay there is something to publish */
     private readonly kick: () => void,
@@ -90,7 +91,7 @@ export class Checkout {
             payerId,
             clinicId: procedure.clinic.id,
             procedureId: procedure.id,
-            procedureName: procedure.name,
+            procedureNameEncrypted: this.encryption.encrypt(procedure.name),
             planKind: plan.kind,
             method: input.method,
             status: 'AWAITING_PAYMENT',
@@ -103,10 +104,10 @@ export class Checkout {
             monthlyInterestRate: plan.monthlyInterestRate,
             iofCentavos: plan.iofCentavos,
             cetAnnualRate: plan.cetAnnualRate,
-            contractAcceptance:
+            contractAcceptanceEncrypted:
               plan.kind === 'CREDIARIO'
-                ? { acceptedBy: payerId, acceptedAt: this.now().toISOString(), clientIp, terms: plan.contractTerms, termsHash: plan.contractTermsHash }
-                : undefined,
+                ? this.encryption.encrypt(JSON.stringify({ acceptedBy: payerId, acceptedAt: this.now().toISOString(), clientIp, terms: plan.contractTerms, termsHash: plan.contractTermsHash }))
+                : null,
           },
         });
         if (plan.kind === 'CREDIARIO') {

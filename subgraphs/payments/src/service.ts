@@ -1,7 +1,7 @@
 // Wires the payments subgraph: database, gateway adapter, settlement, worker, outbox relay, schema,
 // the Celcoin webhook endpoint, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, Metrics, openDatabase, sendJson, startSubgraph, type RunningService } from '@medpay/runtime';
+import { createLogger, FieldEncryption, Metrics, openDatabase, sendJson, startSubgraph, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +71,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger);
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
-  const checkout = new Checkout(prisma, directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
+  const checkout = new Checkout(prisma, directory, charges, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY), config.PLATFORM_FEE_BASIS_POINTS, kick);
   const actions = new PaymentActions(prisma, settlement, kick);
   const store = new PaymentStore(prisma, metrics);
   const reconciliation = new Reconciliation(prisma, gateway, settlement, logger);
