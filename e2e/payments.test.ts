@@ -181,6 +181,31 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
   });
 
+  it('crediário installments: issued ahead of their due date, paid into the books, and overdue ones carry late charges', async () => {
+    const plans = await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>(
+      'query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 5) { id contractTermsHash } }', { p: procedureId });
+    const plan = plans.body.data!.paymentPlans.find((p) => p.id === 'CREDIARIO:3')!;
+    const created = (await checkout({ planId: 'CREDIARIO:3', method: 'BOLETO', firstDueDay: 5, acceptedContractTermsHash: plan.contractTermsHash })).body.data!.checkout;
+    expect((await sim('/_sim/boleto/pay', { line: created.boleto!.line })).status).toBe(200);
+    await waitStatus(created.id, 'IN_ESCROW');
+    // Travel in time: installment 2 falls due within the issuing window, installment 3 is past due.
+    const inFiveDays = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    await stack.payments.prisma.installment.update({ where: { paymentId_number: { paymentId: created.id, number: 2 } }, data: { dueDate: inFiveDays } });
+    await stack.payments.prisma.installment.update({ where: { paymentId_number: { paymentId: created.id, number: 3 } }, data: { dueDate: '2026-01-05', status: 'ISSUED' } });
+    stack.payments.worker.loop.kick();
+    type Row = { number: number; status: string; amountCentavos: number; lateChargesCentavos: number; boleto: { line: string } | null; payment: { id: string } };
+    const mine = async () =>
+      ((await stack.graphql<{ myInstallments: Row[] }>('{ myInstallments { number status amountCentavos lateChargesCentavos boleto { line } payment { id } } }', {}, bearer(patient.accessToken))).body.data!.myInstallments).filter((i) => i.payment.id === created.id).sort((a, b) => a.number - b.number);
+    const issued = await eventually(mine, (rows) => rows[1]!.boleto !== null && rows[2]!.status === 'OVERDUE');
+    expect(issued[1]).toMatchObject({ status: 'ISSUED', lateChargesCentavos: 0 });
+    expect(issued[2]!.lateChargesCentavos).toBeGreaterThan(Math.round(issued[2]!.amountCentavos * 0.02));
+    expect((await sim('/_sim/boleto/pay', { line: issued[1]!.boleto!.line })).status).toBe(200);
+    await eventually(mine, (rows) => rows[1]!.status === 'PAID');
+    const ledger = await stack.payments.prisma.ledgerTransaction.findMany({ where: { paymentId: created.id }, select: { id: true } });
+    expect(ledger.filter((t) => t.id.startsWith('installment:'))).toHaveLength(2);
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+  });
+
   it('gateway 5xx on charge creation: retried with the same clientRequestId, one charge; beyond the retries the patient retries with the same key', async () => {
     const chargesBefore = await simCharges();
     await sim('/_sim/faults', { failNext: 2 });
