@@ -129,7 +129,7 @@ function card(count: number, context: PlanContext): PaymentPlan {
 }
 
 function crediario(count: number, context: PlanContext): PaymentPlan {
-  const dueDay = Math.min(Math.max(context.firstDueDay ?? Number(context.today.slice(8)), 1), 28);
+  const dueDay = context.firstDueDay ?? Math.min(Number(context.today.slice(8)), 28);
   const financed = financedWithIof({
     amountCentavos: context.priceCentavos,
     monthlyRate: pricing.CREDIARIO_MONTHLY_RATE,
@@ -187,12 +187,24 @@ function contractTerms(plan: PaymentPlan, context: PlanContext, financedCentavos
   ].join('\n');
 }
 
+function assertDueDay(day: number | null | undefined) {
+  if (day != null && (!Number.isInteger(day) || day < 1 || day > 28)) {
+    throw new AppError('BAD_USER_INPUT', 'Escolha um dia de vencimento entre 1 e 28.', { field: 'firstDueDay' });
+  }
+}
+
+/** Card installments on offer: up to 12, none below the minimum installment. */
+const maxCardInstallments = (priceCentavos: number) =>
+  Math.min(pricing.CARD_MAX_INSTALLMENTS, Math.max(1, Math.floor(priceCentavos / pricing.CARD_MIN_INSTALLMENT_CENTAVOS)));
+
+const offersCrediario = (priceCentavos: number) => priceCentavos >= pricing.CREDIARIO_MIN_PRICE_CENTAVOS;
+
 /** Every plan available for a procedure today. */
 export function paymentPlans(context: PlanContext): PaymentPlan[] {
+  assertDueDay(context.firstDueDay);
   const plans = [aVista('PIX', context), aVista('BOLETO', context)];
-  const maxCard = Math.min(pricing.CARD_MAX_INSTALLMENTS, Math.max(1, Math.floor(context.priceCentavos / pricing.CARD_MIN_INSTALLMENT_CENTAVOS)));
-  for (let count = 1; count <= maxCard; count++) plans.push(card(count, context));
-  if (context.priceCentavos >= pricing.CREDIARIO_MIN_PRICE_CENTAVOS) {
+  for (let count = 1; count <= maxCardInstallments(context.priceCentavos); count++) plans.push(card(count, context));
+  if (offersCrediario(context.priceCentavos)) {
     for (let count = pricing.CREDIARIO_MIN_INSTALLMENTS; count <= pricing.CREDIARIO_MAX_INSTALLMENTS; count++) plans.push(crediario(count, context));
   }
   return plans;
@@ -200,14 +212,14 @@ export function paymentPlans(context: PlanContext): PaymentPlan[] {
 
 /** One plan by id, as the patient simulated it; PLAN_NOT_AVAILABLE when it is not offered. */
 export function planById(id: string, context: PlanContext): PaymentPlan {
-  const [kind, countText] = id.split(':');
-  const count = Number(countText ?? 1);
-  const available = () => new AppError('PLAN_NOT_AVAILABLE', 'Este plano de pagamento não está disponível para este procedimento.', { planId: id });
-  if (kind === 'PIX' || kind === 'BOLETO') {
-    if (countText !== undefined) throw available();
-    return aVista(kind, context);
+  assertDueDay(context.firstDueDay);
+  const [kind, countText, extra] = id.split(':');
+  const count = Number(countText);
+  const counted = Number.isInteger(count) && extra === undefined;
+  if ((kind === 'PIX' || kind === 'BOLETO') && countText === undefined) return aVista(kind, context);
+  if (kind === 'CARD' && counted && count >= 1 && count <= maxCardInstallments(context.priceCentavos)) return card(count, context);
+  if (kind === 'CREDIARIO' && counted && count >= pricing.CREDIARIO_MIN_INSTALLMENTS && count <= pricing.CREDIARIO_MAX_INSTALLMENTS && offersCrediario(context.priceCentavos)) {
+    return crediario(count, context);
   }
-  const plan = paymentPlans(context).find((p) => p.id === `${kind}:${count}`);
-  if (!plan) throw available();
-  return plan;
+  throw new AppError('PLAN_NOT_AVAILABLE', 'Este plano de pagamento não está disponível para este procedimento.', { planId: id });
 }
