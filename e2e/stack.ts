@@ -1,7 +1,8 @@
 // Starts the graph for a test: every subgraph and the router in this process, each on its own port,
-// talking real HTTP. Mode 'embedded' uses in-memory PGlite and no Redis; mode 'postgres' uses a fresh
-// database on TEST_DATABASE_URL's server and Redis at TEST_REDIS_URL.
-import { signClaims, type Claims, type Metrics, type RunningService } from '@medpay/runtime';
+// talking real HTTP (and WebSockets for subscriptions). Mode 'embedded' uses in-memory PGlite and no
+// Redis; mode 'postgres' uses a fresh database on TEST_DATABASE_URL's server and Redis at
+// TEST_REDIS_URL. Tests may restart the payments subgraph, or add payments replicas and routers.
+import { AccessTokenIssuer, signClaims, type Claims, type Metrics, type Role, type RunningService } from '@medpay/runtime';
 import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-simulator';
 import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '@medpay/payments';
 import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
@@ -35,6 +36,8 @@ async function freshDatabase(): Promise<string> {
 
 export interface Stack {
   routerUrl: string;
+  /** the router's graphql-ws endpoint */
+  wsUrl: string;
   users: RunningService & { metrics: Metrics };
   providers: RunningService & { metrics: Metrics };
   payments: PaymentsService;
@@ -46,6 +49,16 @@ export interface Stack {
   /** sends a GraphQL operation straight to a subgraph with the given (signed) claims */
   direct(service: RunningService, query: string, claims?: Claims | null, variables?: Record<string, unknown>, secret?: string): Promise<{ status: number; body: { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] } }>;
   login(email: string, password?: string): Promise<{ accessToken: string; refreshToken: string; userId: string }>;
+  /** an access token signed with the users subgraph's key, for a caller that need not exist (benchmarks) */
+  issueAccessToken(userId: string, roles: Role[]): Promise<string>;
+  /** stops the payments subgraph and starts it again on the same port (same database) */
+  restartPayments(): Promise<PaymentsService>;
+  /** one more payments replica on the same database (and Redis, in postgres mode) */
+  startPaymentsReplica(): Promise<PaymentsService>;
+  /** has the Celcoin simulator deliver its webhooks to the given payments replica */
+  pointWebhooksAt(payments: RunningService): Promise<void>;
+  /** one more router, sending payments traffic to the given replica */
+  startRouter(paymentsUrl: string, overrides?: Record<string, string>): Promise<RunningService & { metrics: Metrics }>;
   close(): Promise<void>;
 }
 
@@ -69,10 +82,10 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
   const celcoinSecret = randomBytes(16).toString('hex');
   const webhookPassword = randomBytes(16).toString('hex');
   const celcoin = await startCelcoinSimulator({ port: 0, clientId: 'medpay-test', clientSecret: celcoinSecret, pixKey: 'pix@medpay.com.br', webhookRetryBaseMs: 50, settlementDelayMs: 50 });
-  const payments = await startPaymentsService(
+  const paymentsEnv = (port: number | string) =>
     loadPaymentsConfig({
       ...common,
-      PORT: '0',
+      PORT: String(port),
       USERS_URL: users.url,
       PROVIDERS_URL: providers.url,
       CELCOIN_BASE_URL: celcoin.url,
@@ -83,16 +96,20 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       CELCOIN_WEBHOOK_PASSWORD: webhookPassword,
       WORKER_INTERVAL_MS: '200',
       ...overrides,
-    }),
-  );
-  await fetch(`${celcoin.url}/_sim/webhook`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ url: `${payments.url}/webhooks/celcoin`, username: 'celcoin', password: webhookPassword }),
-  });
-  const router = await startRouter(
-    loadRouterConfig({ ...common, ROUTER_PORT: '0', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, ...overrides }),
-  );
+    });
+  const payments = await startPaymentsService(paymentsEnv(0));
+  const pointWebhooksAt = async (target: RunningService) => {
+    await fetch(`${celcoin.url}/_sim/webhook`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${target.url}/webhooks/celcoin`, username: 'celcoin', password: webhookPassword }),
+    });
+  };
+  await pointWebhooksAt(payments);
+  const routerEnv = (paymentsUrl: string, extra: Record<string, string> = {}) =>
+    loadRouterConfig({ ...common, ROUTER_PORT: '0', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: paymentsUrl, ...overrides, ...extra });
+  const router = await startRouter(routerEnv(payments.url));
+  const extras: RunningService[] = [];
 
   const post = async (url: string, query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -101,6 +118,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
 
   const stack: Stack = {
     routerUrl: `${router.url}/graphql`,
+    wsUrl: `${router.url.replace(/^http/, 'ws')}/graphql`,
     users,
     providers,
     payments,
@@ -118,9 +136,30 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       if (!body.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(body.errors)}`);
       return { accessToken: body.data.login.accessToken, refreshToken: body.data.login.refreshToken, userId: body.data.login.user.id };
     },
+    async issueAccessToken(userId, roles) {
+      const issuer = await AccessTokenIssuer.fromJwk(jwk, 3600);
+      return (await issuer.issue(userId, roles, randomBytes(8).toString('hex'))).token;
+    },
+    async restartPayments() {
+      await stack.payments.close();
+      stack.payments = await startPaymentsService(paymentsEnv(stack.payments.port));
+      return stack.payments;
+    },
+    async startPaymentsReplica() {
+      const replica = await startPaymentsService(paymentsEnv(0));
+      extras.push(replica);
+      return replica;
+    },
+    pointWebhooksAt,
+    async startRouter(paymentsUrl, extra) {
+      const another = await startRouter(routerEnv(paymentsUrl, extra));
+      extras.unshift(another);
+      return another;
+    },
     async close() {
+      for (const service of extras) await service.close();
       await router.close();
-      await payments.close();
+      await stack.payments.close();
       await celcoin.close();
       await providers.close();
       await users.close();

@@ -18,6 +18,12 @@ export const routerConfigShape = {
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_COST: z.coerce.number().int().positive().default(5000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
+  /** live subscriptions one WebSocket connection may hold at once */
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(20),
+  /** how long the router keeps trying to reach a subgraph that dropped a subscription before telling the client */
+  SUBSCRIPTION_RETRY_SECONDS: z.coerce.number().int().positive().default(30),
+  /** how often open WebSocket connections are checked for a revoked session (with REDIS_URL) */
+  SESSION_CHECK_SECONDS: z.coerce.number().int().positive().default(30),
 };
 
 export type RouterConfig = ReturnType<typeof loadRouterConfig>;

@@ -37,12 +37,16 @@ export function createGateway(options: { supergraphSdl: string; internalSecret: 
     }
   }
 
+  // The subscription executor resolves each event's other-subgraph fields through the same sources.
+  const dataSources = new Map<string, RemoteGraphQLDataSource<RouterContext>>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const base = options.urlOverrides[name];
-      return new ClaimsForwardingDataSource({ url: base ? `${base}/graphql` : url, fetcher });
+      const source = new ClaimsForwardingDataSource({ url: base ? `${base}/graphql` : url, fetcher });
+      dataSources.set(name, source);
+      return source;
     },
   });
-  return { gateway, closeConnections: () => agent.close() };
+  return { gateway, dataSources, closeConnections: () => agent.close() };
 }

@@ -1,5 +1,6 @@
 // The router: verifies who is calling, enforces the auth directives and the request limits before
-// any subgraph is called, plans and executes through the gateway, and serves the sandbox.
+// any subgraph is called, plans and executes through the gateway, serves live subscriptions over
+// graphql-ws on the same /graphql, and serves the sandbox.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -7,14 +8,19 @@ import {
   AccessTokenVerifier, answerFailure, AppError, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen, Metrics,
   OperationAuthorizer, readBody, sendJson, type RunningService,
 } from '@medpay/runtime';
-import { buildASTSchema, Kind, parse, visit, type DocumentNode } from 'graphql';
+import { buildASTSchema, GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { CallerAuthenticator } from './caller.js';
 import { subgraphUrlOverride, type RouterConfig } from './config.js';
 import { createGateway, type RouterContext } from './gateway.js';
 import { sandboxPage } from './graphiql.js';
-import { assertEnforcementActive } from './self-test.js';
+import { assertEnforcementActive, assertSubscriptionEnforcementActive } from './self-test.js';
+import { SessionWatch } from './session-watch.js';
+import { SharedSubscriptions } from './shared-subscriptions.js';
+import { SubgraphLinks } from './subgraph-links.js';
+import { createPreparer, serveSubscriptions } from './subscription-server.js';
+import { SubscriptionPlanner } from './subscription-plans.js';
 
 /** The subgraphs named in the supergraph, with the base URL the router uses for each. */
 export function subgraphsOf(supergraphSdl: string, config: RouterConfig): { name: string; baseUrl: string }[] {
@@ -63,8 +69,11 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     async requestDidStart() {
       metrics.increment('graphql_requests_total');
       return {
-        async didResolveOperation({ document, contextValue }) {
+        async didResolveOperation({ document, contextValue, operation }) {
           const { claims } = contextValue;
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Assinaturas usam WebSocket (graphql-ws) em /graphql.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
           // Introspection: open in development; in production only for admins and partner systems.
           if (config.NODE_ENV === 'production' && isIntrospection(document) && !(claims?.roles.includes('PLATFORM_ADMIN') || claims?.kind === 'partner')) {
             throw claims
@@ -91,7 +100,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   });
   const protection = armor.protect();
 
-  const { gateway, closeConnections } = createGateway({
+  const { gateway, dataSources, closeConnections } = createGateway({
     supergraphSdl,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     urlOverrides: Object.fromEntries(subgraphs.map((s) => [s.name, s.baseUrl])),
@@ -109,6 +118,12 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   await apollo.start();
   await assertEnforcementActive(apollo, authorizer);
 
+  const planner = new SubscriptionPlanner(supergraphSdl, dataSources, logger);
+  const links = new SubgraphLinks({ baseUrlOf, internalSecret: config.INTERNAL_CLAIMS_SECRET, retryBudgetMs: config.SUBSCRIPTION_RETRY_SECONDS * 1000, logger });
+  const subscriptions = new SharedSubscriptions(planner, links, logger, metrics);
+  const subscriptionOptions = { apollo, authenticator, authorizer, planner, subscriptions, validationRules: protection.validationRules, logger, metrics };
+  assertSubscriptionEnforcementActive(createPreparer(subscriptionOptions), authorizer, planner.apiSchema, subscriptions);
+
   const sandbox = sandboxPage();
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -125,7 +140,9 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
       }
       if (req.method === 'GET' && path === '/metrics') {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        return res.end(metrics.render('router'));
+        // Memory too: the subscription benchmark reports it per live subscription.
+        const { heapUsed, rss } = process.memoryUsage();
+        return res.end(`${metrics.render('router')}medpay_process_heap_used_bytes{service="router"} ${heapUsed}\nmedpay_process_resident_memory_bytes{service="router"} ${rss}\n`);
       }
       if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
       if (req.method === 'GET' && req.headers.accept?.includes('text/html')) {
@@ -140,9 +157,20 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
       answerFailure(res, error, logger);
     }
   });
+  const sessions = config.REDIS_URL ? SessionWatch.connect(config.REDIS_URL, config.SESSION_CHECK_SECONDS * 1000, logger) : null;
+  const live = serveSubscriptions({
+    ...subscriptionOptions,
+    server,
+    sessions,
+    maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    maxPayloadBytes: config.BODY_LIMIT_BYTES,
+  });
   const running = await listen(server, config.HOST, config.ROUTER_PORT, async () => {
+    await subscriptions.close();
+    await sessions?.close();
     await apollo.stop();
     await closeConnections();
   });
-  return { ...running, metrics };
+  // WebSockets outlive server.close(): end them first, or closing would wait for every subscriber.
+  return { ...running, metrics, close: () => live.close().then(() => running.close()) };
 }

@@ -14,3 +14,5 @@ export * from './field-encryption.js';
 export * from './access-tokens.js';
 export * from './internal-calls.js';
 export * from './coalescing-loop.js';
+export * from './push-iterator.js';
+export * from './subgraph-subscriptions.js';

@@ -11,6 +11,7 @@ import { createErrorFormatter } from './errors.js';
 import { answerFailure, executeApollo, readBody, sendJson, type RouteHandler } from './http.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { serveSubscriptions } from './subgraph-subscriptions.js';
 
 /** What every resolver gets; services extend it with their stores and DataLoaders. */
 export interface RequestContext {
@@ -36,6 +37,8 @@ export interface SubgraphOptions<Context extends RequestContext> {
   bodyLimitBytes?: number;
   /** releases what the service holds (database, Redis) after the server stops */
   onClose?: () => Promise<void>;
+  /** serve the schema's Subscription fields over graphql-ws on /graphql */
+  subscriptions?: boolean;
 }
 
 export interface RunningService {
@@ -107,10 +110,13 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
       answerFailure(res, error, logger);
     }
   });
-  return listen(server, options.host, options.port, async () => {
+  const live = options.subscriptions ? serveSubscriptions({ server, schema: options.schema, authorizer, internalSecret: options.internalSecret, logger, metrics, createContext: options.createContext }) : null;
+  const running = await listen(server, options.host, options.port, async () => {
     await apollo.stop();
     await options.onClose?.();
   });
+  // WebSockets outlive server.close(): end them first, or closing would wait for every subscriber.
+  return live ? { ...running, close: () => live.close().then(() => running.close()) } : running;
 }
 
 export async function listen(server: Server, host: string, port: number, onClose: () => Promise<void>): Promise<RunningService> {

@@ -7,6 +7,7 @@ import type { Directory } from './directory.js';
 import type { Charge, Installment, Payment, PaymentStatus } from './generated/prisma/client.js';
 import { lateChargesCentavos } from './late-charges.js';
 import type { PaymentActions, RefundInput } from './payment-actions.js';
+import type { PaymentChange, PaymentEventFeed } from './payment-events.js';
 import type { Page, PaymentLoaders, PaymentStore } from './payment-store.js';
 import { paymentPlans, todayInSaoPaulo } from './plans.js';
 import type { Reconciliation } from './reconciliation.js';
@@ -19,6 +20,7 @@ export interface PaymentsContext extends RequestContext {
   directory: Directory;
   reconciliation: Reconciliation;
   loaders: PaymentLoaders;
+  events: PaymentEventFeed;
   platformFeeBasisPoints: number;
 }
 
@@ -77,6 +79,38 @@ export const resolvers = {
     openDispute: (_: unknown, args: { paymentId: string; reason: string }, { actions, access }: PaymentsContext) => actions.openDispute(args.paymentId, args.reason, access),
     resolveDispute: (_: unknown, args: { paymentId: string; inFavorOf: 'CLINIC' | 'PATIENT' }, { actions, access }: PaymentsContext) =>
       actions.resolveDispute(args.paymentId, args.inFavorOf, access),
+  },
+  // Who may watch is checked once, when subscribing; each event is then resolved with a fresh context.
+  Subscription: {
+    paymentStatusChanged: {
+      subscribe: async (_: unknown, { paymentId }: { paymentId: string }, context: PaymentsContext) => {
+        if (!(await visiblePayment(paymentId, context))) throw notFound('Pagamento');
+        return context.events.watch((change) => change.paymentId === paymentId);
+      },
+      // The row as it is now, with the status this event announced: a later change read before this
+      // event's delivery must not make two events show the same status.
+      resolve: async (change: PaymentChange, _: unknown, { events }: PaymentsContext) => {
+        const payment = await events.paymentOf(change);
+        return payment && { ...payment, status: change.status, escrowState: change.escrowState };
+      },
+    },
+    myPaymentEvents: {
+      subscribe: (_: unknown, __: unknown, { access, events }: PaymentsContext) => {
+        const payerId = access.requireUser();
+        return events.watch((change) => change.payerId === payerId);
+      },
+      resolve: (change: PaymentChange) => change,
+    },
+    clinicPaymentEvents: {
+      subscribe: async (_: unknown, { clinicId }: { clinicId: string }, { access, events }: PaymentsContext) => {
+        await access.assertCanSeeClinic(clinicId);
+        return events.watch((change) => change.clinicId === clinicId);
+      },
+      resolve: (change: PaymentChange) => change,
+    },
+  },
+  PaymentEvent: {
+    payment: (change: PaymentChange, _: unknown, { events }: PaymentsContext) => events.paymentOf(change),
   },
   Payment: {
     __resolveReference: ({ id }: { id: string }, context: PaymentsContext) => visiblePayment(id, context),

@@ -1,5 +1,5 @@
 // Wires the payments subgraph: database, gateway adapter, settlement, worker, outbox relay, schema,
-// the Celcoin webhook endpoint, and the HTTP server.
+// the Celcoin webhook endpoint, and the HTTP server (with its live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createLogger, FieldEncryption, Metrics, openDatabase, sendJson, startSubgraph, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
@@ -15,6 +15,7 @@ import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gat
 import { PrismaClient } from './generated/prisma/client.js';
 import { createEventBus, OutboxRelay, type EventBus } from './outbox.js';
 import { PaymentActions } from './payment-actions.js';
+import { PaymentEventFeed } from './payment-events.js';
 import { PaymentStore } from './payment-store.js';
 import { Reconciliation } from './reconciliation.js';
 import { resolvers, type PaymentsContext } from './resolvers.js';
@@ -60,7 +61,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       logger,
     });
   const directory = new Directory(config.PROVIDERS_URL, config.USERS_URL, config.INTERNAL_CLAIMS_SECRET);
-  const bus = createEventBus(config.REDIS_URL);
+  const bus = createEventBus(config.REDIS_URL, logger);
+  await bus.ready();
   const relay = new OutboxRelay(prisma, bus, logger);
   // The worker is created below; settlement and actions reach it through this indirection.
   let worker: PaymentWorker | undefined;
@@ -74,6 +76,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const checkout = new Checkout(prisma, directory, charges, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY), config.PLATFORM_FEE_BASIS_POINTS, kick);
   const actions = new PaymentActions(prisma, settlement, kick);
   const store = new PaymentStore(prisma, metrics);
+  const events = new PaymentEventFeed(bus, (id) => store.loaders().payment.load(id));
   const reconciliation = new Reconciliation(prisma, gateway, settlement, logger);
 
   const running = await startSubgraph<PaymentsContext>({
@@ -84,6 +87,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     logger,
     metrics,
+    subscriptions: true,
     createContext: (request) => ({
       ...request,
       access: new PaymentAccess(request.claims, directory),
@@ -93,6 +97,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       directory,
       reconciliation,
       loaders: store.loaders(),
+      events,
       platformFeeBasisPoints: config.PLATFORM_FEE_BASIS_POINTS,
     }),
     checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),

@@ -1,0 +1,235 @@
+// The router's graphql-ws endpoint on /graphql (the standard protocol: graphql-ws's createClient and
+// Apollo's GraphQLWsLink work unchanged). A connection is authenticated once, from connectionParams,
+// and ends when its token expires or its session is revoked. Each subscription is validated, checked
+// against the auth directives exactly as HTTP operations are, planned, and run through the shared
+// subscriptions; queries and mutations sent over the socket go through Apollo Server as over HTTP.
+import type { ApolloServer } from '@apollo/server';
+import { clientIpOf, createErrorFormatter, type Claims, type Logger, type Metrics, type OperationAuthorizer } from '@medpay/runtime';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type ValidationRule,
+} from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { API_KEY_HEADER, type CallerAuthenticator } from './caller.js';
+import type { RouterContext } from './gateway.js';
+import type { SessionWatch } from './session-watch.js';
+import type { SharedSubscriptions } from './shared-subscriptions.js';
+import type { SubscriptionPlanner } from './subscription-plans.js';
+
+export const KEEPALIVE_MS = 15_000;
+/** setTimeout's longest delay; a later expiry is scheduled in steps */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface SubscriptionServerOptions {
+  server: Server;
+  apollo: ApolloServer<RouterContext>;
+  authenticator: CallerAuthenticator;
+  authorizer: OperationAuthorizer;
+  planner: SubscriptionPlanner;
+  subscriptions: SharedSubscriptions;
+  /** with REDIS_URL: ends connections whose session was revoked */
+  sessions: SessionWatch | null;
+  /** graphql-armor's limits (depth, aliases, cost), as for HTTP */
+  validationRules: ValidationRule[];
+  maxSubscriptionsPerConnection: number;
+  maxPayloadBytes: number;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+type ConnectionState = {
+  claims?: Claims | null;
+  credentials?: IncomingHttpHeaders;
+  timer?: NodeJS.Timeout;
+  unwatch?: () => void;
+};
+
+/** What the socket runs for one subscribe message, prepared (and authorized) in onSubscribe. */
+export class PreparedOperation {
+  constructor(
+    readonly document: DocumentNode,
+    readonly run: () => Promise<ExecutionResult> | AsyncIterableIterator<ExecutionResult>,
+  ) {}
+}
+
+const clientError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+const withCode = (errors: readonly GraphQLError[], code: string) =>
+  errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: error.extensions.code ?? code } }));
+
+/** Credentials from connectionParams: `authorization` or `x-api-key`, at the top or under `headers`, any case. */
+export function credentialsOf(params: Readonly<Record<string, unknown>> | undefined): IncomingHttpHeaders {
+  const found: IncomingHttpHeaders = {};
+  const read = (source: unknown) => {
+    if (!source || typeof source !== 'object') return;
+    for (const [name, value] of Object.entries(source)) {
+      if (typeof value !== 'string') continue;
+      const lower = name.toLowerCase();
+      if (lower === 'authorization' || lower === 'authtoken') found.authorization = /^bearer /i.test(value) ? value : `Bearer ${value}`;
+      if (lower === API_KEY_HEADER) found[API_KEY_HEADER] = value;
+    }
+  };
+  read(params?.headers);
+  read(params);
+  return found;
+}
+
+/**
+ * Turns one subscribe message into an operation to run, or the errors to answer with. Nothing
+ * reaches a subgraph before this has passed (the start-up self-test proves it for subscriptions).
+ */
+export function createPreparer(options: Pick<SubscriptionServerOptions, 'apollo' | 'authorizer' | 'planner' | 'subscriptions' | 'validationRules' | 'logger' | 'metrics'>) {
+  const { apollo, authorizer, planner, subscriptions, logger, metrics } = options;
+  const rules = [...specifiedRules, ...options.validationRules];
+  return (payload: SubscribePayload, claims: Claims | null, clientIp: string): PreparedOperation | GraphQLError[] => {
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query, { maxTokens: 2000 });
+    } catch (error) {
+      return withCode([error instanceof GraphQLError ? error : new GraphQLError('Operação inválida.')], 'GRAPHQL_PARSE_FAILED');
+    }
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) return [clientError('Informe qual operação do documento executar (operationName).', 'BAD_REQUEST')];
+    if (operation.operation !== 'subscription') {
+      // Apollo Server validates, authorizes and limits it exactly as an HTTP request.
+      return new PreparedOperation(document, async () => {
+        const contextValue: RouterContext = { claims, clientIp, subgraphCalls: 0 };
+        const response = await apollo.executeOperation(
+          { query: payload.query, operationName: payload.operationName ?? undefined, variables: payload.variables ?? undefined, extensions: payload.extensions ?? undefined },
+          { contextValue },
+        );
+        if (response.body.kind !== 'single') return preformatted({ errors: [{ message: '@defer e @stream não são suportados.', extensions: { code: 'BAD_REQUEST' } }] });
+        return preformatted(response.body.singleResult);
+      });
+    }
+    const invalid = validate(planner.apiSchema, document, rules);
+    if (invalid.length) return withCode(invalid, 'GRAPHQL_VALIDATION_FAILED');
+    const denied = authorizer.authorize(document, claims);
+    if (denied) {
+      metrics.increment('operations_denied_total');
+      return [denied];
+    }
+    const { errors: badVariables } = getVariableValues(planner.apiSchema, operation.variableDefinitions ?? [], payload.variables ?? {});
+    if (badVariables?.length) return withCode(badVariables, 'BAD_USER_INPUT');
+    let plan;
+    try {
+      plan = planner.plan(document, payload.query, payload.operationName ?? null);
+    } catch (error) {
+      logger.error({ err: error }, 'subscription could not be planned');
+      return [clientError('Não foi possível planejar esta assinatura.', 'INTERNAL_SERVER_ERROR')];
+    }
+    const variables = payload.variables ?? {};
+    return new PreparedOperation(document, () => subscriptions.open({ plan, variables, claims }));
+  };
+}
+
+/** Results already in their final shape (Apollo's answers), handed to graphql-ws untouched. */
+const formattedResults = new WeakMap<ExecutionResult, FormattedExecutionResult>();
+function preformatted(result: FormattedExecutionResult): ExecutionResult {
+  const token: ExecutionResult = {};
+  formattedResults.set(token, result);
+  return token;
+}
+
+export function serveSubscriptions(options: SubscriptionServerOptions) {
+  const { authenticator, logger, metrics, sessions } = options;
+  const formatError = createErrorFormatter(logger, { passThroughCodes: true });
+  const prepare = createPreparer(options);
+  // One event's result goes to every client sharing it: formatted (and logged) once.
+  const format = (result: ExecutionResult): FormattedExecutionResult => {
+    let formatted = formattedResults.get(result);
+    if (!formatted) {
+      formatted = { ...result, ...(result.errors ? { errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : {}) };
+      formattedResults.set(result, formatted);
+    }
+    return formatted;
+  };
+  const webSockets = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxPayloadBytes });
+
+  /** Ends the connection at its token's expiry; a partner's API key is checked again instead. */
+  const scheduleExpiry = (state: ConnectionState, close: (code: number, reason: string) => void) => {
+    const claims = state.claims;
+    if (!claims) return;
+    const delay = claims.exp * 1000 - Date.now();
+    state.timer = setTimeout(async () => {
+      if (claims.exp * 1000 > Date.now()) return scheduleExpiry(state, close);
+      if (claims.kind !== 'partner') return close(4403, 'Token expirado');
+      try {
+        state.claims = await authenticator.authenticate(state.credentials ?? {});
+        scheduleExpiry(state, close);
+      } catch {
+        close(4403, 'Chave de API revogada');
+      }
+    }, Math.max(0, Math.min(delay, MAX_TIMER_MS)));
+    state.timer.unref();
+  };
+
+  const disposable = useServer<Record<string, unknown>, ConnectionState>(
+    {
+      onConnect: async (connection) => {
+        const { socket } = connection.extra;
+        const credentials = credentialsOf(connection.connectionParams);
+        try {
+          connection.extra.claims = await authenticator.authenticate(credentials);
+        } catch (error) {
+          const message = error instanceof GraphQLError ? error.message : 'Credenciais inválidas.';
+          const code = error instanceof GraphQLError && error.extensions.code === 'INTERNAL_SERVER_ERROR' ? 1013 : 4401;
+          // 4401 is final for graphql-ws clients (no retry with the same credentials); 1013 says "try again later".
+          socket.close(code, message);
+          return false;
+        }
+        connection.extra.credentials = credentials;
+        const close = (code: number, reason: string) => socket.close(code, reason);
+        scheduleExpiry(connection.extra, close);
+        const sessionId = connection.extra.claims?.sid;
+        if (sessions && sessionId) connection.extra.unwatch = sessions.watch(sessionId, () => close(4403, 'Sessão encerrada'));
+        metrics.increment('ws_connections_active');
+        return true;
+      },
+      onClose: (connection) => {
+        clearTimeout(connection.extra.timer);
+        connection.extra.unwatch?.();
+        if (connection.acknowledged) metrics.increment('ws_connections_active', -1);
+      },
+      onSubscribe: (connection, _id, payload): ExecutionArgs | GraphQLError[] => {
+        // The subscription being opened is already counted.
+        if (Object.keys(connection.subscriptions).length > options.maxSubscriptionsPerConnection) {
+          return [clientError(`Limite de ${options.maxSubscriptionsPerConnection} assinaturas por conexão atingido.`, 'TOO_MANY_SUBSCRIPTIONS')];
+        }
+        const prepared = prepare(payload, connection.extra.claims ?? null, clientIpOf(connection.extra.request));
+        if (!(prepared instanceof PreparedOperation)) return prepared;
+        return { schema: options.planner.apiSchema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue: prepared };
+      },
+      execute: (args) => (args.contextValue instanceof PreparedOperation ? args.contextValue.run() : { errors: [clientError('Operação não preparada.', 'BAD_REQUEST')] }),
+      subscribe: (args) => (args.contextValue instanceof PreparedOperation ? args.contextValue.run() : { errors: [clientError('Operação não preparada.', 'BAD_REQUEST')] }),
+      onNext: (_connection, _id, _payload, _args, result) => format(result),
+      onError: (_connection, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+    },
+    webSockets,
+    KEEPALIVE_MS,
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    /** Tells every client the router is going away (1001: graphql-ws clients reconnect) and stops. */
+    close() {
+      closing ??= (async () => {
+        const clients = [...webSockets.clients];
+        await Promise.race([disposable.dispose(), new Promise((resolve) => setTimeout(resolve, 1000))]);
+        for (const client of clients) client.terminate();
+      })();
+      return closing;
+    },
+  };
+}
