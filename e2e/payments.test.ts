@@ -201,8 +201,22 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     expect(issued[2]!.lateChargesCentavos).toBeGreaterThan(Math.round(issued[2]!.amountCentavos * 0.02));
     expect((await sim('/_sim/boleto/pay', { line: issued[1]!.boleto!.line })).status).toBe(200);
     await eventually(mine, (rows) => rows[1]!.status === 'PAID');
+    // The overdue one is paid now by PIX, with its late charges.
+    const overdue = issued[2]!;
+    const instalmentId = (await stack.payments.prisma.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId: created.id, number: 3 } } })).id;
+    const payNow = await stack.graphql<{ payInstallment: { pix: { copiaECola: string } } }>(
+      'mutation($id: ID!) { payInstallment(installmentId: $id) { pix { copiaECola } } }', { id: instalmentId }, bearer(patient.accessToken));
+    expect(payNow.body.errors).toBeUndefined();
+    const code = payNow.body.data!.payInstallment.pix.copiaECola;
+    const charged = await stack.payments.prisma.charge.findFirstOrThrow({ where: { pixCopiaECola: code } });
+    expect(charged.amountCentavos).toBe(overdue.amountCentavos + overdue.lateChargesCentavos);
+    expect(code).toContain(`54${String((charged.amountCentavos / 100).toFixed(2).length).padStart(2, '0')}${(charged.amountCentavos / 100).toFixed(2)}`);
+    const stranger = await stack.graphql('mutation($id: ID!) { payInstallment(installmentId: $id) { number } }', { id: instalmentId }, bearer(otherPatient.accessToken));
+    expect(stranger.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await sim('/_sim/pix/pay', { payload: code })).status).toBe(200);
+    await eventually(mine, (rows) => rows[2]!.status === 'PAID');
     const ledger = await stack.payments.prisma.ledgerTransaction.findMany({ where: { paymentId: created.id }, select: { id: true } });
-    expect(ledger.filter((t) => t.id.startsWith('installment:'))).toHaveLength(2);
+    expect(ledger.filter((t) => t.id.startsWith('installment:'))).toHaveLength(3);
     expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
   });
 

@@ -3,7 +3,11 @@
 import { AppError, forbidden, notFound } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { PaymentAccess } from './access.js';
-import type { Payment, PrismaClient } from './generated/prisma/client.js';
+import type { ChargeIssuer } from './charges.js';
+import type { PaymentGateway } from './gateway/payment-gateway.js';
+import type { Installment, Payment, PrismaClient } from './generated/prisma/client.js';
+import { lateChargesCentavos } from './late-charges.js';
+import { todayInSaoPaulo } from './plans.js';
 import { assertKey, claimKey, findByKey, isKeyConflict, requestHash } from './idempotency.js';
 import { account, post, type Tx } from './ledger.js';
 import { splitOf, type Settlement } from './settlement.js';
@@ -22,6 +26,8 @@ export class PaymentActions {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly settlement: Settlement,
+    private readonly charges: ChargeIssuer,
+    private readonly gateway: PaymentGateway,
     private readonly kick: () => void,
   ) {}
 
@@ -84,6 +90,35 @@ export class PaymentActions {
     );
     this.kick();
     return result;
+  }
+
+  /**
+   * A PIX charge for an installment now, for its amount plus late charges when overdue. The open
+   * charge it replaces is canceled at the gateway first; should both be paid anyway, settlement books
+   * the second apart for a refund.
+   */
+  async payInstallment(installmentId: string, access: PaymentAccess): Promise<Installment> {
+    const installment = await this.prisma.installment.findUnique({ where: { id: installmentId }, include: { payment: true } });
+    if (!installment || installment.payment.payerId !== access.userId) throw notFound('Parcela');
+    if (installment.status === 'PAID') return installment;
+    if (installment.status === 'SCHEDULED' && installment.number !== 1 && installment.payment.status === 'AWAITING_PAYMENT') {
+      throw new AppError('INVALID_STATUS_TRANSITION', 'O crediário ainda não foi ativado pela primeira parcela.');
+    }
+    const amount = installment.amountCentavos + lateChargesCentavos(installment.amountCentavos, installment.dueDate, todayInSaoPaulo());
+    const open = await this.prisma.charge.findMany({ where: { paymentId: installment.paymentId, installmentNumber: installment.number, status: { in: ['ACTIVE', 'CREATING'] } } });
+    const current = open.find((charge) => charge.amountCentavos === amount && charge.method === 'PIX' && charge.status === 'ACTIVE' && (charge.expiresAt?.getTime() ?? 0) > Date.now());
+    if (!current) {
+      for (const charge of open) {
+        if (charge.gatewayTransactionId) await this.gateway.cancelCharge(charge.gatewayTransactionId);
+        await this.prisma.charge.updateMany({ where: { id: charge.id, status: charge.status }, data: { status: 'CANCELED' } });
+      }
+      const charge = await this.prisma.$transaction(async (tx) => {
+        await tx.installment.updateMany({ where: { id: installment.id, status: 'SCHEDULED' }, data: { status: 'ISSUED' } });
+        return tx.charge.create({ data: { id: randomUUID(), paymentId: installment.paymentId, method: 'PIX', status: 'CREATING', amountCentavos: amount, installmentNumber: installment.number } });
+      });
+      await this.charges.issue(charge, installment.payment);
+    }
+    return this.prisma.installment.findUniqueOrThrow({ where: { id: installmentId } });
   }
 
   /**

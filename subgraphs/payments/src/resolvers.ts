@@ -79,6 +79,7 @@ export const resolvers = {
     openDispute: (_: unknown, args: { paymentId: string; reason: string }, { actions, access }: PaymentsContext) => actions.openDispute(args.paymentId, args.reason, access),
     resolveDispute: (_: unknown, args: { paymentId: string; inFavorOf: 'CLINIC' | 'PATIENT' }, { actions, access }: PaymentsContext) =>
       actions.resolveDispute(args.paymentId, args.inFavorOf, access),
+    payInstallment: (_: unknown, { installmentId }: { installmentId: string }, { actions, access }: PaymentsContext) => actions.payInstallment(installmentId, access),
   },
   // Who may watch is checked once, when subscribing; each event is then resolved with a fresh context.
   Subscription: {

@@ -74,7 +74,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger);
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
   const checkout = new Checkout(prisma, directory, charges, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY), config.PLATFORM_FEE_BASIS_POINTS, kick);
-  const actions = new PaymentActions(prisma, settlement, kick);
+  const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   const store = new PaymentStore(prisma, metrics);
   const events = new PaymentEventFeed(bus, (id) => store.loaders().payment.load(id));
   const reconciliation = new Reconciliation(prisma, gateway, settlement, logger);

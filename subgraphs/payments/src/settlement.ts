@@ -89,6 +89,21 @@ export class Settlement {
 
   private async installmentPaid(tx: Tx, payment: Payment, charge: Charge, receivedCentavos: number, paidAt: Date) {
     const installment = await tx.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId: payment.id, number: charge.installmentNumber! } } });
+    if (installment.status === 'PAID') {
+      // An older charge for the same installment was paid too (reissued with late charges meanwhile):
+      // the money is booked apart for a refund, never as a second payment.
+      this.logger.error({ installmentId: installment.id, chargeId: charge.id }, 'installment paid twice');
+      await post(tx, {
+        id: `charge:${charge.id}:duplicate`,
+        description: `Parcela ${installment.number} paga em duplicidade`,
+        paymentId: payment.id,
+        entries: [
+          { account: account.gatewayCash, side: 'DEBIT', amountCentavos: receivedCentavos },
+          { account: account.unappliedReceipts, side: 'CREDIT', amountCentavos: receivedCentavos },
+        ],
+      });
+      return;
+    }
     await tx.installment.update({ where: { id: installment.id }, data: { status: 'PAID', paidAt } });
     if (installment.number === 1 && payment.status === 'AWAITING_PAYMENT') {
       // The first installment activates the contract: the credit line funds the clinic's price into
