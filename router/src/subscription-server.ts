@@ -4,7 +4,7 @@
 // against the auth directives exactly as HTTP operations are, planned, and run through the shared
 // subscriptions; queries and mutations sent over the socket go through Apollo Server as over HTTP.
 import type { ApolloServer } from '@apollo/server';
-import { clientIpOf, createErrorFormatter, type Claims, type Logger, type Metrics, type OperationAuthorizer } from '@medpay/runtime';
+import { clientIpOf, closeOnce, createErrorFormatter, type Claims, type Logger, type Metrics, type OperationAuthorizer } from '@medpay/runtime';
 import {
   getOperationAST,
   getVariableValues,
@@ -220,16 +220,5 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
     KEEPALIVE_MS,
   );
 
-  let closing: Promise<void> | undefined;
-  return {
-    /** Tells every client the router is going away (1001: graphql-ws clients reconnect) and stops. */
-    close() {
-      closing ??= (async () => {
-        const clients = [...webSockets.clients];
-        await Promise.race([disposable.dispose(), new Promise((resolve) => setTimeout(resolve, 1000))]);
-        for (const client of clients) client.terminate();
-      })();
-      return closing;
-    },
-  };
+  return { close: closeOnce(disposable, webSockets) };
 }

@@ -97,16 +97,21 @@ export function serveSubscriptions<Context extends RequestContext>(options: Subg
     SUBSCRIPTION_KEEPALIVE_MS,
   );
 
+  return { close: closeOnce(disposable, webSockets) };
+}
+
+/**
+ * Stops a graphql-ws server once, however often asked: clients are told it is going away (1001, so
+ * graphql-ws clients reconnect elsewhere or later), and sockets still open after a second are cut.
+ */
+export function closeOnce(disposable: { dispose(): void | Promise<void> }, webSockets: { clients: Set<{ terminate(): void }> }): () => Promise<void> {
   let closing: Promise<void> | undefined;
-  return {
-    /** Says goodbye to every client (1001, so routers reconnect elsewhere or later) and stops. */
-    close() {
-      closing ??= (async () => {
-        const clients = [...webSockets.clients];
-        await Promise.race([disposable.dispose(), new Promise((resolve) => setTimeout(resolve, 1000))]);
-        for (const client of clients) client.terminate();
-      })();
-      return closing;
-    },
+  return () => {
+    closing ??= (async () => {
+      const clients = [...webSockets.clients];
+      await Promise.race([disposable.dispose(), new Promise((resolve) => setTimeout(resolve, 1000))]);
+      for (const client of clients) client.terminate();
+    })();
+    return closing;
   };
 }

@@ -41,8 +41,10 @@ export const account = {
   fundingLine: 'funding_line',
   iofPayable: 'iof_payable',
   interestRevenue: 'interest_revenue',
-  /** money received that matches no charge, until someone sorts it out */
+  /** money received for a charge its payment can no longer take (late, duplicate), to refund */
   unappliedReceipts: 'unapplied_receipts',
+  /** money received that matches no charge of ours, until someone sorts it out */
+  unmatchedReceipts: 'unmatched_receipts',
 } as const;
 
 function rulesOf(accountId: string): { normalSide: Side; guarded: boolean } {

@@ -55,10 +55,10 @@ export class Reconciliation {
     // Cash at the gateway by our books must equal what our charges received less what left.
     const received = await this.prisma.charge.aggregate({ where: { status: 'PAID' }, _sum: { paidCentavos: true } });
     const sent = await this.prisma.transfer.aggregate({ where: { status: 'CONFIRMED' }, _sum: { amountCentavos: true } });
-    const books = await balances(this.prisma, [account.gatewayCash, account.fundingLine, account.unappliedReceipts]);
+    const books = await balances(this.prisma, [account.gatewayCash, account.fundingLine, account.unmatchedReceipts]);
     const cash = books.get(account.gatewayCash)!;
     const expected =
-      (received._sum.paidCentavos ?? 0) - (await this.cardInterest()) + books.get(account.fundingLine)! + books.get(account.unappliedReceipts)! - (sent._sum.amountCentavos ?? 0);
+      (received._sum.paidCentavos ?? 0) - (await this.cardInterest()) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - (sent._sum.amountCentavos ?? 0);
     if (cash !== expected) discrepancies.push(`caixa no gateway: livro ${cash}, cobranças e transferências ${expected}`);
     return { ...health, repairedCharges: [...new Set(repaired)], gatewayCashCentavos: cash, discrepancies, balanced: health.balanced && discrepancies.length === 0 };
   }

@@ -47,14 +47,7 @@ export class Settlement {
       if (!charge) {
         // Money we cannot match: kept in the books apart, and listed by reconciliation.
         this.logger.error({ transactionId: event.transactionId }, 'payment received for an unknown charge');
-        await post(tx, {
-          id: `receipt:${event.eventId}`,
-          description: `Recebimento sem cobrança correspondente (${event.transactionId})`,
-          entries: [
-            { account: account.gatewayCash, side: 'DEBIT', amountCentavos: event.amountCentavos },
-            { account: account.unappliedReceipts, side: 'CREDIT', amountCentavos: event.amountCentavos },
-          ],
-        });
+        await bookApart(tx, account.unmatchedReceipts, `receipt:${event.eventId}`, `Recebimento sem cobrança correspondente (${event.transactionId})`, event.amountCentavos);
         return;
       }
       if (charge.status === 'PAID') return;
@@ -70,7 +63,10 @@ export class Settlement {
 
   private async paymentPaid(tx: Tx, payment: Payment, receivedCentavos: number, paidAt: Date) {
     if (payment.status !== 'AWAITING_PAYMENT') {
+      // Paid after it expired or was canceled: kept apart for a refund, never put in escrow.
       this.logger.error({ paymentId: payment.id, status: payment.status }, 'charge paid for a payment no longer awaiting payment');
+      await bookApart(tx, account.unappliedReceipts, `payment:${payment.id}:late-receipt`, 'Pagamento recebido após expirar ou ser cancelado', receivedCentavos, payment.id);
+      return;
     }
     // Card interest above the clinic's limit goes to the issuer: our books hold the procedure's price.
     const gross = payment.grossCentavos;
@@ -93,15 +89,7 @@ export class Settlement {
       // An older charge for the same installment was paid too (reissued with late charges meanwhile):
       // the money is booked apart for a refund, never as a second payment.
       this.logger.error({ installmentId: installment.id, chargeId: charge.id }, 'installment paid twice');
-      await post(tx, {
-        id: `charge:${charge.id}:duplicate`,
-        description: `Parcela ${installment.number} paga em duplicidade`,
-        paymentId: payment.id,
-        entries: [
-          { account: account.gatewayCash, side: 'DEBIT', amountCentavos: receivedCentavos },
-          { account: account.unappliedReceipts, side: 'CREDIT', amountCentavos: receivedCentavos },
-        ],
-      });
+      await bookApart(tx, account.unappliedReceipts, `charge:${charge.id}:duplicate`, `Parcela ${installment.number} paga em duplicidade`, receivedCentavos, payment.id);
       return;
     }
     await tx.installment.update({ where: { id: installment.id }, data: { status: 'PAID', paidAt } });
@@ -229,6 +217,19 @@ export class Settlement {
       this.logger.error({ transferId: transfer.id, kind: transfer.kind }, 'gateway transfer failed');
     });
   }
+}
+
+/** Money received that no payment can take (unknown, late or duplicate): held apart for a refund. */
+function bookApart(tx: Tx, holding: string, id: string, description: string, amountCentavos: number, paymentId?: string) {
+  return post(tx, {
+    id,
+    description,
+    paymentId,
+    entries: [
+      { account: account.gatewayCash, side: 'DEBIT', amountCentavos },
+      { account: holding, side: 'CREDIT', amountCentavos },
+    ],
+  });
 }
 
 /** The accounts a refund was drawn from (kept on the transfer), to put it back if it fails. */
