@@ -50,11 +50,13 @@ export class Settlement {
         await bookApart(tx, account.unmatchedReceipts, `receipt:${event.eventId}`, `Recebimento sem cobrança correspondente (${event.transactionId})`, event.amountCentavos);
         return;
       }
-      if (charge.status === 'PAID') return;
-      await tx.charge.update({
-        where: { id: charge.id },
+      // Conditional, so that of two deliveries racing (a webhook and reconciliation, two replicas) the
+      // second waits for the first's row lock, then finds the charge paid and does nothing.
+      const marked = await tx.charge.updateMany({
+        where: { id: charge.id, status: { not: 'PAID' } },
         data: { status: 'PAID', paidCentavos: event.amountCentavos, paidAt: event.occurredAt, gatewayTransactionId: event.transactionId },
       });
+      if (marked.count === 0) return;
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: charge.paymentId } });
       if (payment.planKind === 'CREDIARIO') await this.installmentPaid(tx, payment, charge, event.amountCentavos, event.occurredAt);
       else await this.paymentPaid(tx, payment, event.amountCentavos, event.occurredAt);
@@ -132,9 +134,10 @@ export class Settlement {
   async chargeEnded(event: { eventId: string; transactionId: string; clientRequestId: string; type: 'CHARGE_EXPIRED' | 'CHARGE_CANCELED' }): Promise<boolean> {
     return this.once(event.eventId, async (tx) => {
       const charge = await findCharge(tx, event.transactionId, event.clientRequestId);
-      if (!charge || (charge.status !== 'ACTIVE' && charge.status !== 'CREATING')) return;
+      if (!charge) return;
       const status = event.type === 'CHARGE_EXPIRED' ? 'EXPIRED' : 'CANCELED';
-      await tx.charge.update({ where: { id: charge.id }, data: { status } });
+      const ended = await tx.charge.updateMany({ where: { id: charge.id, status: { in: ['ACTIVE', 'CREATING'] } }, data: { status } });
+      if (ended.count === 0) return;
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: charge.paymentId } });
       // A later installment's charge ending does not end the contract; overdue handling does.
       if (payment.status === 'AWAITING_PAYMENT' && (charge.installmentNumber ?? 1) === 1) {
@@ -184,8 +187,12 @@ export class Settlement {
       const transfer = await tx.transfer.findFirst({
         where: { OR: [{ gatewayTransactionId: event.transactionId }, ...(isUuid(event.clientRequestId) ? [{ id: event.clientRequestId }] : [])] },
       });
-      if (!transfer || transfer.status === 'CONFIRMED' || transfer.status === 'FAILED') return;
-      await tx.transfer.update({ where: { id: transfer.id }, data: { status: event.confirmed ? 'CONFIRMED' : 'FAILED', gatewayTransactionId: event.transactionId } });
+      if (!transfer) return;
+      const settled = await tx.transfer.updateMany({
+        where: { id: transfer.id, status: { in: ['REQUESTED', 'PENDING'] } },
+        data: { status: event.confirmed ? 'CONFIRMED' : 'FAILED', gatewayTransactionId: event.transactionId },
+      });
+      if (settled.count === 0) return;
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: transfer.paymentId } });
       const inTransit = transfer.kind === 'PAYOUT' ? account.payoutsInTransit : account.refundsInTransit;
       if (event.confirmed) {
