@@ -95,14 +95,4 @@ export function liveClient(url: string, credentials: { token?: string; apiKey?: 
   });
 }
 
-/** Polls until `done` holds (for state outside the subscription, e.g. a subgraph's metrics). */
-export async function eventually<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
+export { eventually } from '@medpay/runtime/testing';

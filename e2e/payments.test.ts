@@ -2,6 +2,7 @@
 // HTTP, in every available database mode: plans, checkout by each method, webhooks, escrow, payout,
 // refunds, faults and authorization, with the books checked at each step.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { availableModes, bearer, startStack, type Stack } from './stack.js';
 
@@ -24,17 +25,6 @@ const PAYMENT = `query($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} } }`;
 const BALANCE = 'query($id: ID!) { clinic(id: $id) { balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } } }';
 const CONFIRM = `mutation($id: ID!) { confirmProcedurePerformed(paymentId: $id) { ${PAYMENT_FIELDS} } }`;
 const REFUND = `mutation($input: RefundInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} } }`;
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe.each(availableModes())('payments through the router (%s)', (mode) => {
   let stack: Stack;

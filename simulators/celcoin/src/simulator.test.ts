@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { cardBrand, isValidLuhn } from './cards.js';
 import { startCelcoinSimulator, type CelcoinSimulator } from './simulator.js';
 import { brasiliaTimestamp } from './webhook-payloads.js';
+import { eventually } from '@medpay/runtime/testing';
 
 const PIX_KEY = 'pix@sim.test';
 let simulator: CelcoinSimulator;
@@ -27,15 +28,7 @@ async function http(method: string, path: string, body?: unknown, headers: Recor
 }
 const api = (method: string, path: string, body?: unknown) => http(method, path, body, { authorization: `Bearer ${token}` });
 
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 4000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const waitFor = <T>(probe: () => T | undefined | false, what: string, timeoutMs = 5000) => eventually(probe, Boolean, what, timeoutMs) as Promise<T>;
 
 async function newPixCharge(options: { amount?: string; expiration?: number } = {}) {
   const location = await api('POST', '/pix/v1/location', { clientRequestId: id('loc'), type: 'COB', merchant: { name: 'MedPay', city: 'Sao Paulo' } });

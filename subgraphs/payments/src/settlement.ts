@@ -87,14 +87,14 @@ export class Settlement {
 
   private async installmentPaid(tx: Tx, payment: Payment, charge: Charge, receivedCentavos: number, paidAt: Date) {
     const installment = await tx.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId: payment.id, number: charge.installmentNumber! } } });
-    if (installment.status === 'PAID') {
+    const marked = await tx.installment.updateMany({ where: { id: installment.id, status: { not: 'PAID' } }, data: { status: 'PAID', paidAt } });
+    if (marked.count === 0) {
       // An older charge for the same installment was paid too (reissued with late charges meanwhile):
       // the money is booked apart for a refund, never as a second payment.
       this.logger.error({ installmentId: installment.id, chargeId: charge.id }, 'installment paid twice');
       await bookApart(tx, account.unappliedReceipts, `charge:${charge.id}:duplicate`, `Parcela ${installment.number} paga em duplicidade`, receivedCentavos, payment.id);
       return;
     }
-    await tx.installment.update({ where: { id: installment.id }, data: { status: 'PAID', paidAt } });
     if (installment.number === 1 && payment.status === 'AWAITING_PAYMENT') {
       // The first installment activates the contract: the credit line funds the clinic's price into
       // escrow, and the patient owes the financed principal (price + IOF).

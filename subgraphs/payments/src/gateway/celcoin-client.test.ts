@@ -8,6 +8,7 @@ import { startCelcoinSimulator, type CelcoinSimulator } from '../../../../simula
 import { CelcoinGateway, type CelcoinGatewayOptions } from './celcoin-client.js';
 import { GatewayRejectedError } from './gateway-errors.js';
 import { GatewayUnavailableError, WebhookRejectedError, type GatewayEvent, type Party } from './payment-gateway.js';
+import { eventually } from '@medpay/runtime/testing';
 
 const CLIENT = { clientId: 'medpay-test', clientSecret: 'test-secret' };
 const WEBHOOK_AUTH = { username: 'celcoin', password: 'webhook-secret' };
@@ -56,15 +57,7 @@ class WebhookReceiver {
   }
 }
 
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const waitFor = <T>(probe: () => T | undefined | false, what: string, timeoutMs = 5000) => eventually(probe, Boolean, what, timeoutMs) as Promise<T>;
 
 let simulator: CelcoinSimulator;
 let receiver: WebhookReceiver;
