@@ -14,6 +14,11 @@ export const routerConfigShape = {
   JWT_JWKS: z.string().optional(),
   /** seconds a verified partner API key is trusted before it is checked again (revocation delay) */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** browser origins allowed to call /graphql (the three apps by default); comma-separated */
+  CORS_ORIGINS: z
+    .string()
+    .default([3000, 3001, 3002].flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]).join(','))
+    .transform((value) => new Set(value.split(',').map((origin) => origin.trim()).filter(Boolean))),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_COST: z.coerce.number().int().positive().default(5000),

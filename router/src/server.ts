@@ -145,6 +145,20 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
         return res.end(`${metrics.render('router')}medpay_process_heap_used_bytes{service="router"} ${heapUsed}\nmedpay_process_resident_memory_bytes{service="router"} ${rss}\n`);
       }
       if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+      // The apps call the router from the browser with bearer tokens (no cookies): CORS for the listed origins only.
+      const origin = req.headers.origin;
+      if (origin && config.CORS_ORIGINS.has(origin)) {
+        res.setHeader('access-control-allow-origin', origin);
+        res.setHeader('vary', 'origin');
+      }
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST',
+          'access-control-allow-headers': 'authorization, content-type, x-api-key, apollo-require-preflight',
+          'access-control-max-age': '600',
+        });
+        return res.end();
+      }
       if (req.method === 'GET' && req.headers.accept?.includes('text/html')) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         return res.end(sandbox);
