@@ -1,6 +1,6 @@
 // What payments needs from the other subgraphs, asked over their internal endpoints: a procedure's
-// price (never taken from the client), a person's clinic roles, and the payer's name and CPF for
-// the gateway (never stored here).
+// price (never taken from the client), a person's clinic roles, the payer's name and CPF for the
+// gateway (never stored here), and which of a clinic's payers match a patient search.
 import { InternalClient } from '@medpay/runtime';
 
 export interface CatalogProcedure {
@@ -32,6 +32,15 @@ export class Directory {
 
   async memberships(userId: string): Promise<ClinicMembership[]> {
     return (await this.providers.post<{ memberships: ClinicMembership[] }>('/internal/memberships', { userId }))?.memberships ?? [];
+  }
+
+  /**
+   * Which of these payers match a whole CPF (blind index) or a fragment of the name: the users
+   * service answers only among the ids given, so a clinic's search never reaches other people.
+   */
+  async matchPayers(search: string, among: string[]): Promise<string[]> {
+    if (among.length === 0) return [];
+    return (await this.users.post<{ userIds: string[] }>('/internal/payer-search', { search, among }))?.userIds ?? [];
   }
 
   payerIdentity(userId: string): Promise<{ name: string; cpf: string } | null> {

@@ -1,8 +1,8 @@
-// Reads of payments for the graph: pages by payer or clinic, and per-request batch loaders for the
+// Reads of payments for the graph: filtered pages, and per-request batch loaders for the
 // parts of a payment (one query per part per request, never one per payment).
 import { createLoader, type Metrics } from '@medpay/runtime';
 import DataLoader from 'dataloader';
-import type { Charge, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from './generated/prisma/client.js';
+import type { Charge, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from './generated/prisma/client.js';
 import { account, balances } from './ledger.js';
 
 export interface Page<T> {
@@ -10,7 +10,35 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** What a list of payments may be narrowed by; ids that are not UUIDs match nothing. */
+export interface PaymentCriteria {
+  id?: string | null;
+  clinicId?: string | null;
+  payerId?: string | null;
+  /** one of these payers (a patient search already resolved to ids) */
+  payerIds?: string[];
+  statuses?: PaymentStatus[] | null;
+  method?: PaymentMethod | null;
+  createdAt?: { gte?: Date; lt?: Date };
+}
+
+const NOTHING: Prisma.PaymentWhereInput = { id: { in: [] } };
+
+export function paymentWhere(criteria: PaymentCriteria): Prisma.PaymentWhereInput {
+  const ids = [criteria.id, criteria.clinicId, criteria.payerId].filter((value): value is string => typeof value === 'string');
+  if (!ids.every(isUuid)) return NOTHING;
+  return {
+    ...(criteria.id ? { id: criteria.id } : {}),
+    ...(criteria.clinicId ? { clinicId: criteria.clinicId } : {}),
+    ...(criteria.payerId ? { payerId: criteria.payerId } : {}),
+    ...(criteria.payerIds ? { payerId: { in: criteria.payerIds.filter(isUuid) } } : {}),
+    ...(criteria.statuses?.length ? { status: { in: criteria.statuses } } : {}),
+    ...(criteria.method ? { method: criteria.method } : {}),
+    ...(criteria.createdAt ? { createdAt: criteria.createdAt } : {}),
+  };
+}
 
 /** Groups rows by payment id, in the order the keys were asked. */
 function byPayment<Row extends { paymentId: string }>(name: string, metrics: Metrics, fetch: (ids: string[]) => Promise<Row[]>) {
@@ -39,12 +67,14 @@ export class PaymentStore {
     return { rows: rows.slice(0, take), hasNextPage: rows.length > take };
   }
 
-  byPayer(payerId: string, first: number, after?: string | null) {
-    return this.page({ payerId }, first, after);
+  count(where: Prisma.PaymentWhereInput): Promise<number> {
+    return this.prisma.payment.count({ where });
   }
 
-  byClinic(clinicId: string, status: PaymentStatus | null | undefined, first: number, after?: string | null) {
-    return this.page({ clinicId, ...(status ? { status } : {}) }, first, after);
+  /** Everyone who ever paid the clinic (for a patient search among them). */
+  async payersOf(clinicId: string): Promise<string[]> {
+    const rows = await this.prisma.payment.findMany({ where: { clinicId }, distinct: ['payerId'], select: { payerId: true } });
+    return rows.map((row) => row.payerId);
   }
 
   installmentsOfPayer(payerId: string) {

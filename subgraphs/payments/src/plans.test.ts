@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { firstDueDate, paymentPlans, planById, type PlanContext } from './plans.js';
+import { firstDueDate, paymentPlans, planById, planNets, type PlanContext } from './plans.js';
 
 const context: PlanContext = { priceCentavos: 120_000, interestFreeInstallments: 6, procedureName: 'Clareamento', clinicName: 'Sorriso', platformFeeBasisPoints: 400, today: '2026-11-29', firstDueDay: 10 };
 const code = (run: () => unknown) => {
@@ -41,5 +41,20 @@ describe('payment plans', () => {
     expect(firstDueDate('2026-11-29', 10)).toBe('2026-12-10');
     expect(firstDueDate('2026-11-01', 5)).toBe('2026-12-05');
     expect(firstDueDate('2026-11-01', 20)).toBe('2026-11-20');
+  });
+});
+
+describe('plan nets for a clinic', () => {
+  it('shows the clinic its net per way of paying; the parts always add up to the price', () => {
+    const nets = planNets(120_000, 6, 400);
+    const byId = new Map(nets.map((n) => [n.planId, n]));
+    expect(byId.get('PIX')).toMatchObject({ grossCentavos: 120_000, platformFeeCentavos: 4_800, processingCostCentavos: 99, clinicNetCentavos: 115_101 });
+    expect(byId.get('CARD:6')!.interestFree).toBe(true);
+    expect(byId.get('CARD:6')!.clinicNetCentavos).toBeLessThan(byId.get('CARD:1')!.clinicNetCentavos);
+    expect(byId.get('CARD:7')!.interestFree).toBe(false);
+    expect(byId.get('CREDIARIO')).toMatchObject({ processingCostCentavos: 0, clinicNetCentavos: 115_200 });
+    for (const net of nets) expect(net.platformFeeCentavos + net.processingCostCentavos + net.clinicNetCentavos).toBe(net.grossCentavos);
+    expect(planNets(150, 1, 400).map((n) => n.planId)).toEqual(['PIX', 'CARD:1']);
+    expect(() => planNets(120_000, 13, 400)).toThrow('1 a 12');
   });
 });

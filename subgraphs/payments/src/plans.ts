@@ -223,3 +223,34 @@ export function planById(id: string, context: PlanContext): PaymentPlan {
   }
   throw new AppError('PLAN_NOT_AVAILABLE', 'Este plano de pagamento não está disponível para este procedimento.', { planId: id });
 }
+
+/**
+ * What a clinic would receive for a price, per way of paying (before it saves a procedure): PIX,
+ * boleto, each card count on offer, and crediário once (its split is the same for any count).
+ */
+export function planNets(priceCentavos: number, interestFreeInstallments: number, platformFeeBasisPoints: number) {
+  if (!Number.isInteger(priceCentavos) || priceCentavos < 100 || priceCentavos > 100_000_000) {
+    throw new AppError('BAD_USER_INPUT', 'O preço deve ficar entre R$ 1,00 e R$ 1.000.000,00, em centavos inteiros.', { field: 'priceCentavos' });
+  }
+  if (!Number.isInteger(interestFreeInstallments) || interestFreeInstallments < 1 || interestFreeInstallments > pricing.CARD_MAX_INSTALLMENTS) {
+    throw new AppError('BAD_USER_INPUT', 'O parcelamento sem juros deve ser de 1 a 12 vezes.', { field: 'interestFreeInstallments' });
+  }
+  const context: PlanContext = { priceCentavos, interestFreeInstallments, procedureName: '', clinicName: '', platformFeeBasisPoints, today: todayInSaoPaulo() };
+  // A price below a method's processing cost cannot be paid that way: that plan is left out.
+  const offered = (build: () => PaymentPlan): PaymentPlan[] => {
+    try {
+      return [build()];
+    } catch (error) {
+      if (error instanceof RangeError) return [];
+      throw error;
+    }
+  };
+  const plans = [...offered(() => aVista('PIX', context)), ...offered(() => aVista('BOLETO', context))];
+  for (let count = 1; count <= maxCardInstallments(priceCentavos); count++) plans.push(...offered(() => card(count, context)));
+  const nets = plans.map((plan) => ({ planId: plan.id, kind: plan.kind, installmentCount: plan.installmentCount, interestFree: plan.interestFree, patientTotalCentavos: plan.totalCentavos, ...plan.split }));
+  if (offersCrediario(priceCentavos)) {
+    const split = splitPayment({ grossCentavos: priceCentavos, platformFeeBasisPoints, processingCostCentavos: 0 });
+    nets.push({ planId: 'CREDIARIO', kind: 'CREDIARIO', installmentCount: pricing.CREDIARIO_MAX_INSTALLMENTS, interestFree: false, patientTotalCentavos: priceCentavos, ...split });
+  }
+  return nets;
+}

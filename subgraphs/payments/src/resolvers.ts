@@ -4,19 +4,25 @@ import { forbidden, notFound, type RequestContext } from '@medpay/runtime';
 import type { PaymentAccess } from './access.js';
 import type { Checkout, CheckoutInput } from './checkout.js';
 import type { Directory } from './directory.js';
-import type { Charge, Installment, Payment, PaymentStatus } from './generated/prisma/client.js';
+import type { StatementEntry } from './clinic-statement.js';
+import type { Charge, Installment, Payment, PaymentStatus, Prisma } from './generated/prisma/client.js';
 import { lateChargesCentavos } from './late-charges.js';
 import type { PaymentActions, RefundInput } from './payment-actions.js';
 import type { PaymentChange, PaymentEventFeed } from './payment-events.js';
+import type { ClinicPaymentFilter, PaymentSearch, PlatformPaymentFilter } from './payment-search.js';
 import type { Page, PaymentLoaders, PaymentStore } from './payment-store.js';
-import { paymentPlans, todayInSaoPaulo } from './plans.js';
+import { addDays, period, type Interval } from './periods.js';
+import { paymentPlans, planNets, todayInSaoPaulo } from './plans.js';
 import type { Reconciliation } from './reconciliation.js';
+import type { ReportStore } from './report-store.js';
 
 export interface PaymentsContext extends RequestContext {
   access: PaymentAccess;
   checkout: Checkout;
   actions: PaymentActions;
   store: PaymentStore;
+  search: PaymentSearch;
+  reports: ReportStore;
   directory: Directory;
   reconciliation: Reconciliation;
   loaders: PaymentLoaders;
@@ -31,10 +37,16 @@ interface PageArgs {
 
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
-const connection = (page: Page<Payment>) => ({
+/** A page of payments; totalCount is counted only when asked for. */
+const connection = (page: Page<Payment>, count: () => Promise<number>) => ({
   edges: page.rows.map((node) => ({ cursor: node.id, node })),
   pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.id ?? null },
+  totalCount: count,
 });
+
+async function paymentsWhere(where: Prisma.PaymentWhereInput, args: PageArgs, { store }: PaymentsContext) {
+  return connection(await store.page(where, args.first, args.after), () => store.count(where));
+}
 
 const pixOf = (charge: Charge | undefined) =>
   charge?.pixCopiaECola && charge.status === 'ACTIVE' ? { copiaECola: charge.pixCopiaECola, qrCodePayload: charge.pixCopiaECola, expiresAt: iso(charge.expiresAt) } : null;
@@ -68,9 +80,21 @@ export const resolvers = {
       });
     },
     payment: async (_: unknown, { id }: { id: string }, context: PaymentsContext) => (await visiblePayment(id, context)) ?? Promise.reject(notFound('Pagamento')),
-    myPayments: async (_: unknown, args: PageArgs, { access, store }: PaymentsContext) => connection(await store.byPayer(access.requireUser(), args.first, args.after)),
+    myPayments: (_: unknown, args: PageArgs, context: PaymentsContext) => paymentsWhere({ payerId: context.access.requireUser() }, args, context),
     myInstallments: (_: unknown, __: unknown, { access, store }: PaymentsContext) => store.installmentsOfPayer(access.requireUser()),
     ledgerHealth: (_: unknown, __: unknown, { reconciliation }: PaymentsContext) => reconciliation.run(),
+    payments: (_: unknown, args: PageArgs & { filter?: PlatformPaymentFilter | null }, context: PaymentsContext) => {
+      if (!context.access.isAdmin) throw forbidden();
+      return paymentsWhere(context.search.forPlatform(args.filter ?? {}), args, context);
+    },
+    platformFigures: async (_: unknown, args: { from?: string | null; to?: string | null }, { access, reports }: PaymentsContext) => {
+      if (!access.isAdmin) throw forbidden();
+      const to = args.to ?? todayInSaoPaulo();
+      const range = period(args.from ?? addDays(to, -29), to);
+      return { from: range.from, to: range.to, ...(await reports.platformFigures(range)) };
+    },
+    planNets: (_: unknown, args: { priceCentavos: number; interestFreeInstallments: number }, { platformFeeBasisPoints }: PaymentsContext) =>
+      planNets(args.priceCentavos, args.interestFreeInstallments, platformFeeBasisPoints),
   },
   Mutation: {
     checkout: (_: unknown, { input }: { input: CheckoutInput }, { checkout, access, clientIp }: PaymentsContext) => checkout.checkout(input, { access, clientIp }),
@@ -150,6 +174,10 @@ export const resolvers = {
         })),
       ),
   },
+  StatementEntry: {
+    at: (entry: StatementEntry) => iso(entry.at),
+    payment: (entry: StatementEntry, _: unknown, { loaders }: PaymentsContext) => (entry.paymentId ? loaders.payment.load(entry.paymentId) : null),
+  },
   Installment: {
     payment: (installment: Installment, _: unknown, { loaders }: PaymentsContext) => loaders.payment.load(installment.paymentId),
     lateChargesCentavos: (installment: Installment) =>
@@ -161,20 +189,29 @@ export const resolvers = {
   },
   User: {
     __resolveReference: ({ id }: { id: string }) => ({ id }),
-    payments: async ({ id }: { id: string }, args: PageArgs, { access, store }: PaymentsContext) => {
-      if (id !== access.userId && !access.isAdmin) throw forbidden();
-      return connection(await store.byPayer(id, args.first, args.after));
+    payments: ({ id }: { id: string }, args: PageArgs, context: PaymentsContext) => {
+      if (id !== context.access.userId && !context.access.isAdmin) throw forbidden();
+      return paymentsWhere({ payerId: id }, args, context);
     },
   },
   Clinic: {
     __resolveReference: ({ id }: { id: string }) => ({ id }),
-    payments: async ({ id }: { id: string }, args: PageArgs & { status?: PaymentStatus | null }, { access, store }: PaymentsContext) => {
-      await access.assertCanSeeClinic(id);
-      return connection(await store.byClinic(id, args.status, args.first, args.after));
+    payments: async ({ id }: { id: string }, args: PageArgs & { status?: PaymentStatus | null; filter?: ClinicPaymentFilter | null }, context: PaymentsContext) => {
+      await context.access.assertCanSeeClinic(id);
+      return paymentsWhere(await context.search.forClinic(id, args.filter ?? {}, args.status), args, context);
     },
     balance: async ({ id }: { id: string }, _: unknown, { access, store }: PaymentsContext) => {
       await access.assertCanSeeClinic(id);
       return store.clinicBalance(id);
+    },
+    statement: async ({ id }: { id: string }, args: { from: string; to: string }, { access, reports }: PaymentsContext) => {
+      await access.assertCanSeeClinic(id);
+      const range = period(args.from, args.to);
+      return { from: range.from, to: range.to, ...(await reports.statement(id, range)) };
+    },
+    receivables: async ({ id }: { id: string }, args: { from: string; to: string; interval: Interval }, { access, reports }: PaymentsContext) => {
+      await access.assertCanSeeClinic(id);
+      return reports.receivables(id, period(args.from, args.to), args.interval, todayInSaoPaulo());
     },
   },
   Procedure: {

@@ -16,8 +16,10 @@ import { PrismaClient } from './generated/prisma/client.js';
 import { createEventBus, OutboxRelay, type EventBus } from './outbox.js';
 import { PaymentActions } from './payment-actions.js';
 import { PaymentEventFeed } from './payment-events.js';
+import { PaymentSearch } from './payment-search.js';
 import { PaymentStore } from './payment-store.js';
 import { Reconciliation } from './reconciliation.js';
+import { ReportStore } from './report-store.js';
 import { resolvers, type PaymentsContext } from './resolvers.js';
 import { Settlement } from './settlement.js';
 import { PaymentWorker } from './worker.js';
@@ -76,6 +78,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const checkout = new Checkout(prisma, directory, charges, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY), config.PLATFORM_FEE_BASIS_POINTS, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   const store = new PaymentStore(prisma, metrics);
+  const search = new PaymentSearch(store, directory);
+  const reports = new ReportStore(prisma);
   const events = new PaymentEventFeed(bus, (id) => store.loaders().payment.load(id));
   const reconciliation = new Reconciliation(prisma, gateway, settlement, logger);
 
@@ -94,6 +98,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       checkout,
       actions,
       store,
+      search,
+      reports,
       directory,
       reconciliation,
       loaders: store.loaders(),

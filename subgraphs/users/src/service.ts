@@ -4,6 +4,7 @@ import {
   AccessTokenIssuer, assertServiceCall, CLAIMS_HEADER, createKeyValueStore, createLoader, createLogger, FieldEncryption,
   Metrics, openDatabase, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
+import { normalizeCpf } from '@medpay/br-documents';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +67,17 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
         const cpf = user ? store.decryptCpf(user) : null;
         if (!user || !cpf) return sendJson(res, 404, { error: 'NOT_FOUND' });
         sendJson(res, 200, { name: user.name, cpf });
+      },
+      // The payments subgraph searches a clinic's payments by patient: which of the given payers match
+      // a whole CPF (blind index) or a name fragment. Only ids come back, and only among those sent.
+      'POST /internal/payer-search': async (req, res, body) => {
+        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+        const { search, among } = JSON.parse(body.toString()) as { search?: unknown; among?: unknown };
+        if (typeof search !== 'string' || !Array.isArray(among) || !among.every((id) => typeof id === 'string')) return sendJson(res, 400, { error: 'BAD_REQUEST' });
+        const ids = among.filter((id: string) => UUID.test(id));
+        const cpf = normalizeCpf(search);
+        const userIds = await store.matchAmong(ids, cpf ? { cpf } : { name: search.trim() });
+        sendJson(res, 200, { userIds });
       },
       'POST /internal/staff-grants': async (req, res, body) => {
         assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);

@@ -74,6 +74,16 @@ export class UserStore {
     if (user && !user.roles.includes(role)) await this.prisma.user.update({ where: { id }, data: { roles: { set: [...user.roles, role] } } });
   }
 
+  /** Of the given users, those with this whole CPF or whose name contains the fragment. */
+  async matchAmong(ids: string[], match: { cpf: string } | { name: string }): Promise<string[]> {
+    if (ids.length === 0 || ('name' in match && match.name.length === 0)) return [];
+    const rows = await this.prisma.user.findMany({
+      where: { id: { in: ids }, ...('cpf' in match ? { cpfBlindIndex: this.encryption.blindIndex(match.cpf) } : { name: { contains: match.name, mode: 'insensitive' } }) },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
   /** Admin search: by whole CPF (blind index), else name or e-mail fragment; newest first, keyset paged. */
   async search(filter: { search?: string | null; role?: Role | null; cpf?: string | null }, first: number, after?: string | null) {
     const where: Prisma.UserWhereInput = {
