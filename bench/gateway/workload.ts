@@ -1,0 +1,160 @@
+// Benchmarks 1 and 2: the gateway workload (The Guild's nested query over four subgraphs) and the
+// router's overhead on a query one subgraph answers. Every gateway runs in its own process, pinned
+// to the same core, against the same subgraph process; the load comes from another process.
+// Rounds are interleaved (A B C, A B C, …) so that the machine's noise falls on all alike.
+import { isDeepStrictEqual } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { measure, runLoad, type Measured } from '../lib/load.js';
+import { benchRoot, pin, repoRoot, startNode, stop, type Started } from '../lib/processes.js';
+import { createTokenIssuer } from '../lib/token.js';
+import { NESTED_QUERY, SINGLE_SUBGRAPH_QUERY } from './query.js';
+import { composeBenchSupergraph } from './subgraphs.js';
+
+export interface GatewayOptions {
+  rounds: number;
+  /** measured seconds per round and target */
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+  /** a commit whose router/src runs as "ours (before)", for before/after in the same run */
+  beforeCommit?: string;
+}
+
+export interface Target {
+  name: string;
+  started: Started;
+  url: string;
+  headers: Record<string, string>;
+}
+
+export interface GatewayResults {
+  nested: Record<string, Measured[]>;
+  single: Record<string, Measured[]>;
+  /** the gateways, in the order they were started */
+  targets: string[];
+}
+
+const results = join(benchRoot, 'results');
+
+/** The router/src of another commit, extracted under bench/results/ (it resolves packages from the repo). */
+function extractRouterAt(commit: string): string | null {
+  const dir = join(results, `router-${commit}`);
+  try {
+    if (!existsSync(join(dir, 'router/src/main.ts'))) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const archive = execFileSync('git', ['archive', commit, 'router/src'], { cwd: repoRoot, maxBuffer: 64 << 20 });
+      execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    }
+    return join(dir, 'router/src/main.ts');
+  } catch (error) {
+    console.warn(`before/after skipped: router at ${commit} unavailable (${(error as Error).message.split('\n')[0]})`);
+    return null;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function post(url: string, body: string, headers: Record<string, string>) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return (await response.json()) as unknown;
+}
+
+export async function runGatewayWorkload(options: GatewayOptions, log: (line: string) => void): Promise<GatewayResults> {
+  const started: Started[] = [];
+  try {
+    const subgraphs = await startNode(['--import', 'tsx', join(benchRoot, 'gateway/subgraphs.ts')], {}, /subgraphs (\{.*\})/);
+    started.push(subgraphs);
+    pin(subgraphs.pid, 'rest');
+    const urls = JSON.parse(subgraphs.found) as Record<string, string>;
+    mkdirSync(results, { recursive: true });
+    const securedPath = join(results, 'gateway-supergraph-secured.graphql');
+    const plainPath = join(results, 'gateway-supergraph.graphql');
+    writeFileSync(securedPath, composeBenchSupergraph(urls, true));
+    writeFileSync(plainPath, composeBenchSupergraph(urls, false));
+
+    // Our router in production mode: ES256 tokens verified against a JWKS given as JSON, the
+    // directives enforced (and self-tested at start-up), graphql-armor's limits at their defaults.
+    const tokens = await createTokenIssuer();
+    const token = await tokens.issue('1', ['PATIENT']);
+    const routerEnv = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ROUTER_PORT: '0',
+      SUPERGRAPH_PATH: securedPath,
+      JWT_JWKS: tokens.jwks,
+      INTERNAL_CLAIMS_SECRET: (await import('node:crypto')).randomBytes(32).toString('base64url'),
+    };
+    const listening = /listening on (http:\/\/[^\s]+)/;
+    const targets: Target[] = [];
+    const add = async (name: string, args: string[], env: Record<string, string>, headers: Record<string, string>, pattern = listening) => {
+      const process = await startNode(args, env, pattern);
+      started.push(process);
+      pin(process.pid, 'target');
+      targets.push({ name, started: process, url: `${process.found.replace(/\/graphql$/, '')}/graphql`, headers });
+    };
+    const auth = { authorization: `Bearer ${token}` };
+    await add('ours', ['--import', 'tsx', join(repoRoot, 'router/src/main.ts')], routerEnv, auth);
+    const before = options.beforeCommit ? extractRouterAt(options.beforeCommit) : null;
+    if (before) await add(`ours before (${options.beforeCommit})`, ['--import', 'tsx', before], routerEnv, auth);
+    await add('@apollo/gateway (stock)', ['--import', 'tsx', join(benchRoot, 'gateway/apollo-stock.ts'), plainPath], {}, {});
+    // Hive Gateway prints the port it was given, so it gets a free one; one process, as the others.
+    await add(
+      'Hive Gateway',
+      [join(repoRoot, 'node_modules/@graphql-hive/gateway/dist/bin.js'), 'supergraph', plainPath, '--host', '127.0.0.1', '--port', String(await freePort()), '--fork', '1'],
+      { NODE_ENV: 'production', NO_COLOR: '1' },
+      {},
+      /Listening on (http:\/\/[\d.:]+)/,
+    );
+
+    // Same answers everywhere before anything is timed.
+    const nestedBody = JSON.stringify({ query: NESTED_QUERY });
+    const singleBody = JSON.stringify({ query: SINGLE_SUBGRAPH_QUERY });
+    const reference = await post(targets.at(-2)!.url, nestedBody, {});
+    for (const target of targets) {
+      const answer = await post(target.url, nestedBody, target.headers);
+      if (!isDeepStrictEqual(answer, reference)) throw new Error(`${target.name} answers the benchmark query differently: ${JSON.stringify(answer).slice(0, 300)}`);
+    }
+    const anonymous = (await post(targets[0]!.url, JSON.stringify({ query: '{ me { id } }' }), {})) as { errors?: { extensions?: { code?: string } }[] };
+    if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED') throw new Error('our router did not refuse an anonymous `me`: enforcement is off');
+
+    const nested: Record<string, Measured[]> = {};
+    const single: Record<string, Measured[]> = {};
+    const direct: Target = { name: 'products subgraph (direct)', started: subgraphs, url: urls.products!, headers: {} };
+    const load = (target: Target, body: string, seconds: number) => ({ url: target.url, connections: options.connections, seconds, bodies: [body], headers: target.headers });
+    for (const target of targets) {
+      log(`  warm-up ${target.name}`);
+      await runLoad(load(target, nestedBody, options.warmupSeconds));
+      await runLoad(load(target, singleBody, Math.max(2, options.warmupSeconds / 2)));
+    }
+    for (let round = 0; round < options.rounds; round++) {
+      // Each round starts with another target, so no one always runs first or last.
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+      for (const target of order) {
+        const result = await measure(load(target, nestedBody, options.seconds), target.started.pid);
+        (nested[target.name] ??= []).push(result);
+        log(`  round ${round + 1} nested  ${target.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
+      }
+      for (const target of [direct, ...order]) {
+        if (target === direct) pin(subgraphs.pid, 'target');
+        const result = await measure(load(target, singleBody, Math.max(5, options.seconds / 2)), target.started.pid);
+        if (target === direct) pin(subgraphs.pid, 'rest');
+        (single[target.name] ??= []).push(result);
+        log(`  round ${round + 1} single  ${target.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
+      }
+    }
+    return { nested, single, targets: targets.map((t) => t.name) };
+  } finally {
+    for (const process of started.reverse()) await stop(process);
+  }
+}

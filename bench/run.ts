@@ -1,0 +1,203 @@
+// `npm run bench`: every benchmark, one after another, and one markdown report of medians —
+// bench/results/report-<date>.md, copied to bench/REPORT.md (the committed latest).
+//   1. gateway workload: our router vs stock @apollo/gateway vs Hive Gateway (and our router at an
+//      earlier commit, for before/after), on The Guild's four-subgraph benchmark;
+//   2. router overhead: a query one subgraph answers, direct vs through each gateway;
+//   3. domain workload: the real subgraphs on a seeded dataset, through the router;
+//   4. subscriptions: bench/subscriptions.ts (100 and 1,000 subscribers), its table included.
+// Knobs (environment): BENCH_ROUNDS (3), BENCH_SECONDS (10 per gateway round), BENCH_CONNECTIONS (50),
+// BENCH_BEFORE_COMMIT (694d091, the router before its optimizations; empty to skip),
+// BENCH_ONLY (e.g. "gateway,domain"), BENCH_SUBSCRIBERS (passed on).
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { runDomainWorkload, DATASET, type DomainResults } from './domain.js';
+import { runGatewayWorkload, type GatewayResults } from './gateway/workload.js';
+import { benchRoot, pin, repoRoot } from './lib/processes.js';
+import { fixed, median, medianOf, percent, ratio, table } from './lib/stats.js';
+
+const env = process.env;
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
+const BEFORE_COMMIT = env.BENCH_BEFORE_COMMIT ?? '694d091';
+const ONLY = new Set((env.BENCH_ONLY ?? 'gateway,domain,subscriptions').split(','));
+
+const startedAt = new Date();
+const log = (line: string) => console.log(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+// This process, the subgraphs and the load generator share the first core(s); each gateway gets the last.
+pin(process.pid, 'rest');
+
+function versionOf(name: string): string {
+  try {
+    return (createRequire(join(repoRoot, 'router/package.json'))(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+/** bench/subscriptions.ts in its own process (it starts its own stack); its markdown table. */
+function runSubscriptions(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(benchRoot, 'subscriptions.ts')], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of chunk.toString().split('\n')) if (line.endsWith('…')) log(`  ${line}`);
+    });
+    child.once('exit', (code) => {
+      const file = /written to (\S+)/.exec(output)?.[1];
+      if (code !== 0 || !file) return reject(new Error(`bench/subscriptions.ts exited ${code}`));
+      resolve(readFileSync(file, 'utf8'));
+    });
+  });
+}
+
+let gateway: GatewayResults | undefined;
+let domain: DomainResults | undefined;
+let subscriptions: string | undefined;
+if (ONLY.has('gateway')) {
+  log('1–2. gateway workload and router overhead');
+  gateway = await runGatewayWorkload({ rounds: ROUNDS, seconds: SECONDS, warmupSeconds: 5, connections: CONNECTIONS, beforeCommit: BEFORE_COMMIT || undefined }, log);
+}
+if (ONLY.has('domain')) {
+  log('3. domain workload');
+  domain = await runDomainWorkload({ rounds: Math.max(2, ROUNDS - 1), seconds: Math.max(5, SECONDS - 2), warmupSeconds: 3, connections: CONNECTIONS }, log);
+}
+if (ONLY.has('subscriptions')) {
+  log('4. subscriptions');
+  subscriptions = await runSubscriptions();
+}
+const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
+
+// ---- the report ----
+const OURS = 'ours';
+const STOCK = '@apollo/gateway (stock)';
+const HIVE = 'Hive Gateway';
+const DIRECT = 'products subgraph (direct)';
+const BEFORE = gateway?.targets.find((name) => name.startsWith('ours before'));
+const ms = (value: number) => `${fixed(value)} ms`;
+
+function gatewayTable(results: Record<string, ReturnType<typeof medianOf>>, reference: string, referenceLabel: string) {
+  return table(
+    ['target', 'req/s', 'p50', 'p99', 'errors', `vs ${referenceLabel}`, 'gateway CPU', 'peak RSS', 'measured'],
+    Object.entries(results).map(([name, m]) => [
+      name === OURS ? `**${name}**` : name,
+      fixed(m.rps),
+      ms(m.p50),
+      ms(m.p99),
+      m.errors,
+      name === reference ? '1.00×' : ratio(m.rps, results[reference]!.rps),
+      `${fixed(m.cpu * 100)} %`,
+      `${fixed(m.peakRssMiB)} MiB`,
+      `${m.rounds} × ${fixed(m.seconds / m.rounds)} s`,
+    ]),
+  );
+}
+
+const sections: string[] = [];
+const headline: string[][] = [];
+const targets: string[] = [];
+if (gateway) {
+  const nested = Object.fromEntries(Object.entries(gateway.nested).map(([name, rounds]) => [name, medianOf(rounds)]));
+  const single = Object.fromEntries(Object.entries(gateway.single).map(([name, rounds]) => [name, medianOf(rounds)]));
+  const ours = nested[OURS]!;
+  headline.push(
+    ['gateway workload (nested query), ours', `${fixed(ours.rps)} req/s, p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}`],
+    ['… stock @apollo/gateway', `${fixed(nested[STOCK]!.rps)} req/s, p50 ${ms(nested[STOCK]!.p50)}, p99 ${ms(nested[STOCK]!.p99)}`],
+    ['… Hive Gateway', `${fixed(nested[HIVE]!.rps)} req/s, p50 ${ms(nested[HIVE]!.p50)}, p99 ${ms(nested[HIVE]!.p99)}`],
+    ['ours / stock, ours / Hive', `${ratio(ours.rps, nested[STOCK]!.rps)}, ${ratio(ours.rps, nested[HIVE]!.rps)}`],
+    ...(BEFORE ? [['ours after / before (same run)', `${ratio(ours.rps, nested[BEFORE]!.rps)} (before: ${fixed(nested[BEFORE]!.rps)} req/s, p99 ${ms(nested[BEFORE]!.p99)})`]] : []),
+    ['single-subgraph query: through ours / direct', `${percent(single[OURS]!.rps, single[DIRECT]!.rps)} (${fixed(single[OURS]!.rps)} vs ${fixed(single[DIRECT]!.rps)} req/s)`],
+  );
+  targets.push(
+    `${ours.rps >= nested[HIVE]!.rps ? '✅' : '❌'} our router ≥ Hive Gateway on the gateway workload, auth and limits on: ${ratio(ours.rps, nested[HIVE]!.rps)}`,
+    `${single[OURS]!.rps >= 0.5 * single[DIRECT]!.rps ? '✅' : '❌'} single-subgraph query through our router ≥ 50 % of direct: ${percent(single[OURS]!.rps, single[DIRECT]!.rps)}`,
+  );
+  sections.push(`## 1. Gateway workload
+
+The Guild's federation gateway benchmark (graphql-hive/graphql-gateways-benchmark) rebuilt with Node
+subgraphs (bench/gateway/subgraphs.ts: accounts, inventory, products, reviews; same static data and
+keys) and its query (users → reviews → product → reviews → author → reviews → product, plus
+topProducts; bench/gateway/query.ts). Each gateway is its own process pinned to the last core; the
+subgraphs (one process), the load generator (autocannon, another process) and this script share the
+other. ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s after a warm-up; medians.
+Every gateway's answer is checked equal to the others' before timing; a response counts as an error
+unless it is 2xx with data and no errors.
+
+- **ours**: router/src as committed (\`router/src/main.ts\`, NODE_ENV=production): ES256 token verified
+  on every request (a valid token is sent), @authenticated/@requiresScopes/@policy enforcement with its
+  start-up self-test (an anonymous \`me\` is checked to be refused), graphql-armor limits at their
+  defaults (depth 12, aliases 15, cost 5000, tokens 2000), CSRF prevention, signed claims to subgraphs.${BEFORE ? `
+- **${BEFORE}**: router/src at commit ${BEFORE_COMMIT}, before the optimizations, same settings.` : ''}
+- **${STOCK}**: \`new ApolloGateway({ supergraphSdl })\` in @apollo/server's standalone server, defaults.
+- **${HIVE}**: \`hive-gateway supergraph\` (one process, \`--fork 1\`, NODE_ENV=production), defaults (no \`--jit\`).
+  The peers get the same supergraph without \`@authenticated\` on \`me\` (stock @apollo/gateway refuses
+  SECURITY features; the query never asks for \`me\`).
+
+${gatewayTable(nested, OURS, 'ours')}
+
+## 2. Router overhead
+
+\`${'{ topProducts(first: 5) { upc name price weight } }'}\`, which the products subgraph answers alone:
+direct to the subgraph (then pinned to the last core itself) vs through each gateway; same rounds,
+${Math.max(5, SECONDS / 2)} s each. The bench subgraphs answer a repeated request body from memory
+(static data), so "direct" is close to the cost of HTTP alone: the ratio is the router's whole overhead.
+
+${gatewayTable(single, DIRECT, 'direct')}
+`);
+}
+if (domain) {
+  const rows = domain.operations.map((op) => {
+    const m = { rps: median(op.rounds.map((r) => r.rps)), p50: median(op.rounds.map((r) => r.p50)), p99: median(op.rounds.map((r) => r.p99)) };
+    const sizes = Object.keys(op.statements);
+    return [op.name, fixed(m.rps), ms(m.p50), ms(m.p99), op.rounds.reduce((s, r) => s + r.errors, 0), sizes.map((size) => `${op.statements[size]}${size === '–' ? '' : ` @${size}`}`).join(', ')];
+  });
+  const paged = domain.operations.filter((op) => '10' in op.statements);
+  const constant = paged.every((op) => op.statements['10'] === op.statements['100']);
+  targets.push(`${constant ? '✅' : '❌'} SQL statements per domain operation constant in page size: ${paged.map((op) => `${op.statements['10']} @10 / ${op.statements['100']} @100`).join('; ')}`);
+  headline.push(...domain.operations.map((op, i) => [`domain: ${op.name}`, `${rows[i]![1]} req/s, p50 ${rows[i]![2]}, p99 ${rows[i]![3]}, SQL ${rows[i]![5]}`]));
+  sections.push(`## 3. Domain workload
+
+${fixed(DATASET.patients)} patients, ${fixed(DATASET.clinics)} clinics (one staff member each), ${fixed(DATASET.clinics * DATASET.proceduresPerClinic)} procedures and
+${fixed(DATASET.payments)} payments, bulk-inserted with SQL into the subgraphs' own databases (${domain.mode}; seeding
+with migrations and two stack starts: ${fixed(domain.seedSeconds)} s). The whole stack (router, users, providers, payments,
+Celcoin simulator) runs in the bench process, as e2e/stack.ts starts it; the load comes from another
+process, ${CONNECTIONS} connections, ${domain.operations[0]!.rounds.length} rounds of ${Math.max(5, SECONDS - 2)} s, callers spread over 100 patients / 100 clinics.
+SQL statements: Prisma query events summed over the three subgraphs for one request at a time, the
+least of five (page sizes 10 and 100 where the operation has a page; checkout includes its writes).
+
+${table(['operation', 'req/s', 'p50', 'p99', 'errors', 'SQL statements per operation'], rows)}
+`);
+}
+if (subscriptions) {
+  const body = subscriptions.split('\n').filter((line) => !line.startsWith('# ')).join('\n').trim();
+  sections.push(`## 4. Subscriptions\n\nFrom bench/subscriptions.ts (\`npm run bench:subscriptions\`), run in its own process:\n\n${body}\n`);
+}
+
+const versions = ['graphql', '@apollo/gateway', '@apollo/server', '@apollo/query-planner', 'undici', '@escape.tech/graphql-armor', 'jose']
+  .map((name) => `${name} ${versionOf(name)}`)
+  .concat(['@graphql-hive/gateway', 'autocannon'].map((name) => `${name} ${(JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`));
+const report = `# Benchmarks
+
+${startedAt.toISOString()} · ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'} · ${fixed(totalmem() / 2 ** 30)} GiB · Node ${process.version} · \`npm run bench\` took ${fixed(wallSeconds / 60, 1)} min
+Versions: ${versions.join(', ')}.
+The machine is shared (other builds may run): figures are medians, and what matters is the ratios within one run.
+
+## Headline
+
+${table(['figure', 'value'], headline)}
+
+Targets:
+${targets.map((line) => `- ${line}`).join('\n')}
+
+${sections.join('\n')}`;
+
+const file = join(benchRoot, 'results', `report-${startedAt.toISOString().replace(/[:.]/g, '-')}.md`);
+mkdirSync(join(benchRoot, 'results'), { recursive: true });
+writeFileSync(file, report);
+copyFileSync(file, join(benchRoot, 'REPORT.md'));
+console.log(`\n${report}\nwritten to ${file} and bench/REPORT.md`);
+process.exit(0);
