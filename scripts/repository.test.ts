@@ -1,20 +1,31 @@
-// Checks of files that no other test executes: the committed supergraph, and docker-compose.yml
-// (no Docker engine runs on our machines, so the file is checked against the code instead).
+// Checks of files that no other test executes: the committed supergraph, the clients' API schema and
+// typed documents, and docker-compose.yml (no Docker engine runs on our machines, so the file is
+// checked against the code instead).
 import { describe, expect, it } from '@jest/globals';
 import { paymentsConfigShape } from '@medpay/payments';
 import { providersConfigShape } from '@medpay/providers';
 import { routerConfigShape } from '@medpay/router';
 import { usersConfigShape } from '@medpay/users';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { composeSupergraph, readSupergraphConfig, root, supergraphPath } from './compose.js';
+import { apiSchemaOf, apiSchemaPath, composeSupergraph, readSupergraphConfig, root, supergraphPath } from './compose.js';
 
 describe('supergraph.graphql', () => {
-  it('is what composing supergraph.yaml gives today, with no unaccepted hints', () => {
+  it('is what composing supergraph.yaml gives today, with no unaccepted hints, and so is the API schema', () => {
     const { supergraphSdl, hints } = composeSupergraph();
     expect(hints).toEqual([]);
     expect(readFileSync(supergraphPath, 'utf8')).toBe(supergraphSdl);
+    expect(readFileSync(apiSchemaPath, 'utf8')).toBe(apiSchemaOf(supergraphSdl));
+  });
+});
+
+describe('typed documents', () => {
+  it('are what `npm run codegen` generates from the API schema and the apps\' operations today', () => {
+    // The generator's own dry run: it fails, listing the files, when any output would change.
+    const check = spawnSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--check'], { cwd: root, encoding: 'utf8' });
+    expect({ status: check.status, output: check.status === 0 ? '' : check.stdout + check.stderr }).toEqual({ status: 0, output: '' });
   });
 });
 

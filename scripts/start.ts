@@ -1,11 +1,14 @@
-// `npm start`: every subgraph and the router as separate processes on the embedded defaults (or on
-// the servers the environment names), the URLs and demo logins printed, all stopped on Ctrl-C.
+// `npm start`: every subgraph, the router and the built web apps as separate processes on the embedded
+// defaults (or on the servers the environment names), the URLs and demo logins printed, all stopped on
+// Ctrl-C. An app is (re)built first when its build is missing or older than its sources.
 import { DEMO_PASSWORD } from '@medpay/demo-data';
 import { loadPaymentsConfig } from '@medpay/payments';
 import { loadProvidersConfig } from '@medpay/providers';
 import { loadRouterConfig } from '@medpay/router';
 import { loadUsersConfig } from '@medpay/users';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -39,8 +42,35 @@ const services = [
 ];
 const children: ChildProcess[] = [];
 
-function launch(name: string, entry: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The web apps under clients/, each on its port (PATIENT_APP_PORT, PROVIDER_APP_PORT, ADMIN_APP_PORT). */
+const apps = [
+  { name: 'patient', title: 'App do paciente', port: Number(process.env.PATIENT_APP_PORT ?? 3000) },
+  { name: 'provider', title: 'Painel da clínica', port: Number(process.env.PROVIDER_APP_PORT ?? 3001) },
+  { name: 'admin', title: 'Painel administrativo', port: Number(process.env.ADMIN_APP_PORT ?? 3002) },
+].filter((app) => existsSync(join(root, 'clients', app.name, 'package.json')));
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).filter((entry) => entry !== 'node_modules' && entry !== '.next').map((entry) => newestChange(join(path, entry))));
+}
+
+function buildIfStale(app: string) {
+  const dir = join(root, 'clients', app);
+  const built = newestChange(join(dir, '.next', 'BUILD_ID'));
+  const sources = Math.max(...[dir, join(root, 'clients/shared/src'), join(root, 'libs')].map(newestChange));
+  if (built > sources) return;
+  console.log(`Building clients/${app} (first start or changed sources)…`);
+  const result = spawnSync('npm', ['run', 'build', '--workspace', `clients/${app}`], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`clients/${app} failed to build`);
+}
+
+for (const app of apps) buildIfStale(app.name);
+
+/** Runs `node <args>` with its output prefixed by its name; any exit stops everything. */
+function launch(name: string, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (line: string) => (line ? `[${name}] ${line}` : line);
   child.stdout!.on('data', (chunk: Buffer) => process.stdout.write(chunk.toString().split('\n').map(prefix).join('\n')));
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString().split('\n').map(prefix).join('\n')));
@@ -72,14 +102,26 @@ async function stop(code = 0) {
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 
-for (const service of services) launch(service.name, service.entry, 'env' in service ? service.env : {});
+const tsx = (entry: string) => ['--import', 'tsx', entry];
+for (const service of services) launch(service.name, tsx(service.entry), 'env' in service ? service.env : {});
 await Promise.all(services.map((service) => waitHealthy(service.health)));
-launch('router', 'router/src/main.ts');
+launch('router', tsx('router/src/main.ts'));
 const routerUrl = `http://${router.HOST}:${router.ROUTER_PORT}`;
 await waitHealthy(`${routerUrl}/health`);
 
+const nextBin = join(root, 'node_modules/next/dist/bin/next');
+const appEnv = {
+  ROUTER_URL: `${routerUrl}/graphql`,
+  ROUTER_PUBLIC_URL: process.env.ROUTER_PUBLIC_URL ?? `${routerUrl}/graphql`,
+  CARD_TOKENIZE_URL: process.env.CARD_TOKENIZE_URL ?? `${simulatorUrl.origin}/_sim/card/tokenize`,
+  NODE_ENV: 'production',
+};
+for (const app of apps) launch(app.name, [nextBin, 'start', join(root, 'clients', app.name), '--port', String(app.port), '--hostname', router.HOST], appEnv);
+await Promise.all(apps.map((app) => waitHealthy(`http://${router.HOST}:${app.port}/`)));
+
 console.log(`
 MedPay Saúde is running.
+${apps.map((app) => `  ${app.title}: http://${router.HOST}:${app.port}`).join('\n')}
   GraphQL (and the GraphiQL sandbox in a browser): ${routerUrl}/graphql
   Health: ${routerUrl}/health${simulated ? `
   Celcoin simulator: ${simulatorUrl.origin} (pay a PIX: POST /_sim/pix/pay {"payload": "<copia-e-cola>"})` : ''}

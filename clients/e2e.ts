@@ -1,0 +1,30 @@
+// What the apps' browser suites share: screenshots, the simulator's bank controls, demo logins.
+import { cpfFromBase } from '@medpay/br-documents';
+import { expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const ROUTER_URL = 'http://127.0.0.1:4000/graphql';
+export const SIMULATOR_URL = 'http://127.0.0.1:4010';
+export const DEMO_PASSWORD = 'MedPay@2026';
+
+/** Saves a screenshot of a main screen under test-results/screenshots (kept as CI artifacts). */
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(root, 'test-results/screenshots', `${name}.png`), fullPage: true });
+
+/** The simulated bank pays a PIX copia-e-cola, as a patient's bank app would. */
+export async function payPix(copiaECola: string) {
+  const response = await fetch(`${SIMULATOR_URL}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: copiaECola }) });
+  expect(response.ok).toBe(true);
+}
+
+/** Logs in through the app's own login form. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/entrar');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Senha').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+}
+
+/** A valid CPF nobody has used yet. */
+export const freshCpf = () => cpfFromBase(String(100_000_000 + Math.floor(Math.random() * 899_999_999)));

@@ -1,0 +1,99 @@
+// The patient's journey in a phone-sized Chromium against the real stack: sign up, find, compare,
+// pay by PIX and watch the status change live; crediário shows its CET before acceptance; a wrong
+// password is explained.
+import { expect, test } from '@playwright/test';
+import { freshCpf, logIn, payPix, screenshot } from '../../e2e';
+
+test('a new patient signs up, finds a procedure, compares plans, pays by PIX and sees "Pago" without reload', async ({ page }) => {
+  await page.goto('/cadastro');
+  await page.getByLabel('Nome completo').fill('Joana Pereira Lima');
+  await page.getByLabel('E-mail').fill(`joana.${Date.now()}@exemplo.com.br`);
+  // The CPF field masks while typing and checks the digits before anything is sent.
+  const cpfInput = page.getByLabel('CPF');
+  await cpfInput.fill('12345678900');
+  await cpfInput.blur();
+  await expect(page.getByText('CPF inválido: confira os números.')).toBeVisible();
+  const cpf = freshCpf();
+  await cpfInput.fill(cpf);
+  await expect(cpfInput).toHaveValue(`${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`);
+  await page.getByLabel('Senha', { exact: true }).fill('Consulta2026');
+  await screenshot(page, 'patient-signup');
+  await page.getByRole('button', { name: 'Criar conta' }).click();
+  await expect(page.getByRole('link', { name: 'Pagamentos', exact: true })).toBeVisible();
+
+  await page.getByLabel('O que você procura?').fill('clareamento');
+  await page.getByLabel('Cidade').selectOption('São Paulo');
+  await page.getByRole('button', { name: 'Buscar' }).click();
+  const result = page.getByRole('link', { name: 'Clareamento dental' });
+  await expect(result).toBeVisible();
+  await screenshot(page, 'patient-search');
+  await result.click();
+
+  await expect(page.getByRole('heading', { name: 'Clareamento dental' })).toBeVisible();
+  // À vista has the cheapest total; the longest crediário the lowest installment — both called out.
+  await expect(page.locator('[data-highlight="cheapest-total"]')).toContainText('À vista no PIX: R$ 1.200,00');
+  await expect(page.locator('[data-highlight="lowest-installment"]')).toContainText('Crediário MedPay em 24×');
+  const card = page.locator('[data-kind="CARD_INSTALLMENTS"]');
+  await expect(card.locator('[data-field="total"]')).toHaveText('R$ 1.200,00');
+  await card.getByLabel('Número de parcelas').selectOption('CARD:12');
+  await expect(card.locator('[data-field="cet"]')).not.toHaveText('0,00 %');
+  await screenshot(page, 'patient-plans');
+  await page.locator('[data-kind="A_VISTA"]').getByRole('link', { name: 'Escolher À vista no PIX' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Pagamento' })).toBeVisible();
+  await page.getByRole('button', { name: 'Gerar PIX' }).click();
+  await expect(page).toHaveURL(/\/pagamentos\/[0-9a-f-]{36}$/);
+  const copiaECola = page.getByLabel('PIX copia e cola');
+  await expect(copiaECola).toHaveValue(/^000201/);
+  await expect(page.getByRole('img', { name: 'QR code do PIX' })).toBeVisible();
+  await expect(page.getByRole('timer')).toContainText('Expira em');
+  await expect(page.locator('[data-status]')).toHaveText('Aguardando pagamento');
+  await screenshot(page, 'patient-pix');
+
+  // A marker that a reload or navigation would wipe: the status must change in this same document.
+  await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+  await payPix(await copiaECola.inputValue());
+  await expect(page.locator('[data-status]')).toHaveText(/^Pago/);
+  expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+  await expect(page.getByRole('list').filter({ hasText: 'Aguardando pagamento' })).toContainText('Pago');
+  await screenshot(page, 'patient-paid');
+
+  await page.getByRole('link', { name: 'Pagamentos', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Meus pagamentos' })).toBeVisible();
+  await expect(page.getByText('Clareamento dental')).toBeVisible();
+  await screenshot(page, 'patient-payments');
+});
+
+test('a crediário 12× checkout shows the CET before acceptance and cannot go on without it', async ({ page }) => {
+  await logIn(page, 'paciente@demo.medpay.com.br');
+  await expect(page.getByRole('link', { name: 'Pagamentos', exact: true })).toBeVisible();
+  await page.getByLabel('O que você procura?').fill('implante');
+  await page.getByRole('button', { name: 'Buscar' }).click();
+  await page.getByRole('link', { name: 'Implante dentário unitário' }).click();
+  const crediario = page.locator('[data-kind="CREDIARIO"]');
+  await crediario.getByLabel('Número de parcelas').selectOption('CREDIARIO:12');
+  const cetInTable = (await crediario.locator('[data-field="cet"]').innerText()).trim();
+  expect(cetInTable).toMatch(/^\d+,\d{2} %$/);
+  await crediario.getByRole('link', { name: 'Escolher Crediário MedPay em 12×' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Contrato do crediário' })).toBeVisible();
+  await expect(page.getByTestId('cet')).toHaveText(`${cetInTable} ao ano`);
+  await expect(page.getByLabel('Texto do contrato')).toContainText('CET');
+  const submit = page.getByRole('button', { name: 'Gerar PIX' });
+  await expect(submit).toBeDisabled();
+  await screenshot(page, 'patient-crediario-terms');
+  await page.getByLabel(/Li e aceito o contrato/).check();
+  await submit.click();
+  await expect(page).toHaveURL(/\/pagamentos\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'Parcelas' })).toBeVisible();
+  await expect(page.locator('table tbody tr')).toHaveCount(12);
+});
+
+test('a wrong password is explained in place and nothing else happens', async ({ page }) => {
+  await logIn(page, 'paciente@demo.medpay.com.br', 'senha-errada-1');
+  // (Next's route announcer is an empty alert region too)
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('E-mail ou senha incorretos.');
+  await expect(page).toHaveURL(/\/entrar/);
+  await expect(page.getByRole('link', { name: 'Entrar' })).toBeVisible();
+  await screenshot(page, 'patient-login-error');
+});

@@ -1,0 +1,3 @@
+import { createSessionRoutes } from '@medpay/web/session-routes';
+
+export const { POST } = createSessionRoutes({ app: 'patient', registration: true });

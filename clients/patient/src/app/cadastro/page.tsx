@@ -1,0 +1,74 @@
+'use client';
+import { SessionError, useSession } from '@medpay/web/session';
+import { Loading } from '@medpay/web/ui';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { Suspense, useState, type FormEvent } from 'react';
+import { CpfField, cpfProblem } from '../../components/cpf-field';
+import { safeReturnPath } from '../../components/return-path';
+
+type Field = 'name' | 'email' | 'cpf' | 'password';
+// Where each server error belongs in the form.
+const fieldOf: Record<string, Field> = { EMAIL_TAKEN: 'email', CPF_TAKEN: 'cpf', INVALID_CPF: 'cpf', WEAK_PASSWORD: 'password' };
+
+function SignUp() {
+  const { register } = useSession();
+  const router = useRouter();
+  const back = safeReturnPath(useSearchParams().get('voltar'));
+  const [form, setForm] = useState({ name: '', email: '', cpf: '', phone: '', password: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: event.target.value });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (form.name.trim().split(/\s+/).length < 2) found.name = 'Informe seu nome completo.';
+    if (!/^\S+@\S+\.\S+$/.test(form.email.trim())) found.email = 'Informe um e-mail válido.';
+    const cpf = cpfProblem(form.cpf);
+    if (cpf) found.cpf = cpf;
+    if (form.password.length < 8) found.password = 'A senha precisa ter ao menos 8 caracteres, com letras e números.';
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      await register({ name: form.name.trim(), email: form.email.trim(), cpf: form.cpf, phone: form.phone.trim() || undefined, password: form.password });
+      router.replace(back);
+    } catch (problem) {
+      const error = problem instanceof SessionError ? problem : new SessionError('INTERNAL', 'Não foi possível criar a conta. Tente novamente.');
+      setErrors({ [fieldOf[error.code] ?? 'form']: error.message });
+      setBusy(false);
+    }
+  };
+  const fieldError = (field: Field) => (errors[field] ? <p id={`${field}-error`} className="field-error">{errors[field]}</p> : null);
+  return (
+    <form className="card narrow" onSubmit={submit} noValidate>
+      <h1>Criar conta</h1>
+      <label htmlFor="name">Nome completo</label>
+      <input id="name" autoComplete="name" value={form.name} onChange={set('name')} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'name-error' : undefined} />
+      {fieldError('name')}
+      <label htmlFor="email">E-mail</label>
+      <input id="email" type="email" autoComplete="email" value={form.email} onChange={set('email')} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? 'email-error' : undefined} />
+      {fieldError('email')}
+      <CpfField value={form.cpf} onChange={(cpf) => setForm({ ...form, cpf })} serverError={errors.cpf} />
+      <label htmlFor="phone">Celular (opcional)</label>
+      <input id="phone" type="tel" autoComplete="tel" inputMode="tel" value={form.phone} onChange={set('phone')} placeholder="(11) 91234-5678" />
+      <label htmlFor="password">Senha</label>
+      <input id="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} aria-invalid={errors.password ? true : undefined} aria-describedby="password-hint" />
+      <p id="password-hint" className="hint">Ao menos 8 caracteres, com letras e números.</p>
+      {fieldError('password')}
+      {errors.form ? <p role="alert" className="notice notice-error">{errors.form}</p> : null}
+      <p className="hint">Seu CPF é guardado criptografado e usado só para identificar você nos pagamentos (LGPD).</p>
+      <p><button className="button" type="submit" disabled={busy}>{busy ? 'Criando…' : 'Criar conta'}</button></p>
+      <p>Já tem conta? <Link href={`/entrar?voltar=${encodeURIComponent(back)}`}>Entrar</Link></p>
+    </form>
+  );
+}
+
+export default function SignUpPage() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <SignUp />
+    </Suspense>
+  );
+}

@@ -1,0 +1,41 @@
+import { AppProviders } from '@medpay/web/apollo';
+import '@medpay/web/styles.css';
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { Header } from '../components/header';
+import { ServiceWorker } from '../components/service-worker';
+import { ClientConfigProvider } from '../components/client-config';
+import './patient.css';
+
+// The router's and the card tokenizer's public URLs are read when the page is served, not baked
+// into the build, so one build runs anywhere.
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: { default: 'MedPay Saúde', template: '%s · MedPay Saúde' },
+  description: 'Pague procedimentos médicos com PIX, boleto, cartão ou crediário, com o dinheiro protegido até o atendimento.',
+  applicationName: 'MedPay Saúde',
+  appleWebApp: { capable: true, title: 'MedPay', statusBarStyle: 'default' },
+  icons: { icon: '/icon-192.png', apple: '/icon-192.png' },
+};
+
+export const viewport: Viewport = { themeColor: '#0b6e4f', width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const routerUrl = process.env.ROUTER_PUBLIC_URL ?? 'http://127.0.0.1:4000/graphql';
+  const cardTokenizeUrl = process.env.CARD_TOKENIZE_URL ?? 'http://127.0.0.1:4010/_sim/card/tokenize';
+  return (
+    <html lang="pt-BR">
+      <body>
+        <a className="visually-hidden" href="#conteudo">Ir para o conteúdo</a>
+        <ClientConfigProvider value={{ cardTokenizeUrl }}>
+          <AppProviders routerUrl={routerUrl}>
+            <Header />
+            <main id="conteudo">{children}</main>
+          </AppProviders>
+        </ClientConfigProvider>
+        <ServiceWorker />
+      </body>
+    </html>
+  );
+}

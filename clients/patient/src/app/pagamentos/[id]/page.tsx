@@ -1,0 +1,162 @@
+'use client';
+// One payment: what to pay now, its status live through the subscription (no reload), the timeline,
+// and what the patient may do next (cancel while in escrow, or dispute).
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { escrowStateLabel, formatBRL, formatDate, formatRate, installmentStatusLabel, methodLabel, paidStatuses, paymentStatusLabel, planKindLabel } from '@medpay/web/format';
+import { graphql } from '@medpay/web/graphql';
+import { RequireSession } from '@medpay/web/session';
+import { ErrorNotice, Loading, StatusBadge, Timeline } from '@medpay/web/ui';
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { useState } from 'react';
+import { BoletoInstructions, PixInstructions } from '../../../components/payment-instructions';
+
+const PaymentPage = graphql(`
+  query PaymentPage($id: ID!) {
+    payment(id: $id) { ...PaymentDetails }
+  }
+`);
+
+const PaymentLive = graphql(`
+  subscription PaymentLive($id: ID!) {
+    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }
+  }
+`);
+
+const CancelPayment = graphql(`
+  mutation CancelPayment($input: RefundInput!) {
+    refundPayment(input: $input) { ...PaymentDetails }
+  }
+`);
+
+const DisputePayment = graphql(`
+  mutation DisputePayment($id: ID!, $reason: String!) {
+    openDispute(paymentId: $id, reason: $reason) { ...PaymentDetails }
+  }
+`);
+
+function Payment() {
+  const { id } = useParams<{ id: string }>();
+  const { data, loading, error } = useQuery(PaymentPage, { variables: { id } });
+  // Each event carries the whole payment; Apollo's cache merges it into the query above by id.
+  const live = useSubscription(PaymentLive, { variables: { id } });
+  const [cancel, canceling] = useMutation(CancelPayment);
+  const [dispute, disputing] = useMutation(DisputePayment);
+  const [cancelKey] = useState(() => crypto.randomUUID());
+  const [action, setAction] = useState<'cancel' | 'dispute' | null>(null);
+  const [reason, setReason] = useState('');
+
+  if (loading && !data) return <Loading />;
+  const payment = data?.payment;
+  if (!payment?.status) return error ? <ErrorNotice error={error} /> : <p className="notice notice-info">Pagamento não encontrado.</p>;
+
+  const paid = paidStatuses.has(payment.status);
+  const held = payment.escrowState === 'HELD' && (payment.status === 'IN_ESCROW' || payment.status === 'PARTIALLY_REFUNDED');
+  const left = (payment.amounts?.grossCentavos ?? 0) - (payment.amounts?.refundedCentavos ?? 0);
+  const history = payment.history ?? [];
+
+  return (
+    <>
+      <p className="muted"><Link href="/pagamentos">Meus pagamentos</Link></p>
+      <h1>{payment.procedure?.name}</h1>
+      <section className="card status-card" aria-live="polite">
+        <div className="spread">
+          <span className="muted">{payment.clinic?.tradeName}</span>
+          <StatusBadge status={payment.status} />
+        </div>
+        <p className="big money">{formatBRL(payment.amounts?.patientTotalCentavos ?? 0)}</p>
+        <p className="muted">
+          {planKindLabel[payment.planKind!]} · {methodLabel[payment.method!]}
+          {payment.installmentCount && payment.installmentCount > 1 ? ` · ${payment.installmentCount}×` : ''}
+          {payment.planKind === 'CREDIARIO' ? ` · CET ${formatRate(payment.cetAnnualRate ?? 0)} a.a.` : ''}
+        </p>
+        {paid ? (
+          <p className="notice notice-ok">
+            Pagamento recebido. {payment.escrowState === 'HELD' ? 'O valor fica em garantia com a MedPay até a clínica confirmar o atendimento.' : escrowStateLabel[payment.escrowState!]}
+            {payment.escrowState === 'HELD' && payment.escrowReleaseDueAt ? ` Liberação automática em ${formatDate(payment.escrowReleaseDueAt)}, salvo contestação.` : ''}
+          </p>
+        ) : null}
+        {live.error ? <p className="hint">Atualização automática indisponível; recarregue para ver o status.</p> : null}
+      </section>
+
+      {payment.status === 'AWAITING_PAYMENT' && payment.pix ? <PixInstructions pix={payment.pix} /> : null}
+      {payment.status === 'AWAITING_PAYMENT' && payment.boleto ? <BoletoInstructions boleto={payment.boleto} /> : null}
+      {payment.card ? (
+        <section className="card">
+          <h2>Cartão</h2>
+          <p>{payment.card.brand} final {payment.card.last4} · {payment.card.approved ? 'aprovado' : `recusado${payment.card.declineReason ? `: ${payment.card.declineReason}` : ''}`}</p>
+        </section>
+      ) : null}
+
+      {payment.installments?.length ? (
+        <section className="card">
+          <h2>Parcelas</h2>
+          <div className="table-scroll">
+            <table>
+              <thead><tr><th>Nº</th><th>Vencimento</th><th className="num">Valor</th><th>Situação</th></tr></thead>
+              <tbody>
+                {payment.installments.map((installment) => (
+                  <tr key={installment.id}>
+                    <td>{installment.number}</td>
+                    <td>{formatDate(installment.dueDate)}</td>
+                    <td className="num money">{formatBRL(installment.amountCentavos + installment.lateChargesCentavos)}</td>
+                    <td>{installmentStatusLabel[installment.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p><Link href="/parcelas">Ver e pagar parcelas</Link></p>
+        </section>
+      ) : null}
+
+      <section className="card">
+        <h2>Histórico</h2>
+        <Timeline items={history.map((change) => ({ at: change.at, title: paymentStatusLabel[change.to], detail: change.reason }))} />
+      </section>
+
+      {held ? (
+        <section className="card">
+          <h2>Precisa de ajuda?</h2>
+          <div className="row">
+            {payment.planKind !== 'CREDIARIO' ? <button type="button" className="button secondary" onClick={() => setAction('cancel')}>Cancelar e pedir reembolso</button> : null}
+            <button type="button" className="button secondary" onClick={() => setAction('dispute')}>Abrir contestação</button>
+          </div>
+          {action ? (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                const run =
+                  action === 'cancel'
+                    ? cancel({ variables: { input: { paymentId: payment.id, amountCentavos: left, reason: reason || 'Cancelado pelo paciente', idempotencyKey: cancelKey } } })
+                    : dispute({ variables: { id: payment.id, reason } });
+                void run.then(() => setAction(null), () => undefined);
+              }}
+            >
+              <label htmlFor="motivo">{action === 'cancel' ? 'Motivo do cancelamento (opcional)' : 'O que aconteceu?'}</label>
+              <textarea id="motivo" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required={action === 'dispute'} minLength={action === 'dispute' ? 10 : undefined} />
+              <p className="hint">
+                {action === 'cancel'
+                  ? `Você recebe de volta ${formatBRL(left)} pelo mesmo meio de pagamento (boleto: por PIX no seu CPF).`
+                  : 'A liberação à clínica fica suspensa até a MedPay analisar o caso.'}
+              </p>
+              <div className="row">
+                <button type="submit" className="button danger" disabled={canceling.loading || disputing.loading}>{action === 'cancel' ? 'Confirmar cancelamento' : 'Enviar contestação'}</button>
+                <button type="button" className="button secondary" onClick={() => setAction(null)}>Voltar</button>
+              </div>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+      <ErrorNotice error={canceling.error ?? disputing.error} />
+    </>
+  );
+}
+
+export default function PaymentRoute() {
+  return (
+    <RequireSession>
+      <Payment />
+    </RequireSession>
+  );
+}

@@ -1,0 +1,95 @@
+'use client';
+// Home: search procedures by what, where and specialty.
+import { useQuery } from '@apollo/client/react';
+import { formatBRL } from '@medpay/web/format';
+import { graphql } from '@medpay/web/graphql';
+import { ErrorNotice, Loading } from '@medpay/web/ui';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { Suspense, useState, type FormEvent } from 'react';
+
+const SearchProcedures = graphql(`
+  query SearchProcedures($filter: ProcedureFilter, $first: Int, $after: String) {
+    procedures(filter: $filter, first: $first, after: $after) {
+      edges { node { id name category priceCentavos interestFreeInstallments clinic { id tradeName address { city state } } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+const CITIES = ['São Paulo', 'Rio de Janeiro', 'Belo Horizonte', 'Porto Alegre', 'Recife'];
+const SPECIALTIES = ['Dermatologia', 'Estética', 'Fisioterapia', 'Ginecologia', 'Obstetrícia', 'Odontologia', 'Oftalmologia', 'Ortopedia'];
+
+function Search() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const [city, setCity] = useState(params.get('cidade') ?? '');
+  const [specialty, setSpecialty] = useState(params.get('especialidade') ?? '');
+  const filter = { search: params.get('q') || null, city: params.get('cidade') || null, category: params.get('especialidade') || null };
+  const { data, loading, error, fetchMore } = useQuery(SearchProcedures, { variables: { filter, first: 20 } });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const query = new URLSearchParams(Object.entries({ q: text.trim(), cidade: city, especialidade: specialty }).filter(([, value]) => value));
+    router.push(`${pathname}?${query}`);
+  };
+  const results = data?.procedures.edges ?? [];
+  return (
+    <>
+      <h1>Encontre seu procedimento</h1>
+      <form className="card" role="search" onSubmit={submit}>
+        <label htmlFor="q">O que você procura?</label>
+        <input id="q" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Ex.: clareamento, catarata, ultrassom" />
+        <div className="row">
+          <div style={{ flex: 1, minWidth: 150 }}>
+            <label htmlFor="cidade">Cidade</label>
+            <select id="cidade" value={city} onChange={(e) => setCity(e.target.value)}>
+              <option value="">Todas</option>
+              {CITIES.map((c) => <option key={c}>{c}</option>)}
+            </select>
+          </div>
+          <div style={{ flex: 1, minWidth: 150 }}>
+            <label htmlFor="especialidade">Especialidade</label>
+            <select id="especialidade" value={specialty} onChange={(e) => setSpecialty(e.target.value)}>
+              <option value="">Todas</option>
+              {SPECIALTIES.map((s) => <option key={s}>{s}</option>)}
+            </select>
+          </div>
+        </div>
+        <p><button className="button" type="submit">Buscar</button></p>
+      </form>
+      <ErrorNotice error={error} />
+      {loading && !data ? <Loading label="Buscando…" /> : null}
+      {data && results.length === 0 ? <p className="notice notice-info">Nenhum procedimento encontrado. Tente outra cidade ou palavra.</p> : null}
+      <ul className="grid results" aria-label="Procedimentos encontrados">
+        {results.map(({ node }) => (
+          <li key={node.id} className="card">
+            <Link href={`/procedimentos/${node.id}`}><strong>{node.name}</strong></Link>
+            <p className="muted">
+              {node.category} · <Link href={`/clinicas/${node.clinic.id}`}>{node.clinic.tradeName}</Link> · {node.clinic.address.city}/{node.clinic.address.state}
+            </p>
+            <p>
+              <span className="big money">{formatBRL(node.priceCentavos)}</span>
+              {node.interestFreeInstallments > 1 ? <span className="hint">ou {node.interestFreeInstallments}× sem juros no cartão</span> : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {data?.procedures.pageInfo.hasNextPage ? (
+        <button className="button secondary" type="button" onClick={() => void fetchMore({ variables: { after: data.procedures.pageInfo.endCursor } , updateQuery: (previous, { fetchMoreResult }) => ({ procedures: { ...fetchMoreResult.procedures, edges: [...previous.procedures.edges, ...fetchMoreResult.procedures.edges] } }) })}>
+          Ver mais
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+export default function HomePage() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Search />
+    </Suspense>
+  );
+}

@@ -1,0 +1,42 @@
+// Browser suites of the three apps, in Debian's Chromium (never a downloaded browser), against the
+// whole product as `npm start` runs it, on a fresh embedded data directory.
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  // Without the networking switches Chromium keeps calling Google's hosts, which this network refuses.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*/e2e/**/*.spec.ts',
+  outputDir: join(root, 'test-results/playwright'),
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: { launchOptions: chromium, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo', trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    { name: 'patient', testMatch: 'patient/e2e/**/*.spec.ts', use: { baseURL: 'http://127.0.0.1:3000', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+    { name: 'provider', testMatch: 'provider/e2e/**/*.spec.ts', use: { baseURL: 'http://127.0.0.1:3001', viewport: { width: 1440, height: 900 } } },
+    { name: 'admin', testMatch: 'admin/e2e/**/*.spec.ts', use: { baseURL: 'http://127.0.0.1:3002', viewport: { width: 1440, height: 900 } } },
+  ],
+  webServer: {
+    command: 'node --import tsx scripts/start.ts',
+    cwd: root,
+    url: 'http://127.0.0.1:3000/',
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { MEDPAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'medpay-browser-')), LOG_LEVEL: 'warn' },
+  },
+});

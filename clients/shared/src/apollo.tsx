@@ -1,0 +1,58 @@
+'use client';
+// Apollo Client 4 pointed at the router: HTTP for queries and mutations, graphql-ws for subscriptions,
+// both carrying the session's in-memory access token. A new client (empty cache, new socket) per
+// signed-in user, so nothing of one session is ever shown to the next.
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { ApolloProvider } from '@apollo/client/react';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { SessionProvider, useSession } from './session';
+
+export function createApolloClient(routerUrl: string, accessToken: () => string | null) {
+  const bearer = () => {
+    const token = accessToken();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
+  const auth = new ApolloLink((operation, forward) => {
+    operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({ headers: { ...headers, ...bearer() } }));
+    return forward(operation);
+  });
+  const sockets = createClient({
+    url: routerUrl.replace(/^http/, 'ws'),
+    lazy: true,
+    // Read at every (re)connection: after the router closes a socket whose token expired (4403), the
+    // next connection carries the renewed token.
+    connectionParams: bearer,
+    retryAttempts: 20,
+    shouldRetry: () => true,
+  });
+  const link = ApolloLink.split(
+    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+    new GraphQLWsLink(sockets),
+    auth.concat(new HttpLink({ uri: routerUrl })),
+  );
+  const client = new ApolloClient({ link, cache: new InMemoryCache(), defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } } });
+  return { client, dispose: () => void sockets.dispose() };
+}
+
+function GraphProvider({ routerUrl, children }: { routerUrl: string; children: ReactNode }) {
+  const session = useSession();
+  const userId = session.user?.id ?? null;
+  const { client, dispose } = useMemo(() => createApolloClient(routerUrl, session.accessToken), [routerUrl, userId]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => () => {
+    client.stop();
+    dispose();
+  }, [client, dispose]);
+  return <ApolloProvider client={client}>{children}</ApolloProvider>;
+}
+
+/** Session + GraphQL for an app; the router URL comes from the server at request time. */
+export function AppProviders({ routerUrl, children }: { routerUrl: string; children: ReactNode }) {
+  return (
+    <SessionProvider>
+      <GraphProvider routerUrl={routerUrl}>{children}</GraphProvider>
+    </SessionProvider>
+  );
+}

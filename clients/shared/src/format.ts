@@ -1,0 +1,62 @@
+// How the apps write money, dates, rates and statuses: pt-BR, times in America/Sao_Paulo.
+import { formatBRL } from '@medpay/money';
+import type { EscrowState, InstallmentStatus, PaymentMethod, PaymentStatus, PlanKind } from './graphql/graphql';
+
+export { formatBRL };
+
+const zone = 'America/Sao_Paulo';
+const dateFormat = new Intl.DateTimeFormat('pt-BR', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat('pt-BR', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** dd/mm/aaaa. A calendar date (YYYY-MM-DD, e.g. a due date) is written as is, never shifted by a time zone. */
+export function formatDate(value: string): string {
+  const calendar = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (calendar) return `${calendar[3]}/${calendar[2]}/${calendar[1]}`;
+  return dateFormat.format(new Date(value));
+}
+
+/** dd/mm/aaaa hh:mm in São Paulo time. */
+export function formatDateTime(value: string): string {
+  return dateTimeFormat.format(new Date(value)).replace(',', ' às');
+}
+
+/** 0.3449 → '34,49 %' */
+export function formatRate(rate: number, digits = 2): string {
+  return `${(rate * 100).toLocaleString('pt-BR', { minimumFractionDigits: digits, maximumFractionDigits: digits })} %`;
+}
+
+export const paymentStatusLabel: Record<PaymentStatus, string> = {
+  AWAITING_PAYMENT: 'Aguardando pagamento',
+  PAID: 'Pago',
+  IN_ESCROW: 'Pago — em garantia',
+  RELEASED: 'Liberado à clínica',
+  PAID_OUT: 'Repassado à clínica',
+  EXPIRED: 'Expirado',
+  CANCELED: 'Cancelado',
+  DECLINED: 'Recusado',
+  REFUNDED: 'Reembolsado',
+  PARTIALLY_REFUNDED: 'Reembolsado em parte',
+  DISPUTED: 'Em contestação',
+};
+
+/** Statuses in which the patient's money has reached us: what "Pago" means to a patient. */
+export const paidStatuses: ReadonlySet<PaymentStatus> = new Set(['PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT']);
+
+export const escrowStateLabel: Record<EscrowState, string> = {
+  NONE: 'Nada recebido',
+  HELD: 'Em garantia',
+  RELEASED: 'Liberado',
+  PAID_OUT: 'Repassado',
+  RETURNED: 'Devolvido ao paciente',
+};
+
+export const methodLabel: Record<PaymentMethod, string> = { PIX: 'PIX', BOLETO: 'Boleto', CARD: 'Cartão de crédito' };
+
+export const planKindLabel: Record<PlanKind, string> = { A_VISTA: 'À vista', CARD_INSTALLMENTS: 'Cartão parcelado', CREDIARIO: 'Crediário MedPay' };
+
+export const installmentStatusLabel: Record<InstallmentStatus, string> = {
+  SCHEDULED: 'Agendada',
+  ISSUED: 'Em aberto',
+  PAID: 'Paga',
+  OVERDUE: 'Vencida',
+};

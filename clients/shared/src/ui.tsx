@@ -1,0 +1,74 @@
+'use client';
+// Small pieces every app uses: amounts, statuses, errors, copy buttons, timelines.
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { useState, type ReactNode } from 'react';
+import { formatBRL, formatDateTime, paidStatuses, paymentStatusLabel } from './format';
+import type { PaymentStatus } from './graphql/graphql';
+
+export const Money = ({ centavos }: { centavos: number }) => <span className="money">{formatBRL(centavos)}</span>;
+
+export function StatusBadge({ status }: { status: PaymentStatus }) {
+  const tone = paidStatuses.has(status) ? 'ok' : status === 'AWAITING_PAYMENT' || status === 'DISPUTED' ? 'wait' : 'off';
+  return <span className={`badge badge-${tone}`} data-status={status}>{paymentStatusLabel[status]}</span>;
+}
+
+/** The message to show for a failed operation: the graph's own (pt-BR) message, or a network one. */
+export function errorMessage(error: unknown): string {
+  if (CombinedGraphQLErrors.is(error)) return error.errors[0]?.message ?? 'Não foi possível concluir.';
+  if (error instanceof Error && /fetch|network/i.test(error.message)) return 'Sem conexão com o servidor. Tente novamente.';
+  return error instanceof Error ? error.message : 'Não foi possível concluir. Tente novamente.';
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return CombinedGraphQLErrors.is(error) ? (error.errors[0]?.extensions?.code as string | undefined) : undefined;
+}
+
+export function ErrorNotice({ error, children }: { error: unknown; children?: ReactNode }) {
+  if (!error) return null;
+  return (
+    <div role="alert" className="notice notice-error">
+      {errorMessage(error)}
+      {children}
+    </div>
+  );
+}
+
+export const Loading = ({ label = 'Carregando…' }: { label?: string }) => <p role="status" className="muted">{label}</p>;
+
+export function CopyButton({ text, label = 'Copiar' }: { text: string; label?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button secondary"
+      onClick={async () => {
+        await navigator.clipboard?.writeText(text).catch(() => undefined);
+        setCopied(true);
+        setTimeout(() => setCopied(false), 2500);
+      }}
+    >
+      {copied ? 'Copiado!' : label}
+      <span className="visually-hidden" aria-live="polite">{copied ? 'Copiado para a área de transferência' : ''}</span>
+    </button>
+  );
+}
+
+export interface TimelineItem {
+  at: string;
+  title: string;
+  detail?: string;
+}
+
+export function Timeline({ items }: { items: TimelineItem[] }) {
+  return (
+    <ol className="timeline">
+      {items.map((item, index) => (
+        <li key={`${item.at}-${index}`}>
+          <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+          <strong>{item.title}</strong>
+          {item.detail ? <span className="muted">{item.detail}</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
