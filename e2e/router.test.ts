@@ -1,5 +1,5 @@
-// Router behaviour that does not depend on the database mode: production introspection rules,
-// health when a subgraph is down, and the start-up self-test.
+// Router behaviour that does not depend on the database mode: production introspection rules, CORS
+// for the apps, health when a subgraph is down, and the start-up self-test.
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OperationAuthorizer } from '@medpay/runtime';
@@ -27,6 +27,20 @@ describe('router in production mode', () => {
     const admin = await stack.login('admin@demo.medpay.com.br');
     const allowed = await stack.graphql<{ __schema: { queryType: { name: string } } }>(query, {}, bearer(admin.accessToken));
     expect(allowed.body.data!.__schema.queryType.name).toBe('Query');
+  });
+
+  it('answers CORS for the apps\' origins only', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${stack.router.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    const app = await preflight('http://127.0.0.1:3000');
+    expect(app.status).toBe(204);
+    expect(app.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+    expect(app.headers.get('access-control-allow-headers')).toContain('authorization');
+    const stranger = await preflight('https://evil.example');
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    // The real request carries the header too, so the browser lets the app read the answer.
+    const query = await fetch(`${stack.router.url}/graphql`, { method: 'POST', headers: { origin: 'http://localhost:3001', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ clinics(first: 1) { edges { node { id } } } }' }) });
+    expect(query.headers.get('access-control-allow-origin')).toBe('http://localhost:3001');
   });
 
   it('masks internal errors and answers 503 on /health when a subgraph is down', async () => {
