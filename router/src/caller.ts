@@ -6,11 +6,22 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 export const API_KEY_HEADER = 'x-api-key';
 
+/** Cached claims are shared by every request of a token (and signed once): none may change them. */
+const freeze = (claims: Claims): Claims => Object.freeze({ ...claims, roles: Object.freeze([...claims.roles]) as Claims['roles'], scopes: Object.freeze([...claims.scopes]) as string[] });
+
 const invalidToken = () => new AppError('UNAUTHENTICATED', 'Sessão inválida ou expirada. Entre novamente.');
 const invalidKey = () => new AppError('INVALID_API_KEY', 'Chave de API inválida ou revogada.');
 
+/** Verified access tokens kept at once; past it the oldest are forgotten (and verified again if seen). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 export class CallerAuthenticator {
   private readonly apiKeys = new Map<string, { claims: Claims | null; until: number }>();
+  /**
+   * Tokens already verified, by their exact text: the signature of a given text verifies once and for
+   * all, so only the expiry is checked again (ES256 verification is the costliest step of a request).
+   */
+  private readonly verifiedTokens = new Map<string, Claims>();
 
   private readonly providers: InternalClient;
 
@@ -30,11 +41,18 @@ export class CallerAuthenticator {
     if (authorization) {
       const [scheme, token] = authorization.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token) throw invalidToken();
+      const known = this.verifiedTokens.get(token);
+      if (known && known.exp * 1000 > Date.now()) return known;
+      let claims: Claims;
       try {
-        return await this.tokens.verify(token);
+        claims = freeze(await this.tokens.verify(token));
       } catch {
+        if (known) this.verifiedTokens.delete(token);
         throw invalidToken();
       }
+      this.verifiedTokens.set(token, claims);
+      if (this.verifiedTokens.size > VERIFIED_TOKENS_KEPT) this.verifiedTokens.delete(this.verifiedTokens.keys().next().value!);
+      return claims;
     }
     const apiKey = headers[API_KEY_HEADER];
     if (typeof apiKey === 'string' && apiKey) return this.partner(apiKey);

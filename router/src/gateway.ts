@@ -1,11 +1,10 @@
 // The query planner and executor: @apollo/gateway on the static supergraph, pinned to the version
 // whose behaviour the start-up self-test checks. Subgraph calls carry the caller's claims, signed.
 import { DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES } from '@apollo/federation-internals';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CLAIMS_HEADER, signClaims, type Claims } from '@medpay/runtime';
-import { Agent, fetch as undiciFetch } from 'undici';
-
-type Fetcher = ConstructorParameters<typeof RemoteGraphQLDataSource>[0] extends infer O ? (O extends { fetcher?: infer F } ? NonNullable<F> : never) : never;
+import { ApolloGateway } from '@apollo/gateway';
+import type { Claims } from '@medpay/runtime';
+import { Agent } from 'undici';
+import { createClaimsSigner, SubgraphSource } from './subgraph-source.js';
 
 export const PINNED_GATEWAY_VERSION = '2.14.4';
 
@@ -25,25 +24,15 @@ export interface RouterContext {
 export function createGateway(options: { supergraphSdl: string; internalSecret: string; urlOverrides: Record<string, string | undefined> }) {
   // Keep-alive sockets to the subgraphs; node-fetch 2 with an http.Agent fails under load here.
   const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000, pipelining: 1 });
-  const fetcher: Fetcher = (url, init) => undiciFetch(url, { ...init, dispatcher: agent } as Parameters<typeof undiciFetch>[1]);
-
-  class ClaimsForwardingDataSource extends RemoteGraphQLDataSource<RouterContext> {
-    override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>) {
-      if (!('claims' in context)) return; // the gateway's own health checks carry no request context
-      context.subgraphCalls += 1;
-      const headers = request.http!.headers;
-      if (context.claims) headers.set(CLAIMS_HEADER, signClaims(context.claims, options.internalSecret));
-      if (context.clientIp) headers.set('x-forwarded-for', context.clientIp);
-    }
-  }
 
   // The subscription executor resolves each event's other-subgraph fields through the same sources.
-  const dataSources = new Map<string, RemoteGraphQLDataSource<RouterContext>>();
+  const dataSources = new Map<string, SubgraphSource>();
+  const claimsHeader = createClaimsSigner(options.internalSecret);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const base = options.urlOverrides[name];
-      const source = new ClaimsForwardingDataSource({ url: base ? `${base}/graphql` : url, fetcher });
+      const source = new SubgraphSource(base ? `${base}/graphql` : url!, agent, claimsHeader);
       dataSources.set(name, source);
       return source;
     },

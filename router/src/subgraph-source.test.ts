@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CLAIMS_HEADER, verifyClaims, type Claims } from '@medpay/runtime';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Agent } from 'undici';
+import type { RouterContext } from './gateway.js';
+import { createClaimsSigner, SubgraphSource } from './subgraph-source.js';
+
+const secret = 'a-test-secret-of-at-least-32-characters';
+const claimsOf = (sub: string): Claims => ({ sub, kind: 'user', roles: ['PATIENT'], scopes: ['patient'], exp: Math.floor(Date.now() / 1000) + 600 });
+
+// A subgraph that answers after a moment (so concurrent calls overlap) and echoes who called.
+const received: { claims: string | undefined; body: string }[] = [];
+let server: Server;
+let url: string;
+const agent = new Agent();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const claims = req.headers[CLAIMS_HEADER] as string | undefined;
+      received.push({ claims, body });
+      setTimeout(() => {
+        if (body.includes('refused')) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"no"}]}');
+        const sub = verifyClaims(claims, secret)?.sub ?? null;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { sub, list: [1, 2] } }));
+      }, 30);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+
+afterAll(async () => {
+  await agent.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function call(source: SubgraphSource, context: RouterContext, operation: 'query' | 'mutation', query = '{ sub list }') {
+  const options = {
+    request: { query, variables: {} },
+    context,
+    incomingRequestContext: { operation: { operation }, context },
+  } as unknown as GraphQLDataSourceProcessOptions<RouterContext>;
+  return source.process(options);
+}
+
+describe('SubgraphSource', () => {
+  it('shares one request among identical concurrent queries of one caller, each with its own copy', async () => {
+    const source = new SubgraphSource(url, agent, createClaimsSigner(secret));
+    const claims = claimsOf('patient-1');
+    const contexts = Array.from({ length: 5 }, (): RouterContext => ({ claims, clientIp: '10.0.0.1', subgraphCalls: 0 }));
+    received.length = 0;
+    const answers = await Promise.all(contexts.map((context) => call(source, context, 'query')));
+    expect(received).toHaveLength(1);
+    expect(answers.every((answer) => answer.data?.sub === 'patient-1')).toBe(true);
+    expect(new Set(answers.map((answer) => answer.data)).size).toBe(5);
+    expect(contexts.every((context) => context.subgraphCalls === 1)).toBe(true);
+  });
+
+  it('never shares between callers with other claims or addresses, nor for mutations', async () => {
+    const source = new SubgraphSource(url, agent, createClaimsSigner(secret));
+    received.length = 0;
+    const [a, b, anonymous] = await Promise.all([
+      call(source, { claims: claimsOf('patient-a'), clientIp: '10.0.0.1', subgraphCalls: 0 }, 'query'),
+      call(source, { claims: claimsOf('patient-b'), clientIp: '10.0.0.1', subgraphCalls: 0 }, 'query'),
+      call(source, { claims: null, clientIp: '10.0.0.1', subgraphCalls: 0 }, 'query'),
+      call(source, { claims: null, clientIp: '10.0.0.2', subgraphCalls: 0 }, 'query'),
+    ]);
+    expect(received).toHaveLength(4);
+    expect([a.data?.sub, b.data?.sub, anonymous.data?.sub]).toEqual(['patient-a', 'patient-b', null]);
+
+    received.length = 0;
+    const claims = claimsOf('patient-c');
+    await Promise.all([1, 2].map(() => call(source, { claims, clientIp: '', subgraphCalls: 0 }, 'mutation')));
+    expect(received).toHaveLength(2);
+  });
+
+  it('turns a non-2xx answer into the error RemoteGraphQLDataSource gives', async () => {
+    const source = new SubgraphSource(url, agent, createClaimsSigner(secret));
+    await expect(call(source, { claims: null, clientIp: '', subgraphCalls: 0 }, 'query', '{ refused }')).rejects.toMatchObject({
+      message: '401: Unauthorized',
+      extensions: { code: 'UNAUTHENTICATED', response: { status: 401, body: { errors: [{ message: 'no' }] } } },
+    });
+  });
+});

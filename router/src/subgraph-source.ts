@@ -1,0 +1,123 @@
+// How the router calls a subgraph: a POST over undici's keep-alive pool (its plain request API:
+// none of the WHATWG fetch, stream and Request/Headers machinery RemoteGraphQLDataSource builds for
+// each call), with the caller's signed claims.
+//
+// Identical queries in flight at the same moment share one HTTP request — only reads (the incoming
+// operation is a query), and only among callers who send the subgraph exactly the same thing: the
+// same body, the same signed claims (so the same identity and token expiry) and the same client
+// address. Each caller parses its own copy of the answer, since the executor mutates what it gets.
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CLAIMS_HEADER, signClaims, type Claims } from '@medpay/runtime';
+import { GraphQLError } from 'graphql';
+import { STATUS_CODES } from 'node:http';
+import type { Dispatcher } from 'undici';
+import type { RouterContext } from './gateway.js';
+
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+interface RawAnswer {
+  status: number;
+  contentType: string;
+  cacheControl: string | undefined;
+  text: string;
+}
+
+/**
+ * Signs claims for the subgraphs. Verified claims are one object per access token (the router keeps
+ * them), so each is signed once, not once per subgraph call.
+ */
+export function createClaimsSigner(secret: string): (claims: Claims) => string {
+  const signed = new WeakMap<Claims, string>();
+  return (claims) => {
+    let header = signed.get(claims);
+    if (header === undefined) {
+      header = signClaims(claims, secret);
+      signed.set(claims, header);
+    }
+    return header;
+  };
+}
+
+export class SubgraphSource implements GraphQLDataSource<RouterContext> {
+  private readonly origin: string;
+  private readonly path: string;
+  private readonly inFlight = new Map<string, Promise<RawAnswer>>();
+
+  constructor(
+    readonly url: string,
+    private readonly dispatcher: Dispatcher,
+    private readonly claimsHeader: (claims: Claims) => string,
+  ) {
+    const parsed = new URL(url);
+    this.origin = parsed.origin;
+    this.path = `${parsed.pathname}${parsed.search}`;
+  }
+
+  async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<SubgraphResponse> {
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    let shareable = false;
+    // The gateway's own calls (health checks) carry no caller.
+    const incoming = 'incomingRequestContext' in options ? options : null;
+    if (incoming && 'claims' in incoming.context) {
+      const context = incoming.context;
+      context.subgraphCalls += 1;
+      if (context.claims) headers[CLAIMS_HEADER] = this.claimsHeader(context.claims);
+      if (context.clientIp) headers['x-forwarded-for'] = context.clientIp;
+      shareable = incoming.incomingRequestContext.operation?.operation === 'query';
+    }
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+
+    let answer: RawAnswer;
+    if (shareable) {
+      const key = `${headers[CLAIMS_HEADER] ?? ''}\n${headers['x-forwarded-for'] ?? ''}\n${body}`;
+      let pending = this.inFlight.get(key);
+      if (!pending) {
+        pending = this.send(headers, body).finally(() => this.inFlight.delete(key));
+        this.inFlight.set(key, pending);
+      }
+      answer = await pending;
+    } else {
+      answer = await this.send(headers, body);
+    }
+
+    if (incoming) restrictCachePolicy(incoming.incomingRequestContext, answer.cacheControl);
+    const parsed = isJson(answer.contentType) ? (JSON.parse(answer.text) as unknown) : answer.text;
+    if (answer.status < 200 || answer.status > 299) throw errorFromStatus(this.url, answer.status, parsed);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${answer.text}`);
+    return parsed as SubgraphResponse;
+  }
+
+  private async send(headers: Record<string, string>, body: string): Promise<RawAnswer> {
+    const response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers, body });
+    const contentType = response.headers['content-type'];
+    const cacheControl = response.headers['cache-control'];
+    return {
+      status: response.statusCode,
+      contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? '',
+      cacheControl: Array.isArray(cacheControl) ? cacheControl.join(', ') : cacheControl,
+      text: await response.body.text(),
+    };
+  }
+}
+
+const isJson = (contentType: string) => contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
+
+/** The error a non-2xx subgraph answer becomes: the same as @apollo/gateway's RemoteGraphQLDataSource. */
+function errorFromStatus(url: string, status: number, body: unknown): GraphQLError {
+  const statusText = STATUS_CODES[status] ?? '';
+  const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : undefined;
+  return new GraphQLError(`${status}: ${statusText}`, { extensions: { response: { url, status, statusText, body }, ...(code ? { code } : {}) } });
+}
+
+/** As RemoteGraphQLDataSource does: the operation's cache policy is no laxer than any subgraph answer's. */
+function restrictCachePolicy(requestContext: { overallCachePolicy?: unknown }, header: string | undefined) {
+  const policy = requestContext.overallCachePolicy as { restrict?: (hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }) => void } | undefined;
+  if (!policy?.restrict) return;
+  const maxAge = /(?:^|,)\s*max-age=(\d+)/i.exec(header ?? '')?.[1];
+  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = { maxAge: maxAge ? Number(maxAge) : 0 };
+  if (/(?:^|,)\s*private\b/i.test(header ?? '')) hint.scope = 'PRIVATE';
+  if (/(?:^|,)\s*public\b/i.test(header ?? '')) hint.scope = 'PUBLIC';
+  policy.restrict(hint);
+}
