@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const ROUTER_URL = 'http://127.0.0.1:4000/graphql';
-export const SIMULATOR_URL = 'http://127.0.0.1:4010';
+const offset = Number(process.env.MEDPAY_PORT_OFFSET ?? 0);
+export const ROUTER_URL = `http://127.0.0.1:${4000 + offset}/graphql`;
+export const SIMULATOR_URL = `http://127.0.0.1:${4010 + offset}`;
 export const DEMO_PASSWORD = 'MedPay@2026';
 
 /** Saves a screenshot of a main screen under test-results/screenshots (kept as CI artifacts). */
@@ -28,3 +29,23 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
 
 /** A valid CPF nobody has used yet. */
 export const freshCpf = () => cpfFromBase(String(100_000_000 + Math.floor(Math.random() * 899_999_999)));
+
+/** A GraphQL operation straight to the router, as a partner system or a phone would send it. */
+export async function graph<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+  const response = await fetch(ROUTER_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }) };
+}
+
+/** An access token for a demo login, through the router. */
+export async function accessToken(email: string, password = DEMO_PASSWORD): Promise<string> {
+  const result = await graph<{ login: { accessToken: string } }>('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password } });
+  if (!result.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
+  return result.data.login.accessToken;
+}
+
+/** 'R$ 1.234,56' → 123456 */
+export const centavosOf = (text: string) => Number(text.replace(/[^\d,-]/g, '').replace(',', '')) * (text.trim().startsWith('-') ? -1 : 1);

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The suites' stack runs on the default ports moved by MEDPAY_PORT_OFFSET (see scripts/start.ts).
+const offset = Number(process.env.MEDPAY_PORT_OFFSET ?? 0);
+const app = (port: number) => `http://127.0.0.1:${port + offset}`;
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   // Without the networking switches Chromium keeps calling Google's hosts, which this network refuses.
@@ -25,18 +28,18 @@ export default defineConfig({
   reporter: [['list']],
   use: { launchOptions: chromium, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo', trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
-    { name: 'patient', testMatch: 'patient/e2e/**/*.spec.ts', use: { baseURL: 'http://127.0.0.1:3000', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
-    { name: 'provider', testMatch: 'provider/e2e/**/*.spec.ts', use: { baseURL: 'http://127.0.0.1:3001', viewport: { width: 1440, height: 900 } } },
-    { name: 'admin', testMatch: 'admin/e2e/**/*.spec.ts', use: { baseURL: 'http://127.0.0.1:3002', viewport: { width: 1440, height: 900 } } },
+    { name: 'patient', testMatch: 'patient/e2e/**/*.spec.ts', use: { baseURL: app(3000), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+    { name: 'provider', testMatch: 'provider/e2e/**/*.spec.ts', use: { baseURL: app(3001), viewport: { width: 1440, height: 900 } } },
+    { name: 'admin', testMatch: 'admin/e2e/**/*.spec.ts', use: { baseURL: app(3002), viewport: { width: 1440, height: 900 } } },
   ],
   webServer: {
     command: 'node --import tsx scripts/start.ts',
     cwd: root,
-    url: 'http://127.0.0.1:3000/',
+    url: `${app(3000)}/`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { MEDPAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'medpay-browser-')), LOG_LEVEL: 'warn' },
+    env: { MEDPAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'medpay-browser-')), MEDPAY_PORT_OFFSET: String(offset), LOG_LEVEL: 'warn' },
   },
 });

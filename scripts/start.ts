@@ -13,11 +13,26 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+// MEDPAY_PORT_OFFSET moves every default port by that much, so that a second stack (the browser
+// suites') can run beside a developer's own `npm start`.
+const offset = Number(process.env.MEDPAY_PORT_OFFSET ?? 0);
+const port = (base: number) => String(base + offset);
+const appPort = (variable: string, base: number) => Number(process.env[variable] ?? port(base));
+if (offset) {
+  const local = (base: number) => `http://127.0.0.1:${port(base)}`;
+  process.env.USERS_URL ??= local(4001);
+  process.env.PROVIDERS_URL ??= local(4002);
+  process.env.PAYMENTS_URL ??= local(4003);
+  process.env.CELCOIN_BASE_URL ??= local(4010);
+  process.env.ROUTER_PORT ??= port(4000);
+  process.env.CORS_ORIGINS ??= [3000, 3001, 3002].map(local).join(',');
+}
+
 // Loading each configuration once here creates any missing development secret before the
 // processes start, so that they cannot race to create different ones.
-const users = loadUsersConfig();
-const providers = loadProvidersConfig();
-const payments = loadPaymentsConfig();
+const users = loadUsersConfig({ ...process.env, PORT: port(4001) });
+const providers = loadProvidersConfig({ ...process.env, PORT: port(4002) });
+const payments = loadPaymentsConfig({ ...process.env, PORT: port(4003) });
 const router = loadRouterConfig();
 const paymentsUrl = `http://${payments.HOST}:${payments.PORT}`;
 const simulatorUrl = new URL(payments.CELCOIN_BASE_URL);
@@ -36,17 +51,17 @@ const simulatorEnv = {
 
 const services = [
   ...(simulated ? [{ name: 'celcoin-simulator', entry: 'simulators/celcoin/src/main.ts', health: `${simulatorUrl.origin}/_sim/health`, env: simulatorEnv }] : []),
-  { name: 'users', entry: 'subgraphs/users/src/main.ts', health: `http://${users.HOST}:${users.PORT}/health` },
-  { name: 'providers', entry: 'subgraphs/providers/src/main.ts', health: `http://${providers.HOST}:${providers.PORT}/health` },
-  { name: 'payments', entry: 'subgraphs/payments/src/main.ts', health: `${paymentsUrl}/health` },
+  { name: 'users', entry: 'subgraphs/users/src/main.ts', health: `http://${users.HOST}:${users.PORT}/health`, env: { PORT: String(users.PORT) } },
+  { name: 'providers', entry: 'subgraphs/providers/src/main.ts', health: `http://${providers.HOST}:${providers.PORT}/health`, env: { PORT: String(providers.PORT) } },
+  { name: 'payments', entry: 'subgraphs/payments/src/main.ts', health: `${paymentsUrl}/health`, env: { PORT: String(payments.PORT) } },
 ];
 const children: ChildProcess[] = [];
 
 /** The web apps under clients/, each on its port (PATIENT_APP_PORT, PROVIDER_APP_PORT, ADMIN_APP_PORT). */
 const apps = [
-  { name: 'patient', title: 'App do paciente', port: Number(process.env.PATIENT_APP_PORT ?? 3000) },
-  { name: 'provider', title: 'Painel da clínica', port: Number(process.env.PROVIDER_APP_PORT ?? 3001) },
-  { name: 'admin', title: 'Painel administrativo', port: Number(process.env.ADMIN_APP_PORT ?? 3002) },
+  { name: 'patient', title: 'App do paciente', port: appPort('PATIENT_APP_PORT', 3000) },
+  { name: 'provider', title: 'Painel da clínica', port: appPort('PROVIDER_APP_PORT', 3001) },
+  { name: 'admin', title: 'Painel administrativo', port: appPort('ADMIN_APP_PORT', 3002) },
 ].filter((app) => existsSync(join(root, 'clients', app.name, 'package.json')));
 
 function newestChange(path: string): number {
@@ -103,7 +118,7 @@ process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 
 const tsx = (entry: string) => ['--import', 'tsx', entry];
-for (const service of services) launch(service.name, tsx(service.entry), 'env' in service ? service.env : {});
+for (const service of services) launch(service.name, tsx(service.entry), service.env);
 await Promise.all(services.map((service) => waitHealthy(service.health)));
 launch('router', tsx('router/src/main.ts'));
 const routerUrl = `http://${router.HOST}:${router.ROUTER_PORT}`;
@@ -111,8 +126,8 @@ await waitHealthy(`${routerUrl}/health`);
 
 const nextBin = join(root, 'node_modules/next/dist/bin/next');
 const appEnv = {
-  ROUTER_URL: `${routerUrl}/graphql`,
-  ROUTER_PUBLIC_URL: process.env.ROUTER_PUBLIC_URL ?? `${routerUrl}/graphql`,
+  ROUTER_URL: routerUrl,
+  ROUTER_PUBLIC_URL: process.env.ROUTER_PUBLIC_URL ?? routerUrl,
   CARD_TOKENIZE_URL: process.env.CARD_TOKENIZE_URL ?? `${simulatorUrl.origin}/_sim/card/tokenize`,
   NODE_ENV: 'production',
 };

@@ -52,7 +52,7 @@ self.addEventListener('fetch', (event) => {
           }
           return response;
         })
-        .catch(() => (cacheable ? caches.match(url.pathname) : undefined).then((cached) => cached || caches.match('/offline'))),
+        .catch(async () => (cacheable && (await caches.match(url.pathname))) || caches.match('/offline')),
     );
   }
 });

@@ -42,7 +42,7 @@ const statusOf: Record<string, number> = {
   FORBIDDEN: 403, ACCOUNT_LOCKED: 403, TOO_MANY_ATTEMPTS: 429,
 };
 
-const routerUrl = () => process.env.ROUTER_URL ?? 'http://127.0.0.1:4000/graphql';
+const routerUrl = () => `${process.env.ROUTER_URL ?? 'http://127.0.0.1:4000'}/graphql`;
 
 async function callRouter<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables, request: Request, accessToken?: string): Promise<Result> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };

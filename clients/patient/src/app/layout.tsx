@@ -22,7 +22,7 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: '#0b6e4f', width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const routerUrl = process.env.ROUTER_PUBLIC_URL ?? 'http://127.0.0.1:4000/graphql';
+  const routerUrl = `${process.env.ROUTER_PUBLIC_URL ?? 'http://127.0.0.1:4000'}/graphql`;
   const cardTokenizeUrl = process.env.CARD_TOKENIZE_URL ?? 'http://127.0.0.1:4010/_sim/card/tokenize';
   return (
     <html lang="pt-BR">

@@ -1,0 +1,56 @@
+// The app as a PWA and the session as the browser holds it.
+import { expect, test } from '@playwright/test';
+import { logIn, ROUTER_URL } from '../../e2e';
+
+test('the session survives a reload through the httpOnly cookie alone, and logout ends it', async ({ page, context }) => {
+  await logIn(page, 'paciente@demo.medpay.com.br');
+  await expect(page.getByRole('button', { name: 'Sair' })).toBeVisible();
+  // No token where a script could read it.
+  expect(await page.evaluate(() => [document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)])).toEqual(['', '{}', '{}']);
+  const [cookie] = (await context.cookies()).filter((c) => c.name === 'medpay_patient_refresh');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/session' });
+
+  await page.goto('/pagamentos');
+  await expect(page.getByRole('heading', { name: 'Meus pagamentos' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Meus pagamentos' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sair' }).click();
+  await expect(page.getByRole('link', { name: 'Entrar' })).toBeVisible();
+  expect((await context.cookies()).filter((c) => c.name === 'medpay_patient_refresh')).toEqual([]);
+  await page.goto('/pagamentos');
+  await expect(page).toHaveURL(/\/entrar\?voltar=%2Fpagamentos/);
+});
+
+test('installable: a manifest with icons, and a service worker that keeps the shell offline without caching personal data', async ({ page, context, request }) => {
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ name: 'MedPay Saúde', lang: 'pt-BR', display: 'standalone', start_url: '/' });
+  for (const icon of manifest.icons) expect((await request.get(icon.src)).headers()['content-type']).toBe('image/png');
+  expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+
+  await logIn(page, 'paciente@demo.medpay.com.br');
+  await expect(page.getByRole('button', { name: 'Sair' })).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.goto('/pagamentos');
+  await expect(page.getByRole('heading', { name: 'Meus pagamentos' })).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Encontre seu procedimento' })).toBeVisible();
+
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map((entry) => entry.url));
+    return urls;
+  });
+  expect(cached.length).toBeGreaterThan(0);
+  const router = new URL(ROUTER_URL).origin;
+  // Code chunks of any page are fine; API answers and pages of personal data are not.
+  const personal = (url: string) => url.startsWith(router) || /^\/(api|pagamentos|parcelas)(\/|$)/.test(new URL(url).pathname);
+  expect(cached.filter(personal)).toEqual([]);
+
+  await context.setOffline(true);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Encontre seu procedimento' })).toBeVisible();
+  await page.goto('/pagamentos');
+  await expect(page.getByRole('heading', { name: 'Você está sem conexão' })).toBeVisible();
+  await context.setOffline(false);
+});
