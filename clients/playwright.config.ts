@@ -40,6 +40,12 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { MEDPAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'medpay-browser-')), MEDPAY_PORT_OFFSET: String(offset), LOG_LEVEL: 'warn' },
+    env: {
+      MEDPAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'medpay-browser-')),
+      MEDPAY_PORT_OFFSET: String(offset),
+      // MEDPAY_APPS=patient serves only that app (running one project while iterating)
+      MEDPAY_APPS: process.env.MEDPAY_APPS ?? '',
+      LOG_LEVEL: 'warn',
+    },
   },
 });

@@ -57,12 +57,12 @@ const services = [
 ];
 const children: ChildProcess[] = [];
 
-/** The web apps under clients/, each on its port (PATIENT_APP_PORT, PROVIDER_APP_PORT, ADMIN_APP_PORT). */
+/** The web apps under clients/ (all, or those MEDPAY_APPS lists), each on its port (PATIENT_APP_PORT, …). */
 const apps = [
   { name: 'patient', title: 'App do paciente', port: appPort('PATIENT_APP_PORT', 3000) },
   { name: 'provider', title: 'Painel da clínica', port: appPort('PROVIDER_APP_PORT', 3001) },
   { name: 'admin', title: 'Painel administrativo', port: appPort('ADMIN_APP_PORT', 3002) },
-].filter((app) => existsSync(join(root, 'clients', app.name, 'package.json')));
+].filter((app) => existsSync(join(root, 'clients', app.name, 'package.json')) && (!process.env.MEDPAY_APPS || process.env.MEDPAY_APPS.split(',').includes(app.name)));
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;

@@ -26,6 +26,7 @@ test('a new patient signs up, finds a procedure, compares plans, pays by PIX and
   await page.getByRole('button', { name: 'Buscar' }).click();
   const result = page.getByRole('link', { name: 'Clareamento dental' });
   await expect(result).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sorriso Paulista' }).first()).toBeVisible();
   await screenshot(page, 'patient-search');
   await result.click();
 
@@ -96,4 +97,19 @@ test('a wrong password is explained in place and nothing else happens', async ({
   await expect(page).toHaveURL(/\/entrar/);
   await expect(page.getByRole('link', { name: 'Entrar' })).toBeVisible();
   await screenshot(page, 'patient-login-error');
+});
+
+test('works with the keyboard alone: skip to the content, fill the form, submit with Enter', async ({ page }) => {
+  await page.goto('/entrar');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Ir para o conteúdo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('E-mail')).toBeFocused();
+  await page.keyboard.type('paciente@demo.medpay.com.br');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Senha')).toBeFocused();
+  await page.keyboard.type('MedPay@2026');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Sair' })).toBeVisible();
 });

@@ -27,11 +27,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="pt-BR">
       <body>
-        <a className="visually-hidden" href="#conteudo">Ir para o conteúdo</a>
+        <a className="visually-hidden skip-link" href="#conteudo">Ir para o conteúdo</a>
         <ClientConfigProvider value={{ cardTokenizeUrl }}>
           <AppProviders routerUrl={routerUrl}>
             <Header />
-            <main id="conteudo">{children}</main>
+            <main id="conteudo" tabIndex={-1}>{children}</main>
           </AppProviders>
         </ClientConfigProvider>
         <ServiceWorker />

@@ -9,7 +9,8 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useState, type FormEvent } from 'react';
 
 const SearchProcedures = graphql(`
-  query SearchProcedures($filter: ProcedureFilter, $first: Int, $after: String) {
+  query SearchProcedures($filter: ProcedureFilter, $clinicFilter: ClinicFilter, $first: Int, $after: String) {
+    clinics(filter: $clinicFilter, first: 6) { edges { node { id tradeName specialties address { city state } } } }
     procedures(filter: $filter, first: $first, after: $after) {
       edges { node { id name category priceCentavos interestFreeInstallments clinic { id tradeName address { city state } } } }
       pageInfo { hasNextPage endCursor }
@@ -27,8 +28,14 @@ function Search() {
   const [text, setText] = useState(params.get('q') ?? '');
   const [city, setCity] = useState(params.get('cidade') ?? '');
   const [specialty, setSpecialty] = useState(params.get('especialidade') ?? '');
-  const filter = { search: params.get('q') || null, city: params.get('cidade') || null, category: params.get('especialidade') || null };
-  const { data, loading, error, fetchMore } = useQuery(SearchProcedures, { variables: { filter, first: 20 } });
+  const searched = { text: params.get('q') || null, city: params.get('cidade') || null, specialty: params.get('especialidade') || null };
+  const { data, loading, error, fetchMore } = useQuery(SearchProcedures, {
+    variables: {
+      filter: { search: searched.text, city: searched.city, category: searched.specialty },
+      clinicFilter: { search: searched.text, city: searched.city, specialty: searched.specialty },
+      first: 20,
+    },
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,8 +69,21 @@ function Search() {
       </form>
       <ErrorNotice error={error} />
       {loading && !data ? <Loading label="Buscando…" /> : null}
+      {data?.clinics.edges.length ? (
+        <section aria-labelledby="clinicas">
+          <h2 id="clinicas">Clínicas</h2>
+          <ul className="chips">
+            {data.clinics.edges.map(({ node }) => (
+              <li key={node.id}>
+                <Link href={`/clinicas/${node.id}`}>{node.tradeName}</Link> <span className="muted">{node.address.city}/{node.address.state} · {node.specialties.join(', ')}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h2>Procedimentos</h2>
       {data && results.length === 0 ? <p className="notice notice-info">Nenhum procedimento encontrado. Tente outra cidade ou palavra.</p> : null}
-      <ul className="grid results" aria-label="Procedimentos encontrados">
+      <ul className="grid results">
         {results.map(({ node }) => (
           <li key={node.id} className="card">
             <Link href={`/procedimentos/${node.id}`}><strong>{node.name}</strong></Link>
@@ -78,7 +98,7 @@ function Search() {
         ))}
       </ul>
       {data?.procedures.pageInfo.hasNextPage ? (
-        <button className="button secondary" type="button" onClick={() => void fetchMore({ variables: { after: data.procedures.pageInfo.endCursor } , updateQuery: (previous, { fetchMoreResult }) => ({ procedures: { ...fetchMoreResult.procedures, edges: [...previous.procedures.edges, ...fetchMoreResult.procedures.edges] } }) })}>
+        <button className="button secondary" type="button" onClick={() => void fetchMore({ variables: { after: data.procedures.pageInfo.endCursor }, updateQuery: (previous, { fetchMoreResult }) => ({ ...fetchMoreResult, procedures: { ...fetchMoreResult.procedures, edges: [...previous.procedures.edges, ...fetchMoreResult.procedures.edges] } }) })}>
           Ver mais
         </button>
       ) : null}
