@@ -6,7 +6,8 @@ declare module 'autocannon' {
     duration?: number;
     method?: string;
     headers?: Record<string, string>;
-    requests?: { body?: string; headers?: Record<string, string>; method?: string; path?: string }[];
+    body?: string;
+    requests?: { body?: string; headers?: Record<string, string>; setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
     idReplacement?: boolean;
     verifyBody?: (body: string) => boolean;
     timeout?: number;

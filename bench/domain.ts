@@ -14,6 +14,8 @@ import { startStack, type Stack } from '../e2e/stack.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { benchRoot } from './lib/processes.js';
 
+export const CATALOG_THROUGH_ROUTER = "a clinic's catalog (10 procedures, anonymous), through the router";
+export const CATALOG_DIRECT = '… the same, direct to the providers subgraph';
 export const DATASET = { patients: 10_000, clinics: 500, proceduresPerClinic: 10, payments: 100_000 };
 const SERVICES = ['users', 'providers', 'payments'] as const;
 type Service = (typeof SERVICES)[number];
@@ -99,6 +101,7 @@ const PATIENT_PAGE = `query PatientPayments($first: Int) { myPayments(first: $fi
 const CLINIC_PAGE = `query ClinicPayments($clinicId: ID!, $first: Int) { clinic(id: $clinicId) { tradeName payments(first: $first) { totalCount edges { node {
   id status createdAt amounts { grossCentavos clinicNetCentavos } payer { name } procedure { name } } } } } }`;
 const PLANS = 'query Plans($procedureId: ID!) { paymentPlans(procedureId: $procedureId) { id kind installmentCount } }';
+const CLINIC_CATALOG = 'query Catalog($id: ID!) { clinic(id: $id) { tradeName specialties procedures(first: 10) { edges { node { id name priceCentavos } } } } }';
 const CHECKOUT = `mutation Checkout($input: CheckoutInput!) { checkout(input: $input) { id status } }`;
 
 export async function runDomainWorkload(options: DomainOptions, log: (line: string) => void): Promise<DomainResults> {
@@ -169,6 +172,10 @@ export async function runDomainWorkload(options: DomainOptions, log: (line: stri
         bodies: await Promise.all(staff.map(async ({ clinic }) => JSON.stringify({ query: CLINIC_PAGE, variables: { clinicId: await idOf('clinic', clinic), first } }))),
         headers: staff.map(({ token }) => bearer(token)),
       }),
+      catalog: async () => {
+        const bodies = await Promise.all(staff.map(async ({ clinic }) => JSON.stringify({ query: CLINIC_CATALOG, variables: { id: await idOf('clinic', clinic) } })));
+        return { bodies, headers: bodies.map(() => ({})) };
+      },
       plans: () => ({ bodies: procedures.map((procedureId) => JSON.stringify({ query: PLANS, variables: { procedureId } })), headers: procedures.map(() => ({})) }),
       // Unique idempotency keys: autocannon puts a fresh id in each request's [<id>].
       checkout: () => ({
@@ -179,11 +186,11 @@ export async function runDomainWorkload(options: DomainOptions, log: (line: stri
 
     const statements = () => SERVICES.reduce((sum, service) => sum + stack[service].metrics.get('sql_statements_total'), 0);
     /** SQL statements one request costs: the mean over a few sent one at a time. */
-    const statementsPer = async (request: { bodies: string[]; headers: Record<string, string>[] }) => {
+    const statementsPer = async (request: Request) => {
       const samples: number[] = [];
       for (let i = 0; i < 5; i++) {
         const before = statements();
-        const response = await fetch(stack.routerUrl, {
+        const response = await fetch(request.url ?? stack.routerUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...request.headers[i] },
           body: request.bodies[i]!.replace('[<id>]', randomUUID()),
@@ -195,11 +202,17 @@ export async function runDomainWorkload(options: DomainOptions, log: (line: stri
       return Math.min(...samples);
     };
 
-    const measured: [string, { bodies: string[]; headers: Record<string, string>[] }, Record<string, { bodies: string[]; headers: Record<string, string>[] }>][] = [
+    type Request = { bodies: string[]; headers: Record<string, string>[]; url?: string };
+    const catalog = await operations.catalog();
+    const providersUrl = `${stack.providers.url}/graphql`;
+    const measured: [string, Request, Record<string, Request>][] = [
       ['patient payments page (10 rows, clinic and procedure)', operations.patientPage(10), { '10': operations.patientPage(10), '100': operations.patientPage(100) }],
       ['clinic payments page (50 rows, payers)', await operations.clinicPage(50), { '10': await operations.clinicPage(10), '100': await operations.clinicPage(100) }],
       ['paymentPlans (anonymous)', operations.plans(), { '–': operations.plans() }],
       ['checkout (PIX, unique idempotency keys)', operations.checkout(), { '–': operations.checkout() }],
+      // Router overhead over a real subgraph: a query the providers subgraph answers alone.
+      [CATALOG_THROUGH_ROUTER, catalog, { '–': catalog }],
+      [CATALOG_DIRECT, { ...catalog, url: providersUrl }, { '–': { ...catalog, url: providersUrl } }],
     ];
     const results: DomainOperation[] = [];
     for (const [name, , pages] of measured) {
@@ -207,8 +220,8 @@ export async function runDomainWorkload(options: DomainOptions, log: (line: stri
       for (const [size, request] of Object.entries(pages)) counts[size] = await statementsPer(request);
       results.push({ name, rounds: [], statements: counts });
     }
-    const spec = (load: { bodies: string[]; headers: Record<string, string>[] }, seconds: number) => ({
-      url: stack.routerUrl,
+    const spec = (load: Request, seconds: number) => ({
+      url: load.url ?? stack.routerUrl,
       connections: options.connections,
       seconds,
       bodies: load.bodies,

@@ -13,8 +13,9 @@ import { spawn } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { runDomainWorkload, DATASET, type DomainResults } from './domain.js';
-import { runGatewayWorkload, type GatewayResults } from './gateway/workload.js';
+import { CATALOG_DIRECT, CATALOG_THROUGH_ROUTER, DATASET, runDomainWorkload, type DomainResults } from './domain.js';
+import type { LoadResult } from './lib/load.js';
+import { OURS_UNMERGED, runGatewayWorkload, type GatewayResults } from './gateway/workload.js';
 import { benchRoot, pin, repoRoot } from './lib/processes.js';
 import { fixed, median, medianOf, percent, ratio, table } from './lib/stats.js';
 
@@ -62,11 +63,14 @@ if (ONLY.has('gateway')) {
   log('1–2. gateway workload and router overhead');
   gateway = await runGatewayWorkload({ rounds: ROUNDS, seconds: SECONDS, warmupSeconds: 5, connections: CONNECTIONS, beforeCommit: BEFORE_COMMIT || undefined }, log);
 }
+// The domain stack and the subscription benchmark are no gateway contest: they get every core.
 if (ONLY.has('domain')) {
+  pin(process.pid, 'all');
   log('3. domain workload');
   domain = await runDomainWorkload({ rounds: Math.max(2, ROUNDS - 1), seconds: Math.max(5, SECONDS - 2), warmupSeconds: 3, connections: CONNECTIONS }, log);
 }
 if (ONLY.has('subscriptions')) {
+  pin(process.pid, 'all');
   log('4. subscriptions');
   subscriptions = await runSubscriptions();
 }
@@ -97,6 +101,18 @@ function gatewayTable(results: Record<string, ReturnType<typeof medianOf>>, refe
   );
 }
 
+/** What the errors were, when there were any: the first answer that counted as one, per target. */
+function errorNotes(results: Record<string, LoadResult[]>): string {
+  const notes = Object.entries(results).flatMap(([name, rounds]) => {
+    const errors = rounds.reduce((sum, r) => sum + r.errors, 0);
+    if (!errors) return [];
+    const timeouts = rounds.reduce((sum, r) => sum + (r.timeouts ?? 0), 0);
+    const sample = rounds.find((r) => r.firstError)?.firstError;
+    return [`- ${name}: ${errors} errors${timeouts ? `, ${timeouts} of them timeouts (20 s)` : ''}${sample ? `; first: \`${sample.replace(/`/g, "'")}\`` : ''}`];
+  });
+  return notes.length ? `\nErrors:\n${notes.join('\n')}\n` : '';
+}
+
 const sections: string[] = [];
 const headline: string[][] = [];
 const targets: string[] = [];
@@ -109,6 +125,7 @@ if (gateway) {
     ['… stock @apollo/gateway', `${fixed(nested[STOCK]!.rps)} req/s, p50 ${ms(nested[STOCK]!.p50)}, p99 ${ms(nested[STOCK]!.p99)}`],
     ['… Hive Gateway', `${fixed(nested[HIVE]!.rps)} req/s, p50 ${ms(nested[HIVE]!.p50)}, p99 ${ms(nested[HIVE]!.p99)}`],
     ['ours / stock, ours / Hive', `${ratio(ours.rps, nested[STOCK]!.rps)}, ${ratio(ours.rps, nested[HIVE]!.rps)}`],
+    ['… ours with subgraph request merging off / Hive', `${ratio(nested[OURS_UNMERGED]!.rps, nested[HIVE]!.rps)} (${fixed(nested[OURS_UNMERGED]!.rps)} req/s)`],
     ...(BEFORE ? [['ours after / before (same run)', `${ratio(ours.rps, nested[BEFORE]!.rps)} (before: ${fixed(nested[BEFORE]!.rps)} req/s, p99 ${ms(nested[BEFORE]!.p99)})`]] : []),
     ['single-subgraph query: through ours / direct', `${percent(single[OURS]!.rps, single[DIRECT]!.rps)} (${fixed(single[OURS]!.rps)} vs ${fixed(single[DIRECT]!.rps)} req/s)`],
   );
@@ -130,7 +147,9 @@ unless it is 2xx with data and no errors.
 - **ours**: router/src as committed (\`router/src/main.ts\`, NODE_ENV=production): ES256 token verified
   on every request (a valid token is sent), @authenticated/@requiresScopes/@policy enforcement with its
   start-up self-test (an anonymous \`me\` is checked to be refused), graphql-armor limits at their
-  defaults (depth 12, aliases 15, cost 5000, tokens 2000), CSRF prevention, signed claims to subgraphs.${BEFORE ? `
+  defaults (depth 12, aliases 15, cost 5000, tokens 2000), CSRF prevention, signed claims to subgraphs.
+- **${OURS_UNMERGED}**: the same with \`MERGE_SUBGRAPH_REQUESTS=false\`: no sharing of identical in-flight
+  subgraph requests (Hive Gateway shares them by default).${BEFORE ? `
 - **${BEFORE}**: router/src at commit ${BEFORE_COMMIT}, before the optimizations, same settings.` : ''}
 - **${STOCK}**: \`new ApolloGateway({ supergraphSdl })\` in @apollo/server's standalone server, defaults.
 - **${HIVE}**: \`hive-gateway supergraph\` (one process, \`--fork 1\`, NODE_ENV=production), defaults (no \`--jit\`).
@@ -138,16 +157,17 @@ unless it is 2xx with data and no errors.
   SECURITY features; the query never asks for \`me\`).
 
 ${gatewayTable(nested, OURS, 'ours')}
-
+${errorNotes(gateway.nested)}
 ## 2. Router overhead
 
 \`${'{ topProducts(first: 5) { upc name price weight } }'}\`, which the products subgraph answers alone:
 direct to the subgraph (then pinned to the last core itself) vs through each gateway; same rounds,
-${Math.max(5, SECONDS / 2)} s each. The bench subgraphs answer a repeated request body from memory
-(static data), so "direct" is close to the cost of HTTP alone: the ratio is the router's whole overhead.
+${Math.max(5, SECONDS / 2)} s each. Here the subgraphs execute every request (graphql-js, parsed
+documents cached), as a Node subgraph does; through a gateway, the subgraph shares the other core
+with the load generator.
 
 ${gatewayTable(single, DIRECT, 'direct')}
-`);
+${errorNotes(gateway.single)}`);
 }
 if (domain) {
   const rows = domain.operations.map((op) => {
@@ -155,6 +175,10 @@ if (domain) {
     const sizes = Object.keys(op.statements);
     return [op.name, fixed(m.rps), ms(m.p50), ms(m.p99), op.rounds.reduce((s, r) => s + r.errors, 0), sizes.map((size) => `${op.statements[size]}${size === '–' ? '' : ` @${size}`}`).join(', ')];
   });
+  const rpsOf = (name: string) => median(domain!.operations.find((op) => op.name === name)?.rounds.map((r) => r.rps) ?? []);
+  const catalogRatio = percent(rpsOf(CATALOG_THROUGH_ROUTER), rpsOf(CATALOG_DIRECT));
+  targets.push(`${rpsOf(CATALOG_THROUGH_ROUTER) >= 0.5 * rpsOf(CATALOG_DIRECT) ? '✅' : '❌'} the same over a real subgraph (providers on PGlite, the domain stack): ${catalogRatio} of direct`);
+  headline.push(['single-subgraph query over a real subgraph (providers): through ours / direct', `${catalogRatio} (${fixed(rpsOf(CATALOG_THROUGH_ROUTER))} vs ${fixed(rpsOf(CATALOG_DIRECT))} req/s)`]);
   const paged = domain.operations.filter((op) => '10' in op.statements);
   const constant = paged.every((op) => op.statements['10'] === op.statements['100']);
   targets.push(`${constant ? '✅' : '❌'} SQL statements per domain operation constant in page size: ${paged.map((op) => `${op.statements['10']} @10 / ${op.statements['100']} @100`).join('; ')}`);
@@ -170,6 +194,9 @@ SQL statements: Prisma query events summed over the three subgraphs for one requ
 least of five (page sizes 10 and 100 where the operation has a page; checkout includes its writes).
 
 ${table(['operation', 'req/s', 'p50', 'p99', 'errors', 'SQL statements per operation'], rows)}
+${errorNotes(Object.fromEntries(domain.operations.map((op) => [op.name, op.rounds])))}
+The last two rows are the router's overhead over a real subgraph: the providers subgraph answers the
+catalog alone, direct or through the router (all in one process here, so the router takes its CPU from the subgraph).
 `);
 }
 if (subscriptions) {

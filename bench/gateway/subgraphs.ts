@@ -108,19 +108,26 @@ export function composeBenchSupergraph(urls: Record<string, string>, secured: bo
 }
 
 /**
- * A minimal GraphQL-over-HTTP server. The data is static, so an identical request body gets the
- * answer computed the first time: the subgraphs stay cheap and the gateway under test is what the
- * two cores spend their time on (the benchmark's own subgraphs are Rust for the same reason).
+ * A minimal GraphQL-over-HTTP server. For the gateway workload the data is static, so an identical
+ * request body gets the answer computed the first time: the subgraphs stay cheap and the gateway
+ * under test is what the two cores spend their time on (the benchmark's own subgraphs are Rust for
+ * the same reason). `POST /memo` with `on` or `off` switches that; off, every request is parsed
+ * (cached), validated once and executed, as a Node subgraph does.
  */
 function serve(schema: GraphQLSchema): Promise<string> {
   const answers = new Map<string, string>();
   const documents = new Map<string, DocumentNode>();
+  let memo = true;
   const server = createServer((req, res) => {
+    if (req.url === '/memo') {
+      req.once('data', (chunk: Buffer) => (memo = chunk.toString() === 'on'));
+      return void req.once('end', () => res.writeHead(204).end());
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      let answer = answers.get(body);
+      let answer = memo ? answers.get(body) : undefined;
       if (answer === undefined) {
         const { query, variables, operationName } = JSON.parse(body) as { query: string; variables?: Record<string, unknown>; operationName?: string };
         let document = documents.get(query);
@@ -131,7 +138,7 @@ function serve(schema: GraphQLSchema): Promise<string> {
           documents.set(query, document);
         }
         answer = JSON.stringify(await execute({ schema, document, variableValues: variables, operationName }));
-        if (answers.size < 10_000) answers.set(body, answer);
+        if (memo && answers.size < 10_000) answers.set(body, answer);
       }
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) }).end(answer);
     });

@@ -38,6 +38,7 @@ export interface GatewayResults {
 }
 
 const results = join(benchRoot, 'results');
+export const OURS_UNMERGED = 'ours, merging off';
 
 /** The router/src of another commit, extracted under bench/results/ (it resolves packages from the repo). */
 function extractRouterAt(commit: string): string | null {
@@ -105,6 +106,9 @@ export async function runGatewayWorkload(options: GatewayOptions, log: (line: st
     };
     const auth = { authorization: `Bearer ${token}` };
     await add('ours', ['--import', 'tsx', join(repoRoot, 'router/src/main.ts')], routerEnv, auth);
+    // How much of the lead is merging identical in-flight subgraph requests (this workload sends one
+    // query over and over, which favours it; varied traffic merges less).
+    await add(OURS_UNMERGED, ['--import', 'tsx', join(repoRoot, 'router/src/main.ts')], { ...routerEnv, MERGE_SUBGRAPH_REQUESTS: 'false' }, auth);
     const before = options.beforeCommit ? extractRouterAt(options.beforeCommit) : null;
     if (before) await add(`ours before (${options.beforeCommit})`, ['--import', 'tsx', before], routerEnv, auth);
     await add('@apollo/gateway (stock)', ['--import', 'tsx', join(benchRoot, 'gateway/apollo-stock.ts'), plainPath], {}, {});
@@ -132,19 +136,27 @@ export async function runGatewayWorkload(options: GatewayOptions, log: (line: st
     const single: Record<string, Measured[]> = {};
     const direct: Target = { name: 'products subgraph (direct)', started: subgraphs, url: urls.products!, headers: {} };
     const load = (target: Target, body: string, seconds: number) => ({ url: target.url, connections: options.connections, seconds, bodies: [body], headers: target.headers });
+    // The nested workload measures the gateways, so the subgraphs answer from memory; the
+    // single-subgraph query measures a gateway against a subgraph doing its work, so they execute.
+    const memo = (on: boolean) =>
+      Promise.all(Object.values(urls).map((url) => fetch(new URL('/memo', url), { method: 'POST', body: on ? 'on' : 'off' })));
     for (const target of targets) {
       log(`  warm-up ${target.name}`);
+      await memo(true);
       await runLoad(load(target, nestedBody, options.warmupSeconds));
+      await memo(false);
       await runLoad(load(target, singleBody, Math.max(2, options.warmupSeconds / 2)));
     }
     for (let round = 0; round < options.rounds; round++) {
       // Each round starts with another target, so no one always runs first or last.
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+      await memo(true);
       for (const target of order) {
         const result = await measure(load(target, nestedBody, options.seconds), target.started.pid);
         (nested[target.name] ??= []).push(result);
         log(`  round ${round + 1} nested  ${target.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
       }
+      await memo(false);
       for (const target of [direct, ...order]) {
         if (target === direct) pin(subgraphs.pid, 'target');
         const result = await measure(load(target, singleBody, Math.max(5, options.seconds / 2)), target.started.pid);

@@ -5,6 +5,8 @@ import autocannon from 'autocannon';
 import type { LoadResult, LoadSpec } from './load.js';
 
 const spec = JSON.parse(process.argv[2]!) as LoadSpec;
+let firstError: string | undefined;
+let next = 0;
 console.log('started');
 const result = await autocannon({
   url: spec.url,
@@ -12,10 +14,23 @@ const result = await autocannon({
   duration: spec.seconds,
   method: 'POST',
   headers: { 'content-type': 'application/json', ...spec.headers },
-  // Each connection walks the list from its own offset, so callers and pages are spread over connections.
-  requests: spec.bodies.map((body, index) => ({ body, headers: { 'content-type': 'application/json', ...spec.headers, ...spec.headersPerBody?.[index] } })),
+  body: spec.bodies[0],
+  // One list for all connections, taken in turn: requests in flight at the same moment are other
+  // callers' and pages (all connections walking the list from its start would send the same ones).
+  requests: [
+    {
+      setupRequest: (request: Record<string, unknown>) => {
+        const index = next++ % spec.bodies.length;
+        return { ...request, body: spec.bodies[index], headers: { 'content-type': 'application/json', ...spec.headers, ...spec.headersPerBody?.[index] } };
+      },
+    },
+  ],
   idReplacement: spec.bodies.some((body) => body.includes('[<id>]')),
-  verifyBody: (body: string) => body.startsWith('{"data"') && !body.includes('"errors"'),
+  verifyBody: (body: string) => {
+    const ok = body.startsWith('{"data"') && !body.includes('"errors"');
+    if (!ok) firstError ??= body.slice(0, 300);
+    return ok;
+  },
   timeout: 20,
 });
 const output: LoadResult = {
@@ -25,5 +40,7 @@ const output: LoadResult = {
   p50: result.latency.p50,
   p99: result.latency.p99,
   errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+  ...(result.timeouts ? { timeouts: result.timeouts } : {}),
+  ...(firstError ? { firstError } : {}),
 };
 console.log(JSON.stringify(output));

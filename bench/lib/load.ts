@@ -23,6 +23,10 @@ export interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
+  /** of the errors, requests that got no answer in time */
+  timeouts?: number;
+  /** the start of the first answer that counted as an error */
+  firstError?: string;
 }
 
 export interface Measured extends LoadResult {

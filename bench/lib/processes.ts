@@ -52,10 +52,11 @@ const cores = (await import('node:os')).availableParallelism();
 
 /**
  * Pins every thread of a process to one set of cores. The process under test gets the last core to
- * itself, the rest (subgraphs, load generator) share the others; on one core this does nothing.
+ * itself, the rest (subgraphs, load generator) share the others; `all` undoes it. On one core this
+ * does nothing.
  */
-export function pin(pid: number, role: 'target' | 'rest') {
+export function pin(pid: number, role: 'target' | 'rest' | 'all') {
   if (cores < 2) return;
-  const list = role === 'target' ? String(cores - 1) : `0-${cores - 2}`;
+  const list = role === 'target' ? String(cores - 1) : role === 'rest' ? `0-${cores - 2}` : `0-${cores - 1}`;
   spawnSync('taskset', ['-a', '-p', '-c', list, String(pid)], { stdio: 'ignore' });
 }

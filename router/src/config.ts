@@ -19,6 +19,8 @@ export const routerConfigShape = {
     .string()
     .default([3000, 3001, 3002].flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]).join(','))
     .transform((value) => new Set(value.split(',').map((origin) => origin.trim()).filter(Boolean))),
+  /** identical queries of one caller in flight at once share one subgraph request (router/src/subgraph-source.ts) */
+  MERGE_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_COST: z.coerce.number().int().positive().default(5000),

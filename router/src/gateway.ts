@@ -21,7 +21,7 @@ export interface RouterContext {
   subgraphCalls: number;
 }
 
-export function createGateway(options: { supergraphSdl: string; internalSecret: string; urlOverrides: Record<string, string | undefined> }) {
+export function createGateway(options: { supergraphSdl: string; internalSecret: string; urlOverrides: Record<string, string | undefined>; mergeIdenticalQueries?: boolean }) {
   // Keep-alive sockets to the subgraphs; node-fetch 2 with an http.Agent fails under load here.
   const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000, pipelining: 1 });
 
@@ -32,7 +32,7 @@ export function createGateway(options: { supergraphSdl: string; internalSecret: 
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const base = options.urlOverrides[name];
-      const source = new SubgraphSource(base ? `${base}/graphql` : url!, agent, claimsHeader);
+      const source = new SubgraphSource(base ? `${base}/graphql` : url!, agent, claimsHeader, options.mergeIdenticalQueries ?? true);
       dataSources.set(name, source);
       return source;
     },

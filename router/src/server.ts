@@ -104,6 +104,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     supergraphSdl,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     urlOverrides: Object.fromEntries(subgraphs.map((s) => [s.name, s.baseUrl])),
+    mergeIdenticalQueries: config.MERGE_SUBGRAPH_REQUESTS,
   });
   const apollo = new ApolloServer<RouterContext>({
     gateway,

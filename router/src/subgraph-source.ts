@@ -47,6 +47,7 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
     readonly url: string,
     private readonly dispatcher: Dispatcher,
     private readonly claimsHeader: (claims: Claims) => string,
+    private readonly mergeIdenticalQueries = true,
   ) {
     const parsed = new URL(url);
     this.origin = parsed.origin;
@@ -65,7 +66,7 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
       context.subgraphCalls += 1;
       if (context.claims) headers[CLAIMS_HEADER] = this.claimsHeader(context.claims);
       if (context.clientIp) headers['x-forwarded-for'] = context.clientIp;
-      shareable = incoming.incomingRequestContext.operation?.operation === 'query';
+      shareable = this.mergeIdenticalQueries && incoming.incomingRequestContext.operation?.operation === 'query';
     }
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
 
