@@ -1,8 +1,9 @@
 // How the apps write money, dates, rates and statuses: pt-BR, times in America/Sao_Paulo.
-import { formatBRL } from '@medpay/money';
-import type { EscrowState, InstallmentStatus, PaymentMethod, PaymentStatus, PlanKind } from './graphql/graphql';
+import { formatBRL, parseBRL } from '@medpay/money';
+import type { ClinicStatus, EscrowState, InstallmentStatus, PaymentMethod, PaymentStatus, PlanKind } from './graphql/graphql';
 
-export { formatBRL };
+/** parseBRL reads an amount typed the Brazilian way ('1.234,56') into centavos, throwing otherwise. */
+export { formatBRL, parseBRL };
 
 const zone = 'America/Sao_Paulo';
 const dateFormat = new Intl.DateTimeFormat('pt-BR', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -59,4 +60,11 @@ export const installmentStatusLabel: Record<InstallmentStatus, string> = {
   ISSUED: 'Em aberto',
   PAID: 'Paga',
   OVERDUE: 'Vencida',
+};
+
+export const clinicStatusLabel: Record<ClinicStatus, string> = {
+  PENDING_REVIEW: 'Em análise',
+  ACTIVE: 'Ativa',
+  SUSPENDED: 'Suspensa',
+  REJECTED: 'Recusada',
 };

@@ -14,6 +14,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminClinicsDocument,
+    "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n": typeof types.SetClinicStatusDocument,
+    "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n": typeof types.LedgerHealthDocument,
+    "\n  query AdminPayment($id: ID!) {\n    payment(id: $id) {\n      id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason monthlyInterestRate iofCentavos cetAnnualRate\n      amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n      payer { id name email cpfMasked }\n      clinic { id tradeName cnpj }\n      procedure { id name }\n      card { brand last4 approved declineReason }\n      history { from to reason at }\n      installments { id number dueDate amountCentavos lateChargesCentavos status }\n      ledgerEntries { transactionId description account direction amountCentavos at }\n    }\n  }\n": typeof types.AdminPaymentDocument,
+    "\n  mutation ResolveDispute($id: ID!, $inFavorOf: DisputeOutcome!) {\n    resolveDispute(paymentId: $id, inFavorOf: $inFavorOf) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n": typeof types.ResolveDisputeDocument,
+    "\n  query AdminPayments($filter: PaymentSearch, $after: String) {\n    payments(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status method createdAt amounts { grossCentavos } payer { id name } clinic { id tradeName } procedure { id name } } }\n    }\n  }\n": typeof types.AdminPaymentsDocument,
+    "\n  query AdminClinicOptions {\n    clinics(first: 100) { edges { node { id tradeName status } } }\n  }\n": typeof types.AdminClinicOptionsDocument,
+    "\n  query PayerByCpf($cpf: String!) {\n    users(filter: { search: $cpf }, first: 2) { edges { node { id name } } }\n  }\n": typeof types.PayerByCpfDocument,
+    "\n  query PlatformFigures($from: String, $to: String) {\n    platformFigures(from: $from, to: $to) {\n      from to paymentCount paidCount volumeCentavos refundedCentavos escrowHeldCentavos clinicsAvailableCentavos platformRevenueCentavos\n      byStatus { status count grossCentavos }\n      byMethod { method count grossCentavos }\n    }\n    pending: clinics(filter: { status: PENDING_REVIEW }, first: 50) { edges { node { id } } }\n  }\n": typeof types.PlatformFiguresDocument,
+    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n": typeof types.AdminUserDocument,
+    "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": typeof types.SetUserLockedDocument,
+    "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": typeof types.ClinicPageDocument,
     "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentLiveDocument,
@@ -29,12 +41,45 @@ type Documents = {
     "\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n": typeof types.ProcedurePageDocument,
     "\n  fragment PaymentDetails on Payment {\n    id status escrowState method planKind installmentCount monthlyInterestRate iofCentavos cetAnnualRate\n    disputeReason escrowReleaseDueAt createdAt\n    amounts { grossCentavos patientTotalCentavos refundedCentavos }\n    pix { copiaECola qrCodePayload expiresAt }\n    boleto { line barcode dueDate }\n    card { brand last4 approved declineReason }\n    installments { id number dueDate amountCentavos status lateChargesCentavos }\n    history { from to reason at }\n    procedure { id name }\n    clinic { id tradeName }\n  }\n": typeof types.PaymentDetailsFragmentDoc,
     "\n  fragment PlanFields on PaymentPlan {\n    id kind methods installmentCount firstInstallmentCentavos installmentCentavos totalCentavos interestFree\n    monthlyInterestRate iofCentavos cetAnnualRate contractTerms contractTermsHash\n  }\n": typeof types.PlanFieldsFragmentDoc,
+    "\n  query ClinicCatalog($clinicId: ID!, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      procedures(first: 50, after: $after) {\n        edges { node { id name description category priceCentavos durationMinutes interestFreeInstallments active } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.ClinicCatalogDocument,
+    "\n  query PlanNets($priceCentavos: Int!, $interestFreeInstallments: Int!) {\n    planNets(priceCentavos: $priceCentavos, interestFreeInstallments: $interestFreeInstallments) {\n      planId kind installmentCount interestFree patientTotalCentavos grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos\n    }\n  }\n": typeof types.PlanNetsDocument,
+    "\n  mutation CreateProcedure($clinicId: ID!, $input: ProcedureInput!) {\n    createProcedure(clinicId: $clinicId, input: $input) { id name description category priceCentavos durationMinutes interestFreeInstallments active }\n  }\n": typeof types.CreateProcedureDocument,
+    "\n  mutation UpdateProcedure($id: ID!, $input: ProcedureUpdate!) {\n    updateProcedure(id: $id, input: $input) { id name description category priceCentavos durationMinutes interestFreeInstallments active }\n  }\n": typeof types.UpdateProcedureDocument,
+    "\n  query ClinicTeam($clinicId: ID!) {\n    clinic(id: $clinicId) { id staff { role since user { id name } } }\n  }\n": typeof types.ClinicTeamDocument,
+    "\n  mutation AddClinicStaff($clinicId: ID!, $email: String!, $role: StaffRole!) {\n    addClinicStaff(clinicId: $clinicId, email: $email, role: $role) { role since user { id name } }\n  }\n": typeof types.AddClinicStaffDocument,
+    "\n  mutation RemoveClinicStaff($clinicId: ID!, $userId: ID!) {\n    removeClinicStaff(clinicId: $clinicId, userId: $userId)\n  }\n": typeof types.RemoveClinicStaffDocument,
+    "\n  query ClinicStatement($clinicId: ID!, $from: String!, $to: String!) {\n    clinic(id: $clinicId) {\n      id\n      statement(from: $from, to: $to) {\n        from to openingEscrowCentavos openingAvailableCentavos closingEscrowCentavos closingAvailableCentavos payoutsCentavos payoutsConfirmedCentavos\n        entries {\n          id at kind description escrowCentavos availableCentavos feesCentavos escrowBalanceCentavos availableBalanceCentavos transferStatus\n          payment { id payer { id name } procedure { id name } }\n        }\n      }\n    }\n  }\n": typeof types.ClinicStatementDocument,
+    "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.ClinicApiKeysDocument,
+    "\n  mutation CreateApiKey($clinicId: ID!, $name: String!) {\n    createApiKey(clinicId: $clinicId, name: $name) { secret apiKey { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicPaymentDocument,
+    "\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicPaymentLiveDocument,
+    "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ConfirmProcedureDocument,
+    "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicRefundDocument,
+    "\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClinicPaymentsDocument,
+    "\n  subscription ClinicPaymentEvents($clinicId: ID!) {\n    clinicPaymentEvents(clinicId: $clinicId) { id status from at payment { id status escrowState } }\n  }\n": typeof types.ClinicPaymentEventsDocument,
+    "\n  query ClinicReceivables($clinicId: ID!, $from: String!, $to: String!, $interval: ReceivablesInterval) {\n    clinic(id: $clinicId) { id receivables(from: $from, to: $to, interval: $interval) { date releasedCentavos paidOutCentavos expectedCentavos } }\n  }\n": typeof types.ClinicReceivablesDocument,
+    "\n  query ClinicBalance($clinicId: ID!) {\n    clinic(id: $clinicId) { id balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } }\n  }\n": typeof types.ClinicBalanceDocument,
+    "\n  query ClinicMemberships {\n    me { id name clinics { role clinic { id tradeName status statusReason } } }\n  }\n": typeof types.ClinicMembershipsDocument,
+    "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": typeof types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RegisterPatientDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
 };
 const documents: Documents = {
+    "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminClinicsDocument,
+    "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n": types.SetClinicStatusDocument,
+    "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n": types.LedgerHealthDocument,
+    "\n  query AdminPayment($id: ID!) {\n    payment(id: $id) {\n      id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason monthlyInterestRate iofCentavos cetAnnualRate\n      amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n      payer { id name email cpfMasked }\n      clinic { id tradeName cnpj }\n      procedure { id name }\n      card { brand last4 approved declineReason }\n      history { from to reason at }\n      installments { id number dueDate amountCentavos lateChargesCentavos status }\n      ledgerEntries { transactionId description account direction amountCentavos at }\n    }\n  }\n": types.AdminPaymentDocument,
+    "\n  mutation ResolveDispute($id: ID!, $inFavorOf: DisputeOutcome!) {\n    resolveDispute(paymentId: $id, inFavorOf: $inFavorOf) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n": types.ResolveDisputeDocument,
+    "\n  query AdminPayments($filter: PaymentSearch, $after: String) {\n    payments(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status method createdAt amounts { grossCentavos } payer { id name } clinic { id tradeName } procedure { id name } } }\n    }\n  }\n": types.AdminPaymentsDocument,
+    "\n  query AdminClinicOptions {\n    clinics(first: 100) { edges { node { id tradeName status } } }\n  }\n": types.AdminClinicOptionsDocument,
+    "\n  query PayerByCpf($cpf: String!) {\n    users(filter: { search: $cpf }, first: 2) { edges { node { id name } } }\n  }\n": types.PayerByCpfDocument,
+    "\n  query PlatformFigures($from: String, $to: String) {\n    platformFigures(from: $from, to: $to) {\n      from to paymentCount paidCount volumeCentavos refundedCentavos escrowHeldCentavos clinicsAvailableCentavos platformRevenueCentavos\n      byStatus { status count grossCentavos }\n      byMethod { method count grossCentavos }\n    }\n    pending: clinics(filter: { status: PENDING_REVIEW }, first: 50) { edges { node { id } } }\n  }\n": types.PlatformFiguresDocument,
+    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n": types.AdminUserDocument,
+    "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": types.SetUserLockedDocument,
+    "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": types.ClinicPageDocument,
     "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": types.PaymentLiveDocument,
@@ -50,6 +95,27 @@ const documents: Documents = {
     "\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n": types.ProcedurePageDocument,
     "\n  fragment PaymentDetails on Payment {\n    id status escrowState method planKind installmentCount monthlyInterestRate iofCentavos cetAnnualRate\n    disputeReason escrowReleaseDueAt createdAt\n    amounts { grossCentavos patientTotalCentavos refundedCentavos }\n    pix { copiaECola qrCodePayload expiresAt }\n    boleto { line barcode dueDate }\n    card { brand last4 approved declineReason }\n    installments { id number dueDate amountCentavos status lateChargesCentavos }\n    history { from to reason at }\n    procedure { id name }\n    clinic { id tradeName }\n  }\n": types.PaymentDetailsFragmentDoc,
     "\n  fragment PlanFields on PaymentPlan {\n    id kind methods installmentCount firstInstallmentCentavos installmentCentavos totalCentavos interestFree\n    monthlyInterestRate iofCentavos cetAnnualRate contractTerms contractTermsHash\n  }\n": types.PlanFieldsFragmentDoc,
+    "\n  query ClinicCatalog($clinicId: ID!, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      procedures(first: 50, after: $after) {\n        edges { node { id name description category priceCentavos durationMinutes interestFreeInstallments active } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ClinicCatalogDocument,
+    "\n  query PlanNets($priceCentavos: Int!, $interestFreeInstallments: Int!) {\n    planNets(priceCentavos: $priceCentavos, interestFreeInstallments: $interestFreeInstallments) {\n      planId kind installmentCount interestFree patientTotalCentavos grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos\n    }\n  }\n": types.PlanNetsDocument,
+    "\n  mutation CreateProcedure($clinicId: ID!, $input: ProcedureInput!) {\n    createProcedure(clinicId: $clinicId, input: $input) { id name description category priceCentavos durationMinutes interestFreeInstallments active }\n  }\n": types.CreateProcedureDocument,
+    "\n  mutation UpdateProcedure($id: ID!, $input: ProcedureUpdate!) {\n    updateProcedure(id: $id, input: $input) { id name description category priceCentavos durationMinutes interestFreeInstallments active }\n  }\n": types.UpdateProcedureDocument,
+    "\n  query ClinicTeam($clinicId: ID!) {\n    clinic(id: $clinicId) { id staff { role since user { id name } } }\n  }\n": types.ClinicTeamDocument,
+    "\n  mutation AddClinicStaff($clinicId: ID!, $email: String!, $role: StaffRole!) {\n    addClinicStaff(clinicId: $clinicId, email: $email, role: $role) { role since user { id name } }\n  }\n": types.AddClinicStaffDocument,
+    "\n  mutation RemoveClinicStaff($clinicId: ID!, $userId: ID!) {\n    removeClinicStaff(clinicId: $clinicId, userId: $userId)\n  }\n": types.RemoveClinicStaffDocument,
+    "\n  query ClinicStatement($clinicId: ID!, $from: String!, $to: String!) {\n    clinic(id: $clinicId) {\n      id\n      statement(from: $from, to: $to) {\n        from to openingEscrowCentavos openingAvailableCentavos closingEscrowCentavos closingAvailableCentavos payoutsCentavos payoutsConfirmedCentavos\n        entries {\n          id at kind description escrowCentavos availableCentavos feesCentavos escrowBalanceCentavos availableBalanceCentavos transferStatus\n          payment { id payer { id name } procedure { id name } }\n        }\n      }\n    }\n  }\n": types.ClinicStatementDocument,
+    "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n": types.ClinicApiKeysDocument,
+    "\n  mutation CreateApiKey($clinicId: ID!, $name: String!) {\n    createApiKey(clinicId: $clinicId, name: $name) { secret apiKey { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n": types.ClinicPaymentDocument,
+    "\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ClinicPaymentLiveDocument,
+    "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ConfirmProcedureDocument,
+    "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": types.ClinicRefundDocument,
+    "\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n": types.ClinicPaymentsDocument,
+    "\n  subscription ClinicPaymentEvents($clinicId: ID!) {\n    clinicPaymentEvents(clinicId: $clinicId) { id status from at payment { id status escrowState } }\n  }\n": types.ClinicPaymentEventsDocument,
+    "\n  query ClinicReceivables($clinicId: ID!, $from: String!, $to: String!, $interval: ReceivablesInterval) {\n    clinic(id: $clinicId) { id receivables(from: $from, to: $to, interval: $interval) { date releasedCentavos paidOutCentavos expectedCentavos } }\n  }\n": types.ClinicReceivablesDocument,
+    "\n  query ClinicBalance($clinicId: ID!) {\n    clinic(id: $clinicId) { id balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } }\n  }\n": types.ClinicBalanceDocument,
+    "\n  query ClinicMemberships {\n    me { id name clinics { role clinic { id tradeName status statusReason } } }\n  }\n": types.ClinicMembershipsDocument,
+    "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.LoginDocument,
     "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RegisterPatientDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RefreshSessionDocument,
@@ -70,6 +136,54 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n"): (typeof documents)["\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n"): (typeof documents)["\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPayment($id: ID!) {\n    payment(id: $id) {\n      id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason monthlyInterestRate iofCentavos cetAnnualRate\n      amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n      payer { id name email cpfMasked }\n      clinic { id tradeName cnpj }\n      procedure { id name }\n      card { brand last4 approved declineReason }\n      history { from to reason at }\n      installments { id number dueDate amountCentavos lateChargesCentavos status }\n      ledgerEntries { transactionId description account direction amountCentavos at }\n    }\n  }\n"): (typeof documents)["\n  query AdminPayment($id: ID!) {\n    payment(id: $id) {\n      id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason monthlyInterestRate iofCentavos cetAnnualRate\n      amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n      payer { id name email cpfMasked }\n      clinic { id tradeName cnpj }\n      procedure { id name }\n      card { brand last4 approved declineReason }\n      history { from to reason at }\n      installments { id number dueDate amountCentavos lateChargesCentavos status }\n      ledgerEntries { transactionId description account direction amountCentavos at }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveDispute($id: ID!, $inFavorOf: DisputeOutcome!) {\n    resolveDispute(paymentId: $id, inFavorOf: $inFavorOf) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n"): (typeof documents)["\n  mutation ResolveDispute($id: ID!, $inFavorOf: DisputeOutcome!) {\n    resolveDispute(paymentId: $id, inFavorOf: $inFavorOf) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPayments($filter: PaymentSearch, $after: String) {\n    payments(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status method createdAt amounts { grossCentavos } payer { id name } clinic { id tradeName } procedure { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query AdminPayments($filter: PaymentSearch, $after: String) {\n    payments(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status method createdAt amounts { grossCentavos } payer { id name } clinic { id tradeName } procedure { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminClinicOptions {\n    clinics(first: 100) { edges { node { id tradeName status } } }\n  }\n"): (typeof documents)["\n  query AdminClinicOptions {\n    clinics(first: 100) { edges { node { id tradeName status } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PayerByCpf($cpf: String!) {\n    users(filter: { search: $cpf }, first: 2) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query PayerByCpf($cpf: String!) {\n    users(filter: { search: $cpf }, first: 2) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformFigures($from: String, $to: String) {\n    platformFigures(from: $from, to: $to) {\n      from to paymentCount paidCount volumeCentavos refundedCentavos escrowHeldCentavos clinicsAvailableCentavos platformRevenueCentavos\n      byStatus { status count grossCentavos }\n      byMethod { method count grossCentavos }\n    }\n    pending: clinics(filter: { status: PENDING_REVIEW }, first: 50) { edges { node { id } } }\n  }\n"): (typeof documents)["\n  query PlatformFigures($from: String, $to: String) {\n    platformFigures(from: $from, to: $to) {\n      from to paymentCount paidCount volumeCentavos refundedCentavos escrowHeldCentavos clinicsAvailableCentavos platformRevenueCentavos\n      byStatus { status count grossCentavos }\n      byMethod { method count grossCentavos }\n    }\n    pending: clinics(filter: { status: PENDING_REVIEW }, first: 50) { edges { node { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n"): (typeof documents)["\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n"): (typeof documents)["\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -130,6 +244,90 @@ export function graphql(source: "\n  fragment PaymentDetails on Payment {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PlanFields on PaymentPlan {\n    id kind methods installmentCount firstInstallmentCentavos installmentCentavos totalCentavos interestFree\n    monthlyInterestRate iofCentavos cetAnnualRate contractTerms contractTermsHash\n  }\n"): (typeof documents)["\n  fragment PlanFields on PaymentPlan {\n    id kind methods installmentCount firstInstallmentCentavos installmentCentavos totalCentavos interestFree\n    monthlyInterestRate iofCentavos cetAnnualRate contractTerms contractTermsHash\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicCatalog($clinicId: ID!, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      procedures(first: 50, after: $after) {\n        edges { node { id name description category priceCentavos durationMinutes interestFreeInstallments active } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClinicCatalog($clinicId: ID!, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      procedures(first: 50, after: $after) {\n        edges { node { id name description category priceCentavos durationMinutes interestFreeInstallments active } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanNets($priceCentavos: Int!, $interestFreeInstallments: Int!) {\n    planNets(priceCentavos: $priceCentavos, interestFreeInstallments: $interestFreeInstallments) {\n      planId kind installmentCount interestFree patientTotalCentavos grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos\n    }\n  }\n"): (typeof documents)["\n  query PlanNets($priceCentavos: Int!, $interestFreeInstallments: Int!) {\n    planNets(priceCentavos: $priceCentavos, interestFreeInstallments: $interestFreeInstallments) {\n      planId kind installmentCount interestFree patientTotalCentavos grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProcedure($clinicId: ID!, $input: ProcedureInput!) {\n    createProcedure(clinicId: $clinicId, input: $input) { id name description category priceCentavos durationMinutes interestFreeInstallments active }\n  }\n"): (typeof documents)["\n  mutation CreateProcedure($clinicId: ID!, $input: ProcedureInput!) {\n    createProcedure(clinicId: $clinicId, input: $input) { id name description category priceCentavos durationMinutes interestFreeInstallments active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProcedure($id: ID!, $input: ProcedureUpdate!) {\n    updateProcedure(id: $id, input: $input) { id name description category priceCentavos durationMinutes interestFreeInstallments active }\n  }\n"): (typeof documents)["\n  mutation UpdateProcedure($id: ID!, $input: ProcedureUpdate!) {\n    updateProcedure(id: $id, input: $input) { id name description category priceCentavos durationMinutes interestFreeInstallments active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicTeam($clinicId: ID!) {\n    clinic(id: $clinicId) { id staff { role since user { id name } } }\n  }\n"): (typeof documents)["\n  query ClinicTeam($clinicId: ID!) {\n    clinic(id: $clinicId) { id staff { role since user { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddClinicStaff($clinicId: ID!, $email: String!, $role: StaffRole!) {\n    addClinicStaff(clinicId: $clinicId, email: $email, role: $role) { role since user { id name } }\n  }\n"): (typeof documents)["\n  mutation AddClinicStaff($clinicId: ID!, $email: String!, $role: StaffRole!) {\n    addClinicStaff(clinicId: $clinicId, email: $email, role: $role) { role since user { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveClinicStaff($clinicId: ID!, $userId: ID!) {\n    removeClinicStaff(clinicId: $clinicId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveClinicStaff($clinicId: ID!, $userId: ID!) {\n    removeClinicStaff(clinicId: $clinicId, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicStatement($clinicId: ID!, $from: String!, $to: String!) {\n    clinic(id: $clinicId) {\n      id\n      statement(from: $from, to: $to) {\n        from to openingEscrowCentavos openingAvailableCentavos closingEscrowCentavos closingAvailableCentavos payoutsCentavos payoutsConfirmedCentavos\n        entries {\n          id at kind description escrowCentavos availableCentavos feesCentavos escrowBalanceCentavos availableBalanceCentavos transferStatus\n          payment { id payer { id name } procedure { id name } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClinicStatement($clinicId: ID!, $from: String!, $to: String!) {\n    clinic(id: $clinicId) {\n      id\n      statement(from: $from, to: $to) {\n        from to openingEscrowCentavos openingAvailableCentavos closingEscrowCentavos closingAvailableCentavos payoutsCentavos payoutsConfirmedCentavos\n        entries {\n          id at kind description escrowCentavos availableCentavos feesCentavos escrowBalanceCentavos availableBalanceCentavos transferStatus\n          payment { id payer { id name } procedure { id name } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n"): (typeof documents)["\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($clinicId: ID!, $name: String!) {\n    createApiKey(clinicId: $clinicId, name: $name) { secret apiKey { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($clinicId: ID!, $name: String!) {\n    createApiKey(clinicId: $clinicId, name: $name) { secret apiKey { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClinicPaymentEvents($clinicId: ID!) {\n    clinicPaymentEvents(clinicId: $clinicId) { id status from at payment { id status escrowState } }\n  }\n"): (typeof documents)["\n  subscription ClinicPaymentEvents($clinicId: ID!) {\n    clinicPaymentEvents(clinicId: $clinicId) { id status from at payment { id status escrowState } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicReceivables($clinicId: ID!, $from: String!, $to: String!, $interval: ReceivablesInterval) {\n    clinic(id: $clinicId) { id receivables(from: $from, to: $to, interval: $interval) { date releasedCentavos paidOutCentavos expectedCentavos } }\n  }\n"): (typeof documents)["\n  query ClinicReceivables($clinicId: ID!, $from: String!, $to: String!, $interval: ReceivablesInterval) {\n    clinic(id: $clinicId) { id receivables(from: $from, to: $to, interval: $interval) { date releasedCentavos paidOutCentavos expectedCentavos } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicBalance($clinicId: ID!) {\n    clinic(id: $clinicId) { id balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } }\n  }\n"): (typeof documents)["\n  query ClinicBalance($clinicId: ID!) {\n    clinic(id: $clinicId) { id balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicMemberships {\n    me { id name clinics { role clinic { id tradeName status statusReason } } }\n  }\n"): (typeof documents)["\n  query ClinicMemberships {\n    me { id name clinics { role clinic { id tradeName status statusReason } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n"): (typeof documents)["\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,117 @@
+// The admin panel at 1440×900 in Debian's Chromium against the real stack: the review queue (an
+// approved clinic shows up in the patient app's search), suspension (checkout refused), users, the
+// platform-wide payment search with ledger entries, ledger health, figures, GraphiQL, and who gets in.
+import { expect, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { accessToken, graph, logIn, payPix, screenshot } from '../../e2e';
+
+const ADMIN = 'admin@demo.medpay.com.br';
+
+test('an admin approves a pending clinic, and it then appears in the patient app search', async ({ page, context }) => {
+  await logIn(page, ADMIN);
+  await expect(page.getByRole('heading', { name: 'Visão geral' })).toBeVisible();
+  await page.getByRole('link', { name: 'Clínicas', exact: true }).click();
+  const row = page.locator('[data-clinic="Bem Nascer"]');
+  await expect(row).toBeVisible();
+  await screenshot(page, 'admin-review-queue');
+
+  const patientApp = await context.newPage();
+  await patientApp.goto('http://127.0.0.1:3000/?q=ultrassom');
+  await expect(patientApp.getByRole('heading', { name: 'Encontre seu procedimento' })).toBeVisible();
+  await expect(patientApp.getByRole('link', { name: 'Ultrassom morfológico' })).toHaveCount(0);
+
+  await row.getByRole('button', { name: 'Aprovar Bem Nascer' }).click();
+  await page.getByRole('button', { name: 'Sim, aprovar' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Bem Nascer: ativa.' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Ativas' }).click();
+  await expect(page.locator('[data-clinic="Bem Nascer"]')).toBeVisible();
+
+  await patientApp.reload();
+  await expect(patientApp.getByRole('link', { name: 'Ultrassom morfológico' })).toBeVisible();
+  await screenshot(patientApp, 'patient-search-after-approval');
+});
+
+test('an admin suspends a clinic: its checkout is refused until it is reactivated', async ({ page }) => {
+  const patient = await accessToken('paciente@demo.medpay.com.br');
+  const procedures = await graph<{ procedures: { edges: { node: { id: string; clinic: { tradeName: string } } }[] } }>('{ procedures(filter: { search: "catarata" }) { edges { node { id clinic { tradeName } } } } }');
+  const procedureId = procedures.data!.procedures.edges.find((edge) => edge.node.clinic.tradeName === 'Olhos Carioca')!.node.id;
+  const checkout = () => graph<{ checkout: { id: string } }>('mutation($input: CheckoutInput!) { checkout(input: $input) { id } }', { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } }, patient);
+
+  await logIn(page, ADMIN);
+  await page.getByRole('link', { name: 'Clínicas', exact: true }).click();
+  await page.getByRole('tab', { name: 'Ativas' }).click();
+  const row = page.locator('[data-clinic="Olhos Carioca"]');
+  await row.getByRole('button', { name: 'Suspender Olhos Carioca' }).click();
+  await page.getByLabel('Motivo (a clínica verá este texto)').fill('Documentação do responsável técnico vencida.');
+  await screenshot(page, 'admin-suspend');
+  await page.getByRole('button', { name: 'Sim, suspender' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Olhos Carioca: suspensa.' })).toBeVisible();
+  try {
+    const refused = await checkout();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('PROCEDURE_NOT_AVAILABLE');
+    const search = await graph<{ clinics: { edges: unknown[] } }>('{ clinics(filter: { search: "Olhos" }) { edges { node { id } } } }');
+    expect(search.data!.clinics.edges).toHaveLength(0);
+  } finally {
+    await page.getByRole('tab', { name: 'Suspensas' }).click();
+    await expect(page.locator('[data-clinic="Olhos Carioca"]')).toContainText('Documentação do responsável técnico vencida.');
+    await page.locator('[data-clinic="Olhos Carioca"]').getByRole('button', { name: 'Reativar Olhos Carioca' }).click();
+    await page.getByRole('button', { name: 'Sim, reativar' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Olhos Carioca: ativa.' })).toBeVisible();
+  }
+  expect((await checkout()).data?.checkout.id).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test('payments by CPF with full detail and ledger entries, users lock and unlock, ledger health, figures and GraphiQL', async ({ page }) => {
+  // A paid payment of the demo patient, for the search to find.
+  const patient = await accessToken('paciente@demo.medpay.com.br');
+  const procedures = await graph<{ procedures: { edges: { node: { id: string } }[] } }>('{ procedures(filter: { search: "Clareamento" }) { edges { node { id } } } }');
+  const created = await graph<{ checkout: { id: string; pix: { copiaECola: string } } }>('mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
+    { input: { procedureId: procedures.data!.procedures.edges[0]!.node.id, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } }, patient);
+  const paymentId = created.data!.checkout.id;
+  await payPix(created.data!.checkout.pix.copiaECola);
+
+  await logIn(page, ADMIN);
+  await expect(page.getByTestId('volume')).toBeVisible();
+  await screenshot(page, 'admin-overview');
+
+  await page.getByRole('link', { name: 'Pagamentos', exact: true }).click();
+  await page.getByLabel('CPF do paciente').fill('529.982.247-25');
+  await page.getByRole('button', { name: 'Buscar' }).click();
+  await expect(page.getByText('Pagamentos de')).toContainText('Paula Paciente');
+  await page.getByRole('link', { name: new RegExp(`^${paymentId.slice(0, 8)}`) }).click();
+  await expect(page.getByRole('heading', { name: 'Lançamentos no livro-razão' })).toBeVisible();
+  await expect(page.locator('table.ledger')).toContainText('Pagamento recebido e retido em custódia');
+  await expect(page.locator('table.ledger')).toContainText('gateway_cash');
+  await screenshot(page, 'admin-payment');
+
+  await page.getByRole('link', { name: 'Usuários' }).click();
+  await page.getByLabel('Nome, e-mail ou CPF completo').fill('joao.pereira');
+  await page.getByRole('button', { name: 'Buscar' }).click();
+  await page.getByRole('link', { name: 'João Pereira' }).click();
+  await page.getByRole('button', { name: 'Bloquear conta' }).click();
+  await page.getByRole('button', { name: 'Sim, bloquear' }).click();
+  await expect(page.getByTestId('locked')).toBeVisible();
+  expect((await graph('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: 'joao.pereira@demo.medpay.com.br', password: 'MedPay@2026' } })).errors?.[0]?.extensions?.code).toBe('ACCOUNT_LOCKED');
+  await screenshot(page, 'admin-user');
+  await page.getByRole('button', { name: 'Desbloquear conta' }).click();
+  await page.getByRole('button', { name: 'Sim, desbloquear' }).click();
+  await expect(page.getByTestId('locked')).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Livro-razão' }).click();
+  await expect(page.getByTestId('ledger-status')).toHaveText(/Livros em ordem/);
+  await screenshot(page, 'admin-ledger');
+
+  const graphiql = page.getByRole('link', { name: /GraphiQL/ });
+  const [sandbox] = await Promise.all([page.context().waitForEvent('page'), graphiql.click()]);
+  expect(sandbox.url()).toMatch(/\/graphql#token=ey/);
+  await sandbox.close();
+});
+
+test('only platform admins get in: clinic staff and patients are refused', async ({ page }) => {
+  for (const email of ['clinica@demo.medpay.com.br', 'paciente@demo.medpay.com.br']) {
+    await logIn(page, email);
+    await expect(page.locator('p.notice-error')).toContainText('Este painel é só para a administração da MedPay.');
+  }
+  await page.goto('/pagamentos');
+  await expect(page).toHaveURL(/\/entrar\?voltar=/);
+});

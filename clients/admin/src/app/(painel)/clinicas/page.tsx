@@ -1,0 +1,136 @@
+'use client';
+// Clinics by status: the review queue (approve, or reject with a reason the clinic will read), and
+// suspending (with a reason) or reactivating. A suspended clinic leaves patient search and takes no
+// new payments.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { clinicStatusLabel } from '@medpay/web/format';
+import { graphql } from '@medpay/web/graphql';
+import type { ClinicStatus } from '@medpay/web/types';
+import { ErrorNotice, Loading } from '@medpay/web/ui';
+import Link from 'next/link';
+import { useState } from 'react';
+
+const AdminClinics = graphql(`
+  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {
+    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {
+      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+const SetClinicStatus = graphql(`
+  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {
+    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }
+  }
+`);
+
+const TABS: { status: ClinicStatus; label: string }[] = [
+  { status: 'PENDING_REVIEW', label: 'Fila de análise' },
+  { status: 'ACTIVE', label: 'Ativas' },
+  { status: 'SUSPENDED', label: 'Suspensas' },
+  { status: 'REJECTED', label: 'Recusadas' },
+];
+
+type Action = { clinicId: string; target: ClinicStatus; needsReason: boolean; verb: string };
+
+export default function ClinicsPage() {
+  const [status, setStatus] = useState<ClinicStatus>('PENDING_REVIEW');
+  const [search, setSearch] = useState('');
+  const { data, loading, error, fetchMore } = useQuery(AdminClinics, { variables: { status, search: search.trim() || null } });
+  const [setClinicStatus, changing] = useMutation(SetClinicStatus, { refetchQueries: [AdminClinics] });
+  const [action, setAction] = useState<Action | null>(null);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState('');
+  const clinics = data?.clinics.edges.map((edge) => edge.node) ?? [];
+
+  const run = async () => {
+    if (!action) return;
+    try {
+      const result = await setClinicStatus({ variables: { id: action.clinicId, status: action.target, reason: action.needsReason ? reason.trim() : null } });
+      const name = clinics.find((c) => c.id === action.clinicId)?.tradeName ?? 'A clínica';
+      setMessage(`${name}: ${clinicStatusLabel[result.data!.setClinicStatus!.status].toLowerCase()}.`);
+      setAction(null);
+      setReason('');
+    } catch {
+      // shown in the dialog
+    }
+  };
+
+  const actionsFor = (clinic: (typeof clinics)[number]): Action[] => {
+    const base = { clinicId: clinic.id };
+    if (clinic.status === 'PENDING_REVIEW') return [{ ...base, target: 'ACTIVE', needsReason: false, verb: 'Aprovar' }, { ...base, target: 'REJECTED', needsReason: true, verb: 'Recusar' }];
+    if (clinic.status === 'ACTIVE') return [{ ...base, target: 'SUSPENDED', needsReason: true, verb: 'Suspender' }];
+    if (clinic.status === 'SUSPENDED') return [{ ...base, target: 'ACTIVE', needsReason: false, verb: 'Reativar' }];
+    return [];
+  };
+
+  return (
+    <>
+      <h1>Clínicas</h1>
+      <div className="tabs" role="tablist" aria-label="Situação">
+        {TABS.map((tab) => (
+          <button key={tab.status} type="button" role="tab" aria-selected={status === tab.status} className={status === tab.status ? 'tab active' : 'tab'} onClick={() => { setStatus(tab.status); setAction(null); setMessage(''); }}>
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div className="row search-row">
+        <label htmlFor="c-search" className="visually-hidden">Buscar clínica pelo nome</label>
+        <input id="c-search" type="search" placeholder="Buscar pelo nome" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
+      {message ? <p className="notice notice-ok" role="status">{message}</p> : null}
+      <ErrorNotice error={error} />
+      {loading && !data ? <Loading /> : null}
+      <div role="tabpanel">
+        <table>
+          <thead><tr><th>Clínica</th><th>CNPJ</th><th>Cidade</th><th>Especialidades</th>{status !== 'ACTIVE' && status !== 'PENDING_REVIEW' ? <th>Motivo</th> : null}<th><span className="visually-hidden">Ações</span></th></tr></thead>
+          <tbody>
+            {clinics.map((clinic) => (
+              <tr key={clinic.id} data-clinic={clinic.tradeName}>
+                <td><strong>{clinic.tradeName}</strong><br /><span className="muted">{clinic.legalName}</span><br /><Link href={`/pagamentos?clinica=${clinic.id}`}>Pagamentos</Link></td>
+                <td className="mono">{clinic.cnpj}</td>
+                <td>{clinic.address.city}/{clinic.address.state}</td>
+                <td>{clinic.specialties.join(', ')}</td>
+                {status !== 'ACTIVE' && status !== 'PENDING_REVIEW' ? <td>{clinic.statusReason}</td> : null}
+                <td>
+                  {action?.clinicId === clinic.id ? (
+                    <div className="confirm-box" role="group" aria-label={`${action.verb} ${clinic.tradeName}`}>
+                      <p><strong>{action.verb} {clinic.tradeName}?</strong></p>
+                      {action.target === 'SUSPENDED' ? <p className="hint">A clínica some da busca e não recebe novos pagamentos; o que já está em garantia segue as regras.</p> : null}
+                      {action.needsReason ? (
+                        <>
+                          <label htmlFor={`reason-${clinic.id}`}>Motivo (a clínica verá este texto)</label>
+                          <textarea id={`reason-${clinic.id}`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />
+                        </>
+                      ) : null}
+                      <ErrorNotice error={changing.error} />
+                      <div className="row">
+                        <button type="button" className={action.target === 'ACTIVE' ? 'button' : 'button danger'} disabled={changing.loading || (action.needsReason && reason.trim().length < 3)} onClick={() => void run()}>
+                          {changing.loading ? 'Salvando…' : `Sim, ${action.verb.toLowerCase()}`}
+                        </button>
+                        <button type="button" className="button secondary" onClick={() => setAction(null)}>Cancelar</button>
+                      </div>
+                    </div>
+                  ) : (
+                    <div className="row">
+                      {actionsFor(clinic).map((candidate) => (
+                        <button key={candidate.target} type="button" className={candidate.target === 'ACTIVE' ? 'button' : 'button secondary'} onClick={() => { setReason(''); setAction(candidate); }}>
+                          {candidate.verb}<span className="visually-hidden"> {clinic.tradeName}</span>
+                        </button>
+                      ))}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {data && clinics.length === 0 ? <p className="notice notice-info">{status === 'PENDING_REVIEW' ? 'Nenhuma clínica aguardando análise.' : 'Nenhuma clínica nesta situação.'}</p> : null}
+        {data?.clinics.pageInfo.hasNextPage ? (
+          <button type="button" className="button secondary" onClick={() => void fetchMore({ variables: { after: data.clinics.pageInfo.endCursor }, updateQuery: (prev, { fetchMoreResult }) => ({ clinics: { ...fetchMoreResult.clinics, edges: [...prev.clinics.edges, ...fetchMoreResult.clinics.edges] } }) })}>Ver mais</button>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+// One user: account, clinics, payments; lock and unlock (a locked account cannot log in or refresh).
+import { useMutation, useQuery } from '@apollo/client/react';
+import { formatBRL, formatDate, formatDateTime, methodLabel } from '@medpay/web/format';
+import { graphql } from '@medpay/web/graphql';
+import { useSession } from '@medpay/web/session';
+import { ErrorNotice, Loading, StatusBadge } from '@medpay/web/ui';
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { useState } from 'react';
+import { roleLabel } from '../../../../components/labels';
+
+const AdminUser = graphql(`
+  query AdminUser($id: ID!) {
+    user(id: $id) {
+      id name email phone cpfMasked roles locked createdAt
+      clinics { role clinic { id tradeName status } }
+      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }
+    }
+  }
+`);
+
+const SetUserLocked = graphql(`
+  mutation SetUserLocked($id: ID!, $locked: Boolean!) {
+    setUserLocked(id: $id, locked: $locked) { id locked }
+  }
+`);
+
+export default function UserPage() {
+  const { id } = useParams<{ id: string }>();
+  const { user: me } = useSession();
+  const { data, loading, error } = useQuery(AdminUser, { variables: { id } });
+  const [setLocked, locking] = useMutation(SetUserLocked);
+  const [confirming, setConfirming] = useState(false);
+  if (loading && !data) return <Loading />;
+  const user = data?.user;
+  if (!user) return error ? <ErrorNotice error={error} /> : <p className="notice notice-info">Usuário não encontrado.</p>;
+  return (
+    <>
+      <p className="muted"><Link href="/usuarios">Usuários</Link> › {user.name}</p>
+      <div className="spread">
+        <h1>{user.name}</h1>
+        {user.locked ? <span className="badge badge-off" data-testid="locked">Bloqueado</span> : <span className="badge badge-ok">Ativo</span>}
+      </div>
+      <div className="columns">
+        <section className="card">
+          <h2>Conta</h2>
+          <dl className="facts">
+            <dt>E-mail</dt><dd>{user.email}</dd>
+            <dt>Telefone</dt><dd>{user.phone ?? '—'}</dd>
+            <dt>CPF</dt><dd className="mono">{user.cpfMasked ?? '—'}</dd>
+            <dt>Perfis</dt><dd>{user.roles?.map((role) => roleLabel[role]).join(', ')}</dd>
+            <dt>Criada em</dt><dd>{user.createdAt ? formatDateTime(user.createdAt) : ''}</dd>
+            {user.clinics?.length ? (<><dt>Clínicas</dt><dd>{user.clinics.map((m) => `${m.clinic.tradeName} (${m.role === 'ADMIN' ? 'admin' : 'equipe'})`).join(', ')}</dd></>) : null}
+          </dl>
+        </section>
+        <section className="card">
+          <h2>Acesso</h2>
+          <p className="hint">Uma conta bloqueada não entra nem renova a sessão; tokens já emitidos valem até expirar (15 minutos).</p>
+          {user.id === me?.id ? <p className="hint">Você não pode bloquear a própria conta.</p> : confirming ? (
+            <div className="confirm-box">
+              <p><strong>{user.locked ? `Desbloquear ${user.name}?` : `Bloquear ${user.name}?`}</strong></p>
+              <ErrorNotice error={locking.error} />
+              <div className="row">
+                <button type="button" className={user.locked ? 'button' : 'button danger'} disabled={locking.loading} onClick={() => void setLocked({ variables: { id: user.id, locked: !user.locked } }).then(() => setConfirming(false), () => undefined)}>
+                  {user.locked ? 'Sim, desbloquear' : 'Sim, bloquear'}
+                </button>
+                <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Cancelar</button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className={user.locked ? 'button' : 'button secondary'} onClick={() => setConfirming(true)}>{user.locked ? 'Desbloquear conta' : 'Bloquear conta'}</button>
+          )}
+        </section>
+      </div>
+      <section className="card">
+        <h2>Pagamentos ({user.payments?.totalCount ?? 0})</h2>
+        <table>
+          <thead><tr><th>Data</th><th>Clínica</th><th>Procedimento</th><th>Forma</th><th className="num">Valor</th><th>Status</th></tr></thead>
+          <tbody>
+            {(user.payments?.edges ?? []).map(({ node }) => (
+              <tr key={node.id}>
+                <td><Link href={`/pagamentos/${node.id}`}>{formatDate(node.createdAt!)}</Link></td>
+                <td>{node.clinic?.tradeName}</td>
+                <td>{node.procedure?.name}</td>
+                <td>{methodLabel[node.method!]}</td>
+                <td className="num money">{formatBRL(node.amounts?.patientTotalCentavos ?? 0)}</td>
+                <td><StatusBadge status={node.status!} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+import { useSession } from '@medpay/web/session';
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useClientConfig } from './client-config';
+
+const SECTIONS = [
+  ['/', 'Visão geral'],
+  ['/clinicas', 'Clínicas'],
+  ['/usuarios', 'Usuários'],
+  ['/pagamentos', 'Pagamentos'],
+  ['/livro-razao', 'Livro-razão'],
+] as const;
+
+export function Header() {
+  const { user, logout, accessToken } = useSession();
+  const { routerUrl } = useClientConfig();
+  const router = useRouter();
+  const pathname = usePathname();
+  return (
+    <header className="topbar">
+      <Link href="/" className="brand">MedPay Admin</Link>
+      {user ? (
+        <>
+          <nav aria-label="Seções">
+            {SECTIONS.map(([href, label]) => (
+              <Link key={href} href={href} aria-current={(href === '/' ? pathname === '/' : pathname.startsWith(href)) ? 'page' : undefined}>{label}</Link>
+            ))}
+            <a
+              href={`${routerUrl}#token=`}
+              target="_blank"
+              rel="noopener"
+              onClick={(event) => {
+                // The token goes in the fragment, which never leaves the browser; read at click time so it is fresh.
+                event.currentTarget.href = `${routerUrl}#token=${encodeURIComponent(accessToken() ?? '')}`;
+              }}
+            >
+              GraphiQL<span className="visually-hidden"> (abre em nova aba, já autenticado)</span>
+            </a>
+          </nav>
+          <nav aria-label="Conta">
+            <span>{user.name}</span>
+            <button
+              type="button"
+              className="link"
+              onClick={async () => {
+                await logout();
+                router.push('/entrar');
+              }}
+            >
+              Sair
+            </button>
+          </nav>
+        </>
+      ) : null}
+    </header>
+  );
+}
