@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const offset = Number(process.env.MEDPAY_PORT_OFFSET ?? 0);
 export const ROUTER_URL = `http://127.0.0.1:${4000 + offset}/graphql`;
 export const SIMULATOR_URL = `http://127.0.0.1:${4010 + offset}`;
+/** the patient app, for suites of the other apps that check what patients see */
+export const PATIENT_APP_URL = `http://127.0.0.1:${3000 + offset}`;
 export const DEMO_PASSWORD = 'MedPay@2026';
 
 /** Saves a screenshot of a main screen under test-results/screenshots (kept as CI artifacts). */

@@ -3,7 +3,7 @@
 // platform-wide payment search with ledger entries, ledger health, figures, GraphiQL, and who gets in.
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { accessToken, graph, logIn, payPix, screenshot } from '../../e2e';
+import { accessToken, graph, logIn, PATIENT_APP_URL, payPix, screenshot } from '../../e2e';
 
 const ADMIN = 'admin@demo.medpay.com.br';
 
@@ -16,7 +16,7 @@ test('an admin approves a pending clinic, and it then appears in the patient app
   await screenshot(page, 'admin-review-queue');
 
   const patientApp = await context.newPage();
-  await patientApp.goto('http://127.0.0.1:3000/?q=ultrassom');
+  await patientApp.goto(`${PATIENT_APP_URL}/?q=ultrassom`);
   await expect(patientApp.getByRole('heading', { name: 'Encontre seu procedimento' })).toBeVisible();
   await expect(patientApp.getByRole('link', { name: 'Ultrassom morfológico' })).toHaveCount(0);
 

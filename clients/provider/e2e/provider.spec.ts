@@ -3,7 +3,7 @@
 // may see what.
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { accessToken, centavosOf, graph, logIn, payPix, screenshot, SIMULATOR_URL } from '../../e2e';
+import { accessToken, centavosOf, graph, logIn, payPix, ROUTER_URL, screenshot, SIMULATOR_URL } from '../../e2e';
 
 const CLINIC_ADMIN = 'clinica@demo.medpay.com.br';
 
@@ -144,7 +144,7 @@ test('the catalog shows the clinic its net before saving; team and API keys (sho
   const secret = await page.getByTestId('api-key-secret').innerText();
   expect(secret).toMatch(/^mpk_live_/);
   await screenshot(page, 'provider-api-key');
-  const viaKey = await fetch('http://127.0.0.1:4000/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': secret }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const viaKey = await fetch(ROUTER_URL, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': secret }, body: JSON.stringify({ query: '{ __typename }' }) });
   expect(viaKey.status).toBe(200);
   await page.getByRole('button', { name: 'Já guardei a chave' }).click();
   await expect(page.getByTestId('api-key-secret')).toHaveCount(0);

@@ -43,6 +43,11 @@ export default function ClinicsPage() {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   const clinics = data?.clinics.edges.map((edge) => edge.node) ?? [];
+  const choose = (next: ClinicStatus) => {
+    setStatus(next);
+    setAction(null);
+    setMessage('');
+  };
 
   const run = async () => {
     if (!action) return;
@@ -68,9 +73,31 @@ export default function ClinicsPage() {
   return (
     <>
       <h1>Clínicas</h1>
-      <div className="tabs" role="tablist" aria-label="Situação">
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label="Situação"
+        onKeyDown={(event) => {
+          // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+          if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+          const index = TABS.findIndex((tab) => tab.status === status);
+          const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+          choose(next.status);
+          document.getElementById(`tab-${next.status}`)?.focus();
+        }}
+      >
         {TABS.map((tab) => (
-          <button key={tab.status} type="button" role="tab" aria-selected={status === tab.status} className={status === tab.status ? 'tab active' : 'tab'} onClick={() => { setStatus(tab.status); setAction(null); setMessage(''); }}>
+          <button
+            key={tab.status}
+            id={`tab-${tab.status}`}
+            type="button"
+            role="tab"
+            aria-selected={status === tab.status}
+            aria-controls="clinics-panel"
+            tabIndex={status === tab.status ? 0 : -1}
+            className={status === tab.status ? 'tab active' : 'tab'}
+            onClick={() => choose(tab.status)}
+          >
             {tab.label}
           </button>
         ))}
@@ -82,7 +109,7 @@ export default function ClinicsPage() {
       {message ? <p className="notice notice-ok" role="status">{message}</p> : null}
       <ErrorNotice error={error} />
       {loading && !data ? <Loading /> : null}
-      <div role="tabpanel">
+      <div role="tabpanel" id="clinics-panel" aria-labelledby={`tab-${status}`}>
         <table>
           <thead><tr><th>Clínica</th><th>CNPJ</th><th>Cidade</th><th>Especialidades</th>{status !== 'ACTIVE' && status !== 'PENDING_REVIEW' ? <th>Motivo</th> : null}<th><span className="visually-hidden">Ações</span></th></tr></thead>
           <tbody>
