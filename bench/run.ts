@@ -12,7 +12,6 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { CATALOG_DIRECT, CATALOG_THROUGH_ROUTER, DATASET, runDomainWorkload, type DomainResults } from './domain.js';
 import type { LoadResult } from './lib/load.js';
 import { OURS_UNMERGED, runGatewayWorkload, type GatewayResults } from './gateway/workload.js';
@@ -31,9 +30,10 @@ const log = (line: string) => console.log(`[${((Date.now() - startedAt.getTime()
 // This process, the subgraphs and the load generator share the first core(s); each gateway gets the last.
 pin(process.pid, 'rest');
 
+/** The installed version of a package (all are hoisted to the root node_modules). */
 function versionOf(name: string): string {
   try {
-    return (createRequire(join(repoRoot, 'router/package.json'))(`${name}/package.json`) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return '?';
   }
@@ -161,10 +161,11 @@ ${errorNotes(gateway.nested)}
 ## 2. Router overhead
 
 \`${'{ topProducts(first: 5) { upc name price weight } }'}\`, which the products subgraph answers alone:
-direct to the subgraph (then pinned to the last core itself) vs through each gateway; same rounds,
-${Math.max(5, SECONDS / 2)} s each. Here the subgraphs execute every request (graphql-js, parsed
-documents cached), as a Node subgraph does; through a gateway, the subgraph shares the other core
-with the load generator.
+direct to the subgraph vs through each gateway; same rounds, ${Math.max(5, SECONDS / 2)} s each. Here the subgraphs
+execute every request (graphql-js, parsed documents cached), as a Node subgraph does. The subgraph
+process stays where it is in both cases (sharing the first core with the load generator), so the one
+difference is a gateway in the path, on a core of its own. "gateway CPU" is the subgraph's for the
+direct row.
 
 ${gatewayTable(single, DIRECT, 'direct')}
 ${errorNotes(gateway.single)}`);
@@ -204,9 +205,9 @@ if (subscriptions) {
   sections.push(`## 4. Subscriptions\n\nFrom bench/subscriptions.ts (\`npm run bench:subscriptions\`), run in its own process:\n\n${body}\n`);
 }
 
-const versions = ['graphql', '@apollo/gateway', '@apollo/server', '@apollo/query-planner', 'undici', '@escape.tech/graphql-armor', 'jose']
-  .map((name) => `${name} ${versionOf(name)}`)
-  .concat(['@graphql-hive/gateway', 'autocannon'].map((name) => `${name} ${(JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`));
+const versions = ['graphql', '@apollo/gateway', '@apollo/server', '@apollo/query-planner', 'undici', '@escape.tech/graphql-armor', 'jose', '@graphql-hive/gateway', 'autocannon'].map(
+  (name) => `${name} ${versionOf(name)}`,
+);
 const report = `# Benchmarks
 
 ${startedAt.toISOString()} · ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'} · ${fixed(totalmem() / 2 ** 30)} GiB · Node ${process.version} · \`npm run bench\` took ${fixed(wallSeconds / 60, 1)} min
