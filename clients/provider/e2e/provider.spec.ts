@@ -191,3 +191,39 @@ test("authorization: staff of one clinic see nothing of another by editing ids; 
   await page.goto(`/clinicas/${sorriso.clinicId}/pagamentos`);
   await expect(page).toHaveURL(/\/entrar\?voltar=/);
 });
+
+/** Presses Tab until the focused element matches the selector (and has the text), as a keyboard user would. */
+async function tabTo(page: Page, selector: string, text = '') {
+  for (let presses = 0; presses < 60; presses++) {
+    const reached = await page.evaluate(([css, label]) => {
+      const element = document.activeElement;
+      return !!element?.matches(css) && (element.textContent ?? '').includes(label);
+    }, [selector, text] as const);
+    if (reached) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector} ${text}`);
+}
+
+test('keyboard only: log in, open a payment waiting for confirmation and confirm it', async ({ page }) => {
+  const { procedureId } = await procedureAt('Sorriso', 'Limpeza');
+  const payment = await checkoutPix(procedureId, 'joao.pereira@demo.medpay.com.br');
+  await payPix(payment.pix.copiaECola);
+  await waitForStatus(payment.id, 'IN_ESCROW');
+
+  await page.goto('/entrar');
+  await tabTo(page, '#email');
+  await page.keyboard.type(CLINIC_ADMIN);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('MedPay@2026');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Atendimentos a confirmar' })).toBeVisible();
+  await tabTo(page, `a[href$="/pagamentos/${payment.id}"]`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('escrow-state')).toHaveText('Em garantia');
+  await tabTo(page, 'button', 'Confirmar atendimento realizado');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'button', 'Sim, confirmar e liberar');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Atendimento confirmado' })).toBeVisible();
+});
