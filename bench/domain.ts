@@ -112,6 +112,7 @@ export async function runDomainWorkload(options: DomainOptions, log: (line: stri
   const dataDir = join(benchRoot, 'results', 'domain-data');
   let databases: Record<string, string>;
   let run: (service: Service, sql: string) => Promise<void>;
+  let dropData: () => Promise<void>;
   if (postgresUrl) {
     const name = `medpay_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: postgresUrl });
@@ -121,6 +122,11 @@ export async function runDomainWorkload(options: DomainOptions, log: (line: stri
     const url = new URL(postgresUrl);
     url.pathname = `/${name}`;
     databases = { DATABASE_URL: url.toString() };
+    dropData = async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name}`).finally(() => client.end());
+    };
     run = async (service, sql) => {
       const client = new pg.Client({ connectionString: url.toString(), options: `-c search_path="${service}"` });
       await client.connect();
@@ -131,6 +137,7 @@ export async function runDomainWorkload(options: DomainOptions, log: (line: stri
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
     databases = Object.fromEntries(SERVICES.map((service) => [`${service.toUpperCase()}_DATABASE_URL`, `pglite:${join(dataDir, service)}`]));
+    dropData = async () => rmSync(dataDir, { recursive: true, force: true });
     run = async (service, sql) => {
       const db = new PGlite(join(dataDir, service));
       await db.exec(sql).finally(() => db.close());
@@ -241,5 +248,6 @@ export async function runDomainWorkload(options: DomainOptions, log: (line: stri
     return { mode: postgresUrl ? 'PostgreSQL (TEST_DATABASE_URL)' : 'embedded PGlite, in the bench process', seedSeconds, operations: results };
   } finally {
     await stack.close();
+    await dropData();
   }
 }

@@ -226,6 +226,8 @@ ${sections.join('\n')}`;
 const file = join(benchRoot, 'results', `report-${startedAt.toISOString().replace(/[:.]/g, '-')}.md`);
 mkdirSync(join(benchRoot, 'results'), { recursive: true });
 writeFileSync(file, report);
-copyFileSync(file, join(benchRoot, 'REPORT.md'));
-console.log(`\n${report}\nwritten to ${file} and bench/REPORT.md`);
+// bench/REPORT.md is the latest complete run only.
+const complete = !env.BENCH_ONLY && gateway && domain && subscriptions;
+if (complete) copyFileSync(file, join(benchRoot, 'REPORT.md'));
+console.log(`\n${report}\nwritten to ${file}${complete ? ' and bench/REPORT.md' : ''}`);
 process.exit(0);

@@ -40,17 +40,23 @@ export interface GatewayResults {
 const results = join(benchRoot, 'results');
 export const OURS_UNMERGED = 'ours, merging off';
 
-/** The router/src of another commit, extracted under bench/results/ (it resolves packages from the repo). */
+/**
+ * The router/src of another commit, extracted under node_modules/.cache: outside what tsc and Jest
+ * look at, yet resolving the repo's packages. Its tests are left out.
+ */
 function extractRouterAt(commit: string): string | null {
-  const dir = join(results, `router-${commit}`);
+  const dir = join(repoRoot, 'node_modules/.cache/medpay-bench', `router-${commit}`);
+  const main = join(dir, 'router/src/main.ts');
   try {
-    if (!existsSync(join(dir, 'router/src/main.ts'))) {
+    if (!existsSync(main)) {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       const archive = execFileSync('git', ['archive', commit, 'router/src'], { cwd: repoRoot, maxBuffer: 64 << 20 });
-      execFileSync('tar', ['-x', '-C', dir], { input: archive });
+      execFileSync('tar', ['-x', '-C', dir, '--exclude=*.test.ts'], { input: archive });
+      // Its own package scope: ESM, as the repo's (Node does not look past node_modules for it).
+      writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
     }
-    return join(dir, 'router/src/main.ts');
+    return main;
   } catch (error) {
     console.warn(`before/after skipped: router at ${commit} unavailable (${(error as Error).message.split('\n')[0]})`);
     return null;
