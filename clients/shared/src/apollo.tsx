@@ -8,6 +8,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { useEffect, useMemo, type ReactNode } from 'react';
+import { ClientConfigProvider, type ClientConfig } from './client-config';
 import { SessionProvider, useSession } from './session';
 
 export function createApolloClient(routerUrl: string, accessToken: () => string | null) {
@@ -48,11 +49,13 @@ function GraphProvider({ routerUrl, children }: { routerUrl: string; children: R
   return <ApolloProvider client={client}>{children}</ApolloProvider>;
 }
 
-/** Session + GraphQL for an app; the router URL comes from the server at request time. */
-export function AppProviders({ routerUrl, children }: { routerUrl: string; children: ReactNode }) {
+/** Public URLs, session and GraphQL for an app; the URLs come from the server at request time. */
+export function AppProviders({ config, children }: { config: ClientConfig; children: ReactNode }) {
   return (
-    <SessionProvider>
-      <GraphProvider routerUrl={routerUrl}>{children}</GraphProvider>
-    </SessionProvider>
+    <ClientConfigProvider value={config}>
+      <SessionProvider>
+        <GraphProvider routerUrl={config.routerUrl}>{children}</GraphProvider>
+      </SessionProvider>
+    </ClientConfigProvider>
   );
 }

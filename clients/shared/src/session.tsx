@@ -124,3 +124,21 @@ export function RequireSession({ children, loginPath = '/entrar' }: { children: 
   if (state.status !== 'authenticated') return <p role="status" className="muted">Carregando…</p>;
   return <>{children}</>;
 }
+
+/** Ends the session and goes to `then` (the app's home or login page). */
+export function LogoutButton({ then }: { then: string }) {
+  const { logout } = useSession();
+  const router = useRouter();
+  return (
+    <button
+      type="button"
+      className="link"
+      onClick={async () => {
+        await logout();
+        router.push(then);
+      }}
+    >
+      Sair
+    </button>
+  );
+}

@@ -1,8 +1,8 @@
 import { AppProviders } from '@medpay/web/apollo';
+import { clientConfigFromEnv } from '@medpay/web/server';
 import '@medpay/web/styles.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { ClientConfigProvider } from '../components/client-config';
 import { Header } from '../components/header';
 import '../components/admin.css';
 
@@ -16,17 +16,14 @@ export const metadata: Metadata = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const routerUrl = `${process.env.ROUTER_PUBLIC_URL ?? 'http://127.0.0.1:4000'}/graphql`;
   return (
     <html lang="pt-BR">
       <body>
-        <a className="visually-hidden" href="#conteudo">Ir para o conteúdo</a>
-        <ClientConfigProvider value={{ routerUrl }}>
-          <AppProviders routerUrl={routerUrl}>
-            <Header />
-            <main id="conteudo" className="wide">{children}</main>
-          </AppProviders>
-        </ClientConfigProvider>
+        <a className="visually-hidden skip-link" href="#conteudo">Ir para o conteúdo</a>
+        <AppProviders config={clientConfigFromEnv()}>
+          <Header />
+          <main id="conteudo" className="wide" tabIndex={-1}>{children}</main>
+        </AppProviders>
       </body>
     </html>
   );

@@ -1,8 +1,8 @@
 'use client';
-import { useSession } from '@medpay/web/session';
+import { useClientConfig } from '@medpay/web/client-config';
+import { LogoutButton, useSession } from '@medpay/web/session';
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useClientConfig } from './client-config';
+import { usePathname } from 'next/navigation';
 
 const SECTIONS = [
   ['/', 'Visão geral'],
@@ -13,9 +13,8 @@ const SECTIONS = [
 ] as const;
 
 export function Header() {
-  const { user, logout, accessToken } = useSession();
+  const { user, accessToken } = useSession();
   const { routerUrl } = useClientConfig();
-  const router = useRouter();
   const pathname = usePathname();
   return (
     <header className="topbar">
@@ -40,16 +39,7 @@ export function Header() {
           </nav>
           <nav aria-label="Conta">
             <span>{user.name}</span>
-            <button
-              type="button"
-              className="link"
-              onClick={async () => {
-                await logout();
-                router.push('/entrar');
-              }}
-            >
-              Sair
-            </button>
+            <LogoutButton then="/entrar" />
           </nav>
         </>
       ) : null}

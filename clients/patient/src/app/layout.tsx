@@ -1,10 +1,10 @@
 import { AppProviders } from '@medpay/web/apollo';
+import { clientConfigFromEnv } from '@medpay/web/server';
 import '@medpay/web/styles.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Header } from '../components/header';
 import { ServiceWorker } from '../components/service-worker';
-import { ClientConfigProvider } from '../components/client-config';
 import './patient.css';
 
 // The router's and the card tokenizer's public URLs are read when the page is served, not baked
@@ -22,18 +22,14 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: '#0b6e4f', width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const routerUrl = `${process.env.ROUTER_PUBLIC_URL ?? 'http://127.0.0.1:4000'}/graphql`;
-  const cardTokenizeUrl = process.env.CARD_TOKENIZE_URL ?? 'http://127.0.0.1:4010/_sim/card/tokenize';
   return (
     <html lang="pt-BR">
       <body>
         <a className="visually-hidden skip-link" href="#conteudo">Ir para o conteúdo</a>
-        <ClientConfigProvider value={{ cardTokenizeUrl }}>
-          <AppProviders routerUrl={routerUrl}>
-            <Header />
-            <main id="conteudo" tabIndex={-1}>{children}</main>
-          </AppProviders>
-        </ClientConfigProvider>
+        <AppProviders config={clientConfigFromEnv()}>
+          <Header />
+          <main id="conteudo" tabIndex={-1}>{children}</main>
+        </AppProviders>
         <ServiceWorker />
       </body>
     </html>

@@ -2,7 +2,7 @@
 // Card details go straight from the browser to the gateway's tokenization endpoint; our API only ever
 // receives the single-use token it returns (and so stays out of PCI scope for card numbers).
 import { useId, useState } from 'react';
-import { useClientConfig } from './client-config';
+import { useClientConfig } from '@medpay/web/client-config';
 
 export interface CardToken {
   cardToken: string;

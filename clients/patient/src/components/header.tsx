@@ -1,11 +1,9 @@
 'use client';
-import { useSession } from '@medpay/web/session';
+import { LogoutButton, useSession } from '@medpay/web/session';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 
 export function Header() {
-  const { user, state, logout } = useSession();
-  const router = useRouter();
+  const { user, state } = useSession();
   return (
     <header className="topbar">
       <Link href="/" className="brand">MedPay Saúde</Link>
@@ -15,16 +13,7 @@ export function Header() {
           <>
             <Link href="/pagamentos">Pagamentos</Link>
             <Link href="/parcelas">Parcelas</Link>
-            <button
-              type="button"
-              className="link"
-              onClick={async () => {
-                await logout();
-                router.push('/');
-              }}
-            >
-              Sair
-            </button>
+            <LogoutButton then="/" />
           </>
         ) : state.status === 'anonymous' ? (
           <Link href="/entrar">Entrar</Link>

@@ -1,11 +1,9 @@
 'use client';
-import { useSession } from '@medpay/web/session';
+import { LogoutButton, useSession } from '@medpay/web/session';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 
 export function Header() {
-  const { user, logout } = useSession();
-  const router = useRouter();
+  const { user } = useSession();
   return (
     <header className="topbar">
       <Link href="/" className="brand">MedPay Clínicas</Link>
@@ -13,16 +11,7 @@ export function Header() {
         {user ? (
           <>
             <span>{user.name}</span>
-            <button
-              type="button"
-              className="link"
-              onClick={async () => {
-                await logout();
-                router.push('/entrar');
-              }}
-            >
-              Sair
-            </button>
+            <LogoutButton then="/entrar" />
           </>
         ) : null}
       </nav>

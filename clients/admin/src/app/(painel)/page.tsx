@@ -7,7 +7,7 @@ import { graphql } from '@medpay/web/graphql';
 import { ErrorNotice, Loading } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { addDays, todayInSaoPaulo } from '../../components/dates';
+import { addDays, todayInSaoPaulo } from '@medpay/web/format';
 
 const PlatformFiguresQuery = graphql(`
   query PlatformFigures($from: String, $to: String) {

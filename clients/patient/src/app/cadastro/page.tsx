@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useState, type FormEvent } from 'react';
 import { CpfField, cpfProblem } from '../../components/cpf-field';
-import { safeReturnPath } from '../../components/return-path';
+import { safeReturnPath } from '@medpay/web/login';
 
 type Field = 'name' | 'email' | 'cpf' | 'password';
 // Where each server error belongs in the form.

@@ -9,7 +9,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Balances } from '../../../components/balances';
 import { useClinic } from '../../../components/clinic-context';
-import { addDays, todayInSaoPaulo } from '../../../components/dates';
+import { addDays, todayInSaoPaulo } from '@medpay/web/format';
 import { ReceivablesChart } from '../../../components/receivables-chart';
 
 const ClinicToConfirm = graphql(`

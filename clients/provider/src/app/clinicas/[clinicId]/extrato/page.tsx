@@ -10,7 +10,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
 import { csvAmount, download, toCsv } from '../../../../components/csv';
-import { startOfMonth, todayInSaoPaulo } from '../../../../components/dates';
+import { startOfMonth, todayInSaoPaulo } from '@medpay/web/format';
 import { statementKindLabel, transferStatusLabel } from '../../../../components/labels';
 
 const ClinicStatement = graphql(`

@@ -7,7 +7,7 @@ import { graphql } from '@medpay/web/graphql';
 import { CopyButton, ErrorNotice, Loading } from '@medpay/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
-import { useClientConfig } from '../../../../components/client-config';
+import { useClientConfig } from '@medpay/web/client-config';
 
 const ClinicApiKeys = graphql(`
   query ClinicApiKeys($clinicId: ID!) {

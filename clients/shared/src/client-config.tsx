@@ -1,10 +1,12 @@
 'use client';
-// Public URLs the server read from its environment when it served the page.
+// Public URLs the server read from its environment when it served the page (never baked into a build).
 import { createContext, useContext, type ReactNode } from 'react';
 
-interface ClientConfig {
+export interface ClientConfig {
   /** the router's GraphQL endpoint; its page is the GraphiQL sandbox */
   routerUrl: string;
+  /** the gateway's card tokenization endpoint: card numbers go there, never to our API */
+  cardTokenizeUrl: string;
 }
 
 const ClientConfigContext = createContext<ClientConfig | null>(null);

@@ -1,0 +1,3 @@
+import { appNextConfig } from '../shared/next-config.mjs';
+
+export default appNextConfig();

@@ -1,0 +1,52 @@
+'use client';
+// The login page every app shows, with its own title and a word below the form.
+import { useRouter, useSearchParams } from 'next/navigation';
+import { Suspense, useState, type FormEvent, type ReactNode } from 'react';
+import { SessionError, useSession } from './session';
+import { Loading } from './ui';
+
+/** Where to go after logging in: only a path of this app, never another site. */
+export const safeReturnPath = (value: string | null) => (value && value.startsWith('/') && !value.startsWith('//') ? value : '/');
+
+function LoginForm({ title, children }: { title: string; children?: ReactNode }) {
+  const { login } = useSession();
+  const router = useRouter();
+  const back = safeReturnPath(useSearchParams().get('voltar'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+      router.replace(back);
+    } catch (problem) {
+      setError(problem instanceof SessionError ? problem.message : 'Não foi possível entrar. Tente novamente.');
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card narrow" onSubmit={submit} noValidate>
+      <h1>{title}</h1>
+      <label htmlFor="email">E-mail</label>
+      <input id="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <label htmlFor="password">Senha</label>
+      <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      {error ? <p role="alert" className="notice notice-error">{error}</p> : null}
+      <p><button className="button" type="submit" disabled={busy}>{busy ? 'Entrando…' : 'Entrar'}</button></p>
+      {children}
+    </form>
+  );
+}
+
+export function LoginPage(props: { title: string; children?: ReactNode }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LoginForm {...props} />
+    </Suspense>
+  );
+}
