@@ -40,7 +40,9 @@ describe('cet', () => {
       fc.property(flows, fc.double({ min: -0.5, max: 20, noNaN: true }), (rows, rate) => {
         const at = (days: number) => new Date(Date.UTC(2025, 0, 10) + days * 86_400_000).toISOString().slice(0, 10);
         const released = rows.reduce((sum, { days, amount }) => sum + amount * Math.pow(1 + rate, -days / 365), 0);
-        fc.pre(released >= 1);
+        // Rounding the released amount moves the rate by up to ~0.5 / (released × scale) × (1 + rate) / years:
+        // below 1,000 that exceeds the tolerance at extreme rates (≈ 2,000 % a.a.) over long terms.
+        fc.pre(released >= 1_000);
         // FC0 is a real number here, not centavos: scale everything by 1e4 and round to keep the test exact enough.
         const scale = 1e4;
         const result = cet({
