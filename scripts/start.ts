@@ -71,13 +71,16 @@ function newestChange(path: string): number {
   return Math.max(0, ...readdirSync(path).filter((entry) => entry !== 'node_modules' && entry !== '.next').map((entry) => newestChange(join(path, entry))));
 }
 
+// Next.js reports usage to Vercel unless told not to; our builds and servers keep to themselves.
+const nextEnv = { NEXT_TELEMETRY_DISABLED: '1' };
+
 function buildIfStale(app: string) {
   const dir = join(root, 'clients', app);
   const built = newestChange(join(dir, '.next', 'BUILD_ID'));
   const sources = Math.max(...[dir, join(root, 'clients/shared/src'), join(root, 'libs')].map(newestChange));
   if (built > sources) return;
   console.log(`Building clients/${app} (first start or changed sources)…`);
-  const result = spawnSync('npm', ['run', 'build', '--workspace', `clients/${app}`], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync('npm', ['run', 'build', '--workspace', `clients/${app}`], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...nextEnv } });
   if (result.status !== 0) throw new Error(`clients/${app} failed to build`);
 }
 
@@ -130,6 +133,7 @@ const appEnv = {
   ROUTER_PUBLIC_URL: process.env.ROUTER_PUBLIC_URL ?? routerUrl,
   CARD_TOKENIZE_URL: process.env.CARD_TOKENIZE_URL ?? `${simulatorUrl.origin}/_sim/card/tokenize`,
   NODE_ENV: 'production',
+  ...nextEnv,
 };
 for (const app of apps) launch(app.name, [nextBin, 'start', join(root, 'clients', app.name), '--port', String(app.port), '--hostname', router.HOST], appEnv);
 await Promise.all(apps.map((app) => waitHealthy(`http://${router.HOST}:${app.port}/`)));
