@@ -64,6 +64,16 @@ describe('docker-compose.yml', () => {
     for (const dependency of Object.keys(service.depends_on ?? {})) expect(Object.keys(compose.services)).toContain(dependency);
   });
 
+  it('serves each app under clients/ on its port, next to the router', () => {
+    for (const [app, port] of [['patient', 3000], ['provider', 3001], ['admin', 3002]] as const) {
+      const service = compose.services[`${app}-app`]!;
+      expect(existsSync(resolve(root, 'clients', app, 'package.json'))).toBe(true);
+      expect(service.command).toEqual(expect.arrayContaining([`clients/${app}`, String(port)]));
+      expect(service.ports).toEqual([`${port}:${port}`]);
+      expect(Object.keys(service.depends_on ?? {})).toEqual(['router']);
+    }
+  });
+
   it('points the router and the subgraphs at each other by service name and port', () => {
     const portOf = (name: string) => compose.services[name]!.environment![apps[name]!.portVariable];
     for (const [name, service] of Object.entries(compose.services)) {
