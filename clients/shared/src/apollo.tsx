@@ -41,7 +41,7 @@ export function createApolloClient(routerUrl: string, accessToken: () => string 
 function GraphProvider({ routerUrl, children }: { routerUrl: string; children: ReactNode }) {
   const session = useSession();
   const userId = session.user?.id ?? null;
-  const { client, dispose } = useMemo(() => createApolloClient(routerUrl, session.accessToken), [routerUrl, userId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { client, dispose } = useMemo(() => createApolloClient(routerUrl, session.accessToken), [routerUrl, userId]);
   useEffect(() => () => {
     client.stop();
     dispose();

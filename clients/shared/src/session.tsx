@@ -61,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Renew a minute before expiry (or halfway, for very short tokens).
     const renewIn = Math.max(session.expiresIn * 1000 - 60_000, (session.expiresIn * 1000) / 2);
     timer.current = setTimeout(() => void renew(), renewIn);
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []);
 
   const renew = useCallback(
     () =>
