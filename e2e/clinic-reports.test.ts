@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseMetric } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { availableModes, bearer, startStack, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, type Stack, startStack, type Session } from './stack.js';
 
-type Session = { accessToken: string; userId: string };
 interface Connection { totalCount: number; edges: { node: { id: string; status: string; method: string; payer: { id: string } } }[] }
 
 const todayInSaoPaulo = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
@@ -63,18 +62,7 @@ describe.each(availableModes())('clinic and admin reports through the router (%s
 
   beforeAll(async () => {
     stack = await startStack(mode);
-    [paula, joao, clinicAdmin, otherClinicAdmin, admin] = await Promise.all([
-      stack.login('paciente@demo.medpay.com.br'),
-      stack.login('joao.pereira@demo.medpay.com.br'),
-      stack.login('clinica@demo.medpay.com.br'),
-      stack.login('olhos.carioca@demo.medpay.com.br'),
-      stack.login('admin@demo.medpay.com.br'),
-    ]);
-    const { body } = await stack.graphql<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>(
-      '{ procedures(filter: { search: "Clareamento" }) { edges { node { id clinic { id } } } } }',
-    );
-    procedureId = body.data!.procedures.edges[0]!.node.id;
-    clinicId = body.data!.procedures.edges[0]!.node.clinic.id;
+    ({ patient: paula, otherPatient: joao, clinicAdmin, otherClinicAdmin, admin, procedureId, clinicId } = await demoCast(stack));
     const other = await stack.graphql<{ clinics: { edges: { node: { id: string } }[] } }>('{ clinics(filter: { search: "Olhos" }) { edges { node { id } } } }');
     otherClinicId = other.body.data!.clinics.edges[0]!.node.id;
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { availableModes, bearer, startStack, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, type Stack, startStack } from './stack.js';
 
 interface PaymentView {
   id: string;
@@ -73,18 +73,7 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
 
   beforeAll(async () => {
     stack = await startStack(mode, { CELCOIN_TIMEOUT_MS: '1000' });
-    [patient, otherPatient, clinicAdmin, otherClinicAdmin, admin] = await Promise.all([
-      stack.login('paciente@demo.medpay.com.br'),
-      stack.login('joao.pereira@demo.medpay.com.br'),
-      stack.login('clinica@demo.medpay.com.br'),
-      stack.login('olhos.carioca@demo.medpay.com.br'),
-      stack.login('admin@demo.medpay.com.br'),
-    ]);
-    const { body } = await stack.graphql<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>(
-      '{ procedures(filter: { search: "Clareamento" }) { edges { node { id clinic { id } } } } }',
-    );
-    procedureId = body.data!.procedures.edges[0]!.node.id;
-    clinicId = body.data!.procedures.edges[0]!.node.clinic.id;
+    ({ patient, otherPatient, clinicAdmin, otherClinicAdmin, admin, procedureId, clinicId } = await demoCast(stack));
   }, 120_000);
   afterAll(() => stack?.close());
 

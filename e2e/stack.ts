@@ -169,3 +169,20 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export type Session = Awaited<ReturnType<Stack['login']>>;
+
+/**
+ * The demo accounts the suites act as, logged in, and what they buy: "Clareamento dental" at Sorriso
+ * Paulista (the clinic of `clinicAdmin`; `otherClinicAdmin` runs Olhos Carioca).
+ */
+export async function demoCast(stack: Stack) {
+  const [patient, otherPatient, clinicAdmin, otherClinicAdmin, admin] = await Promise.all(
+    ['paciente', 'joao.pereira', 'clinica', 'olhos.carioca', 'admin'].map((name) => stack.login(`${name}@demo.medpay.com.br`)),
+  );
+  const { body } = await stack.graphql<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>(
+    '{ procedures(filter: { search: "Clareamento" }) { edges { node { id clinic { id } } } } }',
+  );
+  const procedure = body.data!.procedures.edges[0]!.node;
+  return { patient: patient!, otherPatient: otherPatient!, clinicAdmin: clinicAdmin!, otherClinicAdmin: otherClinicAdmin!, admin: admin!, procedureId: procedure.id, clinicId: procedure.clinic.id };
+}

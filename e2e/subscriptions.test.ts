@@ -8,7 +8,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { eventually, liveClient, LiveSubscription, type LiveResult } from './live-client.js';
-import { availableModes, bearer, startStack, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, type Stack, startStack } from './stack.js';
 
 const MY_EVENTS = `subscription { myPaymentEvents { id type from status escrowState reason at
   payment { id status clinic { tradeName } procedure { name } } } }`;
@@ -63,16 +63,7 @@ describe.each(availableModes())('live payment status through the router (%s)', (
 
   beforeAll(async () => {
     stack = await startStack(mode);
-    [patient, otherPatient, clinicAdmin] = await Promise.all([
-      stack.login('paciente@demo.medpay.com.br'),
-      stack.login('joao.pereira@demo.medpay.com.br'),
-      stack.login('clinica@demo.medpay.com.br'),
-    ]);
-    const { body } = await stack.graphql<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>(
-      '{ procedures(filter: { search: "Clareamento" }) { edges { node { id clinic { id } } } } }',
-    );
-    procedureId = body.data!.procedures.edges[0]!.node.id;
-    clinicId = body.data!.procedures.edges[0]!.node.clinic.id;
+    ({ patient, otherPatient, clinicAdmin, procedureId, clinicId } = await demoCast(stack));
   }, 120_000);
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
