@@ -207,11 +207,13 @@ describe.each(availableModes())('clinic and admin reports through the router (%s
     expect(otherReceivables.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Their own clinic shows nothing of ours.
     expect((await clinicPayments({}, otherClinicAdmin.accessToken, otherClinicId)).body.data!.clinic.payments.totalCount).toBe(0);
-    // A patient: refused by the router for the policy-protected fields, by the resolver for payments.
+    // A patient: refused by the router, before any subgraph is called.
     const patientStatement = await stack.graphql(STATEMENT, { clinicId, from: today, to: today }, bearer(paula.accessToken));
     expect(patientStatement.status).toBe(403);
     const patientPayments = await clinicPayments({}, paula.accessToken);
-    expect(patientPayments.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect([patientPayments.status, patientPayments.body.errors?.[0]?.extensions?.code]).toEqual([403, 'FORBIDDEN']);
+    const patientBalance = await stack.graphql('query($id: ID!) { clinic(id: $id) { balance { inEscrowCentavos } } }', { id: clinicId }, bearer(paula.accessToken));
+    expect(patientBalance.status).toBe(403);
     const patientSearch = await stack.graphql(SEARCH, { filter: {} }, bearer(paula.accessToken));
     expect(patientSearch.status).toBe(403);
     const staffSearch = await stack.graphql('{ platformFigures { paymentCount } }', {}, bearer(clinicAdmin.accessToken));
