@@ -4,12 +4,29 @@
 // signed-in user, so nothing of one session is ever shown to the next.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { relayStylePagination } from '@apollo/client/utilities';
 import { ApolloProvider } from '@apollo/client/react';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { ClientConfigProvider, type ClientConfig } from './client-config';
 import { SessionProvider, useSession } from './session';
+
+// Every paged list is a Relay connection: `fetchMore({ variables: { after } })` appends the next page
+// to the one list cached per set of filters (the key arguments).
+const typePolicies = {
+  Query: {
+    fields: {
+      procedures: relayStylePagination(['filter']),
+      clinics: relayStylePagination(['filter']),
+      users: relayStylePagination(['filter']),
+      payments: relayStylePagination(['filter']),
+      myPayments: relayStylePagination(),
+    },
+  },
+  Clinic: { fields: { payments: relayStylePagination(['status', 'filter']), procedures: relayStylePagination() } },
+  User: { fields: { payments: relayStylePagination() } },
+};
 
 export function createApolloClient(routerUrl: string, accessToken: () => string | null) {
   const bearer = () => {
@@ -34,7 +51,7 @@ export function createApolloClient(routerUrl: string, accessToken: () => string 
     new GraphQLWsLink(sockets),
     auth.concat(new HttpLink({ uri: routerUrl })),
   );
-  const client = new ApolloClient({ link, cache: new InMemoryCache(), defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } } });
+  const client = new ApolloClient({ link, cache: new InMemoryCache({ typePolicies }), defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } } });
   return { client, dispose: () => void sockets.dispose() };
 }
 

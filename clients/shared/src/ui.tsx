@@ -72,3 +72,17 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
     </ol>
   );
 }
+
+/**
+ * "Ver mais" under a list: asks for the page after the last one shown; the cache's relay-style field
+ * policies (apollo.tsx) append it to the list.
+ */
+export function LoadMore({ pageInfo, onMore }: { pageInfo?: { hasNextPage: boolean; endCursor?: string | null } | null; onMore(after: string): void }) {
+  if (!pageInfo?.hasNextPage || !pageInfo.endCursor) return null;
+  const after = pageInfo.endCursor;
+  return (
+    <p>
+      <button type="button" className="button secondary" onClick={() => onMore(after)}>Ver mais</button>
+    </p>
+  );
+}

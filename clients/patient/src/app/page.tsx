@@ -3,7 +3,7 @@
 import { useQuery } from '@apollo/client/react';
 import { formatBRL } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
-import { ErrorNotice, Loading } from '@medpay/web/ui';
+import { ErrorNotice, Loading, LoadMore } from '@medpay/web/ui';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useState, type FormEvent } from 'react';
@@ -97,11 +97,7 @@ function Search() {
           </li>
         ))}
       </ul>
-      {data?.procedures.pageInfo.hasNextPage ? (
-        <button className="button secondary" type="button" onClick={() => void fetchMore({ variables: { after: data.procedures.pageInfo.endCursor }, updateQuery: (previous, { fetchMoreResult }) => ({ ...fetchMoreResult, procedures: { ...fetchMoreResult.procedures, edges: [...previous.procedures.edges, ...fetchMoreResult.procedures.edges] } }) })}>
-          Ver mais
-        </button>
-      ) : null}
+      <LoadMore pageInfo={data?.procedures.pageInfo} onMore={(after) => void fetchMore({ variables: { after } })} />
     </>
   );
 }

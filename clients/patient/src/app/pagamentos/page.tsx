@@ -3,7 +3,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { formatBRL, formatDate } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import { RequireSession } from '@medpay/web/session';
-import { ErrorNotice, Loading, StatusBadge } from '@medpay/web/ui';
+import { ErrorNotice, Loading, LoadMore, StatusBadge } from '@medpay/web/ui';
 import Link from 'next/link';
 
 const MyPayments = graphql(`
@@ -44,11 +44,7 @@ function Payments() {
           </li>
         ))}
       </ul>
-      {data?.myPayments?.pageInfo.hasNextPage ? (
-        <button type="button" className="button secondary" onClick={() => void fetchMore({ variables: { after: data.myPayments!.pageInfo.endCursor }, updateQuery: (prev, { fetchMoreResult }) => ({ myPayments: { ...fetchMoreResult.myPayments!, edges: [...prev.myPayments!.edges, ...fetchMoreResult.myPayments!.edges] } }) })}>
-          Ver mais
-        </button>
-      ) : null}
+      <LoadMore pageInfo={data?.myPayments?.pageInfo} onMore={(after) => void fetchMore({ variables: { after } })} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { clinicStatusLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import type { ClinicStatus } from '@medpay/web/types';
-import { ErrorNotice, Loading } from '@medpay/web/ui';
+import { ErrorNotice, Loading, LoadMore } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useState } from 'react';
 
@@ -154,9 +154,7 @@ export default function ClinicsPage() {
           </tbody>
         </table>
         {data && clinics.length === 0 ? <p className="notice notice-info">{status === 'PENDING_REVIEW' ? 'Nenhuma clínica aguardando análise.' : 'Nenhuma clínica nesta situação.'}</p> : null}
-        {data?.clinics.pageInfo.hasNextPage ? (
-          <button type="button" className="button secondary" onClick={() => void fetchMore({ variables: { after: data.clinics.pageInfo.endCursor }, updateQuery: (prev, { fetchMoreResult }) => ({ clinics: { ...fetchMoreResult.clinics, edges: [...prev.clinics.edges, ...fetchMoreResult.clinics.edges] } }) })}>Ver mais</button>
-        ) : null}
+        <LoadMore pageInfo={data?.clinics.pageInfo} onMore={(after) => void fetchMore({ variables: { after } })} />
       </div>
     </>
   );

@@ -5,7 +5,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { formatBRL, formatDateTime, methodLabel, paymentStatusLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import type { PaymentMethod, PaymentSearch, PaymentStatus } from '@medpay/web/types';
-import { ErrorNotice, Loading, StatusBadge } from '@medpay/web/ui';
+import { ErrorNotice, Loading, LoadMore, StatusBadge } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { Suspense, useState, type FormEvent } from 'react';
@@ -131,9 +131,7 @@ function Search() {
             </tbody>
           </table>
           {payments.edges.length === 0 ? <p className="notice notice-info">Nenhum pagamento encontrado.</p> : null}
-          {payments.pageInfo.hasNextPage ? (
-            <button type="button" className="button secondary" onClick={() => void fetchMore({ variables: { after: payments.pageInfo.endCursor }, updateQuery: (prev, { fetchMoreResult }) => ({ payments: { ...fetchMoreResult.payments!, edges: [...prev.payments!.edges, ...fetchMoreResult.payments!.edges] } }) })}>Ver mais</button>
-          ) : null}
+          <LoadMore pageInfo={payments.pageInfo} onMore={(after) => void fetchMore({ variables: { after } })} />
         </>
       ) : null}
     </>

@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { formatDate } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import type { Role } from '@medpay/web/types';
-import { ErrorNotice, Loading } from '@medpay/web/ui';
+import { ErrorNotice, Loading, LoadMore } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { roleLabel } from '../../../components/labels';
@@ -66,9 +66,7 @@ export default function UsersPage() {
             </tbody>
           </table>
           {users.edges.length === 0 ? <p className="notice notice-info">Ninguém encontrado.</p> : null}
-          {users.pageInfo.hasNextPage ? (
-            <button type="button" className="button secondary" onClick={() => void fetchMore({ variables: { after: users.pageInfo.endCursor }, updateQuery: (prev, { fetchMoreResult }) => ({ users: { ...fetchMoreResult.users!, edges: [...prev.users!.edges, ...fetchMoreResult.users!.edges] } }) })}>Ver mais</button>
-          ) : null}
+          <LoadMore pageInfo={users.pageInfo} onMore={(after) => void fetchMore({ variables: { after } })} />
         </>
       ) : null}
     </>

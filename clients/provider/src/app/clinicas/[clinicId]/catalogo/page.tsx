@@ -4,7 +4,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { formatBRL } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
-import { ErrorNotice, Loading } from '@medpay/web/ui';
+import { ErrorNotice, Loading, LoadMore } from '@medpay/web/ui';
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
 import { centavosToInput, MoneyInput, parseAmount } from '../../../../components/money-input';
@@ -225,24 +225,7 @@ export default function CatalogPage() {
           </tbody>
         </table>
       </div>
-      {pageInfo?.hasNextPage ? (
-        <p>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() =>
-              void fetchMore({
-                variables: { after: pageInfo.endCursor },
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  clinic: { ...fetchMoreResult.clinic!, procedures: { ...fetchMoreResult.clinic!.procedures, edges: [...previous.clinic!.procedures.edges, ...fetchMoreResult.clinic!.procedures.edges] } },
-                }),
-              })
-            }
-          >
-            Ver mais
-          </button>
-        </p>
-      ) : null}
+      <LoadMore pageInfo={pageInfo} onMore={(after) => void fetchMore({ variables: { after } })} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { formatBRL, formatDateTime, methodLabel, paymentStatusLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import type { ClinicPaymentFilter, PaymentMethod, PaymentStatus } from '@medpay/web/types';
-import { ErrorNotice, Loading, StatusBadge } from '@medpay/web/ui';
+import { ErrorNotice, Loading, LoadMore, StatusBadge } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
@@ -147,24 +147,7 @@ export default function PaymentsPage() {
             </table>
           </div>
           {payments.edges.length === 0 ? <p className="notice notice-info">Nenhum pagamento com esses filtros.</p> : null}
-          {payments.pageInfo.hasNextPage ? (
-            <p>
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() =>
-                  void fetchMore({
-                    variables: { after: payments.pageInfo.endCursor },
-                    updateQuery: (previous, { fetchMoreResult }) => ({
-                      clinic: { ...fetchMoreResult.clinic!, payments: { ...fetchMoreResult.clinic!.payments!, edges: [...previous.clinic!.payments!.edges, ...fetchMoreResult.clinic!.payments!.edges] } },
-                    }),
-                  })
-                }
-              >
-                Ver mais
-              </button>
-            </p>
-          ) : null}
+          <LoadMore pageInfo={payments.pageInfo} onMore={(after) => void fetchMore({ variables: { after } })} />
         </>
       ) : null}
     </>
