@@ -2,7 +2,7 @@
 // talking real HTTP (and WebSockets for subscriptions). Mode 'embedded' uses in-memory PGlite and no
 // Redis; mode 'postgres' uses a fresh database on TEST_DATABASE_URL's server and Redis at
 // TEST_REDIS_URL. Tests may restart the payments subgraph, or add payments replicas and routers.
-import { AccessTokenIssuer, signClaims, type Claims, type Metrics, type Role, type RunningService } from '@medpay/runtime';
+import { AccessTokenIssuer, anonymousClaims, signClaims, type Claims, type Metrics, type Role, type RunningService } from '@medpay/runtime';
 import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-simulator';
 import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '@medpay/payments';
 import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
@@ -46,7 +46,7 @@ export interface Stack {
   secret: string;
   /** sends a GraphQL operation through the router */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }>;
-  /** sends a GraphQL operation straight to a subgraph with the given (signed) claims */
+  /** sends a GraphQL operation straight to a subgraph with the given claims, signed (anonymous ones when none are given) */
   direct(service: RunningService, query: string, claims?: Claims | null, variables?: Record<string, unknown>, secret?: string): Promise<{ status: number; body: { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] } }>;
   login(email: string, password?: string): Promise<{ accessToken: string; refreshToken: string; userId: string }>;
   /** an access token signed with the users subgraph's key, for a caller that need not exist (benchmarks) */
@@ -127,7 +127,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     secret,
     graphql: (query, variables, headers = {}) => post(`${router.url}/graphql`, query, variables, headers),
     direct: (service, query, claims, variables, signingSecret = secret) =>
-      post(`${service.url}/graphql`, query, variables, claims ? { 'x-medpay-claims': signClaims(claims, signingSecret) } : {}),
+      post(`${service.url}/graphql`, query, variables, { 'x-medpay-claims': signClaims(claims ?? anonymousClaims(), signingSecret) }),
     async login(email, password = 'MedPay@2026') {
       const { body } = await stack.graphql<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>(
         'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }',

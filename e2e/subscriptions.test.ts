@@ -3,7 +3,7 @@
 // procedure, and the Celcoin simulator paying the charge. Authorization and connection lifetime too.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoClinics, demoPatients } from '@medpay/demo-data';
-import { CLAIMS_HEADER, signClaims, type Claims } from '@medpay/runtime';
+import { anonymousClaims, CLAIMS_HEADER, signClaims, type Claims } from '@medpay/runtime';
 import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
@@ -183,14 +183,19 @@ describe('the payments subgraph’s own graphql-ws endpoint', () => {
   }, 120_000);
   afterAll(() => stack?.close());
 
-  it('closes the socket on claims that do not verify (4401), and enforces the directives itself', async () => {
+  it('closes the socket on claims that do not verify or are missing (4401), and enforces the directives itself', async () => {
     const forgedClient = direct(signClaims(patientClaims(), 'a-secret-that-is-not-the-router-one-000'));
-    const anonymousClient = direct();
+    const unsignedClient = direct();
+    const anonymousClient = direct(signClaims(anonymousClaims(), stack.secret));
     const patientClient = direct(signClaims(patientClaims(), stack.secret));
     try {
       const forged = new LiveSubscription(forgedClient, MY_EVENTS);
       await forged.until((s) => s.ended, 'the close');
       expect(forged.closeCode).toBe(4401);
+      // Not through the router: no claims at all.
+      const unsigned = new LiveSubscription(unsignedClient, 'subscription { myPaymentEvents { id status } }');
+      await unsigned.until((s) => s.ended, 'the close');
+      expect(unsigned.closeCode).toBe(4401);
       const invalid = new LiveSubscription(anonymousClient, MY_EVENTS); // tradeName is the providers subgraph's
       await invalid.until((s) => s.ended, 'the validation error');
       expect(invalid.errorCode).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -202,7 +207,7 @@ describe('the payments subgraph’s own graphql-ws endpoint', () => {
       expect(notStaff.errorCode).toBe('FORBIDDEN');
       expect(stack.payments.metrics.get('subscriptions_started_total')).toBe(0);
     } finally {
-      await Promise.all([forgedClient, anonymousClient, patientClient].map((client) => client.dispose()));
+      await Promise.all([forgedClient, unsignedClient, anonymousClient, patientClient].map((client) => client.dispose()));
     }
   });
 });

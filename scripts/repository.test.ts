@@ -33,6 +33,7 @@ interface ComposeService {
   command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
+  expose?: string[];
   depends_on?: Record<string, unknown>;
   healthcheck?: { test: string[] };
 }
@@ -52,13 +53,15 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(apps).sort()).toEqual([...subgraphs, 'router'].sort());
   });
 
-  it.each(Object.keys(apps))('%s: reads only variables its configuration knows, on the port it publishes and health-checks', (name) => {
+  it.each(Object.keys(apps))('%s: reads only variables its configuration knows, on the port it serves and health-checks (only the router published)', (name) => {
     const service = compose.services[name]!;
     const { shape, portVariable } = apps[name]!;
     const environment = service.environment ?? {};
     for (const variable of Object.keys(environment)) expect([name, variable, variable in shape]).toEqual([name, variable, true]);
     const port = environment[portVariable];
-    expect(service.ports).toEqual([`${port}:${port}`]);
+    // Subgraphs stay on the internal network: only the router is published.
+    if (name === 'router') expect(service.ports).toEqual([`${port}:${port}`]);
+    else expect([service.ports, service.expose]).toEqual([undefined, [port]]);
     expect(service.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
     expect(existsSync(resolve(root, service.command!.at(-1)!))).toBe(true);
     for (const dependency of Object.keys(service.depends_on ?? {})) expect(Object.keys(compose.services)).toContain(dependency);

@@ -21,6 +21,8 @@ export const routerConfigShape = {
     .transform((value) => new Set(value.split(',').map((origin) => origin.trim()).filter(Boolean))),
   /** identical queries of one caller in flight at once share one subgraph request (router/src/subgraph-source.ts) */
   MERGE_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** proxies in front of the router that append to X-Forwarded-For (load balancer, CDN); 0 trusts none */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_COST: z.coerce.number().int().positive().default(5000),

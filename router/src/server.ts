@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  AccessTokenVerifier, answerFailure, AppError, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen, Metrics,
+  AccessTokenVerifier, answerFailure, AppError, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen, mayReadMetrics, Metrics,
   OperationAuthorizer, readBody, sendJson, type RunningService,
 } from '@medpay/runtime';
 import { buildASTSchema, GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
@@ -140,6 +140,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
         return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(results) });
       }
       if (req.method === 'GET' && path === '/metrics') {
+        if (!mayReadMetrics(req, config.METRICS_TOKEN)) return sendJson(res, 403, { error: 'FORBIDDEN' });
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
         // Memory too: the subscription benchmark reports it per live subscription.
         const { heapUsed, rss } = process.memoryUsage();
@@ -166,7 +167,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
       }
       const body = await readBody(req, config.BODY_LIMIT_BYTES);
       const claims = await authenticator.authenticate(req.headers);
-      const context: RouterContext = { claims, clientIp: clientIpOf(req), subgraphCalls: 0 };
+      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXY_HOPS), subgraphCalls: 0 };
       await executeApollo(apollo, req, res, body, async () => context);
     } catch (error) {
       answerFailure(res, error, logger);
@@ -179,6 +180,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     sessions,
     maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
     maxPayloadBytes: config.BODY_LIMIT_BYTES,
+    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
   });
   const running = await listen(server, config.HOST, config.ROUTER_PORT, async () => {
     await subscriptions.close();

@@ -2,7 +2,7 @@
 // carrying that caller's subscriptions, opened with the caller's signed claims, kept alive with
 // pings, and re-established with backoff for a bounded time (graphql-ws re-sends the subscriptions
 // after a reconnect). Past that time the subscriptions fail and the caller is told.
-import { CLAIMS_HEADER, signClaims, type Claims, type Logger } from '@medpay/runtime';
+import { anonymousClaims, CLAIMS_HEADER, signClaims, type Claims, type Logger } from '@medpay/runtime';
 import { createClient, type Client, type FormattedExecutionResult, type Sink, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -109,8 +109,7 @@ export class SubgraphLinks {
       webSocketImpl: WebSocket,
       // Signed at each (re)connection, so a reconnect long after the first handshake still verifies.
       connectionParams: () => {
-        if (!claims) return {};
-        const { sid: _session, ...identity } = claims;
+        const { sid: _session, ...identity } = claims ?? anonymousClaims();
         return { [CLAIMS_HEADER]: signClaims({ ...identity, exp: Math.floor(Date.now() / 1000) + HANDSHAKE_CLAIMS_SECONDS }, internalSecret) };
       },
       lazy: true,

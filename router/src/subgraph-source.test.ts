@@ -71,7 +71,7 @@ describe('SubgraphSource', () => {
       call(source, { claims: null, clientIp: '10.0.0.2', subgraphCalls: 0 }, 'query'),
     ]);
     expect(received).toHaveLength(4);
-    expect([a.data?.sub, b.data?.sub, anonymous.data?.sub]).toEqual(['patient-a', 'patient-b', null]);
+    expect([a.data?.sub, b.data?.sub, anonymous.data?.sub]).toEqual(['patient-a', 'patient-b', 'anonymous']);
 
     received.length = 0;
     const claims = claimsOf('patient-c');

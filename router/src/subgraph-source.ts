@@ -7,7 +7,7 @@
 // same body, the same signed claims (so the same identity and token expiry) and the same client
 // address. Each caller parses its own copy of the answer, since the executor mutates what it gets.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CLAIMS_HEADER, signClaims, type Claims } from '@medpay/runtime';
+import { anonymousClaims, CLAIMS_HEADER, signClaims, type Claims } from '@medpay/runtime';
 import { GraphQLError } from 'graphql';
 import { STATUS_CODES } from 'node:http';
 import type { Dispatcher } from 'undici';
@@ -22,13 +22,23 @@ interface RawAnswer {
   text: string;
 }
 
+/** Anonymous claims are renewed this long before they expire. */
+const ANONYMOUS_RENEWAL_SECONDS = 60;
+
 /**
  * Signs claims for the subgraphs. Verified claims are one object per access token (the router keeps
- * them), so each is signed once, not once per subgraph call.
+ * them), so each is signed once, not once per subgraph call; anonymous callers share one set of
+ * anonymous claims, renewed before it expires (subgraphs answer nothing unsigned).
  */
-export function createClaimsSigner(secret: string): (claims: Claims) => string {
+export function createClaimsSigner(secret: string): (claims: Claims | null) => string {
   const signed = new WeakMap<Claims, string>();
-  return (claims) => {
+  let anonymous = anonymousClaims();
+  return (caller) => {
+    let claims = caller;
+    if (!claims) {
+      if (anonymous.exp - ANONYMOUS_RENEWAL_SECONDS <= Date.now() / 1000) anonymous = anonymousClaims();
+      claims = anonymous;
+    }
     let header = signed.get(claims);
     if (header === undefined) {
       header = signClaims(claims, secret);
@@ -46,7 +56,7 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
   constructor(
     readonly url: string,
     private readonly dispatcher: Dispatcher,
-    private readonly claimsHeader: (claims: Claims) => string,
+    private readonly claimsHeader: (claims: Claims | null) => string,
     private readonly mergeIdenticalQueries = true,
   ) {
     const parsed = new URL(url);
@@ -57,14 +67,14 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
   async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<SubgraphResponse> {
     const { request } = options;
     if (!request.query) throw new Error('Missing query');
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    // The gateway's own calls (health checks) carry no caller: anonymous.
+    const headers: Record<string, string> = { 'content-type': 'application/json', [CLAIMS_HEADER]: this.claimsHeader(null) };
     let shareable = false;
-    // The gateway's own calls (health checks) carry no caller.
     const incoming = 'incomingRequestContext' in options ? options : null;
     if (incoming && 'claims' in incoming.context) {
       const context = incoming.context;
       context.subgraphCalls += 1;
-      if (context.claims) headers[CLAIMS_HEADER] = this.claimsHeader(context.claims);
+      headers[CLAIMS_HEADER] = this.claimsHeader(context.claims);
       if (context.clientIp) headers['x-forwarded-for'] = context.clientIp;
       shareable = this.mergeIdenticalQueries && incoming.incomingRequestContext.operation?.operation === 'query';
     }
@@ -72,7 +82,7 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
 
     let answer: RawAnswer;
     if (shareable) {
-      const key = `${headers[CLAIMS_HEADER] ?? ''}\n${headers['x-forwarded-for'] ?? ''}\n${body}`;
+      const key = `${headers[CLAIMS_HEADER]}\n${headers['x-forwarded-for'] ?? ''}\n${body}`;
       let pending = this.inFlight.get(key);
       if (!pending) {
         pending = this.send(headers, body).finally(() => this.inFlight.delete(key));

@@ -45,6 +45,8 @@ export interface SubscriptionServerOptions {
   validationRules: ValidationRule[];
   maxSubscriptionsPerConnection: number;
   maxPayloadBytes: number;
+  /** see clientIpOf */
+  trustedProxyHops: number;
   logger: Logger;
   metrics: Metrics;
 }
@@ -207,7 +209,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
         if (Object.keys(connection.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [clientError(`Limite de ${options.maxSubscriptionsPerConnection} assinaturas por conexão atingido.`, 'TOO_MANY_SUBSCRIPTIONS')];
         }
-        const prepared = prepare(payload, connection.extra.claims ?? null, clientIpOf(connection.extra.request));
+        const prepared = prepare(payload, connection.extra.claims ?? null, clientIpOf(connection.extra.request, options.trustedProxyHops));
         if (!(prepared instanceof PreparedOperation)) return prepared;
         return { schema: options.planner.apiSchema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue: prepared };
       },

@@ -11,7 +11,7 @@ export type Role = 'PATIENT' | 'CLINIC_STAFF' | 'PLATFORM_ADMIN';
 export interface Claims {
   /** user id, or the API key id for a partner system */
   sub: string;
-  kind: 'user' | 'partner' | 'service';
+  kind: 'user' | 'partner' | 'service' | 'anonymous';
   roles: Role[];
   scopes: string[];
   /** the session (refresh-token family) the access token belongs to */
@@ -52,6 +52,24 @@ export function verifyClaims(header: string | undefined, secret: string, now = D
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Claims;
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) throw invalid();
   return claims;
+}
+
+/**
+ * What the router forwards for a caller with no credentials. Subgraphs answer only signed claims, so
+ * even an anonymous request proves it came through the router (and its limits).
+ */
+export function anonymousClaims(ttlSeconds = 300): Claims {
+  return { sub: 'anonymous', kind: 'anonymous', roles: [], scopes: [], exp: Math.floor(Date.now() / 1000) + ttlSeconds };
+}
+
+/**
+ * The caller behind a request that reached a subgraph: the router's signed claims are required (a
+ * request without them did not come through the router); anonymous callers come back as null.
+ */
+export function verifyRouterClaims(header: string | undefined, secret: string, now = Date.now()): Claims | null {
+  const claims = verifyClaims(header, secret, now);
+  if (!claims) throw new AppError('INVALID_CLAIMS', 'Este serviço atende apenas chamadas do roteador.');
+  return claims.kind === 'anonymous' ? null : claims;
 }
 
 /** Claims one of our services presents to another's internal endpoints. */

@@ -7,8 +7,8 @@ export interface KeyValueStore {
   set(key: string, value: string, ttlMs: number): Promise<void>;
   /** Sets only when absent; true when this call set it (the atomic step of one-time use). */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
-  /** Increments a counter, starting its time to live on first increment; returns the new value. */
-  increment(key: string, ttlMs: number): Promise<number>;
+  /** Adds to a counter atomically (1 unless told), starting its time to live when it is created; returns the new value. */
+  increment(key: string, ttlMs: number, by?: number): Promise<number>;
   delete(key: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,9 +36,9 @@ export class MemoryStore implements KeyValueStore {
     this.entries.set(key, { value, expiresAt: Date.now() + ttlMs });
     return true;
   }
-  async increment(key: string, ttlMs: number) {
+  async increment(key: string, ttlMs: number, by = 1) {
     const entry = this.live(key);
-    const next = Number(entry?.value ?? 0) + 1;
+    const next = Number(entry?.value ?? 0) + by;
     this.entries.set(key, { value: String(next), expiresAt: entry?.expiresAt ?? Date.now() + ttlMs });
     return next;
   }
@@ -63,8 +63,8 @@ export class RedisStore implements KeyValueStore {
   async setIfAbsent(key: string, value: string, ttlMs: number) {
     return (await this.redis.set(this.prefix + key, value, 'PX', ttlMs, 'NX')) === 'OK';
   }
-  async increment(key: string, ttlMs: number) {
-    const [[, count]] = (await this.redis.multi().incr(this.prefix + key).pexpire(this.prefix + key, ttlMs, 'NX').exec()) as [[null, number]];
+  async increment(key: string, ttlMs: number, by = 1) {
+    const [[, count]] = (await this.redis.multi().incrby(this.prefix + key, by).pexpire(this.prefix + key, ttlMs, 'NX').exec()) as [[null, number]];
     return count;
   }
   async delete(key: string) {

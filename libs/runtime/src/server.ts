@@ -3,14 +3,16 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OperationAuthorizer } from './authorization.js';
-import { CLAIMS_HEADER, verifyClaims, type Claims } from './claims.js';
+import { CLAIMS_HEADER, verifyRouterClaims, type Claims } from './claims.js';
 import { createErrorFormatter } from './errors.js';
 import { answerFailure, executeApollo, readBody, sendJson, type RouteHandler } from './http.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { checkOperationLimits, SUBGRAPH_OPERATION_LIMITS } from './operation-limits.js';
 import { serveSubscriptions } from './subgraph-subscriptions.js';
 
 /** What every resolver gets; services extend it with their stores and DataLoaders. */
@@ -39,6 +41,8 @@ export interface SubgraphOptions<Context extends RequestContext> {
   onClose?: () => Promise<void>;
   /** serve the schema's Subscription fields over graphql-ws on /graphql */
   subscriptions?: boolean;
+  /** bearer token Prometheus presents for /metrics; without one, /metrics answers loopback callers only */
+  metricsToken?: string;
 }
 
 export interface RunningService {
@@ -48,10 +52,28 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export function clientIpOf(req: IncomingMessage): string {
+/**
+ * The end user's address. `trustedProxyHops` is how many proxies in front of this process append to
+ * X-Forwarded-For (a load balancer, CloudFront): the client is the address they saw, and whatever a
+ * client wrote into the header itself is ignored. Subgraphs trust the router's one-entry header (only
+ * the router's signed calls reach them); the router trusts only its configured proxies.
+ */
+export function clientIpOf(req: IncomingMessage, trustedProxyHops = Number.POSITIVE_INFINITY): string {
   const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || '';
+  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (trustedProxyHops === 0 || chain.length === 0) return req.socket.remoteAddress ?? '';
+  return chain[Math.max(0, chain.length - trustedProxyHops)] ?? req.socket.remoteAddress ?? '';
+}
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/** /metrics is for the scraper, not the public: its bearer token, or a caller on this machine. */
+export function mayReadMetrics(req: IncomingMessage, token: string | undefined): boolean {
+  if (token) {
+    const digest = (text: string) => createHash('sha256').update(text).digest();
+    return timingSafeEqual(digest(req.headers.authorization ?? ''), digest(`Bearer ${token}`));
+  }
+  return LOOPBACK.test(req.socket.remoteAddress ?? '') && !req.headers['x-forwarded-for'];
 }
 
 export async function startSubgraph<Context extends RequestContext>(options: SubgraphOptions<Context>): Promise<RunningService> {
@@ -64,6 +86,8 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
     schema: options.schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // A second line behind the router's token limit: parsing a huge document is work too.
+    parseOptions: { maxTokens: 5_000 },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -71,9 +95,11 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
         async requestDidStart() {
           metrics.increment('graphql_requests_total');
           return {
-            async didResolveOperation({ document, contextValue }) {
+            async didResolveOperation({ document, operation, request, contextValue }) {
               const denied = authorizer.authorize(document, contextValue.claims);
               if (denied) throw denied;
+              const excessive = operation && checkOperationLimits(document, operation, request.variables, SUBGRAPH_OPERATION_LIMITS);
+              if (excessive) throw excessive;
             },
           };
         },
@@ -96,6 +122,7 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
         }
       }
       if (req.method === 'GET' && path === '/metrics') {
+        if (!mayReadMetrics(req, options.metricsToken)) return sendJson(res, 403, { error: 'FORBIDDEN' });
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
         return res.end(metrics.render(options.name));
       }
@@ -103,7 +130,7 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
       const route = options.routes?.[`${req.method} ${path}`];
       if (route) return await route(req, res, body);
       if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found' });
-      const claims = verifyClaims(req.headers[CLAIMS_HEADER] as string | undefined, options.internalSecret);
+      const claims = verifyRouterClaims(req.headers[CLAIMS_HEADER] as string | undefined, options.internalSecret);
       const context = options.createContext({ claims, clientIp: clientIpOf(req), logger });
       await executeApollo(apollo, req, res, body, async () => context);
     } catch (error) {

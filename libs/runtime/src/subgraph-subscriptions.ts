@@ -6,7 +6,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { OperationAuthorizer } from './authorization.js';
-import { CLAIMS_HEADER, verifyClaims, type Claims } from './claims.js';
+import { CLAIMS_HEADER, verifyRouterClaims, type Claims } from './claims.js';
 import { createErrorFormatter } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
@@ -58,7 +58,7 @@ export function serveSubscriptions<Context extends RequestContext>(options: Subg
       onConnect: (connection) => {
         const header = connection.connectionParams?.[CLAIMS_HEADER];
         try {
-          connection.extra.claims = verifyClaims(typeof header === 'string' ? header : undefined, options.internalSecret);
+          connection.extra.claims = verifyRouterClaims(typeof header === 'string' ? header : undefined, options.internalSecret);
           return true;
         } catch {
           // 4401 is final for graphql-ws clients: forged or stale claims are not retried.

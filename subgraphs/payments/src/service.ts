@@ -89,6 +89,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     host: config.HOST,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
     subscriptions: true,

@@ -13,6 +13,15 @@ export function maySeeClinic(claims: Claims | null, clinic: { id: string; status
   return clinic.status === 'ACTIVE' || isPlatformAdmin(claims) || role !== null || isPartnerOf(claims, clinic.id);
 }
 
+/**
+ * A clinic reached by reference from another subgraph (a payment's clinic): as `clinic(id)`, except
+ * that a suspended clinic still names itself on the payments made while it was active. A clinic that
+ * was never active (in review, rejected) is seen only by its own people, its keys and admins.
+ */
+export function maySeeReferencedClinic(claims: Claims | null, clinic: { id: string; status: ClinicStatus }, role: StaffRole | null): boolean {
+  return clinic.status === 'SUSPENDED' || maySeeClinic(claims, clinic, role);
+}
+
 /** Inactive procedures too: the clinic's own people, its partner systems, platform admins. */
 export function maySeeWholeCatalog(claims: Claims | null, clinicId: string, role: StaffRole | null): boolean {
   return isPlatformAdmin(claims) || role !== null || isPartnerOf(claims, clinicId);
@@ -74,6 +83,10 @@ export class Viewer {
 
   async canSeeClinic(clinic: { id: string; status: ClinicStatus }): Promise<boolean> {
     return clinic.status === 'ACTIVE' || maySeeClinic(this.claims, clinic, await this.roleIn(clinic.id));
+  }
+
+  async canSeeReferencedClinic(clinic: { id: string; status: ClinicStatus }): Promise<boolean> {
+    return clinic.status === 'ACTIVE' || maySeeReferencedClinic(this.claims, clinic, await this.roleIn(clinic.id));
   }
 
   async canSeeWholeCatalog(clinicId: string): Promise<boolean> {

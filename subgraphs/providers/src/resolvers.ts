@@ -36,6 +36,12 @@ async function visibleClinic(id: string, { clinicLoader, viewer }: ProvidersCont
   return clinic && (await viewer.canSeeClinic(clinic)) ? clinic : null;
 }
 
+/** A clinic another subgraph refers to, or null for a caller who may not see it (see maySeeReferencedClinic). */
+async function referencedClinic(id: string, { clinicLoader, viewer }: ProvidersContext): Promise<Clinic | null> {
+  const clinic = await clinicLoader.load(id);
+  return clinic && (await viewer.canSeeReferencedClinic(clinic)) ? clinic : null;
+}
+
 async function clinicOf(procedure: Procedure, { clinicLoader }: ProvidersContext): Promise<Clinic> {
   const clinic = await clinicLoader.load(procedure.clinicId);
   if (!clinic) throw new Error(`procedure ${procedure.id} has no clinic`);
@@ -71,7 +77,7 @@ export const resolvers = {
   Clinic: {
     // Other subgraphs reference clinics they already relate the caller to (a payment, an appointment):
     // the public fields resolve whatever the status; private fields check the caller themselves.
-    __resolveReference: ({ id }: { id: string }, { clinicLoader }: ProvidersContext) => clinicLoader.load(id),
+    __resolveReference: ({ id }: { id: string }, context: ProvidersContext) => referencedClinic(id, context),
     cnpj: (clinic: Clinic) => formatCnpj(clinic.cnpj),
     address: (clinic: Clinic) => ({ street: clinic.street, city: clinic.city, state: clinic.state, postalCode: clinic.postalCode }),
     statusReason: async (clinic: Clinic, _: unknown, { viewer }: ProvidersContext) => {
@@ -88,7 +94,10 @@ export const resolvers = {
     since: (member: ClinicMember) => member.createdAt.toISOString(),
   },
   Procedure: {
-    __resolveReference: ({ id }: { id: string }, { procedureLoader }: ProvidersContext) => procedureLoader.load(id),
+    __resolveReference: async ({ id }: { id: string }, context: ProvidersContext) => {
+      const procedure = await context.procedureLoader.load(id);
+      return procedure && (await referencedClinic(procedure.clinicId, context)) ? procedure : null;
+    },
     clinic: (procedure: Procedure, _: unknown, context: ProvidersContext) => clinicOf(procedure, context),
   },
   User: {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cnpjFromBase } from '@medpay/br-documents';
 import { demoAdmin, demoClinics, demoPatients, demoProcedureId } from '@medpay/demo-data';
-import { CLAIMS_HEADER, parseMetric, scopesForRoles, serviceClaims, signClaims, type Claims, type Role } from '@medpay/runtime';
+import { anonymousClaims, CLAIMS_HEADER, parseMetric, scopesForRoles, serviceClaims, signClaims, type Claims, type Role } from '@medpay/runtime';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,7 +50,7 @@ interface GraphQLAnswer {
 async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, claims: Claims | null = null, secret = SECRET): Promise<GraphQLAnswer> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(claims ? { [CLAIMS_HEADER]: signClaims(claims, secret) } : {}) },
+    headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: signClaims(claims ?? anonymousClaims(), secret) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLAnswer, 'status'>;

@@ -50,6 +50,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     host: config.HOST,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
     createContext: (request) => ({

@@ -61,18 +61,16 @@ export class Accounts {
     return this.startSession(created);
   }
 
-  async login(emailInput: string, password: string): Promise<AuthResult> {
+  /** `address`: the client's, as the router saw it (login attempts are limited per address too). */
+  async login(emailInput: string, password: string, address: string): Promise<AuthResult> {
     const email = emailInput.trim().toLowerCase();
-    await this.throttle.assertAllowed(email);
+    await this.throttle.begin(email, address);
     const user = await this.users.findByEmail(email);
     // Verify against a decoy when the account does not exist: the answer takes as long either way.
     const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(email);
-      throw new AppError('INVALID_CREDENTIALS', 'E-mail ou senha incorretos.');
-    }
+    if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'E-mail ou senha incorretos.');
     if (user.lockedAt) throw new AppError('ACCOUNT_LOCKED', 'Esta conta está bloqueada. Fale com o suporte da MedPay.');
-    await this.throttle.reset(email);
+    await this.throttle.succeeded(email, address);
     return this.startSession(user);
   }
 

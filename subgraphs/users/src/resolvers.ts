@@ -45,7 +45,7 @@ export const resolvers = {
   },
   Mutation: {
     registerPatient: async (_: unknown, { input }: { input: RegisterPatientInput }, { accounts }: UsersContext) => authPayload(await accounts.registerPatient(input)),
-    login: async (_: unknown, { input }: { input: { email: string; password: string } }, { accounts }: UsersContext) => authPayload(await accounts.login(input.email, input.password)),
+    login: async (_: unknown, { input }: { input: { email: string; password: string } }, { accounts, clientIp }: UsersContext) => authPayload(await accounts.login(input.email, input.password, clientIp)),
     refreshSession: async (_: unknown, { refreshToken }: { refreshToken: string }, { accounts }: UsersContext) => authPayload(await accounts.refresh(refreshToken)),
     logout: (_: unknown, __: unknown, { accounts, claims }: UsersContext) => accounts.logout(claims?.sid),
     setUserLocked: (_: unknown, { id, locked }: { id: string; locked: boolean }, { accounts, claims }: UsersContext) => {

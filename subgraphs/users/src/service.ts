@@ -46,6 +46,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     host: config.HOST,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
     createContext: (request) => ({ ...request, accounts, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),

@@ -37,14 +37,34 @@ describe('SessionStore', () => {
 });
 
 describe('LoginThrottle', () => {
-  it('allows MAX_FAILURES wrong passwords, then waits; a success resets the count', async () => {
+  it('allows MAX_FAILURES wrong passwords on an account, then waits; a success does not count', async () => {
     const throttle = new LoginThrottle(new MemoryStore());
-    for (let i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) await throttle.recordFailure('a@b.com');
-    expect(await code(throttle.assertAllowed('a@b.com'))).toBe('ok');
-    await throttle.reset('a@b.com');
-    for (let i = 0; i < LoginThrottle.MAX_FAILURES; i++) await throttle.recordFailure('a@b.com');
-    expect(await code(throttle.assertAllowed('a@b.com'))).toBe('TOO_MANY_ATTEMPTS');
-    expect(await code(throttle.assertAllowed('other@b.com'))).toBe('ok');
+    for (let i = 0; i < 3; i++) {
+      await throttle.begin('a@b.com', '10.0.0.1');
+      await throttle.succeeded('a@b.com', '10.0.0.1');
+    }
+    for (let i = 0; i < LoginThrottle.MAX_FAILURES; i++) expect(await code(throttle.begin('a@b.com', '10.0.0.1'))).toBe('ok');
+    expect(await code(throttle.begin('a@b.com', '10.0.0.2'))).toBe('TOO_MANY_ATTEMPTS');
+    expect(await code(throttle.begin('other@b.com', '10.0.0.2'))).toBe('ok');
+  });
+
+  it('holds when the attempts arrive all at once: no more than MAX_FAILURES get a look at the password', async () => {
+    const throttle = new LoginThrottle(new MemoryStore());
+    const results = await Promise.all(Array.from({ length: 20 }, () => code(throttle.begin('a@b.com', '10.0.0.1'))));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(LoginThrottle.MAX_FAILURES);
+  });
+
+  it('slows one address trying many accounts (password spraying), but not its successful logins', async () => {
+    const throttle = new LoginThrottle(new MemoryStore());
+    for (let i = 0; i < 3; i++) {
+      await throttle.begin('owner@b.com', '10.0.0.9');
+      await throttle.succeeded('owner@b.com', '10.0.0.9');
+    }
+    const sprayed = [];
+    for (let i = 0; i < 12; i++) sprayed.push(await code(throttle.begin(`victim${i}@b.com`, '10.0.0.9')));
+    expect(sprayed.slice(0, LoginThrottle.MAX_FAILURES_PER_ADDRESS).every((r) => r === 'ok')).toBe(true);
+    expect(sprayed.slice(LoginThrottle.MAX_FAILURES_PER_ADDRESS)).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
+    expect(await code(throttle.begin('victim0@b.com', '10.0.0.10'))).toBe('ok');
   });
 });
 

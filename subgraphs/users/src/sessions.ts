@@ -54,24 +54,36 @@ export class SessionStore {
   }
 }
 
-/** Slows guessing: after MAX_FAILURES wrong passwords for one e-mail, logins wait out the window. */
+/**
+ * Slows guessing. Each login attempt takes its place in two counters before the password is checked:
+ * the account's (MAX_FAILURES wrong passwords, then wait out the window) and the client address's
+ * (MAX_FAILURES_PER_ADDRESS across any accounts: password spraying). Taking the place first, with one
+ * atomic increment, is what makes the limit hold when attempts arrive all at once. A success gives
+ * both places back: only wrong passwords count.
+ */
 export class LoginThrottle {
   static readonly MAX_FAILURES = 5;
+  static readonly MAX_FAILURES_PER_ADDRESS = 10;
   static readonly WINDOW_MS = 15 * 60 * 1000;
 
   constructor(private readonly kv: KeyValueStore) {}
 
-  async assertAllowed(email: string) {
-    if (Number(await this.kv.get(`login-failures:${email}`)) >= LoginThrottle.MAX_FAILURES) {
+  /** Counts an attempt; throws TOO_MANY_ATTEMPTS when it is over either limit. */
+  async begin(email: string, address: string): Promise<void> {
+    const [forAccount, forAddress] = await Promise.all([
+      this.kv.increment(`login-attempts:${email}`, LoginThrottle.WINDOW_MS),
+      this.kv.increment(`login-attempts-from:${address}`, LoginThrottle.WINDOW_MS),
+    ]);
+    if (forAccount > LoginThrottle.MAX_FAILURES || forAddress > LoginThrottle.MAX_FAILURES_PER_ADDRESS) {
       throw new AppError('TOO_MANY_ATTEMPTS', 'Muitas tentativas de acesso. Aguarde 15 minutos ou redefina sua senha.');
     }
   }
 
-  async recordFailure(email: string) {
-    await this.kv.increment(`login-failures:${email}`, LoginThrottle.WINDOW_MS);
-  }
-
-  async reset(email: string) {
-    await this.kv.delete(`login-failures:${email}`);
+  /** The attempt logged in: it was no guess. */
+  async succeeded(email: string, address: string): Promise<void> {
+    await Promise.all([
+      this.kv.increment(`login-attempts:${email}`, LoginThrottle.WINDOW_MS, -1),
+      this.kv.increment(`login-attempts-from:${address}`, LoginThrottle.WINDOW_MS, -1),
+    ]);
   }
 }

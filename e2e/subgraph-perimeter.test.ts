@@ -1,0 +1,78 @@
+// The subgraphs behind the router, called straight at their ports as an attacker would: nothing
+// answers without the router's signed claims, the router's anonymous claims do not lift the
+// subgraph's own limits, entities obey the same visibility as the fields, and /metrics is private.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { demoAdmin, demoClinics, demoProcedureId } from '@medpay/demo-data';
+import { scopesForRoles } from '@medpay/runtime';
+import { startStack, type Stack } from './stack.js';
+
+/** The outside probe's query: procedures and their clinic, nested about twenty levels deep. */
+function probeQuery(levels: number): string {
+  let inner = 'id';
+  for (let level = 0; level < levels; level += 1) inner = `clinic { procedures(first: 50) { edges { node { ${inner} } } } }`;
+  return `{ clinics(first: 50) { edges { node { procedures(first: 50) { edges { node { ${inner} } } } } } } }`;
+}
+
+const unsigned = (url: string, query: string, variables?: Record<string, unknown>) =>
+  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+
+describe('subgraphs called around the router', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack('embedded', { METRICS_TOKEN: 'metrics-token-for-the-scraper' });
+  }, 120_000);
+  afterAll(() => stack?.close());
+
+  it('refuse every GraphQL request without the router\'s claims: queries, _service, _entities, introspection', async () => {
+    const bemNascer = demoClinics[4]!;
+    for (const service of [stack.users, stack.providers, stack.payments]) {
+      for (const [query, variables] of [
+        [probeQuery(20)],
+        ['{ _service { sdl } }'],
+        ['{ __schema { types { name } } }'],
+        ['query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Clinic', id: bemNascer.id }] }],
+      ] as const) {
+        const response = await unsigned(service.url, query, variables);
+        expect(response.status).toBe(401);
+        expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('INVALID_CLAIMS');
+      }
+    }
+  });
+
+  it('apply their own depth and list-size limits to what does come with claims, and stay up', async () => {
+    const deep = await stack.direct(stack.providers, probeQuery(20));
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors?.[0]?.extensions?.code).toBe('DEPTH_LIMIT_EXCEEDED');
+    // Shallow enough, but 50 × 50 × 50 × 50 procedures.
+    const wide = await stack.direct(stack.providers, probeQuery(2));
+    expect(wide.status).toBe(400);
+    expect(wide.body.errors?.[0]?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+    expect((await fetch(`${stack.providers.url}/health`)).status).toBe(200);
+    // An ordinary page still passes.
+    const page = await stack.direct(stack.providers, '{ clinics(first: 20) { edges { node { procedures(first: 5) { edges { node { id } } } } } } }');
+    expect(page.body.errors).toBeUndefined();
+  });
+
+  it('resolve a clinic in review by reference only for those who may see it', async () => {
+    const bemNascer = demoClinics[4]!;
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Clinic { legalName cnpj } } }';
+    const variables = { r: [{ __typename: 'Clinic', id: bemNascer.id }] };
+    const anonymous = await stack.direct(stack.providers, query, null, variables);
+    expect(anonymous.body.data?._entities).toEqual([null]);
+    const admin = { sub: demoAdmin.id, kind: 'user' as const, roles: ['PLATFORM_ADMIN' as const], scopes: scopesForRoles(['PLATFORM_ADMIN']), exp: Math.floor(Date.now() / 1000) + 60 };
+    const byAdmin = await stack.direct(stack.providers, query, admin, variables);
+    expect(byAdmin.body.data?._entities).toEqual([{ legalName: bemNascer.legalName, cnpj: expect.any(String) }]);
+    // Through the router the same rule holds for the clinic's procedures.
+    const procedures = await stack.graphql<{ procedure: unknown }>('query($id: ID!) { procedure(id: $id) { id } }', { id: demoProcedureId(4, 0) });
+    expect(procedures.body.data?.procedure).toBeNull();
+  });
+
+  it('answer /metrics only to the scraper\'s token', async () => {
+    for (const service of [stack.users, stack.providers, stack.payments, stack.router]) {
+      expect((await fetch(`${service.url}/metrics`)).status).toBe(403);
+      expect((await fetch(`${service.url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(403);
+      const scraped = await fetch(`${service.url}/metrics`, { headers: { authorization: 'Bearer metrics-token-for-the-scraper' } });
+      expect(scraped.status).toBe(200);
+    }
+  });
+});
