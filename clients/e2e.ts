@@ -1,6 +1,6 @@
 // What the apps' browser suites share: screenshots, the simulator's bank controls, demo logins.
 import { cpfFromBase } from '@medpay/br-documents';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,23 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Senha').fill(password);
   await page.getByRole('button', { name: 'Entrar' }).click();
+}
+
+/**
+ * The outside probe's open redirect: a login page asked to return to another site (a backslash or a
+ * tab that browsers turn into `//host`) must land on this app.
+ */
+export async function expectLoginStaysOnApp(page: Page, email: string) {
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  for (const back of ['/%5Cevil.example', '/%09/evil.example', '/%5C/evil.example/x', '//evil.example']) {
+    await page.context().clearCookies();
+    await page.goto(`/entrar?voltar=${back}`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Senha').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/entrar'));
+    expect([back, new URL(page.url()).origin]).toEqual([back, origin]);
+  }
 }
 
 /** A valid CPF nobody has used yet. */

@@ -27,7 +27,7 @@ const MY_EVENTS = 'subscription { myPaymentEvents { id status payment { id clini
   };
 
   beforeAll(async () => {
-    stack = await startStack('postgres', { SESSION_CHECK_SECONDS: '1' });
+    stack = await startStack('postgres');
     replica = await stack.startPaymentsReplica();
     secondRouterUrl = `${(await stack.startRouter(replica.url)).url}/graphql`;
   }, 120_000);

@@ -2,12 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { AccessTokenIssuer, AccessTokenVerifier, createLogger } from '@medpay/runtime';
 import { generateKeyPairSync } from 'node:crypto';
 import { CallerAuthenticator } from './caller.js';
+import { Revocations } from './revocations.js';
 
 const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
 
 async function setUp(ttlSeconds: number) {
   const issuer = await AccessTokenIssuer.fromJwk(jwk, ttlSeconds);
-  const authenticator = new CallerAuthenticator(new AccessTokenVerifier(JSON.stringify(issuer.jwks)), 'http://127.0.0.1:9', 'x'.repeat(32), 60_000, createLogger('test', 'silent'));
+  const logger = createLogger('test', 'silent');
+  // Never started: nothing is revoked (the revocation tests run the whole stack, e2e/revocation.test.ts).
+  const revocations = new Revocations({ usersUrl: 'http://127.0.0.1:9', providersUrl: 'http://127.0.0.1:9', internalSecret: 'x'.repeat(32) }, 500, logger);
+  const authenticator = new CallerAuthenticator(new AccessTokenVerifier(JSON.stringify(issuer.jwks)), 'http://127.0.0.1:9', 'x'.repeat(32), 60_000, revocations, logger);
   const { token } = await issuer.issue('patient-1', ['PATIENT'], 'session-1');
   return { authenticator, bearer: { authorization: `Bearer ${token}` } };
 }

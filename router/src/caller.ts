@@ -3,6 +3,7 @@
 import { AccessTokenVerifier, AppError, InternalClient, type Claims, type Logger } from '@medpay/runtime';
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Revocations } from './revocations.js';
 
 export const API_KEY_HEADER = 'x-api-key';
 
@@ -30,13 +31,20 @@ export class CallerAuthenticator {
     providersUrl: string,
     internalSecret: string,
     private readonly apiKeyCacheMs: number,
+    private readonly revocations: Revocations,
     private readonly logger: Logger,
   ) {
     this.providers = new InternalClient(providersUrl, 'router', internalSecret);
   }
 
-  /** The caller's claims, null for anonymous; throws for credentials that do not verify. */
+  /** The caller's claims, null for anonymous; throws for credentials that do not verify or were revoked. */
   async authenticate(headers: IncomingHttpHeaders): Promise<Claims | null> {
+    const claims = await this.identify(headers);
+    if (this.revocations.isRevoked(claims)) throw claims?.kind === 'partner' ? invalidKey() : invalidToken();
+    return claims;
+  }
+
+  private async identify(headers: IncomingHttpHeaders): Promise<Claims | null> {
     const authorization = headers.authorization;
     if (authorization) {
       const [scheme, token] = authorization.split(' ');

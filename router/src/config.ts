@@ -1,4 +1,4 @@
-import { baseConfigShape, loadConfig, repoRoot } from '@medpay/runtime';
+import { addressList, baseConfigShape, loadConfig, repoRoot } from '@medpay/runtime';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -21,8 +21,18 @@ export const routerConfigShape = {
     .transform((value) => new Set(value.split(',').map((origin) => origin.trim()).filter(Boolean))),
   /** identical queries of one caller in flight at once share one subgraph request (router/src/subgraph-source.ts) */
   MERGE_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
-  /** proxies in front of the router that append to X-Forwarded-For (load balancer, CDN); 0 trusts none */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+  /**
+   * addresses and CIDR ranges of the proxies in front of the router whose X-Forwarded-For is believed
+   * (load balancer, the apps' servers); by default this machine's loopback, where the apps run in development
+   */
+  TRUSTED_PROXIES: z.string().default('127.0.0.0/8, ::1/128').transform((ranges, context) => {
+    try {
+      return addressList(ranges);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_COST: z.coerce.number().int().positive().default(5000),
@@ -31,8 +41,8 @@ export const routerConfigShape = {
   MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(20),
   /** how long the router keeps trying to reach a subgraph that dropped a subscription before telling the client */
   SUBSCRIPTION_RETRY_SECONDS: z.coerce.number().int().positive().default(30),
-  /** how often open WebSocket connections are checked for a revoked session (with REDIS_URL) */
-  SESSION_CHECK_SECONDS: z.coerce.number().int().positive().default(30),
+  /** how often the router reads revoked sessions and API keys (a revocation takes effect within this) */
+  REVOCATION_POLL_MS: z.coerce.number().int().positive().default(500),
 };
 
 export type RouterConfig = ReturnType<typeof loadRouterConfig>;

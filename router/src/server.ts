@@ -12,11 +12,11 @@ import { buildASTSchema, GraphQLError, Kind, parse, visit, type DocumentNode } f
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { CallerAuthenticator } from './caller.js';
+import { Revocations } from './revocations.js';
 import { subgraphUrlOverride, type RouterConfig } from './config.js';
 import { createGateway, type RouterContext } from './gateway.js';
 import { sandboxPage } from './graphiql.js';
 import { assertEnforcementActive, assertSubscriptionEnforcementActive } from './self-test.js';
-import { SessionWatch } from './session-watch.js';
 import { SharedSubscriptions } from './shared-subscriptions.js';
 import { SubgraphLinks } from './subgraph-links.js';
 import { createPreparer, serveSubscriptions } from './subscription-server.js';
@@ -57,11 +57,14 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const unknownPolicies = authorizer.unknownPolicies();
   if (unknownPolicies.length) throw new Error(`Supergraph uses policies with no rule: ${unknownPolicies.join(', ')}`);
 
+  const revocations = new Revocations({ usersUrl: baseUrlOf('users')!, providersUrl: baseUrlOf('providers')!, internalSecret: config.INTERNAL_CLAIMS_SECRET }, config.REVOCATION_POLL_MS, logger);
+  await revocations.start();
   const authenticator = new CallerAuthenticator(
     new AccessTokenVerifier(config.JWT_JWKS ?? `${baseUrlOf('users')}/.well-known/jwks.json`),
     baseUrlOf('providers')!,
     config.INTERNAL_CLAIMS_SECRET,
     config.API_KEY_CACHE_SECONDS * 1000,
+    revocations,
     logger,
   );
 
@@ -167,24 +170,23 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
       }
       const body = await readBody(req, config.BODY_LIMIT_BYTES);
       const claims = await authenticator.authenticate(req.headers);
-      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXY_HOPS), subgraphCalls: 0 };
+      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), subgraphCalls: 0 };
       await executeApollo(apollo, req, res, body, async () => context);
     } catch (error) {
       answerFailure(res, error, logger);
     }
   });
-  const sessions = config.REDIS_URL ? SessionWatch.connect(config.REDIS_URL, config.SESSION_CHECK_SECONDS * 1000, logger) : null;
   const live = serveSubscriptions({
     ...subscriptionOptions,
     server,
-    sessions,
+    revocations,
     maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
     maxPayloadBytes: config.BODY_LIMIT_BYTES,
-    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+    trustedProxies: config.TRUSTED_PROXIES,
   });
   const running = await listen(server, config.HOST, config.ROUTER_PORT, async () => {
     await subscriptions.close();
-    await sessions?.close();
+    revocations.close();
     await apollo.stop();
     await closeConnections();
   });

@@ -20,11 +20,12 @@ import {
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import type { BlockList } from 'node:net';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { API_KEY_HEADER, type CallerAuthenticator } from './caller.js';
 import type { RouterContext } from './gateway.js';
-import type { SessionWatch } from './session-watch.js';
+import type { Revocations } from './revocations.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { SubscriptionPlanner } from './subscription-plans.js';
 
@@ -39,14 +40,14 @@ export interface SubscriptionServerOptions {
   authorizer: OperationAuthorizer;
   planner: SubscriptionPlanner;
   subscriptions: SharedSubscriptions;
-  /** with REDIS_URL: ends connections whose session was revoked */
-  sessions: SessionWatch | null;
+  /** ends connections whose session or API key is revoked */
+  revocations: Revocations;
   /** graphql-armor's limits (depth, aliases, cost), as for HTTP */
   validationRules: ValidationRule[];
   maxSubscriptionsPerConnection: number;
   maxPayloadBytes: number;
   /** see clientIpOf */
-  trustedProxyHops: number;
+  trustedProxies: BlockList;
   logger: Logger;
   metrics: Metrics;
 }
@@ -145,7 +146,7 @@ function preformatted(result: FormattedExecutionResult): ExecutionResult {
 }
 
 export function serveSubscriptions(options: SubscriptionServerOptions) {
-  const { authenticator, logger, metrics, sessions } = options;
+  const { authenticator, logger, metrics, revocations } = options;
   const formatError = createErrorFormatter(logger, { passThroughCodes: true });
   const prepare = createPreparer(options);
   // One event's result goes to every client sharing it: formatted (and logged) once.
@@ -194,8 +195,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
         connection.extra.credentials = credentials;
         const close = (code: number, reason: string) => socket.close(code, reason);
         scheduleExpiry(connection.extra, close);
-        const sessionId = connection.extra.claims?.sid;
-        if (sessions && sessionId) connection.extra.unwatch = sessions.watch(sessionId, () => close(4403, 'Sessão encerrada'));
+        const claims = connection.extra.claims ?? null;
+        connection.extra.unwatch = revocations.watch(claims, () => close(4403, claims?.kind === 'partner' ? 'Chave de API revogada' : 'Sessão encerrada'));
         metrics.increment('ws_connections_active');
         return true;
       },
@@ -209,7 +210,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
         if (Object.keys(connection.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [clientError(`Limite de ${options.maxSubscriptionsPerConnection} assinaturas por conexão atingido.`, 'TOO_MANY_SUBSCRIPTIONS')];
         }
-        const prepared = prepare(payload, connection.extra.claims ?? null, clientIpOf(connection.extra.request, options.trustedProxyHops));
+        const prepared = prepare(payload, connection.extra.claims ?? null, clientIpOf(connection.extra.request, options.trustedProxies));
         if (!(prepared instanceof PreparedOperation)) return prepared;
         return { schema: options.planner.apiSchema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue: prepared };
       },

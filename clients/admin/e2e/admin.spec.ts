@@ -3,7 +3,7 @@
 // platform-wide payment search with ledger entries, ledger health, figures, GraphiQL, and who gets in.
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { accessToken, graph, logIn, PATIENT_APP_URL, payPix, screenshot } from '../../e2e';
+import { expectLoginStaysOnApp, accessToken, graph, logIn, PATIENT_APP_URL, payPix, screenshot } from '../../e2e';
 
 const ADMIN = 'admin@demo.medpay.com.br';
 
@@ -114,4 +114,8 @@ test('only platform admins get in: clinic staff and patients are refused', async
   }
   await page.goto('/pagamentos');
   await expect(page).toHaveURL(/\/entrar\?voltar=/);
+});
+
+test('after login the app returns only to its own pages, never to another site (open redirect)', async ({ page }) => {
+  await expectLoginStaysOnApp(page, 'admin@demo.medpay.com.br');
 });

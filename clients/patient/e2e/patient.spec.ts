@@ -2,7 +2,7 @@
 // pay by PIX and watch the status change live; crediário shows its CET before acceptance; a wrong
 // password is explained.
 import { expect, test } from '@playwright/test';
-import { freshCpf, logIn, payPix, screenshot } from '../../e2e';
+import { expectLoginStaysOnApp, freshCpf, logIn, payPix, screenshot } from '../../e2e';
 
 test('a new patient signs up, finds a procedure, compares plans, pays by PIX and sees "Pago" without reload', async ({ page }) => {
   await page.goto('/cadastro');
@@ -112,4 +112,8 @@ test('works with the keyboard alone: skip to the content, fill the form, submit 
   await page.keyboard.type('MedPay@2026');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Sair' })).toBeVisible();
+});
+
+test('after login the app returns only to its own pages, never to another site (open redirect)', async ({ page }) => {
+  await expectLoginStaysOnApp(page, 'paciente@demo.medpay.com.br');
 });

@@ -3,7 +3,7 @@
 // may see what.
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { accessToken, centavosOf, graph, logIn, payPix, ROUTER_URL, screenshot, SIMULATOR_URL } from '../../e2e';
+import { expectLoginStaysOnApp, accessToken, centavosOf, graph, logIn, payPix, ROUTER_URL, screenshot, SIMULATOR_URL } from '../../e2e';
 
 const CLINIC_ADMIN = 'clinica@demo.medpay.com.br';
 
@@ -226,4 +226,8 @@ test('keyboard only: log in, open a payment waiting for confirmation and confirm
   await tabTo(page, 'button', 'Sim, confirmar e liberar');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Atendimento confirmado' })).toBeVisible();
+});
+
+test('after login the app returns only to its own pages, never to another site (open redirect)', async ({ page }) => {
+  await expectLoginStaysOnApp(page, 'clinica@demo.medpay.com.br');
 });

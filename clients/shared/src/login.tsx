@@ -6,7 +6,22 @@ import { SessionError, useSession } from './session';
 import { Loading } from './ui';
 
 /** Where to go after logging in: only a path of this app, never another site. */
-export const safeReturnPath = (value: string | null) => (value && value.startsWith('/') && !value.startsWith('//') ? value : '/');
+const HERE = 'https://medpay.invalid';
+
+/**
+ * Where to go after logging in: a path of this app only. The value is resolved the way the browser
+ * will resolve it (which turns `/\\evil.example` and `/<tab>/evil.example` into another host), and
+ * anything that leaves this origin falls back to the home page.
+ */
+export function safeReturnPath(value: string | null): string {
+  if (!value?.startsWith('/')) return '/';
+  try {
+    const target = new URL(value, HERE);
+    return target.origin === HERE ? `${target.pathname}${target.search}${target.hash}` : '/';
+  } catch {
+    return '/';
+  }
+}
 
 function LoginForm({ title, children }: { title: string; children?: ReactNode }) {
   const { login } = useSession();

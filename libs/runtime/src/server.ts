@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { GraphQLSchema } from 'graphql';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { BlockList, isIP, isIPv6 } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { OperationAuthorizer } from './authorization.js';
 import { CLAIMS_HEADER, verifyRouterClaims, type Claims } from './claims.js';
@@ -53,16 +54,35 @@ export interface RunningService {
 }
 
 /**
- * The end user's address. `trustedProxyHops` is how many proxies in front of this process append to
- * X-Forwarded-For (a load balancer, CloudFront): the client is the address they saw, and whatever a
- * client wrote into the header itself is ignored. Subgraphs trust the router's one-entry header (only
- * the router's signed calls reach them); the router trusts only its configured proxies.
+ * The end user's address: the socket's peer, unless that peer is a trusted proxy (a load balancer, the
+ * apps' own servers), in which case the address it appended to X-Forwarded-For, and so on leftwards
+ * while the hops are trusted. What a client wrote into the header itself is never taken. Without a
+ * list every hop is trusted: subgraphs take the router's one-entry header as it is (only the router's
+ * signed calls reach them).
  */
-export function clientIpOf(req: IncomingMessage, trustedProxyHops = Number.POSITIVE_INFINITY): string {
+export function clientIpOf(req: IncomingMessage, trustedProxies?: BlockList): string {
   const forwarded = req.headers['x-forwarded-for'];
   const chain = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-  if (trustedProxyHops === 0 || chain.length === 0) return req.socket.remoteAddress ?? '';
-  return chain[Math.max(0, chain.length - trustedProxyHops)] ?? req.socket.remoteAddress ?? '';
+  let address = req.socket.remoteAddress ?? '';
+  while (chain.length > 0 && (!trustedProxies || isTrusted(trustedProxies, address))) address = chain.pop()!;
+  return address;
+}
+
+const isTrusted = (list: BlockList, address: string) => {
+  const plain = address.replace(/^::ffff:(?=\d+\.)/, '');
+  return list.check(plain, isIPv6(plain) ? 'ipv6' : 'ipv4');
+};
+
+/** A list of addresses and CIDR ranges ("127.0.0.1/8, ::1/128, 10.0.0.0/16") as a BlockList. */
+export function addressList(ranges: string): BlockList {
+  const list = new BlockList();
+  for (const range of ranges.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+    const [address, prefix] = range.split('/');
+    const type = isIPv6(address!) ? 'ipv6' : 'ipv4';
+    if (!isIP(address!)) throw new Error(`not an address: ${range}`);
+    list.addSubnet(address!, prefix === undefined ? (type === 'ipv6' ? 128 : 32) : Number(prefix), type);
+  }
+  return list;
 }
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;

@@ -42,6 +42,12 @@ export class ApiKeyStore {
     return this.prisma.apiKey.findUnique({ where: { id } });
   }
 
+  /** Keys revoked at or after `since`, oldest first (the router's revocations feed). */
+  async revokedSince(since: Date): Promise<{ id: string; at: Date }[]> {
+    const rows = await this.prisma.apiKey.findMany({ where: { revokedAt: { gte: since } }, orderBy: { revokedAt: 'asc' }, take: 10_000, select: { id: true, revokedAt: true } });
+    return rows.map((row) => ({ id: row.id, at: row.revokedAt! }));
+  }
+
   /** Records a use unless one was recorded since `notBefore` (one write a minute, not one per request). */
   async touch(id: string, now: Date, notBefore: Date): Promise<void> {
     await this.prisma.apiKey.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: notBefore } }] }, data: { lastUsedAt: now } });

@@ -1,7 +1,7 @@
 // Wires the providers subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  assertServiceCall, CLAIMS_HEADER, createLoader, createLogger, Metrics, openDatabase, sendJson, startSubgraph,
+  assertServiceCall, CLAIMS_HEADER, createLoader, createLogger, Metrics, openDatabase, readRevocationsSince, REVOCATIONS_PATH, revocationsOf, sendJson, startSubgraph,
   type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
@@ -42,7 +42,8 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
   }
   const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET));
   const catalog = new Catalog(clinicStore, procedureStore);
-  const apiKeys = new ApiKeys(new ApiKeyStore(database.prisma));
+  const apiKeyStore = new ApiKeyStore(database.prisma);
+  const apiKeys = new ApiKeys(apiKeyStore);
 
   const running = await startSubgraph<ProvidersContext>({
     name: 'providers',
@@ -74,6 +75,13 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
         const verified = typeof key === 'string' ? await apiKeys.verify(key) : null;
         if (!verified) return sendJson(res, 404, { error: 'NOT_FOUND' });
         sendJson(res, 200, verified);
+      },
+      // Revoked keys stop working at the router at once, not when its cache of verified keys expires.
+      [`POST ${REVOCATIONS_PATH}`]: async (req, res, body) => {
+        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+        const since = readRevocationsSince(body);
+        if (!since) return sendJson(res, 400, { error: 'BAD_REQUEST' });
+        sendJson(res, 200, revocationsOf(await apiKeyStore.revokedSince(since)));
       },
       // The payments subgraph prices a checkout from the catalog, never from what the client sent.
       'POST /internal/procedures': async (req, res, body) => {

@@ -2,7 +2,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   AccessTokenIssuer, assertServiceCall, CLAIMS_HEADER, createKeyValueStore, createLoader, createLogger, FieldEncryption,
-  Metrics, openDatabase, sendJson, startSubgraph, type RunningService,
+  Metrics, openDatabase, readRevocationsSince, REVOCATIONS_PATH, revocationsOf, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { normalizeCpf } from '@medpay/br-documents';
 import { parse } from 'graphql';
@@ -12,6 +12,7 @@ import { Accounts, normalizeEmail } from './accounts.js';
 import type { UsersConfig } from './config.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { resolvers, type UsersContext } from './resolvers.js';
+import { RevocationStore } from './revocation-store.js';
 import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
 import { UserStore } from './user-store.js';
@@ -38,7 +39,8 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   }
   const kv = createKeyValueStore(config.REDIS_URL, 'medpay:users:');
   const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS);
-  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000), new LoginThrottle(kv), tokens);
+  const revocations = new RevocationStore(database.prisma);
+  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens);
 
   const running = await startSubgraph<UsersContext>({
     name: 'users',
@@ -79,6 +81,13 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
         const cpf = normalizeCpf(search);
         const userIds = await store.matchAmong(ids, cpf ? { cpf } : { name: search.trim() });
         sendJson(res, 200, { userIds });
+      },
+      // The router refuses the access tokens of sessions ended here (see router/src/revocations.ts).
+      [`POST ${REVOCATIONS_PATH}`]: async (req, res, body) => {
+        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
+        const since = readRevocationsSince(body);
+        if (!since) return sendJson(res, 400, { error: 'BAD_REQUEST' });
+        sendJson(res, 200, revocationsOf(await revocations.since(since)));
       },
       'POST /internal/staff-grants': async (req, res, body) => {
         assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);

@@ -5,9 +5,12 @@ import { LoginThrottle, SessionStore } from './sessions.js';
 
 const code = async (promise: Promise<unknown>) => promise.then(() => 'ok', (error: { extensions?: { code?: string } }) => error.extensions?.code);
 
+const revoked: string[] = [];
+const revocations = { record: async (sessionId: string) => void revoked.push(sessionId) };
+
 describe('SessionStore', () => {
   it('rotates: each refresh token works once and yields the next', async () => {
-    const sessions = new SessionStore(new MemoryStore(), 60_000);
+    const sessions = new SessionStore(new MemoryStore(), 60_000, revocations);
     const { sessionId, refreshToken } = await sessions.open('user-1');
     const next = await sessions.rotate(refreshToken);
     expect(next).toMatchObject({ sessionId, userId: 'user-1' });
@@ -15,23 +18,24 @@ describe('SessionStore', () => {
   });
 
   it('revokes the family when a spent token is presented again', async () => {
-    const sessions = new SessionStore(new MemoryStore(), 60_000);
+    const sessions = new SessionStore(new MemoryStore(), 60_000, revocations);
     const { sessionId, refreshToken } = await sessions.open('user-1');
     const next = await sessions.rotate(refreshToken);
     expect(await code(sessions.rotate(refreshToken))).toBe('REFRESH_TOKEN_REUSED');
     expect(await sessions.isActive(sessionId)).toBe(false);
+    expect(revoked).toContain(sessionId);
     expect(await code(sessions.rotate(next.refreshToken))).toBe('INVALID_REFRESH_TOKEN');
   });
 
   it('lets only one of two concurrent refreshes with the same token through', async () => {
-    const sessions = new SessionStore(new MemoryStore(), 60_000);
+    const sessions = new SessionStore(new MemoryStore(), 60_000, revocations);
     const { refreshToken } = await sessions.open('user-1');
     const results = await Promise.all([code(sessions.rotate(refreshToken)), code(sessions.rotate(refreshToken))]);
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
   });
 
   it('refuses unknown tokens', async () => {
-    const sessions = new SessionStore(new MemoryStore(), 60_000);
+    const sessions = new SessionStore(new MemoryStore(), 60_000, revocations);
     expect(await code(sessions.rotate('nope.nope'))).toBe('INVALID_REFRESH_TOKEN');
   });
 });

@@ -3,6 +3,7 @@
 // revokes the family (a stolen token and its owner cannot both keep going).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError, type KeyValueStore } from '@medpay/runtime';
+import type { RevocationLog } from './revocation-store.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -15,6 +16,7 @@ export class SessionStore {
   constructor(
     private readonly kv: KeyValueStore,
     private readonly ttlMs: number,
+    private readonly revocations: RevocationLog,
   ) {}
 
   /** Opens a session; returns its id and first refresh token. */
@@ -43,7 +45,9 @@ export class SessionStore {
     return (await this.kv.get(`family:${sessionId}`)) !== null;
   }
 
+  /** Ends the session: its refresh tokens at once here, its access tokens at the router (which reads the record). */
   async revoke(sessionId: string): Promise<void> {
+    await this.revocations.record(sessionId);
     await this.kv.delete(`family:${sessionId}`);
   }
 

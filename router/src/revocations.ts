@@ -1,0 +1,114 @@
+// Credentials revoked before they expire: sessions ended by logout or by a reused refresh token (the
+// users subgraph) and partner API keys (providers). The router polls both feeds every
+// REVOCATION_POLL_MS and keeps the recent entries in memory, so every request and every WebSocket
+// handshake is checked against them at no cost, and open sockets of a revoked credential are closed
+// within one poll.
+import { InternalClient, REVOCATIONS_PATH, revocationsAnswer, type Claims, type Logger } from '@medpay/runtime';
+
+/** Each poll asks again for this much of the past: a revocation committed late, or a clock a little behind, is still seen. */
+const OVERLAP_MS = 30_000;
+/** How long a revoked session is remembered: longer than any access token lives. */
+const SESSION_MEMORY_MS = 2 * 60 * 60 * 1000;
+/** A revoked key is also refused by providers itself; the router only needs to outlive its cache of verified keys. */
+const KEY_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+interface Feed {
+  kind: 'session' | 'key';
+  client: InternalClient;
+  since: number;
+}
+
+/** The revocation entry a caller's credential would have, or null when it has none (anonymous, no session). */
+export function revocationIdOf(claims: Claims | null): string | null {
+  if (claims?.kind === 'user' && claims.sid) return `session:${claims.sid}`;
+  if (claims?.kind === 'partner') return `key:${claims.sub}`;
+  return null;
+}
+
+export class Revocations {
+  /** entry → when to forget it (ms since the epoch) */
+  private readonly revoked = new Map<string, number>();
+  private readonly watchers = new Map<string, Set<() => void>>();
+  private readonly feeds: Feed[];
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | undefined;
+
+  constructor(
+    sources: { usersUrl: string; providersUrl: string; internalSecret: string },
+    private readonly intervalMs: number,
+    private readonly logger: Logger,
+  ) {
+    const since = Date.now() - SESSION_MEMORY_MS;
+    this.feeds = [
+      { kind: 'session', client: new InternalClient(sources.usersUrl, 'router', sources.internalSecret, 2_000), since },
+      { kind: 'key', client: new InternalClient(sources.providersUrl, 'router', sources.internalSecret, 2_000), since },
+    ];
+  }
+
+  /** Reads what was revoked lately, then keeps polling. */
+  async start(): Promise<void> {
+    await this.poll();
+    this.timer = setInterval(() => void this.poll(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  isRevoked(claims: Claims | null): boolean {
+    const id = revocationIdOf(claims);
+    return id !== null && this.revoked.has(id);
+  }
+
+  /** Calls `onRevoked` once the credential behind these claims is revoked; returns the function that stops watching. */
+  watch(claims: Claims | null, onRevoked: () => void): () => void {
+    const id = revocationIdOf(claims);
+    if (id === null) return () => undefined;
+    let callbacks = this.watchers.get(id);
+    if (!callbacks) {
+      callbacks = new Set();
+      this.watchers.set(id, callbacks);
+    }
+    callbacks.add(onRevoked);
+    return () => {
+      callbacks.delete(onRevoked);
+      if (callbacks.size === 0 && this.watchers.get(id) === callbacks) this.watchers.delete(id);
+    };
+  }
+
+  /** One round over both feeds; overlapping calls share the round in progress. */
+  poll(): Promise<void> {
+    this.polling ??= Promise.all(this.feeds.map((feed) => this.read(feed))).then(() => {
+      this.polling = undefined;
+      this.forgetOld();
+    });
+    return this.polling;
+  }
+
+  close() {
+    clearInterval(this.timer);
+  }
+
+  private async read(feed: Feed) {
+    const startedAt = Date.now();
+    try {
+      const answer = revocationsAnswer.parse(await feed.client.post(REVOCATIONS_PATH, { since: new Date(feed.since).toISOString() }));
+      const memory = feed.kind === 'session' ? SESSION_MEMORY_MS : KEY_MEMORY_MS;
+      for (const { id, at } of answer.revoked) {
+        const entry = `${feed.kind}:${id}`;
+        if (this.revoked.has(entry)) continue;
+        this.revoked.set(entry, Date.parse(at) + memory);
+        const callbacks = this.watchers.get(entry);
+        this.watchers.delete(entry);
+        callbacks?.forEach((callback) => callback());
+      }
+      feed.since = startedAt - OVERLAP_MS;
+    } catch (error) {
+      // The feed's service is down: what is already known stays refused, and the next round asks
+      // again from the same point, so nothing revoked meanwhile is missed.
+      this.logger.warn({ err: error, feed: feed.kind }, 'revocations feed unavailable');
+    }
+  }
+
+  private forgetOld() {
+    const now = Date.now();
+    for (const [entry, forgetAt] of this.revoked) if (forgetAt <= now) this.revoked.delete(entry);
+  }
+}
