@@ -35,6 +35,14 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
  */
 export async function expectLoginStaysOnApp(page: Page, email: string) {
   const origin = new URL(test.info().project.use.baseURL!).origin;
+  // The pages run under a nonce-based Content-Security-Policy, and nothing of the app trips it.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  const login = await page.goto('/entrar');
+  expect(login?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(login?.headers()['permissions-policy']).toContain('camera=()');
   for (const back of ['/%5Cevil.example', '/%09/evil.example', '/%5C/evil.example/x', '//evil.example']) {
     await page.context().clearCookies();
     await page.goto(`/entrar?voltar=${back}`);
@@ -44,6 +52,7 @@ export async function expectLoginStaysOnApp(page: Page, email: string) {
     await page.waitForURL((url) => !url.pathname.startsWith('/entrar'));
     expect([back, new URL(page.url()).origin]).toEqual([back, origin]);
   }
+  expect(violations).toEqual([]);
 }
 
 /** A valid CPF nobody has used yet. */

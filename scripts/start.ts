@@ -135,7 +135,10 @@ const appEnv = {
   NODE_ENV: 'production',
   ...nextEnv,
 };
-for (const app of apps) launch(app.name, [nextBin, 'start', join(root, 'clients', app.name), '--port', String(app.port), '--hostname', router.HOST], appEnv);
+for (const app of apps) {
+  const origins = [`http://127.0.0.1:${app.port}`, `http://localhost:${app.port}`, `http://${router.HOST}:${app.port}`];
+  launch(app.name, [nextBin, 'start', join(root, 'clients', app.name), '--port', String(app.port), '--hostname', router.HOST], { ...appEnv, APP_ORIGINS: [...new Set(origins)].join(',') });
+}
 await Promise.all(apps.map((app) => waitHealthy(`http://${router.HOST}:${app.port}/`)));
 
 console.log(`

@@ -27,6 +27,8 @@ export function appNextConfig(extraHeaders = []) {
             { key: 'X-Content-Type-Options', value: 'nosniff' },
             { key: 'Referrer-Policy', value: 'same-origin' },
             { key: 'X-Frame-Options', value: 'DENY' },
+            // The apps use none of these; a script that got in could not either.
+            { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
           ],
         },
         ...extraHeaders,

@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  AccessTokenVerifier, answerFailure, AppError, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen, mayReadMetrics, Metrics,
+  AccessTokenVerifier, answerFailure, AppError, checkInputText, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen, mayReadMetrics, Metrics,
   OperationAuthorizer, readBody, sendJson, type RunningService,
 } from '@medpay/runtime';
 import { buildASTSchema, GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
@@ -72,7 +72,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     async requestDidStart() {
       metrics.increment('graphql_requests_total');
       return {
-        async didResolveOperation({ document, contextValue, operation }) {
+        async didResolveOperation({ document, contextValue, operation, request }) {
           const { claims } = contextValue;
           if (operation?.operation === 'subscription') {
             throw new GraphQLError('Assinaturas usam WebSocket (graphql-ws) em /graphql.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
@@ -88,6 +88,8 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
             metrics.increment('operations_denied_total');
             throw denied;
           }
+          const dirty = checkInputText(document, request.variables);
+          if (dirty) throw dirty;
         },
       };
     },

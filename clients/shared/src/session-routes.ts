@@ -6,6 +6,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { LoginMutation, Role } from './graphql/graphql';
 import { LoginDocument, LogoutDocument, RefreshSessionDocument, RegisterPatientDocument } from './operations';
+import { isOwnOrigin } from './security';
 
 export interface SessionRoutesOptions {
   /** cookie name: one per app, because browsers share cookies across ports of a host */
@@ -97,12 +98,11 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
   }
 
   async function handle(request: Request, action: string): Promise<Response> {
-    // CSRF: the cookie is SameSite=Strict, and these handlers answer only same-origin JSON posts.
-    const origin = request.headers.get('origin');
-    if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get('x-forwarded-proto') ?? 'http'}://${request.headers.get('host')}`) {
-      throw new SessionFailure(403, 'FORBIDDEN', 'Origem não permitida.');
-    }
-    if (!request.headers.get('content-type')?.includes('application/json')) throw new SessionFailure(415, 'BAD_REQUEST', 'Envie JSON.');
+    // CSRF: the cookie is SameSite=Strict, and these handlers answer only JSON posts from the app's own
+    // origins (compared exactly, never against the request's own Host header).
+    if (!isOwnOrigin(request.headers.get('origin'))) throw new SessionFailure(403, 'FORBIDDEN', 'Origem não permitida.');
+    const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') throw new SessionFailure(415, 'BAD_REQUEST', 'Envie JSON.');
     const input = (await request.json().catch(() => ({}))) as Record<string, unknown>;
     switch (action) {
       case 'login': {

@@ -18,3 +18,4 @@ export * from './push-iterator.js';
 export * from './subgraph-subscriptions.js';
 export * from './operation-limits.js';
 export * from './revocations.js';
+export * from './text-input.js';

@@ -14,6 +14,7 @@ import { answerFailure, executeApollo, readBody, sendJson, type RouteHandler } f
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { checkOperationLimits, SUBGRAPH_OPERATION_LIMITS } from './operation-limits.js';
+import { checkInputText } from './text-input.js';
 import { serveSubscriptions } from './subgraph-subscriptions.js';
 
 /** What every resolver gets; services extend it with their stores and DataLoaders. */
@@ -120,6 +121,8 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
               if (denied) throw denied;
               const excessive = operation && checkOperationLimits(document, operation, request.variables, SUBGRAPH_OPERATION_LIMITS);
               if (excessive) throw excessive;
+              const dirty = checkInputText(document, request.variables);
+              if (dirty) throw dirty;
             },
           };
         },

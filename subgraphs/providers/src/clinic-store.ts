@@ -1,5 +1,5 @@
 // Data access for clinics and their teams: the one place that knows these tables.
-import { violatedUniqueConstraint } from '@medpay/runtime';
+import { literalFragment, violatedUniqueConstraint } from '@medpay/runtime';
 import { Prisma, type Clinic, type ClinicMember, type ClinicStatus, type PrismaClient, type StaffRole } from './generated/prisma/client.js';
 import type { ClinicRegistration } from './clinic-rules.js';
 import { pageOf, type Page } from './pagination.js';
@@ -45,7 +45,7 @@ export class ClinicStore {
       ...(filter.state ? { state: filter.state } : {}),
       ...(filter.specialtyKey ? { specialtyKeys: { has: filter.specialtyKey } } : {}),
       ...(filter.search
-        ? { OR: [{ tradeName: { contains: filter.search, mode: 'insensitive' } }, { legalName: { contains: filter.search, mode: 'insensitive' } }] }
+        ? { OR: [{ tradeName: { contains: literalFragment(filter.search), mode: 'insensitive' } }, { legalName: { contains: literalFragment(filter.search), mode: 'insensitive' } }] }
         : {}),
     };
     const rows = await this.prisma.clinic.findMany({

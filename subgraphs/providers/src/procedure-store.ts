@@ -1,5 +1,5 @@
 // Data access for procedures: searches, the first page of many clinics' catalogs at once, writes.
-import type { Metrics } from '@medpay/runtime';
+import { literalFragment, type Metrics } from '@medpay/runtime';
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient, type Procedure } from './generated/prisma/client.js';
 import { emptyPage, pageOf, type Page } from './pagination.js';
@@ -51,7 +51,7 @@ export class ProcedureStore {
       ...(filter.category ? { category: { equals: filter.category, mode: 'insensitive' } } : {}),
       ...(Object.keys(price).length ? { priceCentavos: price } : {}),
       ...(filter.search
-        ? { OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, { description: { contains: filter.search, mode: 'insensitive' } }] }
+        ? { OR: [{ name: { contains: literalFragment(filter.search), mode: 'insensitive' } }, { description: { contains: literalFragment(filter.search), mode: 'insensitive' } }] }
         : {}),
     };
     const rows = await this.prisma.procedure.findMany({ where, orderBy: ORDER, take: take + 1, ...(after ? { cursor: { id: after }, skip: 1 } : {}) });

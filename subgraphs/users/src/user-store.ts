@@ -1,5 +1,5 @@
 // Data access for users: the one place that knows the table and its encrypted columns.
-import { violatedUniqueConstraint, type FieldEncryption } from '@medpay/runtime';
+import { literalFragment, violatedUniqueConstraint, type FieldEncryption } from '@medpay/runtime';
 import { Prisma, type PrismaClient, type Role, type User } from './generated/prisma/client.js';
 
 export type { User };
@@ -78,7 +78,7 @@ export class UserStore {
   async matchAmong(ids: string[], match: { cpf: string } | { name: string }): Promise<string[]> {
     if (ids.length === 0 || ('name' in match && match.name.length === 0)) return [];
     const rows = await this.prisma.user.findMany({
-      where: { id: { in: ids }, ...('cpf' in match ? { cpfBlindIndex: this.encryption.blindIndex(match.cpf) } : { name: { contains: match.name, mode: 'insensitive' } }) },
+      where: { id: { in: ids }, ...('cpf' in match ? { cpfBlindIndex: this.encryption.blindIndex(match.cpf) } : { name: { contains: literalFragment(match.name), mode: 'insensitive' } }) },
       select: { id: true },
     });
     return rows.map((row) => row.id);
@@ -91,7 +91,7 @@ export class UserStore {
       ...(filter.cpf
         ? { cpfBlindIndex: this.encryption.blindIndex(filter.cpf) }
         : filter.search
-          ? { OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, { email: { contains: filter.search.toLowerCase() } }] }
+          ? { OR: [{ name: { contains: literalFragment(filter.search), mode: 'insensitive' } }, { email: { contains: literalFragment(filter.search.toLowerCase()) } }] }
           : {}),
     };
     const take = Math.min(Math.max(first, 1), PAGE_MAX);
