@@ -44,7 +44,9 @@ export class Accounts {
     private readonly tokens: AccessTokenIssuer,
   ) {}
 
-  async registerPatient(input: RegisterPatientInput): Promise<AuthResult> {
+  /** `address`: the client's (sign-ups are limited per address). */
+  async registerPatient(input: RegisterPatientInput, address: string): Promise<AuthResult> {
+    await this.throttle.beginSignUp(address);
     const name = input.name.trim().replace(/\s+/g, ' ');
     if (name.length < 3 || name.length > 120 || !name.includes(' ')) {
       throw new AppError('BAD_USER_INPUT', 'Informe seu nome completo.', { field: 'name' });

@@ -44,7 +44,7 @@ export const resolvers = {
     },
   },
   Mutation: {
-    registerPatient: async (_: unknown, { input }: { input: RegisterPatientInput }, { accounts }: UsersContext) => authPayload(await accounts.registerPatient(input)),
+    registerPatient: async (_: unknown, { input }: { input: RegisterPatientInput }, { accounts, clientIp }: UsersContext) => authPayload(await accounts.registerPatient(input, clientIp)),
     login: async (_: unknown, { input }: { input: { email: string; password: string } }, { accounts, clientIp }: UsersContext) => authPayload(await accounts.login(input.email, input.password, clientIp)),
     refreshSession: async (_: unknown, { refreshToken }: { refreshToken: string }, { accounts }: UsersContext) => authPayload(await accounts.refresh(refreshToken)),
     logout: (_: unknown, __: unknown, { accounts, claims }: UsersContext) => accounts.logout(claims?.sid),

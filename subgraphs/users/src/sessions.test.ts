@@ -72,6 +72,15 @@ describe('LoginThrottle', () => {
   });
 });
 
+describe('sign-ups', () => {
+  it('are limited per address, and another address is not held back', async () => {
+    const throttle = new LoginThrottle(new MemoryStore());
+    const results = await Promise.all(Array.from({ length: LoginThrottle.MAX_SIGN_UPS_PER_ADDRESS + 3 }, () => code(throttle.beginSignUp('10.0.0.1'))));
+    expect(results.filter((r) => r === 'TOO_MANY_ATTEMPTS')).toHaveLength(3);
+    expect(await code(throttle.beginSignUp('10.0.0.2'))).toBe('ok');
+  });
+});
+
 describe('passwords', () => {
   it('verify only the password they were hashed from, with a fresh salt each time', async () => {
     const hash = await hashPassword('MedPay@2026');

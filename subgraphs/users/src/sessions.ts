@@ -69,8 +69,18 @@ export class LoginThrottle {
   static readonly MAX_FAILURES = 5;
   static readonly MAX_FAILURES_PER_ADDRESS = 10;
   static readonly WINDOW_MS = 15 * 60 * 1000;
+  /** Sign-ups from one address in SIGN_UP_WINDOW_MS: a family or a clinic's front desk, not a script. */
+  static readonly MAX_SIGN_UPS_PER_ADDRESS = 20;
+  static readonly SIGN_UP_WINDOW_MS = 60 * 60 * 1000;
 
   constructor(private readonly kv: KeyValueStore) {}
+
+  /** Counts a sign-up from this address; throws TOO_MANY_ATTEMPTS past the limit (account enumeration, bulk accounts). */
+  async beginSignUp(address: string): Promise<void> {
+    if ((await this.kv.increment(`sign-ups-from:${address}`, LoginThrottle.SIGN_UP_WINDOW_MS)) > LoginThrottle.MAX_SIGN_UPS_PER_ADDRESS) {
+      throw new AppError('TOO_MANY_ATTEMPTS', 'Muitos cadastros feitos deste endereço. Tente novamente mais tarde.');
+    }
+  }
 
   /** Counts an attempt; throws TOO_MANY_ATTEMPTS when it is over either limit. */
   async begin(email: string, address: string): Promise<void> {
