@@ -146,8 +146,8 @@ unless it is 2xx with data and no errors.
 
 - **ours**: router/src as committed (\`router/src/main.ts\`, NODE_ENV=production): ES256 token verified
   on every request (a valid token is sent), @authenticated/@requiresScopes/@policy enforcement with its
-  start-up self-test (an anonymous \`me\` is checked to be refused), graphql-armor limits at their
-  defaults (depth 12, aliases 15, cost 5000, tokens 2000), CSRF prevention, signed claims to subgraphs.
+  start-up self-test (an anonymous \`me\` is checked to be refused), the operation policy at its
+  defaults (depth 12, aliases 15, demand-control cost per caller kind, tokens 2000), signed claims to subgraphs.
 - **${OURS_UNMERGED}**: the same with \`MERGE_SUBGRAPH_REQUESTS=false\`: no sharing of identical in-flight
   subgraph requests (Hive Gateway shares them by default).${BEFORE ? `
 - **${BEFORE}**: router/src at commit ${BEFORE_COMMIT}, before the optimizations, same settings.` : ''}
@@ -205,7 +205,7 @@ if (subscriptions) {
   sections.push(`## 4. Subscriptions\n\nFrom bench/subscriptions.ts (\`npm run bench:subscriptions\`), run in its own process:\n\n${body}\n`);
 }
 
-const versions = ['graphql', '@apollo/gateway', '@apollo/server', '@apollo/query-planner', 'undici', '@escape.tech/graphql-armor', 'jose', '@graphql-hive/gateway', 'autocannon'].map(
+const versions = ['graphql', '@apollo/gateway', '@apollo/server', '@apollo/query-planner', 'undici', 'jose', '@graphql-hive/gateway', 'autocannon'].map(
   (name) => `${name} ${versionOf(name)}`,
 );
 const report = `# Benchmarks

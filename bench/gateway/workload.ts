@@ -91,7 +91,7 @@ export async function runGatewayWorkload(options: GatewayOptions, log: (line: st
     writeFileSync(plainPath, composeBenchSupergraph(urls, false));
 
     // Our router in production mode: ES256 tokens verified against a JWKS given as JSON, the
-    // directives enforced (and self-tested at start-up), graphql-armor's limits at their defaults.
+    // directives enforced (and self-tested at start-up), the operation policy's limits at their defaults.
     const tokens = await createTokenIssuer();
     const token = await tokens.issue('1', ['PATIENT']);
     const routerEnv = {

@@ -35,7 +35,12 @@ export const routerConfigShape = {
   }),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
-  MAX_COST: z.coerce.number().int().positive().default(5000),
+  MAX_DIRECTIVES: z.coerce.number().int().positive().default(50),
+  /** demand-control budgets per kind of caller (router/src/demand-control.ts) */
+  MAX_COST_ANONYMOUS: z.coerce.number().int().positive().default(1_500),
+  MAX_COST_USER: z.coerce.number().int().positive().default(5_000),
+  MAX_COST_PARTNER: z.coerce.number().int().positive().default(10_000),
+  MAX_COST_ADMIN: z.coerce.number().int().positive().default(20_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
   /** live subscriptions one WebSocket connection may hold at once */
   MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(20),

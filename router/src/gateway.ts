@@ -19,6 +19,8 @@ export interface RouterContext {
   clientIp: string;
   /** subgraph requests made for this operation (the self-test proves denied operations make none) */
   subgraphCalls: number;
+  /** the operation's demand-control estimate and the caller's budget, once checked */
+  cost?: { estimated: number; limit: number };
 }
 
 export function createGateway(options: { supergraphSdl: string; internalSecret: string; urlOverrides: Record<string, string | undefined>; mergeIdenticalQueries?: boolean }) {

@@ -3,15 +3,17 @@
 // graphql-ws on the same /graphql, and serves the sandbox.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  AccessTokenVerifier, answerFailure, AppError, checkInputText, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen, mayReadMetrics, Metrics,
-  OperationAuthorizer, readBody, sendJson, type RunningService,
+  AccessTokenVerifier, answerFailure, AppError, clientIpOf, createLogger, executeApollo, listen, mayReadMetrics, Metrics,
+  OperationAuthorizer, readBody, sendGraphQLError, sendJson, type RunningService,
 } from '@medpay/runtime';
-import { buildASTSchema, GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
+import { buildASTSchema, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { CallerAuthenticator } from './caller.js';
+import { createRouterErrorFormatter, isClientMistake, REQUEST_REFUSALS } from './client-errors.js';
+import { DemandControl } from './demand-control.js';
+import { createOperationPolicy, MAX_TOKENS } from './operation-policy.js';
 import { Revocations } from './revocations.js';
 import { subgraphUrlOverride, type RouterConfig } from './config.js';
 import { createGateway, type RouterContext } from './gateway.js';
@@ -22,6 +24,11 @@ import { SubgraphLinks } from './subgraph-links.js';
 import { createPreparer, serveSubscriptions } from './subscription-server.js';
 import { SubscriptionPlanner } from './subscription-plans.js';
 
+const isJsonRequest = (contentType: string | undefined) => {
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json' || mediaType === 'application/graphql-response+json';
+};
+
 /** The subgraphs named in the supergraph, with the base URL the router uses for each. */
 export function subgraphsOf(supergraphSdl: string, config: RouterConfig): { name: string; baseUrl: string }[] {
   const graphs = /enum join__Graph \{([^}]*)\}/.exec(supergraphSdl)?.[1] ?? '';
@@ -31,21 +38,6 @@ export function subgraphsOf(supergraphSdl: string, config: RouterConfig): { name
   }));
 }
 
-const introspectionCache = new WeakMap<DocumentNode, boolean>();
-function isIntrospection(document: DocumentNode): boolean {
-  let found = introspectionCache.get(document);
-  if (found === undefined) {
-    found = false;
-    visit(document, {
-      [Kind.FIELD]: (node) => {
-        if (node.name.value === '__schema' || node.name.value === '__type') found = true;
-      },
-    });
-    introspectionCache.set(document, found);
-  }
-  return found;
-}
-
 export async function startRouter(config: RouterConfig): Promise<RunningService & { metrics: Metrics }> {
   const logger = createLogger('router', config.LOG_LEVEL);
   const metrics = new Metrics();
@@ -53,7 +45,9 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const subgraphs = subgraphsOf(supergraphSdl, config);
   const baseUrlOf = (name: string) => subgraphs.find((s) => s.name === name)?.baseUrl;
 
-  const authorizer = new OperationAuthorizer(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true }));
+  // The supergraph as a schema, directive applications included: authorization and demand control read them.
+  const supergraphSchema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
+  const authorizer = new OperationAuthorizer(supergraphSchema);
   const unknownPolicies = authorizer.unknownPolicies();
   if (unknownPolicies.length) throw new Error(`Supergraph uses policies with no rule: ${unknownPolicies.join(', ')}`);
 
@@ -68,42 +62,44 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     logger,
   );
 
+  const policy = createOperationPolicy({
+    authorizer,
+    demand: new DemandControl(supergraphSchema),
+    budgets: {
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxDirectives: config.MAX_DIRECTIVES,
+      maxCost: { anonymous: config.MAX_COST_ANONYMOUS, user: config.MAX_COST_USER, partner: config.MAX_COST_PARTNER, admin: config.MAX_COST_ADMIN },
+    },
+    production: config.NODE_ENV === 'production',
+    metrics,
+  });
   const authorization: ApolloServerPlugin<RouterContext> = {
     async requestDidStart() {
       metrics.increment('graphql_requests_total');
       return {
         async didResolveOperation({ document, contextValue, operation, request }) {
-          const { claims } = contextValue;
           if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Assinaturas usam WebSocket (graphql-ws) em /graphql.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+            throw new AppError('BAD_REQUEST', 'Assinaturas usam WebSocket (graphql-ws) em /graphql.', { http: { status: 400 } });
           }
-          // Introspection: open in development; in production only for admins and partner systems.
-          if (config.NODE_ENV === 'production' && isIntrospection(document) && !(claims?.roles.includes('PLATFORM_ADMIN') || claims?.kind === 'partner')) {
-            throw claims
-              ? new AppError('FORBIDDEN', 'Introspecção disponível apenas para administradores e parceiros.')
-              : new AppError('UNAUTHENTICATED', 'Entre para explorar o schema.');
+          if (!operation) {
+            throw request.operationName
+              ? new AppError('BAD_REQUEST', 'Não há no documento uma operação com esse `operationName`.', { http: { status: 400 } })
+              : new AppError('OPERATION_NAME_REQUIRED', 'O documento tem mais de uma operação: informe qual executar em `operationName`.', { http: { status: 400 } });
           }
-          const denied = authorizer.authorize(document, claims);
-          if (denied) {
-            metrics.increment('operations_denied_total');
-            throw denied;
-          }
-          const dirty = checkInputText(document, request.variables);
-          if (dirty) throw dirty;
+          contextValue.cost = policy(document, operation, request.variables, contextValue.claims);
+        },
+        async willSendResponse({ response, contextValue, errors }) {
+          if (response.body.kind !== 'single') return;
+          const { singleResult } = response.body;
+          // The estimate and the budget it was held to, for partners tuning their queries.
+          if (contextValue.cost) singleResult.extensions = { ...singleResult.extensions, cost: contextValue.cost };
+          // A request that never ran (no data) for the client's own mistake is a 4xx, never a 500.
+          if (!('data' in singleResult) && errors?.length && (response.http.status ?? 200) >= 500 && errors.every((error) => isClientMistake(error))) response.http.status = 400;
         },
       };
     },
   };
-
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.MAX_DEPTH },
-    maxAliases: { n: config.MAX_ALIASES },
-    costLimit: { maxCost: config.MAX_COST },
-    maxDirectives: { n: 50 },
-    maxTokens: { n: 2000 },
-    blockFieldSuggestion: { enabled: true },
-  });
-  const protection = armor.protect();
 
   const { gateway, dataSources, closeConnections } = createGateway({
     supergraphSdl,
@@ -113,13 +109,15 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
-    formatError: createErrorFormatter(logger, { passThroughCodes: true }),
+    formatError: createRouterErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    csrfPrevention: true,
-    validationRules: protection.validationRules,
+    // Callers authenticate with headers (bearer tokens, API keys), never cookies, so a cross-site page
+    // cannot act as anyone; GET serves queries only, and POST takes only JSON (checked below).
+    csrfPrevention: false,
+    parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), authorization, ...(protection.plugins as ApolloServerPlugin<RouterContext>[])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), authorization],
   });
   await apollo.start();
   await assertEnforcementActive(apollo, authorizer);
@@ -127,7 +125,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const planner = new SubscriptionPlanner(supergraphSdl, dataSources, logger);
   const links = new SubgraphLinks({ baseUrlOf, internalSecret: config.INTERNAL_CLAIMS_SECRET, retryBudgetMs: config.SUBSCRIPTION_RETRY_SECONDS * 1000, logger });
   const subscriptions = new SharedSubscriptions(planner, links, logger, metrics);
-  const subscriptionOptions = { apollo, authenticator, authorizer, planner, subscriptions, validationRules: protection.validationRules, logger, metrics };
+  const subscriptionOptions = { apollo, authenticator, policy, planner, subscriptions, logger, metrics };
   assertSubscriptionEnforcementActive(createPreparer(subscriptionOptions), authorizer, planner.apiSchema, subscriptions);
 
   const sandbox = sandboxPage();
@@ -170,7 +168,12 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         return res.end(sandbox);
       }
+      if (req.method !== 'GET' && req.method !== 'POST') return sendGraphQLError(res, REQUEST_REFUSALS.methodNotAllowed, { allow: 'GET, POST, OPTIONS' });
+      if (req.method === 'POST' && !isJsonRequest(req.headers['content-type'])) return sendGraphQLError(res, REQUEST_REFUSALS.unsupportedMediaType);
+      // A GET carries its operation in the URL: whatever content type it claims is beside the point.
+      if (req.method === 'GET') delete req.headers['content-type'];
       const body = await readBody(req, config.BODY_LIMIT_BYTES);
+      if (body[0] === 0x5b /* [ */) return sendGraphQLError(res, REQUEST_REFUSALS.batching);
       const claims = await authenticator.authenticate(req.headers);
       const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), subgraphCalls: 0 };
       await executeApollo(apollo, req, res, body, async () => context);

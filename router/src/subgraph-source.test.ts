@@ -24,7 +24,8 @@ beforeAll(async () => {
       const claims = req.headers[CLAIMS_HEADER] as string | undefined;
       received.push({ claims, body });
       setTimeout(() => {
-        if (body.includes('refused')) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"no"}]}');
+        if (body.includes('bare')) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"no"}]}');
+        if (body.includes('refused')) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Credenciais internas inválidas.","extensions":{"code":"INVALID_CLAIMS"}}]}');
         const sub = verifyClaims(claims, secret)?.sub ?? null;
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { sub, list: [1, 2] } }));
       }, 30);
@@ -79,11 +80,12 @@ describe('SubgraphSource', () => {
     expect(received).toHaveLength(2);
   });
 
-  it('turns a non-2xx answer into the error RemoteGraphQLDataSource gives', async () => {
+  it('turns a non-2xx answer into the subgraph\'s own error, or its status, without the subgraph\'s address', async () => {
     const source = new SubgraphSource(url, agent, createClaimsSigner(secret));
-    await expect(call(source, { claims: null, clientIp: '', subgraphCalls: 0 }, 'query', '{ refused }')).rejects.toMatchObject({
-      message: '401: Unauthorized',
-      extensions: { code: 'UNAUTHENTICATED', response: { status: 401, body: { errors: [{ message: 'no' }] } } },
-    });
+    const refused = await call(source, { claims: null, clientIp: '', subgraphCalls: 0 }, 'query', '{ refused }').catch((error: unknown) => error);
+    expect(refused).toMatchObject({ message: 'Credenciais internas inválidas.', extensions: { code: 'INVALID_CLAIMS' } });
+    expect(JSON.stringify(refused)).not.toContain('127.0.0.1');
+    const bare = await call(source, { claims: null, clientIp: '', subgraphCalls: 0 }, 'query', '{ refused bare }').catch((error: unknown) => error);
+    expect(bare).toMatchObject({ message: '401: Unauthorized', extensions: { code: 'UNAUTHENTICATED' } });
   });
 });

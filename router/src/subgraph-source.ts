@@ -95,7 +95,7 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
 
     if (incoming) restrictCachePolicy(incoming.incomingRequestContext, answer.cacheControl);
     const parsed = isJson(answer.contentType) ? (JSON.parse(answer.text) as unknown) : answer.text;
-    if (answer.status < 200 || answer.status > 299) throw errorFromStatus(this.url, answer.status, parsed);
+    if (answer.status < 200 || answer.status > 299) throw errorFromStatus(answer.status, parsed);
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${answer.text}`);
     return parsed as SubgraphResponse;
   }
@@ -115,11 +115,17 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
 
 const isJson = (contentType: string) => contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
 
-/** The error a non-2xx subgraph answer becomes: the same as @apollo/gateway's RemoteGraphQLDataSource. */
-function errorFromStatus(url: string, status: number, body: unknown): GraphQLError {
-  const statusText = STATUS_CODES[status] ?? '';
+/**
+ * The error a non-2xx subgraph answer becomes: the subgraph's own first error (its pt-BR message and
+ * code) when it sent one, else the status. Nothing of the subgraph's address reaches the client.
+ */
+function errorFromStatus(status: number, body: unknown): GraphQLError {
+  const first = body && typeof body === 'object' && 'errors' in body && Array.isArray(body.errors) ? (body.errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined) : undefined;
+  if (typeof first?.message === 'string' && typeof first.extensions?.code === 'string') {
+    return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
+  }
   const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : undefined;
-  return new GraphQLError(`${status}: ${statusText}`, { extensions: { response: { url, status, statusText, body }, ...(code ? { code } : {}) } });
+  return new GraphQLError(`${status}: ${STATUS_CODES[status] ?? ''}`, { extensions: code ? { code } : {} });
 }
 
 /** As RemoteGraphQLDataSource does: the operation's cache policy is no laxer than any subgraph answer's. */

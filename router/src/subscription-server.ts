@@ -4,19 +4,17 @@
 // against the auth directives exactly as HTTP operations are, planned, and run through the shared
 // subscriptions; queries and mutations sent over the socket go through Apollo Server as over HTTP.
 import type { ApolloServer } from '@apollo/server';
-import { clientIpOf, closeOnce, createErrorFormatter, type Claims, type Logger, type Metrics, type OperationAuthorizer } from '@medpay/runtime';
+import { clientIpOf, closeOnce, type Claims, type Logger, type Metrics } from '@medpay/runtime';
 import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
   parse,
-  specifiedRules,
   validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
-  type ValidationRule,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -24,7 +22,9 @@ import type { BlockList } from 'node:net';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { API_KEY_HEADER, type CallerAuthenticator } from './caller.js';
+import { createRouterErrorFormatter } from './client-errors.js';
 import type { RouterContext } from './gateway.js';
+import { MAX_TOKENS, type OperationPolicy } from './operation-policy.js';
 import type { Revocations } from './revocations.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { SubscriptionPlanner } from './subscription-plans.js';
@@ -37,13 +37,12 @@ export interface SubscriptionServerOptions {
   server: Server;
   apollo: ApolloServer<RouterContext>;
   authenticator: CallerAuthenticator;
-  authorizer: OperationAuthorizer;
+  /** the same checks as for HTTP (router/src/operation-policy.ts) */
+  policy: OperationPolicy;
   planner: SubscriptionPlanner;
   subscriptions: SharedSubscriptions;
   /** ends connections whose session or API key is revoked */
   revocations: Revocations;
-  /** graphql-armor's limits (depth, aliases, cost), as for HTTP */
-  validationRules: ValidationRule[];
   maxSubscriptionsPerConnection: number;
   maxPayloadBytes: number;
   /** see clientIpOf */
@@ -92,13 +91,12 @@ export function credentialsOf(params: Readonly<Record<string, unknown>> | undefi
  * Turns one subscribe message into an operation to run, or the errors to answer with. Nothing
  * reaches a subgraph before this has passed (the start-up self-test proves it for subscriptions).
  */
-export function createPreparer(options: Pick<SubscriptionServerOptions, 'apollo' | 'authorizer' | 'planner' | 'subscriptions' | 'validationRules' | 'logger' | 'metrics'>) {
-  const { apollo, authorizer, planner, subscriptions, logger, metrics } = options;
-  const rules = [...specifiedRules, ...options.validationRules];
+export function createPreparer(options: Pick<SubscriptionServerOptions, 'apollo' | 'policy' | 'planner' | 'subscriptions' | 'logger'>) {
+  const { apollo, policy, planner, subscriptions, logger } = options;
   return (payload: SubscribePayload, claims: Claims | null, clientIp: string): PreparedOperation | GraphQLError[] => {
     let document: DocumentNode;
     try {
-      document = parse(payload.query, { maxTokens: 2000 });
+      document = parse(payload.query, { maxTokens: MAX_TOKENS });
     } catch (error) {
       return withCode([error instanceof GraphQLError ? error : new GraphQLError('Operação inválida.')], 'GRAPHQL_PARSE_FAILED');
     }
@@ -116,12 +114,13 @@ export function createPreparer(options: Pick<SubscriptionServerOptions, 'apollo'
         return preformatted(response.body.singleResult);
       });
     }
-    const invalid = validate(planner.apiSchema, document, rules);
+    const invalid = validate(planner.apiSchema, document);
     if (invalid.length) return withCode(invalid, 'GRAPHQL_VALIDATION_FAILED');
-    const denied = authorizer.authorize(document, claims);
-    if (denied) {
-      metrics.increment('operations_denied_total');
-      return [denied];
+    try {
+      policy(document, operation, payload.variables ?? undefined, claims);
+    } catch (refusal) {
+      if (refusal instanceof GraphQLError) return [refusal];
+      throw refusal;
     }
     const { errors: badVariables } = getVariableValues(planner.apiSchema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (badVariables?.length) return withCode(badVariables, 'BAD_USER_INPUT');
@@ -147,7 +146,7 @@ function preformatted(result: FormattedExecutionResult): ExecutionResult {
 
 export function serveSubscriptions(options: SubscriptionServerOptions) {
   const { authenticator, logger, metrics, revocations } = options;
-  const formatError = createErrorFormatter(logger, { passThroughCodes: true });
+  const formatError = createRouterErrorFormatter(logger);
   const prepare = createPreparer(options);
   // One event's result goes to every client sharing it: formatted (and logged) once.
   const format = (result: ExecutionResult): FormattedExecutionResult => {

@@ -29,10 +29,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** A GraphQL-shaped error answer for failures before Apollo runs (body too large, bad credentials). */
-export function sendGraphQLError(res: ServerResponse, error: AppError | { status: number; code: string; message: string }) {
+export function sendGraphQLError(res: ServerResponse, error: AppError | { status: number; code: string; message: string }, headers: Record<string, string> = {}) {
   const status = error instanceof AppError ? ((error.extensions.http as { status?: number } | undefined)?.status ?? 400) : error.status;
-  const code = error instanceof AppError ? error.code : error.code;
-  sendJson(res, status, { errors: [{ message: error.message, extensions: { code } }] });
+  sendJson(res, status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, headers);
 }
 
 const PAYLOAD_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'A requisição é grande demais.' };

@@ -61,10 +61,11 @@ export function checkOperationLimits(
   };
   const cost = walk(operation.selectionSet, 0, new Set());
   if (deepest > limits.maxDepth) {
-    return new AppError('DEPTH_LIMIT_EXCEEDED', `A operação passa do limite de profundidade (${limits.maxDepth}).`, { limit: limits.maxDepth, http: { status: 400 } });
+    // The walk stops one level past the limit: the operation is at least that deep.
+    return new AppError('DEPTH_LIMIT_EXCEEDED', `A operação tem profundidade ${deepest} ou mais; o limite é ${limits.maxDepth}.`, { limit: limits.maxDepth, found: deepest, http: { status: 400 } });
   }
   if (cost > limits.maxListCost) {
-    return new AppError('COST_LIMIT_EXCEEDED', `A operação pede objetos demais (estimativa acima de ${limits.maxListCost}).`, { limit: limits.maxListCost, http: { status: 400 } });
+    return new AppError('COST_LIMIT_EXCEEDED', `A operação pede ${cost} objetos ou mais pelas listas; o limite é ${limits.maxListCost}.`, { limit: limits.maxListCost, found: cost, http: { status: 400 } });
   }
   return null;
 }
