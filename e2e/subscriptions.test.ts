@@ -165,7 +165,7 @@ describe.each(availableModes())('live payment status through the router (%s)', (
     clients.push(client);
     const me = new LiveSubscription(client, '{ me { id } }');
     await me.until((s) => s.ended, 'the answer');
-    expect(me.results).toEqual([{ data: { me: { id: patient.userId } } }]);
+    expect(me.results).toEqual([{ data: { me: { id: patient.userId } }, extensions: { cost: { estimated: 1, limit: 5000 } } }]);
     const overHttp = await stack.graphql(MY_EVENTS, {}, bearer(patient.accessToken));
     expect(overHttp.status).toBe(400);
     expect(overHttp.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
