@@ -54,3 +54,13 @@ test('installable: a manifest with icons, and a service worker that keeps the sh
   await expect(page.getByRole('heading', { name: 'Você está sem conexão' })).toBeVisible();
   await context.setOffline(false);
 });
+
+test('the privacy notice says who controls the data, how to reach the DPO and how to exercise each right', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Privacidade e seus dados' }).click();
+  await expect(page.getByRole('heading', { name: 'Privacidade e seus dados', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Encarregado (DPO)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'dpo@medpay.com.br' }).first()).toHaveAttribute('href', 'mailto:dpo@medpay.com.br');
+  await expect(page.getByRole('heading', { name: 'Seus direitos' })).toBeVisible();
+  await expect(page.getByText('portabilidade')).toBeVisible();
+});

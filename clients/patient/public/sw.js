@@ -5,7 +5,7 @@
 const CACHE = 'medpay-shell-v1';
 const SHELL = ['/', '/offline', '/manifest.webmanifest', '/icon-192.png', '/icon-512.png'];
 // Pages that hold no personal data (their data is fetched by the page with the user's token).
-const PUBLIC_PAGES = [/^\/$/, /^\/clinicas\/[^/]+$/, /^\/procedimentos\/[^/]+$/, /^\/entrar$/, /^\/cadastro$/, /^\/offline$/];
+const PUBLIC_PAGES = [/^\/$/, /^\/privacidade$/, /^\/clinicas\/[^/]+$/, /^\/procedimentos\/[^/]+$/, /^\/entrar$/, /^\/cadastro$/, /^\/offline$/];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -29,6 +29,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <AppProviders config={clientConfigFromEnv()}>
           <Header />
           <main id="conteudo" tabIndex={-1}>{children}</main>
+          <footer className="site-footer">
+            <a href="/privacidade">Privacidade e seus dados</a>
+          </footer>
         </AppProviders>
         <ServiceWorker />
       </body>
