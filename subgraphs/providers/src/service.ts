@@ -46,7 +46,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
 
   const running = await startSubgraph<ProvidersContext>({
     name: 'providers',
-    schema: buildSubgraphSchema({ typeDefs: providersTypeDefs, resolvers: resolvers as never }),
+    schema: buildSubgraphSchema({ typeDefs: providersTypeDefs, resolvers }),
     host: config.HOST,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
