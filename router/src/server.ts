@@ -1,20 +1,17 @@
-// The router: verifies who is calling, enforces the auth directives and the request limits before
-// any subgraph is called, plans and executes through the gateway, serves live subscriptions over
-// graphql-ws on the same /graphql, and serves the sandbox.
+// Wires the router: the caller check, the authorization plugin and the request limits in front of the
+// gateway, the HTTP routes (http-routes.ts), and live subscriptions over graphql-ws on the same /graphql.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import {
-  AccessTokenVerifier, answerFailure, AppError, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen, Metrics,
-  OperationAuthorizer, readBody, sendJson, type RunningService,
-} from '@medpay/runtime';
-import { buildASTSchema, GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
+import { AccessTokenVerifier, createErrorFormatter, createLogger, listen, Metrics, OperationAuthorizer, type RunningService } from '@medpay/runtime';
+import { buildASTSchema, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { authorizationPlugin } from './authorization-plugin.js';
 import { CallerAuthenticator } from './caller.js';
 import { subgraphUrlOverride, type RouterConfig } from './config.js';
 import { createGateway, type RouterContext } from './gateway.js';
-import { sandboxPage } from './graphiql.js';
+import { httpRoutes } from './http-routes.js';
 import { assertEnforcementActive, assertSubscriptionEnforcementActive } from './self-test.js';
 import { SessionWatch } from './session-watch.js';
 import { SharedSubscriptions } from './shared-subscriptions.js';
@@ -29,21 +26,6 @@ export function subgraphsOf(supergraphSdl: string, config: RouterConfig): { name
     name: name!,
     baseUrl: subgraphUrlOverride(config, name!) ?? url!.replace(/\/graphql$/, ''),
   }));
-}
-
-const introspectionCache = new WeakMap<DocumentNode, boolean>();
-function isIntrospection(document: DocumentNode): boolean {
-  let found = introspectionCache.get(document);
-  if (found === undefined) {
-    found = false;
-    visit(document, {
-      [Kind.FIELD]: (node) => {
-        if (node.name.value === '__schema' || node.name.value === '__type') found = true;
-      },
-    });
-    introspectionCache.set(document, found);
-  }
-  return found;
 }
 
 export async function startRouter(config: RouterConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -64,31 +46,6 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     config.API_KEY_CACHE_SECONDS * 1000,
     logger,
   );
-
-  const authorization: ApolloServerPlugin<RouterContext> = {
-    async requestDidStart() {
-      metrics.increment('graphql_requests_total');
-      return {
-        async didResolveOperation({ document, contextValue, operation }) {
-          const { claims } = contextValue;
-          if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Assinaturas usam WebSocket (graphql-ws) em /graphql.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
-          }
-          // Introspection: open in development; in production only for admins and partner systems.
-          if (config.NODE_ENV === 'production' && isIntrospection(document) && !(claims?.roles.includes('PLATFORM_ADMIN') || claims?.kind === 'partner')) {
-            throw claims
-              ? new AppError('FORBIDDEN', 'Introspecção disponível apenas para administradores e parceiros.')
-              : new AppError('UNAUTHENTICATED', 'Entre para explorar o schema.');
-          }
-          const denied = authorizer.authorize(document, claims);
-          if (denied) {
-            metrics.increment('operations_denied_total');
-            throw denied;
-          }
-        },
-      };
-    },
-  };
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH },
@@ -114,7 +71,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     csrfPrevention: true,
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), authorization, ...(protection.plugins as ApolloServerPlugin<RouterContext>[])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), authorizationPlugin(authorizer, metrics, config), ...(protection.plugins as ApolloServerPlugin<RouterContext>[])],
   });
   await apollo.start();
   await assertEnforcementActive(apollo, authorizer);
@@ -125,53 +82,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const subscriptionOptions = { apollo, authenticator, authorizer, planner, subscriptions, validationRules: protection.validationRules, logger, metrics };
   assertSubscriptionEnforcementActive(createPreparer(subscriptionOptions), authorizer, planner.apiSchema, subscriptions);
 
-  const sandbox = sandboxPage();
-  const server = createServer(async (req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    try {
-      if (req.method === 'GET' && path === '/health') {
-        const results = await Promise.all(
-          subgraphs.map(async ({ name, baseUrl }) => {
-            const ok = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-            return [name, ok ? 'ok' : 'unavailable'] as const;
-          }),
-        );
-        const healthy = results.every(([, status]) => status === 'ok');
-        return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(results) });
-      }
-      if (req.method === 'GET' && path === '/metrics') {
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        // Memory too: the subscription benchmark reports it per live subscription.
-        const { heapUsed, rss } = process.memoryUsage();
-        return res.end(`${metrics.render('router')}medpay_process_heap_used_bytes{service="router"} ${heapUsed}\nmedpay_process_resident_memory_bytes{service="router"} ${rss}\n`);
-      }
-      if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
-      // The apps call the router from the browser with bearer tokens (no cookies): CORS for the listed origins only.
-      const origin = req.headers.origin;
-      if (origin && config.CORS_ORIGINS.has(origin)) {
-        res.setHeader('access-control-allow-origin', origin);
-        res.setHeader('vary', 'origin');
-      }
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, {
-          'access-control-allow-methods': 'GET, POST',
-          'access-control-allow-headers': 'authorization, content-type, x-api-key, apollo-require-preflight',
-          'access-control-max-age': '600',
-        });
-        return res.end();
-      }
-      if (req.method === 'GET' && req.headers.accept?.includes('text/html')) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(sandbox);
-      }
-      const body = await readBody(req, config.BODY_LIMIT_BYTES);
-      const claims = await authenticator.authenticate(req.headers);
-      const context: RouterContext = { claims, clientIp: clientIpOf(req), subgraphCalls: 0 };
-      await executeApollo(apollo, req, res, body, async () => context);
-    } catch (error) {
-      answerFailure(res, error, logger);
-    }
-  });
+  const server = createServer(httpRoutes({ config, subgraphs, apollo, authenticator, metrics, logger }));
   const sessions = config.REDIS_URL ? SessionWatch.connect(config.REDIS_URL, config.SESSION_CHECK_SECONDS * 1000, logger) : null;
   const live = serveSubscriptions({
     ...subscriptionOptions,
