@@ -5,10 +5,10 @@ import type DataLoader from 'dataloader';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Viewer } from './access.js';
 import type { ApiKeys } from './api-keys.js';
-import type { Catalog } from './catalog.js';
+import type { Clinics } from './clinic-service.js';
 import type { Clinic } from './clinic-store.js';
-import type { Clinics } from './clinics.js';
 import { toConnection, type Page } from './pagination.js';
+import type { Catalog } from './procedure-service.js';
 import type { ClinicCatalogKey, Procedure } from './procedure-store.js';
 
 export interface ProvidersContext extends RequestContext {

@@ -1,4 +1,5 @@
-// Procedure catalog rules: who sees which procedures, and who may create or change them.
+// Procedure service: who sees which procedures of the catalog, and who may create or change them; the
+// pure checks live in procedure-rules.ts and the rows in procedure-store.ts.
 import { AppError, notFound } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { ProcedureFilter } from './__generated__/resolvers-types.js';

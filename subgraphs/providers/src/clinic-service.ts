@@ -1,4 +1,5 @@
-// Clinic rules: registration, browsing, platform review, and the clinic's team.
+// Clinic service: registration, browsing, platform review and the clinic's team, for a viewer; the pure
+// checks live in clinic-rules.ts and the rows in clinic-store.ts.
 import { AppError, forbidden, notFound, unauthenticated } from '@medpay/runtime';
 import type { ClinicFilter } from './__generated__/resolvers-types.js';
 import type { Viewer } from './access.js';
