@@ -1,6 +1,6 @@
 // Checks of files that no other test executes: the committed supergraph, the clients' API schema and
-// typed documents, the subgraphs' resolver types, and docker-compose.yml (no Docker engine runs on our machines, so the file is
-// checked against the code instead).
+// typed documents, the subgraphs' resolver types, and docker-compose.yml (no Docker engine runs on our
+// machines, so the file is checked against the code instead).
 import { describe, expect, it } from '@jest/globals';
 import { paymentsConfigShape } from '@medpay/payments';
 import { providersConfigShape } from '@medpay/providers';
