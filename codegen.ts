@@ -3,6 +3,7 @@
 // maps per subgraph, from its own SDL. `npm run codegen` regenerates everything and a test fails when
 // any output is stale.
 import type { CodegenConfig } from '@graphql-codegen/cli';
+
 type Output = Exclude<CodegenConfig['generates'][string], unknown[]>;
 
 /**
