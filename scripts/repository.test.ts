@@ -1,6 +1,6 @@
 // Checks of files that no other test executes: the committed supergraph, the clients' API schema and
-// typed documents, and docker-compose.yml (no Docker engine runs on our machines, so the file is
-// checked against the code instead).
+// typed documents, the subgraphs' resolver types, and docker-compose.yml (no Docker engine runs on our
+// machines, so the file is checked against the code instead).
 import { describe, expect, it } from '@jest/globals';
 import { paymentsConfigShape } from '@medpay/payments';
 import { providersConfigShape } from '@medpay/providers';
@@ -21,8 +21,8 @@ describe('supergraph.graphql', () => {
   });
 });
 
-describe('typed documents', () => {
-  it('are what `npm run codegen` generates from the API schema and the apps\' operations today', () => {
+describe('typed documents and resolver types', () => {
+  it('are what `npm run codegen` generates from the API schema, the apps\' operations and each subgraph\'s SDL today', () => {
     // The generator's own dry run: it fails, listing the files, when any output would change.
     const check = spawnSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--check'], { cwd: root, encoding: 'utf8' });
     expect({ status: check.status, output: check.status === 0 ? '' : check.stdout + check.stderr }).toEqual({ status: 0, output: '' });

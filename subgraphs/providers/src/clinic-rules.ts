@@ -1,23 +1,12 @@
 // What a clinic registration must contain, and how platform review moves a clinic between states.
 import { normalizeCnpj } from '@medpay/br-documents';
 import { AppError } from '@medpay/runtime';
+import type { RegisterClinicInput } from './__generated__/resolvers-types.js';
 import type { ClinicStatus } from './generated/prisma/client.js';
 import { cleanText, fold, requiredText } from './validation.js';
 
-export interface AddressInput {
-  street: string;
-  city: string;
-  state: string;
-  postalCode: string;
-}
-
-export interface RegisterClinicInput {
-  legalName: string;
-  tradeName: string;
-  cnpj: string;
-  address: AddressInput;
-  specialties: string[];
-}
+// The registration's input shapes come from the SDL (codegen); this module checks their contents.
+export type { AddressInput, RegisterClinicInput } from './__generated__/resolvers-types.js';
 
 /** A validated registration, ready to store. */
 export interface ClinicRegistration {

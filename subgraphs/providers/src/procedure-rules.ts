@@ -1,18 +1,11 @@
 // What a procedure in a clinic's catalog must look like. Money is in integer centavos.
 import { AppError } from '@medpay/runtime';
+import type { ProcedureInput, ProcedureUpdate } from './__generated__/resolvers-types.js';
 import { integerBetween, requiredText } from './validation.js';
 
-export interface ProcedureInput {
-  name: string;
-  description: string;
-  category: string;
-  priceCentavos: number;
-  durationMinutes: number;
-  interestFreeInstallments: number;
-}
-
-/** GraphQL hands absent and explicitly null optional fields alike: both mean "leave as is". */
-export type ProcedureUpdate = { [Field in keyof ProcedureInput]?: ProcedureInput[Field] | null } & { active?: boolean | null };
+// ProcedureInput and ProcedureUpdate come from the SDL (codegen); in an update, GraphQL hands absent and
+// explicitly null optional fields alike: both mean "leave as is".
+export type { ProcedureInput, ProcedureUpdate } from './__generated__/resolvers-types.js';
 
 export type ProcedureChanges = Partial<ProcedureInput> & { active?: boolean };
 

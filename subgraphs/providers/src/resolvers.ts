@@ -2,15 +2,13 @@
 import { formatCnpj } from '@medpay/br-documents';
 import type { RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
+import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Viewer } from './access.js';
-import type { ApiKey } from './api-key-store.js';
 import type { ApiKeys } from './api-keys.js';
-import type { Catalog, ProcedureFilter } from './catalog.js';
-import type { RegisterClinicInput } from './clinic-rules.js';
-import type { Clinic, ClinicMember, ClinicStatus, StaffRole } from './clinic-store.js';
-import type { ClinicFilter, Clinics } from './clinics.js';
+import type { Clinics } from './clinic-service.js';
+import type { Clinic } from './clinic-store.js';
 import { toConnection, type Page } from './pagination.js';
-import type { ProcedureInput, ProcedureUpdate } from './procedure-rules.js';
+import type { Catalog } from './procedure-service.js';
 import type { ClinicCatalogKey, Procedure } from './procedure-store.js';
 
 export interface ProvidersContext extends RequestContext {
@@ -21,11 +19,6 @@ export interface ProvidersContext extends RequestContext {
   clinicLoader: DataLoader<string, Clinic | null>;
   procedureLoader: DataLoader<string, Procedure | null>;
   clinicCatalogLoader: DataLoader<ClinicCatalogKey, Page<Procedure>, string>;
-}
-
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -48,65 +41,62 @@ async function clinicOf(procedure: Procedure, { clinicLoader }: ProvidersContext
   return clinic;
 }
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    clinics: async (_: unknown, args: PageArgs & { filter?: ClinicFilter | null }, { clinics, viewer }: ProvidersContext) =>
+    clinics: async (_, args, { clinics, viewer }) =>
       toConnection(await clinics.browse(viewer, args.filter ?? {}, args.first, args.after)),
-    clinic: (_: unknown, { id }: { id: string }, context: ProvidersContext) => visibleClinic(id, context),
-    procedures: async (_: unknown, args: PageArgs & { filter?: ProcedureFilter | null }, { catalog, viewer }: ProvidersContext) =>
+    clinic: (_, { id }, context) => visibleClinic(id, context),
+    procedures: async (_, args, { catalog, viewer }) =>
       toConnection(await catalog.browse(viewer, args.filter ?? {}, args.first, args.after)),
-    procedure: async (_: unknown, { id }: { id: string }, context: ProvidersContext) => {
+    procedure: async (_, { id }, context) => {
       const procedure = await context.procedureLoader.load(id);
       return procedure && (await visibleClinic(procedure.clinicId, context)) ? procedure : null;
     },
   },
   Mutation: {
-    registerClinic: (_: unknown, { input }: { input: RegisterClinicInput }, { clinics, viewer }: ProvidersContext) => clinics.register(viewer, input),
-    createProcedure: (_: unknown, { clinicId, input }: { clinicId: string; input: ProcedureInput }, { catalog, viewer }: ProvidersContext) =>
-      catalog.create(viewer, clinicId, input),
-    updateProcedure: (_: unknown, { id, input }: { id: string; input: ProcedureUpdate }, { catalog, viewer }: ProvidersContext) => catalog.update(viewer, id, input),
-    addClinicStaff: (_: unknown, args: { clinicId: string; email: string; role: StaffRole }, { clinics, viewer }: ProvidersContext) =>
-      clinics.addStaff(viewer, args.clinicId, args.email, args.role),
-    removeClinicStaff: (_: unknown, args: { clinicId: string; userId: string }, { clinics, viewer }: ProvidersContext) =>
-      clinics.removeStaff(viewer, args.clinicId, args.userId),
-    createApiKey: (_: unknown, args: { clinicId: string; name: string }, { apiKeys, viewer }: ProvidersContext) => apiKeys.create(viewer, args.clinicId, args.name),
-    revokeApiKey: (_: unknown, { id }: { id: string }, { apiKeys, viewer }: ProvidersContext) => apiKeys.revoke(viewer, id),
-    setClinicStatus: (_: unknown, args: { id: string; status: ClinicStatus; reason?: string | null }, { clinics, viewer }: ProvidersContext) =>
-      clinics.setStatus(viewer, args.id, args.status, args.reason),
+    registerClinic: (_, { input }, { clinics, viewer }) => clinics.register(viewer, input),
+    createProcedure: (_, { clinicId, input }, { catalog, viewer }) => catalog.create(viewer, clinicId, input),
+    updateProcedure: (_, { id, input }, { catalog, viewer }) => catalog.update(viewer, id, input),
+    addClinicStaff: (_, args, { clinics, viewer }) => clinics.addStaff(viewer, args.clinicId, args.email, args.role),
+    removeClinicStaff: (_, args, { clinics, viewer }) => clinics.removeStaff(viewer, args.clinicId, args.userId),
+    createApiKey: (_, args, { apiKeys, viewer }) => apiKeys.create(viewer, args.clinicId, args.name),
+    revokeApiKey: (_, { id }, { apiKeys, viewer }) => apiKeys.revoke(viewer, id),
+    setClinicStatus: (_, args, { clinics, viewer }) => clinics.setStatus(viewer, args.id, args.status, args.reason),
   },
   Clinic: {
     // Other subgraphs reference clinics they already relate the caller to (a payment, an appointment):
-    // the public fields resolve whatever the status; private fields check the caller themselves.
-    __resolveReference: ({ id }: { id: string }, context: ProvidersContext) => referencedClinic(id, context),
-    cnpj: (clinic: Clinic) => formatCnpj(clinic.cnpj),
-    address: (clinic: Clinic) => ({ street: clinic.street, city: clinic.city, state: clinic.state, postalCode: clinic.postalCode }),
-    statusReason: async (clinic: Clinic, _: unknown, { viewer }: ProvidersContext) => {
+    // a suspended clinic still names itself, one never active only to its own (maySeeReferencedClinic);
+    // private fields check the caller themselves.
+    __resolveReference: ({ id }, context) => referencedClinic(id, context),
+    cnpj: (clinic) => formatCnpj(clinic.cnpj),
+    address: (clinic) => ({ street: clinic.street, city: clinic.city, state: clinic.state, postalCode: clinic.postalCode }),
+    statusReason: async (clinic, _, { viewer }) => {
       await viewer.assertCanReadPrivate(clinic.id);
       return clinic.statusReason;
     },
-    procedures: async (clinic: Clinic, args: PageArgs, { catalog, viewer, clinicCatalogLoader }: ProvidersContext) =>
+    procedures: async (clinic, args, { catalog, viewer, clinicCatalogLoader }) =>
       toConnection(await catalog.clinicPage(viewer, clinicCatalogLoader, clinic.id, args.first, args.after)),
-    staff: (clinic: Clinic, _: unknown, { clinics, viewer }: ProvidersContext) => clinics.members(viewer, clinic.id),
-    apiKeys: (clinic: Clinic, _: unknown, { apiKeys, viewer }: ProvidersContext) => apiKeys.list(viewer, clinic.id),
+    staff: (clinic, _, { clinics, viewer }) => clinics.members(viewer, clinic.id),
+    apiKeys: (clinic, _, { apiKeys, viewer }) => apiKeys.list(viewer, clinic.id),
   },
   ClinicMember: {
-    user: (member: ClinicMember) => ({ __typename: 'User', id: member.userId }),
-    since: (member: ClinicMember) => member.createdAt.toISOString(),
+    user: (member) => ({ __typename: 'User', id: member.userId }),
+    since: (member) => member.createdAt.toISOString(),
   },
   Procedure: {
-    __resolveReference: async ({ id }: { id: string }, context: ProvidersContext) => {
+    __resolveReference: async ({ id }, context) => {
       const procedure = await context.procedureLoader.load(id);
       return procedure && (await referencedClinic(procedure.clinicId, context)) ? procedure : null;
     },
-    clinic: (procedure: Procedure, _: unknown, context: ProvidersContext) => clinicOf(procedure, context),
+    clinic: (procedure, _, context) => clinicOf(procedure, context),
   },
   User: {
-    __resolveReference: ({ id }: { id: string }) => ({ id }),
-    clinics: (user: { id: string }, _: unknown, { clinics, viewer }: ProvidersContext) => clinics.membershipsOf(viewer, user.id),
+    __resolveReference: ({ id }) => ({ id }),
+    clinics: (user, _, { clinics, viewer }) => clinics.membershipsOf(viewer, user.id),
   },
   ApiKey: {
-    createdAt: (key: ApiKey) => key.createdAt.toISOString(),
-    lastUsedAt: (key: ApiKey) => iso(key.lastUsedAt),
-    revokedAt: (key: ApiKey) => iso(key.revokedAt),
+    createdAt: (key) => key.createdAt.toISOString(),
+    lastUsedAt: (key) => iso(key.lastUsedAt),
+    revokedAt: (key) => iso(key.revokedAt),
   },
 };

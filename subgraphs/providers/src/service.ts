@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { Viewer } from './access.js';
 import { ApiKeyStore } from './api-key-store.js';
 import { ApiKeys } from './api-keys.js';
-import { Catalog } from './catalog.js';
+import { Clinics } from './clinic-service.js';
 import { ClinicStore } from './clinic-store.js';
-import { Clinics } from './clinics.js';
 import type { ProvidersConfig } from './config.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { Catalog } from './procedure-service.js';
 import { createClinicCatalogLoader, ProcedureStore } from './procedure-store.js';
 import { resolvers, type ProvidersContext } from './resolvers.js';
 import { seedDemoClinics } from './seed.js';
@@ -47,7 +47,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
 
   const running = await startSubgraph<ProvidersContext>({
     name: 'providers',
-    schema: buildSubgraphSchema({ typeDefs: providersTypeDefs, resolvers: resolvers as never }),
+    schema: buildSubgraphSchema({ typeDefs: providersTypeDefs, resolvers }),
     host: config.HOST,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,

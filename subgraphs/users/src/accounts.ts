@@ -1,17 +1,10 @@
 // Account rules: registration, login, session refresh and logout.
 import { normalizeCpf } from '@medpay/br-documents';
 import { AppError, type AccessTokenIssuer } from '@medpay/runtime';
+import type { RegisterPatientInput } from './__generated__/resolvers-types.js';
 import { assertStrongPassword, DECOY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import type { LoginThrottle, SessionStore } from './sessions.js';
 import type { User, UserStore } from './user-store.js';
-
-export interface RegisterPatientInput {
-  name: string;
-  email: string;
-  password: string;
-  cpf: string;
-  phone?: string | null;
-}
 
 export interface AuthResult {
   accessToken: string;

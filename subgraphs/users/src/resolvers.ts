@@ -2,8 +2,8 @@
 import { maskCpf, normalizeCpf } from '@medpay/br-documents';
 import { AppError, forbidden, notFound, unauthenticated, type Claims, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
-import type { Accounts, AuthResult, RegisterPatientInput } from './accounts.js';
-import type { Role } from './generated/prisma/client.js';
+import type { Resolvers } from './__generated__/resolvers-types.js';
+import type { Accounts } from './accounts.js';
 import type { User, UserStore } from './user-store.js';
 
 export interface UsersContext extends RequestContext {
@@ -16,23 +16,21 @@ const isAdmin = (claims: Claims | null) => claims?.roles.includes('PLATFORM_ADMI
 
 /** Personal fields are for the person and for platform admins. */
 function personal<T>(read: (user: User, context: UsersContext) => T) {
-  return (user: User, _args: unknown, context: UsersContext) => {
+  return (user: User, _args: unknown, context: UsersContext): T => {
     if (!context.claims) throw unauthenticated();
     if (context.claims.sub !== user.id && !isAdmin(context.claims)) throw forbidden();
     return read(user, context);
   };
 }
 
-const authPayload = (result: AuthResult) => result;
-
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    me: (_: unknown, __: unknown, { claims, userLoader }: UsersContext) => (claims?.kind === 'user' ? userLoader.load(claims.sub) : null),
-    user: async (_: unknown, { id }: { id: string }, { claims, userLoader }: UsersContext) => {
+    me: (_, __, { claims, userLoader }) => (claims?.kind === 'user' ? userLoader.load(claims.sub) : null),
+    user: async (_, { id }, { claims, userLoader }) => {
       if (claims?.sub !== id && !isAdmin(claims)) throw forbidden();
       return (await userLoader.load(id)) ?? Promise.reject(notFound('Usuário'));
     },
-    users: async (_: unknown, args: { filter?: { search?: string | null; role?: Role | null } | null; first: number; after?: string | null }, { users }: UsersContext) => {
+    users: async (_, args, { users }) => {
       const search = args.filter?.search?.trim() || null;
       const cpf = search ? normalizeCpf(search) : null;
       const page = await users.search({ search, role: args.filter?.role, cpf }, args.first, args.after);
@@ -44,19 +42,19 @@ export const resolvers = {
     },
   },
   Mutation: {
-    registerPatient: async (_: unknown, { input }: { input: RegisterPatientInput }, { accounts, clientIp }: UsersContext) => authPayload(await accounts.registerPatient(input, clientIp)),
-    login: async (_: unknown, { input }: { input: { email: string; password: string } }, { accounts, clientIp }: UsersContext) => authPayload(await accounts.login(input.email, input.password, clientIp)),
-    refreshSession: async (_: unknown, { refreshToken }: { refreshToken: string }, { accounts }: UsersContext) => authPayload(await accounts.refresh(refreshToken)),
-    logout: (_: unknown, __: unknown, { accounts, claims }: UsersContext) => accounts.logout(claims?.sid),
-    setUserLocked: (_: unknown, { id, locked }: { id: string; locked: boolean }, { accounts, claims }: UsersContext) => {
+    registerPatient: (_, { input }, { accounts, clientIp }) => accounts.registerPatient(input, clientIp),
+    login: (_, { input }, { accounts, clientIp }) => accounts.login(input.email, input.password, clientIp),
+    refreshSession: (_, { refreshToken }, { accounts }) => accounts.refresh(refreshToken),
+    logout: (_, __, { accounts, claims }) => accounts.logout(claims?.sid),
+    setUserLocked: (_, { id, locked }, { accounts, claims }) => {
       if (claims?.sub === id) throw new AppError('BAD_USER_INPUT', 'Você não pode bloquear a própria conta.');
       return accounts.setLocked(id, locked);
     },
   },
   User: {
-    __resolveReference: ({ id }: { id: string }, { userLoader }: UsersContext) => userLoader.load(id),
+    __resolveReference: ({ id }, { userLoader }) => userLoader.load(id),
     // A name is shown to whoever deals with the person (clinic staff, colleagues); the rest is private.
-    name: (user: User, _: unknown, { claims }: UsersContext) => {
+    name: (user, _, { claims }) => {
       if (!claims) throw unauthenticated();
       return user.name;
     },

@@ -44,7 +44,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
 
   const running = await startSubgraph<UsersContext>({
     name: 'users',
-    schema: buildSubgraphSchema({ typeDefs: usersTypeDefs, resolvers: resolvers as never }),
+    schema: buildSubgraphSchema({ typeDefs: usersTypeDefs, resolvers }),
     host: config.HOST,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,

@@ -54,8 +54,6 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicPaymentDocument,
     "\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicPaymentLiveDocument,
-    "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ConfirmProcedureDocument,
-    "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicRefundDocument,
     "\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClinicPaymentsDocument,
     "\n  subscription ClinicPaymentEvents($clinicId: ID!) {\n    clinicPaymentEvents(clinicId: $clinicId) { id status from at payment { id status escrowState } }\n  }\n": typeof types.ClinicPaymentEventsDocument,
     "\n  query ClinicToConfirm($clinicId: ID!) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: { statuses: [IN_ESCROW, PARTIALLY_REFUNDED] }, first: 8) {\n        totalCount\n        edges { node { id status escrowState escrowReleaseDueAt amounts { clinicNetCentavos } payer { id name } procedure { id name } } }\n      }\n    }\n  }\n": typeof types.ClinicToConfirmDocument,
@@ -63,6 +61,8 @@ type Documents = {
     "\n  query ClinicBalance($clinicId: ID!) {\n    clinic(id: $clinicId) { id balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } }\n  }\n": typeof types.ClinicBalanceDocument,
     "\n  query ClinicMemberships {\n    me { id name clinics { role clinic { id tradeName status statusReason } } }\n  }\n": typeof types.ClinicMembershipsDocument,
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": typeof types.ClinicPaymentDetailsFragmentDoc,
+    "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ConfirmProcedureDocument,
+    "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicRefundDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RegisterPatientDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RefreshSessionDocument,
@@ -109,8 +109,6 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n": types.ClinicPaymentDocument,
     "\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ClinicPaymentLiveDocument,
-    "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ConfirmProcedureDocument,
-    "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": types.ClinicRefundDocument,
     "\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n": types.ClinicPaymentsDocument,
     "\n  subscription ClinicPaymentEvents($clinicId: ID!) {\n    clinicPaymentEvents(clinicId: $clinicId) { id status from at payment { id status escrowState } }\n  }\n": types.ClinicPaymentEventsDocument,
     "\n  query ClinicToConfirm($clinicId: ID!) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: { statuses: [IN_ESCROW, PARTIALLY_REFUNDED] }, first: 8) {\n        totalCount\n        edges { node { id status escrowState escrowReleaseDueAt amounts { clinicNetCentavos } payer { id name } procedure { id name } } }\n      }\n    }\n  }\n": types.ClinicToConfirmDocument,
@@ -118,6 +116,8 @@ const documents: Documents = {
     "\n  query ClinicBalance($clinicId: ID!) {\n    clinic(id: $clinicId) { id balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } }\n  }\n": types.ClinicBalanceDocument,
     "\n  query ClinicMemberships {\n    me { id name clinics { role clinic { id tradeName status statusReason } } }\n  }\n": types.ClinicMembershipsDocument,
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": types.ClinicPaymentDetailsFragmentDoc,
+    "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ConfirmProcedureDocument,
+    "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": types.ClinicRefundDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.LoginDocument,
     "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RegisterPatientDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RefreshSessionDocument,
@@ -301,14 +301,6 @@ export function graphql(source: "\n  subscription ClinicPaymentLive($id: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -334,6 +326,14 @@ export function graphql(source: "\n  query ClinicMemberships {\n    me { id name
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n"): (typeof documents)["\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,21 +1,14 @@
-// Procedure catalog rules: who sees which procedures, and who may create or change them.
+// Procedure service: who sees which procedures of the catalog, and who may create or change them; the
+// pure checks live in procedure-rules.ts and the rows in procedure-store.ts.
 import { AppError, notFound } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
+import type { ProcedureFilter } from './__generated__/resolvers-types.js';
 import type { Viewer } from './access.js';
 import type { Clinic, ClinicStore } from './clinic-store.js';
 import { clampFirst, cursorId, emptyPage, type Page } from './pagination.js';
 import { validateProcedureInput, validateProcedureUpdate, type ProcedureInput, type ProcedureUpdate } from './procedure-rules.js';
 import type { ClinicCatalogKey, Procedure, ProcedureStore } from './procedure-store.js';
 import { cleanText, fold, isUuid } from './validation.js';
-
-export interface ProcedureFilter {
-  clinicId?: string | null;
-  city?: string | null;
-  category?: string | null;
-  search?: string | null;
-  minPriceCentavos?: number | null;
-  maxPriceCentavos?: number | null;
-}
 
 /** Catalogs are prepared during review and kept while active; suspended and rejected clinics get no new procedures. */
 const ACCEPTS_NEW_PROCEDURES: ReadonlySet<Clinic['status']> = new Set(['PENDING_REVIEW', 'ACTIVE']);

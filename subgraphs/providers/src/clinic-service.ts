@@ -1,19 +1,13 @@
-// Clinic rules: registration, browsing, platform review, and the clinic's team.
+// Clinic service: registration, browsing, platform review and the clinic's team, for a viewer; the pure
+// checks live in clinic-rules.ts and the rows in clinic-store.ts.
 import { AppError, forbidden, notFound, unauthenticated } from '@medpay/runtime';
+import type { ClinicFilter } from './__generated__/resolvers-types.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
 import { clampFirst, cursorId, emptyPage, type Page } from './pagination.js';
 import type { StaffGrants } from './users-client.js';
 import { cleanText, fold, isUuid } from './validation.js';
-
-export interface ClinicFilter {
-  city?: string | null;
-  state?: string | null;
-  specialty?: string | null;
-  search?: string | null;
-  status?: ClinicStatus | null;
-}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 

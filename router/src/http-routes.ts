@@ -1,0 +1,85 @@
+// The router's HTTP routes: health (every subgraph answers), Prometheus metrics (for the scraper), and
+// /graphql with CORS for the apps, the offline sandbox for browsers, and operations through Apollo
+// Server — queries by GET or POST, JSON posts only, one operation per request.
+import type { ApolloServer } from '@apollo/server';
+import { answerFailure, clientIpOf, executeApollo, mayReadMetrics, readBody, sendGraphQLError, sendJson, type Logger, type Metrics } from '@medpay/runtime';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CallerAuthenticator } from './caller.js';
+import { REQUEST_REFUSALS } from './client-errors.js';
+import type { RouterConfig } from './config.js';
+import type { RouterContext } from './gateway.js';
+import { sandboxPage } from './graphiql.js';
+
+export interface HttpRoutesOptions {
+  config: Pick<RouterConfig, 'CORS_ORIGINS' | 'BODY_LIMIT_BYTES' | 'METRICS_TOKEN' | 'TRUSTED_PROXIES'>;
+  subgraphs: { name: string; baseUrl: string }[];
+  apollo: ApolloServer<RouterContext>;
+  authenticator: CallerAuthenticator;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+const isJsonRequest = (contentType: string | undefined) => {
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json' || mediaType === 'application/graphql-response+json';
+};
+
+export function httpRoutes({ config, subgraphs, apollo, authenticator, metrics, logger }: HttpRoutesOptions) {
+  const sandbox = sandboxPage();
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0];
+    try {
+      if (req.method === 'GET' && path === '/health') {
+        const results = await Promise.all(
+          subgraphs.map(async ({ name, baseUrl }) => {
+            const ok = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+            return [name, ok ? 'ok' : 'unavailable'] as const;
+          }),
+        );
+        const healthy = results.every(([, status]) => status === 'ok');
+        return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(results) });
+      }
+      if (req.method === 'GET' && path === '/metrics') {
+        if (!mayReadMetrics(req, config.METRICS_TOKEN)) return sendJson(res, 403, { error: 'FORBIDDEN' });
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+        // Memory too: the subscription benchmark reports it per live subscription.
+        const { heapUsed, rss } = process.memoryUsage();
+        res.end(`${metrics.render('router')}medpay_process_heap_used_bytes{service="router"} ${heapUsed}\nmedpay_process_resident_memory_bytes{service="router"} ${rss}\n`);
+        return;
+      }
+      if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+      // The apps call the router from the browser with bearer tokens (no cookies): CORS for the listed origins only.
+      const origin = req.headers.origin;
+      if (origin && config.CORS_ORIGINS.has(origin)) {
+        res.setHeader('access-control-allow-origin', origin);
+        res.setHeader('vary', 'origin');
+      }
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST',
+          'access-control-allow-headers': 'authorization, content-type, x-api-key, apollo-require-preflight',
+          'access-control-max-age': '600',
+        });
+        res.end();
+        return;
+      }
+      if (req.method === 'GET' && req.headers.accept?.includes('text/html')) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(sandbox);
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'POST') return sendGraphQLError(res, REQUEST_REFUSALS.methodNotAllowed, { allow: 'GET, POST, OPTIONS' });
+      // Only JSON posts: a form or text/plain post (what a cross-site page sends without a preflight) never runs.
+      if (req.method === 'POST' && !isJsonRequest(req.headers['content-type'])) return sendGraphQLError(res, REQUEST_REFUSALS.unsupportedMediaType);
+      // A GET carries its operation in the URL: whatever content type it claims is beside the point.
+      if (req.method === 'GET') delete req.headers['content-type'];
+      const body = await readBody(req, config.BODY_LIMIT_BYTES);
+      if (body[0] === 0x5b /* [ */) return sendGraphQLError(res, REQUEST_REFUSALS.batching);
+      const claims = await authenticator.authenticate(req.headers);
+      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), subgraphCalls: 0 };
+      await executeApollo(apollo, req, res, body, async () => context);
+    } catch (error) {
+      answerFailure(res, error, logger);
+    }
+  };
+}

@@ -1,0 +1,585 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ClinicMapper, ClinicMemberMapper, ProcedureMapper, ApiKeyMapper, UserMapper } from '../mappers.js';
+import type { ProvidersContext } from '../resolvers.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Address = {
+  __typename?: 'Address';
+  city: Scalars['String']['output'];
+  postalCode: Scalars['String']['output'];
+  /** UF, two letters */
+  state: Scalars['String']['output'];
+  street: Scalars['String']['output'];
+};
+
+export type AddressInput = {
+  city: Scalars['String']['input'];
+  postalCode: Scalars['String']['input'];
+  state: Scalars['String']['input'];
+  street: Scalars['String']['input'];
+};
+
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** The visible start of the key, to recognise it (mpk_live_ab12…). */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** A clinic or hospital. Anyone may browse ACTIVE clinics; other states are seen by their staff and platform admins. */
+export type Clinic = {
+  __typename?: 'Clinic';
+  address: Address;
+  /** Partner API keys; the clinic's admins and platform admins only. */
+  apiKeys?: Maybe<Array<ApiKey>>;
+  /** Formatted, numeric (11.222.333/0001-81) or alphanumeric (12.ABC.345/01DE-35). */
+  cnpj: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  legalName: Scalars['String']['output'];
+  procedures: ProcedureConnection;
+  specialties: Array<Scalars['String']['output']>;
+  /** The clinic's team; its staff and platform admins only. */
+  staff?: Maybe<Array<ClinicMember>>;
+  status: ClinicStatus;
+  /** Why the platform rejected or suspended the clinic; its staff and platform admins only. */
+  statusReason?: Maybe<Scalars['String']['output']>;
+  tradeName: Scalars['String']['output'];
+};
+
+
+/** A clinic or hospital. Anyone may browse ACTIVE clinics; other states are seen by their staff and platform admins. */
+export type ClinicProceduresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ClinicConnection = {
+  __typename?: 'ClinicConnection';
+  edges: Array<ClinicEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ClinicEdge = {
+  __typename?: 'ClinicEdge';
+  cursor: Scalars['String']['output'];
+  node: Clinic;
+};
+
+export type ClinicFilter = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Fragment of the clinic's name. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  specialty?: InputMaybe<Scalars['String']['input']>;
+  /** UF */
+  state?: InputMaybe<Scalars['String']['input']>;
+  /** Platform admins may list other states (e.g. PENDING_REVIEW); everyone else sees ACTIVE clinics. */
+  status?: InputMaybe<ClinicStatus>;
+};
+
+export type ClinicMember = {
+  __typename?: 'ClinicMember';
+  role: StaffRole;
+  since: Scalars['String']['output'];
+  user: User;
+};
+
+export type ClinicMembership = {
+  __typename?: 'ClinicMembership';
+  clinic: Clinic;
+  role: StaffRole;
+};
+
+export type ClinicStatus =
+  | 'ACTIVE'
+  | 'PENDING_REVIEW'
+  | 'REJECTED'
+  | 'SUSPENDED';
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** The whole key, shown once; only its hash is stored. */
+  secret: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds an existing MedPay account (by e-mail) to the clinic's team. */
+  addClinicStaff?: Maybe<ClinicMember>;
+  createApiKey?: Maybe<CreatedApiKey>;
+  createProcedure?: Maybe<Procedure>;
+  /** A logged-in user registers a clinic and becomes its admin; it waits in PENDING_REVIEW. */
+  registerClinic?: Maybe<Clinic>;
+  removeClinicStaff?: Maybe<Scalars['Boolean']['output']>;
+  revokeApiKey?: Maybe<ApiKey>;
+  /** Platform admins review clinics: approve (ACTIVE), reject, suspend and reactivate. */
+  setClinicStatus?: Maybe<Clinic>;
+  updateProcedure?: Maybe<Procedure>;
+};
+
+
+export type MutationAddClinicStaffArgs = {
+  clinicId: Scalars['ID']['input'];
+  email: Scalars['String']['input'];
+  role: StaffRole;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  clinicId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateProcedureArgs = {
+  clinicId: Scalars['ID']['input'];
+  input: ProcedureInput;
+};
+
+
+export type MutationRegisterClinicArgs = {
+  input: RegisterClinicInput;
+};
+
+
+export type MutationRemoveClinicStaffArgs = {
+  clinicId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetClinicStatusArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: ClinicStatus;
+};
+
+
+export type MutationUpdateProcedureArgs = {
+  id: Scalars['ID']['input'];
+  input: ProcedureUpdate;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Procedure = {
+  __typename?: 'Procedure';
+  active: Scalars['Boolean']['output'];
+  category: Scalars['String']['output'];
+  clinic: Clinic;
+  description: Scalars['String']['output'];
+  durationMinutes: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Card installments the clinic absorbs (parcelado sem juros), 1 to 12. */
+  interestFreeInstallments: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  priceCentavos: Scalars['Int']['output'];
+};
+
+export type ProcedureConnection = {
+  __typename?: 'ProcedureConnection';
+  edges: Array<ProcedureEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ProcedureEdge = {
+  __typename?: 'ProcedureEdge';
+  cursor: Scalars['String']['output'];
+  node: Procedure;
+};
+
+export type ProcedureFilter = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  clinicId?: InputMaybe<Scalars['ID']['input']>;
+  maxPriceCentavos?: InputMaybe<Scalars['Int']['input']>;
+  minPriceCentavos?: InputMaybe<Scalars['Int']['input']>;
+  /** Fragment of the procedure's name or description. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProcedureInput = {
+  category: Scalars['String']['input'];
+  description: Scalars['String']['input'];
+  durationMinutes: Scalars['Int']['input'];
+  interestFreeInstallments: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  priceCentavos: Scalars['Int']['input'];
+};
+
+export type ProcedureUpdate = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  interestFreeInstallments?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  priceCentavos?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  clinic?: Maybe<Clinic>;
+  clinics: ClinicConnection;
+  procedure?: Maybe<Procedure>;
+  procedures: ProcedureConnection;
+};
+
+
+export type QueryClinicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryClinicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClinicFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryProcedureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProceduresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProcedureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RegisterClinicInput = {
+  address: AddressInput;
+  cnpj: Scalars['String']['input'];
+  legalName: Scalars['String']['input'];
+  specialties: Array<Scalars['String']['input']>;
+  tradeName: Scalars['String']['input'];
+};
+
+export type StaffRole =
+  /** Manages the clinic's catalog, team and keys. */
+  | 'ADMIN'
+  /** Sees payments and confirms procedures. */
+  | 'STAFF';
+
+export type User = {
+  __typename?: 'User';
+  /** The clinics where the user works; the user and platform admins only. */
+  clinics?: Maybe<Array<ClinicMembership>>;
+  id: Scalars['ID']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Clinic: Clinic;
+  Procedure: Procedure;
+  User: User;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Clinic:
+    ( { __typename: 'Clinic' }
+    & GraphQLRecursivePick<FederationTypes['Clinic'], {"id":true}> );
+  Procedure:
+    ( { __typename: 'Procedure' }
+    & GraphQLRecursivePick<FederationTypes['Procedure'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddressInput: AddressInput;
+  ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Clinic: ResolverTypeWrapper<ClinicMapper>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ClinicConnection: ResolverTypeWrapper<Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversTypes['ClinicEdge']> }>;
+  ClinicEdge: ResolverTypeWrapper<Omit<ClinicEdge, 'node'> & { node: ResolversTypes['Clinic'] }>;
+  ClinicFilter: ClinicFilter;
+  ClinicMember: ResolverTypeWrapper<ClinicMemberMapper>;
+  ClinicMembership: ResolverTypeWrapper<Omit<ClinicMembership, 'clinic'> & { clinic: ResolversTypes['Clinic'] }>;
+  ClinicStatus: ClinicStatus;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Procedure: ResolverTypeWrapper<ProcedureMapper>;
+  ProcedureConnection: ResolverTypeWrapper<Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversTypes['ProcedureEdge']> }>;
+  ProcedureEdge: ResolverTypeWrapper<Omit<ProcedureEdge, 'node'> & { node: ResolversTypes['Procedure'] }>;
+  ProcedureFilter: ProcedureFilter;
+  ProcedureInput: ProcedureInput;
+  ProcedureUpdate: ProcedureUpdate;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterClinicInput: RegisterClinicInput;
+  StaffRole: StaffRole;
+  User: ResolverTypeWrapper<UserMapper>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
+  String: Scalars['String']['output'];
+  AddressInput: AddressInput;
+  ApiKey: ApiKeyMapper;
+  ID: Scalars['ID']['output'];
+  Clinic: ClinicMapper;
+  Int: Scalars['Int']['output'];
+  ClinicConnection: Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClinicEdge']> };
+  ClinicEdge: Omit<ClinicEdge, 'node'> & { node: ResolversParentTypes['Clinic'] };
+  ClinicFilter: ClinicFilter;
+  ClinicMember: ClinicMemberMapper;
+  ClinicMembership: Omit<ClinicMembership, 'clinic'> & { clinic: ResolversParentTypes['Clinic'] };
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
+  PageInfo: PageInfo;
+  Procedure: ProcedureMapper;
+  ProcedureConnection: Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProcedureEdge']> };
+  ProcedureEdge: Omit<ProcedureEdge, 'node'> & { node: ResolversParentTypes['Procedure'] };
+  ProcedureFilter: ProcedureFilter;
+  ProcedureInput: ProcedureInput;
+  ProcedureUpdate: ProcedureUpdate;
+  Query: Record<PropertyKey, never>;
+  RegisterClinicInput: RegisterClinicInput;
+  User: UserMapper;
+}>;
+
+export type AddressResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ApiKeyResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ClinicResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Clinic'] = ResolversParentTypes['Clinic'], FederationReferenceType extends FederationReferenceTypes['Clinic'] = FederationReferenceTypes['Clinic']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Clinic']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  apiKeys?: Resolver<Maybe<Array<ResolversTypes['ApiKey']>>, ParentType, ContextType>;
+  cnpj?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, RequireFields<ClinicProceduresArgs, 'first'>>;
+  specialties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  staff?: Resolver<Maybe<Array<ResolversTypes['ClinicMember']>>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ClinicStatus'], ParentType, ContextType>;
+  statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tradeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ClinicConnectionResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ClinicConnection'] = ResolversParentTypes['ClinicConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ClinicEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ClinicEdgeResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ClinicEdge'] = ResolversParentTypes['ClinicEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
+}>;
+
+export type ClinicMemberResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ClinicMember'] = ResolversParentTypes['ClinicMember']> = ResolversObject<{
+  role?: Resolver<ResolversTypes['StaffRole'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type ClinicMembershipResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ClinicMembership'] = ResolversParentTypes['ClinicMembership']> = ResolversObject<{
+  clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['StaffRole'], ParentType, ContextType>;
+}>;
+
+export type CreatedApiKeyResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addClinicStaff?: Resolver<Maybe<ResolversTypes['ClinicMember']>, ParentType, ContextType, RequireFields<MutationAddClinicStaffArgs, 'clinicId' | 'email' | 'role'>>;
+  createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'clinicId' | 'name'>>;
+  createProcedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<MutationCreateProcedureArgs, 'clinicId' | 'input'>>;
+  registerClinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationRegisterClinicArgs, 'input'>>;
+  removeClinicStaff?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemoveClinicStaffArgs, 'clinicId' | 'userId'>>;
+  revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  setClinicStatus?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationSetClinicStatusArgs, 'id' | 'status'>>;
+  updateProcedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<MutationUpdateProcedureArgs, 'id' | 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ProcedureResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure'], FederationReferenceType extends FederationReferenceTypes['Procedure'] = FederationReferenceTypes['Procedure']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Procedure']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  durationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interestFreeInstallments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priceCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProcedureConnectionResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ProcedureConnection'] = ResolversParentTypes['ProcedureConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProcedureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ProcedureEdgeResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ProcedureEdge'] = ResolversParentTypes['ProcedureEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  clinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<QueryClinicArgs, 'id'>>;
+  clinics?: Resolver<ResolversTypes['ClinicConnection'], ParentType, ContextType, RequireFields<QueryClinicsArgs, 'first'>>;
+  procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<QueryProcedureArgs, 'id'>>;
+  procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, RequireFields<QueryProceduresArgs, 'first'>>;
+}>;
+
+export type UserResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  clinics?: Resolver<Maybe<Array<ResolversTypes['ClinicMembership']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = ProvidersContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  Clinic?: ClinicResolvers<ContextType>;
+  ClinicConnection?: ClinicConnectionResolvers<ContextType>;
+  ClinicEdge?: ClinicEdgeResolvers<ContextType>;
+  ClinicMember?: ClinicMemberResolvers<ContextType>;
+  ClinicMembership?: ClinicMembershipResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Procedure?: ProcedureResolvers<ContextType>;
+  ProcedureConnection?: ProcedureConnectionResolvers<ContextType>;
+  ProcedureEdge?: ProcedureEdgeResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+}>;
+
