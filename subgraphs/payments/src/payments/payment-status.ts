@@ -1,7 +1,7 @@
 // The payment state machine: status only moves forward. A late or repeated webhook can never turn
 // PAID back into AWAITING_PAYMENT, because that transition does not exist.
 import { AppError } from '@medpay/runtime';
-import type { EscrowState, PaymentStatus } from './generated/prisma/client.js';
+import type { EscrowState, PaymentStatus } from '../generated/prisma/client.js';
 
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
   AWAITING_PAYMENT: ['PAID', 'EXPIRED', 'CANCELED', 'DECLINED'],

@@ -1,7 +1,7 @@
 // A clinic's statement from the ledger: each transaction that touched its escrow or its available
 // balance (clinic_payable) becomes one movement, classified by the transaction's id, with the running
 // balances of both. Payouts carry their transfer's status, so the statement reconciles with them.
-import type { TransferKind, TransferStatus } from './generated/prisma/client.js';
+import type { TransferKind, TransferStatus } from '../generated/prisma/client.js';
 
 export type StatementEntryKind = 'ESCROW_IN' | 'RELEASE' | 'PAYOUT' | 'PAYOUT_RETURNED' | 'REFUND' | 'REFUND_RETURNED' | 'ADJUSTMENT';
 

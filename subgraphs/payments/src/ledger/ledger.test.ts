@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Metrics, openDatabase, type Database } from '@medpay/runtime';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
-import { PrismaClient } from './generated/prisma/client.js';
+import { PrismaClient } from '../generated/prisma/client.js';
 import { account, balances, checkLedger, post, type Entry } from './ledger.js';
 
 let database: Database<PrismaClient>;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   database = await openDatabase({
     service: 'payments',
     url: 'pglite:memory',
-    migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
+    migrationsDir: fileURLToPath(new URL('../../prisma/migrations', import.meta.url)),
     metrics: new Metrics(),
     createClient: (adapter) => new PrismaClient({ adapter }),
   });

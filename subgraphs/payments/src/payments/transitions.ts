@@ -1,8 +1,8 @@
 // The one way a payment changes status: a conditional update (so concurrent writers cannot both
 // move it), a history row, and an outbox event, all in the caller's database transaction.
 import { randomUUID } from 'node:crypto';
-import type { EscrowState, Payment, PaymentStatus } from './generated/prisma/client.js';
-import type { Tx } from './ledger.js';
+import type { EscrowState, Payment, PaymentStatus } from '../generated/prisma/client.js';
+import type { Tx } from '../ledger/ledger.js';
 import { canMove, canMoveEscrow } from './payment-status.js';
 
 export const PAYMENT_STATUS_CHANGED = 'payment.status_changed';

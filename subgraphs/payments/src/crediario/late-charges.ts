@@ -1,7 +1,7 @@
 // Late charges on an overdue crediário installment: multa of 2 % once (the CDC cap) plus juros de
 // mora of 1 % a month pro rata die, both on the installment's amount, rounded half-up.
 import { percentOf, roundHalfUp } from '@medpay/money';
-import { LATE_FEE_BASIS_POINTS, LATE_INTEREST_MONTHLY_RATE } from './pricing.js';
+import { LATE_FEE_BASIS_POINTS, LATE_INTEREST_MONTHLY_RATE } from '../checkout/pricing.js';
 
 export function lateChargesCentavos(amountCentavos: number, dueDate: string, today: string): number {
   if (today <= dueDate) return 0;

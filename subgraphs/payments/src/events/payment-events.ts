@@ -1,9 +1,9 @@
 // Live payment events for the subscriptions: `payment.status_changed` events from the bus, read
 // into a typed change and filtered per subscriber, as async iterators that stop listening on return.
 import { PushIterator } from '@medpay/runtime';
-import { EscrowState, PaymentStatus, type Payment } from './generated/prisma/client.js';
+import { EscrowState, PaymentStatus, type Payment } from '../generated/prisma/client.js';
 import type { DomainEvent, EventBus } from './outbox.js';
-import { PAYMENT_STATUS_CHANGED } from './transitions.js';
+import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
 
 /** One status change, shaped as the schema's PaymentEvent (its `payment` is resolved from paymentId). */
 export interface PaymentChange {

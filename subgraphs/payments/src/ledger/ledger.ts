@@ -3,7 +3,7 @@
 // (cash, escrow, money in transit) cannot go below zero: a CHECK constraint aborts the whole
 // database transaction, so a movement either happens entirely or not at all.
 import { AppError } from '@medpay/runtime';
-import type { Prisma, PrismaClient } from './generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 export type Side = 'DEBIT' | 'CREDIT';
 export type Tx = Prisma.TransactionClient;

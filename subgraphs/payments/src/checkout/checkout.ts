@@ -3,14 +3,14 @@
 // decision and the patient's acceptance of the exact contract terms.
 import { AppError, type FieldEncryption } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
-import type { PaymentAccess } from './access.js';
-import type { ChargeIssuer } from './charges.js';
-import type { Directory } from './directory.js';
-import type { Payment, PaymentMethod, PrismaClient } from './generated/prisma/client.js';
+import type { PaymentAccess } from '../payments/access.js';
+import type { ChargeIssuer } from '../money-movement/charges.js';
+import type { Directory } from '../internal/directory.js';
+import type { Payment, PaymentMethod, PrismaClient } from '../generated/prisma/client.js';
 import { assertKey, claimKey, findByKey, isKeyConflict, requestHash } from './idempotency.js';
 import { planById, todayInSaoPaulo, type PaymentPlan } from './plans.js';
 import * as pricing from './pricing.js';
-import { PAYMENT_STATUS_CHANGED } from './transitions.js';
+import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
 
 export interface CheckoutInput {
   procedureId: string;

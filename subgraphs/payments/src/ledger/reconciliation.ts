@@ -1,10 +1,10 @@
 // Reconciliation: compares our charges with the gateway's and repairs what a lost webhook or a crash
 // between a gateway call and our commit left behind, then proves the books balance.
 import type { Logger } from '@medpay/runtime';
-import type { PrismaClient } from './generated/prisma/client.js';
-import type { PaymentGateway } from './gateway/payment-gateway.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { PaymentGateway } from '../gateway/payment-gateway.js';
 import { account, balances, checkLedger, type LedgerHealth } from './ledger.js';
-import type { Settlement } from './settlement.js';
+import type { Settlement } from '../money-movement/settlement.js';
 
 export interface ReconciliationReport extends LedgerHealth {
   repairedCharges: string[];

@@ -2,11 +2,11 @@
 // id is the gateway's clientRequestId, so creating again after a crash or a timeout finds the same
 // charge instead of making a second one.
 import { AppError, type Logger } from '@medpay/runtime';
-import type { Charge, Payment, PrismaClient } from './generated/prisma/client.js';
-import type { Directory } from './directory.js';
-import { GatewayUnavailableError, type PaymentGateway } from './gateway/payment-gateway.js';
+import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.js';
+import type { Directory } from '../internal/directory.js';
+import { GatewayUnavailableError, type PaymentGateway } from '../gateway/payment-gateway.js';
 import type { Settlement } from './settlement.js';
-import { movePayment } from './transitions.js';
+import { movePayment } from '../payments/transitions.js';
 
 export const gatewayUnavailable = () =>
   new AppError('GATEWAY_UNAVAILABLE', 'O meio de pagamento não respondeu. Tente de novo com a mesma chave: nada será cobrado duas vezes.');

@@ -1,20 +1,20 @@
 // Thin resolvers: read arguments and claims, call checkout, the payment actions or the store, shape
 // the answer. Every payment reached here was checked against the caller (payer, clinic, admin).
 import { forbidden, notFound, type RequestContext } from '@medpay/runtime';
-import type { PaymentAccess } from './access.js';
-import type { Checkout, CheckoutInput } from './checkout.js';
-import type { Directory } from './directory.js';
-import type { StatementEntry } from './clinic-statement.js';
-import type { Charge, Installment, Payment, PaymentStatus, Prisma } from './generated/prisma/client.js';
-import { lateChargesCentavos } from './late-charges.js';
-import type { PaymentActions, RefundInput } from './payment-actions.js';
-import type { PaymentChange, PaymentEventFeed } from './payment-events.js';
-import type { ClinicPaymentFilter, PaymentSearch, PlatformPaymentFilter } from './payment-search.js';
-import type { Page, PaymentLoaders, PaymentStore } from './payment-store.js';
-import { addDays, period, type Interval } from './periods.js';
-import { paymentPlans, planNets, todayInSaoPaulo } from './plans.js';
-import type { Reconciliation } from './reconciliation.js';
-import type { ReportStore } from './report-store.js';
+import type { PaymentAccess } from '../payments/access.js';
+import type { Checkout, CheckoutInput } from '../checkout/checkout.js';
+import type { Directory } from '../internal/directory.js';
+import type { StatementEntry } from '../reporting/clinic-statement.js';
+import type { Charge, Installment, Payment, PaymentStatus, Prisma } from '../generated/prisma/client.js';
+import { lateChargesCentavos } from '../crediario/late-charges.js';
+import type { PaymentActions, RefundInput } from '../money-movement/payment-actions.js';
+import type { PaymentChange, PaymentEventFeed } from '../events/payment-events.js';
+import type { ClinicPaymentFilter, PaymentSearch, PlatformPaymentFilter } from '../payments/payment-search.js';
+import type { Page, PaymentLoaders, PaymentStore } from '../payments/payment-store.js';
+import { addDays, period, type Interval } from '../reporting/periods.js';
+import { paymentPlans, planNets, todayInSaoPaulo } from '../checkout/plans.js';
+import type { Reconciliation } from '../ledger/reconciliation.js';
+import type { ReportStore } from '../reporting/report-store.js';
 
 export interface PaymentsContext extends RequestContext {
   access: PaymentAccess;

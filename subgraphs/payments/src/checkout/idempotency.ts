@@ -3,8 +3,8 @@
 // the caller and the operation.
 import { AppError, violatedUniqueConstraint } from '@medpay/runtime';
 import { createHash } from 'node:crypto';
-import type { PrismaClient } from './generated/prisma/client.js';
-import type { Tx } from './ledger.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Tx } from '../ledger/ledger.js';
 
 export const requestHash = (request: unknown) => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 

@@ -1,7 +1,7 @@
 // Who may see and act on which payments: the payer, the clinic's staff (or its partner systems),
 // platform admins. Clinic roles come from the providers subgraph, once per request.
 import { forbidden, unauthenticated, type Claims } from '@medpay/runtime';
-import type { Directory } from './directory.js';
+import type { Directory } from '../internal/directory.js';
 
 export class PaymentAccess {
   private memberships?: Promise<Set<string>>;

@@ -2,7 +2,7 @@
 // becomes a half-open range of instants, and instants fall into day or week buckets. Brazil has kept
 // UTC−03:00 all year since 2019 (no daylight saving), so a day starts at 03:00 UTC.
 import { AppError } from '@medpay/runtime';
-import { todayInSaoPaulo } from './plans.js';
+import { todayInSaoPaulo } from '../checkout/plans.js';
 
 const DAY_MS = 86_400_000;
 const OFFSET = '-03:00';

@@ -2,8 +2,8 @@
 // parts of a payment (one query per part per request, never one per payment).
 import { createLoader, type Metrics } from '@medpay/runtime';
 import DataLoader from 'dataloader';
-import type { Charge, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from './generated/prisma/client.js';
-import { account, balances } from './ledger.js';
+import type { Charge, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { account, balances } from '../ledger/ledger.js';
 
 export interface Page<T> {
   rows: T[];

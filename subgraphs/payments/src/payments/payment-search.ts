@@ -3,9 +3,9 @@
 // anything personal into payments: a payment id matches directly; otherwise the users service says
 // which of this clinic's payers have that whole CPF (blind index) or a name containing the fragment.
 import { AppError } from '@medpay/runtime';
-import type { Directory } from './directory.js';
-import type { PaymentMethod, PaymentStatus, Prisma } from './generated/prisma/client.js';
-import { createdBetween } from './periods.js';
+import type { Directory } from '../internal/directory.js';
+import type { PaymentMethod, PaymentStatus, Prisma } from '../generated/prisma/client.js';
+import { createdBetween } from '../reporting/periods.js';
 import { isUuid, paymentWhere, type PaymentStore } from './payment-store.js';
 
 export interface ClinicPaymentFilter {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { InProcessBus, type DomainEvent } from './outbox.js';
 import { paymentChangeOf, PaymentEventFeed } from './payment-events.js';
-import { PAYMENT_STATUS_CHANGED } from './transitions.js';
+import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
 
 const event = (id: string, payload: Record<string, unknown>, type = PAYMENT_STATUS_CHANGED): DomainEvent => ({
   id,

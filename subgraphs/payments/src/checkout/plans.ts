@@ -5,7 +5,7 @@ import { addMonths, cardInstallments, cet, financedWithIof } from '@medpay/finan
 import { formatBRL, splitPayment } from '@medpay/money';
 import { AppError } from '@medpay/runtime';
 import { createHash } from 'node:crypto';
-import type { PaymentMethod, PlanKind } from './generated/prisma/client.js';
+import type { PaymentMethod, PlanKind } from '../generated/prisma/client.js';
 import * as pricing from './pricing.js';
 
 export interface ScheduledInstallment {

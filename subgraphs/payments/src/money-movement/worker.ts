@@ -5,13 +5,13 @@
 import { CoalescingLoop, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { ChargeIssuer } from './charges.js';
-import type { Directory } from './directory.js';
-import type { Payment, PrismaClient, Transfer } from './generated/prisma/client.js';
-import type { PaymentGateway } from './gateway/payment-gateway.js';
-import { todayInSaoPaulo } from './plans.js';
-import { INSTALLMENT_ISSUE_DAYS_AHEAD } from './pricing.js';
+import type { Directory } from '../internal/directory.js';
+import type { Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
+import type { PaymentGateway } from '../gateway/payment-gateway.js';
+import { todayInSaoPaulo } from '../checkout/plans.js';
+import { INSTALLMENT_ISSUE_DAYS_AHEAD } from '../checkout/pricing.js';
 import type { Settlement } from './settlement.js';
-import { movePayment } from './transitions.js';
+import { movePayment } from '../payments/transitions.js';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,11 +1,11 @@
 // Reads behind the clinic's statement and receivables and the platform's figures: a fixed number of
 // queries per report, whatever the number of rows.
-import type { PaymentMethod, PaymentStatus, PrismaClient } from './generated/prisma/client.js';
+import type { PaymentMethod, PaymentStatus, PrismaClient } from '../generated/prisma/client.js';
 import { buildStatement, transferIdOf, type Statement, type StatementRow } from './clinic-statement.js';
-import { account } from './ledger.js';
+import { account } from '../ledger/ledger.js';
 import type { Interval, Period } from './periods.js';
 import { receivablesSeries, type ReceivablesPoint } from './receivables.js';
-import { splitOf } from './settlement.js';
+import { splitOf } from '../money-movement/settlement.js';
 
 /** Statuses of payments whose money was received (whatever happened next). */
 const PAID_STATUSES: PaymentStatus[] = ['PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT', 'REFUNDED', 'PARTIALLY_REFUNDED', 'DISPUTED'];

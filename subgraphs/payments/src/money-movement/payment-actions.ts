@@ -2,16 +2,16 @@
 // patient opens a dispute, an admin resolves it, and refunds (full or partial) by the rules.
 import { AppError, forbidden, notFound } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
-import type { PaymentAccess } from './access.js';
+import type { PaymentAccess } from '../payments/access.js';
 import type { ChargeIssuer } from './charges.js';
-import type { PaymentGateway } from './gateway/payment-gateway.js';
-import type { Installment, Payment, PrismaClient } from './generated/prisma/client.js';
-import { lateChargesCentavos } from './late-charges.js';
-import { todayInSaoPaulo } from './plans.js';
-import { assertKey, claimKey, findByKey, isKeyConflict, requestHash } from './idempotency.js';
-import { account, post, type Tx } from './ledger.js';
+import type { PaymentGateway } from '../gateway/payment-gateway.js';
+import type { Installment, Payment, PrismaClient } from '../generated/prisma/client.js';
+import { lateChargesCentavos } from '../crediario/late-charges.js';
+import { todayInSaoPaulo } from '../checkout/plans.js';
+import { assertKey, claimKey, findByKey, isKeyConflict, requestHash } from '../checkout/idempotency.js';
+import { account, post, type Tx } from '../ledger/ledger.js';
 import { splitOf, type Settlement } from './settlement.js';
-import { movePayment } from './transitions.js';
+import { movePayment } from '../payments/transitions.js';
 
 const HELD_STATUSES = new Set(['IN_ESCROW', 'PAID', 'PARTIALLY_REFUNDED', 'DISPUTED']);
 

@@ -5,7 +5,7 @@
 import { CoalescingLoop, type Logger } from '@medpay/runtime';
 import { Redis } from 'ioredis';
 import { EventEmitter } from 'node:events';
-import type { PrismaClient } from './generated/prisma/client.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 
 export interface DomainEvent {
   id: string;

@@ -4,9 +4,9 @@
 import { reverseProportionally } from '@medpay/money';
 import type { Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
-import type { Charge, Payment, PrismaClient, Transfer } from './generated/prisma/client.js';
-import { account, post, type Tx } from './ledger.js';
-import { movePayment } from './transitions.js';
+import type { Charge, Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
+import { account, post, type Tx } from '../ledger/ledger.js';
+import { movePayment } from '../payments/transitions.js';
 
 const DAY_MS = 86_400_000;
 
