@@ -20,7 +20,7 @@ import { PaymentSearch } from './payments/payment-search.js';
 import { PaymentStore } from './payments/payment-store.js';
 import { Reconciliation } from './ledger/reconciliation.js';
 import { ReportStore } from './reporting/report-store.js';
-import { resolvers, type PaymentsContext } from './resolvers/resolvers.js';
+import { resolvers, type PaymentsContext } from './resolvers/index.js';
 import { Settlement } from './money-movement/settlement.js';
 import { PaymentWorker } from './money-movement/worker.js';
 
@@ -85,7 +85,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
 
   const running = await startSubgraph<PaymentsContext>({
     name: 'payments',
-    schema: buildSubgraphSchema({ typeDefs: paymentsTypeDefs, resolvers: resolvers as never }),
+    schema: buildSubgraphSchema({ typeDefs: paymentsTypeDefs, resolvers }),
     host: config.HOST,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,

@@ -6,24 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { PaymentAccess } from '../payments/access.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
 import type { Directory } from '../internal/directory.js';
-import type { Payment, PaymentMethod, PrismaClient } from '../generated/prisma/client.js';
+import type { Payment, PrismaClient } from '../generated/prisma/client.js';
 import { assertKey, claimKey, findByKey, isKeyConflict, requestHash } from './idempotency.js';
 import { planById, todayInSaoPaulo, type PaymentPlan } from './plans.js';
 import * as pricing from './pricing.js';
 import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
-
-export interface CheckoutInput {
-  procedureId: string;
-  planId: string;
-  method: PaymentMethod;
-  idempotencyKey: string;
-  /** from the gateway's browser tokenization, for card plans */
-  cardToken?: string | null;
-  /** crediário: day of the month for the installments */
-  firstDueDay?: number | null;
-  /** crediário: the hash of the contract terms the patient read and accepted */
-  acceptedContractTermsHash?: string | null;
-}
+import type { CheckoutInput } from '../__generated__/resolvers-types.js';
 
 export interface CheckoutContext {
   access: PaymentAccess;

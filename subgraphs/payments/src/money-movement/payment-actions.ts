@@ -12,15 +12,9 @@ import { assertKey, claimKey, findByKey, isKeyConflict, requestHash } from '../c
 import { account, post, type Tx } from '../ledger/ledger.js';
 import { splitOf, type Settlement } from './settlement.js';
 import { movePayment } from '../payments/transitions.js';
+import type { RefundInput } from '../__generated__/resolvers-types.js';
 
 const HELD_STATUSES = new Set(['IN_ESCROW', 'PAID', 'PARTIALLY_REFUNDED', 'DISPUTED']);
-
-export interface RefundInput {
-  paymentId: string;
-  amountCentavos: number;
-  reason: string;
-  idempotencyKey: string;
-}
 
 export class PaymentActions {
   constructor(

@@ -4,27 +4,10 @@
 // which of this clinic's payers have that whole CPF (blind index) or a name containing the fragment.
 import { AppError } from '@medpay/runtime';
 import type { Directory } from '../internal/directory.js';
-import type { PaymentMethod, PaymentStatus, Prisma } from '../generated/prisma/client.js';
+import type { PaymentStatus, Prisma } from '../generated/prisma/client.js';
 import { createdBetween } from '../reporting/periods.js';
 import { isUuid, paymentWhere, type PaymentStore } from './payment-store.js';
-
-export interface ClinicPaymentFilter {
-  statuses?: PaymentStatus[] | null;
-  method?: PaymentMethod | null;
-  from?: string | null;
-  to?: string | null;
-  patient?: string | null;
-}
-
-export interface PlatformPaymentFilter {
-  id?: string | null;
-  clinicId?: string | null;
-  payerId?: string | null;
-  statuses?: PaymentStatus[] | null;
-  method?: PaymentMethod | null;
-  from?: string | null;
-  to?: string | null;
-}
+import type { ClinicPaymentFilter, PaymentSearch as PlatformPaymentFilter } from '../__generated__/resolvers-types.js';
 
 export const MIN_NAME_SEARCH = 3;
 
