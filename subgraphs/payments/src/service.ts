@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PaymentAccess } from './payments/access.js';
 import { ChargeIssuer } from './money-movement/charges.js';
 import { Checkout } from './checkout/checkout.js';
+import { CheckoutStore } from './checkout/checkout-store.js';
 import type { PaymentsConfig } from './config.js';
 import { Directory } from './internal/directory.js';
 import { CelcoinGateway } from './gateway/celcoin-client.js';
@@ -75,7 +76,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger);
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
-  const checkout = new Checkout(prisma, directory, charges, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY), config.PLATFORM_FEE_BASIS_POINTS, kick);
+  const checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY)), directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   const store = new PaymentStore(prisma, metrics);
   const search = new PaymentSearch(store, directory);
