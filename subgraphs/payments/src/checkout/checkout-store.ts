@@ -5,6 +5,7 @@ import type { FieldEncryption } from '@medpay/runtime';
 import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.js';
 import type { CreditHistory, NewPayment } from './checkout-decision.js';
 import { claimKey, findByKey } from './idempotency.js';
+import { chargeStore } from '../money-movement/charge-store.js';
 
 /** The idempotency key of one checkout: scoped to the payer, bound to the request's hash. */
 export interface CheckoutKey {
@@ -48,7 +49,7 @@ export class CheckoutStore {
         select: { id: true },
       });
       if (record.installments.length > 0) await tx.installment.createMany({ data: record.installments });
-      await tx.charge.create({ data: record.charge, select: { id: true } });
+      await chargeStore.create(tx, record.charge);
       await tx.paymentStatusChange.create({ data: record.statusChange, select: { id: true } });
       await tx.outboxEvent.create({ data: record.event, select: { id: true } });
     });

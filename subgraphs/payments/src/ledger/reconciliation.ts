@@ -5,6 +5,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { PaymentGateway } from '../gateway/payment-gateway.js';
 import { account, balances, checkLedger, type LedgerHealth } from './ledger.js';
 import type { Settlement } from '../money-movement/settlement.js';
+import { chargeStore } from '../money-movement/charge-store.js';
 
 export interface ReconciliationReport extends LedgerHealth {
   repairedCharges: string[];
@@ -24,17 +25,14 @@ export class Reconciliation {
     const repaired: string[] = [];
     const discrepancies: string[] = [];
     const before = new Date(Date.now() - (options.creatingOlderThanMs ?? 60_000));
-    const open = await this.prisma.charge.findMany({
-      where: { OR: [{ status: 'ACTIVE' }, { status: 'CREATING', createdAt: { lte: before } }] },
-      take: 500,
-    });
+    const open = await chargeStore.toReconcile(this.prisma, before, 500);
     for (const charge of open) {
       try {
         const view = charge.gatewayTransactionId ? await this.gateway.getCharge(charge.gatewayTransactionId) : await this.gateway.findChargeByClientRequestId(charge.id);
         if (!view) continue;
         if (!charge.gatewayTransactionId) {
           // The gateway made the charge but our commit of its id never happened: attach it.
-          await this.prisma.charge.updateMany({ where: { id: charge.id, status: 'CREATING' }, data: { status: 'ACTIVE', gatewayTransactionId: view.transactionId } });
+          await chargeStore.activate(this.prisma, charge.id, { gatewayTransactionId: view.transactionId });
           repaired.push(charge.id);
         }
         if (view.status === 'PAID') {
@@ -53,12 +51,12 @@ export class Reconciliation {
     for (const mismatch of health.accountMismatches) discrepancies.push(`conta ${mismatch.accountId}: saldo ${mismatch.storedCentavos} ≠ lançamentos ${mismatch.fromEntriesCentavos}`);
     for (const transaction of health.unbalancedTransactions) discrepancies.push(`transação ${transaction} desbalanceada`);
     // Cash at the gateway by our books must equal what our charges received less what left.
-    const received = await this.prisma.charge.aggregate({ where: { status: 'PAID' }, _sum: { paidCentavos: true } });
+    const received = await chargeStore.paidTotal(this.prisma);
     const sent = await this.prisma.transfer.aggregate({ where: { status: 'CONFIRMED' }, _sum: { amountCentavos: true } });
     const books = await balances(this.prisma, [account.gatewayCash, account.fundingLine, account.unmatchedReceipts]);
     const cash = books.get(account.gatewayCash)!;
     const expected =
-      (received._sum.paidCentavos ?? 0) - (await this.cardInterest()) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - (sent._sum.amountCentavos ?? 0);
+      received - (await this.cardInterest()) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - (sent._sum.amountCentavos ?? 0);
     if (cash !== expected) discrepancies.push(`caixa no gateway: livro ${cash}, cobranças e transferências ${expected}`);
     return { ...health, repairedCharges: [...new Set(repaired)], gatewayCashCentavos: cash, discrepancies, balanced: health.balanced && discrepancies.length === 0 };
   }

@@ -7,6 +7,7 @@ import type { Directory } from '../internal/directory.js';
 import { GatewayUnavailableError, type PaymentGateway } from '../gateway/payment-gateway.js';
 import type { Settlement } from './settlement.js';
 import { movePayment } from '../payments/transitions.js';
+import { chargeStore } from './charge-store.js';
 
 export const gatewayUnavailable = () =>
   new AppError('GATEWAY_UNAVAILABLE', 'O meio de pagamento não respondeu. Tente de novo com a mesma chave: nada será cobrado duas vezes.');
@@ -46,7 +47,7 @@ export class ChargeIssuer {
       } else {
         if (!cardToken) return; // card charges are only made while the patient is there with a token
         const card = await this.gateway.chargeCard({ clientRequestId: charge.id, amountCentavos: charge.amountCentavos, installments: payment.installmentCount, cardToken, payer });
-        await this.prisma.charge.update({ where: { id: charge.id }, data: { gatewayTransactionId: card.transactionId, cardBrand: card.brand, cardLast4: card.last4 } });
+        await chargeStore.recordCard(this.prisma, charge.id, { gatewayTransactionId: card.transactionId, cardBrand: card.brand, cardLast4: card.last4 });
         if (card.status === 'APPROVED') {
           await this.settlement.chargePaid({ eventId: `card:${card.transactionId}`, transactionId: card.transactionId, clientRequestId: charge.id, amountCentavos: charge.amountCentavos, occurredAt: new Date() });
         } else {
@@ -62,14 +63,13 @@ export class ChargeIssuer {
     }
   }
 
-  private async activate(charge: Charge, data: Partial<Charge>) {
-    await this.prisma.charge.updateMany({ where: { id: charge.id, status: 'CREATING' }, data: { ...data, status: 'ACTIVE' } });
+  private async activate(charge: Charge, data: Parameters<typeof chargeStore.activate>[2]) {
+    await chargeStore.activate(this.prisma, charge.id, data);
   }
 
   private async decline(charge: Charge, reason: string) {
     await this.prisma.$transaction(async (tx) => {
-      const updated = await tx.charge.updateMany({ where: { id: charge.id, status: 'CREATING' }, data: { status: 'DECLINED', declineReason: reason } });
-      if (updated.count === 0) return;
+      if (!(await chargeStore.decline(tx, charge.id, reason))) return;
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: charge.paymentId } });
       await movePayment(tx, payment, { to: 'DECLINED', reason: `Cartão recusado: ${reason}` });
     });

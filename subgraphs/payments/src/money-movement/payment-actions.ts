@@ -13,6 +13,7 @@ import { account, post, type Tx } from '../ledger/ledger.js';
 import { splitOf, type Settlement } from './settlement.js';
 import { movePayment } from '../payments/transitions.js';
 import type { RefundInput } from '../__generated__/resolvers-types.js';
+import { chargeStore } from './charge-store.js';
 
 const HELD_STATUSES = new Set(['IN_ESCROW', 'PAID', 'PARTIALLY_REFUNDED', 'DISPUTED']);
 
@@ -99,16 +100,16 @@ export class PaymentActions {
       throw new AppError('INVALID_STATUS_TRANSITION', 'O crediário ainda não foi ativado pela primeira parcela.');
     }
     const amount = installment.amountCentavos + lateChargesCentavos(installment.amountCentavos, installment.dueDate, todayInSaoPaulo());
-    const open = await this.prisma.charge.findMany({ where: { paymentId: installment.paymentId, installmentNumber: installment.number, status: { in: ['ACTIVE', 'CREATING'] } } });
+    const open = await chargeStore.openForInstallment(this.prisma, installment.paymentId, installment.number);
     const current = open.find((charge) => charge.amountCentavos === amount && charge.method === 'PIX' && charge.status === 'ACTIVE' && (charge.expiresAt?.getTime() ?? 0) > Date.now());
     if (!current) {
       for (const charge of open) {
         if (charge.gatewayTransactionId) await this.gateway.cancelCharge(charge.gatewayTransactionId);
-        await this.prisma.charge.updateMany({ where: { id: charge.id, status: charge.status }, data: { status: 'CANCELED' } });
+        await chargeStore.cancel(this.prisma, charge.id, charge.status);
       }
       const charge = await this.prisma.$transaction(async (tx) => {
         await tx.installment.updateMany({ where: { id: installment.id, status: 'SCHEDULED' }, data: { status: 'ISSUED' } });
-        return tx.charge.create({ data: { id: randomUUID(), paymentId: installment.paymentId, method: 'PIX', status: 'CREATING', amountCentavos: amount, installmentNumber: installment.number } });
+        return chargeStore.create(tx, { id: randomUUID(), paymentId: installment.paymentId, method: 'PIX', amountCentavos: amount, installmentNumber: installment.number });
       });
       await this.charges.issue(charge, installment.payment);
     }

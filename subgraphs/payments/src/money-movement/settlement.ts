@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Charge, Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
 import { account, post, type Tx } from '../ledger/ledger.js';
 import { movePayment } from '../payments/transitions.js';
+import { chargeStore } from './charge-store.js';
 
 const DAY_MS = 86_400_000;
 
@@ -43,7 +44,7 @@ export class Settlement {
 
   async chargePaid(event: { eventId: string; transactionId: string; clientRequestId: string; amountCentavos: number; occurredAt: Date }): Promise<boolean> {
     return this.once(event.eventId, async (tx) => {
-      const charge = await findCharge(tx, event.transactionId, event.clientRequestId);
+      const charge = await chargeStore.findForEvent(tx, event.transactionId, event.clientRequestId);
       if (!charge) {
         // Money we cannot match: kept in the books apart, and listed by reconciliation.
         this.logger.error({ transactionId: event.transactionId }, 'payment received for an unknown charge');
@@ -52,11 +53,7 @@ export class Settlement {
       }
       // Conditional, so that of two deliveries racing (a webhook and reconciliation, two replicas) the
       // second waits for the first's row lock, then finds the charge paid and does nothing.
-      const marked = await tx.charge.updateMany({
-        where: { id: charge.id, status: { not: 'PAID' } },
-        data: { status: 'PAID', paidCentavos: event.amountCentavos, paidAt: event.occurredAt, gatewayTransactionId: event.transactionId },
-      });
-      if (marked.count === 0) return;
+      if (!(await chargeStore.markPaid(tx, charge.id, { paidCentavos: event.amountCentavos, paidAt: event.occurredAt, gatewayTransactionId: event.transactionId }))) return;
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: charge.paymentId } });
       if (payment.planKind === 'CREDIARIO') await this.installmentPaid(tx, payment, charge, event.amountCentavos, event.occurredAt);
       else await this.paymentPaid(tx, payment, event.amountCentavos, event.occurredAt);
@@ -133,11 +130,10 @@ export class Settlement {
 
   async chargeEnded(event: { eventId: string; transactionId: string; clientRequestId: string; type: 'CHARGE_EXPIRED' | 'CHARGE_CANCELED' }): Promise<boolean> {
     return this.once(event.eventId, async (tx) => {
-      const charge = await findCharge(tx, event.transactionId, event.clientRequestId);
+      const charge = await chargeStore.findForEvent(tx, event.transactionId, event.clientRequestId);
       if (!charge) return;
       const status = event.type === 'CHARGE_EXPIRED' ? 'EXPIRED' : 'CANCELED';
-      const ended = await tx.charge.updateMany({ where: { id: charge.id, status: { in: ['ACTIVE', 'CREATING'] } }, data: { status } });
-      if (ended.count === 0) return;
+      if (!(await chargeStore.end(tx, charge.id, status))) return;
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: charge.paymentId } });
       // A later installment's charge ending does not end the contract; overdue handling does.
       if (payment.status === 'AWAITING_PAYMENT' && (charge.installmentNumber ?? 1) === 1) {
@@ -245,8 +241,4 @@ export function refundSources(transfer: Transfer): { account: string; amount: nu
 }
 
 /** A charge by the gateway's id, or by ours (the clientRequestId) when the gateway's was never stored. */
-export function findCharge(tx: Tx, transactionId: string, clientRequestId: string) {
-  return tx.charge.findFirst({ where: { OR: [{ gatewayTransactionId: transactionId }, ...(isUuid(clientRequestId) ? [{ id: clientRequestId }] : [])] } });
-}
-
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

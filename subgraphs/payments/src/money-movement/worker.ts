@@ -12,6 +12,7 @@ import { todayInSaoPaulo } from '../checkout/plans.js';
 import { INSTALLMENT_ISSUE_DAYS_AHEAD } from '../checkout/pricing.js';
 import type { Settlement } from './settlement.js';
 import { movePayment } from '../payments/transitions.js';
+import { chargeStore } from './charge-store.js';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -49,11 +50,7 @@ export class PaymentWorker {
 
   /** Charges a checkout could not bring to the gateway; left a moment to the request making them inline. */
   private async issuePendingCharges(olderThanMs = 10_000) {
-    const pending = await this.prisma.charge.findMany({
-      where: { status: 'CREATING', method: { in: ['PIX', 'BOLETO'] }, createdAt: { lte: new Date(this.now().getTime() - olderThanMs) } },
-      include: { payment: true },
-      take: 50,
-    });
+    const pending = await chargeStore.pendingToIssue(this.prisma, new Date(this.now().getTime() - olderThanMs), 50);
     for (const charge of pending) await this.charges.issue(charge, charge.payment).catch((error: unknown) => this.logger.warn({ err: error, chargeId: charge.id }, 'charge not issued yet'));
   }
 
@@ -93,7 +90,7 @@ export class PaymentWorker {
   }
 
   private async refund(transfer: Transfer, payment: Payment): Promise<string> {
-    const charge = await this.prisma.charge.findFirst({ where: { paymentId: payment.id, status: 'PAID' }, orderBy: { createdAt: 'asc' } });
+    const charge = await chargeStore.firstPaid(this.prisma, payment.id);
     if (!charge?.gatewayTransactionId) throw new Error(`payment ${payment.id} has no paid charge to refund`);
     const fromEscrow = Object.keys((transfer.reversal ?? {}) as object).some((accountId) => accountId.startsWith('escrow:'));
     if (fromEscrow) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: transfer.amountCentavos, clientRequestId: `${transfer.id}:unblock` });
@@ -141,16 +138,13 @@ export class PaymentWorker {
       await this.prisma.$transaction(async (tx) => {
         const claimed = await tx.installment.updateMany({ where: { id: installment.id, status: 'SCHEDULED' }, data: { status: 'ISSUED' } });
         if (claimed.count === 0) return;
-        await tx.charge.create({
-          data: {
-            id: randomUUID(),
-            paymentId: installment.paymentId,
-            method: installment.payment.method,
-            status: 'CREATING',
-            amountCentavos: installment.amountCentavos,
-            installmentNumber: installment.number,
-            dueDate: installment.dueDate,
-          },
+        await chargeStore.create(tx, {
+          id: randomUUID(),
+          paymentId: installment.paymentId,
+          method: installment.payment.method,
+          amountCentavos: installment.amountCentavos,
+          installmentNumber: installment.number,
+          dueDate: installment.dueDate,
         });
       });
     }
