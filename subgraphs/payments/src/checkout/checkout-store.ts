@@ -6,6 +6,7 @@ import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.j
 import type { CreditHistory, NewPayment } from './checkout-decision.js';
 import { claimKey, findByKey } from './idempotency.js';
 import { chargeStore } from '../money-movement/charge-store.js';
+import { installmentStore } from '../crediario/installment-store.js';
 
 /** The idempotency key of one checkout: scoped to the payer, bound to the request's hash. */
 export interface CheckoutKey {
@@ -29,7 +30,7 @@ export class CheckoutStore {
 
   async creditHistory(payerId: string): Promise<CreditHistory> {
     const [overdueInstallments, activeCrediarios] = await Promise.all([
-      this.prisma.installment.count({ where: { status: 'OVERDUE', payment: { payerId } } }),
+      installmentStore.overdueOfPayer(this.prisma, payerId),
       this.prisma.payment.count({ where: { payerId, planKind: 'CREDIARIO', status: { in: [...ACTIVE_CREDIARIO_STATUSES] } } }),
     ]);
     return { overdueInstallments, activeCrediarios };
@@ -48,7 +49,7 @@ export class CheckoutStore {
         },
         select: { id: true },
       });
-      if (record.installments.length > 0) await tx.installment.createMany({ data: record.installments });
+      await installmentStore.createSchedule(tx, record.installments);
       await chargeStore.create(tx, record.charge);
       await tx.paymentStatusChange.create({ data: record.statusChange, select: { id: true } });
       await tx.outboxEvent.create({ data: record.event, select: { id: true } });

@@ -6,6 +6,7 @@ import type { PaymentGateway } from '../gateway/payment-gateway.js';
 import { account, balances, checkLedger, type LedgerHealth } from './ledger.js';
 import type { Settlement } from '../money-movement/settlement.js';
 import { chargeStore } from '../money-movement/charge-store.js';
+import { transferStore } from '../money-movement/transfer-store.js';
 
 export interface ReconciliationReport extends LedgerHealth {
   repairedCharges: string[];
@@ -52,11 +53,11 @@ export class Reconciliation {
     for (const transaction of health.unbalancedTransactions) discrepancies.push(`transação ${transaction} desbalanceada`);
     // Cash at the gateway by our books must equal what our charges received less what left.
     const received = await chargeStore.paidTotal(this.prisma);
-    const sent = await this.prisma.transfer.aggregate({ where: { status: 'CONFIRMED' }, _sum: { amountCentavos: true } });
+    const sent = await transferStore.confirmedTotal(this.prisma);
     const books = await balances(this.prisma, [account.gatewayCash, account.fundingLine, account.unmatchedReceipts]);
     const cash = books.get(account.gatewayCash)!;
     const expected =
-      received - (await this.cardInterest()) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - (sent._sum.amountCentavos ?? 0);
+      received - (await this.cardInterest()) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - sent;
     if (cash !== expected) discrepancies.push(`caixa no gateway: livro ${cash}, cobranças e transferências ${expected}`);
     return { ...health, repairedCharges: [...new Set(repaired)], gatewayCashCentavos: cash, discrepancies, balanced: health.balanced && discrepancies.length === 0 };
   }

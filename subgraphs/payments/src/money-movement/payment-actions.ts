@@ -14,6 +14,8 @@ import { splitOf, type Settlement } from './settlement.js';
 import { movePayment } from '../payments/transitions.js';
 import type { RefundInput } from '../__generated__/resolvers-types.js';
 import { chargeStore } from './charge-store.js';
+import { transferStore } from './transfer-store.js';
+import { installmentStore } from '../crediario/installment-store.js';
 
 const HELD_STATUSES = new Set(['IN_ESCROW', 'PAID', 'PARTIALLY_REFUNDED', 'DISPUTED']);
 
@@ -93,7 +95,7 @@ export class PaymentActions {
    * the second apart for a refund.
    */
   async payInstallment(installmentId: string, access: PaymentAccess): Promise<Installment> {
-    const installment = await this.prisma.installment.findUnique({ where: { id: installmentId }, include: { payment: true } });
+    const installment = await installmentStore.withPayment(this.prisma, installmentId);
     if (!installment || installment.payment.payerId !== access.userId) throw notFound('Parcela');
     if (installment.status === 'PAID') return installment;
     if (installment.status === 'SCHEDULED' && installment.number !== 1 && installment.payment.status === 'AWAITING_PAYMENT') {
@@ -108,12 +110,12 @@ export class PaymentActions {
         await chargeStore.cancel(this.prisma, charge.id, charge.status);
       }
       const charge = await this.prisma.$transaction(async (tx) => {
-        await tx.installment.updateMany({ where: { id: installment.id, status: 'SCHEDULED' }, data: { status: 'ISSUED' } });
+        await installmentStore.issue(tx, installment.id);
         return chargeStore.create(tx, { id: randomUUID(), paymentId: installment.paymentId, method: 'PIX', amountCentavos: amount, installmentNumber: installment.number });
       });
       await this.charges.issue(charge, installment.payment);
     }
-    return this.prisma.installment.findUniqueOrThrow({ where: { id: installmentId } });
+    return installmentStore.get(this.prisma, installmentId);
   }
 
   /**
@@ -165,9 +167,7 @@ export class PaymentActions {
           data: { refundedCentavos: refunded },
         });
         if (!moved) return 'stale';
-        const transfer = await tx.transfer.create({
-          data: { id: randomUUID(), paymentId: current.id, kind: 'REFUND', status: 'REQUESTED', amountCentavos: input.amountCentavos, reason: input.reason.trim(), reversal: sources },
-        });
+        const transfer = await transferStore.create(tx, { id: randomUUID(), paymentId: current.id, kind: 'REFUND', amountCentavos: input.amountCentavos, reason: input.reason.trim(), reversal: sources });
         await post(tx, {
           id: `transfer:${transfer.id}:requested`,
           description: 'Estorno ao paciente solicitado',

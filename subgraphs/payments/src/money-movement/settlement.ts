@@ -8,6 +8,8 @@ import type { Charge, Payment, PrismaClient, Transfer } from '../generated/prism
 import { account, post, type Tx } from '../ledger/ledger.js';
 import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
+import { transferStore } from './transfer-store.js';
+import { installmentStore } from '../crediario/installment-store.js';
 
 const DAY_MS = 86_400_000;
 
@@ -83,9 +85,8 @@ export class Settlement {
   }
 
   private async installmentPaid(tx: Tx, payment: Payment, charge: Charge, receivedCentavos: number, paidAt: Date) {
-    const installment = await tx.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId: payment.id, number: charge.installmentNumber! } } });
-    const marked = await tx.installment.updateMany({ where: { id: installment.id, status: { not: 'PAID' } }, data: { status: 'PAID', paidAt } });
-    if (marked.count === 0) {
+    const installment = await installmentStore.byNumber(tx, payment.id, charge.installmentNumber!);
+    if (!(await installmentStore.markPaid(tx, installment.id, paidAt))) {
       // An older charge for the same installment was paid too (reissued with late charges meanwhile):
       // the money is booked apart for a refund, never as a second payment.
       this.logger.error({ installmentId: installment.id, chargeId: charge.id }, 'installment paid twice');
@@ -95,8 +96,7 @@ export class Settlement {
     if (installment.number === 1 && payment.status === 'AWAITING_PAYMENT') {
       // The first installment activates the contract: the credit line funds the clinic's price into
       // escrow, and the patient owes the financed principal (price + IOF).
-      const financed = await tx.installment.aggregate({ where: { paymentId: payment.id }, _sum: { amortizationCentavos: true } });
-      const principal = financed._sum.amortizationCentavos ?? 0;
+      const principal = await installmentStore.financedCentavos(tx, payment.id);
       await post(tx, {
         id: `payment:${payment.id}:disbursed`,
         description: 'Crediário contratado: valor do procedimento em custódia',
@@ -166,7 +166,7 @@ export class Settlement {
   /** Moves the clinic's share from its balance to money in transit, for the worker to pay out. */
   async requestPayout(tx: Tx, payment: Payment, amountCentavos: number) {
     if (amountCentavos <= 0) return;
-    const transfer = await tx.transfer.create({ data: { id: randomUUID(), paymentId: payment.id, kind: 'PAYOUT', status: 'REQUESTED', amountCentavos } });
+    const transfer = await transferStore.create(tx, { id: randomUUID(), paymentId: payment.id, kind: 'PAYOUT', amountCentavos });
     await post(tx, {
       id: `transfer:${transfer.id}:requested`,
       description: 'Repasse à clínica solicitado',
@@ -180,15 +180,9 @@ export class Settlement {
 
   async transferEnded(event: { eventId: string; transactionId: string; clientRequestId: string; confirmed: boolean }): Promise<boolean> {
     return this.once(event.eventId, async (tx) => {
-      const transfer = await tx.transfer.findFirst({
-        where: { OR: [{ gatewayTransactionId: event.transactionId }, ...(isUuid(event.clientRequestId) ? [{ id: event.clientRequestId }] : [])] },
-      });
+      const transfer = await transferStore.findForEvent(tx, event.transactionId, event.clientRequestId);
       if (!transfer) return;
-      const settled = await tx.transfer.updateMany({
-        where: { id: transfer.id, status: { in: ['REQUESTED', 'PENDING'] } },
-        data: { status: event.confirmed ? 'CONFIRMED' : 'FAILED', gatewayTransactionId: event.transactionId },
-      });
-      if (settled.count === 0) return;
+      if (!(await transferStore.settle(tx, transfer.id, event.confirmed, event.transactionId))) return;
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: transfer.paymentId } });
       const inTransit = transfer.kind === 'PAYOUT' ? account.payoutsInTransit : account.refundsInTransit;
       if (event.confirmed) {
@@ -241,4 +235,3 @@ export function refundSources(transfer: Transfer): { account: string; amount: nu
 }
 
 /** A charge by the gateway's id, or by ours (the clientRequestId) when the gateway's was never stored. */
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

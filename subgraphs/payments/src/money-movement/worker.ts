@@ -13,6 +13,8 @@ import { INSTALLMENT_ISSUE_DAYS_AHEAD } from '../checkout/pricing.js';
 import type { Settlement } from './settlement.js';
 import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
+import { transferStore } from './transfer-store.js';
+import { installmentStore } from '../crediario/installment-store.js';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -66,10 +68,10 @@ export class PaymentWorker {
   }
 
   private async sendTransfers() {
-    const transfers = await this.prisma.transfer.findMany({ where: { status: 'REQUESTED' }, include: { payment: true }, orderBy: { createdAt: 'asc' }, take: 50 });
+    const transfers = await transferStore.toSend(this.prisma, 50);
     for (const transfer of transfers) {
       const sent = transfer.kind === 'PAYOUT' ? await this.payout(transfer, transfer.payment) : await this.refund(transfer, transfer.payment);
-      await this.prisma.transfer.updateMany({ where: { id: transfer.id, status: 'REQUESTED' }, data: { status: 'PENDING', gatewayTransactionId: sent } });
+      await transferStore.markSent(this.prisma, transfer.id, sent);
     }
   }
 
@@ -129,15 +131,10 @@ export class PaymentWorker {
 
   private async issueInstallments() {
     const today = todayInSaoPaulo(this.now());
-    const due = await this.prisma.installment.findMany({
-      where: { status: 'SCHEDULED', dueDate: { lte: addDays(today, INSTALLMENT_ISSUE_DAYS_AHEAD) }, payment: { status: { notIn: ['AWAITING_PAYMENT', 'EXPIRED', 'CANCELED', 'DECLINED', 'REFUNDED'] } } },
-      include: { payment: true },
-      take: 50,
-    });
+    const due = await installmentStore.dueToIssue(this.prisma, addDays(today, INSTALLMENT_ISSUE_DAYS_AHEAD), 50);
     for (const installment of due) {
       await this.prisma.$transaction(async (tx) => {
-        const claimed = await tx.installment.updateMany({ where: { id: installment.id, status: 'SCHEDULED' }, data: { status: 'ISSUED' } });
-        if (claimed.count === 0) return;
+        if (!(await installmentStore.issue(tx, installment.id))) return;
         await chargeStore.create(tx, {
           id: randomUUID(),
           paymentId: installment.paymentId,
@@ -149,6 +146,6 @@ export class PaymentWorker {
       });
     }
     if (due.length) await this.issuePendingCharges(0);
-    await this.prisma.installment.updateMany({ where: { status: 'ISSUED', dueDate: { lt: today } }, data: { status: 'OVERDUE' } });
+    await installmentStore.markOverdue(this.prisma, today);
   }
 }
