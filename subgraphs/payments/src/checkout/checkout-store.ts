@@ -7,6 +7,8 @@ import type { CreditHistory, NewPayment } from './checkout-decision.js';
 import { claimKey, findByKey } from './idempotency.js';
 import { chargeStore } from '../money-movement/charge-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
+import { outboxStore } from '../events/outbox-store.js';
+import { paymentRows } from '../payments/payment-store.js';
 
 /** The idempotency key of one checkout: scoped to the payer, bound to the request's hash. */
 export interface CheckoutKey {
@@ -51,8 +53,8 @@ export class CheckoutStore {
       });
       await installmentStore.createSchedule(tx, record.installments);
       await chargeStore.create(tx, record.charge);
-      await tx.paymentStatusChange.create({ data: record.statusChange, select: { id: true } });
-      await tx.outboxEvent.create({ data: record.event, select: { id: true } });
+      await paymentRows.recordStatusChange(tx, record.statusChange);
+      await outboxStore.append(tx, record.event);
     });
   }
 

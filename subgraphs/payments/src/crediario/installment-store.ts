@@ -2,7 +2,7 @@
 // read loaders. Methods take the client or an open transaction; status changes are conditional, so an
 // installment is issued, paid or made overdue once however many writers race.
 import type { Installment, Payment } from '../generated/prisma/client.js';
-import type { Db } from '../money-movement/charge-store.js';
+import type { Db } from '../transaction.js';
 
 export type { Installment };
 

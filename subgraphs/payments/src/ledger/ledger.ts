@@ -141,3 +141,9 @@ export async function checkLedger(prisma: PrismaClient): Promise<LedgerHealth> {
     unbalancedTransactions: unbalanced.map((row) => row.transaction_id),
   };
 }
+
+/** What the release of a payment took out of escrow (its debit on the escrow account), or null before release. */
+export async function releasedFromEscrow(db: PrismaClient | Tx, paymentId: string): Promise<number | null> {
+  const released = await db.ledgerEntry.findFirst({ where: { transactionId: `payment:${paymentId}:released`, direction: 'DEBIT' }, select: { amountCentavos: true } });
+  return released ? Number(released.amountCentavos) : null;
+}

@@ -57,16 +57,8 @@ export class Reconciliation {
     const books = await balances(this.prisma, [account.gatewayCash, account.fundingLine, account.unmatchedReceipts]);
     const cash = books.get(account.gatewayCash)!;
     const expected =
-      received - (await this.cardInterest()) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - sent;
+      received - (await chargeStore.cardInterest(this.prisma)) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - sent;
     if (cash !== expected) discrepancies.push(`caixa no gateway: livro ${cash}, cobranças e transferências ${expected}`);
     return { ...health, repairedCharges: [...new Set(repaired)], gatewayCashCentavos: cash, discrepancies, balanced: health.balanced && discrepancies.length === 0 };
-  }
-
-  /** Card interest is the issuer's: received on the charge, never booked as ours. */
-  private async cardInterest(): Promise<number> {
-    const rows = await this.prisma.$queryRaw<{ interest: bigint | null }[]>`
-      SELECT sum(c.paid_centavos - p.gross_centavos) AS interest FROM charges c JOIN payments p ON p.id = c.payment_id
-      WHERE c.status = 'PAID' AND c.method = 'CARD' AND c.paid_centavos > p.gross_centavos`;
-    return Number(rows[0]?.interest ?? 0);
   }
 }

@@ -2,11 +2,11 @@
 // the charges table. Every method takes the database handle to run on, the client or an open
 // transaction, so a caller's steps commit together; status changes are conditional on the status the
 // caller saw, so of two racing writers only one moves a charge.
-import type { Charge, Payment, PaymentMethod, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Charge, Payment, PaymentMethod, Prisma } from '../generated/prisma/client.js';
 import { isUuid } from '../payments/payment-store.js';
+import type { Db } from '../transaction.js';
 
-/** The client, or the transaction a step runs in. */
-export type Db = PrismaClient | Prisma.TransactionClient;
+export type { Db };
 
 export type { Charge };
 
@@ -56,6 +56,14 @@ export const chargeStore = {
   async paidTotal(db: Db): Promise<number> {
     const received = await db.charge.aggregate({ where: { status: 'PAID' }, _sum: { paidCentavos: true } });
     return received._sum.paidCentavos ?? 0;
+  },
+
+  /** Card interest is the issuer's: received on paid card charges above the price, never booked as ours. */
+  async cardInterest(db: Db): Promise<number> {
+    const rows = await db.$queryRaw<{ interest: bigint | null }[]>`
+      SELECT sum(c.paid_centavos - p.gross_centavos) AS interest FROM charges c JOIN payments p ON p.id = c.payment_id
+      WHERE c.status = 'PAID' AND c.method = 'CARD' AND c.paid_centavos > p.gross_centavos`;
+    return Number(rows[0]?.interest ?? 0);
   },
 
   /** CREATING → ACTIVE with what the gateway answered; false when another writer moved it first. */

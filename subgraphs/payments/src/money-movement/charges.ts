@@ -8,6 +8,8 @@ import { GatewayUnavailableError, type PaymentGateway } from '../gateway/payment
 import type { Settlement } from './settlement.js';
 import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
+import { paymentRows } from '../payments/payment-store.js';
+import { inTransaction } from '../transaction.js';
 
 export const gatewayUnavailable = () =>
   new AppError('GATEWAY_UNAVAILABLE', 'O meio de pagamento não respondeu. Tente de novo com a mesma chave: nada será cobrado duas vezes.');
@@ -68,9 +70,9 @@ export class ChargeIssuer {
   }
 
   private async decline(charge: Charge, reason: string) {
-    await this.prisma.$transaction(async (tx) => {
+    await inTransaction(this.prisma, async (tx) => {
       if (!(await chargeStore.decline(tx, charge.id, reason))) return;
-      const payment = await tx.payment.findUniqueOrThrow({ where: { id: charge.paymentId } });
+      const payment = await paymentRows.get(tx, charge.paymentId);
       await movePayment(tx, payment, { to: 'DECLINED', reason: `Cartão recusado: ${reason}` });
     });
   }

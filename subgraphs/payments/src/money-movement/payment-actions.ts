@@ -16,6 +16,8 @@ import type { RefundInput } from '../__generated__/resolvers-types.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
+import { paymentRows } from '../payments/payment-store.js';
+import { inTransaction } from '../transaction.js';
 
 const HELD_STATUSES = new Set(['IN_ESCROW', 'PAID', 'PARTIALLY_REFUNDED', 'DISPUTED']);
 
@@ -29,7 +31,7 @@ export class PaymentActions {
   ) {}
 
   private async load(paymentId: string, access: PaymentAccess): Promise<Payment> {
-    const payment = await this.prisma.payment.findUnique({ where: { id: paymentId } });
+    const payment = await paymentRows.find(this.prisma, paymentId);
     if (!payment || !(await access.canSee(payment))) throw notFound('Pagamento');
     return payment;
   }
@@ -40,7 +42,7 @@ export class PaymentActions {
    */
   private async withFreshPayment<T>(paymentId: string, step: (tx: Tx, payment: Payment) => Promise<T | 'stale'>): Promise<T> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const result = await this.prisma.$transaction(async (tx) => step(tx, await tx.payment.findUniqueOrThrow({ where: { id: paymentId } })));
+      const result = await inTransaction(this.prisma, async (tx) => step(tx, await paymentRows.get(tx, paymentId)));
       if (result !== 'stale') return result;
     }
     throw new AppError('CONFLICT', 'O pagamento mudou durante a operação. Tente novamente.');
@@ -109,7 +111,7 @@ export class PaymentActions {
         if (charge.gatewayTransactionId) await this.gateway.cancelCharge(charge.gatewayTransactionId);
         await chargeStore.cancel(this.prisma, charge.id, charge.status);
       }
-      const charge = await this.prisma.$transaction(async (tx) => {
+      const charge = await inTransaction(this.prisma, async (tx) => {
         await installmentStore.issue(tx, installment.id);
         return chargeStore.create(tx, { id: randomUUID(), paymentId: installment.paymentId, method: 'PIX', amountCentavos: amount, installmentNumber: installment.number });
       });
@@ -136,7 +138,7 @@ export class PaymentActions {
     const scope = `refund:${access.claims!.sub}`;
     const hash = requestHash({ paymentId: input.paymentId, amountCentavos: input.amountCentavos, reason: input.reason });
     const existing = await findByKey(this.prisma, scope, input.idempotencyKey, hash);
-    if (existing) return this.prisma.payment.findUniqueOrThrow({ where: { id: input.paymentId } });
+    if (existing) return paymentRows.get(this.prisma, input.paymentId);
     if (payment.planKind === 'CREDIARIO') {
       throw new AppError('REFUND_NOT_ALLOWED', 'Estornos de crediário são feitos pela central da MedPay, com o cancelamento do contrato.');
     }
@@ -183,7 +185,7 @@ export class PaymentActions {
       this.kick();
       return result;
     } catch (error) {
-      if (isKeyConflict(error)) return this.prisma.payment.findUniqueOrThrow({ where: { id: input.paymentId } });
+      if (isKeyConflict(error)) return paymentRows.get(this.prisma, input.paymentId);
       throw error;
     }
   }

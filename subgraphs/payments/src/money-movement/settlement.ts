@@ -10,6 +10,9 @@ import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
+import { outboxStore } from '../events/outbox-store.js';
+import { paymentRows } from '../payments/payment-store.js';
+import { inTransaction } from '../transaction.js';
 
 const DAY_MS = 86_400_000;
 
@@ -34,9 +37,8 @@ export class Settlement {
 
   /** Runs `apply` once per event id; false when the event was seen before. */
   private async once(eventId: string, apply: (tx: Tx) => Promise<void>): Promise<boolean> {
-    const applied = await this.prisma.$transaction(async (tx) => {
-      const recorded = await tx.processedEvent.createMany({ data: [{ eventId }], skipDuplicates: true });
-      if (recorded.count === 0) return false;
+    const applied = await inTransaction(this.prisma, async (tx) => {
+      if (!(await outboxStore.recordProcessed(tx, eventId))) return false;
       await apply(tx);
       return true;
     });
@@ -56,7 +58,7 @@ export class Settlement {
       // Conditional, so that of two deliveries racing (a webhook and reconciliation, two replicas) the
       // second waits for the first's row lock, then finds the charge paid and does nothing.
       if (!(await chargeStore.markPaid(tx, charge.id, { paidCentavos: event.amountCentavos, paidAt: event.occurredAt, gatewayTransactionId: event.transactionId }))) return;
-      const payment = await tx.payment.findUniqueOrThrow({ where: { id: charge.paymentId } });
+      const payment = await paymentRows.get(tx, charge.paymentId);
       if (payment.planKind === 'CREDIARIO') await this.installmentPaid(tx, payment, charge, event.amountCentavos, event.occurredAt);
       else await this.paymentPaid(tx, payment, event.amountCentavos, event.occurredAt);
     });
@@ -134,7 +136,7 @@ export class Settlement {
       if (!charge) return;
       const status = event.type === 'CHARGE_EXPIRED' ? 'EXPIRED' : 'CANCELED';
       if (!(await chargeStore.end(tx, charge.id, status))) return;
-      const payment = await tx.payment.findUniqueOrThrow({ where: { id: charge.paymentId } });
+      const payment = await paymentRows.get(tx, charge.paymentId);
       // A later installment's charge ending does not end the contract; overdue handling does.
       if (payment.status === 'AWAITING_PAYMENT' && (charge.installmentNumber ?? 1) === 1) {
         await movePayment(tx, payment, { to: status, reason: status === 'EXPIRED' ? 'Cobrança expirada sem pagamento' : 'Cobrança cancelada' });
@@ -183,7 +185,7 @@ export class Settlement {
       const transfer = await transferStore.findForEvent(tx, event.transactionId, event.clientRequestId);
       if (!transfer) return;
       if (!(await transferStore.settle(tx, transfer.id, event.confirmed, event.transactionId))) return;
-      const payment = await tx.payment.findUniqueOrThrow({ where: { id: transfer.paymentId } });
+      const payment = await paymentRows.get(tx, transfer.paymentId);
       const inTransit = transfer.kind === 'PAYOUT' ? account.payoutsInTransit : account.refundsInTransit;
       if (event.confirmed) {
         await post(tx, {

@@ -3,7 +3,7 @@
 // a transfer is sent, confirmed or failed once however many writers race.
 import type { Payment, Prisma, Transfer } from '../generated/prisma/client.js';
 import { isUuid } from '../payments/payment-store.js';
-import type { Db } from './charge-store.js';
+import type { Db } from '../transaction.js';
 
 export type { Transfer };
 

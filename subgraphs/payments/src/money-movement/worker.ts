@@ -15,6 +15,9 @@ import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
+import { paymentRows } from '../payments/payment-store.js';
+import { releasedFromEscrow } from '../ledger/ledger.js';
+import { inTransaction } from '../transaction.js';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -57,11 +60,11 @@ export class PaymentWorker {
   }
 
   private async blockPaid() {
-    const paid = await this.prisma.payment.findMany({ where: { status: 'PAID', escrowState: 'HELD' }, take: 50 });
+    const paid = await paymentRows.paidToBlock(this.prisma, 50);
     for (const payment of paid) {
       await this.gateway.blockBalance({ correlationId: payment.id, amountCentavos: payment.grossCentavos });
-      await this.prisma.$transaction(async (tx) => {
-        const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
+      await inTransaction(this.prisma, async (tx) => {
+        const current = await paymentRows.get(tx, payment.id);
         if (current.status === 'PAID') await movePayment(tx, current, { to: 'IN_ESCROW', reason: 'Valor bloqueado em custódia no gateway' });
       });
     }
@@ -80,8 +83,8 @@ export class PaymentWorker {
     if (!procedure) throw new Error(`clinic of payment ${payment.id} not found`);
     // What the release took out of escrow leaves the gateway's block first (once per payment, however
     // many payout attempts), then the clinic's share goes to its PIX key (its CNPJ).
-    const released = await this.prisma.ledgerEntry.findFirst({ where: { transactionId: `payment:${payment.id}:released`, direction: 'DEBIT' } });
-    if (released) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: Number(released.amountCentavos), clientRequestId: `${payment.id}:release` });
+    const released = await releasedFromEscrow(this.prisma, payment.id);
+    if (released !== null) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: released, clientRequestId: `${payment.id}:release` });
     const sent = await this.gateway.payout({
       clientRequestId: transfer.id,
       amountCentavos: transfer.amountCentavos,
@@ -109,21 +112,17 @@ export class PaymentWorker {
 
   /** A payout that failed put the money back in the clinic's balance: ask for it again. */
   private async retryFailedPayouts() {
-    const released = await this.prisma.payment.findMany({
-      where: { escrowState: 'RELEASED', transfers: { some: { kind: 'PAYOUT', status: 'FAILED' }, none: { kind: 'PAYOUT', status: { in: ['REQUESTED', 'PENDING', 'CONFIRMED'] } } } },
-      include: { transfers: { where: { kind: 'PAYOUT', status: 'FAILED' }, orderBy: { createdAt: 'desc' }, take: 1 } },
-      take: 20,
-    });
+    const released = await paymentRows.withFailedPayout(this.prisma, 20);
     for (const payment of released) {
-      await this.prisma.$transaction((tx) => this.settlement.requestPayout(tx, payment, payment.transfers[0]!.amountCentavos));
+      await inTransaction(this.prisma, (tx) => this.settlement.requestPayout(tx, payment, payment.transfers[0]!.amountCentavos));
     }
   }
 
   private async autoRelease() {
-    const due = await this.prisma.payment.findMany({ where: { status: { in: ['IN_ESCROW', 'PARTIALLY_REFUNDED'] }, escrowState: 'HELD', escrowReleaseDueAt: { lte: this.now() } }, take: 50 });
+    const due = await paymentRows.dueForRelease(this.prisma, this.now(), 50);
     for (const payment of due) {
-      await this.prisma.$transaction(async (tx) => {
-        const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
+      await inTransaction(this.prisma, async (tx) => {
+        const current = await paymentRows.get(tx, payment.id);
         if (current.escrowState === 'HELD' && current.status !== 'DISPUTED') await this.settlement.release(tx, current, 'Liberação automática: prazo de custódia sem contestação');
       });
     }
@@ -133,7 +132,7 @@ export class PaymentWorker {
     const today = todayInSaoPaulo(this.now());
     const due = await installmentStore.dueToIssue(this.prisma, addDays(today, INSTALLMENT_ISSUE_DAYS_AHEAD), 50);
     for (const installment of due) {
-      await this.prisma.$transaction(async (tx) => {
+      await inTransaction(this.prisma, async (tx) => {
         if (!(await installmentStore.issue(tx, installment.id))) return;
         await chargeStore.create(tx, {
           id: randomUUID(),

@@ -4,6 +4,7 @@ import { createLoader, type Metrics } from '@medpay/runtime';
 import DataLoader from 'dataloader';
 import type { Charge, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { account, balances } from '../ledger/ledger.js';
+import type { Db } from '../transaction.js';
 
 export interface Page<T> {
   rows: T[];
@@ -112,3 +113,48 @@ export class PaymentStore {
 }
 
 export type PaymentLoaders = ReturnType<PaymentStore['loaders']>;
+
+
+/**
+ * The payment rows the money-moving steps read and write, on the client or inside their transaction
+ * (the class above serves the resolvers' reads). Status changes go through transitions.ts, which
+ * uses `moveIfUnchanged` and `recordStatusChange`.
+ */
+export const paymentRows = {
+  find(db: Db, id: string): Promise<Payment | null> {
+    return db.payment.findUnique({ where: { id } });
+  },
+
+  get(db: Db, id: string): Promise<Payment> {
+    return db.payment.findUniqueOrThrow({ where: { id } });
+  },
+
+  /** Paid payments whose money is not yet blocked in escrow at the gateway. */
+  paidToBlock(db: Db, take: number): Promise<Payment[]> {
+    return db.payment.findMany({ where: { status: 'PAID', escrowState: 'HELD' }, take });
+  },
+
+  /** Payments held in escrow past their auto-release date. */
+  dueForRelease(db: Db, now: Date, take: number): Promise<Payment[]> {
+    return db.payment.findMany({ where: { status: { in: ['IN_ESCROW', 'PARTIALLY_REFUNDED'] }, escrowState: 'HELD', escrowReleaseDueAt: { lte: now } }, take });
+  },
+
+  /** Released payments whose last payout failed and none is on its way, with that failed payout. */
+  withFailedPayout(db: Db, take: number) {
+    return db.payment.findMany({
+      where: { escrowState: 'RELEASED', transfers: { some: { kind: 'PAYOUT', status: 'FAILED' }, none: { kind: 'PAYOUT', status: { in: ['REQUESTED', 'PENDING', 'CONFIRMED'] } } } },
+      include: { transfers: { where: { kind: 'PAYOUT', status: 'FAILED' }, orderBy: { createdAt: 'desc' }, take: 1 } },
+      take,
+    });
+  },
+
+  /** Applies `data` only while the row is as `seen` (status, escrow and refunded amount); false otherwise. */
+  async moveIfUnchanged(db: Db, seen: Pick<Payment, 'id' | 'status' | 'escrowState' | 'refundedCentavos'>, data: Prisma.PaymentUpdateManyMutationInput): Promise<boolean> {
+    const updated = await db.payment.updateMany({ where: { id: seen.id, status: seen.status, escrowState: seen.escrowState, refundedCentavos: seen.refundedCentavos }, data });
+    return updated.count === 1;
+  },
+
+  async recordStatusChange(db: Db, change: { id: string; paymentId: string; from: PaymentStatus | null; to: PaymentStatus; reason: string }): Promise<void> {
+    await db.paymentStatusChange.create({ data: change, select: { id: true } });
+  },
+};

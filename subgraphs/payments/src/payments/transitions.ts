@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { EscrowState, Payment, PaymentStatus } from '../generated/prisma/client.js';
 import type { Tx } from '../ledger/ledger.js';
 import { canMove, canMoveEscrow } from './payment-status.js';
+import { outboxStore } from '../events/outbox-store.js';
+import { paymentRows } from './payment-store.js';
 
 export const PAYMENT_STATUS_CHANGED = 'payment.status_changed';
 
@@ -24,28 +26,22 @@ export async function movePayment(tx: Tx, payment: Payment, move: Move): Promise
   const escrow = move.escrow ?? payment.escrowState;
   if (to !== payment.status && !canMove(payment.status, to)) return false;
   if (escrow !== payment.escrowState && !canMoveEscrow(payment.escrowState, escrow)) return false;
-  const updated = await tx.payment.updateMany({
-    where: { id: payment.id, status: payment.status, escrowState: payment.escrowState, refundedCentavos: payment.refundedCentavos },
-    data: { status: to, escrowState: escrow, ...move.data },
-  });
-  if (updated.count !== 1) return false;
+  if (!(await paymentRows.moveIfUnchanged(tx, payment, { status: to, escrowState: escrow, ...move.data }))) return false;
   if (to !== payment.status) {
-    await tx.paymentStatusChange.create({ data: { id: randomUUID(), paymentId: payment.id, from: payment.status, to, reason: move.reason } });
+    await paymentRows.recordStatusChange(tx, { id: randomUUID(), paymentId: payment.id, from: payment.status, to, reason: move.reason });
   }
-  await tx.outboxEvent.create({
-    data: {
-      id: randomUUID(),
-      type: PAYMENT_STATUS_CHANGED,
-      aggregateId: payment.id,
-      payload: {
-        paymentId: payment.id,
-        payerId: payment.payerId,
-        clinicId: payment.clinicId,
-        from: payment.status,
-        status: to,
-        escrowState: escrow,
-        reason: move.reason,
-      },
+  await outboxStore.append(tx, {
+    id: randomUUID(),
+    type: PAYMENT_STATUS_CHANGED,
+    aggregateId: payment.id,
+    payload: {
+      paymentId: payment.id,
+      payerId: payment.payerId,
+      clinicId: payment.clinicId,
+      from: payment.status,
+      status: to,
+      escrowState: escrow,
+      reason: move.reason,
     },
   });
   Object.assign(payment, { status: to, escrowState: escrow, ...move.data });
