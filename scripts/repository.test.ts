@@ -21,8 +21,8 @@ describe('supergraph.graphql', () => {
   });
 });
 
-describe('typed documents', () => {
-  it('are what `npm run codegen` generates from the API schema and the apps\' operations today', () => {
+describe('generated GraphQL types', () => {
+  it('(the apps\' typed documents, the subgraphs\' resolver types) are what `npm run codegen` generates today', () => {
     // The generator's own dry run: it fails, listing the files, when any output would change.
     const check = spawnSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--check'], { cwd: root, encoding: 'utf8' });
     expect({ status: check.status, output: check.status === 0 ? '' : check.stdout + check.stderr }).toEqual({ status: 0, output: '' });
