@@ -235,5 +235,3 @@ function bookApart(tx: Tx, holding: string, id: string, description: string, amo
 export function refundSources(transfer: Transfer): { account: string; amount: number }[] {
   return Object.entries((transfer.reversal ?? {}) as Record<string, number>).map(([accountId, amount]) => ({ account: accountId, amount }));
 }
-
-/** A charge by the gateway's id, or by ours (the clientRequestId) when the gateway's was never stored. */
