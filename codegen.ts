@@ -8,11 +8,11 @@ type Output = Exclude<CodegenConfig['generates'][string], unknown[]>;
 
 /**
  * Resolver types for one subgraph, read from its SDL (`federation: true` knows @key, @link and the
- * other federation directives). `contextType` is relative to the generated file; `mapped` lists the
- * object types built from a row or domain object exported as `<Type>Mapper` by the subgraph's
- * `src/mappers.ts`, so each resolver's parent is what its parent resolver returns.
+ * other federation directives, and declares _FieldSet, @key's argument type). `contextType` and the
+ * `mappers` are relative to the generated file: each maps an object type to the row or domain object
+ * its resolvers receive as parent, so each resolver's parent is what its parent resolver returns.
  */
-export const subgraphResolvers = (name: string, contextType: string, mapped: string[]): Record<string, Output> => ({
+export const subgraphResolvers = (name: string, contextType: string, mappers: Record<string, string>): Record<string, Output> => ({
   [`subgraphs/${name}/src/__generated__/resolvers-types.ts`]: {
     schema: `subgraphs/${name}/src/schema.graphql`,
     documents: [],
@@ -22,12 +22,16 @@ export const subgraphResolvers = (name: string, contextType: string, mapped: str
       useIndexSignature: true,
       enumsAsTypes: true,
       useTypeImports: true,
-      scalars: { ID: 'string' },
+      strictScalars: true,
+      scalars: { ID: 'string', _FieldSet: 'string' },
       contextType,
-      mappers: Object.fromEntries(mapped.map((type) => [type, `../mappers.js#${type}Mapper`])),
+      mappers,
     },
   },
 });
+
+/** Mappers named `<Type>Mapper` in one module. */
+const mappedIn = (module: string, types: string[]) => Object.fromEntries(types.map((type) => [type, `${module}#${type}Mapper`]));
 
 const config: CodegenConfig = {
   generates: {
@@ -38,8 +42,15 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: { enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string' } },
     },
-    ...subgraphResolvers('users', '../resolvers.js#UsersContext', ['User']),
-    ...subgraphResolvers('providers', '../resolvers.js#ProvidersContext', ['Clinic', 'ClinicMember', 'Procedure', 'ApiKey', 'User']),
+    ...subgraphResolvers('users', '../resolvers.js#UsersContext', mappedIn('../mappers.js', ['User'])),
+    ...subgraphResolvers('providers', '../resolvers.js#ProvidersContext', mappedIn('../mappers.js', ['Clinic', 'ClinicMember', 'Procedure', 'ApiKey', 'User'])),
+    ...subgraphResolvers('payments', '../resolvers/context.js#PaymentsContext', {
+      ...mappedIn('../resolvers/mappers.js', ['Payment', 'Installment', 'PaymentStatusChange', 'PaymentEvent', 'StatementEntry', 'PixInstructions', 'BoletoInstructions', 'CardResult', 'PaymentConnection']),
+      // entities other subgraphs own: payments knows only their key
+      User: '../resolvers/mappers.js#EntityReferenceMapper',
+      Clinic: '../resolvers/mappers.js#EntityReferenceMapper',
+      Procedure: '../resolvers/mappers.js#EntityReferenceMapper',
+    }),
   },
   ignoreNoDocuments: true,
 };

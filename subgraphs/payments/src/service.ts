@@ -5,24 +5,25 @@ import { createLogger, FieldEncryption, Metrics, openDatabase, sendJson, startSu
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PaymentAccess } from './access.js';
-import { ChargeIssuer } from './charges.js';
-import { Checkout } from './checkout.js';
+import { PaymentAccess } from './payments/access.js';
+import { ChargeIssuer } from './money-movement/charges.js';
+import { Checkout } from './checkout/checkout.js';
+import { CheckoutStore } from './checkout/checkout-store.js';
 import type { PaymentsConfig } from './config.js';
-import { Directory } from './directory.js';
+import { Directory } from './internal/directory.js';
 import { CelcoinGateway } from './gateway/celcoin-client.js';
 import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gateway.js';
 import { PrismaClient } from './generated/prisma/client.js';
-import { createEventBus, OutboxRelay, type EventBus } from './outbox.js';
-import { PaymentActions } from './payment-actions.js';
-import { PaymentEventFeed } from './payment-events.js';
-import { PaymentSearch } from './payment-search.js';
-import { PaymentStore } from './payment-store.js';
-import { Reconciliation } from './reconciliation.js';
-import { ReportStore } from './report-store.js';
-import { resolvers, type PaymentsContext } from './resolvers.js';
-import { Settlement } from './settlement.js';
-import { PaymentWorker } from './worker.js';
+import { createEventBus, OutboxRelay, type EventBus } from './events/outbox.js';
+import { PaymentActions } from './money-movement/payment-actions.js';
+import { PaymentEventFeed } from './events/payment-events.js';
+import { PaymentSearch } from './payments/payment-search.js';
+import { PaymentStore } from './payments/payment-store.js';
+import { Reconciliation } from './ledger/reconciliation.js';
+import { ReportStore } from './reporting/report-store.js';
+import { resolvers, type PaymentsContext } from './resolvers/index.js';
+import { Settlement } from './money-movement/settlement.js';
+import { PaymentWorker } from './money-movement/worker.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const paymentsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
@@ -75,7 +76,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger);
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
-  const checkout = new Checkout(prisma, directory, charges, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY), config.PLATFORM_FEE_BASIS_POINTS, kick);
+  const checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY)), directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   const store = new PaymentStore(prisma, metrics);
   const search = new PaymentSearch(store, directory);
@@ -85,7 +86,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
 
   const running = await startSubgraph<PaymentsContext>({
     name: 'payments',
-    schema: buildSubgraphSchema({ typeDefs: paymentsTypeDefs, resolvers: resolvers as never }),
+    schema: buildSubgraphSchema({ typeDefs: paymentsTypeDefs, resolvers }),
     host: config.HOST,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,

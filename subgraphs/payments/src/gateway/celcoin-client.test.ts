@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { decodeBoleto, isoDateInSaoPaulo, parsePixBrCode } from '@medpay/br-rails';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startCelcoinSimulator, type CelcoinSimulator } from '../../../../simulators/celcoin/src/simulator.js';
+import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-simulator';
 import { CelcoinGateway, type CelcoinGatewayOptions } from './celcoin-client.js';
 import { GatewayRejectedError } from './gateway-errors.js';
 import { GatewayUnavailableError, WebhookRejectedError, type GatewayEvent, type Party } from './payment-gateway.js';

@@ -12,7 +12,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  _FieldSet: { input: unknown; output: unknown; }
+  _FieldSet: { input: string; output: string; }
 };
 
 export type Address = {

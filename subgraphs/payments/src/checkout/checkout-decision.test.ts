@@ -1,0 +1,76 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CheckoutInput } from '../__generated__/resolvers-types.js';
+import type { CatalogProcedure } from '../internal/directory.js';
+import { assertCrediarioAllowed, checkoutPlan, creditRefusal, newPayment } from './checkout-decision.js';
+
+const procedure: CatalogProcedure = {
+  id: 'proc-1',
+  name: 'Clareamento',
+  priceCentavos: 120_000,
+  interestFreeInstallments: 6,
+  active: true,
+  clinic: { id: 'clinic-1', status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181' },
+};
+const facts = { procedure, platformFeeBasisPoints: 400, today: '2026-11-29' };
+const input = (over: Partial<CheckoutInput> = {}): CheckoutInput => ({ procedureId: 'proc-1', planId: 'PIX', method: 'PIX', idempotencyKey: 'key-00000001', ...over });
+const clean = { overdueInstallments: 0, activeCrediarios: 0 };
+const code = (run: () => unknown) => {
+  try {
+    run();
+    return 'ok';
+  } catch (error) {
+    return (error as { extensions: { code: string } }).extensions.code;
+  }
+};
+let counter = 0;
+const newId = () => `id-${++counter}`;
+
+describe('checkout decision', () => {
+  it('refuses a procedure that is missing, inactive or at an inactive clinic', () => {
+    expect(code(() => checkoutPlan(input(), { ...facts, procedure: undefined }))).toBe('PROCEDURE_NOT_AVAILABLE');
+    expect(code(() => checkoutPlan(input(), { ...facts, procedure: { ...procedure, active: false } }))).toBe('PROCEDURE_NOT_AVAILABLE');
+    expect(code(() => checkoutPlan(input(), { ...facts, procedure: { ...procedure, clinic: { ...procedure.clinic, status: 'SUSPENDED' } } }))).toBe('PROCEDURE_NOT_AVAILABLE');
+  });
+
+  it('refuses a method the plan does not take, and a card plan without a card', () => {
+    expect(code(() => checkoutPlan(input({ method: 'BOLETO' }), facts))).toBe('PLAN_NOT_AVAILABLE');
+    expect(code(() => checkoutPlan(input({ planId: 'CARD:3', method: 'CARD' }), facts))).toBe('BAD_USER_INPUT');
+    expect(code(() => checkoutPlan(input({ planId: 'CARD:3', method: 'CARD', cardToken: 'tok' }), facts))).toBe('ok');
+  });
+
+  it('grants a crediário only with a clean history and the exact terms accepted', () => {
+    const crediario = input({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10 });
+    const { plan } = checkoutPlan(crediario, facts);
+    expect(creditRefusal(plan, clean)).toBeNull();
+    expect(code(() => assertCrediarioAllowed(crediario, plan, { ...clean, overdueInstallments: 1 }))).toBe('CREDIT_DENIED');
+    expect(code(() => assertCrediarioAllowed(crediario, plan, { ...clean, activeCrediarios: 2 }))).toBe('CREDIT_DENIED');
+    expect(code(() => assertCrediarioAllowed(crediario, plan, clean))).toBe('CONTRACT_ACCEPTANCE_REQUIRED');
+    expect(code(() => assertCrediarioAllowed({ ...crediario, acceptedContractTermsHash: plan.contractTermsHash }, plan, clean))).toBe('ok');
+  });
+
+  it('refuses a crediário that finances more than the ceiling, whatever the history', () => {
+    const expensive = { ...facts, procedure: { ...procedure, priceCentavos: 5_000_000 } };
+    const { plan } = checkoutPlan(input({ planId: 'CREDIARIO:12', firstDueDay: 10 }), expensive);
+    expect(creditRefusal(plan, clean)).toBe('o valor passa do limite de crédito.');
+  });
+
+  it('creates a PIX payment with one charge of the total and no installments', () => {
+    const { plan } = checkoutPlan(input(), facts);
+    const record = newPayment({ payerId: 'payer-1', procedure, plan, method: 'PIX', now: new Date('2026-11-29T12:00:00Z'), clientIp: '10.0.0.1', newId });
+    expect(record.payment).toMatchObject({ payerId: 'payer-1', clinicId: 'clinic-1', status: 'AWAITING_PAYMENT', patientTotalCentavos: plan.totalCentavos, contractAcceptance: null });
+    expect(record.installments).toEqual([]);
+    expect(record.charge).toMatchObject({ paymentId: record.payment.id, amountCentavos: plan.totalCentavos, installmentNumber: null, status: 'CREATING' });
+    expect(record.event.payload).toMatchObject({ paymentId: record.payment.id, status: 'AWAITING_PAYMENT', escrowState: 'NONE' });
+    // Events never carry names or documents in clear.
+    expect(JSON.stringify(record.event)).not.toContain('Clareamento');
+  });
+
+  it('creates a crediário with its schedule, the first installment issued and charged, and the acceptance recorded', () => {
+    const { plan } = checkoutPlan(input({ planId: 'CREDIARIO:6', firstDueDay: 10 }), facts);
+    const record = newPayment({ payerId: 'payer-1', procedure, plan, method: 'PIX', now: new Date('2026-11-29T12:00:00Z'), clientIp: '10.0.0.1', newId });
+    expect(record.installments.map((row) => row.status)).toEqual(['ISSUED', ...Array(5).fill('SCHEDULED')]);
+    expect(record.charge).toMatchObject({ amountCentavos: plan.schedule[0]!.amountCentavos, installmentNumber: 1 });
+    expect(record.payment.contractAcceptance).toEqual({ acceptedBy: 'payer-1', acceptedAt: '2026-11-29T12:00:00.000Z', clientIp: '10.0.0.1', terms: plan.contractTerms, termsHash: plan.contractTermsHash });
+    expect(new Set([record.payment.id, record.charge.id, record.statusChange.id, record.event.id, ...record.installments.map((row) => row.id)]).size).toBe(10);
+  });
+});

@@ -1,0 +1,183 @@
+// The checkout's decision, pure: from the idempotency state, the catalog's procedure, the priced plan
+// and the payer's credit history, either "resume the payment this key already made" or the exact rows
+// a new payment starts with. No I/O: checkout.ts reads the facts and writes the result through its store.
+import { AppError } from '@medpay/runtime';
+import type { CheckoutInput } from '../__generated__/resolvers-types.js';
+import type { CatalogProcedure } from '../internal/directory.js';
+import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
+import { planById, type PaymentPlan } from './plans.js';
+import * as pricing from './pricing.js';
+
+/** What the payer's past says about a new crediário. */
+export interface CreditHistory {
+  overdueInstallments: number;
+  activeCrediarios: number;
+}
+
+/**
+ * The credit decision, by rules until the AI service scores patients: no overdue installment, at
+ * most two active contracts, and a ceiling on what one contract finances. Null when approved.
+ */
+export function creditRefusal(plan: PaymentPlan, history: CreditHistory): string | null {
+  const financed = plan.schedule.reduce((sum, row) => sum + row.amortizationCentavos, 0);
+  if (financed > pricing.CREDIARIO_MAX_FINANCED_CENTAVOS) return 'o valor passa do limite de crédito.';
+  if (history.overdueInstallments > 0) return 'há parcelas em atraso.';
+  if (history.activeCrediarios >= 2) return 'já existem dois crediários ativos.';
+  return null;
+}
+
+export interface PlanFacts {
+  procedure: CatalogProcedure | undefined;
+  platformFeeBasisPoints: number;
+  /** YYYY-MM-DD in America/Sao_Paulo */
+  today: string;
+}
+
+/** The plan the patient chose, priced from the catalog (never from the client), checked against the input. */
+export function checkoutPlan(input: CheckoutInput, { procedure, platformFeeBasisPoints, today }: PlanFacts): { procedure: CatalogProcedure; plan: PaymentPlan } {
+  if (!procedure || !procedure.active || procedure.clinic.status !== 'ACTIVE') {
+    throw new AppError('PROCEDURE_NOT_AVAILABLE', 'Este procedimento não está disponível para pagamento no momento.');
+  }
+  const plan = planById(input.planId, {
+    priceCentavos: procedure.priceCentavos,
+    interestFreeInstallments: procedure.interestFreeInstallments,
+    procedureName: procedure.name,
+    clinicName: procedure.clinic.tradeName,
+    platformFeeBasisPoints,
+    today,
+    firstDueDay: input.firstDueDay,
+  });
+  if (!plan.methods.includes(input.method)) {
+    throw new AppError('PLAN_NOT_AVAILABLE', 'Este plano não aceita esta forma de pagamento.', { planId: plan.id, method: input.method });
+  }
+  if (input.method === 'CARD' && !input.cardToken) throw new AppError('BAD_USER_INPUT', 'Informe o cartão.', { field: 'cardToken' });
+  return { procedure, plan };
+}
+
+/** A crediário needs an approved credit decision first, then the patient's acceptance of these exact terms. */
+export function assertCrediarioAllowed(input: CheckoutInput, plan: PaymentPlan, history: CreditHistory) {
+  const refusal = creditRefusal(plan, history);
+  if (refusal) throw new AppError('CREDIT_DENIED', `Crediário não aprovado: ${refusal}`);
+  if (input.acceptedContractTermsHash !== plan.contractTermsHash) {
+    throw new AppError('CONTRACT_ACCEPTANCE_REQUIRED', 'Leia e aceite os termos do contrato, com o CET, antes de contratar o crediário.', {
+      contractTerms: plan.contractTerms,
+      contractTermsHash: plan.contractTermsHash,
+    });
+  }
+}
+
+/** The rows a new payment starts with, in plain values; the store encrypts and writes them in one transaction. */
+export interface NewPayment {
+  payment: {
+    id: string;
+    payerId: string;
+    clinicId: string;
+    procedureId: string;
+    procedureName: string;
+    planKind: PaymentPlan['kind'];
+    method: CheckoutInput['method'];
+    status: 'AWAITING_PAYMENT';
+    installmentCount: number;
+    grossCentavos: number;
+    platformFeeCentavos: number;
+    processingCostCentavos: number;
+    clinicNetCentavos: number;
+    patientTotalCentavos: number;
+    monthlyInterestRate: number;
+    iofCentavos: number;
+    cetAnnualRate: number;
+    /** crediário only: who accepted which terms, when and from where */
+    contractAcceptance: { acceptedBy: string; acceptedAt: string; clientIp: string; terms: string | null; termsHash: string | null } | null;
+  };
+  installments: {
+    id: string;
+    paymentId: string;
+    number: number;
+    dueDate: string;
+    amountCentavos: number;
+    interestCentavos: number;
+    amortizationCentavos: number;
+    status: 'ISSUED' | 'SCHEDULED';
+  }[];
+  charge: {
+    id: string;
+    paymentId: string;
+    method: CheckoutInput['method'];
+    status: 'CREATING';
+    amountCentavos: number;
+    installmentNumber: number | null;
+    dueDate: string | null;
+  };
+  statusChange: { id: string; paymentId: string; from: null; to: 'AWAITING_PAYMENT'; reason: string };
+  event: { id: string; type: string; aggregateId: string; payload: Record<string, string | null> };
+}
+
+export interface NewPaymentFacts {
+  payerId: string;
+  procedure: CatalogProcedure;
+  plan: PaymentPlan;
+  method: CheckoutInput['method'];
+  now: Date;
+  clientIp: string;
+  /** a fresh id per row (randomUUID in production) */
+  newId: () => string;
+}
+
+export function newPayment({ payerId, procedure, plan, method, now, clientIp, newId }: NewPaymentFacts): NewPayment {
+  const paymentId = newId();
+  const chargeId = newId();
+  const crediario = plan.kind === 'CREDIARIO';
+  const first = plan.schedule[0]!;
+  const reason = 'Pagamento criado';
+  return {
+    payment: {
+      id: paymentId,
+      payerId,
+      clinicId: procedure.clinic.id,
+      procedureId: procedure.id,
+      procedureName: procedure.name,
+      planKind: plan.kind,
+      method,
+      status: 'AWAITING_PAYMENT',
+      installmentCount: plan.installmentCount,
+      grossCentavos: plan.split.grossCentavos,
+      platformFeeCentavos: plan.split.platformFeeCentavos,
+      processingCostCentavos: plan.split.processingCostCentavos,
+      clinicNetCentavos: plan.split.clinicNetCentavos,
+      patientTotalCentavos: plan.totalCentavos,
+      monthlyInterestRate: plan.monthlyInterestRate,
+      iofCentavos: plan.iofCentavos,
+      cetAnnualRate: plan.cetAnnualRate,
+      contractAcceptance: crediario ? { acceptedBy: payerId, acceptedAt: now.toISOString(), clientIp, terms: plan.contractTerms, termsHash: plan.contractTermsHash } : null,
+    },
+    installments: crediario
+      ? plan.schedule.map((row) => ({
+          id: newId(),
+          paymentId,
+          number: row.number,
+          dueDate: row.dueDate,
+          amountCentavos: row.amountCentavos,
+          interestCentavos: row.interestCentavos,
+          amortizationCentavos: row.amortizationCentavos,
+          status: row.number === 1 ? ('ISSUED' as const) : ('SCHEDULED' as const),
+        }))
+      : [],
+    charge: {
+      id: chargeId,
+      paymentId,
+      method,
+      status: 'CREATING',
+      // Card: the acquirer charges the patient's total (interest included) in installments.
+      amountCentavos: crediario ? first.amountCentavos : plan.totalCentavos,
+      installmentNumber: crediario ? 1 : null,
+      dueDate: first.dueDate,
+    },
+    statusChange: { id: newId(), paymentId, from: null, to: 'AWAITING_PAYMENT', reason },
+    event: {
+      id: newId(),
+      type: PAYMENT_STATUS_CHANGED,
+      aggregateId: paymentId,
+      payload: { paymentId, payerId, clinicId: procedure.clinic.id, from: null, status: 'AWAITING_PAYMENT', escrowState: 'NONE', reason },
+    },
+  };
+}

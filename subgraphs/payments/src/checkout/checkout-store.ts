@@ -1,0 +1,70 @@
+// Checkout's data access: the payer's credit history, and the new payment written in one transaction
+// with its idempotency key, installments, first charge, first status and outbox event. Sensitive
+// fields are encrypted here, on their way to the table.
+import type { FieldEncryption } from '@medpay/runtime';
+import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.js';
+import type { CreditHistory, NewPayment } from './checkout-decision.js';
+import { claimKey, findByKey } from './idempotency.js';
+import { chargeStore } from '../money-movement/charge-store.js';
+import { installmentStore } from '../crediario/installment-store.js';
+import { outboxStore } from '../events/outbox-store.js';
+import { paymentRows } from '../payments/payment-store.js';
+
+/** The idempotency key of one checkout: scoped to the payer, bound to the request's hash. */
+export interface CheckoutKey {
+  scope: string;
+  key: string;
+  hash: string;
+}
+
+const ACTIVE_CREDIARIO_STATUSES = ['PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT', 'DISPUTED', 'PARTIALLY_REFUNDED'] as const;
+
+export class CheckoutStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly encryption: FieldEncryption,
+  ) {}
+
+  /** The payment this key already made (null for a new key); IDEMPOTENCY_KEY_REUSED for another request. */
+  paymentOfKey({ scope, key, hash }: CheckoutKey): Promise<string | null> {
+    return findByKey(this.prisma, scope, key, hash);
+  }
+
+  async creditHistory(payerId: string): Promise<CreditHistory> {
+    const [overdueInstallments, activeCrediarios] = await Promise.all([
+      installmentStore.overdueOfPayer(this.prisma, payerId),
+      this.prisma.payment.count({ where: { payerId, planKind: 'CREDIARIO', status: { in: [...ACTIVE_CREDIARIO_STATUSES] } } }),
+    ]);
+    return { overdueInstallments, activeCrediarios };
+  }
+
+  /** Writes the new payment; a concurrent request that claimed the same key first makes this throw a key conflict. */
+  async create(record: NewPayment, { scope, key, hash }: CheckoutKey): Promise<void> {
+    const { procedureName, contractAcceptance, ...payment } = record.payment;
+    await this.prisma.$transaction(async (tx) => {
+      await claimKey(tx, scope, key, hash, payment.id);
+      await tx.payment.create({
+        data: {
+          ...payment,
+          procedureNameEncrypted: this.encryption.encrypt(procedureName),
+          contractAcceptanceEncrypted: contractAcceptance ? this.encryption.encrypt(JSON.stringify(contractAcceptance)) : null,
+        },
+        select: { id: true },
+      });
+      await installmentStore.createSchedule(tx, record.installments);
+      await chargeStore.create(tx, record.charge);
+      await paymentRows.recordStatusChange(tx, record.statusChange);
+      await outboxStore.append(tx, record.event);
+    });
+  }
+
+  /** The payment with its first charge, which checkout makes sure exists at the gateway. */
+  async withFirstCharge(paymentId: string): Promise<{ payment: Payment; firstCharge: Charge | undefined }> {
+    const { charges, ...payment } = await this.prisma.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { charges: { orderBy: { createdAt: 'asc' }, take: 1 } } });
+    return { payment, firstCharge: charges[0] };
+  }
+
+  payment(paymentId: string): Promise<Payment> {
+    return this.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  }
+}

@@ -1,0 +1,87 @@
+// Checkout on a real (embedded) PostgreSQL: what a patient relies on when a request is retried.
+// The catalog (Directory) and the charge issuer are small in-test stand-ins: the issuer only records
+// which charges it was asked to create at the gateway.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FieldEncryption, Metrics, openDatabase, type Database } from '@medpay/runtime';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { CheckoutInput } from '../__generated__/resolvers-types.js';
+import { PrismaClient, type Charge } from '../generated/prisma/client.js';
+import type { CatalogProcedure } from '../internal/directory.js';
+import { Checkout } from './checkout.js';
+import { CheckoutStore } from './checkout-store.js';
+
+const procedure: CatalogProcedure = {
+  id: randomUUID(),
+  name: 'Clareamento',
+  priceCentavos: 120_000,
+  interestFreeInstallments: 6,
+  active: true,
+  clinic: { id: randomUUID(), status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181' },
+};
+const key = () => randomBytes(32).toString('base64url');
+
+let database: Database<PrismaClient>;
+let checkout: Checkout;
+const issued: Charge[] = [];
+beforeAll(async () => {
+  database = await openDatabase({
+    service: 'payments',
+    url: 'pglite:memory',
+    migrationsDir: fileURLToPath(new URL('../../prisma/migrations', import.meta.url)),
+    metrics: new Metrics(),
+    createClient: (adapter) => new PrismaClient({ adapter }),
+  });
+  checkout = new Checkout(
+    new CheckoutStore(database.prisma, new FieldEncryption(key(), key())),
+    { procedures: async (ids) => (ids.includes(procedure.id) ? [procedure] : []) },
+    { issue: async (charge) => void issued.push(charge) },
+    400,
+    () => {},
+  );
+}, 60_000);
+afterAll(() => database?.close());
+
+const as = (payerId: string) => ({ access: { requireUser: () => payerId }, clientIp: '10.0.0.1' });
+const pix = (idempotencyKey: string): CheckoutInput => ({ procedureId: procedure.id, planId: 'PIX', method: 'PIX', idempotencyKey });
+
+describe('checkout', () => {
+  it('answers a retried request (same key, same request) with the same payment, created once', async () => {
+    const payer = randomUUID();
+    const first = await checkout.checkout(pix('retry-key-1'), as(payer));
+    const again = await checkout.checkout(pix('retry-key-1'), as(payer));
+    expect(again.id).toBe(first.id);
+    expect(await database.prisma.payment.count({ where: { payerId: payer } })).toBe(1);
+    expect(await database.prisma.charge.count({ where: { paymentId: first.id } })).toBe(1);
+    expect(await database.prisma.outboxEvent.count({ where: { aggregateId: first.id } })).toBe(1);
+    // The first charge is (re)issued at the gateway on each answer; the issuer itself is idempotent.
+    expect(issued.filter((charge) => charge.paymentId === first.id)).toHaveLength(2);
+  });
+
+  it('answers concurrent identical requests with one payment', async () => {
+    const payer = randomUUID();
+    const answers = await Promise.all([1, 2, 3].map(() => checkout.checkout(pix('race-key-1'), as(payer))));
+    expect(new Set(answers.map((payment) => payment.id)).size).toBe(1);
+    expect(await database.prisma.payment.count({ where: { payerId: payer } })).toBe(1);
+  });
+
+  it('refuses the same key with another request (IDEMPOTENCY_KEY_REUSED), and writes nothing', async () => {
+    const payer = randomUUID();
+    await checkout.checkout(pix('reused-key-1'), as(payer));
+    await expect(checkout.checkout({ ...pix('reused-key-1'), planId: 'BOLETO', method: 'BOLETO' }, as(payer))).rejects.toMatchObject({
+      extensions: { code: 'IDEMPOTENCY_KEY_REUSED' },
+    });
+    expect(await database.prisma.payment.count({ where: { payerId: payer } })).toBe(1);
+  });
+
+  it('scopes keys to the payer: the same key from two patients makes two payments', async () => {
+    const [a, b] = await Promise.all([checkout.checkout(pix('shared-key-1'), as(randomUUID())), checkout.checkout(pix('shared-key-1'), as(randomUUID()))]);
+    expect(a.id).not.toBe(b.id);
+  });
+
+  it('stores the procedure name encrypted, never in clear', async () => {
+    const payment = await checkout.checkout(pix('secret-key-1'), as(randomUUID()));
+    const row = await database.prisma.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { procedureNameEncrypted: true } });
+    expect(row.procedureNameEncrypted).not.toContain('Clareamento');
+  });
+});

@@ -1,0 +1,64 @@
+// Checkout: turns a plan the patient simulated into a payment and its first charge. Priced from the
+// catalog, never from the client; idempotent by the patient's key; crediário only after a credit
+// decision and the patient's acceptance of the exact contract terms. The decision is pure
+// (checkout-decision.ts); this reads its facts and writes its result through the checkout store.
+import { randomUUID } from 'node:crypto';
+import type { CheckoutInput } from '../__generated__/resolvers-types.js';
+import type { Payment } from '../generated/prisma/client.js';
+import type { Directory } from '../internal/directory.js';
+import type { ChargeIssuer } from '../money-movement/charges.js';
+import type { PaymentAccess } from '../payments/access.js';
+import { assertCrediarioAllowed, checkoutPlan, newPayment } from './checkout-decision.js';
+import type { CheckoutKey, CheckoutStore } from './checkout-store.js';
+import { assertKey, isKeyConflict, requestHash } from './idempotency.js';
+import { todayInSaoPaulo } from './plans.js';
+
+export interface CheckoutContext {
+  access: Pick<PaymentAccess, 'requireUser'>;
+  clientIp: string;
+}
+
+export class Checkout {
+  constructor(
+    private readonly store: CheckoutStore,
+    private readonly directory: Pick<Directory, 'procedures'>,
+    private readonly charges: Pick<ChargeIssuer, 'issue'>,
+    private readonly platformFeeBasisPoints: number,
+    /** tells the outbox relay there is something to publish */
+    private readonly kick: () => void,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async checkout(input: CheckoutInput, { access, clientIp }: CheckoutContext): Promise<Payment> {
+    const payerId = access.requireUser();
+    assertKey(input.idempotencyKey);
+    const { idempotencyKey, ...request } = input;
+    const key: CheckoutKey = { scope: `checkout:${payerId}`, key: idempotencyKey, hash: requestHash(request) };
+
+    const existing = await this.store.paymentOfKey(key);
+    if (existing) return this.resume(existing, input.cardToken);
+
+    const now = this.now();
+    const [catalogProcedure] = await this.directory.procedures([input.procedureId]);
+    const { procedure, plan } = checkoutPlan(input, { procedure: catalogProcedure, platformFeeBasisPoints: this.platformFeeBasisPoints, today: todayInSaoPaulo(now) });
+    if (plan.kind === 'CREDIARIO') assertCrediarioAllowed(input, plan, await this.store.creditHistory(payerId));
+
+    const record = newPayment({ payerId, procedure, plan, method: input.method, now, clientIp, newId: randomUUID });
+    try {
+      await this.store.create(record, key);
+    } catch (error) {
+      // Another request with the same key won the race: answer with its payment.
+      if (isKeyConflict(error)) return this.resume((await this.store.paymentOfKey(key))!, input.cardToken);
+      throw error;
+    }
+    this.kick();
+    return this.resume(record.payment.id, input.cardToken);
+  }
+
+  /** Makes sure the payment's first charge exists at the gateway, then returns the payment. */
+  private async resume(paymentId: string, cardToken?: string | null): Promise<Payment> {
+    const { payment, firstCharge } = await this.store.withFirstCharge(paymentId);
+    if (firstCharge) await this.charges.issue(firstCharge, payment, cardToken ?? undefined);
+    return this.store.payment(paymentId);
+  }
+}

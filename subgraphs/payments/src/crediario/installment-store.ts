@@ -1,0 +1,63 @@
+// Data access for crediário installments: the one place that knows the installments table outside the
+// read loaders. Methods take the client or an open transaction; status changes are conditional, so an
+// installment is issued, paid or made overdue once however many writers race.
+import type { Installment, Payment } from '../generated/prisma/client.js';
+import type { Db } from '../transaction.js';
+
+export type { Installment };
+
+export type NewInstallment = Pick<Installment, 'id' | 'paymentId' | 'number' | 'dueDate' | 'amountCentavos' | 'interestCentavos' | 'amortizationCentavos'> & {
+  status: 'ISSUED' | 'SCHEDULED';
+};
+
+/** Payments whose installments are no longer collected. */
+const CLOSED_PAYMENT_STATUSES: Payment['status'][] = ['AWAITING_PAYMENT', 'EXPIRED', 'CANCELED', 'DECLINED', 'REFUNDED'];
+
+export const installmentStore = {
+  async createSchedule(db: Db, installments: NewInstallment[]): Promise<void> {
+    if (installments.length > 0) await db.installment.createMany({ data: installments });
+  },
+
+  withPayment(db: Db, id: string): Promise<(Installment & { payment: Payment }) | null> {
+    return db.installment.findUnique({ where: { id }, include: { payment: true } });
+  },
+
+  get(db: Db, id: string): Promise<Installment> {
+    return db.installment.findUniqueOrThrow({ where: { id } });
+  },
+
+  byNumber(db: Db, paymentId: string, number: number): Promise<Installment> {
+    return db.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId, number } } });
+  },
+
+  /** What the contract finances: the sum of the installments' amortization. */
+  async financedCentavos(db: Db, paymentId: string): Promise<number> {
+    const financed = await db.installment.aggregate({ where: { paymentId }, _sum: { amortizationCentavos: true } });
+    return financed._sum.amortizationCentavos ?? 0;
+  },
+
+  /** How many of the payer's installments are overdue, for the credit decision. */
+  overdueOfPayer(db: Db, payerId: string): Promise<number> {
+    return db.installment.count({ where: { status: 'OVERDUE', payment: { payerId } } });
+  },
+
+  /** Scheduled installments due by `dueBy` on contracts still collected, with their payments. */
+  dueToIssue(db: Db, dueBy: string, take: number): Promise<(Installment & { payment: Payment })[]> {
+    return db.installment.findMany({ where: { status: 'SCHEDULED', dueDate: { lte: dueBy }, payment: { status: { notIn: CLOSED_PAYMENT_STATUSES } } }, include: { payment: true }, take });
+  },
+
+  /** SCHEDULED → ISSUED; false when it was issued before. */
+  async issue(db: Db, id: string): Promise<boolean> {
+    return (await db.installment.updateMany({ where: { id, status: 'SCHEDULED' }, data: { status: 'ISSUED' } })).count > 0;
+  },
+
+  /** → PAID unless it already is; false for a second payment of the same installment. */
+  async markPaid(db: Db, id: string, paidAt: Date): Promise<boolean> {
+    return (await db.installment.updateMany({ where: { id, status: { not: 'PAID' } }, data: { status: 'PAID', paidAt } })).count > 0;
+  },
+
+  /** Issued installments past their due date become OVERDUE. */
+  async markOverdue(db: Db, today: string): Promise<void> {
+    await db.installment.updateMany({ where: { status: 'ISSUED', dueDate: { lt: today } }, data: { status: 'OVERDUE' } });
+  },
+};

@@ -1,0 +1,237 @@
+// What money events do to payments and the books: a charge paid or expired, escrow released, a
+// payout or refund confirmed or failed. Each runs in one database transaction, is keyed so that a
+// repeated event or retried step does nothing the second time, and moves status only forward.
+import { reverseProportionally } from '@medpay/money';
+import type { Logger } from '@medpay/runtime';
+import { randomUUID } from 'node:crypto';
+import type { Charge, Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
+import { account, post, type Tx } from '../ledger/ledger.js';
+import { movePayment } from '../payments/transitions.js';
+import { chargeStore } from './charge-store.js';
+import { transferStore } from './transfer-store.js';
+import { installmentStore } from '../crediario/installment-store.js';
+import { outboxStore } from '../events/outbox-store.js';
+import { paymentRows } from '../payments/payment-store.js';
+import { inTransaction } from '../transaction.js';
+
+const DAY_MS = 86_400_000;
+
+/** The split of an amount in the payment's proportions (the platform absorbs rounding). */
+export function splitOf(payment: Payment, amountCentavos: number) {
+  const parts = reverseProportionally(
+    { clinic: payment.clinicNetCentavos, platform: payment.platformFeeCentavos, cost: payment.processingCostCentavos },
+    amountCentavos,
+    'platform',
+  );
+  return { clinic: parts.clinic!, platform: parts.platform!, cost: parts.cost! };
+}
+
+export class Settlement {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly logger: Logger,
+    private readonly escrowAutoReleaseDays: number,
+    /** asks the worker to carry the consequences out at the gateway (block, payout, refund) */
+    private readonly kick: () => void,
+  ) {}
+
+  /** Runs `apply` once per event id; false when the event was seen before. */
+  private async once(eventId: string, apply: (tx: Tx) => Promise<void>): Promise<boolean> {
+    const applied = await inTransaction(this.prisma, async (tx) => {
+      if (!(await outboxStore.recordProcessed(tx, eventId))) return false;
+      await apply(tx);
+      return true;
+    });
+    if (applied) this.kick();
+    return applied;
+  }
+
+  async chargePaid(event: { eventId: string; transactionId: string; clientRequestId: string; amountCentavos: number; occurredAt: Date }): Promise<boolean> {
+    return this.once(event.eventId, async (tx) => {
+      const charge = await chargeStore.findForEvent(tx, event.transactionId, event.clientRequestId);
+      if (!charge) {
+        // Money we cannot match: kept in the books apart, and listed by reconciliation.
+        this.logger.error({ transactionId: event.transactionId }, 'payment received for an unknown charge');
+        await bookApart(tx, account.unmatchedReceipts, `receipt:${event.eventId}`, `Recebimento sem cobrança correspondente (${event.transactionId})`, event.amountCentavos);
+        return;
+      }
+      // Conditional, so that of two deliveries racing (a webhook and reconciliation, two replicas) the
+      // second waits for the first's row lock, then finds the charge paid and does nothing.
+      if (!(await chargeStore.markPaid(tx, charge.id, { paidCentavos: event.amountCentavos, paidAt: event.occurredAt, gatewayTransactionId: event.transactionId }))) return;
+      const payment = await paymentRows.get(tx, charge.paymentId);
+      if (payment.planKind === 'CREDIARIO') await this.installmentPaid(tx, payment, charge, event.amountCentavos, event.occurredAt);
+      else await this.paymentPaid(tx, payment, event.amountCentavos, event.occurredAt);
+    });
+  }
+
+  private async paymentPaid(tx: Tx, payment: Payment, receivedCentavos: number, paidAt: Date) {
+    if (payment.status !== 'AWAITING_PAYMENT') {
+      // Paid after it expired or was canceled: kept apart for a refund, never put in escrow.
+      this.logger.error({ paymentId: payment.id, status: payment.status }, 'charge paid for a payment no longer awaiting payment');
+      await bookApart(tx, account.unappliedReceipts, `payment:${payment.id}:late-receipt`, 'Pagamento recebido após expirar ou ser cancelado', receivedCentavos, payment.id);
+      return;
+    }
+    // Card interest above the clinic's limit goes to the issuer: our books hold the procedure's price.
+    const gross = payment.grossCentavos;
+    await post(tx, {
+      id: `payment:${payment.id}:paid`,
+      description: 'Pagamento recebido e retido em custódia',
+      paymentId: payment.id,
+      entries: [
+        { account: account.gatewayCash, side: 'DEBIT', amountCentavos: gross },
+        { account: account.escrow(payment.clinicId), side: 'CREDIT', amountCentavos: gross },
+      ],
+    });
+    if (receivedCentavos < gross && payment.method !== 'CARD') this.logger.error({ paymentId: payment.id, receivedCentavos, gross }, 'charge paid short');
+    await this.holdInEscrow(tx, payment, paidAt, 'Pagamento confirmado pelo gateway');
+  }
+
+  private async installmentPaid(tx: Tx, payment: Payment, charge: Charge, receivedCentavos: number, paidAt: Date) {
+    const installment = await installmentStore.byNumber(tx, payment.id, charge.installmentNumber!);
+    if (!(await installmentStore.markPaid(tx, installment.id, paidAt))) {
+      // An older charge for the same installment was paid too (reissued with late charges meanwhile):
+      // the money is booked apart for a refund, never as a second payment.
+      this.logger.error({ installmentId: installment.id, chargeId: charge.id }, 'installment paid twice');
+      await bookApart(tx, account.unappliedReceipts, `charge:${charge.id}:duplicate`, `Parcela ${installment.number} paga em duplicidade`, receivedCentavos, payment.id);
+      return;
+    }
+    if (installment.number === 1 && payment.status === 'AWAITING_PAYMENT') {
+      // The first installment activates the contract: the credit line funds the clinic's price into
+      // escrow, and the patient owes the financed principal (price + IOF).
+      const principal = await installmentStore.financedCentavos(tx, payment.id);
+      await post(tx, {
+        id: `payment:${payment.id}:disbursed`,
+        description: 'Crediário contratado: valor do procedimento em custódia',
+        paymentId: payment.id,
+        entries: [
+          { account: account.crediarioReceivable, side: 'DEBIT', amountCentavos: principal },
+          { account: account.gatewayCash, side: 'DEBIT', amountCentavos: payment.grossCentavos },
+          { account: account.fundingLine, side: 'CREDIT', amountCentavos: payment.grossCentavos },
+          { account: account.iofPayable, side: 'CREDIT', amountCentavos: principal - payment.grossCentavos },
+          { account: account.escrow(payment.clinicId), side: 'CREDIT', amountCentavos: payment.grossCentavos },
+        ],
+      });
+      await this.holdInEscrow(tx, payment, paidAt, 'Primeira parcela paga; crediário ativo');
+    }
+    await post(tx, {
+      id: `installment:${installment.id}:paid`,
+      description: `Parcela ${installment.number} do crediário paga`,
+      paymentId: payment.id,
+      entries: [
+        { account: account.gatewayCash, side: 'DEBIT', amountCentavos: receivedCentavos },
+        { account: account.crediarioReceivable, side: 'CREDIT', amountCentavos: installment.amortizationCentavos },
+        { account: account.interestRevenue, side: 'CREDIT', amountCentavos: receivedCentavos - installment.amortizationCentavos },
+      ],
+    });
+  }
+
+  /** PAID with the money held; auto-release counts from the payment's date. */
+  private holdInEscrow(tx: Tx, payment: Payment, paidAt: Date, reason: string) {
+    return movePayment(tx, payment, { to: 'PAID', escrow: 'HELD', reason, data: { escrowReleaseDueAt: new Date(paidAt.getTime() + this.escrowAutoReleaseDays * DAY_MS) } });
+  }
+
+  async chargeEnded(event: { eventId: string; transactionId: string; clientRequestId: string; type: 'CHARGE_EXPIRED' | 'CHARGE_CANCELED' }): Promise<boolean> {
+    return this.once(event.eventId, async (tx) => {
+      const charge = await chargeStore.findForEvent(tx, event.transactionId, event.clientRequestId);
+      if (!charge) return;
+      const status = event.type === 'CHARGE_EXPIRED' ? 'EXPIRED' : 'CANCELED';
+      if (!(await chargeStore.end(tx, charge.id, status))) return;
+      const payment = await paymentRows.get(tx, charge.paymentId);
+      // A later installment's charge ending does not end the contract; overdue handling does.
+      if (payment.status === 'AWAITING_PAYMENT' && (charge.installmentNumber ?? 1) === 1) {
+        await movePayment(tx, payment, { to: status, reason: status === 'EXPIRED' ? 'Cobrança expirada sem pagamento' : 'Cobrança cancelada' });
+      }
+    });
+  }
+
+  /** Escrow released to the clinic: the split is booked and the payout requested, in one step; false when the payment changed meanwhile. */
+  async release(tx: Tx, payment: Payment, reason: string): Promise<boolean> {
+    const remaining = payment.grossCentavos - payment.refundedCentavos;
+    const parts = splitOf(payment, remaining);
+    const moved = await movePayment(tx, payment, { to: payment.status === 'PAID_OUT' ? undefined : 'RELEASED', escrow: 'RELEASED', reason });
+    if (!moved) return false;
+    await post(tx, {
+      id: `payment:${payment.id}:released`,
+      description: 'Custódia liberada para a clínica',
+      paymentId: payment.id,
+      entries: [
+        { account: account.escrow(payment.clinicId), side: 'DEBIT', amountCentavos: remaining },
+        { account: account.clinicPayable(payment.clinicId), side: 'CREDIT', amountCentavos: parts.clinic },
+        { account: account.platformRevenue, side: 'CREDIT', amountCentavos: parts.platform },
+        { account: account.gatewayFeesPayable, side: 'CREDIT', amountCentavos: parts.cost },
+      ],
+    });
+    await this.requestPayout(tx, payment, parts.clinic);
+    return true;
+  }
+
+  /** Moves the clinic's share from its balance to money in transit, for the worker to pay out. */
+  async requestPayout(tx: Tx, payment: Payment, amountCentavos: number) {
+    if (amountCentavos <= 0) return;
+    const transfer = await transferStore.create(tx, { id: randomUUID(), paymentId: payment.id, kind: 'PAYOUT', amountCentavos });
+    await post(tx, {
+      id: `transfer:${transfer.id}:requested`,
+      description: 'Repasse à clínica solicitado',
+      paymentId: payment.id,
+      entries: [
+        { account: account.clinicPayable(payment.clinicId), side: 'DEBIT', amountCentavos },
+        { account: account.payoutsInTransit, side: 'CREDIT', amountCentavos },
+      ],
+    });
+  }
+
+  async transferEnded(event: { eventId: string; transactionId: string; clientRequestId: string; confirmed: boolean }): Promise<boolean> {
+    return this.once(event.eventId, async (tx) => {
+      const transfer = await transferStore.findForEvent(tx, event.transactionId, event.clientRequestId);
+      if (!transfer) return;
+      if (!(await transferStore.settle(tx, transfer.id, event.confirmed, event.transactionId))) return;
+      const payment = await paymentRows.get(tx, transfer.paymentId);
+      const inTransit = transfer.kind === 'PAYOUT' ? account.payoutsInTransit : account.refundsInTransit;
+      if (event.confirmed) {
+        await post(tx, {
+          id: `transfer:${transfer.id}:confirmed`,
+          description: transfer.kind === 'PAYOUT' ? 'Repasse à clínica concluído' : 'Estorno ao paciente concluído',
+          paymentId: payment.id,
+          entries: [
+            { account: inTransit, side: 'DEBIT', amountCentavos: transfer.amountCentavos },
+            { account: account.gatewayCash, side: 'CREDIT', amountCentavos: transfer.amountCentavos },
+          ],
+        });
+        if (transfer.kind === 'PAYOUT') {
+          await movePayment(tx, payment, { to: payment.status === 'RELEASED' ? 'PAID_OUT' : undefined, escrow: 'PAID_OUT', reason: 'Repasse à clínica concluído' });
+        }
+        return;
+      }
+      // A failed transfer puts the money back where it came from; the worker asks again later.
+      const source = transfer.kind === 'PAYOUT' ? [{ account: account.clinicPayable(payment.clinicId), amount: transfer.amountCentavos }] : refundSources(transfer);
+      await post(tx, {
+        id: `transfer:${transfer.id}:failed`,
+        description: transfer.kind === 'PAYOUT' ? 'Repasse à clínica falhou' : 'Estorno ao paciente falhou',
+        paymentId: payment.id,
+        entries: [
+          { account: inTransit, side: 'DEBIT', amountCentavos: transfer.amountCentavos },
+          ...source.map((s) => ({ account: s.account, side: 'CREDIT' as const, amountCentavos: s.amount })),
+        ],
+      });
+      this.logger.error({ transferId: transfer.id, kind: transfer.kind }, 'gateway transfer failed');
+    });
+  }
+}
+
+/** Money received that no payment can take (unknown, late or duplicate): held apart for a refund. */
+function bookApart(tx: Tx, holding: string, id: string, description: string, amountCentavos: number, paymentId?: string) {
+  return post(tx, {
+    id,
+    description,
+    paymentId,
+    entries: [
+      { account: account.gatewayCash, side: 'DEBIT', amountCentavos },
+      { account: holding, side: 'CREDIT', amountCentavos },
+    ],
+  });
+}
+
+/** The accounts a refund was drawn from (kept on the transfer), to put it back if it fails. */
+export function refundSources(transfer: Transfer): { account: string; amount: number }[] {
+  return Object.entries((transfer.reversal ?? {}) as Record<string, number>).map(([accountId, amount]) => ({ account: accountId, amount }));
+}

@@ -1,0 +1,150 @@
+// Carries committed decisions out at the gateway and moves time-driven steps forward: issues charges
+// left CREATING, blocks paid money in escrow, pays out and refunds, auto-releases escrow, issues
+// crediário installments ahead of their due date and marks overdue ones. Every step is keyed by our
+// own ids (clientRequestId), so running it twice, on two replicas or after a crash, moves nothing twice.
+import { CoalescingLoop, type Logger } from '@medpay/runtime';
+import { randomUUID } from 'node:crypto';
+import type { ChargeIssuer } from './charges.js';
+import type { Directory } from '../internal/directory.js';
+import type { Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
+import type { PaymentGateway } from '../gateway/payment-gateway.js';
+import { todayInSaoPaulo } from '../checkout/plans.js';
+import { INSTALLMENT_ISSUE_DAYS_AHEAD } from '../checkout/pricing.js';
+import type { Settlement } from './settlement.js';
+import { movePayment } from '../payments/transitions.js';
+import { chargeStore } from './charge-store.js';
+import { transferStore } from './transfer-store.js';
+import { installmentStore } from '../crediario/installment-store.js';
+import { paymentRows } from '../payments/payment-store.js';
+import { releasedFromEscrow } from '../ledger/ledger.js';
+import { inTransaction } from '../transaction.js';
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export class PaymentWorker {
+  readonly loop: CoalescingLoop;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly gateway: PaymentGateway,
+    private readonly directory: Directory,
+    private readonly charges: ChargeIssuer,
+    private readonly settlement: Settlement,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.loop = new CoalescingLoop('payment-worker', () => this.runOnce(), logger);
+  }
+
+  async runOnce() {
+    await this.step('issue charges', () => this.issuePendingCharges());
+    await this.step('block escrow', () => this.blockPaid());
+    await this.step('transfers', () => this.sendTransfers());
+    await this.step('retry payouts', () => this.retryFailedPayouts());
+    await this.step('auto-release', () => this.autoRelease());
+    await this.step('installments', () => this.issueInstallments());
+  }
+
+  private async step(name: string, run: () => Promise<void>) {
+    try {
+      await run();
+    } catch (error) {
+      this.logger.warn({ err: error, step: name }, 'worker step failed; it runs again on the next pass');
+    }
+  }
+
+  /** Charges a checkout could not bring to the gateway; left a moment to the request making them inline. */
+  private async issuePendingCharges(olderThanMs = 10_000) {
+    const pending = await chargeStore.pendingToIssue(this.prisma, new Date(this.now().getTime() - olderThanMs), 50);
+    for (const charge of pending) await this.charges.issue(charge, charge.payment).catch((error: unknown) => this.logger.warn({ err: error, chargeId: charge.id }, 'charge not issued yet'));
+  }
+
+  private async blockPaid() {
+    const paid = await paymentRows.paidToBlock(this.prisma, 50);
+    for (const payment of paid) {
+      await this.gateway.blockBalance({ correlationId: payment.id, amountCentavos: payment.grossCentavos });
+      await inTransaction(this.prisma, async (tx) => {
+        const current = await paymentRows.get(tx, payment.id);
+        if (current.status === 'PAID') await movePayment(tx, current, { to: 'IN_ESCROW', reason: 'Valor bloqueado em custódia no gateway' });
+      });
+    }
+  }
+
+  private async sendTransfers() {
+    const transfers = await transferStore.toSend(this.prisma, 50);
+    for (const transfer of transfers) {
+      const sent = transfer.kind === 'PAYOUT' ? await this.payout(transfer, transfer.payment) : await this.refund(transfer, transfer.payment);
+      await transferStore.markSent(this.prisma, transfer.id, sent);
+    }
+  }
+
+  private async payout(transfer: Transfer, payment: Payment): Promise<string> {
+    const [procedure] = await this.directory.procedures([payment.procedureId]);
+    if (!procedure) throw new Error(`clinic of payment ${payment.id} not found`);
+    // What the release took out of escrow leaves the gateway's block first (once per payment, however
+    // many payout attempts), then the clinic's share goes to its PIX key (its CNPJ).
+    const released = await releasedFromEscrow(this.prisma, payment.id);
+    if (released !== null) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: released, clientRequestId: `${payment.id}:release` });
+    const sent = await this.gateway.payout({
+      clientRequestId: transfer.id,
+      amountCentavos: transfer.amountCentavos,
+      pixKey: procedure.clinic.cnpj,
+      recipient: { name: procedure.clinic.legalName, document: procedure.clinic.cnpj },
+    });
+    return sent.transactionId;
+  }
+
+  private async refund(transfer: Transfer, payment: Payment): Promise<string> {
+    const charge = await chargeStore.firstPaid(this.prisma, payment.id);
+    if (!charge?.gatewayTransactionId) throw new Error(`payment ${payment.id} has no paid charge to refund`);
+    const fromEscrow = Object.keys((transfer.reversal ?? {}) as object).some((accountId) => accountId.startsWith('escrow:'));
+    if (fromEscrow) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: transfer.amountCentavos, clientRequestId: `${transfer.id}:unblock` });
+    if (charge.method === 'BOLETO') {
+      // A boleto cannot be reversed: the money goes back by PIX to the payer's CPF key.
+      const payer = await this.directory.payerIdentity(payment.payerId);
+      if (!payer) throw new Error(`payer of payment ${payment.id} not found`);
+      const sent = await this.gateway.payout({ clientRequestId: transfer.id, amountCentavos: transfer.amountCentavos, pixKey: payer.cpf, recipient: { name: payer.name, document: payer.cpf } });
+      return sent.transactionId;
+    }
+    const sent = await this.gateway.refund({ clientRequestId: transfer.id, transactionId: charge.gatewayTransactionId, amountCentavos: transfer.amountCentavos, reason: transfer.reason ?? 'Estorno' });
+    return sent.transactionId;
+  }
+
+  /** A payout that failed put the money back in the clinic's balance: ask for it again. */
+  private async retryFailedPayouts() {
+    const released = await paymentRows.withFailedPayout(this.prisma, 20);
+    for (const payment of released) {
+      await inTransaction(this.prisma, (tx) => this.settlement.requestPayout(tx, payment, payment.transfers[0]!.amountCentavos));
+    }
+  }
+
+  private async autoRelease() {
+    const due = await paymentRows.dueForRelease(this.prisma, this.now(), 50);
+    for (const payment of due) {
+      await inTransaction(this.prisma, async (tx) => {
+        const current = await paymentRows.get(tx, payment.id);
+        if (current.escrowState === 'HELD' && current.status !== 'DISPUTED') await this.settlement.release(tx, current, 'Liberação automática: prazo de custódia sem contestação');
+      });
+    }
+  }
+
+  private async issueInstallments() {
+    const today = todayInSaoPaulo(this.now());
+    const due = await installmentStore.dueToIssue(this.prisma, addDays(today, INSTALLMENT_ISSUE_DAYS_AHEAD), 50);
+    for (const installment of due) {
+      await inTransaction(this.prisma, async (tx) => {
+        if (!(await installmentStore.issue(tx, installment.id))) return;
+        await chargeStore.create(tx, {
+          id: randomUUID(),
+          paymentId: installment.paymentId,
+          method: installment.payment.method,
+          amountCentavos: installment.amountCentavos,
+          installmentNumber: installment.number,
+          dueDate: installment.dueDate,
+        });
+      });
+    }
+    if (due.length) await this.issuePendingCharges(0);
+    await installmentStore.markOverdue(this.prisma, today);
+  }
+}

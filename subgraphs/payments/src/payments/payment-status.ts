@@ -1,0 +1,41 @@
+// The payment state machine: status only moves forward. A late or repeated webhook can never turn
+// PAID back into AWAITING_PAYMENT, because that transition does not exist.
+import { AppError } from '@medpay/runtime';
+import type { EscrowState, PaymentStatus } from '../generated/prisma/client.js';
+
+const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
+  AWAITING_PAYMENT: ['PAID', 'EXPIRED', 'CANCELED', 'DECLINED'],
+  PAID: ['IN_ESCROW', 'REFUNDED', 'PARTIALLY_REFUNDED'],
+  IN_ESCROW: ['RELEASED', 'DISPUTED', 'REFUNDED', 'PARTIALLY_REFUNDED'],
+  DISPUTED: ['RELEASED', 'REFUNDED', 'PARTIALLY_REFUNDED'],
+  PARTIALLY_REFUNDED: ['RELEASED', 'PAID_OUT', 'DISPUTED', 'REFUNDED', 'PARTIALLY_REFUNDED'],
+  RELEASED: ['PAID_OUT', 'REFUNDED', 'PARTIALLY_REFUNDED'],
+  PAID_OUT: ['REFUNDED', 'PARTIALLY_REFUNDED'],
+  EXPIRED: [],
+  CANCELED: [],
+  DECLINED: [],
+  REFUNDED: [],
+};
+
+export function canMove(from: PaymentStatus, to: PaymentStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function assertCanMove(from: PaymentStatus, to: PaymentStatus) {
+  if (!canMove(from, to)) {
+    throw new AppError('INVALID_STATUS_TRANSITION', `Não é possível passar o pagamento de ${from} para ${to}.`, { from, to });
+  }
+}
+
+/** Escrow states also only move forward; RETURNED is where a full refund from escrow ends. */
+const ESCROW_NEXT: Record<EscrowState, readonly EscrowState[]> = {
+  NONE: ['HELD'],
+  HELD: ['RELEASED', 'RETURNED'],
+  RELEASED: ['PAID_OUT'],
+  PAID_OUT: [],
+  RETURNED: [],
+};
+
+export function canMoveEscrow(from: EscrowState, to: EscrowState): boolean {
+  return ESCROW_NEXT[from].includes(to);
+}

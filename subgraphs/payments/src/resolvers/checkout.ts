@@ -1,0 +1,25 @@
+// Checkout: the plans a procedure can be paid with, what the clinic nets from each, and the checkout itself.
+import { notFound } from '@medpay/runtime';
+import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
+import { paymentPlans, planNets, todayInSaoPaulo } from '../checkout/plans.js';
+
+export const checkoutQuery: QueryResolvers = {
+  paymentPlans: async (_, args, { directory, platformFeeBasisPoints }) => {
+    const [procedure] = await directory.procedures([args.procedureId]);
+    if (!procedure || !procedure.active || procedure.clinic.status !== 'ACTIVE') throw notFound('Procedimento');
+    return paymentPlans({
+      priceCentavos: procedure.priceCentavos,
+      interestFreeInstallments: procedure.interestFreeInstallments,
+      procedureName: procedure.name,
+      clinicName: procedure.clinic.tradeName,
+      platformFeeBasisPoints,
+      today: todayInSaoPaulo(),
+      firstDueDay: args.firstDueDay,
+    });
+  },
+  planNets: (_, args, { platformFeeBasisPoints }) => planNets(args.priceCentavos, args.interestFreeInstallments, platformFeeBasisPoints),
+};
+
+export const checkoutMutation: MutationResolvers = {
+  checkout: (_, { input }, { checkout, access, clientIp }) => checkout.checkout(input, { access, clientIp }),
+};

@@ -1,0 +1,25 @@
+// What every payments resolver receives: the request's claims and the services wired in service.ts.
+import type { RequestContext } from '@medpay/runtime';
+import type { Checkout } from '../checkout/checkout.js';
+import type { PaymentEventFeed } from '../events/payment-events.js';
+import type { Directory } from '../internal/directory.js';
+import type { Reconciliation } from '../ledger/reconciliation.js';
+import type { PaymentActions } from '../money-movement/payment-actions.js';
+import type { PaymentAccess } from '../payments/access.js';
+import type { PaymentSearch } from '../payments/payment-search.js';
+import type { PaymentLoaders, PaymentStore } from '../payments/payment-store.js';
+import type { ReportStore } from '../reporting/report-store.js';
+
+export interface PaymentsContext extends RequestContext {
+  access: PaymentAccess;
+  checkout: Checkout;
+  actions: PaymentActions;
+  store: PaymentStore;
+  search: PaymentSearch;
+  reports: ReportStore;
+  directory: Directory;
+  reconciliation: Reconciliation;
+  loaders: PaymentLoaders;
+  events: PaymentEventFeed;
+  platformFeeBasisPoints: number;
+}

@@ -1,0 +1,25 @@
+// The payments resolver map: one file per area, merged here type by type and checked against the
+// resolver types generated from schema.graphql (npm run codegen).
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { checkoutMutation, checkoutQuery } from './checkout.js';
+import { paymentEvent, subscription } from './events.js';
+import { ledgerQuery } from './ledger.js';
+import { moneyMovementMutation } from './money-movement.js';
+import { clinicPayments, installment, payment, paymentStatusChange, paymentsQuery, procedure, user } from './payments.js';
+import { clinicReports, reportingQuery, statementEntry } from './reporting.js';
+
+export type { PaymentsContext } from './context.js';
+
+export const resolvers: Resolvers = {
+  Query: { ...checkoutQuery, ...paymentsQuery, ...reportingQuery, ...ledgerQuery },
+  Mutation: { ...checkoutMutation, ...moneyMovementMutation },
+  Subscription: subscription,
+  PaymentEvent: paymentEvent,
+  Payment: payment,
+  PaymentStatusChange: paymentStatusChange,
+  Installment: installment,
+  StatementEntry: statementEntry,
+  User: user,
+  Clinic: { ...clinicPayments, ...clinicReports },
+  Procedure: procedure,
+};
