@@ -28,7 +28,10 @@ export const account = {
   gatewayCash: 'gateway_cash',
   /** paid by the patient, held until the procedure is confirmed (per clinic) */
   escrow: (clinicId: string) => `escrow:${clinicId}`,
-  /** released to the clinic, not yet paid out; negative when a refund after payout is owed back */
+  /**
+   * released to the clinic, not yet paid out; negative when refunds after payout left the clinic owing
+   * (a receivable kept back from its next payouts: Settlement.requestPayout)
+   */
   clinicPayable: (clinicId: string) => `clinic_payable:${clinicId}`,
   platformRevenue: 'platform_revenue',
   /** processing costs owed to the gateway and card acquirer */
@@ -103,6 +106,12 @@ export async function post(tx: Tx, posting: LedgerPosting): Promise<boolean> {
     if (updated !== 1) throw insufficientBalance();
   }
   return true;
+}
+
+/** One account's balance, its row locked until the transaction ends (a decision that must not race). */
+export async function lockedBalance(tx: Tx, accountId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ balance: bigint }[]>`SELECT balance FROM ledger_accounts WHERE id = ${accountId} FOR UPDATE`;
+  return Number(row?.balance ?? 0);
 }
 
 export async function balances(prisma: PrismaClient | Tx, accountIds: string[]): Promise<Map<string, number>> {

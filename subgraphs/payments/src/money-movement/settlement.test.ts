@@ -12,7 +12,11 @@ import { CelcoinGateway } from '../gateway/celcoin-client.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { Directory } from '../internal/directory.js';
 import type { CatalogProcedure } from '../internal/directory.js';
+import { account, balances, checkLedger } from '../ledger/ledger.js';
 import { PaymentAccess } from '../payments/access.js';
+import { paymentRows } from '../payments/payment-store.js';
+import { movePayment } from '../payments/transitions.js';
+import { inTransaction } from '../transaction.js';
 import { ChargeIssuer } from './charges.js';
 import { PaymentActions } from './payment-actions.js';
 import { Settlement } from './settlement.js';
@@ -99,5 +103,68 @@ describe('refunds', () => {
 
     const transfers = await database.prisma.transfer.findMany({ where: { paymentId: payment.id, kind: 'REFUND' }, select: { amountCentavos: true } });
     expect(transfers.map((t) => t.amountCentavos).sort((a, b) => a - b)).toEqual([part, payment.grossCentavos - part].sort((a, b) => a - b));
+  });
+});
+
+describe('refunds after payout', () => {
+  const clinicOwes = async () => 0 - (await balances(database.prisma, [account.clinicPayable(procedure.clinic.id)])).get(account.clinicPayable(procedure.clinic.id))!;
+
+  /** Paid and held in escrow, as the worker leaves it once the gateway blocked the money. */
+  async function inEscrow() {
+    const { payment, charge } = await newPixPayment();
+    await settlement.chargePaid(paid(charge.id, `evt-${randomUUID()}`, payment.patientTotalCentavos));
+    await inTransaction(database.prisma, async (tx) => movePayment(tx, await paymentRows.get(tx, payment.id), { to: 'IN_ESCROW', reason: 'Valor bloqueado em custódia no gateway' }));
+    return payment;
+  }
+  const release = (paymentId: string) => inTransaction(database.prisma, async (tx) => settlement.release(tx, await paymentRows.get(tx, paymentId), 'Procedimento confirmado pela clínica'));
+
+  /** A PIX payment paid, released and paid out to the clinic. */
+  async function paidOut() {
+    const payment = await inEscrow();
+    expect(await release(payment.id)).toBe(true);
+    const payout = await database.prisma.transfer.findFirstOrThrow({ where: { paymentId: payment.id, kind: 'PAYOUT' } });
+    await settlement.transferEnded({ eventId: `evt-${randomUUID()}`, transactionId: `tx-${payout.id}`, clientRequestId: payout.id, confirmed: true });
+    return { payment: await database.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } }), payout };
+  }
+
+  it('leave the clinic owing its share of them, never more than the payment, kept back from its next payout', async () => {
+    const first = await paidOut();
+    expect(first.payment.status).toBe('PAID_OUT');
+    expect(await clinicOwes()).toBe(0);
+
+    // 20 refunds of 10 % of the price at once: only what the payment has left goes back.
+    const tenth = first.payment.grossCentavos / 10;
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => actions.refund({ paymentId: first.payment.id, amountCentavos: tenth, reason: 'Reembolso', idempotencyKey: `refund-${randomUUID()}` }, asClinic())));
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(10);
+    // The clinic owes its share of what went back (each refund reverses the split; rounding may leave it a centavo short).
+    const owed = await clinicOwes();
+    expect(owed).toBeGreaterThanOrEqual(first.payout.amountCentavos - 10);
+    expect(owed).toBeLessThanOrEqual(first.payout.amountCentavos);
+
+    // The clinic's next payment pays out only what is left after the debt, and the debt is gone.
+    const next = await paidOut();
+    expect(next.payout.amountCentavos).toBe(first.payout.amountCentavos - owed);
+    expect(await clinicOwes()).toBe(0);
+    expect((await checkLedger(database.prisma)).balanced).toBe(true);
+  });
+
+  it('a debt larger than the next share leaves no payout, and the share counts as paid', async () => {
+    const owedBefore = await clinicOwes();
+    // Two payments paid out, then both refunded in full: the clinic owes about two shares.
+    const first = await paidOut();
+    const second = await paidOut();
+    for (const { payment } of [first, second]) {
+      await actions.refund({ paymentId: payment.id, amountCentavos: payment.grossCentavos, reason: 'Reembolso integral', idempotencyKey: `refund-${randomUUID()}` }, asClinic());
+    }
+    const debt = await clinicOwes();
+    expect(debt).toBe(owedBefore + first.payout.amountCentavos + second.payout.amountCentavos);
+
+    const third = await inEscrow();
+    expect(await release(third.id)).toBe(true);
+    expect(await database.prisma.transfer.count({ where: { paymentId: third.id, kind: 'PAYOUT' } })).toBe(0);
+    expect((await database.prisma.payment.findUniqueOrThrow({ where: { id: third.id } })).status).toBe('PAID_OUT');
+    // The whole share went to the debt.
+    expect(await clinicOwes()).toBe(debt - third.clinicNetCentavos);
+    expect((await checkLedger(database.prisma)).balanced).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { reverseProportionally } from '@medpay/money';
 import type { Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { Charge, Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
-import { account, post, type Tx } from '../ledger/ledger.js';
+import { account, lockedBalance, post, type Tx } from '../ledger/ledger.js';
 import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
@@ -165,17 +165,29 @@ export class Settlement {
     return true;
   }
 
-  /** Moves the clinic's share from its balance to money in transit, for the worker to pay out. */
+  /**
+   * Moves the clinic's share from its balance to money in transit, for the worker to pay out. A
+   * refund after an earlier payout leaves the clinic owing (its balance below zero): that debt is kept
+   * back from this payout first, so only the positive balance is ever paid out. The balance row is
+   * locked while deciding, so concurrent releases and refunds of one clinic cannot pay out twice.
+   */
   async requestPayout(tx: Tx, payment: Payment, amountCentavos: number) {
     if (amountCentavos <= 0) return;
-    const transfer = await transferStore.create(tx, { id: randomUUID(), paymentId: payment.id, kind: 'PAYOUT', amountCentavos });
+    const available = await lockedBalance(tx, account.clinicPayable(payment.clinicId));
+    const payable = Math.min(amountCentavos, Math.max(0, available));
+    if (payable === 0) {
+      // Settled entirely against what the clinic owed: nothing leaves, and the share counts as paid.
+      await movePayment(tx, payment, { to: payment.status === 'RELEASED' ? 'PAID_OUT' : undefined, escrow: 'PAID_OUT', reason: 'Repasse compensado com estornos anteriores da clínica' });
+      return;
+    }
+    const transfer = await transferStore.create(tx, { id: randomUUID(), paymentId: payment.id, kind: 'PAYOUT', amountCentavos: payable });
     await post(tx, {
       id: `transfer:${transfer.id}:requested`,
-      description: 'Repasse à clínica solicitado',
+      description: payable < amountCentavos ? 'Repasse à clínica solicitado, descontados estornos anteriores' : 'Repasse à clínica solicitado',
       paymentId: payment.id,
       entries: [
-        { account: account.clinicPayable(payment.clinicId), side: 'DEBIT', amountCentavos },
-        { account: account.payoutsInTransit, side: 'CREDIT', amountCentavos },
+        { account: account.clinicPayable(payment.clinicId), side: 'DEBIT', amountCentavos: payable },
+        { account: account.payoutsInTransit, side: 'CREDIT', amountCentavos: payable },
       ],
     });
   }
