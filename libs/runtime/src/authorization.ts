@@ -18,7 +18,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Claims } from './claims.js';
-import { forbidden, unauthenticated, type AppError } from './errors.js';
+import { forbidden, unauthenticated, type AnyAppError } from './errors.js';
 
 /** Named predicates over the caller's claims that `@policy(policies: ...)` refers to. */
 export type PolicyRegistry = Readonly<Record<string, (claims: Claims) => boolean>>;
@@ -149,7 +149,7 @@ export class OperationAuthorizer {
   }
 
   /** null when the caller may run the operation; otherwise the error to answer with. */
-  authorize(document: DocumentNode, claims: Claims | null): AppError | null {
+  authorize(document: DocumentNode, claims: Claims | null): AnyAppError | null {
     let denied = false;
     for (const requirement of this.requirementsOf(document)) {
       if (!claims) return unauthenticated();

@@ -16,3 +16,4 @@ export * from './internal-calls.js';
 export * from './coalescing-loop.js';
 export * from './push-iterator.js';
 export * from './subgraph-subscriptions.js';
+export * from './events/index.js';

@@ -1,7 +1,8 @@
 // Checkout: turns a plan the patient simulated into a payment and its first charge. Priced from the
 // catalog, never from the client; idempotent by the patient's key; crediário only after a credit
 // decision and the patient's acceptance of the exact contract terms.
-import { AppError, type FieldEncryption } from '@medpay/runtime';
+import type { FieldEncryption } from '@medpay/runtime';
+import { PaymentsError } from './errors.js';
 import { randomUUID } from 'node:crypto';
 import type { PaymentAccess } from './access.js';
 import type { ChargeIssuer } from './charges.js';
@@ -54,7 +55,7 @@ export class Checkout {
 
     const [procedure] = await this.directory.procedures([input.procedureId]);
     if (!procedure || !procedure.active || procedure.clinic.status !== 'ACTIVE') {
-      throw new AppError('PROCEDURE_NOT_AVAILABLE', 'Este procedimento não está disponível para pagamento no momento.');
+      throw new PaymentsError('PROCEDURE_NOT_AVAILABLE', 'Este procedimento não está disponível para pagamento no momento.');
     }
     const today = todayInSaoPaulo(this.now());
     const plan = planById(input.planId, {
@@ -67,13 +68,13 @@ export class Checkout {
       firstDueDay: input.firstDueDay,
     });
     if (!plan.methods.includes(input.method)) {
-      throw new AppError('PLAN_NOT_AVAILABLE', 'Este plano não aceita esta forma de pagamento.', { planId: plan.id, method: input.method });
+      throw new PaymentsError('PLAN_NOT_AVAILABLE', 'Este plano não aceita esta forma de pagamento.', { planId: plan.id, method: input.method });
     }
-    if (input.method === 'CARD' && !input.cardToken) throw new AppError('BAD_USER_INPUT', 'Informe o cartão.', { field: 'cardToken' });
+    if (input.method === 'CARD' && !input.cardToken) throw new PaymentsError('BAD_USER_INPUT', 'Informe o cartão.', { field: 'cardToken' });
     if (plan.kind === 'CREDIARIO') {
       await this.assertCredit(payerId, plan);
       if (input.acceptedContractTermsHash !== plan.contractTermsHash) {
-        throw new AppError('CONTRACT_ACCEPTANCE_REQUIRED', 'Leia e aceite os termos do contrato, com o CET, antes de contratar o crediário.', {
+        throw new PaymentsError('CONTRACT_ACCEPTANCE_REQUIRED', 'Leia e aceite os termos do contrato, com o CET, antes de contratar o crediário.', {
           contractTerms: plan.contractTerms,
           contractTermsHash: plan.contractTermsHash,
         });
@@ -169,7 +170,7 @@ export class Checkout {
    * most two active contracts, and a ceiling on what one contract finances.
    */
   private async assertCredit(payerId: string, plan: PaymentPlan) {
-    const deny = (why: string) => new AppError('CREDIT_DENIED', `Crediário não aprovado: ${why}`);
+    const deny = (why: string) => new PaymentsError('CREDIT_DENIED', `Crediário não aprovado: ${why}`);
     const financed = plan.schedule.reduce((sum, row) => sum + row.amortizationCentavos, 0);
     if (financed > pricing.CREDIARIO_MAX_FINANCED_CENTAVOS) throw deny('o valor passa do limite de crédito.');
     const [overdue, active] = await Promise.all([

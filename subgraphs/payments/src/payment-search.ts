@@ -2,7 +2,7 @@
 // period, patient), and the platform-wide search of admins. A patient is found without copying
 // anything personal into payments: a payment id matches directly; otherwise the users service says
 // which of this clinic's payers have that whole CPF (blind index) or a name containing the fragment.
-import { AppError } from '@medpay/runtime';
+import { PaymentsError } from './errors.js';
 import type { Directory } from './directory.js';
 import type { PaymentMethod, PaymentStatus, Prisma } from './generated/prisma/client.js';
 import { createdBetween } from './periods.js';
@@ -42,7 +42,7 @@ export class PaymentSearch {
     if (!patient) return paymentWhere(base);
     if (isUuid(patient)) return paymentWhere({ ...base, id: patient });
     if (!/\d{11}/.test(patient.replace(/\D/g, '')) && patient.length < MIN_NAME_SEARCH) {
-      throw new AppError('BAD_USER_INPUT', `Digite ao menos ${MIN_NAME_SEARCH} letras do nome, o CPF completo ou o código do pagamento.`, { field: 'patient' });
+      throw new PaymentsError('BAD_USER_INPUT', `Digite ao menos ${MIN_NAME_SEARCH} letras do nome, o CPF completo ou o código do pagamento.`, { field: 'patient' });
     }
     const payerIds = await this.directory.matchPayers(patient, await this.store.payersOf(clinicId));
     return paymentWhere({ ...base, payerIds });

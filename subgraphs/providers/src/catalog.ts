@@ -1,5 +1,5 @@
 // Procedure catalog rules: who sees which procedures, and who may create or change them.
-import { AppError, notFound } from '@medpay/runtime';
+import { notFound } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Viewer } from './access.js';
 import type { Clinic, ClinicStore } from './clinic-store.js';
@@ -7,6 +7,7 @@ import { clampFirst, cursorId, emptyPage, type Page } from './pagination.js';
 import { validateProcedureInput, validateProcedureUpdate, type ProcedureInput, type ProcedureUpdate } from './procedure-rules.js';
 import type { ClinicCatalogKey, Procedure, ProcedureStore } from './procedure-store.js';
 import { cleanText, fold, isUuid } from './validation.js';
+import { ProvidersError } from './errors.js';
 
 export interface ProcedureFilter {
   clinicId?: string | null;
@@ -74,7 +75,7 @@ export class Catalog {
     const clinic = await this.clinics.findById(clinicId);
     if (!clinic) throw notFound('Clínica');
     if (!ACCEPTS_NEW_PROCEDURES.has(clinic.status)) {
-      throw new AppError('CLINIC_NOT_ACTIVE', 'Esta clínica está suspensa ou foi recusada e não pode cadastrar procedimentos.', { field: 'clinicId' });
+      throw new ProvidersError('CLINIC_NOT_ACTIVE', 'Esta clínica está suspensa ou foi recusada e não pode cadastrar procedimentos.', { field: 'clinicId' });
     }
     return this.procedures.create(clinicId, fields);
   }
@@ -82,7 +83,7 @@ export class Catalog {
   /** Only the procedure's own clinic (its admins or partner keys) may change it. */
   async update(viewer: Viewer, id: string, update: ProcedureUpdate): Promise<Procedure> {
     const procedure = await this.procedures.findById(id);
-    if (!procedure) throw new AppError('NOT_FOUND', 'Procedimento não encontrado.');
+    if (!procedure) throw new ProvidersError('NOT_FOUND', 'Procedimento não encontrado.');
     await viewer.assertCanEditCatalog(procedure.clinicId);
     const changes = validateProcedureUpdate(update);
     if (Object.keys(changes).length === 0) return procedure;

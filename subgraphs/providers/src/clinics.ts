@@ -1,5 +1,6 @@
 // Clinic rules: registration, browsing, platform review, and the clinic's team.
-import { AppError, forbidden, notFound, unauthenticated } from '@medpay/runtime';
+import { forbidden, notFound, unauthenticated } from '@medpay/runtime';
+import { ProvidersError } from './errors.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
@@ -17,7 +18,7 @@ export interface ClinicFilter {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-const cnpjTaken = () => new AppError('CNPJ_TAKEN', 'Já existe uma clínica cadastrada com este CNPJ.', { field: 'cnpj' });
+const cnpjTaken = () => new ProvidersError('CNPJ_TAKEN', 'Já existe uma clínica cadastrada com este CNPJ.', { field: 'cnpj' });
 
 export class Clinics {
   constructor(
@@ -78,13 +79,13 @@ export class Clinics {
     viewer.requireUser();
     await viewer.assertCanManageClinic(clinicId);
     const email = emailInput.trim().toLowerCase();
-    if (!EMAIL.test(email) || email.length > 254) throw new AppError('BAD_USER_INPUT', 'Informe um e-mail válido.', { field: 'email' });
+    if (!EMAIL.test(email) || email.length > 254) throw new ProvidersError('BAD_USER_INPUT', 'Informe um e-mail válido.', { field: 'email' });
     const account = await this.users.grant({ email });
     if (!account) {
-      throw new AppError('NOT_FOUND', 'Nenhuma conta MedPay com este e-mail. Peça para a pessoa criar a conta e tente de novo.', { field: 'email' });
+      throw new ProvidersError('NOT_FOUND', 'Nenhuma conta MedPay com este e-mail. Peça para a pessoa criar a conta e tente de novo.', { field: 'email' });
     }
     const member = await this.store.addMember(clinicId, account.userId, role);
-    if (member === 'exists') throw new AppError('CONFLICT', 'Esta pessoa já faz parte da equipe da clínica.', { field: 'email' });
+    if (member === 'exists') throw new ProvidersError('CONFLICT', 'Esta pessoa já faz parte da equipe da clínica.', { field: 'email' });
     return member;
   }
 
@@ -92,9 +93,9 @@ export class Clinics {
     viewer.requireUser();
     await viewer.assertCanManageClinic(clinicId);
     const result = isUuid(userId) ? await this.store.removeMember(clinicId, userId) : 'not-member';
-    if (result === 'not-member') throw new AppError('NOT_FOUND', 'Esta pessoa não faz parte da equipe da clínica.', { field: 'userId' });
+    if (result === 'not-member') throw new ProvidersError('NOT_FOUND', 'Esta pessoa não faz parte da equipe da clínica.', { field: 'userId' });
     if (result === 'last-admin') {
-      throw new AppError('LAST_CLINIC_ADMIN', 'A clínica precisa de ao menos um administrador. Adicione outro antes de remover este.', { field: 'userId' });
+      throw new ProvidersError('LAST_CLINIC_ADMIN', 'A clínica precisa de ao menos um administrador. Adicione outro antes de remover este.', { field: 'userId' });
     }
     return true;
   }

@@ -1,6 +1,6 @@
 // Keyset pagination shared by the connections: the cursor is the row's id, read back as the
 // starting point of the next page in the same stable order.
-import { AppError } from '@medpay/runtime';
+import { ProvidersError } from './errors.js';
 import { isUuid } from './validation.js';
 
 export const PAGE_MAX = 100;
@@ -17,7 +17,7 @@ export const clampFirst = (first: number | null | undefined, fallback: number): 
 
 export function cursorId(after: string | null | undefined): string | undefined {
   if (after === null || after === undefined || after === '') return undefined;
-  if (!isUuid(after)) throw new AppError('BAD_USER_INPUT', 'Cursor de paginação inválido.', { field: 'after' });
+  if (!isUuid(after)) throw new ProvidersError('BAD_USER_INPUT', 'Cursor de paginação inválido.', { field: 'after' });
   return after;
 }
 

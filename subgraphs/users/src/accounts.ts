@@ -1,9 +1,10 @@
 // Account rules: registration, login, session refresh and logout.
 import { normalizeCpf } from '@medpay/br-documents';
-import { AppError, type AccessTokenIssuer } from '@medpay/runtime';
+import type { AccessTokenIssuer } from '@medpay/runtime';
 import { assertStrongPassword, DECOY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import type { LoginThrottle, SessionStore } from './sessions.js';
 import type { User, UserStore } from './user-store.js';
+import { UsersError } from './errors.js';
 
 export interface RegisterPatientInput {
   name: string;
@@ -24,7 +25,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export function normalizeEmail(email: string): string {
   const normalized = email.trim().toLowerCase();
-  if (!EMAIL.test(normalized) || normalized.length > 254) throw new AppError('BAD_USER_INPUT', 'Informe um e-mail válido.', { field: 'email' });
+  if (!EMAIL.test(normalized) || normalized.length > 254) throw new UsersError('BAD_USER_INPUT', 'Informe um e-mail válido.', { field: 'email' });
   return normalized;
 }
 
@@ -32,7 +33,7 @@ function normalizePhone(phone: string | null | undefined): string | undefined {
   if (!phone) return undefined;
   const digits = phone.replace(/\D/g, '');
   const national = digits.startsWith('55') && digits.length >= 12 ? digits.slice(2) : digits;
-  if (!/^\d{2}9?\d{8}$/.test(national)) throw new AppError('BAD_USER_INPUT', 'Informe um telefone com DDD, como (11) 98765-4321.', { field: 'phone' });
+  if (!/^\d{2}9?\d{8}$/.test(national)) throw new UsersError('BAD_USER_INPUT', 'Informe um telefone com DDD, como (11) 98765-4321.', { field: 'phone' });
   return `+55${national}`;
 }
 
@@ -47,17 +48,17 @@ export class Accounts {
   async registerPatient(input: RegisterPatientInput): Promise<AuthResult> {
     const name = input.name.trim().replace(/\s+/g, ' ');
     if (name.length < 3 || name.length > 120 || !name.includes(' ')) {
-      throw new AppError('BAD_USER_INPUT', 'Informe seu nome completo.', { field: 'name' });
+      throw new UsersError('BAD_USER_INPUT', 'Informe seu nome completo.', { field: 'name' });
     }
     const email = normalizeEmail(input.email);
     const cpf = normalizeCpf(input.cpf);
-    if (!cpf) throw new AppError('INVALID_CPF', 'CPF inválido. Confira os números digitados.', { field: 'cpf' });
+    if (!cpf) throw new UsersError('INVALID_CPF', 'CPF inválido. Confira os números digitados.', { field: 'cpf' });
     const phone = normalizePhone(input.phone);
     assertStrongPassword(input.password, email);
 
     const created = await this.users.create({ name, email, cpf, phone, passwordHash: await hashPassword(input.password), roles: ['PATIENT'] });
-    if (created === 'email') throw new AppError('EMAIL_TAKEN', 'Já existe uma conta com este e-mail.', { field: 'email' });
-    if (created === 'cpf') throw new AppError('CPF_TAKEN', 'Já existe uma conta com este CPF.', { field: 'cpf' });
+    if (created === 'email') throw new UsersError('EMAIL_TAKEN', 'Já existe uma conta com este e-mail.', { field: 'email' });
+    if (created === 'cpf') throw new UsersError('CPF_TAKEN', 'Já existe uma conta com este CPF.', { field: 'cpf' });
     return this.startSession(created);
   }
 
@@ -69,9 +70,9 @@ export class Accounts {
     const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
     if (!user || !valid) {
       await this.throttle.recordFailure(email);
-      throw new AppError('INVALID_CREDENTIALS', 'E-mail ou senha incorretos.');
+      throw new UsersError('INVALID_CREDENTIALS', 'E-mail ou senha incorretos.');
     }
-    if (user.lockedAt) throw new AppError('ACCOUNT_LOCKED', 'Esta conta está bloqueada. Fale com o suporte da MedPay.');
+    if (user.lockedAt) throw new UsersError('ACCOUNT_LOCKED', 'Esta conta está bloqueada. Fale com o suporte da MedPay.');
     await this.throttle.reset(email);
     return this.startSession(user);
   }
@@ -81,7 +82,7 @@ export class Accounts {
     const [user] = await this.users.findMany([rotated.userId]);
     if (!user || user.lockedAt) {
       await this.sessions.revoke(rotated.sessionId);
-      throw new AppError('INVALID_REFRESH_TOKEN', 'Sua sessão expirou. Entre novamente.');
+      throw new UsersError('INVALID_REFRESH_TOKEN', 'Sua sessão expirou. Entre novamente.');
     }
     const access = await this.tokens.issue(user.id, user.roles, rotated.sessionId);
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken: rotated.refreshToken, user };
@@ -94,7 +95,7 @@ export class Accounts {
 
   async setLocked(userId: string, locked: boolean) {
     const user = await this.users.setLocked(userId, locked);
-    if (!user) throw new AppError('NOT_FOUND', 'Usuário não encontrado.');
+    if (!user) throw new UsersError('NOT_FOUND', 'Usuário não encontrado.');
     return user;
   }
 

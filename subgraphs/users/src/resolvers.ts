@@ -1,10 +1,11 @@
 // Thin resolvers: read arguments and claims, call the account rules or the store, shape the answer.
 import { maskCpf, normalizeCpf } from '@medpay/br-documents';
-import { AppError, forbidden, notFound, unauthenticated, type Claims, type RequestContext } from '@medpay/runtime';
+import { forbidden, notFound, unauthenticated, type Claims, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Accounts, AuthResult, RegisterPatientInput } from './accounts.js';
 import type { Role } from './generated/prisma/client.js';
 import type { User, UserStore } from './user-store.js';
+import { UsersError } from './errors.js';
 
 export interface UsersContext extends RequestContext {
   accounts: Accounts;
@@ -49,7 +50,7 @@ export const resolvers = {
     refreshSession: async (_: unknown, { refreshToken }: { refreshToken: string }, { accounts }: UsersContext) => authPayload(await accounts.refresh(refreshToken)),
     logout: (_: unknown, __: unknown, { accounts, claims }: UsersContext) => accounts.logout(claims?.sid),
     setUserLocked: (_: unknown, { id, locked }: { id: string; locked: boolean }, { accounts, claims }: UsersContext) => {
-      if (claims?.sub === id) throw new AppError('BAD_USER_INPUT', 'Você não pode bloquear a própria conta.');
+      if (claims?.sub === id) throw new UsersError('BAD_USER_INPUT', 'Você não pode bloquear a própria conta.');
       return accounts.setLocked(id, locked);
     },
   },

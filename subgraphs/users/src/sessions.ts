@@ -2,7 +2,8 @@
 // hashed; each refresh spends one and issues the next in the same family, and spending one twice
 // revokes the family (a stolen token and its owner cannot both keep going).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AppError, type KeyValueStore } from '@medpay/runtime';
+import type { KeyValueStore } from '@medpay/runtime';
+import { UsersError } from './errors.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -28,13 +29,13 @@ export class SessionStore {
   async rotate(refreshToken: string): Promise<{ sessionId: string; userId: string; refreshToken: string }> {
     const key = hash(refreshToken);
     const stored = await this.kv.get(`refresh:${key}`);
-    const invalid = () => new AppError('INVALID_REFRESH_TOKEN', 'Sua sessão expirou. Entre novamente.');
+    const invalid = () => new UsersError('INVALID_REFRESH_TOKEN', 'Sua sessão expirou. Entre novamente.');
     if (!stored) throw invalid();
     const record = JSON.parse(stored) as RefreshRecord;
     if (!(await this.isActive(record.familyId))) throw invalid();
     if (!(await this.kv.setIfAbsent(`spent:${key}`, '1', this.ttlMs))) {
       await this.revoke(record.familyId);
-      throw new AppError('REFRESH_TOKEN_REUSED', 'Esta sessão foi encerrada por segurança. Entre novamente.');
+      throw new UsersError('REFRESH_TOKEN_REUSED', 'Esta sessão foi encerrada por segurança. Entre novamente.');
     }
     return { sessionId: record.familyId, userId: record.userId, refreshToken: await this.mint(record) };
   }
@@ -63,7 +64,7 @@ export class LoginThrottle {
 
   async assertAllowed(email: string) {
     if (Number(await this.kv.get(`login-failures:${email}`)) >= LoginThrottle.MAX_FAILURES) {
-      throw new AppError('TOO_MANY_ATTEMPTS', 'Muitas tentativas de acesso. Aguarde 15 minutos ou redefina sua senha.');
+      throw new UsersError('TOO_MANY_ATTEMPTS', 'Muitas tentativas de acesso. Aguarde 15 minutos ou redefina sua senha.');
     }
   }
 
