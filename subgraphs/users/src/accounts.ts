@@ -5,6 +5,7 @@ import { assertStrongPassword, DECOY_HASH, hashPassword, verifyPassword } from '
 import type { LoginThrottle, SessionStore } from './sessions.js';
 import type { User, UserStore } from './user-store.js';
 import { UsersError } from './errors.js';
+import { recordPatientRegistered } from './events.js';
 
 export interface RegisterPatientInput {
   name: string;
@@ -43,6 +44,8 @@ export class Accounts {
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
     private readonly tokens: AccessTokenIssuer,
+    /** tells the outbox relay there is something to publish */
+    private readonly published: () => void = () => {},
   ) {}
 
   async registerPatient(input: RegisterPatientInput): Promise<AuthResult> {
@@ -56,9 +59,10 @@ export class Accounts {
     const phone = normalizePhone(input.phone);
     assertStrongPassword(input.password, email);
 
-    const created = await this.users.create({ name, email, cpf, phone, passwordHash: await hashPassword(input.password), roles: ['PATIENT'] });
+    const created = await this.users.create({ name, email, cpf, phone, passwordHash: await hashPassword(input.password), roles: ['PATIENT'] }, recordPatientRegistered);
     if (created === 'email') throw new UsersError('EMAIL_TAKEN', 'Já existe uma conta com este e-mail.', { field: 'email' });
     if (created === 'cpf') throw new UsersError('CPF_TAKEN', 'Já existe uma conta com este CPF.', { field: 'cpf' });
+    this.published();
     return this.startSession(created);
   }
 

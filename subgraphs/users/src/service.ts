@@ -1,9 +1,10 @@
 // Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessTokenIssuer, assertServiceCall, CLAIMS_HEADER, createKeyValueStore, createLoader, createLogger, FieldEncryption,
-  Metrics, openDatabase, sendJson, startSubgraph, type RunningService,
+  AccessTokenIssuer, assertServiceCall, CLAIMS_HEADER, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption,
+  Metrics, openDatabase, OutboxRelay, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
+import { usersOutbox } from './events.js';
 import { normalizeCpf } from '@medpay/br-documents';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { UserStore } from './user-store.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** the relay is kicked after each registration; the interval catches what a crash left behind */
+const RELAY_INTERVAL_MS = 2_000;
 export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -38,7 +41,10 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   }
   const kv = createKeyValueStore(config.REDIS_URL, 'medpay:users:');
   const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS);
-  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000), new LoginThrottle(kv), tokens);
+  const bus = createEventBus(config.REDIS_URL, logger);
+  await bus.ready();
+  const relay = new OutboxRelay(usersOutbox(database.prisma), bus, logger);
+  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000), new LoginThrottle(kv), tokens, relay.loop.kick);
 
   const running = await startSubgraph<UsersContext>({
     name: 'users',
@@ -51,6 +57,8 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     createContext: (request) => ({ ...request, accounts, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      await relay.loop.stop();
+      await bus.close();
       await kv.close();
       await database.close();
     },
@@ -90,5 +98,6 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
       },
     },
   });
+  relay.loop.start(RELAY_INTERVAL_MS);
   return { ...running, metrics };
 }

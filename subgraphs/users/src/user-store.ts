@@ -22,20 +22,27 @@ export class UserStore {
     private readonly encryption: FieldEncryption,
   ) {}
 
-  /** Creates the user; a unique violation surfaces as 'email' or 'cpf'. */
-  async create(user: NewUser): Promise<User | 'email' | 'cpf'> {
+  /**
+   * Creates the user; a unique violation surfaces as 'email' or 'cpf'. `andThen` runs in the same
+   * transaction (the outbox event of the registration), so the user and its event commit together.
+   */
+  async create(user: NewUser, andThen?: (tx: Prisma.TransactionClient, created: User) => Promise<void>): Promise<User | 'email' | 'cpf'> {
     try {
-      return await this.prisma.user.create({
-        data: {
-          id: user.id,
-          name: user.name,
-          email: user.email,
-          passwordHash: user.passwordHash,
-          phone: user.phone,
-          roles: user.roles,
-          cpfEncrypted: user.cpf ? this.encryption.encrypt(user.cpf) : null,
-          cpfBlindIndex: user.cpf ? this.encryption.blindIndex(user.cpf) : null,
-        },
+      return await this.prisma.$transaction(async (tx) => {
+        const created = await tx.user.create({
+          data: {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            passwordHash: user.passwordHash,
+            phone: user.phone,
+            roles: user.roles,
+            cpfEncrypted: user.cpf ? this.encryption.encrypt(user.cpf) : null,
+            cpfBlindIndex: user.cpf ? this.encryption.blindIndex(user.cpf) : null,
+          },
+        });
+        await andThen?.(tx, created);
+        return created;
       });
     } catch (error) {
       const constraint = violatedUniqueConstraint(error);
