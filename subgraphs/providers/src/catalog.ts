@@ -8,6 +8,7 @@ import { validateProcedureInput, validateProcedureUpdate, type ProcedureInput, t
 import type { ClinicCatalogKey, Procedure, ProcedureStore } from './procedure-store.js';
 import { cleanText, fold, isUuid } from './validation.js';
 import { ProvidersError } from './errors.js';
+import { recordProcedureCreated, recordProcedureRepriced } from './events.js';
 
 export interface ProcedureFilter {
   clinicId?: string | null;
@@ -25,6 +26,8 @@ export class Catalog {
   constructor(
     private readonly clinics: ClinicStore,
     private readonly procedures: ProcedureStore,
+    /** tells the outbox relay there is something to publish */
+    private readonly published: () => void = () => {},
   ) {}
 
   /**
@@ -77,7 +80,9 @@ export class Catalog {
     if (!ACCEPTS_NEW_PROCEDURES.has(clinic.status)) {
       throw new ProvidersError('CLINIC_NOT_ACTIVE', 'Esta clínica está suspensa ou foi recusada e não pode cadastrar procedimentos.', { field: 'clinicId' });
     }
-    return this.procedures.create(clinicId, fields);
+    const created = await this.procedures.create(clinicId, fields, undefined, recordProcedureCreated);
+    this.published();
+    return created;
   }
 
   /** Only the procedure's own clinic (its admins or partner keys) may change it. */
@@ -87,6 +92,8 @@ export class Catalog {
     await viewer.assertCanEditCatalog(procedure.clinicId);
     const changes = validateProcedureUpdate(update);
     if (Object.keys(changes).length === 0) return procedure;
-    return this.procedures.update(id, changes);
+    const updated = await this.procedures.update(id, changes, recordProcedureRepriced);
+    this.published();
+    return updated;
   }
 }

@@ -69,10 +69,22 @@ export class ClinicStore {
     }
   }
 
-  /** Moves the clinic only if it is still in `from` (two reviewers cannot both move it); null otherwise. */
-  async changeStatus(id: string, from: ClinicStatus, to: { status: ClinicStatus; statusReason: string | null }): Promise<Clinic | null> {
-    const { count } = await this.prisma.clinic.updateMany({ where: { id, status: from }, data: to });
-    return count === 1 ? this.prisma.clinic.findUnique({ where: { id } }) : null;
+  /**
+   * Moves the clinic only if it is still in `from` (two reviewers cannot both move it); null otherwise.
+   * `andThen` runs in the same transaction (the outbox event of the change).
+   */
+  async changeStatus(
+    id: string,
+    from: ClinicStatus,
+    to: { status: ClinicStatus; statusReason: string | null },
+    andThen?: (tx: Prisma.TransactionClient, from: ClinicStatus, updated: Clinic) => Promise<void>,
+  ): Promise<Clinic | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.clinic.updateMany({ where: { id, status: from }, data: to });
+      const updated = count === 1 ? await tx.clinic.findUnique({ where: { id } }) : null;
+      if (updated) await andThen?.(tx, from, updated);
+      return updated;
+    });
   }
 
   membershipsOf(userId: string): Promise<ClinicMember[]> {

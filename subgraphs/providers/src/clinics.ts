@@ -1,6 +1,7 @@
 // Clinic rules: registration, browsing, platform review, and the clinic's team.
 import { forbidden, notFound, unauthenticated } from '@medpay/runtime';
 import { ProvidersError } from './errors.js';
+import { recordClinicStatusChanged } from './events.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
@@ -24,6 +25,8 @@ export class Clinics {
   constructor(
     private readonly store: ClinicStore,
     private readonly users: StaffGrants,
+    /** tells the outbox relay there is something to publish */
+    private readonly published: () => void = () => {},
   ) {}
 
   /** Anyone sees ACTIVE clinics; platform admins see every status and may filter by it. */
@@ -69,9 +72,10 @@ export class Clinics {
     const clinic = await this.store.findById(id);
     if (!clinic) throw notFound('Clínica');
     const change = statusChange(clinic.status, target, reason);
-    const updated = await this.store.changeStatus(id, clinic.status, change);
+    const updated = await this.store.changeStatus(id, clinic.status, change, recordClinicStatusChanged);
     // Someone else moved it meanwhile: judge the move again against what it is now.
     if (!updated) return this.setStatus(viewer, id, target, reason);
+    this.published();
     return updated;
   }
 

@@ -74,12 +74,25 @@ export class ProcedureStore {
     return this.prisma.procedure.findMany({ where: { id: { in: ranked.map((row) => row.id) } }, orderBy: ORDER });
   }
 
-  create(clinicId: string, fields: ProcedureInput, id?: string): Promise<Procedure> {
-    return this.prisma.procedure.create({ data: { ...fields, id, clinicId } });
+  /** `andThen` runs in the same transaction (the outbox event of the creation). */
+  create(clinicId: string, fields: ProcedureInput, id?: string, andThen?: (tx: Prisma.TransactionClient, created: Procedure) => Promise<void>): Promise<Procedure> {
+    if (!andThen) return this.prisma.procedure.create({ data: { ...fields, id, clinicId } });
+    return this.prisma.$transaction(async (tx) => {
+      const created = await tx.procedure.create({ data: { ...fields, id, clinicId } });
+      await andThen(tx, created);
+      return created;
+    });
   }
 
-  update(id: string, changes: ProcedureChanges): Promise<Procedure> {
-    return this.prisma.procedure.update({ where: { id }, data: changes });
+  /** `andThen` sees the row before and after, in the same transaction (the outbox event of a repricing). */
+  update(id: string, changes: ProcedureChanges, andThen?: (tx: Prisma.TransactionClient, before: Procedure, after: Procedure) => Promise<void>): Promise<Procedure> {
+    if (!andThen) return this.prisma.procedure.update({ where: { id }, data: changes });
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.procedure.findUniqueOrThrow({ where: { id } });
+      const after = await tx.procedure.update({ where: { id }, data: changes });
+      await andThen(tx, before, after);
+      return after;
+    });
   }
 }
 

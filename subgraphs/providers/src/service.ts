@@ -1,8 +1,8 @@
 // Wires the providers subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  assertServiceCall, CLAIMS_HEADER, createLoader, createLogger, Metrics, openDatabase, sendJson, startSubgraph,
-  type RunningService,
+  assertServiceCall, CLAIMS_HEADER, createEventBus, createLoader, createLogger, Metrics, openDatabase, OutboxRelay, sendJson,
+  startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { ApiKeyStore } from './api-key-store.js';
 import { ApiKeys } from './api-keys.js';
 import { Catalog } from './catalog.js';
 import { ClinicStore } from './clinic-store.js';
+import { providersOutbox } from './events.js';
 import { Clinics } from './clinics.js';
 import type { ProvidersConfig } from './config.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -22,6 +23,8 @@ import { UsersClient } from './users-client.js';
 import { isUuid } from './validation.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** the relay is kicked after each change; the interval catches what a crash left behind */
+const RELAY_INTERVAL_MS = 2_000;
 export const providersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startProvidersService(config: ProvidersConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -40,8 +43,11 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     const seeded = await seedDemoClinics(clinicStore, procedureStore);
     if (seeded) logger.info({ seeded }, 'demo clinics seeded');
   }
-  const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET));
-  const catalog = new Catalog(clinicStore, procedureStore);
+  const bus = createEventBus(config.REDIS_URL, logger);
+  await bus.ready();
+  const relay = new OutboxRelay(providersOutbox(database.prisma), bus, logger);
+  const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET), relay.loop.kick);
+  const catalog = new Catalog(clinicStore, procedureStore, relay.loop.kick);
   const apiKeys = new ApiKeys(new ApiKeyStore(database.prisma));
 
   const running = await startSubgraph<ProvidersContext>({
@@ -63,7 +69,11 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
       clinicCatalogLoader: createClinicCatalogLoader(procedureStore, metrics),
     }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
-    onClose: () => database.close(),
+    onClose: async () => {
+      await relay.loop.stop();
+      await bus.close();
+      await database.close();
+    },
     routes: {
       // The router asks whether an X-Api-Key is live before it forwards a partner's request.
       'POST /internal/api-keys/verify': async (req, res, body) => {
@@ -105,6 +115,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
       },
     },
   });
+  relay.loop.start(RELAY_INTERVAL_MS);
   return { ...running, metrics };
 }
 
