@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  AccessTokenVerifier, answerFailure, AppError, clientIpOf, createErrorFormatter, createLogger, executeApollo, listen, Metrics,
+  AccessTokenVerifier, answerFailure, AppError, clientIpOf, createErrorFormatter, createLogger, executeApollo, isPlatformAdmin, listen, Metrics,
   OperationAuthorizer, readBody, sendJson, type RunningService,
 } from '@medpay/runtime';
 import { buildASTSchema, GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
@@ -75,7 +75,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
             throw new GraphQLError('Assinaturas usam WebSocket (graphql-ws) em /graphql.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
           // Introspection: open in development; in production only for admins and partner systems.
-          if (config.NODE_ENV === 'production' && isIntrospection(document) && !(claims?.roles.includes('PLATFORM_ADMIN') || claims?.kind === 'partner')) {
+          if (config.NODE_ENV === 'production' && isIntrospection(document) && !(isPlatformAdmin(claims) || claims?.kind === 'partner')) {
             throw claims
               ? new AppError('FORBIDDEN', 'Introspecção disponível apenas para administradores e parceiros.')
               : new AppError('UNAUTHENTICATED', 'Entre para explorar o schema.');

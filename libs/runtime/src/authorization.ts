@@ -17,7 +17,7 @@ import {
   type GraphQLSchema,
   type ValueNode,
 } from 'graphql';
-import type { Claims } from './claims.js';
+import { isPlatformAdmin, type Claims } from './claims.js';
 import { forbidden, unauthenticated, type AnyAppError } from './errors.js';
 
 /** Named predicates over the caller's claims that `@policy(policies: ...)` refers to. */
@@ -25,7 +25,7 @@ export type PolicyRegistry = Readonly<Record<string, (claims: Claims) => boolean
 
 export const policies: PolicyRegistry = {
   /** a platform administrator */
-  platform_admin: (claims) => claims.roles.includes('PLATFORM_ADMIN'),
+  platform_admin: (claims) => isPlatformAdmin(claims),
   /** clinic staff or a partner system acting for a clinic; which clinic is checked by the resolver */
   clinic_member: (claims) => claims.roles.includes('CLINIC_STAFF') || claims.kind === 'partner',
   /** a person (not a partner system) */

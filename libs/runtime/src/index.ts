@@ -17,3 +17,4 @@ export * from './coalescing-loop.js';
 export * from './push-iterator.js';
 export * from './subgraph-subscriptions.js';
 export * from './events/index.js';
+export * from './ids.js';

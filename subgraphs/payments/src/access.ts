@@ -1,6 +1,6 @@
 // Who may see and act on which payments: the payer, the clinic's staff (or its partner systems),
 // platform admins. Clinic roles come from the providers subgraph, once per request.
-import { forbidden, unauthenticated, type Claims } from '@medpay/runtime';
+import { forbidden, isPlatformAdmin, unauthenticated, type Claims } from '@medpay/runtime';
 import type { Directory } from './directory.js';
 
 export class PaymentAccess {
@@ -12,7 +12,7 @@ export class PaymentAccess {
   ) {}
 
   get isAdmin(): boolean {
-    return this.claims?.roles.includes('PLATFORM_ADMIN') === true;
+    return isPlatformAdmin(this.claims);
   }
 
   /** the person calling (patients, staff, admins), or null */

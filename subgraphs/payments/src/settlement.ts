@@ -2,7 +2,7 @@
 // payout or refund confirmed or failed. Each runs in one database transaction, is keyed so that a
 // repeated event or retried step does nothing the second time, and moves status only forward.
 import { reverseProportionally } from '@medpay/money';
-import type { Logger } from '@medpay/runtime';
+import { isUuid, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { Charge, Payment, PrismaClient, Transfer } from './generated/prisma/client.js';
 import { account, post, type Tx } from './ledger.js';
@@ -249,4 +249,3 @@ export function findCharge(tx: Tx, transactionId: string, clientRequestId: strin
   return tx.charge.findFirst({ where: { OR: [{ gatewayTransactionId: transactionId }, ...(isUuid(clientRequestId) ? [{ id: clientRequestId }] : [])] } });
 }
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

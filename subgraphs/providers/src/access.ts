@@ -1,10 +1,10 @@
 // Who may do what with a clinic. The directives in the schema already ensure the caller holds the
 // right scope; these rules decide which clinic: membership (clinic_members) for people, the
 // key's clinic for partner systems, everything (except editing catalogs) for platform admins.
-import { forbidden, unauthenticated, type Claims } from '@medpay/runtime';
+import { forbidden, isPlatformAdmin, unauthenticated, type Claims } from '@medpay/runtime';
 import type { ClinicStatus, StaffRole } from './generated/prisma/client.js';
 
-export const isPlatformAdmin = (claims: Claims | null): boolean => claims?.roles.includes('PLATFORM_ADMIN') === true;
+export { isPlatformAdmin };
 
 const isPartnerOf = (claims: Claims | null, clinicId: string) => claims?.kind === 'partner' && claims.clinicId === clinicId;
 

@@ -1,10 +1,8 @@
 // Small input helpers shared by the clinic and procedure rules.
 import { ProvidersError } from './errors.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs; anything else cannot name a row (and must not reach a uuid column). */
-export const isUuid = (value: string): boolean => UUID.test(value);
+/** Ids are UUIDs (the kit's one check). */
+export { isUuid } from '@medpay/runtime';
 
 /** Trims and collapses inner whitespace. */
 export const cleanText = (value: string): string => value.trim().replace(/\s+/g, ' ');

@@ -1,6 +1,6 @@
 // Thin resolvers: read arguments and claims, call the account rules or the store, shape the answer.
 import { maskCpf, normalizeCpf } from '@medpay/br-documents';
-import { forbidden, notFound, unauthenticated, type Claims, type RequestContext } from '@medpay/runtime';
+import { forbidden, isPlatformAdmin, notFound, unauthenticated, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Accounts, AuthResult, RegisterPatientInput } from './accounts.js';
 import type { Role } from './generated/prisma/client.js';
@@ -13,13 +13,11 @@ export interface UsersContext extends RequestContext {
   userLoader: DataLoader<string, User | null>;
 }
 
-const isAdmin = (claims: Claims | null) => claims?.roles.includes('PLATFORM_ADMIN') === true;
-
 /** Personal fields are for the person and for platform admins. */
 function personal<T>(read: (user: User, context: UsersContext) => T) {
   return (user: User, _args: unknown, context: UsersContext) => {
     if (!context.claims) throw unauthenticated();
-    if (context.claims.sub !== user.id && !isAdmin(context.claims)) throw forbidden();
+    if (context.claims.sub !== user.id && !isPlatformAdmin(context.claims)) throw forbidden();
     return read(user, context);
   };
 }
@@ -30,7 +28,7 @@ export const resolvers = {
   Query: {
     me: (_: unknown, __: unknown, { claims, userLoader }: UsersContext) => (claims?.kind === 'user' ? userLoader.load(claims.sub) : null),
     user: async (_: unknown, { id }: { id: string }, { claims, userLoader }: UsersContext) => {
-      if (claims?.sub !== id && !isAdmin(claims)) throw forbidden();
+      if (claims?.sub !== id && !isPlatformAdmin(claims)) throw forbidden();
       return (await userLoader.load(id)) ?? Promise.reject(notFound('Usuário'));
     },
     users: async (_: unknown, args: { filter?: { search?: string | null; role?: Role | null } | null; first: number; after?: string | null }, { users }: UsersContext) => {

@@ -2,7 +2,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   AccessTokenIssuer, assertServiceCall, CLAIMS_HEADER, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption,
-  Metrics, openDatabase, OutboxRelay, sendJson, startSubgraph, type RunningService,
+  isUuid, Metrics, openDatabase, OutboxRelay, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { usersOutbox } from './events.js';
 import { normalizeCpf } from '@medpay/br-documents';
@@ -17,7 +17,6 @@ import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
 import { UserStore } from './user-store.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** the relay is kicked after each registration; the interval catches what a crash left behind */
@@ -71,7 +70,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
       'POST /internal/payer-identity': async (req, res, body) => {
         assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
         const { userId } = JSON.parse(body.toString()) as { userId?: unknown };
-        const user = typeof userId === 'string' && UUID.test(userId) ? (await store.findMany([userId]))[0] : undefined;
+        const user = typeof userId === 'string' && isUuid(userId) ? (await store.findMany([userId]))[0] : undefined;
         const cpf = user ? store.decryptCpf(user) : null;
         if (!user || !cpf) return sendJson(res, 404, { error: 'NOT_FOUND' });
         sendJson(res, 200, { name: user.name, cpf });
@@ -82,7 +81,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
         assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
         const { search, among } = JSON.parse(body.toString()) as { search?: unknown; among?: unknown };
         if (typeof search !== 'string' || !Array.isArray(among) || !among.every((id) => typeof id === 'string')) return sendJson(res, 400, { error: 'BAD_REQUEST' });
-        const ids = among.filter((id: string) => UUID.test(id));
+        const ids = among.filter((id: string) => isUuid(id));
         const cpf = normalizeCpf(search);
         const userIds = await store.matchAmong(ids, cpf ? { cpf } : { name: search.trim() });
         sendJson(res, 200, { userIds });
@@ -90,7 +89,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
       'POST /internal/staff-grants': async (req, res, body) => {
         assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
         const target = JSON.parse(body.toString()) as { email?: unknown; userId?: unknown };
-        const byId = async (id: string) => (UUID.test(id) ? (await store.findMany([id]))[0] : undefined);
+        const byId = async (id: string) => (isUuid(id) ? (await store.findMany([id]))[0] : undefined);
         const user = typeof target.userId === 'string' ? await byId(target.userId) : await store.findByEmail(normalizeEmail(String(target.email ?? '')));
         if (!user) return sendJson(res, 404, { error: 'NOT_FOUND' });
         await store.addRole(user.id, 'CLINIC_STAFF');
