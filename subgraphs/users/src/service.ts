@@ -1,22 +1,21 @@
 // Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessTokenIssuer, assertServiceCall, CLAIMS_HEADER, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption,
-  isUuid, Metrics, openDatabase, OutboxRelay, sendJson, startSubgraph, type RunningService,
+  AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption, internalRoutes, Metrics,
+  openDatabase, OutboxRelay, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
-import { usersOutbox } from './events.js';
-import { normalizeCpf } from '@medpay/br-documents';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Accounts, normalizeEmail } from './accounts.js';
+import { Accounts } from './accounts.js';
 import type { UsersConfig } from './config.js';
+import { usersOutbox } from './events.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { usersInternalRoutes } from './internal/internal-routes.js';
 import { resolvers, type UsersContext } from './resolvers.js';
 import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
 import { UserStore } from './user-store.js';
-
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** the relay is kicked after each registration; the interval catches what a crash left behind */
@@ -63,38 +62,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     },
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
-      // The providers subgraph makes an existing account clinic staff when a clinic adds it to its
-      // team (by e-mail) or when the account registers a clinic (by id).
-      // The payments subgraph names the payer on a gateway charge (Celcoin requires the debtor's
-      // name and CPF on boletos); the CPF leaves this service only here, to another service.
-      'POST /internal/payer-identity': async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const { userId } = JSON.parse(body.toString()) as { userId?: unknown };
-        const user = typeof userId === 'string' && isUuid(userId) ? (await store.findMany([userId]))[0] : undefined;
-        const cpf = user ? store.decryptCpf(user) : null;
-        if (!user || !cpf) return sendJson(res, 404, { error: 'NOT_FOUND' });
-        sendJson(res, 200, { name: user.name, cpf });
-      },
-      // The payments subgraph searches a clinic's payments by patient: which of the given payers match
-      // a whole CPF (blind index) or a name fragment. Only ids come back, and only among those sent.
-      'POST /internal/payer-search': async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const { search, among } = JSON.parse(body.toString()) as { search?: unknown; among?: unknown };
-        if (typeof search !== 'string' || !Array.isArray(among) || !among.every((id) => typeof id === 'string')) return sendJson(res, 400, { error: 'BAD_REQUEST' });
-        const ids = among.filter((id: string) => isUuid(id));
-        const cpf = normalizeCpf(search);
-        const userIds = await store.matchAmong(ids, cpf ? { cpf } : { name: search.trim() });
-        sendJson(res, 200, { userIds });
-      },
-      'POST /internal/staff-grants': async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const target = JSON.parse(body.toString()) as { email?: unknown; userId?: unknown };
-        const byId = async (id: string) => (isUuid(id) ? (await store.findMany([id]))[0] : undefined);
-        const user = typeof target.userId === 'string' ? await byId(target.userId) : await store.findByEmail(normalizeEmail(String(target.email ?? '')));
-        if (!user) return sendJson(res, 404, { error: 'NOT_FOUND' });
-        await store.addRole(user.id, 'CLINIC_STAFF');
-        sendJson(res, 200, { userId: user.id, name: user.name });
-      },
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store)),
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);
