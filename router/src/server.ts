@@ -19,7 +19,7 @@ import { assertEnforcementActive, assertSubscriptionEnforcementActive } from './
 import { SessionWatch } from './session-watch.js';
 import { SharedSubscriptions } from './shared-subscriptions.js';
 import { SubgraphLinks } from './subgraph-links.js';
-import { createPreparer, serveSubscriptions } from './subscription-server.js';
+import { createPreparer, serveRouterSubscriptions } from './subscription-server.js';
 import { SubscriptionPlanner } from './subscription-plans.js';
 
 /** The subgraphs named in the supergraph, with the base URL the router uses for each. */
@@ -173,7 +173,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     }
   });
   const sessions = config.REDIS_URL ? SessionWatch.connect(config.REDIS_URL, config.SESSION_CHECK_SECONDS * 1000, logger) : null;
-  const live = serveSubscriptions({
+  const live = serveRouterSubscriptions({
     ...subscriptionOptions,
     server,
     sessions,

@@ -4,12 +4,13 @@
 // against the auth directives exactly as HTTP operations are, planned, and run through the shared
 // subscriptions; queries and mutations sent over the socket go through Apollo Server as over HTTP.
 import type { ApolloServer } from '@apollo/server';
-import { clientIpOf, closeOnce, createErrorFormatter, type Claims, type Logger, type Metrics, type OperationAuthorizer } from '@medpay/runtime';
+import {
+  clientIpOf, createErrorFormatter, hostGraphqlWs, parseOperation, withCode, type Claims, type Logger, type Metrics, type OperationAuthorizer,
+} from '@medpay/runtime';
 import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
-  parse,
   specifiedRules,
   validate,
   type DocumentNode,
@@ -19,16 +20,13 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingHttpHeaders, Server } from 'node:http';
-import { WebSocketServer } from 'ws';
 import { API_KEY_HEADER, type CallerAuthenticator } from './caller.js';
 import type { RouterContext } from './gateway.js';
 import type { SessionWatch } from './session-watch.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { SubscriptionPlanner } from './subscription-plans.js';
 
-export const KEEPALIVE_MS = 15_000;
 /** setTimeout's longest delay; a later expiry is scheduled in steps */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -65,8 +63,6 @@ export class PreparedOperation {
 }
 
 const clientError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
-const withCode = (errors: readonly GraphQLError[], code: string) =>
-  errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: error.extensions.code ?? code } }));
 
 /** Credentials from connectionParams: `authorization` or `x-api-key`, at the top or under `headers`, any case. */
 export function credentialsOf(params: Readonly<Record<string, unknown>> | undefined): IncomingHttpHeaders {
@@ -93,12 +89,8 @@ export function createPreparer(options: Pick<SubscriptionServerOptions, 'apollo'
   const { apollo, authorizer, planner, subscriptions, logger, metrics } = options;
   const rules = [...specifiedRules, ...options.validationRules];
   return (payload: SubscribePayload, claims: Claims | null, clientIp: string): PreparedOperation | GraphQLError[] => {
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query, { maxTokens: 2000 });
-    } catch (error) {
-      return withCode([error instanceof GraphQLError ? error : new GraphQLError('Operação inválida.')], 'GRAPHQL_PARSE_FAILED');
-    }
+    const document = parseOperation(payload.query, { maxTokens: 2000 });
+    if (Array.isArray(document)) return document;
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [clientError('Informe qual operação do documento executar (operationName).', 'BAD_REQUEST')];
     if (operation.operation !== 'subscription') {
@@ -142,7 +134,7 @@ function preformatted(result: FormattedExecutionResult): ExecutionResult {
   return token;
 }
 
-export function serveSubscriptions(options: SubscriptionServerOptions) {
+export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
   const { authenticator, logger, metrics, sessions } = options;
   const formatError = createErrorFormatter(logger, { passThroughCodes: true });
   const prepare = createPreparer(options);
@@ -155,7 +147,6 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
     }
     return formatted;
   };
-  const webSockets = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxPayloadBytes });
 
   /** Ends the connection at its token's expiry; a partner's API key is checked again instead. */
   const scheduleExpiry = (state: ConnectionState, close: (code: number, reason: string) => void) => {
@@ -175,7 +166,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
     state.timer.unref();
   };
 
-  const disposable = useServer<Record<string, unknown>, ConnectionState>(
+  return hostGraphqlWs<ConnectionState>(
+    options.server,
     {
       onConnect: async (connection) => {
         const { socket } = connection.extra;
@@ -216,9 +208,6 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
       onNext: (_connection, _id, _payload, _args, result) => format(result),
       onError: (_connection, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
     },
-    webSockets,
-    KEEPALIVE_MS,
+    { maxPayloadBytes: options.maxPayloadBytes },
   );
-
-  return { close: closeOnce(disposable, webSockets) };
 }

@@ -18,3 +18,4 @@ export * from './push-iterator.js';
 export * from './subgraph-subscriptions.js';
 export * from './events/index.js';
 export * from './ids.js';
+export * from './graphql-ws-host.js';

@@ -11,7 +11,7 @@ import { createErrorFormatter } from './errors.js';
 import { answerFailure, executeApollo, readBody, sendJson, type RouteHandler } from './http.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { serveSubscriptions } from './subgraph-subscriptions.js';
+import { serveSubgraphSubscriptions } from './subgraph-subscriptions.js';
 
 /** What every resolver gets; services extend it with their stores and DataLoaders. */
 export interface RequestContext {
@@ -110,7 +110,7 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
       answerFailure(res, error, logger);
     }
   });
-  const live = options.subscriptions ? serveSubscriptions({ server, schema: options.schema, authorizer, internalSecret: options.internalSecret, logger, metrics, createContext: options.createContext }) : null;
+  const live = options.subscriptions ? serveSubgraphSubscriptions({ server, schema: options.schema, authorizer, internalSecret: options.internalSecret, logger, metrics, createContext: options.createContext }) : null;
   const running = await listen(server, options.host, options.port, async () => {
     await apollo.stop();
     await options.onClose?.();
