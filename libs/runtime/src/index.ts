@@ -19,3 +19,4 @@ export * from './subgraph-subscriptions.js';
 export * from './events/index.js';
 export * from './ids.js';
 export * from './graphql-ws-host.js';
+export * from './pagination.js';

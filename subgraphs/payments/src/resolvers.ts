@@ -1,6 +1,6 @@
 // Thin resolvers: read arguments and claims, call checkout, the payment actions or the store, shape
 // the answer. Every payment reached here was checked against the caller (payer, clinic, admin).
-import { forbidden, notFound, type RequestContext } from '@medpay/runtime';
+import { decodeCursor, forbidden, notFound, pageSize, toConnection, type RequestContext } from '@medpay/runtime';
 import type { PaymentAccess } from './access.js';
 import type { Checkout, CheckoutInput } from './checkout.js';
 import type { Directory } from './directory.js';
@@ -31,21 +31,17 @@ export interface PaymentsContext extends RequestContext {
 }
 
 interface PageArgs {
-  first: number;
+  first?: number | null;
   after?: string | null;
 }
 
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
 /** A page of payments; totalCount is counted only when asked for. */
-const connection = (page: Page<Payment>, count: () => Promise<number>) => ({
-  edges: page.rows.map((node) => ({ cursor: node.id, node })),
-  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.id ?? null },
-  totalCount: count,
-});
+const connection = (page: Page<Payment>, count: () => Promise<number>) => ({ ...toConnection(page), totalCount: count });
 
 async function paymentsWhere(where: Prisma.PaymentWhereInput, args: PageArgs, { store }: PaymentsContext) {
-  return connection(await store.page(where, args.first, args.after), () => store.count(where));
+  return connection(await store.page(where, pageSize(args.first, 20), decodeCursor(args.after)), () => store.count(where));
 }
 
 const pixOf = (charge: Charge | undefined) =>

@@ -1,9 +1,8 @@
 // Procedure catalog rules: who sees which procedures, and who may create or change them.
-import { notFound } from '@medpay/runtime';
+import { decodeCursor, emptyPage, notFound, pageSize, type Page } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Viewer } from './access.js';
 import type { Clinic, ClinicStore } from './clinic-store.js';
-import { clampFirst, cursorId, emptyPage, type Page } from './pagination.js';
 import { validateProcedureInput, validateProcedureUpdate, type ProcedureInput, type ProcedureUpdate } from './procedure-rules.js';
 import type { ClinicCatalogKey, Procedure, ProcedureStore } from './procedure-store.js';
 import { cleanText, fold, isUuid } from './validation.js';
@@ -35,8 +34,8 @@ export class Catalog {
    * clinic's own people (or partner keys) everything of that clinic when they filter by it.
    */
   async browse(viewer: Viewer, filter: ProcedureFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Procedure>> {
-    const take = clampFirst(first, 20);
-    const cursor = cursorId(after);
+    const take = pageSize(first, 20);
+    const cursor = decodeCursor(after);
     if (filter.clinicId && !isUuid(filter.clinicId)) return emptyPage();
     const wholeCatalog = viewer.isPlatformAdmin || (filter.clinicId ? await viewer.canSeeWholeCatalog(filter.clinicId) : false);
     return this.procedures.search(
@@ -65,8 +64,8 @@ export class Catalog {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<Page<Procedure>> {
-    const take = clampFirst(first, 50);
-    const cursor = cursorId(after);
+    const take = pageSize(first, 50);
+    const cursor = decodeCursor(after);
     const includeInactive = await viewer.canSeeWholeCatalog(clinicId);
     if (!cursor) return loader.load({ clinicId, first: take, includeInactive });
     return this.procedures.search({ scope: includeInactive ? 'all' : 'public', clinicId }, take, cursor);

@@ -1,8 +1,7 @@
 // Data access for clinics and their teams: the one place that knows these tables.
-import { violatedUniqueConstraint } from '@medpay/runtime';
+import { pageOf, violatedUniqueConstraint, type Page } from '@medpay/runtime';
 import { Prisma, type Clinic, type ClinicMember, type ClinicStatus, type PrismaClient, type StaffRole } from './generated/prisma/client.js';
 import type { ClinicRegistration } from './clinic-rules.js';
-import { pageOf, type Page } from './pagination.js';
 import { isUuid } from './validation.js';
 
 export type { Clinic, ClinicMember, ClinicStatus, StaffRole };

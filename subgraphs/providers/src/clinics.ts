@@ -1,11 +1,10 @@
 // Clinic rules: registration, browsing, platform review, and the clinic's team.
-import { forbidden, notFound, unauthenticated } from '@medpay/runtime';
+import { decodeCursor, emptyPage, forbidden, notFound, pageSize, unauthenticated, type Page } from '@medpay/runtime';
 import { ProvidersError } from './errors.js';
 import { recordClinicStatusChanged } from './events.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
-import { clampFirst, cursorId, emptyPage, type Page } from './pagination.js';
 import type { StaffGrants } from './users-client.js';
 import { cleanText, fold, isUuid } from './validation.js';
 
@@ -31,8 +30,8 @@ export class Clinics {
 
   /** Anyone sees ACTIVE clinics; platform admins see every status and may filter by it. */
   async browse(viewer: Viewer, filter: ClinicFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Clinic>> {
-    const take = clampFirst(first, 20);
-    const cursor = cursorId(after);
+    const take = pageSize(first, 20);
+    const cursor = decodeCursor(after);
     let status: ClinicStatus | null = filter.status ?? null;
     if (!viewer.isPlatformAdmin) {
       if (status && status !== 'ACTIVE') return emptyPage();

@@ -1,8 +1,7 @@
 // Data access for procedures: searches, the first page of many clinics' catalogs at once, writes.
-import type { Metrics } from '@medpay/runtime';
+import { emptyPage, pageOf, type Metrics, type Page } from '@medpay/runtime';
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient, type Procedure } from './generated/prisma/client.js';
-import { emptyPage, pageOf, type Page } from './pagination.js';
 import type { ProcedureChanges, ProcedureInput } from './procedure-rules.js';
 import { isUuid } from './validation.js';
 

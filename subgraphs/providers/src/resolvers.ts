@@ -1,6 +1,6 @@
 // Thin resolvers: read arguments and claims, call the clinic, catalog and key rules, shape the answer.
 import { formatCnpj } from '@medpay/br-documents';
-import type { RequestContext } from '@medpay/runtime';
+import { toConnection, type Page, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Viewer } from './access.js';
 import type { ApiKey } from './api-key-store.js';
@@ -9,7 +9,6 @@ import type { Catalog, ProcedureFilter } from './catalog.js';
 import type { RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, StaffRole } from './clinic-store.js';
 import type { ClinicFilter, Clinics } from './clinics.js';
-import { toConnection, type Page } from './pagination.js';
 import type { ProcedureInput, ProcedureUpdate } from './procedure-rules.js';
 import type { ClinicCatalogKey, Procedure } from './procedure-store.js';
 

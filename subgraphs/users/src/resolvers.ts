@@ -1,6 +1,6 @@
 // Thin resolvers: read arguments and claims, call the account rules or the store, shape the answer.
 import { maskCpf, normalizeCpf } from '@medpay/br-documents';
-import { forbidden, isPlatformAdmin, notFound, unauthenticated, type RequestContext } from '@medpay/runtime';
+import { decodeCursor, forbidden, isPlatformAdmin, notFound, pageSize, toConnection, unauthenticated, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Accounts, AuthResult, RegisterPatientInput } from './accounts.js';
 import type { Role } from './generated/prisma/client.js';
@@ -31,15 +31,11 @@ export const resolvers = {
       if (claims?.sub !== id && !isPlatformAdmin(claims)) throw forbidden();
       return (await userLoader.load(id)) ?? Promise.reject(notFound('Usuário'));
     },
-    users: async (_: unknown, args: { filter?: { search?: string | null; role?: Role | null } | null; first: number; after?: string | null }, { users }: UsersContext) => {
+    users: async (_: unknown, args: { filter?: { search?: string | null; role?: Role | null } | null; first?: number | null; after?: string | null }, { users }: UsersContext) => {
       const search = args.filter?.search?.trim() || null;
       const cpf = search ? normalizeCpf(search) : null;
-      const page = await users.search({ search, role: args.filter?.role, cpf }, args.first, args.after);
-      return {
-        edges: page.rows.map((node) => ({ cursor: node.id, node })),
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.id ?? null },
-        totalCount: page.totalCount,
-      };
+      const page = await users.search({ search, role: args.filter?.role, cpf }, pageSize(args.first, 20), decodeCursor(args.after));
+      return { ...toConnection(page), totalCount: page.totalCount };
     },
   },
   Mutation: {

@@ -1,10 +1,8 @@
 // Data access for users: the one place that knows the table and its encrypted columns.
-import { violatedUniqueConstraint, type FieldEncryption } from '@medpay/runtime';
+import { pageOf, violatedUniqueConstraint, type FieldEncryption } from '@medpay/runtime';
 import { Prisma, type PrismaClient, type Role, type User } from './generated/prisma/client.js';
 
 export type { User };
-
-const PAGE_MAX = 100;
 
 export interface NewUser {
   name: string;
@@ -91,8 +89,8 @@ export class UserStore {
     return rows.map((row) => row.id);
   }
 
-  /** Admin search: by whole CPF (blind index), else name or e-mail fragment; newest first, keyset paged. */
-  async search(filter: { search?: string | null; role?: Role | null; cpf?: string | null }, first: number, after?: string | null) {
+  /** Admin search: by whole CPF (blind index), else name or e-mail fragment; newest first, keyset paged (`take` checked by the caller). */
+  async search(filter: { search?: string | null; role?: Role | null; cpf?: string | null }, take: number, after?: string) {
     const where: Prisma.UserWhereInput = {
       ...(filter.role ? { roles: { has: filter.role } } : {}),
       ...(filter.cpf
@@ -101,11 +99,10 @@ export class UserStore {
           ? { OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, { email: { contains: filter.search.toLowerCase() } }] }
           : {}),
     };
-    const take = Math.min(Math.max(first, 1), PAGE_MAX);
     const [rows, totalCount] = await Promise.all([
       this.prisma.user.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: take + 1, ...(after ? { cursor: { id: after }, skip: 1 } : {}) }),
       this.prisma.user.count({ where }),
     ]);
-    return { rows: rows.slice(0, take), hasNextPage: rows.length > take, totalCount };
+    return { ...pageOf(rows, take), totalCount };
   }
 }
