@@ -20,3 +20,4 @@ export * from './events/index.js';
 export * from './ids.js';
 export * from './graphql-ws-host.js';
 export * from './pagination.js';
+export * from './caller.js';

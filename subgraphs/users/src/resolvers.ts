@@ -1,6 +1,6 @@
 // Thin resolvers: read arguments and claims, call the account rules or the store, shape the answer.
 import { maskCpf, normalizeCpf } from '@medpay/br-documents';
-import { decodeCursor, forbidden, isPlatformAdmin, notFound, pageSize, toConnection, unauthenticated, type RequestContext } from '@medpay/runtime';
+import { Caller, decodeCursor, forbidden, isPlatformAdmin, notFound, pageSize, toConnection, unauthenticated, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Accounts, AuthResult, RegisterPatientInput } from './accounts.js';
 import type { Role } from './generated/prisma/client.js';
@@ -16,8 +16,7 @@ export interface UsersContext extends RequestContext {
 /** Personal fields are for the person and for platform admins. */
 function personal<T>(read: (user: User, context: UsersContext) => T) {
   return (user: User, _args: unknown, context: UsersContext) => {
-    if (!context.claims) throw unauthenticated();
-    if (context.claims.sub !== user.id && !isPlatformAdmin(context.claims)) throw forbidden();
+    new Caller(context.claims).assertSelfOrPlatformAdmin(user.id);
     return read(user, context);
   };
 }
