@@ -1,5 +1,6 @@
 // Who is calling: a user with an access token (Authorization: Bearer), a partner system with an API
 // key (X-Api-Key, checked with the providers subgraph and cached briefly), or nobody.
+import { verifyApiKey } from '@medpay/contracts';
 import { AccessTokenVerifier, AppError, InternalClient, type Claims, type Logger } from '@medpay/runtime';
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -76,7 +77,7 @@ export class CallerAuthenticator {
     }
     let found: { apiKeyId: string; clinicId: string } | null;
     try {
-      found = await this.providers.post<{ apiKeyId: string; clinicId: string }>('/internal/api-keys/verify', { key });
+      found = await this.providers.call(verifyApiKey, { key });
     } catch (error) {
       this.logger.error({ err: error }, 'API key verification failed');
       throw new AppError('INTERNAL_SERVER_ERROR', 'Não foi possível verificar a chave de API agora.');

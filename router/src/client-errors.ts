@@ -2,11 +2,11 @@
 // over HTTP and WebSocket alike. graphql-js and Apollo Server word their own refusals in English;
 // they are translated here once (the original kept in `extensions.detail` for developers), and no
 // answer names the subgraph behind it.
-import { AppError, createErrorFormatter, type ErrorCode, type Logger } from '@medpay/runtime';
+import { AppError, createErrorFormatter, type KitErrorCode, type Logger } from '@medpay/runtime';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** Apollo Server's own refusals, by the start of their English message. */
-const APOLLO_MESSAGES: [RegExp, ErrorCode, string][] = [
+const APOLLO_MESSAGES: [RegExp, KitErrorCode, string][] = [
   [/^POST body missing/, 'BAD_REQUEST', 'Envie a operação como JSON no corpo do POST, com o campo `query`.'],
   [/^GraphQL operations must contain a non-empty `query`/, 'BAD_REQUEST', 'Informe a operação em `query`.'],
   [/^GraphQL queries must be strings/, 'BAD_REQUEST', '`query` deve ser um texto.'],

@@ -2,7 +2,7 @@
 // HTTP and WebSocket: introspection in production, the auth directives, the text it carries, its
 // shape (depth, aliases, directives) and its demand-control cost against the caller's budget. Each
 // refusal is an AppError with its own code, a pt-BR message and a 4xx status.
-import { AppError, checkInputText, checkOperationLimits, type Claims, type ErrorCode, type Metrics, type OperationAuthorizer } from '@medpay/runtime';
+import { AppError, checkInputText, checkOperationLimits, type Claims, type KitErrorCode, type Metrics, type OperationAuthorizer } from '@medpay/runtime';
 import { Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { DemandControl } from './demand-control.js';
 
@@ -47,7 +47,7 @@ function shapeOf(document: DocumentNode) {
   return shape;
 }
 
-const overLimit = (code: ErrorCode, message: string, limit: number, found: number) => new AppError(code, message, { limit, found, http: { status: 400 } });
+const overLimit = (code: KitErrorCode, message: string, limit: number, found: number) => new AppError(code, message, { limit, found, http: { status: 400 } });
 
 export type OperationPolicy = ReturnType<typeof createOperationPolicy>;
 

@@ -3,7 +3,8 @@
 // REVOCATION_POLL_MS and keeps the recent entries in memory, so every request and every WebSocket
 // handshake is checked against them at no cost, and open sockets of a revoked credential are closed
 // within one poll.
-import { InternalClient, REVOCATIONS_PATH, revocationsAnswer, type Claims, type Logger } from '@medpay/runtime';
+import * as contracts from '@medpay/contracts';
+import { InternalClient, type Claims, type Logger } from '@medpay/runtime';
 
 /** Each poll asks again for this much of the past: a revocation committed late, or a clock a little behind, is still seen. */
 const OVERLAP_MS = 30_000;
@@ -14,6 +15,7 @@ const KEY_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 interface Feed {
   kind: 'session' | 'key';
+  endpoint: typeof contracts.sessionRevocations | typeof contracts.apiKeyRevocations;
   client: InternalClient;
   since: number;
 }
@@ -40,8 +42,8 @@ export class Revocations {
   ) {
     const since = Date.now() - SESSION_MEMORY_MS;
     this.feeds = [
-      { kind: 'session', client: new InternalClient(sources.usersUrl, 'router', sources.internalSecret, 2_000), since },
-      { kind: 'key', client: new InternalClient(sources.providersUrl, 'router', sources.internalSecret, 2_000), since },
+      { kind: 'session', endpoint: contracts.sessionRevocations, client: new InternalClient(sources.usersUrl, 'router', sources.internalSecret, 2_000), since },
+      { kind: 'key', endpoint: contracts.apiKeyRevocations, client: new InternalClient(sources.providersUrl, 'router', sources.internalSecret, 2_000), since },
     ];
   }
 
@@ -89,9 +91,9 @@ export class Revocations {
   private async read(feed: Feed) {
     const startedAt = Date.now();
     try {
-      const answer = revocationsAnswer.parse(await feed.client.post(REVOCATIONS_PATH, { since: new Date(feed.since).toISOString() }));
+      const answer = await feed.client.call(feed.endpoint, { since: new Date(feed.since).toISOString() });
       const memory = feed.kind === 'session' ? SESSION_MEMORY_MS : KEY_MEMORY_MS;
-      for (const { id, at } of answer.revoked) {
+      for (const { id, at } of answer?.revoked ?? []) {
         const entry = `${feed.kind}:${id}`;
         if (this.revoked.has(entry)) continue;
         this.revoked.set(entry, Date.parse(at) + memory);

@@ -18,7 +18,7 @@ import { httpRoutes } from './http-routes.js';
 import { assertEnforcementActive, assertSubscriptionEnforcementActive } from './self-test.js';
 import { SharedSubscriptions } from './shared-subscriptions.js';
 import { SubgraphLinks } from './subgraph-links.js';
-import { createPreparer, serveSubscriptions } from './subscription-server.js';
+import { createPreparer, serveRouterSubscriptions } from './subscription-server.js';
 import { SubscriptionPlanner } from './subscription-plans.js';
 
 /** The subgraphs named in the supergraph, with the base URL the router uses for each. */
@@ -95,7 +95,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   assertSubscriptionEnforcementActive(createPreparer(subscriptionOptions), authorizer, planner.apiSchema, subscriptions);
 
   const server = createServer(httpRoutes({ config, subgraphs, apollo, authenticator, metrics, logger }));
-  const live = serveSubscriptions({
+  const live = serveRouterSubscriptions({
     ...subscriptionOptions,
     server,
     revocations,

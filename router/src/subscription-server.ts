@@ -4,12 +4,11 @@
 // against the auth directives exactly as HTTP operations are, planned, and run through the shared
 // subscriptions; queries and mutations sent over the socket go through Apollo Server as over HTTP.
 import type { ApolloServer } from '@apollo/server';
-import { clientIpOf, closeOnce, type Claims, type Logger, type Metrics } from '@medpay/runtime';
+import { clientIpOf, hostGraphqlWs, parseOperation, withCode, type Claims, type Logger, type Metrics } from '@medpay/runtime';
 import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
-  parse,
   validate,
   type DocumentNode,
   type ExecutionArgs,
@@ -17,10 +16,8 @@ import {
   type FormattedExecutionResult,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { BlockList } from 'node:net';
 import type { IncomingHttpHeaders, Server } from 'node:http';
-import { WebSocketServer } from 'ws';
 import { API_KEY_HEADER, type CallerAuthenticator } from './caller.js';
 import { createRouterErrorFormatter } from './client-errors.js';
 import type { RouterContext } from './gateway.js';
@@ -29,7 +26,6 @@ import type { Revocations } from './revocations.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { SubscriptionPlanner } from './subscription-plans.js';
 
-export const KEEPALIVE_MS = 15_000;
 /** setTimeout's longest delay; a later expiry is scheduled in steps */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -67,8 +63,6 @@ export class PreparedOperation {
 }
 
 const clientError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
-const withCode = (errors: readonly GraphQLError[], code: string) =>
-  errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: error.extensions.code ?? code } }));
 
 /** Credentials from connectionParams: `authorization` or `x-api-key`, at the top or under `headers`, any case. */
 export function credentialsOf(params: Readonly<Record<string, unknown>> | undefined): IncomingHttpHeaders {
@@ -94,12 +88,8 @@ export function credentialsOf(params: Readonly<Record<string, unknown>> | undefi
 export function createPreparer(options: Pick<SubscriptionServerOptions, 'apollo' | 'policy' | 'planner' | 'subscriptions' | 'logger'>) {
   const { apollo, policy, planner, subscriptions, logger } = options;
   return (payload: SubscribePayload, claims: Claims | null, clientIp: string): PreparedOperation | GraphQLError[] => {
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query, { maxTokens: MAX_TOKENS });
-    } catch (error) {
-      return withCode([error instanceof GraphQLError ? error : new GraphQLError('Operação inválida.')], 'GRAPHQL_PARSE_FAILED');
-    }
+    const document = parseOperation(payload.query, { maxTokens: MAX_TOKENS });
+    if (Array.isArray(document)) return document;
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [clientError('Informe qual operação do documento executar (operationName).', 'BAD_REQUEST')];
     if (operation.operation !== 'subscription') {
@@ -144,7 +134,7 @@ function preformatted(result: FormattedExecutionResult): ExecutionResult {
   return token;
 }
 
-export function serveSubscriptions(options: SubscriptionServerOptions) {
+export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
   const { authenticator, logger, metrics, revocations } = options;
   const formatError = createRouterErrorFormatter(logger);
   const prepare = createPreparer(options);
@@ -157,7 +147,6 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
     }
     return formatted;
   };
-  const webSockets = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxPayloadBytes });
 
   /** Ends the connection at its token's expiry; a partner's API key is checked again instead. */
   const scheduleExpiry = (state: ConnectionState, close: (code: number, reason: string) => void) => {
@@ -177,7 +166,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
     state.timer.unref();
   };
 
-  const disposable = useServer<Record<string, unknown>, ConnectionState>(
+  return hostGraphqlWs<ConnectionState>(
+    options.server,
     {
       onConnect: async (connection) => {
         const { socket } = connection.extra;
@@ -218,9 +208,6 @@ export function serveSubscriptions(options: SubscriptionServerOptions) {
       onNext: (_connection, _id, _payload, _args, result) => format(result),
       onError: (_connection, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
     },
-    webSockets,
-    KEEPALIVE_MS,
+    { maxPayloadBytes: options.maxPayloadBytes },
   );
-
-  return { close: closeOnce(disposable, webSockets) };
 }

@@ -17,15 +17,15 @@ import {
   type GraphQLSchema,
   type ValueNode,
 } from 'graphql';
-import type { Claims } from './claims.js';
-import { forbidden, unauthenticated, type AppError } from './errors.js';
+import { isPlatformAdmin, type Claims } from './claims.js';
+import { forbidden, unauthenticated, type AnyAppError } from './errors.js';
 
 /** Named predicates over the caller's claims that `@policy(policies: ...)` refers to. */
 export type PolicyRegistry = Readonly<Record<string, (claims: Claims) => boolean>>;
 
 export const policies: PolicyRegistry = {
   /** a platform administrator */
-  platform_admin: (claims) => claims.roles.includes('PLATFORM_ADMIN'),
+  platform_admin: (claims) => isPlatformAdmin(claims),
   /** clinic staff or a partner system acting for a clinic; which clinic is checked by the resolver */
   clinic_member: (claims) => claims.roles.includes('CLINIC_STAFF') || claims.kind === 'partner',
   /** a person (not a partner system) */
@@ -149,7 +149,7 @@ export class OperationAuthorizer {
   }
 
   /** null when the caller may run the operation; otherwise the error to answer with. */
-  authorize(document: DocumentNode, claims: Claims | null): AppError | null {
+  authorize(document: DocumentNode, claims: Claims | null): AnyAppError | null {
     let denied = false;
     for (const requirement of this.requirementsOf(document)) {
       if (!claims) return unauthenticated();

@@ -22,6 +22,9 @@ export interface Claims {
   exp: number;
 }
 
+/** The one test of "is this caller a platform admin" (subgraphs, the router, the policies). */
+export const isPlatformAdmin = (claims: Pick<Claims, 'roles'> | null | undefined): boolean => claims?.roles.includes('PLATFORM_ADMIN') === true;
+
 /** Scopes follow from roles; a token never carries more than its roles give. */
 export function scopesForRoles(roles: Role[]): string[] {
   const scopes = new Set<string>();

@@ -2,7 +2,7 @@
 // Apollo Server bridged without a web framework (one less layer on the hot path).
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from './errors.js';
+import { AppError, type AnyAppError } from './errors.js';
 import type { Logger } from './logger.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void>;
@@ -29,7 +29,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** A GraphQL-shaped error answer for failures before Apollo runs (body too large, bad credentials). */
-export function sendGraphQLError(res: ServerResponse, error: AppError | { status: number; code: string; message: string }, headers: Record<string, string> = {}) {
+export function sendGraphQLError(res: ServerResponse, error: AnyAppError | { status: number; code: string; message: string }, headers: Record<string, string> = {}) {
   const status = error instanceof AppError ? ((error.extensions.http as { status?: number } | undefined)?.status ?? 400) : error.status;
   sendJson(res, status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, headers);
 }

@@ -15,7 +15,7 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { checkOperationLimits, SUBGRAPH_OPERATION_LIMITS } from './operation-limits.js';
 import { checkInputText } from './text-input.js';
-import { serveSubscriptions } from './subgraph-subscriptions.js';
+import { serveSubgraphSubscriptions } from './subgraph-subscriptions.js';
 
 /** What every resolver gets; services extend it with their stores and DataLoaders. */
 export interface RequestContext {
@@ -160,7 +160,7 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
       answerFailure(res, error, logger);
     }
   });
-  const live = options.subscriptions ? serveSubscriptions({ server, schema: options.schema, authorizer, internalSecret: options.internalSecret, logger, metrics, createContext: options.createContext }) : null;
+  const live = options.subscriptions ? serveSubgraphSubscriptions({ server, schema: options.schema, authorizer, internalSecret: options.internalSecret, logger, metrics, createContext: options.createContext }) : null;
   const running = await listen(server, options.host, options.port, async () => {
     await apollo.stop();
     await options.onClose?.();

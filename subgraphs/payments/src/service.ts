@@ -1,7 +1,7 @@
 // Wires the payments subgraph: database, gateway adapter, settlement, worker, outbox relay, schema,
 // the Celcoin webhook endpoint, and the HTTP server (with its live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, FieldEncryption, Metrics, openDatabase, sendJson, startSubgraph, type RunningService } from '@medpay/runtime';
+import { createEventBus, createLogger, FieldEncryption, Metrics, openDatabase, sendJson, OutboxRelay, startSubgraph, type EventBus, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { Directory } from './internal/directory.js';
 import { CelcoinGateway } from './gateway/celcoin-client.js';
 import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gateway.js';
 import { PrismaClient } from './generated/prisma/client.js';
-import { createEventBus, OutboxRelay, type EventBus } from './events/outbox.js';
+import { paymentsOutbox } from './events/outbox.js';
 import { PaymentActions } from './money-movement/payment-actions.js';
 import { PaymentEventFeed } from './events/payment-events.js';
 import { PaymentSearch } from './payments/payment-search.js';
@@ -66,7 +66,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const directory = new Directory(config.PROVIDERS_URL, config.USERS_URL, config.INTERNAL_CLAIMS_SECRET);
   const bus = createEventBus(config.REDIS_URL, logger);
   await bus.ready();
-  const relay = new OutboxRelay(prisma, bus, logger);
+  const relay = new OutboxRelay(paymentsOutbox(prisma), bus, logger);
   // The worker is created below; settlement and actions reach it through this indirection.
   let worker: PaymentWorker | undefined;
   const kick = () => {

@@ -1,10 +1,10 @@
 // Who may do what with a clinic. The directives in the schema already ensure the caller holds the
 // right scope; these rules decide which clinic: membership (clinic_members) for people, the
 // key's clinic for partner systems, everything (except editing catalogs) for platform admins.
-import { forbidden, unauthenticated, type Claims } from '@medpay/runtime';
+import { Caller, isPlatformAdmin, type Claims } from '@medpay/runtime';
 import type { ClinicStatus, StaffRole } from './generated/prisma/client.js';
 
-export const isPlatformAdmin = (claims: Claims | null): boolean => claims?.roles.includes('PLATFORM_ADMIN') === true;
+export { isPlatformAdmin };
 
 const isPartnerOf = (claims: Claims | null, clinicId: string) => claims?.kind === 'partner' && claims.clinicId === clinicId;
 
@@ -47,40 +47,8 @@ export function mayListApiKeys(claims: Claims | null, role: StaffRole | null): b
   return isPlatformAdmin(claims) || mayManageClinic(claims, role);
 }
 
-/**
- * The caller of one request, with their clinic memberships loaded once, on first need.
- */
-export class Viewer {
-  private memberships?: Promise<Map<string, StaffRole>>;
-
-  constructor(
-    readonly claims: Claims | null,
-    private readonly loadMemberships: (userId: string) => Promise<Array<{ clinicId: string; role: StaffRole }>>,
-  ) {}
-
-  get isPlatformAdmin(): boolean {
-    return isPlatformAdmin(this.claims);
-  }
-
-  /** The person calling, or null for anonymous, partner and service callers. */
-  get userId(): string | null {
-    return this.claims?.kind === 'user' ? this.claims.sub : null;
-  }
-
-  /** The calling person, or UNAUTHENTICATED / FORBIDDEN (a partner system is not a person). */
-  requireUser(): string {
-    if (!this.claims) throw unauthenticated();
-    if (!this.userId) throw forbidden();
-    return this.userId;
-  }
-
-  async roleIn(clinicId: string): Promise<StaffRole | null> {
-    const userId = this.userId;
-    if (!userId) return null;
-    this.memberships ??= this.loadMemberships(userId).then((rows) => new Map(rows.map((row) => [row.clinicId, row.role])));
-    return (await this.memberships).get(clinicId) ?? null;
-  }
-
+/** The caller of one request (the kit's Caller, memberships from clinic_members) with the clinic rules above. */
+export class Viewer extends Caller<StaffRole> {
   async canSeeClinic(clinic: { id: string; status: ClinicStatus }): Promise<boolean> {
     return clinic.status === 'ACTIVE' || maySeeClinic(this.claims, clinic, await this.roleIn(clinic.id));
   }
@@ -107,13 +75,5 @@ export class Viewer {
 
   async assertCanListApiKeys(clinicId: string): Promise<void> {
     if (!mayListApiKeys(this.claims, await this.roleIn(clinicId))) throw this.denied();
-  }
-
-  assertPlatformAdmin(): void {
-    if (!this.isPlatformAdmin) throw this.denied();
-  }
-
-  private denied() {
-    return this.claims ? forbidden() : unauthenticated();
   }
 }

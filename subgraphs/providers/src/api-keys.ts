@@ -1,7 +1,7 @@
 // Partner API keys: a clinic's admins mint them for their systems (the router accepts them in the
 // X-Api-Key header and asks this service whether they are live). The whole key is shown once; only
 // its SHA-256 is kept, with a short prefix to recognise it in lists.
-import { AppError } from '@medpay/runtime';
+import { ProvidersError } from './errors.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Viewer } from './access.js';
 import type { ApiKey, ApiKeyStore } from './api-key-store.js';
@@ -44,10 +44,10 @@ export class ApiKeys {
   async revoke(viewer: Viewer, id: string): Promise<ApiKey> {
     viewer.requireUser();
     const key = await this.keys.findById(id);
-    if (!key) throw new AppError('NOT_FOUND', 'Chave de API não encontrada.');
+    if (!key) throw new ProvidersError('NOT_FOUND', 'Chave de API não encontrada.');
     await viewer.assertCanManageClinic(key.clinicId);
     const revoked = await this.keys.revoke(key.id, this.now());
-    if (!revoked) throw new AppError('NOT_FOUND', 'Chave de API não encontrada.');
+    if (!revoked) throw new ProvidersError('NOT_FOUND', 'Chave de API não encontrada.');
     return revoked;
   }
 

@@ -1,9 +1,9 @@
 // What a clinic registration must contain, and how platform review moves a clinic between states.
 import { normalizeCnpj } from '@medpay/br-documents';
-import { AppError } from '@medpay/runtime';
 import type { RegisterClinicInput } from './__generated__/resolvers-types.js';
 import type { ClinicStatus } from './generated/prisma/client.js';
 import { cleanText, fold, requiredText } from './validation.js';
+import { ProvidersError } from './errors.js';
 
 // The registration's input shapes come from the SDL (codegen); this module checks their contents.
 export type { AddressInput, RegisterClinicInput } from './__generated__/resolvers-types.js';
@@ -46,13 +46,13 @@ export function validateClinicRegistration(input: RegisterClinicInput): ClinicRe
   const legalName = requiredText(input.legalName, 'legalName', 'Informe a razão social (até 120 caracteres).');
   const tradeName = requiredText(input.tradeName, 'tradeName', 'Informe o nome fantasia (até 120 caracteres).');
   const cnpj = normalizeCnpj(input.cnpj);
-  if (!cnpj) throw new AppError('INVALID_CNPJ', 'CNPJ inválido. Confira os números e letras digitados.', { field: 'cnpj' });
+  if (!cnpj) throw new ProvidersError('INVALID_CNPJ', 'CNPJ inválido. Confira os números e letras digitados.', { field: 'cnpj' });
   const street = requiredText(input.address.street, 'address.street', 'Informe o endereço (até 200 caracteres).', 200);
   const city = requiredText(input.address.city, 'address.city', 'Informe a cidade (até 120 caracteres).');
   const state = normalizeState(input.address.state);
-  if (!state) throw new AppError('BAD_USER_INPUT', 'Informe a UF com duas letras, como SP.', { field: 'address.state' });
+  if (!state) throw new ProvidersError('BAD_USER_INPUT', 'Informe a UF com duas letras, como SP.', { field: 'address.state' });
   const postalCode = normalizePostalCode(input.address.postalCode);
-  if (!postalCode) throw new AppError('BAD_USER_INPUT', 'Informe o CEP no formato 00000-000.', { field: 'address.postalCode' });
+  if (!postalCode) throw new ProvidersError('BAD_USER_INPUT', 'Informe o CEP no formato 00000-000.', { field: 'address.postalCode' });
 
   const specialties: string[] = [];
   const specialtyKeys: string[] = [];
@@ -60,7 +60,7 @@ export function validateClinicRegistration(input: RegisterClinicInput): ClinicRe
     const specialty = cleanText(raw);
     const key = fold(specialty);
     if (specialty.length === 0 || specialty.length > 60) {
-      throw new AppError('BAD_USER_INPUT', 'Cada especialidade precisa ter de 1 a 60 caracteres.', { field: 'specialties' });
+      throw new ProvidersError('BAD_USER_INPUT', 'Cada especialidade precisa ter de 1 a 60 caracteres.', { field: 'specialties' });
     }
     if (!specialtyKeys.includes(key)) {
       specialties.push(specialty);
@@ -68,7 +68,7 @@ export function validateClinicRegistration(input: RegisterClinicInput): ClinicRe
     }
   }
   if (specialties.length === 0 || specialties.length > MAX_SPECIALTIES) {
-    throw new AppError('BAD_USER_INPUT', `Informe de 1 a ${MAX_SPECIALTIES} especialidades.`, { field: 'specialties' });
+    throw new ProvidersError('BAD_USER_INPUT', `Informe de 1 a ${MAX_SPECIALTIES} especialidades.`, { field: 'specialties' });
   }
   return { legalName, tradeName, cnpj, street, city, cityKey: fold(city), state, postalCode, specialties, specialtyKeys };
 }
@@ -97,12 +97,12 @@ export const MAX_REASON_LENGTH = 500;
 export function statusChange(current: ClinicStatus, target: ClinicStatus, reason: string | null | undefined): { status: ClinicStatus; statusReason: string | null } {
   const rule = TRANSITIONS[current][target];
   if (!rule) {
-    throw new AppError('INVALID_STATUS_TRANSITION', `Não é possível passar uma clínica ${STATUS_LABEL[current]} para ${STATUS_LABEL[target]}.`, { from: current, to: target });
+    throw new ProvidersError('INVALID_STATUS_TRANSITION', `Não é possível passar uma clínica ${STATUS_LABEL[current]} para ${STATUS_LABEL[target]}.`, { from: current, to: target });
   }
   if (!rule.reason) return { status: target, statusReason: null };
   const cleaned = cleanText(reason ?? '');
   if (cleaned.length === 0 || cleaned.length > MAX_REASON_LENGTH) {
-    throw new AppError('BAD_USER_INPUT', `Informe o motivo (até ${MAX_REASON_LENGTH} caracteres); a clínica verá este texto.`, { field: 'reason' });
+    throw new ProvidersError('BAD_USER_INPUT', `Informe o motivo (até ${MAX_REASON_LENGTH} caracteres); a clínica verá este texto.`, { field: 'reason' });
   }
   return { status: target, statusReason: cleaned };
 }

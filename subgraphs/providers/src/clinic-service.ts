@@ -1,28 +1,31 @@
 // Clinic service: registration, browsing, platform review and the clinic's team, for a viewer; the pure
 // checks live in clinic-rules.ts and the rows in clinic-store.ts.
-import { AppError, forbidden, notFound, unauthenticated } from '@medpay/runtime';
+import { decodeCursor, emptyPage, forbidden, notFound, pageSize, unauthenticated, type Page } from '@medpay/runtime';
 import type { ClinicFilter } from './__generated__/resolvers-types.js';
+import { ProvidersError } from './errors.js';
+import { recordClinicStatusChanged } from './events.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
-import { clampFirst, cursorId, emptyPage, type Page } from './pagination.js';
 import type { StaffGrants } from './users-client.js';
 import { cleanText, fold, isUuid } from './validation.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-const cnpjTaken = () => new AppError('CNPJ_TAKEN', 'Já existe uma clínica cadastrada com este CNPJ.', { field: 'cnpj' });
+const cnpjTaken = () => new ProvidersError('CNPJ_TAKEN', 'Já existe uma clínica cadastrada com este CNPJ.', { field: 'cnpj' });
 
 export class Clinics {
   constructor(
     private readonly store: ClinicStore,
     private readonly users: StaffGrants,
+    /** tells the outbox relay there is something to publish */
+    private readonly published: () => void = () => {},
   ) {}
 
   /** Anyone sees ACTIVE clinics; platform admins see every status and may filter by it. */
   async browse(viewer: Viewer, filter: ClinicFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Clinic>> {
-    const take = clampFirst(first, 20);
-    const cursor = cursorId(after);
+    const take = pageSize(first, 20);
+    const cursor = decodeCursor(after);
     let status: ClinicStatus | null = filter.status ?? null;
     if (!viewer.isPlatformAdmin) {
       if (status && status !== 'ACTIVE') return emptyPage();
@@ -62,9 +65,10 @@ export class Clinics {
     const clinic = await this.store.findById(id);
     if (!clinic) throw notFound('Clínica');
     const change = statusChange(clinic.status, target, reason);
-    const updated = await this.store.changeStatus(id, clinic.status, change);
+    const updated = await this.store.changeStatus(id, clinic.status, change, recordClinicStatusChanged);
     // Someone else moved it meanwhile: judge the move again against what it is now.
     if (!updated) return this.setStatus(viewer, id, target, reason);
+    this.published();
     return updated;
   }
 
@@ -72,13 +76,13 @@ export class Clinics {
     viewer.requireUser();
     await viewer.assertCanManageClinic(clinicId);
     const email = emailInput.trim().toLowerCase();
-    if (!EMAIL.test(email) || email.length > 254) throw new AppError('BAD_USER_INPUT', 'Informe um e-mail válido.', { field: 'email' });
+    if (!EMAIL.test(email) || email.length > 254) throw new ProvidersError('BAD_USER_INPUT', 'Informe um e-mail válido.', { field: 'email' });
     const account = await this.users.grant({ email });
     if (!account) {
-      throw new AppError('NOT_FOUND', 'Nenhuma conta MedPay com este e-mail. Peça para a pessoa criar a conta e tente de novo.', { field: 'email' });
+      throw new ProvidersError('NOT_FOUND', 'Nenhuma conta MedPay com este e-mail. Peça para a pessoa criar a conta e tente de novo.', { field: 'email' });
     }
     const member = await this.store.addMember(clinicId, account.userId, role);
-    if (member === 'exists') throw new AppError('CONFLICT', 'Esta pessoa já faz parte da equipe da clínica.', { field: 'email' });
+    if (member === 'exists') throw new ProvidersError('CONFLICT', 'Esta pessoa já faz parte da equipe da clínica.', { field: 'email' });
     return member;
   }
 
@@ -86,9 +90,9 @@ export class Clinics {
     viewer.requireUser();
     await viewer.assertCanManageClinic(clinicId);
     const result = isUuid(userId) ? await this.store.removeMember(clinicId, userId) : 'not-member';
-    if (result === 'not-member') throw new AppError('NOT_FOUND', 'Esta pessoa não faz parte da equipe da clínica.', { field: 'userId' });
+    if (result === 'not-member') throw new ProvidersError('NOT_FOUND', 'Esta pessoa não faz parte da equipe da clínica.', { field: 'userId' });
     if (result === 'last-admin') {
-      throw new AppError('LAST_CLINIC_ADMIN', 'A clínica precisa de ao menos um administrador. Adicione outro antes de remover este.', { field: 'userId' });
+      throw new ProvidersError('LAST_CLINIC_ADMIN', 'A clínica precisa de ao menos um administrador. Adicione outro antes de remover este.', { field: 'userId' });
     }
     return true;
   }

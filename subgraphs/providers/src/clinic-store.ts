@@ -1,8 +1,7 @@
 // Data access for clinics and their teams: the one place that knows these tables.
-import { literalFragment, violatedUniqueConstraint } from '@medpay/runtime';
+import { literalFragment, pageOf, violatedUniqueConstraint, type Page } from '@medpay/runtime';
 import { Prisma, type Clinic, type ClinicMember, type ClinicStatus, type PrismaClient, type StaffRole } from './generated/prisma/client.js';
 import type { ClinicRegistration } from './clinic-rules.js';
-import { pageOf, type Page } from './pagination.js';
 import { isUuid } from './validation.js';
 
 export type { Clinic, ClinicMember, ClinicStatus, StaffRole };
@@ -69,10 +68,22 @@ export class ClinicStore {
     }
   }
 
-  /** Moves the clinic only if it is still in `from` (two reviewers cannot both move it); null otherwise. */
-  async changeStatus(id: string, from: ClinicStatus, to: { status: ClinicStatus; statusReason: string | null }): Promise<Clinic | null> {
-    const { count } = await this.prisma.clinic.updateMany({ where: { id, status: from }, data: to });
-    return count === 1 ? this.prisma.clinic.findUnique({ where: { id } }) : null;
+  /**
+   * Moves the clinic only if it is still in `from` (two reviewers cannot both move it); null otherwise.
+   * `andThen` runs in the same transaction (the outbox event of the change).
+   */
+  async changeStatus(
+    id: string,
+    from: ClinicStatus,
+    to: { status: ClinicStatus; statusReason: string | null },
+    andThen?: (tx: Prisma.TransactionClient, from: ClinicStatus, updated: Clinic) => Promise<void>,
+  ): Promise<Clinic | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.clinic.updateMany({ where: { id, status: from }, data: to });
+      const updated = count === 1 ? await tx.clinic.findUnique({ where: { id } }) : null;
+      if (updated) await andThen?.(tx, from, updated);
+      return updated;
+    });
   }
 
   membershipsOf(userId: string): Promise<ClinicMember[]> {

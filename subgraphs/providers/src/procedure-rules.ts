@@ -1,7 +1,7 @@
 // What a procedure in a clinic's catalog must look like. Money is in integer centavos.
-import { AppError } from '@medpay/runtime';
 import type { ProcedureInput, ProcedureUpdate } from './__generated__/resolvers-types.js';
 import { integerBetween, requiredText } from './validation.js';
+import { ProvidersError } from './errors.js';
 
 // ProcedureInput and ProcedureUpdate come from the SDL (codegen); in an update, GraphQL hands absent and
 // explicitly null optional fields alike: both mean "leave as is".
@@ -19,7 +19,7 @@ const rules: { [Field in keyof ProcedureInput]: (value: ProcedureInput[Field]) =
   description: (value) => {
     const description = value.trim();
     if (description.length > MAX_DESCRIPTION_LENGTH) {
-      throw new AppError('BAD_USER_INPUT', 'A descrição pode ter até 2.000 caracteres.', { field: 'description' });
+      throw new ProvidersError('BAD_USER_INPUT', 'A descrição pode ter até 2.000 caracteres.', { field: 'description' });
     }
     return description;
   },

@@ -1,8 +1,7 @@
 // Data access for procedures: searches, the first page of many clinics' catalogs at once, writes.
-import { literalFragment, type Metrics } from '@medpay/runtime';
+import { emptyPage, literalFragment, pageOf, type Metrics, type Page } from '@medpay/runtime';
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient, type Procedure } from './generated/prisma/client.js';
-import { emptyPage, pageOf, type Page } from './pagination.js';
 import type { ProcedureChanges, ProcedureInput } from './procedure-rules.js';
 import { isUuid } from './validation.js';
 
@@ -74,12 +73,25 @@ export class ProcedureStore {
     return this.prisma.procedure.findMany({ where: { id: { in: ranked.map((row) => row.id) } }, orderBy: ORDER });
   }
 
-  create(clinicId: string, fields: ProcedureInput, id?: string): Promise<Procedure> {
-    return this.prisma.procedure.create({ data: { ...fields, id, clinicId } });
+  /** `andThen` runs in the same transaction (the outbox event of the creation). */
+  create(clinicId: string, fields: ProcedureInput, id?: string, andThen?: (tx: Prisma.TransactionClient, created: Procedure) => Promise<void>): Promise<Procedure> {
+    if (!andThen) return this.prisma.procedure.create({ data: { ...fields, id, clinicId } });
+    return this.prisma.$transaction(async (tx) => {
+      const created = await tx.procedure.create({ data: { ...fields, id, clinicId } });
+      await andThen(tx, created);
+      return created;
+    });
   }
 
-  update(id: string, changes: ProcedureChanges): Promise<Procedure> {
-    return this.prisma.procedure.update({ where: { id }, data: changes });
+  /** `andThen` sees the row before and after, in the same transaction (the outbox event of a repricing). */
+  update(id: string, changes: ProcedureChanges, andThen?: (tx: Prisma.TransactionClient, before: Procedure, after: Procedure) => Promise<void>): Promise<Procedure> {
+    if (!andThen) return this.prisma.procedure.update({ where: { id }, data: changes });
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.procedure.findUniqueOrThrow({ where: { id } });
+      const after = await tx.procedure.update({ where: { id }, data: changes });
+      await andThen(tx, before, after);
+      return after;
+    });
   }
 }
 

@@ -1,13 +1,12 @@
 // Thin resolvers: read arguments and claims, call the clinic, catalog and key rules, shape the answer.
 import { formatCnpj } from '@medpay/br-documents';
-import type { RequestContext } from '@medpay/runtime';
+import { toConnection, type Page, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Viewer } from './access.js';
 import type { ApiKeys } from './api-keys.js';
 import type { Clinics } from './clinic-service.js';
 import type { Clinic } from './clinic-store.js';
-import { toConnection, type Page } from './pagination.js';
 import type { Catalog } from './procedure-service.js';
 import type { ClinicCatalogKey, Procedure } from './procedure-store.js';
 

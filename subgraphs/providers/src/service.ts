@@ -1,8 +1,7 @@
 // Wires the providers subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  assertServiceCall, CLAIMS_HEADER, createLoader, createLogger, Metrics, openDatabase, readRevocationsSince, REVOCATIONS_PATH, revocationsOf, sendJson, startSubgraph,
-  type RunningService,
+  createEventBus, createLoader, createLogger, internalRoutes, Metrics, openDatabase, OutboxRelay, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -13,15 +12,18 @@ import { ApiKeys } from './api-keys.js';
 import { Clinics } from './clinic-service.js';
 import { ClinicStore } from './clinic-store.js';
 import type { ProvidersConfig } from './config.js';
+import { providersOutbox } from './events.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { Catalog } from './procedure-service.js';
+import { providersInternalRoutes } from './internal/internal-routes.js';
 import { createClinicCatalogLoader, ProcedureStore } from './procedure-store.js';
 import { resolvers, type ProvidersContext } from './resolvers.js';
 import { seedDemoClinics } from './seed.js';
 import { UsersClient } from './users-client.js';
-import { isUuid } from './validation.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** the relay is kicked after each change; the interval catches what a crash left behind */
+const RELAY_INTERVAL_MS = 2_000;
 export const providersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startProvidersService(config: ProvidersConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -40,8 +42,11 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     const seeded = await seedDemoClinics(clinicStore, procedureStore);
     if (seeded) logger.info({ seeded }, 'demo clinics seeded');
   }
-  const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET));
-  const catalog = new Catalog(clinicStore, procedureStore);
+  const bus = createEventBus(config.REDIS_URL, logger);
+  await bus.ready();
+  const relay = new OutboxRelay(providersOutbox(database.prisma), bus, logger);
+  const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET), relay.loop.kick);
+  const catalog = new Catalog(clinicStore, procedureStore, relay.loop.kick);
   const apiKeyStore = new ApiKeyStore(database.prisma);
   const apiKeys = new ApiKeys(apiKeyStore);
 
@@ -65,64 +70,13 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
       clinicCatalogLoader: createClinicCatalogLoader(procedureStore, metrics),
     }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
-    onClose: () => database.close(),
-    routes: {
-      // The router asks whether an X-Api-Key is live before it forwards a partner's request.
-      'POST /internal/api-keys/verify': async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const key = readJsonField(body, 'key');
-        if (key === undefined) return sendJson(res, 400, { error: 'BAD_REQUEST' });
-        const verified = typeof key === 'string' ? await apiKeys.verify(key) : null;
-        if (!verified) return sendJson(res, 404, { error: 'NOT_FOUND' });
-        sendJson(res, 200, verified);
-      },
-      // Revoked keys stop working at the router at once, not when its cache of verified keys expires.
-      [`POST ${REVOCATIONS_PATH}`]: async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const since = readRevocationsSince(body);
-        if (!since) return sendJson(res, 400, { error: 'BAD_REQUEST' });
-        sendJson(res, 200, revocationsOf(await apiKeyStore.revokedSince(since)));
-      },
-      // The payments subgraph prices a checkout from the catalog, never from what the client sent.
-      'POST /internal/procedures': async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const ids = readJsonField(body, 'ids');
-        if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return sendJson(res, 400, { error: 'BAD_REQUEST' });
-        const procedures = await procedureStore.findMany(ids);
-        const clinicsById = new Map((await clinicStore.findMany([...new Set(procedures.map((p) => p.clinicId))])).map((c) => [c.id, c]));
-        sendJson(res, 200, {
-          procedures: procedures.map((procedure) => {
-            const clinic = clinicsById.get(procedure.clinicId)!;
-            return {
-              id: procedure.id,
-              name: procedure.name,
-              priceCentavos: procedure.priceCentavos,
-              interestFreeInstallments: procedure.interestFreeInstallments,
-              active: procedure.active,
-              clinic: { id: clinic.id, status: clinic.status, tradeName: clinic.tradeName, legalName: clinic.legalName, cnpj: clinic.cnpj },
-            };
-          }),
-        });
-      },
-      // Other subgraphs check a person's clinic roles here (payments: who may see a clinic's money).
-      'POST /internal/memberships': async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const userId = readJsonField(body, 'userId');
-        if (typeof userId !== 'string') return sendJson(res, 400, { error: 'BAD_REQUEST' });
-        const memberships = isUuid(userId) ? await clinicStore.membershipsOf(userId) : [];
-        sendJson(res, 200, { memberships: memberships.map(({ clinicId, role }) => ({ clinicId, role })) });
-      },
+    onClose: async () => {
+      await relay.loop.stop();
+      await bus.close();
+      await database.close();
     },
+    routes: internalRoutes(config.INTERNAL_CLAIMS_SECRET, providersInternalRoutes({ apiKeys, apiKeyStore, clinics: clinicStore, procedures: procedureStore })),
   });
+  relay.loop.start(RELAY_INTERVAL_MS);
   return { ...running, metrics };
-}
-
-/** One field of a JSON object body; undefined when the body is not a JSON object. */
-function readJsonField(body: Buffer, field: string): unknown {
-  try {
-    const parsed: unknown = JSON.parse(body.toString('utf8'));
-    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)[field] ?? null : undefined;
-  } catch {
-    return undefined;
-  }
 }

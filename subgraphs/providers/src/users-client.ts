@@ -1,5 +1,6 @@
 // The users subgraph's internal endpoint that gives an account the CLINIC_STAFF role (effective at
 // the account's next login or session refresh).
+import { staffGrants } from '@medpay/contracts';
 import { InternalClient } from '@medpay/runtime';
 
 export type StaffGrantTarget = { email: string } | { userId: string };
@@ -17,6 +18,6 @@ export class UsersClient implements StaffGrants {
   }
 
   grant(target: StaffGrantTarget) {
-    return this.client.post<{ userId: string; name: string }>('/internal/staff-grants', target);
+    return this.client.call(staffGrants, target);
   }
 }

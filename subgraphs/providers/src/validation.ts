@@ -1,10 +1,8 @@
 // Small input helpers shared by the clinic and procedure rules.
-import { AppError } from '@medpay/runtime';
+import { ProvidersError } from './errors.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs; anything else cannot name a row (and must not reach a uuid column). */
-export const isUuid = (value: string): boolean => UUID.test(value);
+/** Ids are UUIDs (the kit's one check). */
+export { isUuid } from '@medpay/runtime';
 
 /** Trims and collapses inner whitespace. */
 export const cleanText = (value: string): string => value.trim().replace(/\s+/g, ' ');
@@ -15,11 +13,11 @@ export const fold = (value: string): string => cleanText(value).normalize('NFD')
 /** A required one-line text of at most `max` characters, cleaned. */
 export function requiredText(value: string, field: string, message: string, max = 120): string {
   const cleaned = cleanText(value);
-  if (cleaned.length === 0 || cleaned.length > max) throw new AppError('BAD_USER_INPUT', message, { field });
+  if (cleaned.length === 0 || cleaned.length > max) throw new ProvidersError('BAD_USER_INPUT', message, { field });
   return cleaned;
 }
 
 export function integerBetween(value: number, min: number, max: number, field: string, message: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new AppError('BAD_USER_INPUT', message, { field });
+  if (!Number.isInteger(value) || value < min || value > max) throw new ProvidersError('BAD_USER_INPUT', message, { field });
   return value;
 }

@@ -1,10 +1,12 @@
 // Account rules: registration, login, session refresh and logout.
 import { normalizeCpf } from '@medpay/br-documents';
-import { AppError, type AccessTokenIssuer } from '@medpay/runtime';
+import type { AccessTokenIssuer } from '@medpay/runtime';
 import type { RegisterPatientInput } from './__generated__/resolvers-types.js';
 import { assertStrongPassword, DECOY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import type { LoginThrottle, SessionStore } from './sessions.js';
 import type { User, UserStore } from './user-store.js';
+import { UsersError } from './errors.js';
+import { recordPatientRegistered } from './events.js';
 
 export interface AuthResult {
   accessToken: string;
@@ -17,7 +19,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export function normalizeEmail(email: string): string {
   const normalized = email.trim().toLowerCase();
-  if (!EMAIL.test(normalized) || normalized.length > 254) throw new AppError('BAD_USER_INPUT', 'Informe um e-mail válido.', { field: 'email' });
+  if (!EMAIL.test(normalized) || normalized.length > 254) throw new UsersError('BAD_USER_INPUT', 'Informe um e-mail válido.', { field: 'email' });
   return normalized;
 }
 
@@ -25,7 +27,7 @@ function normalizePhone(phone: string | null | undefined): string | undefined {
   if (!phone) return undefined;
   const digits = phone.replace(/\D/g, '');
   const national = digits.startsWith('55') && digits.length >= 12 ? digits.slice(2) : digits;
-  if (!/^\d{2}9?\d{8}$/.test(national)) throw new AppError('BAD_USER_INPUT', 'Informe um telefone com DDD, como (11) 98765-4321.', { field: 'phone' });
+  if (!/^\d{2}9?\d{8}$/.test(national)) throw new UsersError('BAD_USER_INPUT', 'Informe um telefone com DDD, como (11) 98765-4321.', { field: 'phone' });
   return `+55${national}`;
 }
 
@@ -35,6 +37,8 @@ export class Accounts {
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
     private readonly tokens: AccessTokenIssuer,
+    /** tells the outbox relay there is something to publish */
+    private readonly published: () => void = () => {},
   ) {}
 
   /** `address`: the client's (sign-ups are limited per address). */
@@ -42,17 +46,18 @@ export class Accounts {
     await this.throttle.beginSignUp(address);
     const name = input.name.trim().replace(/\s+/g, ' ');
     if (name.length < 3 || name.length > 120 || !name.includes(' ')) {
-      throw new AppError('BAD_USER_INPUT', 'Informe seu nome completo.', { field: 'name' });
+      throw new UsersError('BAD_USER_INPUT', 'Informe seu nome completo.', { field: 'name' });
     }
     const email = normalizeEmail(input.email);
     const cpf = normalizeCpf(input.cpf);
-    if (!cpf) throw new AppError('INVALID_CPF', 'CPF inválido. Confira os números digitados.', { field: 'cpf' });
+    if (!cpf) throw new UsersError('INVALID_CPF', 'CPF inválido. Confira os números digitados.', { field: 'cpf' });
     const phone = normalizePhone(input.phone);
     assertStrongPassword(input.password, email);
 
-    const created = await this.users.create({ name, email, cpf, phone, passwordHash: await hashPassword(input.password), roles: ['PATIENT'] });
-    if (created === 'email') throw new AppError('EMAIL_TAKEN', 'Já existe uma conta com este e-mail.', { field: 'email' });
-    if (created === 'cpf') throw new AppError('CPF_TAKEN', 'Já existe uma conta com este CPF.', { field: 'cpf' });
+    const created = await this.users.create({ name, email, cpf, phone, passwordHash: await hashPassword(input.password), roles: ['PATIENT'] }, recordPatientRegistered);
+    if (created === 'email') throw new UsersError('EMAIL_TAKEN', 'Já existe uma conta com este e-mail.', { field: 'email' });
+    if (created === 'cpf') throw new UsersError('CPF_TAKEN', 'Já existe uma conta com este CPF.', { field: 'cpf' });
+    this.published();
     return this.startSession(created);
   }
 
@@ -63,8 +68,8 @@ export class Accounts {
     const user = await this.users.findByEmail(email);
     // Verify against a decoy when the account does not exist: the answer takes as long either way.
     const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
-    if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'E-mail ou senha incorretos.');
-    if (user.lockedAt) throw new AppError('ACCOUNT_LOCKED', 'Esta conta está bloqueada. Fale com o suporte da MedPay.');
+    if (!user || !valid) throw new UsersError('INVALID_CREDENTIALS', 'E-mail ou senha incorretos.');
+    if (user.lockedAt) throw new UsersError('ACCOUNT_LOCKED', 'Esta conta está bloqueada. Fale com o suporte da MedPay.');
     await this.throttle.succeeded(email, address);
     return this.startSession(user);
   }
@@ -74,7 +79,7 @@ export class Accounts {
     const [user] = await this.users.findMany([rotated.userId]);
     if (!user || user.lockedAt) {
       await this.sessions.revoke(rotated.sessionId);
-      throw new AppError('INVALID_REFRESH_TOKEN', 'Sua sessão expirou. Entre novamente.');
+      throw new UsersError('INVALID_REFRESH_TOKEN', 'Sua sessão expirou. Entre novamente.');
     }
     const access = await this.tokens.issue(user.id, user.roles, rotated.sessionId);
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken: rotated.refreshToken, user };
@@ -87,7 +92,7 @@ export class Accounts {
 
   async setLocked(userId: string, locked: boolean) {
     const user = await this.users.setLocked(userId, locked);
-    if (!user) throw new AppError('NOT_FOUND', 'Usuário não encontrado.');
+    if (!user) throw new UsersError('NOT_FOUND', 'Usuário não encontrado.');
     return user;
   }
 

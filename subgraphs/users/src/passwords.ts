@@ -1,6 +1,7 @@
 // Passwords are hashed with scrypt (memory-hard, in Node's crypto: no native dependency).
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { AppError } from '@medpay/runtime';
+import { UsersError } from './errors.js';
+
 
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
@@ -37,6 +38,6 @@ export function assertStrongPassword(password: string, email: string) {
     COMMON.has(password.toLowerCase()) ||
     password.toLowerCase().includes(email.split('@')[0]!.toLowerCase());
   if (weak) {
-    throw new AppError('WEAK_PASSWORD', 'A senha precisa ter ao menos 8 caracteres, com letras e números, e não pode ser óbvia nem conter seu e-mail.', { field: 'password' });
+    throw new UsersError('WEAK_PASSWORD', 'A senha precisa ter ao menos 8 caracteres, com letras e números, e não pode ser óbvia nem conter seu e-mail.', { field: 'password' });
   }
 }

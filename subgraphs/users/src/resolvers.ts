@@ -1,10 +1,11 @@
 // Thin resolvers: read arguments and claims, call the account rules or the store, shape the answer.
 import { maskCpf, normalizeCpf } from '@medpay/br-documents';
-import { AppError, forbidden, notFound, unauthenticated, type Claims, type RequestContext } from '@medpay/runtime';
+import { Caller, decodeCursor, forbidden, isPlatformAdmin, notFound, pageSize, toConnection, unauthenticated, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Accounts } from './accounts.js';
 import type { User, UserStore } from './user-store.js';
+import { UsersError } from './errors.js';
 
 export interface UsersContext extends RequestContext {
   accounts: Accounts;
@@ -12,13 +13,10 @@ export interface UsersContext extends RequestContext {
   userLoader: DataLoader<string, User | null>;
 }
 
-const isAdmin = (claims: Claims | null) => claims?.roles.includes('PLATFORM_ADMIN') === true;
-
 /** Personal fields are for the person and for platform admins. */
 function personal<T>(read: (user: User, context: UsersContext) => T) {
-  return (user: User, _args: unknown, context: UsersContext): T => {
-    if (!context.claims) throw unauthenticated();
-    if (context.claims.sub !== user.id && !isAdmin(context.claims)) throw forbidden();
+  return (user: User, _args: unknown, context: UsersContext) => {
+    new Caller(context.claims).assertSelfOrPlatformAdmin(user.id);
     return read(user, context);
   };
 }
@@ -27,18 +25,14 @@ export const resolvers: Resolvers = {
   Query: {
     me: (_, __, { claims, userLoader }) => (claims?.kind === 'user' ? userLoader.load(claims.sub) : null),
     user: async (_, { id }, { claims, userLoader }) => {
-      if (claims?.sub !== id && !isAdmin(claims)) throw forbidden();
+      if (claims?.sub !== id && !isPlatformAdmin(claims)) throw forbidden();
       return (await userLoader.load(id)) ?? Promise.reject(notFound('Usuário'));
     },
     users: async (_, args, { users }) => {
       const search = args.filter?.search?.trim() || null;
       const cpf = search ? normalizeCpf(search) : null;
-      const page = await users.search({ search, role: args.filter?.role, cpf }, args.first, args.after);
-      return {
-        edges: page.rows.map((node) => ({ cursor: node.id, node })),
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.id ?? null },
-        totalCount: page.totalCount,
-      };
+      const page = await users.search({ search, role: args.filter?.role, cpf }, pageSize(args.first, 20), decodeCursor(args.after));
+      return { ...toConnection(page), totalCount: page.totalCount };
     },
   },
   Mutation: {
@@ -47,7 +41,7 @@ export const resolvers: Resolvers = {
     refreshSession: (_, { refreshToken }, { accounts }) => accounts.refresh(refreshToken),
     logout: (_, __, { accounts, claims }) => accounts.logout(claims?.sid),
     setUserLocked: (_, { id, locked }, { accounts, claims }) => {
-      if (claims?.sub === id) throw new AppError('BAD_USER_INPUT', 'Você não pode bloquear a própria conta.');
+      if (claims?.sub === id) throw new UsersError('BAD_USER_INPUT', 'Você não pode bloquear a própria conta.');
       return accounts.setLocked(id, locked);
     },
   },

@@ -1,25 +1,26 @@
 // Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessTokenIssuer, assertServiceCall, CLAIMS_HEADER, createKeyValueStore, createLoader, createLogger, FieldEncryption,
-  Metrics, openDatabase, readRevocationsSince, REVOCATIONS_PATH, revocationsOf, sendJson, startSubgraph, type RunningService,
+  AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption, internalRoutes, Metrics,
+  openDatabase, OutboxRelay, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
-import { normalizeCpf } from '@medpay/br-documents';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Accounts, normalizeEmail } from './accounts.js';
+import { Accounts } from './accounts.js';
 import type { UsersConfig } from './config.js';
+import { usersOutbox } from './events.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { usersInternalRoutes } from './internal/internal-routes.js';
 import { resolvers, type UsersContext } from './resolvers.js';
 import { RevocationStore } from './revocation-store.js';
 import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
 import { UserStore } from './user-store.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** the relay is kicked after each registration; the interval catches what a crash left behind */
+const RELAY_INTERVAL_MS = 2_000;
 export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -39,8 +40,11 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   }
   const kv = createKeyValueStore(config.REDIS_URL, 'medpay:users:');
   const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS);
+  const bus = createEventBus(config.REDIS_URL, logger);
+  await bus.ready();
+  const relay = new OutboxRelay(usersOutbox(database.prisma), bus, logger);
   const revocations = new RevocationStore(database.prisma);
-  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens);
+  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens, relay.loop.kick);
 
   const running = await startSubgraph<UsersContext>({
     name: 'users',
@@ -54,51 +58,16 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     createContext: (request) => ({ ...request, accounts, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      await relay.loop.stop();
+      await bus.close();
       await kv.close();
       await database.close();
     },
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
-      // The providers subgraph makes an existing account clinic staff when a clinic adds it to its
-      // team (by e-mail) or when the account registers a clinic (by id).
-      // The payments subgraph names the payer on a gateway charge (Celcoin requires the debtor's
-      // name and CPF on boletos); the CPF leaves this service only here, to another service.
-      'POST /internal/payer-identity': async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const { userId } = JSON.parse(body.toString()) as { userId?: unknown };
-        const user = typeof userId === 'string' && UUID.test(userId) ? (await store.findMany([userId]))[0] : undefined;
-        const cpf = user ? store.decryptCpf(user) : null;
-        if (!user || !cpf) return sendJson(res, 404, { error: 'NOT_FOUND' });
-        sendJson(res, 200, { name: user.name, cpf });
-      },
-      // The payments subgraph searches a clinic's payments by patient: which of the given payers match
-      // a whole CPF (blind index) or a name fragment. Only ids come back, and only among those sent.
-      'POST /internal/payer-search': async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const { search, among } = JSON.parse(body.toString()) as { search?: unknown; among?: unknown };
-        if (typeof search !== 'string' || !Array.isArray(among) || !among.every((id) => typeof id === 'string')) return sendJson(res, 400, { error: 'BAD_REQUEST' });
-        const ids = among.filter((id: string) => UUID.test(id));
-        const cpf = normalizeCpf(search);
-        const userIds = await store.matchAmong(ids, cpf ? { cpf } : { name: search.trim() });
-        sendJson(res, 200, { userIds });
-      },
-      // The router refuses the access tokens of sessions ended here (see router/src/revocations.ts).
-      [`POST ${REVOCATIONS_PATH}`]: async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const since = readRevocationsSince(body);
-        if (!since) return sendJson(res, 400, { error: 'BAD_REQUEST' });
-        sendJson(res, 200, revocationsOf(await revocations.since(since)));
-      },
-      'POST /internal/staff-grants': async (req, res, body) => {
-        assertServiceCall(req.headers[CLAIMS_HEADER], config.INTERNAL_CLAIMS_SECRET);
-        const target = JSON.parse(body.toString()) as { email?: unknown; userId?: unknown };
-        const byId = async (id: string) => (UUID.test(id) ? (await store.findMany([id]))[0] : undefined);
-        const user = typeof target.userId === 'string' ? await byId(target.userId) : await store.findByEmail(normalizeEmail(String(target.email ?? '')));
-        if (!user) return sendJson(res, 404, { error: 'NOT_FOUND' });
-        await store.addRole(user.id, 'CLINIC_STAFF');
-        sendJson(res, 200, { userId: user.id, name: user.name });
-      },
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations)),
     },
   });
+  relay.loop.start(RELAY_INTERVAL_MS);
   return { ...running, metrics };
 }

@@ -2,7 +2,8 @@
 // hashed; each refresh spends one and issues the next in the same family, and spending one twice
 // revokes the family (a stolen token and its owner cannot both keep going).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AppError, type KeyValueStore } from '@medpay/runtime';
+import type { KeyValueStore } from '@medpay/runtime';
+import { UsersError } from './errors.js';
 import type { RevocationLog } from './revocation-store.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -30,13 +31,13 @@ export class SessionStore {
   async rotate(refreshToken: string): Promise<{ sessionId: string; userId: string; refreshToken: string }> {
     const key = hash(refreshToken);
     const stored = await this.kv.get(`refresh:${key}`);
-    const invalid = () => new AppError('INVALID_REFRESH_TOKEN', 'Sua sessão expirou. Entre novamente.');
+    const invalid = () => new UsersError('INVALID_REFRESH_TOKEN', 'Sua sessão expirou. Entre novamente.');
     if (!stored) throw invalid();
     const record = JSON.parse(stored) as RefreshRecord;
     if (!(await this.isActive(record.familyId))) throw invalid();
     if (!(await this.kv.setIfAbsent(`spent:${key}`, '1', this.ttlMs))) {
       await this.revoke(record.familyId);
-      throw new AppError('REFRESH_TOKEN_REUSED', 'Esta sessão foi encerrada por segurança. Entre novamente.');
+      throw new UsersError('REFRESH_TOKEN_REUSED', 'Esta sessão foi encerrada por segurança. Entre novamente.');
     }
     return { sessionId: record.familyId, userId: record.userId, refreshToken: await this.mint(record) };
   }
@@ -78,7 +79,7 @@ export class LoginThrottle {
   /** Counts a sign-up from this address; throws TOO_MANY_ATTEMPTS past the limit (account enumeration, bulk accounts). */
   async beginSignUp(address: string): Promise<void> {
     if ((await this.kv.increment(`sign-ups-from:${address}`, LoginThrottle.SIGN_UP_WINDOW_MS)) > LoginThrottle.MAX_SIGN_UPS_PER_ADDRESS) {
-      throw new AppError('TOO_MANY_ATTEMPTS', 'Muitos cadastros feitos deste endereço. Tente novamente mais tarde.');
+      throw new UsersError('TOO_MANY_ATTEMPTS', 'Muitos cadastros feitos deste endereço. Tente novamente mais tarde.');
     }
   }
 
@@ -89,7 +90,7 @@ export class LoginThrottle {
       this.kv.increment(`login-attempts-from:${address}`, LoginThrottle.WINDOW_MS),
     ]);
     if (forAccount > LoginThrottle.MAX_FAILURES || forAddress > LoginThrottle.MAX_FAILURES_PER_ADDRESS) {
-      throw new AppError('TOO_MANY_ATTEMPTS', 'Muitas tentativas de acesso. Aguarde 15 minutos ou redefina sua senha.');
+      throw new UsersError('TOO_MANY_ATTEMPTS', 'Muitas tentativas de acesso. Aguarde 15 minutos ou redefina sua senha.');
     }
   }
 

@@ -1,10 +1,8 @@
 // Data access for users: the one place that knows the table and its encrypted columns.
-import { literalFragment, violatedUniqueConstraint, type FieldEncryption } from '@medpay/runtime';
+import { literalFragment, pageOf, violatedUniqueConstraint, type FieldEncryption } from '@medpay/runtime';
 import { Prisma, type PrismaClient, type Role, type User } from './generated/prisma/client.js';
 
 export type { User };
-
-const PAGE_MAX = 100;
 
 export interface NewUser {
   name: string;
@@ -22,20 +20,27 @@ export class UserStore {
     private readonly encryption: FieldEncryption,
   ) {}
 
-  /** Creates the user; a unique violation surfaces as 'email' or 'cpf'. */
-  async create(user: NewUser): Promise<User | 'email' | 'cpf'> {
+  /**
+   * Creates the user; a unique violation surfaces as 'email' or 'cpf'. `andThen` runs in the same
+   * transaction (the outbox event of the registration), so the user and its event commit together.
+   */
+  async create(user: NewUser, andThen?: (tx: Prisma.TransactionClient, created: User) => Promise<void>): Promise<User | 'email' | 'cpf'> {
     try {
-      return await this.prisma.user.create({
-        data: {
-          id: user.id,
-          name: user.name,
-          email: user.email,
-          passwordHash: user.passwordHash,
-          phone: user.phone,
-          roles: user.roles,
-          cpfEncrypted: user.cpf ? this.encryption.encrypt(user.cpf) : null,
-          cpfBlindIndex: user.cpf ? this.encryption.blindIndex(user.cpf) : null,
-        },
+      return await this.prisma.$transaction(async (tx) => {
+        const created = await tx.user.create({
+          data: {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            passwordHash: user.passwordHash,
+            phone: user.phone,
+            roles: user.roles,
+            cpfEncrypted: user.cpf ? this.encryption.encrypt(user.cpf) : null,
+            cpfBlindIndex: user.cpf ? this.encryption.blindIndex(user.cpf) : null,
+          },
+        });
+        await andThen?.(tx, created);
+        return created;
       });
     } catch (error) {
       const constraint = violatedUniqueConstraint(error);
@@ -84,8 +89,8 @@ export class UserStore {
     return rows.map((row) => row.id);
   }
 
-  /** Admin search: by whole CPF (blind index), else name or e-mail fragment; newest first, keyset paged. */
-  async search(filter: { search?: string | null; role?: Role | null; cpf?: string | null }, first: number, after?: string | null) {
+  /** Admin search: by whole CPF (blind index), else name or e-mail fragment; newest first, keyset paged (`take` checked by the caller). */
+  async search(filter: { search?: string | null; role?: Role | null; cpf?: string | null }, take: number, after?: string) {
     const where: Prisma.UserWhereInput = {
       ...(filter.role ? { roles: { has: filter.role } } : {}),
       ...(filter.cpf
@@ -94,11 +99,10 @@ export class UserStore {
           ? { OR: [{ name: { contains: literalFragment(filter.search), mode: 'insensitive' } }, { email: { contains: literalFragment(filter.search.toLowerCase()) } }] }
           : {}),
     };
-    const take = Math.min(Math.max(first, 1), PAGE_MAX);
     const [rows, totalCount] = await Promise.all([
       this.prisma.user.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: take + 1, ...(after ? { cursor: { id: after }, skip: 1 } : {}) }),
       this.prisma.user.count({ where }),
     ]);
-    return { rows: rows.slice(0, take), hasNextPage: rows.length > take, totalCount };
+    return { ...pageOf(rows, take), totalCount };
   }
 }

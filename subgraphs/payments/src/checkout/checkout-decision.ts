@@ -1,7 +1,7 @@
 // The checkout's decision, pure: from the idempotency state, the catalog's procedure, the priced plan
 // and the payer's credit history, either "resume the payment this key already made" or the exact rows
 // a new payment starts with. No I/O: checkout.ts reads the facts and writes the result through its store.
-import { AppError } from '@medpay/runtime';
+import { PaymentsError } from '../errors.js';
 import type { CheckoutInput } from '../__generated__/resolvers-types.js';
 import type { CatalogProcedure } from '../internal/directory.js';
 import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
@@ -36,7 +36,7 @@ export interface PlanFacts {
 /** The plan the patient chose, priced from the catalog (never from the client), checked against the input. */
 export function checkoutPlan(input: CheckoutInput, { procedure, platformFeeBasisPoints, today }: PlanFacts): { procedure: CatalogProcedure; plan: PaymentPlan } {
   if (!procedure || !procedure.active || procedure.clinic.status !== 'ACTIVE') {
-    throw new AppError('PROCEDURE_NOT_AVAILABLE', 'Este procedimento não está disponível para pagamento no momento.');
+    throw new PaymentsError('PROCEDURE_NOT_AVAILABLE', 'Este procedimento não está disponível para pagamento no momento.');
   }
   const plan = planById(input.planId, {
     priceCentavos: procedure.priceCentavos,
@@ -48,18 +48,18 @@ export function checkoutPlan(input: CheckoutInput, { procedure, platformFeeBasis
     firstDueDay: input.firstDueDay,
   });
   if (!plan.methods.includes(input.method)) {
-    throw new AppError('PLAN_NOT_AVAILABLE', 'Este plano não aceita esta forma de pagamento.', { planId: plan.id, method: input.method });
+    throw new PaymentsError('PLAN_NOT_AVAILABLE', 'Este plano não aceita esta forma de pagamento.', { planId: plan.id, method: input.method });
   }
-  if (input.method === 'CARD' && !input.cardToken) throw new AppError('BAD_USER_INPUT', 'Informe o cartão.', { field: 'cardToken' });
+  if (input.method === 'CARD' && !input.cardToken) throw new PaymentsError('BAD_USER_INPUT', 'Informe o cartão.', { field: 'cardToken' });
   return { procedure, plan };
 }
 
 /** A crediário needs an approved credit decision first, then the patient's acceptance of these exact terms. */
 export function assertCrediarioAllowed(input: CheckoutInput, plan: PaymentPlan, history: CreditHistory) {
   const refusal = creditRefusal(plan, history);
-  if (refusal) throw new AppError('CREDIT_DENIED', `Crediário não aprovado: ${refusal}`);
+  if (refusal) throw new PaymentsError('CREDIT_DENIED', `Crediário não aprovado: ${refusal}`);
   if (input.acceptedContractTermsHash !== plan.contractTermsHash) {
-    throw new AppError('CONTRACT_ACCEPTANCE_REQUIRED', 'Leia e aceite os termos do contrato, com o CET, antes de contratar o crediário.', {
+    throw new PaymentsError('CONTRACT_ACCEPTANCE_REQUIRED', 'Leia e aceite os termos do contrato, com o CET, antes de contratar o crediário.', {
       contractTerms: plan.contractTerms,
       contractTermsHash: plan.contractTermsHash,
     });

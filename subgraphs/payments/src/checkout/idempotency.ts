@@ -1,7 +1,8 @@
 // Stripe's idempotency semantics for money-moving mutations: the same key with the same request
 // returns the first result; the same key with a different request is refused; keys are scoped to
 // the caller and the operation.
-import { AppError, violatedUniqueConstraint } from '@medpay/runtime';
+import { violatedUniqueConstraint } from '@medpay/runtime';
+import { PaymentsError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Tx } from '../ledger/ledger.js';
@@ -10,11 +11,11 @@ export const requestHash = (request: unknown) => createHash('sha256').update(JSO
 
 export function assertKey(key: string) {
   if (!/^[\w.:-]{8,100}$/.test(key)) {
-    throw new AppError('BAD_USER_INPUT', 'A chave de idempotência deve ter de 8 a 100 letras, números, ".", ":", "_" ou "-".', { field: 'idempotencyKey' });
+    throw new PaymentsError('BAD_USER_INPUT', 'A chave de idempotência deve ter de 8 a 100 letras, números, ".", ":", "_" ou "-".', { field: 'idempotencyKey' });
   }
 }
 
-const reused = () => new AppError('IDEMPOTENCY_KEY_REUSED', 'Esta chave de idempotência já foi usada com outros dados.');
+const reused = () => new PaymentsError('IDEMPOTENCY_KEY_REUSED', 'Esta chave de idempotência já foi usada com outros dados.');
 
 /** The resource a key already produced (when the request matches), or null when the key is new. */
 export async function findByKey(prisma: PrismaClient | Tx, scope: string, key: string, hash: string): Promise<string | null> {

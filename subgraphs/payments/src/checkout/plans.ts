@@ -3,7 +3,7 @@
 // interest, IOF, CET and dated schedule, and the split of what the clinic receives.
 import { addMonths, cardInstallments, cet, financedWithIof } from '@medpay/financing';
 import { formatBRL, splitPayment } from '@medpay/money';
-import { AppError } from '@medpay/runtime';
+import { PaymentsError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import type { PaymentMethod, PlanKind } from '../generated/prisma/client.js';
 import * as pricing from './pricing.js';
@@ -189,7 +189,7 @@ function contractTerms(plan: PaymentPlan, context: PlanContext, financedCentavos
 
 function assertDueDay(day: number | null | undefined) {
   if (day != null && (!Number.isInteger(day) || day < 1 || day > 28)) {
-    throw new AppError('BAD_USER_INPUT', 'Escolha um dia de vencimento entre 1 e 28.', { field: 'firstDueDay' });
+    throw new PaymentsError('BAD_USER_INPUT', 'Escolha um dia de vencimento entre 1 e 28.', { field: 'firstDueDay' });
   }
 }
 
@@ -221,7 +221,7 @@ export function planById(id: string, context: PlanContext): PaymentPlan {
   if (kind === 'CREDIARIO' && counted && count >= pricing.CREDIARIO_MIN_INSTALLMENTS && count <= pricing.CREDIARIO_MAX_INSTALLMENTS && offersCrediario(context.priceCentavos)) {
     return crediario(count, context);
   }
-  throw new AppError('PLAN_NOT_AVAILABLE', 'Este plano de pagamento não está disponível para este procedimento.', { planId: id });
+  throw new PaymentsError('PLAN_NOT_AVAILABLE', 'Este plano de pagamento não está disponível para este procedimento.', { planId: id });
 }
 
 /**
@@ -230,10 +230,10 @@ export function planById(id: string, context: PlanContext): PaymentPlan {
  */
 export function planNets(priceCentavos: number, interestFreeInstallments: number, platformFeeBasisPoints: number) {
   if (!Number.isInteger(priceCentavos) || priceCentavos < 100 || priceCentavos > 100_000_000) {
-    throw new AppError('BAD_USER_INPUT', 'O preço deve ficar entre R$ 1,00 e R$ 1.000.000,00, em centavos inteiros.', { field: 'priceCentavos' });
+    throw new PaymentsError('BAD_USER_INPUT', 'O preço deve ficar entre R$ 1,00 e R$ 1.000.000,00, em centavos inteiros.', { field: 'priceCentavos' });
   }
   if (!Number.isInteger(interestFreeInstallments) || interestFreeInstallments < 1 || interestFreeInstallments > pricing.CARD_MAX_INSTALLMENTS) {
-    throw new AppError('BAD_USER_INPUT', 'O parcelamento sem juros deve ser de 1 a 12 vezes.', { field: 'interestFreeInstallments' });
+    throw new PaymentsError('BAD_USER_INPUT', 'O parcelamento sem juros deve ser de 1 a 12 vezes.', { field: 'interestFreeInstallments' });
   }
   const context: PlanContext = { priceCentavos, interestFreeInstallments, procedureName: '', clinicName: '', platformFeeBasisPoints, today: todayInSaoPaulo() };
   // A price below a method's processing cost cannot be paid that way: that plan is left out.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InProcessBus, type DomainEvent } from './outbox.js';
+import { InProcessBus, type DomainEvent } from '@medpay/runtime';
 import { paymentChangeOf, PaymentEventFeed } from './payment-events.js';
 import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
 

@@ -2,7 +2,7 @@
 // into a typed change and filtered per subscriber, as async iterators that stop listening on return.
 import { PushIterator } from '@medpay/runtime';
 import { EscrowState, PaymentStatus, type Payment } from '../generated/prisma/client.js';
-import type { DomainEvent, EventBus } from './outbox.js';
+import type { DomainEvent, EventBus } from '@medpay/runtime';
 import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
 
 /** One status change, shaped as the schema's PaymentEvent (its `payment` is resolved from paymentId). */

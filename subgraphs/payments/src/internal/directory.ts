@@ -1,21 +1,10 @@
 // What payments needs from the other subgraphs, asked over their internal endpoints: a procedure's
 // price (never taken from the client), a person's clinic roles, the payer's name and CPF for the
 // gateway (never stored here), and which of a clinic's payers match a patient search.
+import * as contracts from '@medpay/contracts';
 import { InternalClient } from '@medpay/runtime';
 
-export interface CatalogProcedure {
-  id: string;
-  name: string;
-  priceCentavos: number;
-  interestFreeInstallments: number;
-  active: boolean;
-  clinic: { id: string; status: string; tradeName: string; legalName: string; cnpj: string };
-}
-
-export interface ClinicMembership {
-  clinicId: string;
-  role: 'ADMIN' | 'STAFF';
-}
+export type { CatalogProcedure, ClinicMembership } from '@medpay/contracts';
 
 export class Directory {
   private readonly providers: InternalClient;
@@ -26,12 +15,12 @@ export class Directory {
     this.users = new InternalClient(usersUrl, 'payments', internalSecret);
   }
 
-  async procedures(ids: readonly string[]): Promise<CatalogProcedure[]> {
-    return (await this.providers.post<{ procedures: CatalogProcedure[] }>('/internal/procedures', { ids }))?.procedures ?? [];
+  async procedures(ids: readonly string[]): Promise<contracts.CatalogProcedure[]> {
+    return (await this.providers.call(contracts.procedures, { ids: [...ids] }))?.procedures ?? [];
   }
 
-  async memberships(userId: string): Promise<ClinicMembership[]> {
-    return (await this.providers.post<{ memberships: ClinicMembership[] }>('/internal/memberships', { userId }))?.memberships ?? [];
+  async memberships(userId: string): Promise<contracts.ClinicMembership[]> {
+    return (await this.providers.call(contracts.memberships, { userId }))?.memberships ?? [];
   }
 
   /**
@@ -40,10 +29,10 @@ export class Directory {
    */
   async matchPayers(search: string, among: string[]): Promise<string[]> {
     if (among.length === 0) return [];
-    return (await this.users.post<{ userIds: string[] }>('/internal/payer-search', { search, among }))?.userIds ?? [];
+    return (await this.users.call(contracts.payerSearch, { search, among }))?.userIds ?? [];
   }
 
   payerIdentity(userId: string): Promise<{ name: string; cpf: string } | null> {
-    return this.users.post('/internal/payer-identity', { userId });
+    return this.users.call(contracts.payerIdentity, { userId });
   }
 }

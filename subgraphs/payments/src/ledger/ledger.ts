@@ -2,7 +2,7 @@
 // id twice is a no-op), entries are immutable (a trigger refuses changes), and guarded balances
 // (cash, escrow, money in transit) cannot go below zero: a CHECK constraint aborts the whole
 // database transaction, so a movement either happens entirely or not at all.
-import { AppError } from '@medpay/runtime';
+import { PaymentsError } from '../errors.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 export type Side = 'DEBIT' | 'CREDIT';
@@ -66,7 +66,7 @@ function rulesOf(accountId: string): { normalSide: Side; guarded: boolean } {
 }
 
 export const insufficientBalance = () =>
-  new AppError('INSUFFICIENT_BALANCE', 'Saldo insuficiente para esta operação; nada foi movimentado.');
+  new PaymentsError('INSUFFICIENT_BALANCE', 'Saldo insuficiente para esta operação; nada foi movimentado.');
 
 /** Posts a balanced transaction inside the caller's database transaction; false when already posted. */
 export async function post(tx: Tx, posting: LedgerPosting): Promise<boolean> {

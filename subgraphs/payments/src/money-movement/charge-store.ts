@@ -3,7 +3,7 @@
 // transaction, so a caller's steps commit together; status changes are conditional on the status the
 // caller saw, so of two racing writers only one moves a charge.
 import type { Charge, Payment, PaymentMethod, Prisma } from '../generated/prisma/client.js';
-import { isUuid } from '../payments/payment-store.js';
+import { isUuid } from '@medpay/runtime';
 import type { Db } from '../transaction.js';
 
 export type { Db };

@@ -1,7 +1,8 @@
 // Creates a charge at the gateway for a charge row we committed first (status CREATING). The row's
 // id is the gateway's clientRequestId, so creating again after a crash or a timeout finds the same
 // charge instead of making a second one.
-import { AppError, type Logger } from '@medpay/runtime';
+import type { Logger } from '@medpay/runtime';
+import { PaymentsError } from '../errors.js';
 import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.js';
 import type { Directory } from '../internal/directory.js';
 import { GatewayUnavailableError, type PaymentGateway } from '../gateway/payment-gateway.js';
@@ -12,7 +13,7 @@ import { paymentRows } from '../payments/payment-store.js';
 import { inTransaction } from '../transaction.js';
 
 export const gatewayUnavailable = () =>
-  new AppError('GATEWAY_UNAVAILABLE', 'O meio de pagamento não respondeu. Tente de novo com a mesma chave: nada será cobrado duas vezes.');
+  new PaymentsError('GATEWAY_UNAVAILABLE', 'O meio de pagamento não respondeu. Tente de novo com a mesma chave: nada será cobrado duas vezes.');
 
 export class ChargeIssuer {
   constructor(
@@ -28,7 +29,7 @@ export class ChargeIssuer {
   async issue(charge: Charge, payment: Payment, cardToken?: string): Promise<void> {
     if (charge.status !== 'CREATING') return;
     const identity = await this.directory.payerIdentity(payment.payerId);
-    if (!identity) throw new AppError('BAD_USER_INPUT', 'Complete seu cadastro (nome e CPF) antes de pagar.');
+    if (!identity) throw new PaymentsError('BAD_USER_INPUT', 'Complete seu cadastro (nome e CPF) antes de pagar.');
     const payer = { name: identity.name, document: identity.cpf };
     // No procedure name: it is health data, and would show on the patient's bank statement.
     const description = `MedPay Saúde${charge.installmentNumber ? ` — parcela ${charge.installmentNumber}/${payment.installmentCount}` : ''}`;

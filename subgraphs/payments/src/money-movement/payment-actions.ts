@@ -1,6 +1,7 @@
 // What people do to a paid payment: the clinic confirms the procedure (releasing escrow), the
 // patient opens a dispute, an admin resolves it, and refunds (full or partial) by the rules.
-import { AppError, forbidden, notFound } from '@medpay/runtime';
+import { forbidden, notFound } from '@medpay/runtime';
+import { PaymentsError } from '../errors.js';
 import { randomUUID } from 'node:crypto';
 import type { PaymentAccess } from '../payments/access.js';
 import type { ChargeIssuer } from './charges.js';
@@ -45,7 +46,7 @@ export class PaymentActions {
       const result = await inTransaction(this.prisma, async (tx) => step(tx, await paymentRows.get(tx, paymentId)));
       if (result !== 'stale') return result;
     }
-    throw new AppError('CONFLICT', 'O pagamento mudou durante a operação. Tente novamente.');
+    throw new PaymentsError('CONFLICT', 'O pagamento mudou durante a operação. Tente novamente.');
   }
 
   /** The clinic confirms the procedure was performed: escrow is released and the payout requested. */
@@ -54,8 +55,8 @@ export class PaymentActions {
     await access.assertClinicMember(payment.clinicId);
     const result = await this.withFreshPayment(paymentId, async (tx, current) => {
       if (current.escrowState !== 'HELD') return current.escrowState === 'RELEASED' || current.escrowState === 'PAID_OUT' ? current : notConfirmable(current);
-      if (current.status === 'DISPUTED') throw new AppError('DISPUTE_NOT_ALLOWED', 'Há uma contestação aberta: a liberação aguarda a análise da MedPay.');
-      if (current.status === 'PAID') throw new AppError('INVALID_STATUS_TRANSITION', 'O pagamento ainda está sendo colocado em custódia. Tente em instantes.');
+      if (current.status === 'DISPUTED') throw new PaymentsError('DISPUTE_NOT_ALLOWED', 'Há uma contestação aberta: a liberação aguarda a análise da MedPay.');
+      if (current.status === 'PAID') throw new PaymentsError('INVALID_STATUS_TRANSITION', 'O pagamento ainda está sendo colocado em custódia. Tente em instantes.');
       return (await this.settlement.release(tx, current, 'Procedimento confirmado pela clínica')) ? current : 'stale';
     });
     this.kick();
@@ -66,11 +67,11 @@ export class PaymentActions {
   async openDispute(paymentId: string, reason: string, access: PaymentAccess): Promise<Payment> {
     const payment = await this.load(paymentId, access);
     if (payment.payerId !== access.userId) throw forbidden();
-    if (reason.trim().length < 10) throw new AppError('BAD_USER_INPUT', 'Conte em poucas palavras o que aconteceu (ao menos 10 caracteres).', { field: 'reason' });
+    if (reason.trim().length < 10) throw new PaymentsError('BAD_USER_INPUT', 'Conte em poucas palavras o que aconteceu (ao menos 10 caracteres).', { field: 'reason' });
     return this.withFreshPayment(paymentId, async (tx, current) => {
       if (current.status === 'DISPUTED') return current;
       if (current.escrowState !== 'HELD' || !['IN_ESCROW', 'PARTIALLY_REFUNDED'].includes(current.status)) {
-        throw new AppError('DISPUTE_NOT_ALLOWED', 'Só é possível contestar enquanto o valor está em custódia.');
+        throw new PaymentsError('DISPUTE_NOT_ALLOWED', 'Só é possível contestar enquanto o valor está em custódia.');
       }
       return (await movePayment(tx, current, { to: 'DISPUTED', reason: 'Contestação aberta pelo paciente', data: { disputeReason: reason.trim().slice(0, 1000) } })) ? current : 'stale';
     });
@@ -80,7 +81,7 @@ export class PaymentActions {
   async resolveDispute(paymentId: string, inFavorOf: 'CLINIC' | 'PATIENT', access: PaymentAccess): Promise<Payment> {
     if (!access.isAdmin) throw forbidden();
     const payment = await this.load(paymentId, access);
-    if (payment.status !== 'DISPUTED') throw new AppError('INVALID_STATUS_TRANSITION', 'Este pagamento não está em contestação.');
+    if (payment.status !== 'DISPUTED') throw new PaymentsError('INVALID_STATUS_TRANSITION', 'Este pagamento não está em contestação.');
     if (inFavorOf === 'PATIENT') {
       return this.refund({ paymentId, amountCentavos: payment.grossCentavos - payment.refundedCentavos, reason: 'Contestação decidida a favor do paciente', idempotencyKey: `dispute:${paymentId}` }, access);
     }
@@ -101,7 +102,7 @@ export class PaymentActions {
     if (!installment || installment.payment.payerId !== access.userId) throw notFound('Parcela');
     if (installment.status === 'PAID') return installment;
     if (installment.status === 'SCHEDULED' && installment.number !== 1 && installment.payment.status === 'AWAITING_PAYMENT') {
-      throw new AppError('INVALID_STATUS_TRANSITION', 'O crediário ainda não foi ativado pela primeira parcela.');
+      throw new PaymentsError('INVALID_STATUS_TRANSITION', 'O crediário ainda não foi ativado pela primeira parcela.');
     }
     const amount = installment.amountCentavos + lateChargesCentavos(installment.amountCentavos, installment.dueDate, todayInSaoPaulo());
     const open = await chargeStore.openForInstallment(this.prisma, installment.paymentId, installment.number);
@@ -132,27 +133,27 @@ export class PaymentActions {
     if (!access.isAdmin && !isClinic && !isPayer) throw forbidden();
     assertKey(input.idempotencyKey);
     if (!Number.isSafeInteger(input.amountCentavos) || input.amountCentavos <= 0) {
-      throw new AppError('BAD_USER_INPUT', 'Informe um valor de estorno positivo, em centavos.', { field: 'amountCentavos' });
+      throw new PaymentsError('BAD_USER_INPUT', 'Informe um valor de estorno positivo, em centavos.', { field: 'amountCentavos' });
     }
-    if (input.reason.trim().length < 3) throw new AppError('BAD_USER_INPUT', 'Informe o motivo do estorno.', { field: 'reason' });
+    if (input.reason.trim().length < 3) throw new PaymentsError('BAD_USER_INPUT', 'Informe o motivo do estorno.', { field: 'reason' });
     const scope = `refund:${access.claims!.sub}`;
     const hash = requestHash({ paymentId: input.paymentId, amountCentavos: input.amountCentavos, reason: input.reason });
     const existing = await findByKey(this.prisma, scope, input.idempotencyKey, hash);
     if (existing) return paymentRows.get(this.prisma, input.paymentId);
     if (payment.planKind === 'CREDIARIO') {
-      throw new AppError('REFUND_NOT_ALLOWED', 'Estornos de crediário são feitos pela central da MedPay, com o cancelamento do contrato.');
+      throw new PaymentsError('REFUND_NOT_ALLOWED', 'Estornos de crediário são feitos pela central da MedPay, com o cancelamento do contrato.');
     }
     if (isPayer && !access.isAdmin && !isClinic && (payment.escrowState !== 'HELD' || input.amountCentavos !== payment.grossCentavos - payment.refundedCentavos)) {
-      throw new AppError('REFUND_NOT_ALLOWED', 'O cancelamento pelo paciente é integral e só vale antes da confirmação do procedimento. Fale com a clínica ou abra uma contestação.');
+      throw new PaymentsError('REFUND_NOT_ALLOWED', 'O cancelamento pelo paciente é integral e só vale antes da confirmação do procedimento. Fale com a clínica ou abra uma contestação.');
     }
     try {
       const result = await this.withFreshPayment(input.paymentId, async (tx, current) => {
         const left = current.grossCentavos - current.refundedCentavos;
         if (!['PAID', 'IN_ESCROW', 'DISPUTED', 'PARTIALLY_REFUNDED', 'RELEASED', 'PAID_OUT'].includes(current.status)) {
-          throw new AppError('REFUND_NOT_ALLOWED', 'Este pagamento não pode ser estornado no estado atual.');
+          throw new PaymentsError('REFUND_NOT_ALLOWED', 'Este pagamento não pode ser estornado no estado atual.');
         }
         if (input.amountCentavos > left) {
-          throw new AppError('REFUND_EXCEEDS_BALANCE', `O estorno passa do valor disponível (${left} centavos); nada foi movimentado.`, { availableCentavos: left });
+          throw new PaymentsError('REFUND_EXCEEDS_BALANCE', `O estorno passa do valor disponível (${left} centavos); nada foi movimentado.`, { availableCentavos: left });
         }
         const refunded = current.refundedCentavos + input.amountCentavos;
         const fromEscrow = HELD_STATUSES.has(current.status) && current.escrowState === 'HELD';
@@ -192,5 +193,5 @@ export class PaymentActions {
 }
 
 function notConfirmable(payment: Payment): never {
-  throw new AppError('INVALID_STATUS_TRANSITION', payment.escrowState === 'NONE' ? 'O pagamento ainda não foi recebido.' : 'Este pagamento não está em custódia.');
+  throw new PaymentsError('INVALID_STATUS_TRANSITION', payment.escrowState === 'NONE' ? 'O pagamento ainda não foi recebido.' : 'Este pagamento não está em custódia.');
 }

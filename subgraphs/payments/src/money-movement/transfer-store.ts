@@ -2,7 +2,7 @@
 // transfers table. Methods take the client or an open transaction; status changes are conditional, so
 // a transfer is sent, confirmed or failed once however many writers race.
 import type { Payment, Prisma, Transfer } from '../generated/prisma/client.js';
-import { isUuid } from '../payments/payment-store.js';
+import { isUuid } from '@medpay/runtime';
 import type { Db } from '../transaction.js';
 
 export type { Transfer };

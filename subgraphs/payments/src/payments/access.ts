@@ -1,35 +1,22 @@
 // Who may see and act on which payments: the payer, the clinic's staff (or its partner systems),
 // platform admins. Clinic roles come from the providers subgraph, once per request.
-import { forbidden, unauthenticated, type Claims } from '@medpay/runtime';
-import type { Directory } from '../internal/directory.js';
+import { Caller, type Claims } from '@medpay/runtime';
+import type { ClinicMembership, Directory } from '../internal/directory.js';
 
-export class PaymentAccess {
-  private memberships?: Promise<Set<string>>;
-
-  constructor(
-    readonly claims: Claims | null,
-    private readonly directory: Directory,
-  ) {}
+export class PaymentAccess extends Caller<ClinicMembership['role']> {
+  constructor(claims: Claims | null, directory: Directory) {
+    super(claims, (userId) => directory.memberships(userId));
+  }
 
   get isAdmin(): boolean {
-    return this.claims?.roles.includes('PLATFORM_ADMIN') === true;
+    return this.isPlatformAdmin;
   }
 
-  /** the person calling (patients, staff, admins), or null */
-  get userId(): string | null {
-    return this.claims?.kind === 'user' ? this.claims.sub : null;
-  }
-
-  requireUser(): string {
-    if (!this.userId) throw this.claims ? forbidden() : unauthenticated();
-    return this.userId;
-  }
-
+  /** Clinic staff (the CLINIC_STAFF role in the token, then the membership) or the clinic's partner systems. */
   async isClinicMember(clinicId: string): Promise<boolean> {
-    if (this.claims?.kind === 'partner') return this.claims.clinicId === clinicId;
-    if (!this.userId || !this.claims?.roles.includes('CLINIC_STAFF')) return false;
-    this.memberships ??= this.directory.memberships(this.userId).then((list) => new Set(list.map((m) => m.clinicId)));
-    return (await this.memberships).has(clinicId);
+    if (this.claims?.kind === 'partner') return this.isPartnerOf(clinicId);
+    if (!this.userId || !this.hasRole('CLINIC_STAFF')) return false;
+    return (await this.roleIn(clinicId)) !== null;
   }
 
   async canSee(payment: { payerId: string; clinicId: string }): Promise<boolean> {
@@ -37,7 +24,7 @@ export class PaymentAccess {
   }
 
   async assertClinicMember(clinicId: string) {
-    if (!(await this.isClinicMember(clinicId))) throw this.claims ? forbidden() : unauthenticated();
+    if (!(await this.isClinicMember(clinicId))) throw this.denied();
   }
 
   async assertCanSeeClinic(clinicId: string) {

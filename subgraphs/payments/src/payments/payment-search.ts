@@ -2,11 +2,12 @@
 // period, patient), and the platform-wide search of admins. A patient is found without copying
 // anything personal into payments: a payment id matches directly; otherwise the users service says
 // which of this clinic's payers have that whole CPF (blind index) or a name containing the fragment.
-import { AppError } from '@medpay/runtime';
+import { isUuid } from '@medpay/runtime';
+import { PaymentsError } from '../errors.js';
 import type { Directory } from '../internal/directory.js';
 import type { PaymentStatus, Prisma } from '../generated/prisma/client.js';
 import { createdBetween } from '../reporting/periods.js';
-import { isUuid, paymentWhere, type PaymentStore } from './payment-store.js';
+import { paymentWhere, type PaymentStore } from './payment-store.js';
 import type { ClinicPaymentFilter, PaymentSearch as PlatformPaymentFilter } from '../__generated__/resolvers-types.js';
 
 export const MIN_NAME_SEARCH = 3;
@@ -25,7 +26,7 @@ export class PaymentSearch {
     if (!patient) return paymentWhere(base);
     if (isUuid(patient)) return paymentWhere({ ...base, id: patient });
     if (!/\d{11}/.test(patient.replace(/\D/g, '')) && patient.length < MIN_NAME_SEARCH) {
-      throw new AppError('BAD_USER_INPUT', `Digite ao menos ${MIN_NAME_SEARCH} letras do nome, o CPF completo ou o código do pagamento.`, { field: 'patient' });
+      throw new PaymentsError('BAD_USER_INPUT', `Digite ao menos ${MIN_NAME_SEARCH} letras do nome, o CPF completo ou o código do pagamento.`, { field: 'patient' });
     }
     const payerIds = await this.directory.matchPayers(patient, await this.store.payersOf(clinicId));
     return paymentWhere({ ...base, payerIds });

@@ -1,6 +1,6 @@
 // The payment state machine: status only moves forward. A late or repeated webhook can never turn
 // PAID back into AWAITING_PAYMENT, because that transition does not exist.
-import { AppError } from '@medpay/runtime';
+import { PaymentsError } from '../errors.js';
 import type { EscrowState, PaymentStatus } from '../generated/prisma/client.js';
 
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
@@ -23,7 +23,7 @@ export function canMove(from: PaymentStatus, to: PaymentStatus): boolean {
 
 export function assertCanMove(from: PaymentStatus, to: PaymentStatus) {
   if (!canMove(from, to)) {
-    throw new AppError('INVALID_STATUS_TRANSITION', `Não é possível passar o pagamento de ${from} para ${to}.`, { from, to });
+    throw new PaymentsError('INVALID_STATUS_TRANSITION', `Não é possível passar o pagamento de ${from} para ${to}.`, { from, to });
   }
 }
 

@@ -1,6 +1,6 @@
 // Reads of payments for the graph: filtered pages, and per-request batch loaders for the
 // parts of a payment (one query per part per request, never one per payment).
-import { createLoader, type Metrics } from '@medpay/runtime';
+import { createLoader, isUuid, type Metrics } from '@medpay/runtime';
 import DataLoader from 'dataloader';
 import type { Charge, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { account, balances } from '../ledger/ledger.js';
@@ -11,7 +11,6 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** What a list of payments may be narrowed by; ids that are not UUIDs match nothing. */
 export interface PaymentCriteria {

@@ -1,7 +1,7 @@
 // Calendar days in America/Sao_Paulo for reports: a period given as YYYY-MM-DD days (both inclusive)
 // becomes a half-open range of instants, and instants fall into day or week buckets. Brazil has kept
 // UTC−03:00 all year since 2019 (no daylight saving), so a day starts at 03:00 UTC.
-import { AppError } from '@medpay/runtime';
+import { PaymentsError } from '../errors.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
 
 const DAY_MS = 86_400_000;
@@ -26,7 +26,7 @@ export const addDays = (day: string, days: number): string => new Date(Date.pars
 
 function parseDay(value: string, field: string): string {
   if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new AppError('BAD_USER_INPUT', 'Informe a data no formato AAAA-MM-DD.', { field });
+    throw new PaymentsError('BAD_USER_INPUT', 'Informe a data no formato AAAA-MM-DD.', { field });
   }
   return value;
 }
@@ -36,8 +36,8 @@ export function period(from: string, to: string, maxDays = 366): Period {
   parseDay(from, 'from');
   parseDay(to, 'to');
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
-  if (days < 1) throw new AppError('BAD_USER_INPUT', 'A data final deve ser igual ou posterior à inicial.', { field: 'to' });
-  if (days > maxDays) throw new AppError('BAD_USER_INPUT', `O período pode ter no máximo ${maxDays} dias.`, { field: 'to' });
+  if (days < 1) throw new PaymentsError('BAD_USER_INPUT', 'A data final deve ser igual ou posterior à inicial.', { field: 'to' });
+  if (days > maxDays) throw new PaymentsError('BAD_USER_INPUT', `O período pode ter no máximo ${maxDays} dias.`, { field: 'to' });
   return { from, to, start: startOfDay(from), end: startOfDay(addDays(to, 1)) };
 }
 

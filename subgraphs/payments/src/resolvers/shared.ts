@@ -1,13 +1,13 @@
 // Helpers the resolver files share: ISO dates, payment pages, the payment a caller may see, and the
 // payment instructions of a charge.
-import { notFound } from '@medpay/runtime';
+import { decodeCursor, notFound, pageSize, toConnection } from '@medpay/runtime';
 import type { Charge, Payment, Prisma } from '../generated/prisma/client.js';
 import type { Page } from '../payments/payment-store.js';
 import type { PaymentsContext } from './context.js';
 import type { BoletoInstructionsMapper, PaymentConnectionMapper, PixInstructionsMapper } from './mappers.js';
 
 export interface PageArgs {
-  first: number;
+  first?: number | null;
   after?: string | null;
 }
 
@@ -18,14 +18,10 @@ export function iso(date: Date | null | undefined) {
 }
 
 /** A page of payments; totalCount is counted only when asked for. */
-const connection = (page: Page<Payment>, count: () => Promise<number>): PaymentConnectionMapper => ({
-  edges: page.rows.map((node) => ({ cursor: node.id, node })),
-  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.id ?? null },
-  totalCount: count,
-});
+const connection = (page: Page<Payment>, count: () => Promise<number>): PaymentConnectionMapper => ({ ...toConnection(page), totalCount: count });
 
 export async function paymentsWhere(where: Prisma.PaymentWhereInput, args: PageArgs, { store }: PaymentsContext) {
-  return connection(await store.page(where, args.first, args.after), () => store.count(where));
+  return connection(await store.page(where, pageSize(args.first, 20), decodeCursor(args.after)), () => store.count(where));
 }
 
 export const pixOf = (charge: Charge | undefined): PixInstructionsMapper | null =>

@@ -1,0 +1,90 @@
+// The internal HTTP endpoints between our services: one zod schema per endpoint for the request and
+// one for the answer, shared by the caller (InternalClient.call) and the callee (internalRoutes).
+// Every endpoint is a POST with signed service claims; an unknown subject answers 404 (null here).
+import { z } from 'zod';
+
+export interface InternalEndpoint<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
+  /** the service that serves it */
+  service: 'users' | 'providers';
+  path: `/internal/${string}`;
+  request: Request;
+  response: Response;
+}
+
+const endpoint = <Request extends z.ZodType, Response extends z.ZodType>(spec: InternalEndpoint<Request, Response>) => spec;
+
+const clinicRole = z.enum(['ADMIN', 'STAFF']);
+
+/** providers → router: whether an X-Api-Key is live, and for which clinic (404: unknown or revoked). */
+export const verifyApiKey = endpoint({
+  service: 'providers',
+  path: '/internal/api-keys/verify',
+  request: z.object({ key: z.string() }),
+  response: z.object({ apiKeyId: z.string(), clinicId: z.string() }),
+});
+
+/** A procedure as payments prices it: from the catalog, never from what the client sent. */
+export const catalogProcedure = z.object({
+  id: z.string(),
+  name: z.string(),
+  priceCentavos: z.number().int(),
+  interestFreeInstallments: z.number().int(),
+  active: z.boolean(),
+  clinic: z.object({ id: z.string(), status: z.string(), tradeName: z.string(), legalName: z.string(), cnpj: z.string() }),
+});
+export type CatalogProcedure = z.infer<typeof catalogProcedure>;
+
+/** providers → payments: procedures by id (unknown ids are left out). */
+export const procedures = endpoint({
+  service: 'providers',
+  path: '/internal/procedures',
+  request: z.object({ ids: z.array(z.string()) }),
+  response: z.object({ procedures: z.array(catalogProcedure) }),
+});
+
+export const clinicMembership = z.object({ clinicId: z.string(), role: clinicRole });
+export type ClinicMembership = z.infer<typeof clinicMembership>;
+
+/** providers → payments: a person's clinic roles (who may see a clinic's money). */
+export const memberships = endpoint({
+  service: 'providers',
+  path: '/internal/memberships',
+  request: z.object({ userId: z.string() }),
+  response: z.object({ memberships: z.array(clinicMembership) }),
+});
+
+/** users → payments: the payer's name and CPF for the gateway (never stored by payments; 404 without a CPF). */
+export const payerIdentity = endpoint({
+  service: 'users',
+  path: '/internal/payer-identity',
+  request: z.object({ userId: z.string() }),
+  response: z.object({ name: z.string(), cpf: z.string() }),
+});
+
+/** users → payments: which of the given payers match a whole CPF or a name fragment (only ids come back). */
+export const payerSearch = endpoint({
+  service: 'users',
+  path: '/internal/payer-search',
+  request: z.object({ search: z.string(), among: z.array(z.string()) }),
+  response: z.object({ userIds: z.array(z.string()) }),
+});
+
+/** users → providers: make an account clinic staff, by id or e-mail (404: no such account). */
+export const staffGrants = endpoint({
+  service: 'users',
+  path: '/internal/staff-grants',
+  request: z.union([z.object({ userId: z.string() }), z.object({ email: z.string() })]),
+  response: z.object({ userId: z.string(), name: z.string() }),
+});
+
+/** What was revoked at or after `since`: the router polls both feeds and refuses those credentials at once. */
+const revocationsFeed = {
+  request: z.object({ since: z.iso.datetime() }),
+  response: z.object({ revoked: z.array(z.object({ id: z.string(), at: z.iso.datetime() })) }),
+};
+
+/** users → router: sessions ended before their access tokens expire (logout, a reused refresh token). */
+export const sessionRevocations = endpoint({ service: 'users', path: '/internal/session-revocations', ...revocationsFeed });
+
+/** providers → router: partner API keys revoked. */
+export const apiKeyRevocations = endpoint({ service: 'providers', path: '/internal/api-key-revocations', ...revocationsFeed });

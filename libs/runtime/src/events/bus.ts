@@ -1,0 +1,118 @@
+// The event bus every service publishes its outbox to: in-process on the embedded default, a Redis
+// Stream (plus a pub/sub channel for live listeners on every replica) when REDIS_URL is set.
+import { Redis } from 'ioredis';
+import { EventEmitter } from 'node:events';
+import type { Logger } from '../logger.js';
+
+/**
+ * A fact one service recorded, published at least once and in order per outbox. The contract for
+ * every consumer: an event may arrive more than once (a relay retried, a crashed consumer's entry was
+ * reclaimed), so a consumer is idempotent by `id` — it records the ids it has applied in the same
+ * transaction as its effect, or its effect is naturally idempotent. Payloads carry ids, amounts,
+ * statuses and times, never personal data (CPFs, names).
+ */
+export interface DomainEvent {
+  id: string;
+  type: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface EventBus {
+  publish(event: DomainEvent): Promise<void>;
+  /**
+   * Every event any replica publishes, delivered once to each replica's listeners: in-process with
+   * one replica; with Redis, what arrives on the pub/sub channel (this replica's own events too, so
+   * none is delivered twice). Returns the unsubscribe function.
+   */
+  subscribe(listener: (event: DomainEvent) => void): () => void;
+  /** resolves once the bus receives events (the Redis channel is subscribed) */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Event ids delivered lately: relays on two replicas may both publish a row before either marks it. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly capacity: number) {}
+
+  /** true the first time an id is seen */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value!);
+    return true;
+  }
+}
+
+abstract class LocalDelivery {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private readonly delivered = new RecentIds(10_000);
+
+  protected deliver(event: DomainEvent) {
+    if (this.delivered.add(event.id)) this.emitter.emit('event', event);
+  }
+
+  subscribe(listener: (event: DomainEvent) => void) {
+    this.emitter.on('event', listener);
+    return () => void this.emitter.off('event', listener);
+  }
+}
+
+export class InProcessBus extends LocalDelivery implements EventBus {
+  async publish(event: DomainEvent) {
+    this.deliver(event);
+  }
+  async ready() {}
+  async close() {}
+}
+
+/**
+ * Redis: other services read the Stream `medpay:events` with consumer groups (`StreamConsumer`); every
+ * replica's listeners get each event from the pub/sub channel `medpay:events:live`, on a connection of
+ * its own (a subscribed connection can run no other command).
+ */
+export class RedisStreamBus extends LocalDelivery implements EventBus {
+  static readonly STREAM = 'medpay:events';
+  static readonly CHANNEL = 'medpay:events:live';
+
+  private readonly subscriber: Redis;
+  private readonly subscribed: Promise<void>;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly logger?: Logger,
+  ) {
+    super();
+    this.subscriber = redis.duplicate();
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== RedisStreamBus.CHANNEL) return;
+      try {
+        this.deliver(JSON.parse(message) as DomainEvent);
+      } catch (error) {
+        this.logger?.error({ err: error }, 'unreadable event on the live channel');
+      }
+    });
+    this.subscribed = this.subscriber.subscribe(RedisStreamBus.CHANNEL).then(() => undefined);
+    this.subscribed.catch((error: unknown) => this.logger?.error({ err: error }, 'could not subscribe to the live channel'));
+  }
+
+  async publish(event: DomainEvent) {
+    const json = JSON.stringify(event);
+    await this.redis.xadd(RedisStreamBus.STREAM, 'MAXLEN', '~', '100000', '*', 'id', event.id, 'type', event.type, 'event', json);
+    await this.redis.publish(RedisStreamBus.CHANNEL, json);
+  }
+
+  ready() {
+    return this.subscribed;
+  }
+
+  async close() {
+    await Promise.allSettled([this.subscriber.quit(), this.redis.quit()]);
+  }
+}
+
+export const createEventBus = (redisUrl: string | undefined, logger?: Logger): EventBus =>
+  redisUrl ? new RedisStreamBus(new Redis(redisUrl), logger) : new InProcessBus();

@@ -1,0 +1,16 @@
+// The users subgraph's error codes: the kit's generic ones plus the accounts and sessions domain's.
+import { AppError, type KitErrorCode } from '@medpay/runtime';
+
+export type UsersErrorCode =
+  | KitErrorCode
+  | 'EMAIL_TAKEN'
+  | 'CPF_TAKEN'
+  | 'WEAK_PASSWORD'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'INVALID_REFRESH_TOKEN'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'INVALID_CPF';
+
+export class UsersError extends AppError<UsersErrorCode> {}

@@ -1,0 +1,40 @@
+// The users subgraph's internal endpoints (contracts in @medpay/contracts): the payer's identity and
+// payer search for payments, staff grants for providers, ended sessions for the router.
+import { normalizeCpf } from '@medpay/br-documents';
+import * as contracts from '@medpay/contracts';
+import { internalRoute, isUuid, type InternalRoute } from '@medpay/runtime';
+import { normalizeEmail } from '../accounts.js';
+import type { RevocationStore } from '../revocation-store.js';
+import type { UserStore } from '../user-store.js';
+
+export function usersInternalRoutes(store: UserStore, revocations: RevocationStore): InternalRoute[] {
+  const byId = async (id: string) => (isUuid(id) ? (await store.findMany([id]))[0] : undefined);
+  return [
+    // The router refuses the access tokens of sessions ended here (router/src/revocations.ts).
+    internalRoute(contracts.sessionRevocations, async ({ since }) => ({
+      revoked: (await revocations.since(new Date(since))).map(({ id, at }) => ({ id, at: at.toISOString() })),
+    })),
+    // The payments subgraph names the payer on a gateway charge (Celcoin requires the debtor's
+    // name and CPF on boletos); the CPF leaves this service only here, to another service.
+    internalRoute(contracts.payerIdentity, async ({ userId }) => {
+      const user = await byId(userId);
+      const cpf = user ? store.decryptCpf(user) : null;
+      return user && cpf ? { name: user.name, cpf } : null;
+    }),
+    // The payments subgraph searches a clinic's payments by patient: which of the given payers match
+    // a whole CPF (blind index) or a name fragment. Only ids come back, and only among those sent.
+    internalRoute(contracts.payerSearch, async ({ search, among }) => {
+      const cpf = normalizeCpf(search);
+      const userIds = await store.matchAmong(among.filter(isUuid), cpf ? { cpf } : { name: search.trim() });
+      return { userIds };
+    }),
+    // The providers subgraph makes an existing account clinic staff when a clinic adds it to its
+    // team (by e-mail) or when the account registers a clinic (by id).
+    internalRoute(contracts.staffGrants, async (target) => {
+      const user = 'userId' in target ? await byId(target.userId) : await store.findByEmail(normalizeEmail(target.email));
+      if (!user) return null;
+      await store.addRole(user.id, 'CLINIC_STAFF');
+      return { userId: user.id, name: user.name };
+    }),
+  ];
+}
