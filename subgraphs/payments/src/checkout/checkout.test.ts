@@ -2,36 +2,22 @@
 // The catalog (Directory) and the charge issuer are small in-test stand-ins: the issuer only records
 // which charges it was asked to create at the gateway.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FieldEncryption, Metrics, openDatabase, type Database } from '@medpay/runtime';
+import { FieldEncryption, type Database } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { CheckoutInput } from '../__generated__/resolvers-types.js';
-import { PrismaClient, type Charge } from '../generated/prisma/client.js';
-import type { CatalogProcedure } from '../internal/directory.js';
+import type { Charge, PrismaClient } from '../generated/prisma/client.js';
 import { Checkout } from './checkout.js';
 import { CheckoutStore } from './checkout-store.js';
+import { openTestDatabase, testProcedure } from '../testing.js';
 
-const procedure: CatalogProcedure = {
-  id: randomUUID(),
-  name: 'Clareamento',
-  priceCentavos: 120_000,
-  interestFreeInstallments: 6,
-  active: true,
-  clinic: { id: randomUUID(), status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181' },
-};
+const procedure = testProcedure();
 const key = () => randomBytes(32).toString('base64url');
 
 let database: Database<PrismaClient>;
 let checkout: Checkout;
 const issued: Charge[] = [];
 beforeAll(async () => {
-  database = await openDatabase({
-    service: 'payments',
-    url: 'pglite:memory',
-    migrationsDir: fileURLToPath(new URL('../../prisma/migrations', import.meta.url)),
-    metrics: new Metrics(),
-    createClient: (adapter) => new PrismaClient({ adapter }),
-  });
+  database = await openTestDatabase();
   checkout = new Checkout(
     new CheckoutStore(database.prisma, new FieldEncryption(key(), key())),
     { procedures: async (ids) => (ids.includes(procedure.id) ? [procedure] : []) },

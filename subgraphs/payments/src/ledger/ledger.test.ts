@@ -2,21 +2,15 @@
 // attempted, every transaction balances, no guarded balance goes below zero, a refused movement
 // leaves no trace, and posting the same id twice moves money once.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Metrics, openDatabase, type Database } from '@medpay/runtime';
+import { type Database } from '@medpay/runtime';
 import fc from 'fast-check';
-import { fileURLToPath } from 'node:url';
-import { PrismaClient } from '../generated/prisma/client.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 import { account, balances, checkLedger, post, type Entry } from './ledger.js';
+import { openTestDatabase } from '../testing.js';
 
 let database: Database<PrismaClient>;
 beforeAll(async () => {
-  database = await openDatabase({
-    service: 'payments',
-    url: 'pglite:memory',
-    migrationsDir: fileURLToPath(new URL('../../prisma/migrations', import.meta.url)),
-    metrics: new Metrics(),
-    createClient: (adapter) => new PrismaClient({ adapter }),
-  });
+  database = await openTestDatabase();
 }, 60_000);
 afterAll(() => database?.close());
 

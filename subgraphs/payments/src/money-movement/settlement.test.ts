@@ -3,15 +3,13 @@
 // through the real checkout with an in-test charge issuer (nothing reaches a gateway); the Celcoin
 // adapter and the directory are constructed but never called by the steps tested here.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createLogger, FieldEncryption, Metrics, openDatabase, type Claims, type Database } from '@medpay/runtime';
+import { createLogger, FieldEncryption, type Claims, type Database } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Checkout } from '../checkout/checkout.js';
 import { CheckoutStore } from '../checkout/checkout-store.js';
 import { CelcoinGateway } from '../gateway/celcoin-client.js';
-import { PrismaClient } from '../generated/prisma/client.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 import { Directory } from '../internal/directory.js';
-import type { CatalogProcedure } from '../internal/directory.js';
 import { account, balances, checkLedger } from '../ledger/ledger.js';
 import { PaymentAccess } from '../payments/access.js';
 import { paymentRows } from '../payments/payment-store.js';
@@ -20,15 +18,9 @@ import { inTransaction } from '../transaction.js';
 import { ChargeIssuer } from './charges.js';
 import { PaymentActions } from './payment-actions.js';
 import { Settlement } from './settlement.js';
+import { openTestDatabase, testProcedure } from '../testing.js';
 
-const procedure: CatalogProcedure = {
-  id: randomUUID(),
-  name: 'Clareamento',
-  priceCentavos: 120_000,
-  interestFreeInstallments: 6,
-  active: true,
-  clinic: { id: randomUUID(), status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181' },
-};
+const procedure = testProcedure();
 const secret = () => randomBytes(32).toString('base64url');
 const logger = createLogger('payments-test', 'silent');
 const unused = 'http://127.0.0.1:9';
@@ -38,13 +30,7 @@ let checkout: Checkout;
 let settlement: Settlement;
 let actions: PaymentActions;
 beforeAll(async () => {
-  database = await openDatabase({
-    service: 'payments',
-    url: 'pglite:memory',
-    migrationsDir: fileURLToPath(new URL('../../prisma/migrations', import.meta.url)),
-    metrics: new Metrics(),
-    createClient: (adapter) => new PrismaClient({ adapter }),
-  });
+  database = await openTestDatabase();
   const prisma = database.prisma;
   const directory = new Directory(unused, unused, secret());
   const gateway = new CelcoinGateway({ baseUrl: unused, clientId: 'x', clientSecret: 'x', pixKey: 'x', merchantName: 'MedPay', merchantCity: 'Sao Paulo', webhookUser: 'x', webhookPassword: 'x', logger });

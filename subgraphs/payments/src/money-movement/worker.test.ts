@@ -2,28 +2,21 @@
 // gateway (escrow block, refund) happens once. The gateway is a small in-test implementation of the
 // PaymentGateway port that records its calls; checkout uses an in-test charge issuer.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createLogger, FieldEncryption, Metrics, openDatabase, type Claims, type Database } from '@medpay/runtime';
+import { createLogger, FieldEncryption, type Claims, type Database } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Checkout } from '../checkout/checkout.js';
 import { CheckoutStore } from '../checkout/checkout-store.js';
 import type { EscrowRequest, PaymentGateway, RefundRequest, Transfer } from '../gateway/payment-gateway.js';
-import { PrismaClient } from '../generated/prisma/client.js';
-import { Directory, type CatalogProcedure } from '../internal/directory.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { Directory } from '../internal/directory.js';
 import { PaymentAccess } from '../payments/access.js';
 import { ChargeIssuer } from './charges.js';
 import { PaymentActions } from './payment-actions.js';
 import { Settlement } from './settlement.js';
 import { PaymentWorker } from './worker.js';
+import { openTestDatabase, testProcedure } from '../testing.js';
 
-const procedure: CatalogProcedure = {
-  id: randomUUID(),
-  name: 'Clareamento',
-  priceCentavos: 120_000,
-  interestFreeInstallments: 6,
-  active: true,
-  clinic: { id: randomUUID(), status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181' },
-};
+const procedure = testProcedure();
 const secret = () => randomBytes(32).toString('base64url');
 const logger = createLogger('payments-test', 'silent');
 const unused = 'http://127.0.0.1:9';
@@ -63,13 +56,7 @@ let actions: PaymentActions;
 let worker: PaymentWorker;
 const gateway = new RecordingGateway();
 beforeAll(async () => {
-  database = await openDatabase({
-    service: 'payments',
-    url: 'pglite:memory',
-    migrationsDir: fileURLToPath(new URL('../../prisma/migrations', import.meta.url)),
-    metrics: new Metrics(),
-    createClient: (adapter) => new PrismaClient({ adapter }),
-  });
+  database = await openTestDatabase();
   const prisma = database.prisma;
   const directory = new Directory(unused, unused, secret());
   settlement = new Settlement(prisma, logger, 7, () => {});
