@@ -3,7 +3,7 @@
 import { decodeCursor, emptyPage, forbidden, notFound, pageSize, unauthenticated, type Page } from '@medpay/runtime';
 import type { ClinicFilter } from './__generated__/resolvers-types.js';
 import { ProvidersError } from './errors.js';
-import { recordClinicStatusChanged } from './events.js';
+import { recordClinicStatusChanged } from './outbox-store.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';

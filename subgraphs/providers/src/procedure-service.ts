@@ -9,7 +9,7 @@ import { validateProcedureInput, validateProcedureUpdate, type ProcedureInput, t
 import type { ClinicCatalogKey, Procedure, ProcedureStore } from './procedure-store.js';
 import { cleanText, fold, isUuid } from './validation.js';
 import { ProvidersError } from './errors.js';
-import { recordProcedureCreated, recordProcedureRepriced } from './events.js';
+import { recordProcedureCreated, recordProcedureRepriced } from './outbox-store.js';
 
 /** Catalogs are prepared during review and kept while active; suspended and rejected clinics get no new procedures. */
 const ACCEPTS_NEW_PROCEDURES: ReadonlySet<Clinic['status']> = new Set(['PENDING_REVIEW', 'ACTIVE']);

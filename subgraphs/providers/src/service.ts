@@ -12,7 +12,7 @@ import { ApiKeys } from './api-keys.js';
 import { Clinics } from './clinic-service.js';
 import { ClinicStore } from './clinic-store.js';
 import type { ProvidersConfig } from './config.js';
-import { providersOutbox } from './events.js';
+import { providersOutbox } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { Catalog } from './procedure-service.js';
 import { providersInternalRoutes } from './internal/internal-routes.js';

@@ -6,7 +6,7 @@ import { assertStrongPassword, DECOY_HASH, hashPassword, verifyPassword } from '
 import type { LoginThrottle, SessionStore } from './sessions.js';
 import type { User, UserStore } from './user-store.js';
 import { UsersError } from './errors.js';
-import { recordPatientRegistered } from './events.js';
+import { recordPatientRegistered } from './outbox-store.js';
 
 export interface AuthResult {
   accessToken: string;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Accounts } from './accounts.js';
 import type { UsersConfig } from './config.js';
-import { usersOutbox } from './events.js';
+import { usersOutbox } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { usersInternalRoutes } from './internal/internal-routes.js';
 import { resolvers, type UsersContext } from './resolvers.js';

@@ -4,7 +4,7 @@
 import type { FieldEncryption } from '@medpay/runtime';
 import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.js';
 import type { CreditHistory, NewPayment } from './checkout-decision.js';
-import { claimKey, findByKey } from './idempotency.js';
+import { claimKey, findByKey } from './idempotency-store.js';
 import { chargeStore } from '../money-movement/charge-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
 import { outboxStore } from '../events/outbox-store.js';

@@ -10,7 +10,7 @@ import type { ChargeIssuer } from '../money-movement/charges.js';
 import type { PaymentAccess } from '../payments/access.js';
 import { assertCrediarioAllowed, checkoutPlan, newPayment } from './checkout-decision.js';
 import type { CheckoutKey, CheckoutStore } from './checkout-store.js';
-import { assertKey, isKeyConflict, requestHash } from './idempotency.js';
+import { assertKey, isKeyConflict, requestHash } from './idempotency-store.js';
 import { todayInSaoPaulo } from './plans.js';
 
 export interface CheckoutContext {

@@ -3,7 +3,7 @@
 import type { Logger } from '@medpay/runtime';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { PaymentGateway } from '../gateway/payment-gateway.js';
-import { account, balances, checkLedger, type LedgerHealth } from './ledger.js';
+import { account, balances, checkLedger, type LedgerHealth } from './ledger-store.js';
 import type { Settlement } from '../money-movement/settlement.js';
 import { chargeStore } from '../money-movement/charge-store.js';
 import { transferStore } from '../money-movement/transfer-store.js';

@@ -10,7 +10,7 @@ import { CheckoutStore } from '../checkout/checkout-store.js';
 import { CelcoinGateway } from '../gateway/celcoin-client.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Directory } from '../internal/directory.js';
-import { account, balances, checkLedger } from '../ledger/ledger.js';
+import { account, balances, checkLedger } from '../ledger/ledger-store.js';
 import { PaymentAccess } from '../payments/access.js';
 import { paymentRows } from '../payments/payment-store.js';
 import { movePayment } from '../payments/transitions.js';

@@ -5,7 +5,7 @@ import { reverseProportionally } from '@medpay/money';
 import type { Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { Charge, Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
-import { account, lockedBalance, post, type Tx } from '../ledger/ledger.js';
+import { account, lockedBalance, post, type Tx } from '../ledger/ledger-store.js';
 import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';

@@ -16,7 +16,7 @@ import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
 import { paymentRows } from '../payments/payment-store.js';
-import { releasedFromEscrow } from '../ledger/ledger.js';
+import { releasedFromEscrow } from '../ledger/ledger-store.js';
 import { inTransaction } from '../transaction.js';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

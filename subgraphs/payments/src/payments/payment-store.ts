@@ -3,7 +3,7 @@
 import { createLoader, isUuid, type Metrics } from '@medpay/runtime';
 import DataLoader from 'dataloader';
 import type { Charge, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { account, balances } from '../ledger/ledger.js';
+import { account, balances } from '../ledger/ledger-store.js';
 import type { Db } from '../transaction.js';
 
 export interface Page<T> {

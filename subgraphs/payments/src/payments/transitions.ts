@@ -2,7 +2,7 @@
 // move it), a history row, and an outbox event, all in the caller's database transaction.
 import { randomUUID } from 'node:crypto';
 import type { EscrowState, Payment, PaymentStatus } from '../generated/prisma/client.js';
-import type { Tx } from '../ledger/ledger.js';
+import type { Tx } from '../ledger/ledger-store.js';
 import { canMove, canMoveEscrow } from './payment-status.js';
 import { outboxStore } from '../events/outbox-store.js';
 import { paymentRows } from './payment-store.js';

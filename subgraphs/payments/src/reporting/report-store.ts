@@ -2,7 +2,7 @@
 // queries per report, whatever the number of rows.
 import type { PaymentMethod, PaymentStatus, PrismaClient } from '../generated/prisma/client.js';
 import { buildStatement, transferIdOf, type Statement, type StatementRow } from './clinic-statement.js';
-import { account } from '../ledger/ledger.js';
+import { account } from '../ledger/ledger-store.js';
 import type { Interval, Period } from './periods.js';
 import { receivablesSeries, type ReceivablesPoint } from './receivables.js';
 import { splitOf } from '../money-movement/settlement.js';

@@ -6,7 +6,7 @@ import { ClinicStore, type Clinic } from './clinic-store.js';
 import {
   CLINIC_APPROVED, CLINIC_REACTIVATED, CLINIC_SUSPENDED, PROCEDURE_CREATED, PROCEDURE_REPRICED, recordClinicStatusChanged,
   recordProcedureCreated, recordProcedureRepriced,
-} from './events.js';
+} from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { ProcedureStore } from './procedure-store.js';
 

@@ -5,7 +5,7 @@ import { violatedUniqueConstraint } from '@medpay/runtime';
 import { PaymentsError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { Tx } from '../ledger/ledger.js';
+import type { Tx } from '../ledger/ledger-store.js';
 
 export const requestHash = (request: unknown) => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Database } from '@medpay/runtime';
 import fc from 'fast-check';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { account, balances, checkLedger, post, type Entry } from './ledger.js';
+import { account, balances, checkLedger, post, type Entry } from './ledger-store.js';
 import { openTestDatabase } from '../testing.js';
 
 let database: Database<PrismaClient>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FieldEncryption, Metrics, openDatabase, type Database } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { recordPatientRegistered, PATIENT_REGISTERED } from './events.js';
+import { recordPatientRegistered, PATIENT_REGISTERED } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { UserStore } from './user-store.js';
 
