@@ -75,8 +75,9 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     ...(mode === 'postgres' ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl! } : { DATABASE_URL: databaseUrl }),
   };
   const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
+  // Stacks running at once share the test Redis: each keeps its sessions and login counters apart.
   const users = await startUsersService(
-    loadUsersConfig({ ...common, PORT: '0', JWT_PRIVATE_JWK: jwk, ...overrides }),
+    loadUsersConfig({ ...common, PORT: '0', JWT_PRIVATE_JWK: jwk, SESSION_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:users:`, ...overrides }),
   );
   const providers = await startProvidersService(loadProvidersConfig({ ...common, PORT: '0', USERS_URL: users.url, ...overrides }));
   const celcoinSecret = randomBytes(16).toString('hex');

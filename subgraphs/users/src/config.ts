@@ -16,6 +16,8 @@ export const usersConfigShape = {
   BLIND_INDEX_KEY: z.string().default(() => devSecret('BLIND_INDEX_KEY', () => randomBytes(32).toString('base64url'))),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  /** where sessions and login counters live in Redis: deployments (or test stacks) sharing one Redis use their own */
+  SESSION_KEY_PREFIX: z.string().min(1).default('medpay:users:'),
   /** auto: seed the demo data only on an embedded database */
   SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
 };

@@ -38,7 +38,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     const seeded = await seedDemoUsers(store);
     if (seeded) logger.info({ seeded }, 'demo users seeded');
   }
-  const kv = createKeyValueStore(config.REDIS_URL, 'medpay:users:');
+  const kv = createKeyValueStore(config.REDIS_URL, config.SESSION_KEY_PREFIX);
   const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS);
   const bus = createEventBus(config.REDIS_URL, logger);
   await bus.ready();
