@@ -198,13 +198,28 @@ describe.each(availableModes())('graph through the router (%s)', (mode) => {
     expect(body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
   });
 
-  it('partner systems call the graph with a clinic API key, scoped to that clinic, until it is revoked', async () => {
+  it('partner systems call the graph with a clinic API key, scoped to that clinic and to its scopes, until it is revoked', async () => {
     const { body } = await stack.graphql<{ clinics: { edges: { node: { id: string } }[] } }>('{ clinics(filter: { search: "Sorriso" }) { edges { node { id } } } }');
     const clinicId = body.data!.clinics.edges[0]!.node.id;
-    const created = await stack.graphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
-      'mutation($c: ID!) { createApiKey(clinicId: $c, name: "ERP da clínica") { secret apiKey { id prefix } } }', { c: clinicId }, bearer(clinicAdmin.accessToken));
-    const { secret, apiKey } = created.body.data!.createApiKey;
+    const createKey = (scopes?: string[]) => stack.graphql<{ createApiKey: { secret: string; apiKey: { id: string; scopes: string[] } } }>(
+      `mutation($c: ID!${scopes ? ', $s: [ApiKeyScope!]!' : ''}) { createApiKey(clinicId: $c, name: "ERP da clínica"${scopes ? ', scopes: $s' : ''}) { secret apiKey { id prefix scopes } } }`, { c: clinicId, s: scopes }, bearer(clinicAdmin.accessToken));
     const create = `mutation($c: ID!) { createProcedure(clinicId: $c, input: { name: "Via parceiro", description: "Criado pela API", category: "Odontologia", priceCentavos: 20000, durationMinutes: 30, interestFreeInstallments: 1 }) { id } }`;
+    const confirm = 'mutation { confirmProcedurePerformed(paymentId: "00000000-0000-4000-8000-000000000000") { id } }';
+    const refund = 'mutation { refundPayment(input: { paymentId: "00000000-0000-4000-8000-000000000000", amountCentavos: 100, reason: "x", idempotencyKey: "k" }) { id } }';
+
+    // A key is read-only unless its creator chose more: it reads, but cannot write the catalog, release escrow or refund.
+    const readOnly = (await createKey()).body.data!.createApiKey;
+    expect(readOnly.apiKey.scopes).toEqual(['PAYMENTS_READ']);
+    const reads = await stack.graphql<{ clinic: { payments: { totalCount: number } } }>('query($c: ID!) { clinic(id: $c) { payments(first: 1) { totalCount } } }', { c: clinicId }, { 'x-api-key': readOnly.secret });
+    expect(reads.body.errors).toBeUndefined();
+    for (const operation of [create, confirm, refund]) {
+      const refused = await stack.graphql(operation, { c: clinicId }, { 'x-api-key': readOnly.secret });
+      expect([operation.slice(0, 30), refused.status, refused.body.errors?.[0]?.extensions?.code]).toEqual([operation.slice(0, 30), 403, 'FORBIDDEN']);
+    }
+
+    const created = await createKey(['PAYMENTS_READ', 'CATALOG_WRITE']);
+    const { secret, apiKey } = created.body.data!.createApiKey;
+    expect(apiKey.scopes).toEqual(['PAYMENTS_READ', 'CATALOG_WRITE']);
     const own = await stack.graphql<{ createProcedure: { id: string } }>(create, { c: clinicId }, { 'x-api-key': secret });
     expect(own.body.data!.createProcedure.id).toBeTruthy();
     const foreign = await stack.graphql<{ clinics: { edges: { node: { id: string } }[] } }>('{ clinics(filter: { search: "Olhos" }) { edges { node { id } } } }');

@@ -65,7 +65,7 @@ describe.each(availableModes())('revocation (%s)', (mode) => {
   it('a revoked API key stops reading, moving money and listening within a poll', async () => {
     const { clinicAdmin, clinicId } = cast;
     const created = await stack.graphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
-      'mutation($c: ID!) { createApiKey(clinicId: $c, name: "ERP revogado") { secret apiKey { id } } }', { c: clinicId }, bearer(clinicAdmin.accessToken));
+      'mutation($c: ID!) { createApiKey(clinicId: $c, name: "ERP revogado", scopes: [PAYMENTS_READ, PAYMENTS_REFUND, EVENTS_SUBSCRIBE]) { secret apiKey { id } } }', { c: clinicId }, bearer(clinicAdmin.accessToken));
     const { secret, apiKey } = created.body.data!.createApiKey;
     const key = { 'x-api-key': secret };
     const refund = () => stack.graphql(REFUND, { input: { paymentId: randomUUID(), amountCentavos: 100, reason: 'teste', idempotencyKey: randomUUID() } }, key);

@@ -75,7 +75,7 @@ export class CallerAuthenticator {
       if (!cached.claims) throw invalidKey();
       return cached.claims;
     }
-    let found: { apiKeyId: string; clinicId: string } | null;
+    let found: { apiKeyId: string; clinicId: string; scopes: string[] } | null;
     try {
       found = await this.providers.call(verifyApiKey, { key });
     } catch (error) {
@@ -84,7 +84,7 @@ export class CallerAuthenticator {
     }
     const expires = Date.now() + this.apiKeyCacheMs;
     const claims: Claims | null = found
-      ? { sub: found.apiKeyId, kind: 'partner', roles: [], scopes: ['clinic', 'partner'], clinicId: found.clinicId, exp: Math.floor(expires / 1000) + 60 }
+      ? { sub: found.apiKeyId, kind: 'partner', roles: [], scopes: ['clinic', 'partner', ...found.scopes], clinicId: found.clinicId, exp: Math.floor(expires / 1000) + 60 }
       : null;
     // Unknown keys are remembered for a shorter time, so a key created a moment ago works soon.
     this.apiKeys.set(id, { claims, until: found ? expires : Date.now() + Math.min(this.apiKeyCacheMs, 5_000) });

@@ -155,12 +155,23 @@ test('the catalog shows the clinic its net before saving; team and API keys (sho
 
   await page.getByRole('link', { name: 'Integração (API)' }).click();
   await page.getByLabel('Nome da nova chave').fill('ERP da recepção');
+  // Read-only by default; this key may also receive events, but not refund.
+  await expect(page.getByLabel('Consultar pagamentos, saldos e extratos')).toBeChecked();
+  await expect(page.getByLabel('Estornar pagamentos')).not.toBeChecked();
+  await page.getByLabel('Receber eventos de pagamento em tempo real').check();
   await page.getByRole('button', { name: 'Criar chave' }).click();
   const secret = await page.getByTestId('api-key-secret').innerText();
   expect(secret).toMatch(/^mpk_live_/);
+  await expect(page.getByRole('cell', { name: /Receber eventos de pagamento em tempo real/ }).first()).toBeVisible();
   await screenshot(page, 'provider-api-key');
   const viaKey = await fetch(ROUTER_URL, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': secret }, body: JSON.stringify({ query: '{ __typename }' }) });
   expect(viaKey.status).toBe(200);
+  const refund = await fetch(ROUTER_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': secret },
+    body: JSON.stringify({ query: 'mutation { refundPayment(input: { paymentId: "00000000-0000-4000-8000-000000000000", amountCentavos: 100, reason: "x", idempotencyKey: "k" }) { id } }' }),
+  });
+  expect(refund.status).toBe(403);
   await page.getByRole('button', { name: 'Já guardei a chave' }).click();
   await expect(page.getByTestId('api-key-secret')).toHaveCount(0);
   await page.getByRole('button', { name: 'Revogar ERP da recepção' }).first().click();

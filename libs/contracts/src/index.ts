@@ -20,7 +20,7 @@ export const verifyApiKey = endpoint({
   service: 'providers',
   path: '/internal/api-keys/verify',
   request: z.object({ key: z.string() }),
-  response: z.object({ apiKeyId: z.string(), clinicId: z.string() }),
+  response: z.object({ apiKeyId: z.string(), clinicId: z.string(), scopes: z.array(z.string()) }),
 });
 
 /** A procedure as payments prices it: from the catalog, never from what the client sent. */

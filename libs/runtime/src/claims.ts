@@ -25,12 +25,19 @@ export interface Claims {
 /** The one test of "is this caller a platform admin" (subgraphs, the router, the policies). */
 export const isPlatformAdmin = (claims: Pick<Claims, 'roles'> | null | undefined): boolean => claims?.roles.includes('PLATFORM_ADMIN') === true;
 
+/**
+ * What a clinic can do through the graph, scope by scope. Clinic staff hold every one (their roles and
+ * the policies decide which clinic); a partner key holds the ones chosen when it was created.
+ */
+export const PARTNER_SCOPES = ['payments:read', 'payments:refund', 'payments:confirm', 'catalog:write', 'events:subscribe'] as const;
+export type PartnerScope = (typeof PARTNER_SCOPES)[number];
+
 /** Scopes follow from roles; a token never carries more than its roles give. */
 export function scopesForRoles(roles: Role[]): string[] {
   const scopes = new Set<string>();
   for (const role of roles) {
     if (role === 'PATIENT') scopes.add('patient');
-    if (role === 'CLINIC_STAFF') scopes.add('clinic');
+    if (role === 'CLINIC_STAFF') ['clinic', ...PARTNER_SCOPES].forEach((scope) => scopes.add(scope));
     if (role === 'PLATFORM_ADMIN') scopes.add('admin');
   }
   return [...scopes];

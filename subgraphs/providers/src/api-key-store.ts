@@ -10,6 +10,7 @@ export interface NewApiKey {
   prefix: string;
   secretHash: string;
   createdBy: string;
+  scopes: string[];
 }
 
 export class ApiKeyStore {
@@ -29,10 +30,10 @@ export class ApiKeyStore {
   }
 
   /** The unrevoked key with this hash, with its clinic's status. */
-  findLiveByHash(secretHash: string): Promise<{ id: string; clinicId: string; clinic: { status: ClinicStatus } } | null> {
+  findLiveByHash(secretHash: string): Promise<{ id: string; clinicId: string; scopes: string[]; clinic: { status: ClinicStatus } } | null> {
     return this.prisma.apiKey.findFirst({
       where: { secretHash, revokedAt: null },
-      select: { id: true, clinicId: true, clinic: { select: { status: true } } },
+      select: { id: true, clinicId: true, scopes: true, clinic: { select: { status: true } } },
     });
   }
 

@@ -1,11 +1,29 @@
 // Partner API keys: a clinic's admins mint them for their systems (the router accepts them in the
 // X-Api-Key header and asks this service whether they are live). The whole key is shown once; only
 // its SHA-256 is kept, with a short prefix to recognise it in lists.
+import type { PartnerScope } from '@medpay/runtime';
+import type { ApiKeyScope } from './__generated__/resolvers-types.js';
 import { ProvidersError } from './errors.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Viewer } from './access.js';
 import type { ApiKey, ApiKeyStore } from './api-key-store.js';
 import { requiredText } from './validation.js';
+
+/** The schema's ApiKeyScope values and the scopes the router's directives check. */
+const SCOPES = {
+  PAYMENTS_READ: 'payments:read',
+  PAYMENTS_REFUND: 'payments:refund',
+  PAYMENTS_CONFIRM: 'payments:confirm',
+  CATALOG_WRITE: 'catalog:write',
+  EVENTS_SUBSCRIBE: 'events:subscribe',
+} as const satisfies Record<ApiKeyScope, PartnerScope>;
+
+export const scopeOf = (name: ApiKeyScope): PartnerScope => SCOPES[name];
+export const scopeName = (scope: string): ApiKeyScope => {
+  const found = (Object.keys(SCOPES) as ApiKeyScope[]).find((name) => SCOPES[name] === scope);
+  if (!found) throw new Error(`unknown API key scope ${scope}`);
+  return found;
+};
 
 export const API_KEY_PREFIX = 'mpk_live_';
 export const DISPLAY_PREFIX_LENGTH = 12;
@@ -31,13 +49,15 @@ export class ApiKeys {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async create(viewer: Viewer, clinicId: string, nameInput: string): Promise<{ apiKey: ApiKey; secret: string }> {
+  /** `scopes`: what the key may do; at least one (reading payments is the least). */
+  async create(viewer: Viewer, clinicId: string, nameInput: string, scopes: readonly PartnerScope[]): Promise<{ apiKey: ApiKey; secret: string }> {
     const userId = viewer.requireUser();
     await viewer.assertCanManageClinic(clinicId);
     // Membership implies the clinic exists (foreign key): no separate lookup.
     const name = requiredText(nameInput, 'name', 'Dê um nome à chave (até 120 caracteres), como "Sistema de agendamento".');
+    if (scopes.length === 0) throw new ProvidersError('BAD_USER_INPUT', 'Escolha ao menos uma permissão para a chave.', { field: 'scopes' });
     const { secret, prefix, secretHash } = generateApiKey();
-    const apiKey = await this.keys.create({ clinicId, name, prefix, secretHash, createdBy: userId });
+    const apiKey = await this.keys.create({ clinicId, name, prefix, secretHash, createdBy: userId, scopes: [...new Set(scopes)] });
     return { apiKey, secret };
   }
 
@@ -56,13 +76,13 @@ export class ApiKeys {
     return this.keys.listByClinic(clinicId);
   }
 
-  /** The key's id and clinic when it is live and its clinic ACTIVE; null otherwise. */
-  async verify(key: string): Promise<{ apiKeyId: string; clinicId: string } | null> {
+  /** The key's id, clinic and scopes when it is live and its clinic ACTIVE; null otherwise. */
+  async verify(key: string): Promise<{ apiKeyId: string; clinicId: string; scopes: string[] } | null> {
     if (!looksLikeApiKey(key)) return null;
     const found = await this.keys.findLiveByHash(hashApiKey(key));
     if (!found || found.clinic.status !== 'ACTIVE') return null;
     const now = this.now();
     await this.keys.touch(found.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS));
-    return { apiKeyId: found.id, clinicId: found.clinicId };
+    return { apiKeyId: found.id, clinicId: found.clinicId, scopes: found.scopes };
   }
 }

@@ -4,7 +4,7 @@ import { toConnection, type Page, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Viewer } from './access.js';
-import type { ApiKeys } from './api-keys.js';
+import { scopeName, scopeOf, type ApiKeys } from './api-keys.js';
 import type { Clinics } from './clinic-service.js';
 import type { Clinic } from './clinic-store.js';
 import type { Catalog } from './procedure-service.js';
@@ -58,7 +58,7 @@ export const resolvers: Resolvers = {
     updateProcedure: (_, { id, input }, { catalog, viewer }) => catalog.update(viewer, id, input),
     addClinicStaff: (_, args, { clinics, viewer }) => clinics.addStaff(viewer, args.clinicId, args.email, args.role),
     removeClinicStaff: (_, args, { clinics, viewer }) => clinics.removeStaff(viewer, args.clinicId, args.userId),
-    createApiKey: (_, args, { apiKeys, viewer }) => apiKeys.create(viewer, args.clinicId, args.name),
+    createApiKey: (_, args, { apiKeys, viewer }) => apiKeys.create(viewer, args.clinicId, args.name, args.scopes.map(scopeOf)),
     revokeApiKey: (_, { id }, { apiKeys, viewer }) => apiKeys.revoke(viewer, id),
     setClinicStatus: (_, args, { clinics, viewer }) => clinics.setStatus(viewer, args.id, args.status, args.reason),
   },
@@ -94,6 +94,7 @@ export const resolvers: Resolvers = {
     clinics: (user, _, { clinics, viewer }) => clinics.membershipsOf(viewer, user.id),
   },
   ApiKey: {
+    scopes: (key) => key.scopes.map(scopeName),
     createdAt: (key) => key.createdAt.toISOString(),
     lastUsedAt: (key) => iso(key.lastUsedAt),
     revokedAt: (key) => iso(key.revokedAt),

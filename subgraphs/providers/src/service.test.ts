@@ -209,7 +209,7 @@ describe('API keys', () => {
 
     const verified = await verifyKey(secret);
     expect(verified.status).toBe(200);
-    expect(await verified.json()).toEqual({ apiKeyId: apiKey.id, clinicId: sorriso!.id });
+    expect(await verified.json()).toEqual({ apiKeyId: apiKey.id, clinicId: sorriso!.id, scopes: ['payments:read'] });
     expect((await verifyKey(secret, person(paula.id, ['PATIENT']))).status).toBe(403);
     expect((await verifyKey(secret, null)).status).toBe(403);
     expect((await verifyKey(`${secret.slice(0, -1)}x`)).status).toBe(404);

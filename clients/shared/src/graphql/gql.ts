@@ -49,8 +49,8 @@ type Documents = {
     "\n  mutation AddClinicStaff($clinicId: ID!, $email: String!, $role: StaffRole!) {\n    addClinicStaff(clinicId: $clinicId, email: $email, role: $role) { role since user { id name } }\n  }\n": typeof types.AddClinicStaffDocument,
     "\n  mutation RemoveClinicStaff($clinicId: ID!, $userId: ID!) {\n    removeClinicStaff(clinicId: $clinicId, userId: $userId)\n  }\n": typeof types.RemoveClinicStaffDocument,
     "\n  query ClinicStatement($clinicId: ID!, $from: String!, $to: String!) {\n    clinic(id: $clinicId) {\n      id\n      statement(from: $from, to: $to) {\n        from to openingEscrowCentavos openingAvailableCentavos closingEscrowCentavos closingAvailableCentavos payoutsCentavos payoutsConfirmedCentavos\n        entries {\n          id at kind description escrowCentavos availableCentavos feesCentavos escrowBalanceCentavos availableBalanceCentavos transferStatus\n          payment { id payer { id name } procedure { id name } }\n        }\n      }\n    }\n  }\n": typeof types.ClinicStatementDocument,
-    "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.ClinicApiKeysDocument,
-    "\n  mutation CreateApiKey($clinicId: ID!, $name: String!) {\n    createApiKey(clinicId: $clinicId, name: $name) { secret apiKey { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.ClinicApiKeysDocument,
+    "\n  mutation CreateApiKey($clinicId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(clinicId: $clinicId, name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicPaymentDocument,
     "\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicPaymentLiveDocument,
@@ -104,8 +104,8 @@ const documents: Documents = {
     "\n  mutation AddClinicStaff($clinicId: ID!, $email: String!, $role: StaffRole!) {\n    addClinicStaff(clinicId: $clinicId, email: $email, role: $role) { role since user { id name } }\n  }\n": types.AddClinicStaffDocument,
     "\n  mutation RemoveClinicStaff($clinicId: ID!, $userId: ID!) {\n    removeClinicStaff(clinicId: $clinicId, userId: $userId)\n  }\n": types.RemoveClinicStaffDocument,
     "\n  query ClinicStatement($clinicId: ID!, $from: String!, $to: String!) {\n    clinic(id: $clinicId) {\n      id\n      statement(from: $from, to: $to) {\n        from to openingEscrowCentavos openingAvailableCentavos closingEscrowCentavos closingAvailableCentavos payoutsCentavos payoutsConfirmedCentavos\n        entries {\n          id at kind description escrowCentavos availableCentavos feesCentavos escrowBalanceCentavos availableBalanceCentavos transferStatus\n          payment { id payer { id name } procedure { id name } }\n        }\n      }\n    }\n  }\n": types.ClinicStatementDocument,
-    "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n": types.ClinicApiKeysDocument,
-    "\n  mutation CreateApiKey($clinicId: ID!, $name: String!) {\n    createApiKey(clinicId: $clinicId, name: $name) { secret apiKey { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n": types.CreateApiKeyDocument,
+    "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.ClinicApiKeysDocument,
+    "\n  mutation CreateApiKey($clinicId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(clinicId: $clinicId, name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n": types.ClinicPaymentDocument,
     "\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ClinicPaymentLiveDocument,
@@ -281,11 +281,11 @@ export function graphql(source: "\n  query ClinicStatement($clinicId: ID!, $from
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n"): (typeof documents)["\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n"];
+export function graphql(source: "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n"): (typeof documents)["\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateApiKey($clinicId: ID!, $name: String!) {\n    createApiKey(clinicId: $clinicId, name: $name) { secret apiKey { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($clinicId: ID!, $name: String!) {\n    createApiKey(clinicId: $clinicId, name: $name) { secret apiKey { id name prefix createdAt lastUsedAt revokedAt } }\n  }\n"];
+export function graphql(source: "\n  mutation CreateApiKey($clinicId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(clinicId: $clinicId, name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($clinicId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(clinicId: $clinicId, name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

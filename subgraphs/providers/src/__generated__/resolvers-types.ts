@@ -40,7 +40,24 @@ export type ApiKey = {
   /** The visible start of the key, to recognise it (mpk_live_ab12…). */
   prefix: Scalars['String']['output'];
   revokedAt?: Maybe<Scalars['String']['output']>;
+  scopes: Array<ApiKeyScope>;
 };
+
+/**
+ * What a partner key may do for its clinic, chosen when it is created. Clinic staff can do all of it
+ * (within their role); a key made before scopes existed reads payments only.
+ */
+export type ApiKeyScope =
+  /** create and change procedures */
+  | 'CATALOG_WRITE'
+  /** receive payment events live */
+  | 'EVENTS_SUBSCRIBE'
+  /** confirm a procedure was performed (releases escrow) */
+  | 'PAYMENTS_CONFIRM'
+  /** read payments, balances, statements and receivables */
+  | 'PAYMENTS_READ'
+  /** refund payments */
+  | 'PAYMENTS_REFUND';
 
 /** A clinic or hospital. Anyone may browse ACTIVE clinics; other states are seen by their staff and platform admins. */
 export type Clinic = {
@@ -122,6 +139,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds an existing MedPay account (by e-mail) to the clinic's team. */
   addClinicStaff?: Maybe<ClinicMember>;
+  /** A key for the clinic's own systems, with the scopes it may use (read-only unless chosen otherwise). */
   createApiKey?: Maybe<CreatedApiKey>;
   createProcedure?: Maybe<Procedure>;
   /** A logged-in user registers a clinic and becomes its admin; it waits in PENDING_REVIEW. */
@@ -144,6 +162,7 @@ export type MutationAddClinicStaffArgs = {
 export type MutationCreateApiKeyArgs = {
   clinicId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
+  scopes?: Array<ApiKeyScope>;
 };
 
 
@@ -403,6 +422,7 @@ export type ResolversTypes = ResolversObject<{
   AddressInput: AddressInput;
   ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ApiKeyScope: ApiKeyScope;
   Clinic: ResolverTypeWrapper<ClinicMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ClinicConnection: ResolverTypeWrapper<Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversTypes['ClinicEdge']> }>;
@@ -470,6 +490,7 @@ export type ApiKeyResolvers<ContextType = ProvidersContext, ParentType extends R
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
 }>;
 
 export type ClinicResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Clinic'] = ResolversParentTypes['Clinic'], FederationReferenceType extends FederationReferenceTypes['Clinic'] = FederationReferenceTypes['Clinic']> = ResolversObject<{
@@ -515,7 +536,7 @@ export type CreatedApiKeyResolvers<ContextType = ProvidersContext, ParentType ex
 
 export type MutationResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addClinicStaff?: Resolver<Maybe<ResolversTypes['ClinicMember']>, ParentType, ContextType, RequireFields<MutationAddClinicStaffArgs, 'clinicId' | 'email' | 'role'>>;
-  createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'clinicId' | 'name'>>;
+  createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'clinicId' | 'name' | 'scopes'>>;
   createProcedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<MutationCreateProcedureArgs, 'clinicId' | 'input'>>;
   registerClinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationRegisterClinicArgs, 'input'>>;
   removeClinicStaff?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemoveClinicStaffArgs, 'clinicId' | 'userId'>>;
