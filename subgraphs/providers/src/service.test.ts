@@ -37,7 +37,8 @@ const paula = demoPatients[0]!;
 const joao = demoPatients[1]!;
 
 const person = (id: string, roles: Role[]): Claims => ({ sub: id, kind: 'user', roles, scopes: scopesForRoles(roles), exp: Math.floor(Date.now() / 1000) + 300 });
-const partner = (clinicId: string): Claims => ({ sub: 'a0000000-0000-4000-8000-000000000001', kind: 'partner', roles: [], scopes: ['clinic'], clinicId, exp: Math.floor(Date.now() / 1000) + 300 });
+/** A partner key granted the catalog scope. */
+const partner = (clinicId: string): Claims => ({ sub: 'a0000000-0000-4000-8000-000000000001', kind: 'partner', roles: [], scopes: ['clinic', 'partner', 'catalog:write'], clinicId, exp: Math.floor(Date.now() / 1000) + 300 });
 const platformAdmin = person(demoAdmin.id, ['PLATFORM_ADMIN']);
 const adminOf = (clinic: (typeof demoClinics)[number]) => person(clinic.admin.id, ['CLINIC_STAFF']);
 
