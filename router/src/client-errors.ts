@@ -81,5 +81,4 @@ export const isClientMistake = (error: { extensions?: Record<string, unknown> })
 export const REQUEST_REFUSALS = {
   methodNotAllowed: { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Use GET (consultas) ou POST em /graphql.' },
   unsupportedMediaType: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Envie a operação como application/json.' },
-  batching: { status: 400, code: 'BATCHING_NOT_SUPPORTED', message: 'Envie uma operação por requisição (batching não é aceito).' },
 } as const;

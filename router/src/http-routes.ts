@@ -19,10 +19,7 @@ export interface HttpRoutesOptions {
   logger: Logger;
 }
 
-const isJsonRequest = (contentType: string | undefined) => {
-  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
-  return mediaType === 'application/json' || mediaType === 'application/graphql-response+json';
-};
+const isJsonRequest = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 export function httpRoutes({ config, subgraphs, apollo, authenticator, metrics, logger }: HttpRoutesOptions) {
   const sandbox = sandboxPage();
@@ -73,8 +70,8 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, metrics, 
       if (req.method === 'POST' && !isJsonRequest(req.headers['content-type'])) return sendGraphQLError(res, REQUEST_REFUSALS.unsupportedMediaType);
       // A GET carries its operation in the URL: whatever content type it claims is beside the point.
       if (req.method === 'GET') delete req.headers['content-type'];
+      // A batch (a JSON array) is refused by Apollo Server itself, answered as BATCHING_NOT_SUPPORTED (client-errors.ts).
       const body = await readBody(req, config.BODY_LIMIT_BYTES);
-      if (body[0] === 0x5b /* [ */) return sendGraphQLError(res, REQUEST_REFUSALS.batching);
       const claims = await authenticator.authenticate(req.headers);
       const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), subgraphCalls: 0 };
       await executeApollo(apollo, req, res, body, async () => context);

@@ -16,16 +16,25 @@ function hasForbiddenText(value: unknown): boolean {
   return false;
 }
 
+/** Whether a document's own string literals carry a forbidden character, once per parsed document (servers cache them). */
+const dirtyDocuments = new WeakMap<DocumentNode, boolean>();
+function hasForbiddenLiteral(document: DocumentNode): boolean {
+  let found = dirtyDocuments.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      [Kind.STRING]: (node: ValueNode) => {
+        if (node.kind === Kind.STRING && FORBIDDEN.test(node.value)) found = true;
+      },
+    });
+    dirtyDocuments.set(document, found);
+  }
+  return found;
+}
+
 /** BAD_USER_INPUT when any string argument of the operation, literal or variable, carries a forbidden character. */
 export function checkInputText(document: DocumentNode, variables: Record<string, unknown> | undefined): AppError | null {
-  if (hasForbiddenText(variables)) return refused();
-  let found = false;
-  visit(document, {
-    [Kind.STRING]: (node: ValueNode) => {
-      if (node.kind === Kind.STRING && FORBIDDEN.test(node.value)) found = true;
-    },
-  });
-  return found ? refused() : null;
+  return hasForbiddenText(variables) || hasForbiddenLiteral(document) ? refused() : null;
 }
 
 /** A search fragment for Prisma's `contains` (a LIKE '%…%'): its own %, _ and \ match only themselves. */
