@@ -3,10 +3,11 @@
 // (cash, escrow, money in transit) cannot go below zero: a CHECK constraint aborts the whole
 // database transaction, so a movement either happens entirely or not at all.
 import { PaymentsError } from '../errors.js';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Tx } from '../transaction.js';
 
+export type { Tx };
 export type Side = 'DEBIT' | 'CREDIT';
-export type Tx = Prisma.TransactionClient;
 
 export interface Entry {
   account: string;
