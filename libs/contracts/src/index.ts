@@ -2,10 +2,13 @@
 // one for the answer, shared by the caller (InternalClient.call) and the callee (internalRoutes).
 // Every endpoint is a POST with signed service claims; an unknown subject answers 404 (null here).
 import { z } from 'zod';
+import { outboxFeedRequest, outboxFeedResponse } from './events.js';
+
+export * from './events.js';
 
 export interface InternalEndpoint<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
-  /** the service that serves it */
-  service: 'users' | 'providers';
+  /** the service that serves it ('producers': every service with an outbox) */
+  service: 'users' | 'providers' | 'payments' | 'analytics' | 'producers';
   path: `/internal/${string}`;
   request: Request;
   response: Response;
@@ -30,6 +33,7 @@ export const catalogProcedure = z.object({
   priceCentavos: z.number().int(),
   interestFreeInstallments: z.number().int(),
   active: z.boolean(),
+  category: z.string(),
   clinic: z.object({ id: z.string(), status: z.string(), tradeName: z.string(), legalName: z.string(), cnpj: z.string() }),
 });
 export type CatalogProcedure = z.infer<typeof catalogProcedure>;
@@ -88,3 +92,32 @@ export const sessionRevocations = endpoint({ service: 'users', path: '/internal/
 
 /** providers → router: partner API keys revoked. */
 export const apiKeyRevocations = endpoint({ service: 'providers', path: '/internal/api-key-revocations', ...revocationsFeed });
+
+/** users, providers, payments → analytics: their outbox from a point on (the embedded feed, and backfills). */
+export const outboxFeed = endpoint({ service: 'producers', path: '/internal/outbox', request: outboxFeedRequest, response: outboxFeedResponse });
+
+/** One GraphQL operation as the router saw it: no variables, no personal data, no document text. */
+export const operationUsage = z.object({
+  at: z.iso.datetime(),
+  operationName: z.string().max(200),
+  /** sha256 (hex) of the document as received */
+  documentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** from the apollographql-client-name / -version headers ('unknown' without them) */
+  clientName: z.string().max(100),
+  clientVersion: z.string().max(100),
+  callerKind: z.enum(['anonymous', 'user', 'partner', 'admin']),
+  /** the fields the document selects, as Type.field */
+  fields: z.array(z.string().max(200)).max(2000),
+  durationMs: z.number().nonnegative(),
+  /** the stable codes of the errors it answered with, once each */
+  errorCodes: z.array(z.string().max(100)).max(50),
+});
+export type OperationUsage = z.infer<typeof operationUsage>;
+
+/** router → analytics: a batch of usage records, sent in the background (losing one never fails a request). */
+export const graphUsageBatch = endpoint({
+  service: 'analytics',
+  path: '/internal/graph-usage',
+  request: z.object({ operations: z.array(operationUsage).min(1).max(1000) }),
+  response: z.object({ accepted: z.number().int() }),
+});

@@ -20,6 +20,7 @@ export const openTestDatabase = (): Promise<Database<PrismaClient>> =>
 export const testProcedure = (): CatalogProcedure => ({
   id: randomUUID(),
   name: 'Clareamento',
+  category: 'Odontologia',
   priceCentavos: 120_000,
   interestFreeInstallments: 6,
   active: true,

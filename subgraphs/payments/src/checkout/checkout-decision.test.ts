@@ -6,6 +6,7 @@ import { assertCrediarioAllowed, checkoutPlan, creditRefusal, newPayment } from 
 const procedure: CatalogProcedure = {
   id: 'proc-1',
   name: 'Clareamento',
+  category: 'Odontologia',
   priceCentavos: 120_000,
   interestFreeInstallments: 6,
   active: true,

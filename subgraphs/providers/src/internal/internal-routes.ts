@@ -28,6 +28,7 @@ export function providersInternalRoutes(deps: { apiKeys: ApiKeys; apiKeyStore: A
             name: procedure.name,
             priceCentavos: procedure.priceCentavos,
             interestFreeInstallments: procedure.interestFreeInstallments,
+            category: procedure.category,
             active: procedure.active,
             clinic: { id: clinic.id, status: clinic.status, tradeName: clinic.tradeName, legalName: clinic.legalName, cnpj: clinic.cnpj },
           };

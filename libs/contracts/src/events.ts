@@ -1,0 +1,87 @@
+// The domain events as their consumers read them: one zod schema per event type, shared by the
+// service that writes it to its outbox and every service that consumes it (analytics, notifications,
+// ai). Payloads carry ids, amounts, statuses, categories and times — never CPFs, names, procedure
+// names or other free text (LGPD: health data). The event's own `createdAt` is when it happened,
+// unless the payload says otherwise (`paidAt`).
+import { z } from 'zod';
+
+const id = z.string().min(1);
+const centavos = z.number().int();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const paymentStatus = z.enum(['AWAITING_PAYMENT', 'PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT', 'EXPIRED', 'CANCELED', 'DECLINED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'DISPUTED']);
+const clinicStatus = z.object({ clinicId: id, from: z.string(), status: z.string(), at: z.iso.datetime() });
+
+export const domainEventPayloads = {
+  /** users: an account with the PATIENT role was created */
+  'patient.registered': z.object({ userId: id, roles: z.array(z.string()), registeredAt: z.iso.datetime() }),
+
+  /** providers: clinic status changes */
+  'clinic.approved': clinicStatus,
+  'clinic.suspended': clinicStatus,
+  'clinic.reactivated': clinicStatus,
+  /** providers: catalog */
+  'procedure.created': z.object({ procedureId: id, clinicId: id, category: z.string(), priceCentavos: centavos, interestFreeInstallments: z.number().int(), active: z.boolean(), at: z.iso.datetime() }),
+  'procedure.repriced': z.object({ procedureId: id, clinicId: id, category: z.string(), fromCentavos: centavos, priceCentavos: centavos, at: z.iso.datetime() }),
+
+  /**
+   * payments: how many plan simulations one procedure had in a window (anonymous, counted in memory
+   * and written in batches: a simulation is a query, and a query must not write a row each).
+   */
+  'plans.simulated': z.object({ clinicId: id, procedureId: id, category: z.string(), count: z.number().int().positive(), windowStart: z.iso.datetime() }),
+  /** payments: a checkout created a payment (written with it); the split is the payment's */
+  'payment.created': z.object({
+    paymentId: id,
+    payerId: id,
+    clinicId: id,
+    procedureId: id,
+    category: z.string(),
+    planKind: z.enum(['A_VISTA', 'CARD_INSTALLMENTS', 'CREDIARIO']),
+    method: z.enum(['PIX', 'BOLETO', 'CARD']),
+    installmentCount: z.number().int().positive(),
+    grossCentavos: centavos,
+    platformFeeCentavos: centavos,
+    processingCostCentavos: centavos,
+    clinicNetCentavos: centavos,
+    patientTotalCentavos: centavos,
+    /** crediário's schedule; empty for other plans */
+    installments: z.array(z.object({ number: z.number().int().positive(), dueDate: day, amountCentavos: centavos })),
+  }),
+  /** payments: every status or escrow move; `refundedCentavos` is the payment's total refunded after it */
+  'payment.status_changed': z.object({
+    paymentId: id,
+    payerId: id,
+    clinicId: id,
+    from: paymentStatus.nullable(),
+    status: paymentStatus,
+    escrowState: z.enum(['NONE', 'HELD', 'RELEASED', 'PAID_OUT', 'RETURNED']),
+    reason: z.string(),
+    refundedCentavos: centavos.default(0),
+  }),
+  /** payments: a crediário installment was paid */
+  'installment.paid': z.object({ paymentId: id, payerId: id, clinicId: id, number: z.number().int().positive(), dueDate: day, amountCentavos: centavos, paidAt: z.iso.datetime() }),
+  /** payments: an issued installment passed its due date unpaid */
+  'installment.overdue': z.object({ paymentId: id, payerId: id, clinicId: id, number: z.number().int().positive(), dueDate: day, amountCentavos: centavos }),
+} as const;
+
+export type DomainEventType = keyof typeof domainEventPayloads;
+export type DomainEventPayload<Type extends DomainEventType> = z.output<(typeof domainEventPayloads)[Type]>;
+
+/** A consumer's reading of an event: the typed payload, or null for a type it does not know or a payload off the contract. */
+export function readEvent<Type extends DomainEventType>(type: Type, event: { type: string; payload: unknown }): DomainEventPayload<Type> | null {
+  if (event.type !== type) return null;
+  const parsed = domainEventPayloads[type].safeParse(event.payload);
+  return parsed.success ? (parsed.data as DomainEventPayload<Type>) : null;
+}
+
+/** One page of a service's outbox, oldest first by publication: analytics' feed in the embedded mode, and every backfill. */
+export const outboxFeedRequest = z.object({
+  /** the last event already read (its publication time and id), null from the start */
+  after: z.object({ publishedAt: z.iso.datetime(), id: z.string() }).nullable(),
+  limit: z.number().int().min(1).max(1000),
+});
+
+export const outboxFeedResponse = z.object({
+  events: z.array(
+    z.object({ id: z.string(), type: z.string(), aggregateId: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.iso.datetime(), publishedAt: z.iso.datetime() }),
+  ),
+});
