@@ -86,3 +86,14 @@ export function LoadMore({ pageInfo, onMore }: { pageInfo?: { hasNextPage: boole
     </p>
   );
 }
+
+/** One key figure of a dashboard: a label, the value large, and a line of context. */
+export function Kpi({ label, value, hint, name }: { label: string; value: string; hint?: ReactNode; name: string }) {
+  return (
+    <div className="card tile" data-kpi={name}>
+      <p className="muted">{label}</p>
+      <p className="big money">{value}</p>
+      {hint ? <p className="hint">{hint}</p> : null}
+    </div>
+  );
+}
