@@ -1,8 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { layOutCharts } from '@medpay/web/chart-test-layout';
 import { render, screen } from '@testing-library/react';
 import { ReceivablesChart } from './receivables-chart';
 
 describe('ReceivablesChart', () => {
+  let restore: () => void;
+  beforeAll(() => { restore = layOutCharts(); });
+  afterAll(() => restore());
+
   it('draws one bar per non-zero figure on a round axis, and lists the same figures in a table', () => {
     render(
       <ReceivablesChart
@@ -15,7 +20,8 @@ describe('ReceivablesChart', () => {
       />,
     );
     expect(screen.getByRole('img', { name: 'Recebíveis por dia' })).toBeTruthy();
-    const bars = [...document.querySelectorAll('rect')].map((bar) => bar.querySelector('title')!.textContent);
+    // Each bar is a rect titled with its figure (Recharts' clip paths and grid are rects without one).
+    const bars = [...document.querySelectorAll('rect > title')].map((title) => title.textContent);
     expect(bars).toEqual(['29/11/2026 · Liberado: R$ 1.151,01', '29/11/2026 · Repassado: R$ 1.151,01', '29/12/2026 · Previsto (em garantia): R$ 2.302,02']);
     expect(screen.getByText('R$ 5.000,00')).toBeTruthy(); // the axis rounds 2.302,02 up to 5.000
     expect(screen.getAllByRole('row')).toHaveLength(3); // header + the two dates with money
