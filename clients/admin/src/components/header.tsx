@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 
 const SECTIONS = [
   ['/', 'Visão geral'],
+  ['/plataforma', 'Plataforma'],
   ['/clinicas', 'Clínicas'],
   ['/usuarios', 'Usuários'],
   ['/pagamentos', 'Pagamentos'],
