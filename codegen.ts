@@ -51,6 +51,11 @@ const config: CodegenConfig = {
       Clinic: '../resolvers/mappers.js#EntityReferenceMapper',
       Procedure: '../resolvers/mappers.js#EntityReferenceMapper',
     }),
+    ...subgraphResolvers('analytics', '../resolvers.js#AnalyticsContext', {
+      // entities other subgraphs own (or own most of): analytics knows only their key
+      Clinic: '../resolvers.js#EntityReference',
+      Procedure: '../resolvers.js#EntityReference',
+    }),
   },
   ignoreNoDocuments: true,
 };

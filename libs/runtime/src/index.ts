@@ -23,3 +23,4 @@ export * from './ids.js';
 export * from './graphql-ws-host.js';
 export * from './pagination.js';
 export * from './caller.js';
+export * from './calendar.js';

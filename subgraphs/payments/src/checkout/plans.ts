@@ -5,6 +5,7 @@ import { addMonths, cardInstallments, cet, financedWithIof } from '@medpay/finan
 import { formatBRL, splitPayment } from '@medpay/money';
 import { PaymentsError } from '../errors.js';
 import { createHash } from 'node:crypto';
+import { todayInSaoPaulo } from '@medpay/runtime';
 import type { PaymentMethod, PlanKind } from '../generated/prisma/client.js';
 import * as pricing from './pricing.js';
 
@@ -49,9 +50,7 @@ export interface PlanContext {
   firstDueDay?: number | null;
 }
 
-export function todayInSaoPaulo(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInSaoPaulo };
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const brDate = (date: string) => date.split('-').reverse().join('/');

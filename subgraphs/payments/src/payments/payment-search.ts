@@ -6,7 +6,7 @@ import { isUuid } from '@medpay/runtime';
 import { PaymentsError } from '../errors.js';
 import type { Directory } from '../internal/directory.js';
 import type { PaymentStatus, Prisma } from '../generated/prisma/client.js';
-import { createdBetween } from '../reporting/periods.js';
+import { createdBetween } from '@medpay/runtime';
 import { paymentWhere, type PaymentStore } from './payment-store.js';
 import type { ClinicPaymentFilter, PaymentSearch as PlatformPaymentFilter } from '../__generated__/resolvers-types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { period } from './periods.js';
+import { period } from '@medpay/runtime';
 import { receivablesSeries } from './receivables.js';
 
 describe('receivables series', () => {

@@ -1,6 +1,6 @@
 // Receivables over time for a clinic's chart: per day or week, what was released to it, what was
 // paid out, and what escrow is expected to release (by each payment's automatic release date).
-import { bucketOf, bucketsOf, dayOf, type Interval, type Period } from './periods.js';
+import { bucketOf, bucketsOf, dayOf, type Interval, type Period } from '@medpay/runtime';
 
 export interface ReceivablesPoint {
   date: string;

@@ -3,7 +3,7 @@
 import type { PaymentMethod, PaymentStatus, PrismaClient } from '../generated/prisma/client.js';
 import { buildStatement, transferIdOf, type Statement, type StatementRow } from './clinic-statement.js';
 import { account } from '../ledger/ledger-store.js';
-import type { Interval, Period } from './periods.js';
+import type { Interval, Period } from '@medpay/runtime';
 import { receivablesSeries, type ReceivablesPoint } from './receivables.js';
 import { splitOf } from '../money-movement/settlement.js';
 

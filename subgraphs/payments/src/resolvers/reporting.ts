@@ -2,7 +2,7 @@
 import { forbidden } from '@medpay/runtime';
 import type { ClinicResolvers, QueryResolvers, StatementEntryResolvers } from '../__generated__/resolvers-types.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
-import { addDays, period } from '../reporting/periods.js';
+import { addDays, period } from '@medpay/runtime';
 import { iso } from './shared.js';
 
 export const reportingQuery: QueryResolvers = {

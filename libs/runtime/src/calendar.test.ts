@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { bucketOf, bucketsOf, createdBetween, dayOf, period } from './periods.js';
+import { bucketOf, bucketsOf, createdBetween, dayOf, period } from './calendar.js';
 
 describe('report periods in America/Sao_Paulo', () => {
   it('turns inclusive days into a half-open range of instants at UTC−03:00', () => {
@@ -23,5 +23,10 @@ describe('report periods in America/Sao_Paulo', () => {
     expect(bucketOf('2026-11-30', 'WEEK')).toBe('2026-11-30'); // a Monday
     expect(bucketsOf(period('2026-11-26', '2026-12-08'), 'WEEK')).toEqual(['2026-11-23', '2026-11-30', '2026-12-07']);
     expect(bucketsOf(period('2026-11-29', '2026-12-01'), 'DAY')).toEqual(['2026-11-29', '2026-11-30', '2026-12-01']);
+  });
+
+  it('buckets by calendar month, across a new year', () => {
+    expect(bucketOf('2026-11-29', 'MONTH')).toBe('2026-11-01');
+    expect(bucketsOf(period('2026-11-15', '2027-02-01'), 'MONTH')).toEqual(['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']);
   });
 });

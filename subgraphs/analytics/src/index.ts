@@ -1,0 +1,2 @@
+export { analyticsConfigShape, loadAnalyticsConfig, type AnalyticsConfig } from './config.js';
+export { analyticsTypeDefs, startAnalyticsService } from './service.js';

@@ -1,0 +1,47 @@
+// The analytics graph: a clinic's figures for its staff, partner systems and platform admins; the
+// platform's, the event lag and the graph's usage for platform admins (the directives say so before
+// any resolver runs; the clinic check needs the caller's memberships and runs here).
+import { Caller, type RequestContext } from '@medpay/runtime';
+import type { ClinicMembership } from '@medpay/contracts';
+import type { Resolvers } from './__generated__/resolvers-types.js';
+import type { Figures } from './figures.js';
+import type { EventIntake } from './intake.js';
+
+export interface EntityReference {
+  id: string;
+}
+
+export interface AnalyticsContext extends RequestContext {
+  caller: Caller<ClinicMembership['role']>;
+  figures: Figures;
+  intake: EventIntake;
+}
+
+async function assertMaySeeClinic(caller: AnalyticsContext['caller'], clinicId: string) {
+  if (caller.isPlatformAdmin || caller.isPartnerOf(clinicId) || (await caller.roleIn(clinicId))) return;
+  throw caller.denied();
+}
+
+export const resolvers: Resolvers = {
+  Clinic: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    analytics: async (clinic, { from, to, interval }, { caller, figures }) => {
+      await assertMaySeeClinic(caller, clinic.id);
+      return figures.clinic(clinic.id, { from, to, interval: interval ?? 'DAY' });
+    },
+  },
+  Query: {
+    platformAnalytics: (_root, { from, to, interval }, { caller, figures }) => {
+      caller.assertPlatformAdmin();
+      return figures.platform({ from, to, interval: interval ?? 'DAY' });
+    },
+    analyticsLag: (_root, _args, { caller, intake }) => {
+      caller.assertPlatformAdmin();
+      return intake.lag();
+    },
+    graphUsage: (_root, { from, to }, { caller, figures }) => {
+      caller.assertPlatformAdmin();
+      return figures.usage(from, to);
+    },
+  },
+};

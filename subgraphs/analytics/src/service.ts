@@ -1,0 +1,74 @@
+// Wires the analytics subgraph: the document store (MongoDB or embedded), the event intake, the
+// figures, the router's usage log and the HTTP server.
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import * as contracts from '@medpay/contracts';
+import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, startSubgraph, type RunningService } from '@medpay/runtime';
+import { parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import type { AnalyticsConfig } from './config.js';
+import { Figures } from './figures.js';
+import { FeedIntake, StreamIntake, type EventIntake, type EventSource } from './intake.js';
+import { resolvers, type AnalyticsContext } from './resolvers.js';
+import type { DocumentStore } from './store/document-store.js';
+import { RAW_EVENT_RETENTION_SECONDS, USAGE_RETENTION_SECONDS } from './store/models.js';
+import { openDocumentStore } from './store/open-store.js';
+import { recordUsage } from './usage-log.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const analyticsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
+const SWEEP_EVERY_MS = 3600_000;
+
+/** The outboxes analytics reads (the embedded feed, and backfills). */
+export const eventSources = (config: AnalyticsConfig): EventSource[] =>
+  (['users', 'providers', 'payments'] as const).map((name) => ({
+    name,
+    client: new InternalClient(config[`${name.toUpperCase() as 'USERS' | 'PROVIDERS' | 'PAYMENTS'}_URL`], 'analytics', config.INTERNAL_CLAIMS_SECRET, 30_000),
+  }));
+
+/**
+ * Retention: raw events 400 days, usage records 90 (MongoDB's TTL indexes do the same; the sweep is
+ * what applies the rule on the embedded store, and is harmless on MongoDB).
+ */
+export async function sweepExpired(store: DocumentStore, now = Date.now()) {
+  await store.deleteMany('events', { createdAt: { $lt: new Date(now - RAW_EVENT_RETENTION_SECONDS * 1000) } });
+  await store.deleteMany('usage', { at: { $lt: new Date(now - USAGE_RETENTION_SECONDS * 1000) } });
+}
+
+export async function startAnalyticsService(config: AnalyticsConfig): Promise<RunningService & { store: DocumentStore; intake: EventIntake }> {
+  const logger = createLogger('analytics', config.LOG_LEVEL);
+  const metrics = new Metrics();
+  const store = await openDocumentStore(config.MONGODB_URL, config.ANALYTICS_DATA_DIR);
+  const intake: EventIntake = config.REDIS_URL
+    ? new StreamIntake(store, config.REDIS_URL, `analytics-${randomBytes(4).toString('hex')}`, logger)
+    : new FeedIntake(store, eventSources(config), config.FEED_POLL_MS, logger);
+  const figures = new Figures(store);
+  const providers = new InternalClient(config.PROVIDERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET);
+  const memberships = async (userId: string) => (await providers.call(contracts.memberships, { userId }))?.memberships ?? [];
+  const sweep = () => sweepExpired(store).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
+  await sweep();
+  const sweeper = setInterval(sweep, SWEEP_EVERY_MS);
+  sweeper.unref();
+
+  const running = await startSubgraph<AnalyticsContext>({
+    name: 'analytics',
+    schema: buildSubgraphSchema({ typeDefs: analyticsTypeDefs, resolvers }),
+    host: config.HOST,
+    port: config.PORT,
+    internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    metricsToken: config.METRICS_TOKEN,
+    logger,
+    metrics,
+    createContext: (request) => ({ ...request, caller: new Caller(request.claims, memberships), figures, intake }),
+    checkHealth: async () => void (await store.findById('cursors', 'health')),
+    onClose: async () => {
+      clearInterval(sweeper);
+      await intake.stop();
+      await store.close();
+    },
+    routes: internalRoutes(config.INTERNAL_CLAIMS_SECRET, [internalRoute(contracts.graphUsageBatch, async ({ operations }) => ({ accepted: await recordUsage(store, operations) }))]),
+  });
+  intake.start();
+  return { ...running, store, intake };
+}

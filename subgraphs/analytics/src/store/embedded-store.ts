@@ -1,0 +1,77 @@
+// The embedded default (no MONGODB_URL): a worker thread holds the documents in nedb datastores under
+// .data/ and runs the pipelines with mingo (embedded-worker.ts); documents are validated here with
+// the same mongoose models as on MongoDB, before they cross to the worker.
+import { mkdirSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { validated, type Doc, type DocumentStore, type Filter, type Pipeline } from './document-store.js';
+import { analyticsModels, collectionNames, declaredIndexes, type CollectionName } from './models.js';
+
+export interface EmbeddedSetup {
+  /** null: in memory only (tests) */
+  dir: string | null;
+  /** the fields each collection indexes (the first field of each declared index) */
+  indexedFields: Record<string, string[]>;
+}
+
+export type EmbeddedRequest =
+  | { op: 'insertOnce'; collection: CollectionName; doc: Doc }
+  | { op: 'findById'; collection: CollectionName; id: string }
+  | { op: 'replaceVersioned'; collection: CollectionName; doc: Doc; expected: number }
+  | { op: 'put'; collection: CollectionName; doc: Doc }
+  | { op: 'aggregate'; collection: CollectionName; pipeline: Pipeline }
+  | { op: 'deleteMany'; collection: CollectionName; filter: Filter }
+  | { op: 'clear'; collections: CollectionName[] }
+  | { op: 'close' };
+
+type Reply = { id: number; result?: unknown; error?: string };
+
+export async function openEmbeddedStore(dir: string | null): Promise<DocumentStore> {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const models = analyticsModels();
+  const indexedFields = Object.fromEntries(collectionNames.map((name) => [name, [...new Set(declaredIndexes(name).map(([fields]) => Object.keys(fields)[0]!))]]));
+  const worker = new Worker(new URL('./embedded-worker-boot.mjs', import.meta.url), { workerData: { dir, indexedFields } satisfies EmbeddedSetup });
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let failure: Error | null = null;
+  worker.on('message', ({ id, result, error }: Reply) => {
+    const call = waiting.get(id);
+    waiting.delete(id);
+    if (error === undefined) call?.resolve(result);
+    else call?.reject(new Error(`embedded analytics store: ${error}`));
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    for (const call of waiting.values()) call.reject(error);
+    waiting.clear();
+  });
+
+  const send = <T>(request: EmbeddedRequest): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    const id = (nextId += 1);
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ id, request });
+    });
+  };
+
+  return {
+    kind: 'embedded',
+    async insertOnce(collection, doc) {
+      return send<boolean>({ op: 'insertOnce', collection, doc: await validated(models, collection, doc) });
+    },
+    findById: (collection, id) => send<Doc | null>({ op: 'findById', collection, id }),
+    async replaceVersioned(collection, doc, expected) {
+      return send<boolean>({ op: 'replaceVersioned', collection, doc: await validated(models, collection, doc), expected });
+    },
+    async put(collection, doc) {
+      await send({ op: 'put', collection, doc: await validated(models, collection, doc) });
+    },
+    aggregate: <T>(collection: CollectionName, pipeline: Pipeline) => send<T[]>({ op: 'aggregate', collection, pipeline }),
+    deleteMany: (collection, filter) => send<number>({ op: 'deleteMany', collection, filter }),
+    clear: (collections) => send<void>({ op: 'clear', collections }),
+    async close() {
+      await send({ op: 'close' }).catch(() => undefined);
+      await worker.terminate();
+    },
+  };
+}
