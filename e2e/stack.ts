@@ -2,6 +2,7 @@
 // talking real HTTP (and WebSockets for subscriptions). Mode 'embedded' uses in-memory PGlite and no
 // Redis; mode 'postgres' uses a fresh database on TEST_DATABASE_URL's server and Redis at
 // TEST_REDIS_URL. Tests may restart the payments subgraph, or add payments replicas and routers.
+import { loadAnalyticsConfig, startAnalyticsService, type AnalyticsService } from '@medpay/analytics';
 import { AccessTokenIssuer, anonymousClaims, signClaims, type Claims, type Metrics, type Role, type RunningService } from '@medpay/runtime';
 import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-simulator';
 import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '@medpay/payments';
@@ -41,6 +42,7 @@ export interface Stack {
   users: RunningService & { metrics: Metrics };
   providers: RunningService & { metrics: Metrics };
   payments: PaymentsService;
+  analytics: AnalyticsService;
   celcoin: CelcoinSimulator;
   router: RunningService & { metrics: Metrics };
   secret: string;
@@ -72,7 +74,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     BLIND_INDEX_KEY: randomBytes(32).toString('base64url'),
     SEED_DEMO_DATA: 'true',
-    ...(mode === 'postgres' ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl! } : { DATABASE_URL: databaseUrl }),
+    // Stacks running at once share the test Redis: each publishes its events to a Stream of its own.
+    ...(mode === 'postgres' ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl!, EVENT_STREAM: `test:${randomBytes(4).toString('hex')}:events` } : { DATABASE_URL: databaseUrl }),
   };
   const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
   // Stacks running at once share the test Redis: each keeps its sessions and login counters apart.
@@ -107,8 +110,11 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     });
   };
   await pointWebhooksAt(payments);
+  const analytics = await startAnalyticsService(
+    loadAnalyticsConfig({ ...common, PORT: '0', ANALYTICS_DATA_DIR: 'memory', FEED_POLL_MS: '100', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, ...overrides }),
+  );
   const routerEnv = (paymentsUrl: string, extra: Record<string, string> = {}) =>
-    loadRouterConfig({ ...common, ROUTER_PORT: '0', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: paymentsUrl, ...overrides, ...extra });
+    loadRouterConfig({ ...common, ROUTER_PORT: '0', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: paymentsUrl, ANALYTICS_URL: analytics.url, ...overrides, ...extra });
   const router = await startRouter(routerEnv(payments.url));
   const extras: RunningService[] = [];
 
@@ -123,6 +129,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     users,
     providers,
     payments,
+    analytics,
     celcoin,
     router,
     secret,
@@ -160,6 +167,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     async close() {
       for (const service of extras) await service.close();
       await router.close();
+      await analytics.close();
       await stack.payments.close();
       await celcoin.close();
       await providers.close();

@@ -2,6 +2,7 @@
 // typed documents, the subgraphs' resolver types, and docker-compose.yml (no Docker engine runs on our
 // machines, so the file is checked against the code instead).
 import { describe, expect, it } from '@jest/globals';
+import { analyticsConfigShape } from '@medpay/analytics';
 import { paymentsConfigShape } from '@medpay/payments';
 import { providersConfigShape } from '@medpay/providers';
 import { routerConfigShape } from '@medpay/router';
@@ -44,6 +45,7 @@ describe('docker-compose.yml', () => {
     users: { shape: usersConfigShape, portVariable: 'PORT' },
     providers: { shape: providersConfigShape, portVariable: 'PORT' },
     payments: { shape: paymentsConfigShape, portVariable: 'PORT' },
+    analytics: { shape: analyticsConfigShape, portVariable: 'PORT' },
     router: { shape: routerConfigShape, portVariable: 'ROUTER_PORT' },
   };
 
@@ -65,6 +67,12 @@ describe('docker-compose.yml', () => {
     expect(service.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
     expect(existsSync(resolve(root, service.command!.at(-1)!))).toBe(true);
     for (const dependency of Object.keys(service.depends_on ?? {})) expect(Object.keys(compose.services)).toContain(dependency);
+  });
+
+  it('runs MongoDB as a replica set and points analytics at it', () => {
+    expect(compose.services.mongodb!.command).toEqual(expect.arrayContaining(['--replSet', 'rs0']));
+    expect(compose.services.analytics!.environment!.MONGODB_URL).toMatch(/^mongodb:\/\/mongodb:27017\/\w+\?replicaSet=rs0$/);
+    expect(Object.keys(compose.services.analytics!.depends_on ?? {})).toContain('mongodb');
   });
 
   it('serves each app under clients/ on its port, next to the router', () => {

@@ -1,6 +1,7 @@
 // `npm start`: every subgraph, the router and the built web apps as separate processes on the embedded
 // defaults (or on the servers the environment names), the URLs and demo logins printed, all stopped on
 // Ctrl-C. An app is (re)built first when its build is missing or older than its sources.
+import { loadAnalyticsConfig } from '@medpay/analytics';
 import { DEMO_PASSWORD } from '@medpay/demo-data';
 import { loadPaymentsConfig } from '@medpay/payments';
 import { loadProvidersConfig } from '@medpay/providers';
@@ -23,6 +24,7 @@ if (offset) {
   process.env.USERS_URL ??= local(4001);
   process.env.PROVIDERS_URL ??= local(4002);
   process.env.PAYMENTS_URL ??= local(4003);
+  process.env.ANALYTICS_URL ??= local(4004);
   process.env.CELCOIN_BASE_URL ??= local(4010);
   process.env.ROUTER_PORT ??= port(4000);
   process.env.CORS_ORIGINS ??= [3000, 3001, 3002].map(local).join(',');
@@ -33,6 +35,7 @@ if (offset) {
 const users = loadUsersConfig({ ...process.env, PORT: port(4001) });
 const providers = loadProvidersConfig({ ...process.env, PORT: port(4002) });
 const payments = loadPaymentsConfig({ ...process.env, PORT: port(4003) });
+const analytics = loadAnalyticsConfig({ ...process.env, PORT: port(4004) });
 const router = loadRouterConfig();
 const paymentsUrl = `http://${payments.HOST}:${payments.PORT}`;
 const simulatorUrl = new URL(payments.CELCOIN_BASE_URL);
@@ -54,6 +57,7 @@ const services = [
   { name: 'users', entry: 'subgraphs/users/src/main.ts', health: `http://${users.HOST}:${users.PORT}/health`, env: { PORT: String(users.PORT) } },
   { name: 'providers', entry: 'subgraphs/providers/src/main.ts', health: `http://${providers.HOST}:${providers.PORT}/health`, env: { PORT: String(providers.PORT) } },
   { name: 'payments', entry: 'subgraphs/payments/src/main.ts', health: `${paymentsUrl}/health`, env: { PORT: String(payments.PORT) } },
+  { name: 'analytics', entry: 'subgraphs/analytics/src/main.ts', health: `http://${analytics.HOST}:${analytics.PORT}/health`, env: { PORT: String(analytics.PORT) } },
 ];
 const children: ChildProcess[] = [];
 

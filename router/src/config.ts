@@ -10,6 +10,7 @@ export const routerConfigShape = {
   USERS_URL: z.string().url().optional(),
   PROVIDERS_URL: z.string().url().optional(),
   PAYMENTS_URL: z.string().url().optional(),
+  ANALYTICS_URL: z.string().url().optional(),
   /** where access-token keys come from: a JWKS URL, or a JWKS / public JWK as JSON; default the users subgraph's */
   JWT_JWKS: z.string().optional(),
   /** seconds a verified partner API key is trusted before it is checked again (revocation delay) */

@@ -43,6 +43,8 @@ export const baseConfigShape = {
   /** HMAC key the router signs forwarded claims with; subgraphs verify it. */
   INTERNAL_CLAIMS_SECRET: z.string().min(32).default(() => devSecret('INTERNAL_CLAIMS_SECRET')),
   REDIS_URL: z.string().url().optional(),
+  /** the Redis Stream of domain events (with REDIS_URL); deployments or test stacks sharing a Redis use their own */
+  EVENT_STREAM: z.string().min(1).default('medpay:events'),
   /** bearer token the metrics scraper presents at /metrics; unset, /metrics answers loopback callers only */
   METRICS_TOKEN: z.string().min(16).optional(),
 };

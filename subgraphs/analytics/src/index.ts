@@ -1,2 +1,2 @@
 export { analyticsConfigShape, loadAnalyticsConfig, type AnalyticsConfig } from './config.js';
-export { analyticsTypeDefs, startAnalyticsService } from './service.js';
+export { analyticsTypeDefs, startAnalyticsService, type AnalyticsService } from './service.js';

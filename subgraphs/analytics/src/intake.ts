@@ -4,7 +4,7 @@
 // internal feed from the last event applied (the cursor is stored with the facts). Both apply each
 // event with applyEvent, idempotent by event id.
 import { outboxFeed } from '@medpay/contracts';
-import { CoalescingLoop, InternalClient, RedisStreamBus, StreamConsumer, type DomainEvent, type Logger } from '@medpay/runtime';
+import { CoalescingLoop, InternalClient, StreamConsumer, type DomainEvent, type Logger } from '@medpay/runtime';
 import { Redis } from 'ioredis';
 import { applyEvent } from './projection.js';
 import type { DocumentStore } from './store/document-store.js';
@@ -87,9 +87,16 @@ export class StreamIntake implements EventIntake {
   private readonly consumer: StreamConsumer;
   private readonly admin: Redis;
 
-  constructor(store: DocumentStore, redisUrl: string, replica: string, logger: Logger) {
+  constructor(
+    store: DocumentStore,
+    redisUrl: string,
+    private readonly stream: string,
+    replica: string,
+    logger: Logger,
+  ) {
     this.admin = new Redis(redisUrl);
     this.consumer = new StreamConsumer(new Redis(redisUrl), {
+      stream,
       group: STREAM_GROUP,
       consumer: replica,
       startAt: '0',
@@ -111,7 +118,7 @@ export class StreamIntake implements EventIntake {
 
   /** From the group's state: entries delivered and not acknowledged, and entries not delivered yet. */
   async lag(): Promise<Lag> {
-    const stream = RedisStreamBus.STREAM;
+    const stream = this.stream;
     const groups = (await this.admin.call('XINFO', 'GROUPS', stream).catch(() => [])) as unknown[];
     const group = groups.map(fieldsOf).find((fields) => fields.name === STREAM_GROUP);
     if (!group) return { seconds: 0, pending: 0 };

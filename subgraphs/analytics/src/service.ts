@@ -36,12 +36,14 @@ export async function sweepExpired(store: DocumentStore, now = Date.now()) {
   await store.deleteMany('usage', { at: { $lt: new Date(now - USAGE_RETENTION_SECONDS * 1000) } });
 }
 
-export async function startAnalyticsService(config: AnalyticsConfig): Promise<RunningService & { store: DocumentStore; intake: EventIntake }> {
+export type AnalyticsService = RunningService & { store: DocumentStore; intake: EventIntake };
+
+export async function startAnalyticsService(config: AnalyticsConfig): Promise<AnalyticsService> {
   const logger = createLogger('analytics', config.LOG_LEVEL);
   const metrics = new Metrics();
   const store = await openDocumentStore(config.MONGODB_URL, config.ANALYTICS_DATA_DIR);
   const intake: EventIntake = config.REDIS_URL
-    ? new StreamIntake(store, config.REDIS_URL, `analytics-${randomBytes(4).toString('hex')}`, logger)
+    ? new StreamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger)
     : new FeedIntake(store, eventSources(config), config.FEED_POLL_MS, logger);
   const figures = new Figures(store);
   const providers = new InternalClient(config.PROVIDERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET);

@@ -64,7 +64,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       logger,
     });
   const directory = new Directory(config.PROVIDERS_URL, config.USERS_URL, config.INTERNAL_CLAIMS_SECRET);
-  const bus = createEventBus(config.REDIS_URL, logger);
+  const bus = createEventBus(config.REDIS_URL, logger, config.EVENT_STREAM);
   await bus.ready();
   const relay = new OutboxRelay(paymentsOutbox(prisma), bus, logger);
   // The worker is created below; settlement and actions reach it through this indirection.

@@ -42,7 +42,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     const seeded = await seedDemoClinics(clinicStore, procedureStore);
     if (seeded) logger.info({ seeded }, 'demo clinics seeded');
   }
-  const bus = createEventBus(config.REDIS_URL, logger);
+  const bus = createEventBus(config.REDIS_URL, logger, config.EVENT_STREAM);
   await bus.ready();
   const relay = new OutboxRelay(providersOutbox(database.prisma), bus, logger);
   const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET), relay.loop.kick);

@@ -40,7 +40,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   }
   const kv = createKeyValueStore(config.REDIS_URL, config.SESSION_KEY_PREFIX);
   const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS);
-  const bus = createEventBus(config.REDIS_URL, logger);
+  const bus = createEventBus(config.REDIS_URL, logger, config.EVENT_STREAM);
   await bus.ready();
   const relay = new OutboxRelay(usersOutbox(database.prisma), bus, logger);
   const revocations = new RevocationStore(database.prisma);

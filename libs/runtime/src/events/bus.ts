@@ -69,14 +69,16 @@ export class InProcessBus extends LocalDelivery implements EventBus {
   async close() {}
 }
 
+/** The Redis Stream every service publishes to; deployments (or test stacks) sharing a Redis use their own. */
+export const DEFAULT_EVENT_STREAM = 'medpay:events';
+
 /**
- * Redis: other services read the Stream `medpay:events` with consumer groups (`StreamConsumer`); every
+ * Redis: other services read the Stream (`medpay:events` by default) with consumer groups (`StreamConsumer`); every
  * replica's listeners get each event from the pub/sub channel `medpay:events:live`, on a connection of
  * its own (a subscribed connection can run no other command).
  */
 export class RedisStreamBus extends LocalDelivery implements EventBus {
-  static readonly STREAM = 'medpay:events';
-  static readonly CHANNEL = 'medpay:events:live';
+  private readonly channel: string;
 
   private readonly subscriber: Redis;
   private readonly subscribed: Promise<void>;
@@ -84,25 +86,27 @@ export class RedisStreamBus extends LocalDelivery implements EventBus {
   constructor(
     private readonly redis: Redis,
     private readonly logger?: Logger,
+    private readonly stream = DEFAULT_EVENT_STREAM,
   ) {
     super();
+    this.channel = `${stream}:live`;
     this.subscriber = redis.duplicate();
     this.subscriber.on('message', (channel: string, message: string) => {
-      if (channel !== RedisStreamBus.CHANNEL) return;
+      if (channel !== this.channel) return;
       try {
         this.deliver(JSON.parse(message) as DomainEvent);
       } catch (error) {
         this.logger?.error({ err: error }, 'unreadable event on the live channel');
       }
     });
-    this.subscribed = this.subscriber.subscribe(RedisStreamBus.CHANNEL).then(() => undefined);
+    this.subscribed = this.subscriber.subscribe(this.channel).then(() => undefined);
     this.subscribed.catch((error: unknown) => this.logger?.error({ err: error }, 'could not subscribe to the live channel'));
   }
 
   async publish(event: DomainEvent) {
     const json = JSON.stringify(event);
-    await this.redis.xadd(RedisStreamBus.STREAM, 'MAXLEN', '~', '100000', '*', 'id', event.id, 'type', event.type, 'event', json);
-    await this.redis.publish(RedisStreamBus.CHANNEL, json);
+    await this.redis.xadd(this.stream, 'MAXLEN', '~', '100000', '*', 'id', event.id, 'type', event.type, 'event', json);
+    await this.redis.publish(this.channel, json);
   }
 
   ready() {
@@ -114,5 +118,5 @@ export class RedisStreamBus extends LocalDelivery implements EventBus {
   }
 }
 
-export const createEventBus = (redisUrl: string | undefined, logger?: Logger): EventBus =>
-  redisUrl ? new RedisStreamBus(new Redis(redisUrl), logger) : new InProcessBus();
+export const createEventBus = (redisUrl: string | undefined, logger?: Logger, stream = DEFAULT_EVENT_STREAM): EventBus =>
+  redisUrl ? new RedisStreamBus(new Redis(redisUrl), logger, stream) : new InProcessBus();

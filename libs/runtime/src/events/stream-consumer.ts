@@ -4,7 +4,7 @@
 // XAUTOCLAIM once idle for `reclaimAfterMs`. Handlers are idempotent by event id (see DomainEvent).
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import { RedisStreamBus, type DomainEvent } from './bus.js';
+import { DEFAULT_EVENT_STREAM, type DomainEvent } from './bus.js';
 
 export interface StreamConsumerOptions {
   /** the consuming service, e.g. `analytics`: one group per service */
@@ -60,7 +60,7 @@ export class StreamConsumer {
     private readonly redis: Redis,
     private readonly options: StreamConsumerOptions,
   ) {
-    this.stream = options.stream ?? RedisStreamBus.STREAM;
+    this.stream = options.stream ?? DEFAULT_EVENT_STREAM;
   }
 
   async ensureGroup() {
