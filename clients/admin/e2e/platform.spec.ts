@@ -80,7 +80,7 @@ test('the Plataforma page shows the platform’s figures from the graph, cohorts
   await screenshot(page, 'admin-platform');
 
   // A year by month: the GMV table has one row per month so far.
-  await page.getByLabel('Período').selectOption('THIS_YEAR');
+  await page.getByLabel('Período', { exact: true }).selectOption('THIS_YEAR');
   await page.getByRole('button', { name: 'Aplicar' }).click();
   await page.locator('summary', { hasText: 'Ver tabela: GMV' }).click();
   await expect(page.getByRole('table', { name: /^GMV, líquido das clínicas e taxas de 01\/01\// }).locator('tbody tr')).toHaveCount(Number(today.slice(5, 7)));

@@ -61,8 +61,8 @@ test('the Análises tab shows the clinic’s figures from the graph, each chart 
   // The default period is the last 30 days, and the tiles say what the graph says for it.
   const today = todayInSaoPaulo();
   const from = addDays(today, -29);
-  await expect(page.getByLabel('Período')).toHaveValue('LAST_30_DAYS');
-  await expect(page.getByLabel('De')).toHaveValue(from);
+  await expect(page.getByLabel('Período', { exact: true })).toHaveValue('LAST_30_DAYS');
+  await expect(page.getByLabel('De', { exact: true })).toHaveValue(from);
   await expect(kpi(page, 'gross')).toBeVisible();
   const figures = await clinicFigures(clinicId, from, today);
   await expect(kpi(page, 'gross')).toHaveText(formatCentavos(figures.totals.grossCentavos));
@@ -93,18 +93,18 @@ test('the Análises tab shows the clinic’s figures from the graph, each chart 
   await screenshot(page, 'provider-analytics-tables');
 
   // More than 366 days is refused before anything is asked of the graph.
-  await page.getByLabel('Período').selectOption('CUSTOM');
-  await page.getByLabel('De').fill('2025-01-01');
-  await page.getByLabel('Até').fill('2026-01-02');
+  await page.getByLabel('Período', { exact: true }).selectOption('CUSTOM');
+  await page.getByLabel('De', { exact: true }).fill('2025-01-01');
+  await page.getByLabel('Até', { exact: true }).fill('2026-01-02');
   await page.getByRole('button', { name: 'Aplicar' }).click();
-  await expect(page.getByRole('alert')).toHaveText('O período pode ter no máximo 366 dias; o escolhido tem 367.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('O período pode ter no máximo 366 dias; o escolhido tem 367.');
   await screenshot(page, 'provider-analytics-invalid-period');
 
   // This year by month: one row per month so far.
-  await page.getByLabel('Período').selectOption('THIS_YEAR');
+  await page.getByLabel('Período', { exact: true }).selectOption('THIS_YEAR');
   await expect(page.getByLabel('Agrupar por')).toHaveValue('MONTH');
   await page.getByRole('button', { name: 'Aplicar' }).click();
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
   const year = await clinicFigures(clinicId, `${today.slice(0, 4)}-01-01`, today);
   await expect(kpi(page, 'gross')).toHaveText(formatCentavos(year.totals.grossCentavos));
   await expect(page.getByRole('table', { name: /^Receita bruta e líquido da clínica de 01\/01\// }).getByRole('row')).toHaveCount(1 + Number(today.slice(5, 7)));

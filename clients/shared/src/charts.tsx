@@ -100,7 +100,7 @@ export function MoneySeriesChart<Point extends SeriesPoint, Key extends keyof Po
       <LineChart responsive width="100%" height={height} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...chartImageProps(title)}>
         <CartesianGrid stroke={GRID_COLOR} vertical={false} />
         <XAxis dataKey="tick" tick={TICK} stroke={GRID_COLOR} minTickGap={16} />
-        <YAxis tickFormatter={formatCentavosCompact} tick={TICK} stroke={GRID_COLOR} width={88} />
+        <YAxis domain={[0, (dataMax: number) => (dataMax > 0 ? dataMax : 10_000)]} allowDecimals={false} tickFormatter={formatCentavosCompact} tick={TICK} stroke={GRID_COLOR} width={88} />
         <Tooltip formatter={moneyTooltip} labelFormatter={(_, payload) => String(payload?.[0]?.payload?.label ?? '')} />
         {series.map((s) => (
           <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={points.length <= 31} isAnimationActive={false} />
