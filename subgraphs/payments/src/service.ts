@@ -1,7 +1,9 @@
 // Wires the payments subgraph: database, gateway adapter, settlement, worker, outbox relay, schema,
 // the Celcoin webhook endpoint, and the HTTP server (with its live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createEventBus, createLogger, FieldEncryption, Metrics, openDatabase, sendJson, OutboxRelay, startSubgraph, type EventBus, type RunningService } from '@medpay/runtime';
+import {
+  createEventBus, createLogger, FieldEncryption, internalRoutes, Metrics, openDatabase, sendJson, OutboxRelay, startSubgraph, type EventBus, type RunningService,
+} from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,7 @@ import { Checkout } from './checkout/checkout.js';
 import { CheckoutStore } from './checkout/checkout-store.js';
 import type { PaymentsConfig } from './config.js';
 import { Directory } from './internal/directory.js';
+import { paymentsInternalRoutes } from './internal/internal-routes.js';
 import { CelcoinGateway } from './gateway/celcoin-client.js';
 import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gateway.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -66,7 +69,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const directory = new Directory(config.PROVIDERS_URL, config.USERS_URL, config.INTERNAL_CLAIMS_SECRET);
   const bus = createEventBus(config.REDIS_URL, logger);
   await bus.ready();
-  const relay = new OutboxRelay(paymentsOutbox(prisma), bus, logger);
+  const outbox = paymentsOutbox(prisma);
+  const relay = new OutboxRelay(outbox, bus, logger);
   // The worker is created below; settlement and actions reach it through this indirection.
   let worker: PaymentWorker | undefined;
   const kick = () => {
@@ -132,6 +136,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
         }
         sendJson(res, 200, { received: events.length });
       },
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes(outbox)),
     },
   });
   worker.loop.start(config.WORKER_INTERVAL_MS);
