@@ -18,6 +18,7 @@ import { CelcoinGateway } from './gateway/celcoin-client.js';
 import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gateway.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { paymentsOutbox } from './events/outbox.js';
+import { outboxStore } from './events/outbox-store.js';
 import { PaymentActions } from './money-movement/payment-actions.js';
 import { PaymentEventFeed } from './events/payment-events.js';
 import { PaymentSearch } from './payments/payment-search.js';
@@ -26,9 +27,12 @@ import { Reconciliation } from './ledger/reconciliation.js';
 import { ReportStore } from './reporting/report-store.js';
 import { resolvers, type PaymentsContext } from './resolvers/index.js';
 import { Settlement } from './money-movement/settlement.js';
+import { SimulationCounter } from './checkout/simulation-counter.js';
 import { PaymentWorker } from './money-movement/worker.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** how often the plan simulations counted in memory are written (the most a crash can lose) */
+const SIMULATIONS_FLUSH_MS = 5_000;
 export const paymentsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export interface PaymentsService extends RunningService {
@@ -87,6 +91,10 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const reports = new ReportStore(prisma);
   const events = new PaymentEventFeed(bus, (id) => store.loaders().payment.load(id));
   const reconciliation = new Reconciliation(prisma, gateway, settlement, logger);
+  const simulations = new SimulationCounter(async (counted) => {
+    await outboxStore.append(prisma, ...counted);
+    relay.loop.kick();
+  }, logger);
 
   const running = await startSubgraph<PaymentsContext>({
     name: 'payments',
@@ -110,10 +118,13 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       reconciliation,
       loaders: store.loaders(),
       events,
+      simulations,
       platformFeeBasisPoints: config.PLATFORM_FEE_BASIS_POINTS,
     }),
     checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      // The open window's counts are written on the way out; should that fail, they are lost (as on a crash).
+      await simulations.close().catch((error: unknown) => logger.error({ err: error }, 'plan simulation counts not written'));
       await worker.loop.stop();
       await relay.loop.stop();
       await bus.close();
@@ -141,5 +152,6 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   });
   worker.loop.start(config.WORKER_INTERVAL_MS);
   relay.loop.start(Math.min(config.WORKER_INTERVAL_MS, 500));
+  simulations.start(SIMULATIONS_FLUSH_MS);
   return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway };
 }
