@@ -46,6 +46,8 @@ export interface Stack {
   celcoin: CelcoinSimulator;
   router: RunningService & { metrics: Metrics };
   secret: string;
+  /** the Redis Stream this stack's services publish their events to (postgres mode) */
+  eventStream: string;
   /** sends a GraphQL operation through the router */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }>;
   /** sends a GraphQL operation straight to a subgraph with the given claims, signed (anonymous ones when none are given) */
@@ -66,6 +68,7 @@ export interface Stack {
 
 export async function startStack(mode: Mode, overrides: Record<string, string> = {}): Promise<Stack> {
   const secret = randomBytes(32).toString('base64url');
+  const eventStream = `test:${randomBytes(4).toString('hex')}:events`;
   const databaseUrl = mode === 'postgres' ? await freshDatabase() : 'pglite:memory';
   const common = {
     NODE_ENV: 'test',
@@ -75,7 +78,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     BLIND_INDEX_KEY: randomBytes(32).toString('base64url'),
     SEED_DEMO_DATA: 'true',
     // Stacks running at once share the test Redis: each publishes its events to a Stream of its own.
-    ...(mode === 'postgres' ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl!, EVENT_STREAM: `test:${randomBytes(4).toString('hex')}:events` } : { DATABASE_URL: databaseUrl }),
+    ...(mode === 'postgres' ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl!, EVENT_STREAM: eventStream } : { DATABASE_URL: databaseUrl }),
   };
   const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
   // Stacks running at once share the test Redis: each keeps its sessions and login counters apart.
@@ -133,6 +136,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     celcoin,
     router,
     secret,
+    eventStream,
     graphql: (query, variables, headers = {}) => post(`${router.url}/graphql`, query, variables, headers),
     direct: (service, query, claims, variables, signingSecret = secret) =>
       post(`${service.url}/graphql`, query, variables, { 'x-medpay-claims': signClaims(claims ?? anonymousClaims(), signingSecret) }),

@@ -1,7 +1,8 @@
 // The embedded default (no MONGODB_URL): a worker thread holds the documents in nedb datastores under
 // .data/ and runs the pipelines with mingo (embedded-worker.ts); documents are validated here with
 // the same mongoose models as on MongoDB, before they cross to the worker.
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { validated, type Doc, type DocumentStore, type Filter, type Pipeline } from './document-store.js';
 import { analyticsModels, collectionNames, declaredIndexes, type CollectionName } from './models.js';
@@ -25,8 +26,40 @@ export type EmbeddedRequest =
 
 type Reply = { id: number; result?: unknown; error?: string };
 
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * One process at a time on a directory (two writers would corrupt nedb's files): a lock file with the
+ * owner's pid, taken over when that process is gone. Returns its release.
+ */
+function lockDirectory(dir: string): () => void {
+  const lock = join(dir, 'LOCK');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lock, 'utf8'));
+      if (owner && owner !== process.pid && isAlive(owner)) throw new Error(`the analytics store in ${dir} is in use by process ${owner}; stop it first`);
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${dir}`);
+}
+
 export async function openEmbeddedStore(dir: string | null): Promise<DocumentStore> {
   if (dir) mkdirSync(dir, { recursive: true });
+  const unlock = dir ? lockDirectory(dir) : () => undefined;
   const models = analyticsModels();
   const indexedFields = Object.fromEntries(collectionNames.map((name) => [name, [...new Set(declaredIndexes(name).map(([fields]) => Object.keys(fields)[0]!))]]));
   const worker = new Worker(new URL('./embedded-worker-boot.mjs', import.meta.url), { workerData: { dir, indexedFields } satisfies EmbeddedSetup });
@@ -72,6 +105,7 @@ export async function openEmbeddedStore(dir: string | null): Promise<DocumentSto
     async close() {
       await send({ op: 'close' }).catch(() => undefined);
       await worker.terminate();
+      unlock();
     },
   };
 }
