@@ -31,16 +31,17 @@ async function clinicFigures(clinicId: string, from: string, to: string): Promis
   return result.data.clinic.analytics;
 }
 
-/** A patient pays a procedure of Sorriso Paulista by PIX (simulated, checked out and paid): something to count. */
-async function aPaidPayment() {
+/** A patient pays a procedure of Sorriso Paulista by PIX (plans simulated, checked out, paid): its gross. */
+async function aPaidPayment(): Promise<number> {
   const procedures = await graph<{ procedures: { edges: { node: { id: string; clinic: { tradeName: string } } }[] } }>('{ procedures(filter: { search: "Limpeza" }) { edges { node { id clinic { tradeName } } } } }');
   const procedureId = procedures.data!.procedures.edges.find((edge) => edge.node.clinic.tradeName.includes('Sorriso'))!.node.id;
   await graph('query($id: ID!) { paymentPlans(procedureId: $id) { id } }', { id: procedureId });
   const token = await accessToken('paciente@demo.medpay.com.br');
-  const checkout = await graph<{ checkout: { pix: { copiaECola: string } } }>(
-    'mutation($input: CheckoutInput!) { checkout(input: $input) { pix { copiaECola } } }',
+  const checkout = await graph<{ checkout: { pix: { copiaECola: string }; amounts: { grossCentavos: number } } }>(
+    'mutation($input: CheckoutInput!) { checkout(input: $input) { pix { copiaECola } amounts { grossCentavos } } }',
     { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } }, token);
   await payPix(checkout.data!.checkout.pix.copiaECola);
+  return checkout.data!.checkout.amounts.grossCentavos;
 }
 
 const kpi = (page: Page, name: string) => page.locator(`[data-kpi="${name}"] .big`);
@@ -52,19 +53,29 @@ test('the Análises tab shows the clinic’s figures from the graph, each chart 
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) violations.push(message.text());
   });
-  await aPaidPayment();
+  // A payment made now reaches the figures through the domain events (outbox → analytics).
+  const sorriso = await graph<{ me: { clinics: { clinic: { id: string; tradeName: string } }[] } }>('{ me { clinics { clinic { id tradeName } } } }', {}, await accessToken(CLINIC_ADMIN));
+  const sorrisoId = sorriso.data!.me.clinics.find(({ clinic }) => clinic.tradeName === 'Sorriso Paulista')!.clinic.id;
+  const today = todayInSaoPaulo();
+  const from = addDays(today, -29);
+  const before = (await clinicFigures(sorrisoId, from, today)).totals;
+  const gross = await aPaidPayment();
+  await expect.poll(async () => (await clinicFigures(sorrisoId, from, today)).totals.paymentsCount, { timeout: 30_000 }).toBe(before.paymentsCount + 1);
+  expect((await clinicFigures(sorrisoId, from, today)).totals.grossCentavos).toBe(before.grossCentavos + gross);
+
   await logIn(page, CLINIC_ADMIN);
   await page.getByRole('navigation', { name: 'Seções da clínica' }).getByRole('link', { name: 'Análises' }).click();
   await expect(page.getByRole('heading', { name: 'Análises', level: 1 })).toBeVisible();
   const clinicId = /\/clinicas\/([^/]+)\/analises$/.exec(page.url())![1]!;
 
+  expect(clinicId).toBe(sorrisoId);
+
   // The default period is the last 30 days, and the tiles say what the graph says for it.
-  const today = todayInSaoPaulo();
-  const from = addDays(today, -29);
   await expect(page.getByLabel('Período', { exact: true })).toHaveValue('LAST_30_DAYS');
   await expect(page.getByLabel('De', { exact: true })).toHaveValue(from);
   await expect(kpi(page, 'gross')).toBeVisible();
   const figures = await clinicFigures(clinicId, from, today);
+  expect(figures.totals.grossCentavos).toBeGreaterThan(0);
   await expect(kpi(page, 'gross')).toHaveText(formatCentavos(figures.totals.grossCentavos));
   await expect(kpi(page, 'net')).toHaveText(formatCentavos(figures.totals.clinicNetCentavos));
   await expect(kpi(page, 'ticket')).toHaveText(formatCentavos(figures.totals.averageTicketCentavos));
@@ -72,6 +83,9 @@ test('the Análises tab shows the clinic’s figures from the graph, each chart 
   await expect(kpi(page, 'dispute-rate')).toHaveText(formatShare(figures.afterSale.disputeRate));
   await expect(page.getByTestId('crediario-overdue')).toHaveText(`${formatCount(figures.crediario.overdue30)} (${formatShare(figures.crediario.overdueRate)})`);
   await expect(page.getByTestId('crediario-default')).toHaveText(`${formatCount(figures.crediario.overdue90)} (${formatShare(figures.crediario.defaultRate)})`);
+
+  // Top procedures carry their names from the catalog (providers resolves the Procedure entity).
+  await expect(page.getByRole('region', { name: 'Procedimentos mais vendidos' }).getByRole('rowheader', { name: /Limpeza/ })).toBeVisible();
 
   // Charts are images with names; each has its figures in a table under "Ver tabela".
   await expect(page.getByRole('img', { name: /^Receita bruta e líquido da clínica de / })).toBeVisible();

@@ -69,7 +69,7 @@ describe('charts and their table fallbacks', () => {
       />,
     );
     const chart = screen.getByRole('img', { name: 'Funil' });
-    expect(chart.textContent).toContain('250 (25,0 %)');
+    expect(chart.textContent!.replace(/\u00a0/g, ' ')).toContain('250 (25,0 %)');
     expect(rowsOf(screen.getByRole('table', { name: 'Funil' }))).toEqual([
       ['Etapa', 'Quantidade', 'Conversão da etapa anterior'],
       ['Simulações', '1.000', '—'],

@@ -52,6 +52,9 @@ export function ChartFigure({ title, legend, table, children }: { title: string;
   );
 }
 
+/** Recharts breaks a label at its spaces; no-break spaces keep '12,3 %' on one line. */
+const oneLine = (text: string) => text.replace(/ /g, '\u00a0');
+
 /** A tooltip row's amount: exact BRL. */
 const moneyTooltip = (value: unknown) => formatCentavos(Number(value));
 
@@ -78,6 +81,8 @@ export function MoneySeriesChart<Point extends SeriesPoint, Key extends keyof Po
   height?: number;
 }) {
   const data = points.map((point) => ({ ...point, tick: formatPeriodTick(point.periodStart, interval), label: formatPeriodStart(point.periodStart, interval) }));
+  // With nothing to draw the axis still counts up from zero, instead of five ticks of R$ 0.
+  const hasMoney = points.some((point) => series.some((s) => Number(point[s.key]) > 0));
   return (
     <ChartFigure
       title={title}
@@ -100,10 +105,10 @@ export function MoneySeriesChart<Point extends SeriesPoint, Key extends keyof Po
       <LineChart responsive width="100%" height={height} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...chartImageProps(title)}>
         <CartesianGrid stroke={GRID_COLOR} vertical={false} />
         <XAxis dataKey="tick" tick={TICK} stroke={GRID_COLOR} minTickGap={16} />
-        <YAxis domain={[0, (dataMax: number) => (dataMax > 0 ? dataMax : 10_000)]} allowDecimals={false} tickFormatter={formatCentavosCompact} tick={TICK} stroke={GRID_COLOR} width={88} />
+        <YAxis domain={hasMoney ? [0, 'auto'] : [0, 10_000]} allowDecimals={false} tickFormatter={formatCentavosCompact} tick={TICK} stroke={GRID_COLOR} width={88} />
         <Tooltip formatter={moneyTooltip} labelFormatter={(_, payload) => String(payload?.[0]?.payload?.label ?? '')} />
         {series.map((s) => (
-          <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={points.length <= 31} isAnimationActive={false} />
+          <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={points.length <= 31} isAnimationActive={false} />
         ))}
       </LineChart>
     </ChartFigure>
@@ -150,7 +155,7 @@ export function MethodMixChart({ title, methods }: { title: string; methods: rea
         <Tooltip formatter={(value, _name, item) => [`${formatShare(Number(value))} · ${formatCentavos(item.payload.grossCentavos)}`, 'Participação']} />
         <Bar dataKey="share" name="Participação" isAnimationActive={false}>
           {data.map((row) => <Cell key={row.method} fill={row.color} />)}
-          <LabelList dataKey="share" position="right" formatter={(value) => formatShare(Number(value))} fill={AXIS_COLOR} fontSize={12} />
+          <LabelList dataKey="share" position="right" formatter={(value) => oneLine(formatShare(Number(value)))} fill={AXIS_COLOR} fontSize={12} />
         </Bar>
       </BarChart>
     </ChartFigure>
@@ -166,7 +171,7 @@ export interface FunnelStep {
 
 /** A funnel as horizontal bars, each step with its conversion from the step before. */
 export function FunnelChart({ title, steps }: { title: string; steps: readonly FunnelStep[] }) {
-  const data = steps.map((step) => ({ ...step, caption: step.rate === undefined ? formatCount(step.count) : `${formatCount(step.count)} (${formatShare(step.rate)})` }));
+  const data = steps.map((step) => ({ ...step, caption: oneLine(step.rate === undefined ? formatCount(step.count) : `${formatCount(step.count)} (${formatShare(step.rate)})`) }));
   return (
     <ChartFigure
       title={title}

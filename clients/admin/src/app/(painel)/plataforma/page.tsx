@@ -54,8 +54,9 @@ export default function Platform() {
   const analytics = useQuery(PlatformAnalyticsPage, { variables: { ...range, interval: period.interval }, errorPolicy: 'all' });
   const lag = useQuery(AnalyticsLagQuery, { pollInterval: 15_000 });
   const usage = useQuery(GraphUsageQuery, { variables: range });
-  const figures = analytics.data?.platformAnalytics;
-  const graphUsage = usage.data?.graphUsage;
+  // While another period loads, the last one stays on screen (and any open "Ver tabela" stays open).
+  const figures = (analytics.data ?? (analytics.loading ? analytics.previousData : undefined))?.platformAnalytics;
+  const graphUsage = (usage.data ?? (usage.loading ? usage.previousData : undefined))?.graphUsage;
   return (
     <>
       <div className="spread">
@@ -64,7 +65,7 @@ export default function Platform() {
       </div>
       <PeriodPicker value={period} onChange={setPeriod} />
       <ErrorNotice error={analytics.error} />
-      {analytics.loading && !figures ? <Loading label="Calculando os números da plataforma…" /> : null}
+      {analytics.loading ? <Loading label={figures ? 'Atualizando os números da plataforma…' : 'Calculando os números da plataforma…'} /> : null}
       {figures ? <PlatformAnalyticsView analytics={figures} /> : null}
 
       <section className="card" aria-labelledby="usage-title">

@@ -33,17 +33,18 @@ const ClinicAnalyticsPage = graphql(`
 export default function ClinicAnalytics() {
   const clinic = useClinic();
   const [period, setPeriod] = useState<AnalyticsPeriod>(() => defaultPeriod());
-  const { data, loading, error } = useQuery(ClinicAnalyticsPage, {
+  const { data, previousData, loading, error } = useQuery(ClinicAnalyticsPage, {
     variables: { clinicId: clinic.id, from: period.from, to: period.to, interval: period.interval },
     errorPolicy: 'all',
   });
-  const analytics = data?.clinic?.analytics;
+  // While another period loads, the last one stays on screen (and any open "Ver tabela" stays open).
+  const analytics = (data ?? (loading ? previousData : undefined))?.clinic?.analytics;
   return (
     <>
       <h1>Análises</h1>
       <PeriodPicker value={period} onChange={setPeriod} />
       <ErrorNotice error={error} />
-      {loading && !analytics ? <Loading label="Calculando as análises…" /> : null}
+      {loading ? <Loading label={analytics ? 'Atualizando as análises…' : 'Calculando as análises…'} /> : null}
       {analytics ? <ClinicAnalyticsView analytics={analytics} /> : null}
     </>
   );
