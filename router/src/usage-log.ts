@@ -2,7 +2,9 @@
 // app and version, the kind of caller, the Type.field pairs it selects, how long it took and the codes
 // it answered with), for analytics' `graphUsage`. Never variables, tokens or anything about a person.
 // Queries and mutations are recorded by the Apollo Server plugin below (over HTTP and WebSocket);
-// subscriptions once, as they start (subscription-server.ts).
+// subscriptions once, as they start, and subscribe messages refused (subscription-server.ts). The
+// duration runs from the request reaching Apollo Server (body read, caller authenticated) to its
+// answer; for a subscription, the time to prepare it.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { OperationUsage } from '@medpay/contracts';
 import type { Claims, Logger } from '@medpay/runtime';
