@@ -10,6 +10,7 @@ export const routerConfigShape = {
   USERS_URL: z.string().url().optional(),
   PROVIDERS_URL: z.string().url().optional(),
   PAYMENTS_URL: z.string().url().optional(),
+  /** the analytics subgraph, which also takes the usage log (POST /internal/graph-usage); default its routing URL, http://127.0.0.1:4004 */
   ANALYTICS_URL: z.string().url().optional(),
   /** where access-token keys come from: a JWKS URL, or a JWKS / public JWK as JSON; default the users subgraph's */
   JWT_JWKS: z.string().optional(),
@@ -49,6 +50,14 @@ export const routerConfigShape = {
   SUBSCRIPTION_RETRY_SECONDS: z.coerce.number().int().positive().default(30),
   /** how often the router reads revoked sessions and API keys (a revocation takes effect within this) */
   REVOCATION_POLL_MS: z.coerce.number().int().positive().default(500),
+  /** the usage log (router/src/usage-log.ts): one record per operation, sent to analytics in batches; `off` sends nothing */
+  USAGE_LOG: z.enum(['on', 'off']).default('on').transform((value) => value === 'on'),
+  /** how often buffered usage records are sent, at the latest */
+  USAGE_FLUSH_MS: z.coerce.number().int().positive().default(2_000),
+  /** records per batch; a full batch is sent at once (the contract takes at most 1000) */
+  USAGE_BATCH_SIZE: z.coerce.number().int().positive().max(1_000).default(500),
+  /** records kept waiting at most (analytics slow or down); past it the oldest are dropped and counted */
+  USAGE_BUFFER_MAX: z.coerce.number().int().positive().default(10_000),
 };
 
 export type RouterConfig = ReturnType<typeof loadRouterConfig>;

@@ -5,6 +5,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { Claims } from '@medpay/runtime';
 import { Agent } from 'undici';
 import { createClaimsSigner, SubgraphSource } from './subgraph-source.js';
+import type { ClientIdentity } from './usage-log.js';
 
 export const PINNED_GATEWAY_VERSION = '2.14.4';
 
@@ -17,6 +18,8 @@ for (const feature of ['authenticated/v0.1', 'requiresScopes/v0.1', 'policy/v0.1
 export interface RouterContext {
   claims: Claims | null;
   clientIp: string;
+  /** the app calling (usage-log.ts); absent for the router's own start-up probe, which is not logged */
+  client?: ClientIdentity;
   /** subgraph requests made for this operation (the self-test proves denied operations make none) */
   subgraphCalls: number;
   /** the operation's demand-control estimate and the caller's budget, once checked */

@@ -9,6 +9,7 @@ import { REQUEST_REFUSALS } from './client-errors.js';
 import type { RouterConfig } from './config.js';
 import type { RouterContext } from './gateway.js';
 import { sandboxPage } from './graphiql.js';
+import { clientIdentityOf } from './usage-log.js';
 
 export interface HttpRoutesOptions {
   config: Pick<RouterConfig, 'CORS_ORIGINS' | 'BODY_LIMIT_BYTES' | 'METRICS_TOKEN' | 'TRUSTED_PROXIES'>;
@@ -54,7 +55,8 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, metrics, 
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           'access-control-allow-methods': 'GET, POST',
-          'access-control-allow-headers': 'authorization, content-type, x-api-key, apollo-require-preflight',
+          // The apps may name themselves for the usage log (usage-log.ts).
+          'access-control-allow-headers': 'authorization, content-type, x-api-key, apollo-require-preflight, apollographql-client-name, apollographql-client-version',
           'access-control-max-age': '600',
         });
         res.end();
@@ -73,7 +75,7 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, metrics, 
       // A batch (a JSON array) is refused by Apollo Server itself, answered as BATCHING_NOT_SUPPORTED (client-errors.ts).
       const body = await readBody(req, config.BODY_LIMIT_BYTES);
       const claims = await authenticator.authenticate(req.headers);
-      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), subgraphCalls: 0 };
+      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), client: clientIdentityOf(req.headers), subgraphCalls: 0 };
       await executeApollo(apollo, req, res, body, async () => context);
     } catch (error) {
       answerFailure(res, error, logger);

@@ -38,7 +38,7 @@ export function assertSubscriptionEnforcementActive(
   if (!probe) return;
   const before = subscriptions.upstreamCount;
   const answer = prepare({ query: probe }, null, '');
-  if (answer instanceof PreparedOperation || answer[0]?.extensions.code !== 'UNAUTHENTICATED' || subscriptions.upstreamCount !== before) {
+  if (answer instanceof PreparedOperation || answer.errors[0]?.extensions.code !== 'UNAUTHENTICATED' || subscriptions.upstreamCount !== before) {
     throw new Error(`Self-test: an anonymous "${probe}" was not refused before subscribing; refusing to serve`);
   }
 }

@@ -1,8 +1,9 @@
 // Wires the router: the caller check, the authorization plugin and the request limits in front of the
-// gateway, the HTTP routes (http-routes.ts), and live subscriptions over graphql-ws on the same /graphql.
+// gateway, the HTTP routes (http-routes.ts), live subscriptions over graphql-ws on the same /graphql,
+// and the usage log sent to analytics (usage-log.ts, usage-sender.ts).
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { AccessTokenVerifier, createLogger, listen, Metrics, OperationAuthorizer, type RunningService } from '@medpay/runtime';
+import { AccessTokenVerifier, createLogger, InternalClient, listen, Metrics, OperationAuthorizer, type RunningService } from '@medpay/runtime';
 import { buildASTSchema, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -20,6 +21,11 @@ import { SharedSubscriptions } from './shared-subscriptions.js';
 import { SubgraphLinks } from './subgraph-links.js';
 import { createPreparer, serveRouterSubscriptions } from './subscription-server.js';
 import { SubscriptionPlanner } from './subscription-plans.js';
+import { UsageLog, usageLogPlugin } from './usage-log.js';
+import { graphUsageSender, UsageSender } from './usage-sender.js';
+
+/** Where the usage log goes when neither ANALYTICS_URL nor the supergraph says (analytics' embedded port). */
+const DEFAULT_ANALYTICS_URL = 'http://127.0.0.1:4004';
 
 /** The subgraphs named in the supergraph, with the base URL the router uses for each. */
 export function subgraphsOf(supergraphSdl: string, config: RouterConfig): { name: string; baseUrl: string }[] {
@@ -73,6 +79,21 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     urlOverrides: Object.fromEntries(subgraphs.map((s) => [s.name, s.baseUrl])),
     mergeIdenticalQueries: config.MERGE_SUBGRAPH_REQUESTS,
   });
+  const planner = new SubscriptionPlanner(supergraphSdl, dataSources, logger);
+
+  const usageSender = config.USAGE_LOG
+    ? new UsageSender({
+        send: graphUsageSender(new InternalClient(baseUrlOf('analytics') ?? DEFAULT_ANALYTICS_URL, 'router', config.INTERNAL_CLAIMS_SECRET)),
+        flushMs: config.USAGE_FLUSH_MS,
+        batchSize: config.USAGE_BATCH_SIZE,
+        maxBuffered: config.USAGE_BUFFER_MAX,
+        logger,
+        metrics,
+      })
+    : undefined;
+  // Fields are read against the API schema, the one clients' documents are validated against.
+  const usage = usageSender && new UsageLog(planner.apiSchema, usageSender, logger);
+
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     formatError: createRouterErrorFormatter(logger),
@@ -83,15 +104,14 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     csrfPrevention: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), authorizationPlugin(policy, metrics)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), authorizationPlugin(policy, metrics), ...(usage ? [usageLogPlugin(usage)] : [])],
   });
   await apollo.start();
   await assertEnforcementActive(apollo, authorizer);
 
-  const planner = new SubscriptionPlanner(supergraphSdl, dataSources, logger);
   const links = new SubgraphLinks({ baseUrlOf, internalSecret: config.INTERNAL_CLAIMS_SECRET, retryBudgetMs: config.SUBSCRIPTION_RETRY_SECONDS * 1000, logger });
   const subscriptions = new SharedSubscriptions(planner, links, logger, metrics);
-  const subscriptionOptions = { apollo, authenticator, policy, planner, subscriptions, logger, metrics };
+  const subscriptionOptions = { apollo, authenticator, policy, planner, subscriptions, logger, metrics, usage };
   assertSubscriptionEnforcementActive(createPreparer(subscriptionOptions), authorizer, planner.apiSchema, subscriptions);
 
   const server = createServer(httpRoutes({ config, subgraphs, apollo, authenticator, metrics, logger }));
@@ -107,6 +127,8 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     await subscriptions.close();
     revocations.close();
     await apollo.stop();
+    // The last operations' records go out before the process ends (or are dropped after a few seconds).
+    await usageSender?.close();
     await closeConnections();
   });
   // WebSockets outlive server.close(): end them first, or closing would wait for every subscriber.

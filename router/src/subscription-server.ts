@@ -14,6 +14,8 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  type OperationDefinitionNode,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import type { BlockList } from 'node:net';
@@ -25,6 +27,7 @@ import { MAX_TOKENS, type OperationPolicy } from './operation-policy.js';
 import type { Revocations } from './revocations.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { SubscriptionPlanner } from './subscription-plans.js';
+import { clientIdentityOfConnection, UNKNOWN_CLIENT, type ClientIdentity, type UsageLog } from './usage-log.js';
 
 /** setTimeout's longest delay; a later expiry is scheduled in steps */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -45,11 +48,14 @@ export interface SubscriptionServerOptions {
   trustedProxies: BlockList;
   logger: Logger;
   metrics: Metrics;
+  /** records each subscription as it starts, and each subscribe message refused (absent: USAGE_LOG=off) */
+  usage?: UsageLog;
 }
 
 type ConnectionState = {
   claims?: Claims | null;
   credentials?: IncomingHttpHeaders;
+  client?: ClientIdentity;
   timer?: NodeJS.Timeout;
   unwatch?: () => void;
 };
@@ -58,7 +64,19 @@ type ConnectionState = {
 export class PreparedOperation {
   constructor(
     readonly document: DocumentNode,
+    readonly operation: OperationDefinitionNode,
     readonly run: () => Promise<ExecutionResult> | AsyncIterableIterator<ExecutionResult>,
+  ) {}
+}
+
+/** A subscribe message refused before anything ran: the errors to answer with, and how far it got (for the usage log). */
+export class RefusedOperation {
+  constructor(
+    readonly errors: GraphQLError[],
+    /** the name of the operation it asked for, once the document parsed */
+    readonly operationName?: string,
+    /** the document and its operation, when they had passed validation */
+    readonly validated?: { document: DocumentNode; operation: OperationDefinitionNode },
   ) {}
 }
 
@@ -82,20 +100,20 @@ export function credentialsOf(params: Readonly<Record<string, unknown>> | undefi
 }
 
 /**
- * Turns one subscribe message into an operation to run, or the errors to answer with. Nothing
+ * Turns one subscribe message into an operation to run, or a refusal to answer with. Nothing
  * reaches a subgraph before this has passed (the start-up self-test proves it for subscriptions).
  */
 export function createPreparer(options: Pick<SubscriptionServerOptions, 'apollo' | 'policy' | 'planner' | 'subscriptions' | 'logger'>) {
   const { apollo, policy, planner, subscriptions, logger } = options;
-  return (payload: SubscribePayload, claims: Claims | null, clientIp: string): PreparedOperation | GraphQLError[] => {
+  return (payload: SubscribePayload, claims: Claims | null, clientIp: string, client?: ClientIdentity): PreparedOperation | RefusedOperation => {
     const document = parseOperation(payload.query, { maxTokens: MAX_TOKENS });
-    if (Array.isArray(document)) return document;
+    if (Array.isArray(document)) return new RefusedOperation(document);
     const operation = getOperationAST(document, payload.operationName);
-    if (!operation) return [clientError('Informe qual operação do documento executar (operationName).', 'BAD_REQUEST')];
+    if (!operation) return new RefusedOperation([clientError('Informe qual operação do documento executar (operationName).', 'BAD_REQUEST')]);
     if (operation.operation !== 'subscription') {
       // Apollo Server validates, authorizes and limits it exactly as an HTTP request.
-      return new PreparedOperation(document, async () => {
-        const contextValue: RouterContext = { claims, clientIp, subgraphCalls: 0 };
+      return new PreparedOperation(document, operation, async () => {
+        const contextValue: RouterContext = { claims, clientIp, client, subgraphCalls: 0 };
         const response = await apollo.executeOperation(
           { query: payload.query, operationName: payload.operationName ?? undefined, variables: payload.variables ?? undefined, extensions: payload.extensions ?? undefined },
           { contextValue },
@@ -105,24 +123,25 @@ export function createPreparer(options: Pick<SubscriptionServerOptions, 'apollo'
       });
     }
     const invalid = validate(planner.apiSchema, document);
-    if (invalid.length) return withCode(invalid, 'GRAPHQL_VALIDATION_FAILED');
+    if (invalid.length) return new RefusedOperation(withCode(invalid, 'GRAPHQL_VALIDATION_FAILED'), operation.name?.value);
+    const refused = (errors: GraphQLError[]) => new RefusedOperation(errors, operation.name?.value, { document, operation });
     try {
       policy(document, operation, payload.variables ?? undefined, claims);
     } catch (refusal) {
-      if (refusal instanceof GraphQLError) return [refusal];
+      if (refusal instanceof GraphQLError) return refused([refusal]);
       throw refusal;
     }
     const { errors: badVariables } = getVariableValues(planner.apiSchema, operation.variableDefinitions ?? [], payload.variables ?? {});
-    if (badVariables?.length) return withCode(badVariables, 'BAD_USER_INPUT');
+    if (badVariables?.length) return refused(withCode(badVariables, 'BAD_USER_INPUT'));
     let plan;
     try {
       plan = planner.plan(document, payload.query, payload.operationName ?? null);
     } catch (error) {
       logger.error({ err: error }, 'subscription could not be planned');
-      return [clientError('Não foi possível planejar esta assinatura.', 'INTERNAL_SERVER_ERROR')];
+      return refused([clientError('Não foi possível planejar esta assinatura.', 'INTERNAL_SERVER_ERROR')]);
     }
     const variables = payload.variables ?? {};
-    return new PreparedOperation(document, () => subscriptions.open({ plan, variables, claims }));
+    return new PreparedOperation(document, operation, () => subscriptions.open({ plan, variables, claims }));
   };
 }
 
@@ -135,7 +154,7 @@ function preformatted(result: FormattedExecutionResult): ExecutionResult {
 }
 
 export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
-  const { authenticator, logger, metrics, revocations } = options;
+  const { authenticator, logger, metrics, revocations, usage } = options;
   const formatError = createRouterErrorFormatter(logger);
   const prepare = createPreparer(options);
   // One event's result goes to every client sharing it: formatted (and logged) once.
@@ -147,6 +166,9 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
     }
     return formatted;
   };
+  /** Refusals of subscribe messages, formatted once in onSubscribe (for the usage log) and sent as they are. */
+  const formattedRefusals = new WeakMap<readonly GraphQLError[], GraphQLFormattedError[]>();
+  const formatErrors = (errors: readonly GraphQLError[]) => formattedRefusals.get(errors) ?? errors.map((error) => formatError(error.toJSON(), error));
 
   /** Ends the connection at its token's expiry; a partner's API key is checked again instead. */
   const scheduleExpiry = (state: ConnectionState, close: (code: number, reason: string) => void) => {
@@ -182,6 +204,7 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
           return false;
         }
         connection.extra.credentials = credentials;
+        connection.extra.client = clientIdentityOfConnection(connection.connectionParams, connection.extra.request.headers);
         const close = (code: number, reason: string) => socket.close(code, reason);
         scheduleExpiry(connection.extra, close);
         const claims = connection.extra.claims ?? null;
@@ -195,18 +218,32 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
         if (connection.acknowledged) metrics.increment('ws_connections_active', -1);
       },
       onSubscribe: (connection, _id, payload): ExecutionArgs | GraphQLError[] => {
+        const startedAt = Date.now();
+        const started = performance.now();
+        const claims = connection.extra.claims ?? null;
+        const client = connection.extra.client ?? UNKNOWN_CLIENT;
         // The subscription being opened is already counted.
-        if (Object.keys(connection.subscriptions).length > options.maxSubscriptionsPerConnection) {
-          return [clientError(`Limite de ${options.maxSubscriptionsPerConnection} assinaturas por conexão atingido.`, 'TOO_MANY_SUBSCRIPTIONS')];
+        const prepared =
+          Object.keys(connection.subscriptions).length > options.maxSubscriptionsPerConnection
+            ? new RefusedOperation([clientError(`Limite de ${options.maxSubscriptionsPerConnection} assinaturas por conexão atingido.`, 'TOO_MANY_SUBSCRIPTIONS')])
+            : prepare(payload, claims, clientIpOf(connection.extra.request, options.trustedProxies), client);
+        const seen = { startedAt, source: payload.query, client, claims };
+        if (prepared instanceof RefusedOperation) {
+          const answer = prepared.errors.map((error) => formatError(error.toJSON(), error));
+          formattedRefusals.set(prepared.errors, answer);
+          usage?.record({ ...seen, operationName: prepared.operationName ?? payload.operationName, validated: prepared.validated, durationMs: performance.now() - started, errors: answer });
+          return prepared.errors;
         }
-        const prepared = prepare(payload, connection.extra.claims ?? null, clientIpOf(connection.extra.request, options.trustedProxies));
-        if (!(prepared instanceof PreparedOperation)) return prepared;
+        // Queries and mutations are recorded by Apollo Server's usage plugin; a subscription here, as it starts.
+        if (prepared.operation.operation === 'subscription') {
+          usage?.record({ ...seen, operationName: prepared.operation.name?.value, validated: { document: prepared.document, operation: prepared.operation }, durationMs: performance.now() - started, errors: undefined });
+        }
         return { schema: options.planner.apiSchema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue: prepared };
       },
       execute: (args) => (args.contextValue instanceof PreparedOperation ? args.contextValue.run() : { errors: [clientError('Operação não preparada.', 'BAD_REQUEST')] }),
       subscribe: (args) => (args.contextValue instanceof PreparedOperation ? args.contextValue.run() : { errors: [clientError('Operação não preparada.', 'BAD_REQUEST')] }),
       onNext: (_connection, _id, _payload, _args, result) => format(result),
-      onError: (_connection, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+      onError: (_connection, _id, _payload, errors) => formatErrors(errors),
     },
     { maxPayloadBytes: options.maxPayloadBytes },
   );
