@@ -1,6 +1,7 @@
 // The admin panel's "Plataforma" page at 1440×900 in Debian's Chromium against the real stack (the
-// analytics subgraph included): GMV, take rate, clinics and patients, rates, charts with their tables,
-// the cohort heat map, top clinics, the analytics lag and the graph's usage by client.
+// analytics subgraph and the router's usage log included): GMV, take rate, clinics and patients, rates,
+// charts with their tables, the cohort heat map, top clinics, the analytics lag and the graph's usage by
+// client.
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, todayInSaoPaulo } from '@medpay/web/format';
 import { formatCentavos, formatCount, formatShare } from '@medpay/web/analytics';
@@ -20,7 +21,7 @@ interface PlatformFigures {
     cohorts: { month: string }[];
     topClinics: { clinic: { tradeName: string } }[];
   };
-  graphUsage: { operations: { operationName: string }[]; fields: { field: string }[] };
+  graphUsage: { operations: { clientName: string; operationName: string }[]; fields: { clientName: string; field: string }[] };
 }
 
 const kpi = (page: Page, name: string) => page.locator(`[data-kpi="${name}"] .big`);
@@ -39,16 +40,15 @@ test('the Plataforma page shows the platform’s figures from the graph, cohorts
   const today = todayInSaoPaulo();
   const from = addDays(today, -29);
   await expect(kpi(page, 'gmv')).toBeVisible();
-  const result = await graph<PlatformFigures>(
+  const result = await graph<Pick<PlatformFigures, 'platformAnalytics'>>(
     `query($from: String!, $to: String!) {
       platformAnalytics(from: $from, to: $to) { totals { grossCentavos } takeRate activeClinics activePatients newPatients declineRate afterSale { refundRate disputeRate } cohorts { month } topClinics { clinic { tradeName } } }
-      graphUsage(from: $from, to: $to) { operations { operationName } fields { field } }
     }`,
     { from, to: today },
     await accessToken(ADMIN),
   );
-  if (!result.data?.platformAnalytics || !result.data.graphUsage) throw new Error(JSON.stringify(result.errors));
-  const { platformAnalytics: figures, graphUsage } = result.data;
+  if (!result.data?.platformAnalytics) throw new Error(JSON.stringify(result.errors));
+  const { platformAnalytics: figures } = result.data;
   await expect(kpi(page, 'gmv')).toHaveText(formatCentavos(figures.totals.grossCentavos));
   await expect(kpi(page, 'take-rate')).toHaveText(formatShare(figures.takeRate));
   await expect(kpi(page, 'active-clinics')).toHaveText(formatCount(figures.activeClinics));
@@ -71,12 +71,24 @@ test('the Plataforma page shows the platform’s figures from the graph, cohorts
   else await expect(page.getByText('Nenhuma coorte no período.')).toBeVisible();
   for (const { clinic } of figures.topClinics) await expect(page.getByRole('link', { name: clinic.tradeName })).toBeVisible();
 
-  // Graph usage, by client.
+  // Graph usage: the router logs each operation with the calling app's name (the apps send it), and
+  // analytics counts them by client. The admin's own "Visão geral" is there once the batch has arrived.
+  const usageOf = async () => (await graph<Pick<PlatformFigures, 'graphUsage'>>(
+    'query($from: String!, $to: String!) { graphUsage(from: $from, to: $to) { operations { clientName operationName } fields { clientName field } } }',
+    { from, to: today }, await accessToken(ADMIN))).data!.graphUsage;
+  await expect.poll(async () => (await usageOf()).operations.some((row) => row.clientName === 'admin-app' && row.operationName === 'PlatformFigures'), { timeout: 30_000 }).toBe(true);
+  await page.reload();
   await expect(page.getByRole('heading', { name: 'Uso do grafo' })).toBeVisible();
-  if (graphUsage.operations.length) await expect(page.getByTestId('usage-operations').locator('tbody tr')).toHaveCount(graphUsage.operations.length);
-  else await expect(page.getByText('Nenhuma operação registrada no período.')).toBeVisible();
-  if (graphUsage.fields.length) await expect(page.getByTestId('usage-fields').locator('tbody tr')).toHaveCount(graphUsage.fields.length);
-  else await expect(page.getByText('Nenhum campo registrado no período.')).toBeVisible();
+  const usage = await usageOf();
+  const operations = page.getByTestId('usage-operations');
+  await expect(operations.getByRole('row', { name: /PlatformFigures/ }).filter({ hasText: 'admin-app' })).toBeVisible();
+  // the page asked after this test did, and the log only grows
+  expect(await operations.locator('tbody tr').count()).toBeGreaterThanOrEqual(usage.operations.length);
+  expect(await page.getByTestId('usage-fields').locator('tbody tr').count()).toBeGreaterThanOrEqual(usage.fields.length);
+  await page.getByLabel('Cliente', { exact: true }).selectOption('admin-app');
+  await expect(page.getByTestId('usage-fields').locator('tbody tr').filter({ hasNotText: 'admin-app' })).toHaveCount(0);
+  await expect(operations.locator('tbody tr').filter({ hasNotText: 'admin-app' })).toHaveCount(0);
+  await expect(page.getByTestId('usage-fields').getByRole('rowheader', { name: 'Query.platformFigures' })).toBeVisible();
   await screenshot(page, 'admin-platform');
 
   // A year by month: the GMV table has one row per month so far.

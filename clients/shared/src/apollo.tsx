@@ -1,7 +1,8 @@
 'use client';
 // Apollo Client 4 pointed at the router: HTTP for queries and mutations, graphql-ws for subscriptions,
-// both carrying the session's in-memory access token. A new client (empty cache, new socket) per
-// signed-in user, so nothing of one session is ever shown to the next.
+// both carrying the session's in-memory access token and the app's name and version (the router's usage
+// log counts operations by client). A new client (empty cache, new socket) per signed-in user, so
+// nothing of one session is ever shown to the next.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
@@ -28,7 +29,13 @@ const typePolicies = {
   User: { fields: { payments: relayStylePagination() } },
 };
 
-export function createApolloClient(routerUrl: string, accessToken: () => string | null) {
+/** Which app is calling, as Apollo's clients name themselves (apollographql-client-name / -version). */
+export interface AppIdentity {
+  name: string;
+  version: string;
+}
+
+export function createApolloClient(routerUrl: string, accessToken: () => string | null, app: AppIdentity) {
   const bearer = () => {
     const token = accessToken();
     return token ? { authorization: `Bearer ${token}` } : {};
@@ -42,7 +49,7 @@ export function createApolloClient(routerUrl: string, accessToken: () => string 
     lazy: true,
     // Read at every (re)connection: after the router closes a socket whose token expired (4403), the
     // next connection carries the renewed token.
-    connectionParams: bearer,
+    connectionParams: () => ({ ...bearer(), 'apollographql-client-name': app.name, 'apollographql-client-version': app.version }),
     retryAttempts: 20,
     shouldRetry: () => true,
   });
@@ -51,14 +58,19 @@ export function createApolloClient(routerUrl: string, accessToken: () => string 
     new GraphQLWsLink(sockets),
     auth.concat(new HttpLink({ uri: routerUrl })),
   );
-  const client = new ApolloClient({ link, cache: new InMemoryCache({ typePolicies }), defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } } });
+  const client = new ApolloClient({
+    link,
+    cache: new InMemoryCache({ typePolicies }),
+    clientAwareness: app,
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
   return { client, dispose: () => void sockets.dispose() };
 }
 
-function GraphProvider({ routerUrl, children }: { routerUrl: string; children: ReactNode }) {
+function GraphProvider({ routerUrl, app, children }: { routerUrl: string; app: AppIdentity; children: ReactNode }) {
   const session = useSession();
   const userId = session.user?.id ?? null;
-  const { client, dispose } = useMemo(() => createApolloClient(routerUrl, session.accessToken), [routerUrl, userId]);
+  const { client, dispose } = useMemo(() => createApolloClient(routerUrl, session.accessToken, app), [routerUrl, userId, app.name, app.version]);
   useEffect(() => () => {
     client.stop();
     dispose();
@@ -67,11 +79,11 @@ function GraphProvider({ routerUrl, children }: { routerUrl: string; children: R
 }
 
 /** Public URLs, session and GraphQL for an app; the URLs come from the server at request time. */
-export function AppProviders({ config, children }: { config: ClientConfig; children: ReactNode }) {
+export function AppProviders({ config, app, children }: { config: ClientConfig; app: AppIdentity; children: ReactNode }) {
   return (
     <ClientConfigProvider value={config}>
       <SessionProvider>
-        <GraphProvider routerUrl={config.routerUrl}>{children}</GraphProvider>
+        <GraphProvider routerUrl={config.routerUrl} app={app}>{children}</GraphProvider>
       </SessionProvider>
     </ClientConfigProvider>
   );

@@ -1,4 +1,5 @@
 import { AppProviders } from '@medpay/web/apollo';
+import { name, version } from '../../package.json';
 import { clientConfigFromEnv } from '@medpay/web/server';
 import '@medpay/web/styles.css';
 import type { Metadata } from 'next';
@@ -20,7 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="pt-BR">
       <body>
         <a className="visually-hidden skip-link" href="#conteudo">Ir para o conteúdo</a>
-        <AppProviders config={clientConfigFromEnv()}>
+        <AppProviders config={clientConfigFromEnv()} app={{ name: name.replace(/^@medpay\//, ''), version }}>
           <Header />
           <main id="conteudo" className="wide" tabIndex={-1}>{children}</main>
         </AppProviders>
