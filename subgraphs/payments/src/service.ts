@@ -1,7 +1,9 @@
 // Wires the payments subgraph: database, gateway adapter, settlement, worker, outbox relay, schema,
 // the Celcoin webhook endpoint, and the HTTP server (with its live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createEventBus, createLogger, FieldEncryption, Metrics, openDatabase, sendJson, OutboxRelay, startSubgraph, type EventBus, type RunningService } from '@medpay/runtime';
+import {
+  createEventBus, createLogger, FieldEncryption, internalRoutes, Metrics, openDatabase, sendJson, OutboxRelay, startSubgraph, type EventBus, type RunningService,
+} from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +13,12 @@ import { Checkout } from './checkout/checkout.js';
 import { CheckoutStore } from './checkout/checkout-store.js';
 import type { PaymentsConfig } from './config.js';
 import { Directory } from './internal/directory.js';
+import { paymentsInternalRoutes } from './internal/internal-routes.js';
 import { CelcoinGateway } from './gateway/celcoin-client.js';
 import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gateway.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { paymentsOutbox } from './events/outbox.js';
+import { outboxStore } from './events/outbox-store.js';
 import { PaymentActions } from './money-movement/payment-actions.js';
 import { PaymentEventFeed } from './events/payment-events.js';
 import { PaymentSearch } from './payments/payment-search.js';
@@ -23,9 +27,12 @@ import { Reconciliation } from './ledger/reconciliation.js';
 import { ReportStore } from './reporting/report-store.js';
 import { resolvers, type PaymentsContext } from './resolvers/index.js';
 import { Settlement } from './money-movement/settlement.js';
+import { SimulationCounter } from './checkout/simulation-counter.js';
 import { PaymentWorker } from './money-movement/worker.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** how often the plan simulations counted in memory are written (the most a crash can lose) */
+const SIMULATIONS_FLUSH_MS = 5_000;
 export const paymentsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export interface PaymentsService extends RunningService {
@@ -66,7 +73,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const directory = new Directory(config.PROVIDERS_URL, config.USERS_URL, config.INTERNAL_CLAIMS_SECRET);
   const bus = createEventBus(config.REDIS_URL, logger, config.EVENT_STREAM);
   await bus.ready();
-  const relay = new OutboxRelay(paymentsOutbox(prisma), bus, logger);
+  const outbox = paymentsOutbox(prisma);
+  const relay = new OutboxRelay(outbox, bus, logger);
   // The worker is created below; settlement and actions reach it through this indirection.
   let worker: PaymentWorker | undefined;
   const kick = () => {
@@ -83,6 +91,10 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const reports = new ReportStore(prisma);
   const events = new PaymentEventFeed(bus, (id) => store.loaders().payment.load(id));
   const reconciliation = new Reconciliation(prisma, gateway, settlement, logger);
+  const simulations = new SimulationCounter(async (counted) => {
+    await outboxStore.append(prisma, ...counted);
+    relay.loop.kick();
+  }, logger);
 
   const running = await startSubgraph<PaymentsContext>({
     name: 'payments',
@@ -106,10 +118,13 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       reconciliation,
       loaders: store.loaders(),
       events,
+      simulations,
       platformFeeBasisPoints: config.PLATFORM_FEE_BASIS_POINTS,
     }),
     checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      // The open window's counts are written on the way out; should that fail, they are lost (as on a crash).
+      await simulations.close().catch((error: unknown) => logger.error({ err: error }, 'plan simulation counts not written'));
       await worker.loop.stop();
       await relay.loop.stop();
       await bus.close();
@@ -132,9 +147,11 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
         }
         sendJson(res, 200, { received: events.length });
       },
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes(outbox)),
     },
   });
   worker.loop.start(config.WORKER_INTERVAL_MS);
   relay.loop.start(Math.min(config.WORKER_INTERVAL_MS, 500));
+  simulations.start(SIMULATIONS_FLUSH_MS);
   return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway };
 }

@@ -1,8 +1,9 @@
-// The providers subgraph's domain events, written to its outbox in the caller's transaction and
-// relayed to the bus by the kit's OutboxRelay. Payloads carry ids, prices, statuses, categories and
-// times, never names, reasons or other free text.
-import { prismaOutbox, type OutboxStore } from '@medpay/runtime';
-import { randomUUID } from 'node:crypto';
+// The providers subgraph's domain events, written to its outbox in the caller's transaction (payloads
+// parsed with the contract's schemas), relayed to the bus by the kit's OutboxRelay and read back by
+// the outbox feed. Payloads carry ids, prices, statuses, categories and times, never names, reasons
+// or other free text.
+import { domainEventPayloads } from '@medpay/contracts';
+import { outboxRow, prismaOutbox } from '@medpay/runtime';
 import type { Clinic, ClinicStatus, Prisma, PrismaClient, Procedure } from './generated/prisma/client.js';
 
 export const CLINIC_APPROVED = 'clinic.approved';
@@ -13,13 +14,12 @@ export const PROCEDURE_REPRICED = 'procedure.repriced';
 
 type Tx = Prisma.TransactionClient;
 
-export const providersOutbox = (prisma: PrismaClient): OutboxStore => prismaOutbox(prisma.outboxEvent);
+export const providersOutbox = (prisma: PrismaClient) => prismaOutbox(prisma.outboxEvent);
 
-const write = (tx: Tx, type: string, aggregateId: string, payload: Prisma.InputJsonObject) =>
-  tx.outboxEvent.create({ data: { id: randomUUID(), type, aggregateId, payload } });
+const write = (tx: Tx, row: Prisma.OutboxEventCreateInput) => tx.outboxEvent.create({ data: row, select: { id: true } });
 
 /** The event a clinic status change publishes; a rejection publishes none. */
-export function clinicStatusEventType(from: ClinicStatus, to: ClinicStatus): string | null {
+export function clinicStatusEventType(from: ClinicStatus, to: ClinicStatus): typeof CLINIC_APPROVED | typeof CLINIC_SUSPENDED | typeof CLINIC_REACTIVATED | null {
   if (to === 'SUSPENDED') return CLINIC_SUSPENDED;
   if (to === 'ACTIVE') return from === 'SUSPENDED' ? CLINIC_REACTIVATED : CLINIC_APPROVED;
   return null;
@@ -27,30 +27,21 @@ export function clinicStatusEventType(from: ClinicStatus, to: ClinicStatus): str
 
 export async function recordClinicStatusChanged(tx: Tx, from: ClinicStatus, clinic: Pick<Clinic, 'id' | 'status' | 'updatedAt'>) {
   const type = clinicStatusEventType(from, clinic.status);
-  if (type) await write(tx, type, clinic.id, { clinicId: clinic.id, from, status: clinic.status, at: clinic.updatedAt.toISOString() });
+  if (type) await write(tx, outboxRow(domainEventPayloads, type, clinic.id, { clinicId: clinic.id, from, status: clinic.status, at: clinic.updatedAt.toISOString() }));
 }
 
+/** What every catalog event says of its procedure. */
+const procedureOf = (procedure: Procedure) => ({ procedureId: procedure.id, clinicId: procedure.clinicId, category: procedure.category });
+
 export async function recordProcedureCreated(tx: Tx, procedure: Procedure) {
-  await write(tx, PROCEDURE_CREATED, procedure.id, {
-    procedureId: procedure.id,
-    clinicId: procedure.clinicId,
-    category: procedure.category,
-    priceCentavos: procedure.priceCentavos,
-    interestFreeInstallments: procedure.interestFreeInstallments,
-    active: procedure.active,
-    at: procedure.createdAt.toISOString(),
-  });
+  const { priceCentavos, interestFreeInstallments, active } = procedure;
+  const payload = { ...procedureOf(procedure), priceCentavos, interestFreeInstallments, active, at: procedure.createdAt.toISOString() };
+  await write(tx, outboxRow(domainEventPayloads, PROCEDURE_CREATED, procedure.id, payload));
 }
 
 /** Publishes only when the price moved. */
 export async function recordProcedureRepriced(tx: Tx, before: Procedure, after: Procedure) {
   if (before.priceCentavos === after.priceCentavos) return;
-  await write(tx, PROCEDURE_REPRICED, after.id, {
-    procedureId: after.id,
-    clinicId: after.clinicId,
-    category: after.category,
-    fromCentavos: before.priceCentavos,
-    priceCentavos: after.priceCentavos,
-    at: after.updatedAt.toISOString(),
-  });
+  const payload = { ...procedureOf(after), fromCentavos: before.priceCentavos, priceCentavos: after.priceCentavos, at: after.updatedAt.toISOString() };
+  await write(tx, outboxRow(domainEventPayloads, PROCEDURE_REPRICED, after.id, payload));
 }

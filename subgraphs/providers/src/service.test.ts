@@ -2,12 +2,15 @@
 // in-memory PGlite with the demo data, called with claims signed as the router signs them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cnpjFromBase } from '@medpay/br-documents';
+import * as contracts from '@medpay/contracts';
 import { demoAdmin, demoClinics, demoPatients, demoProcedureId } from '@medpay/demo-data';
-import { anonymousClaims, CLAIMS_HEADER, parseMetric, scopesForRoles, serviceClaims, signClaims, type Claims, type Role } from '@medpay/runtime';
+import { anonymousClaims, CLAIMS_HEADER, InternalClient, parseMetric, scopesForRoles, serviceClaims, signClaims, type Claims, type Role } from '@medpay/runtime';
+import { eventually } from '@medpay/runtime/testing';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { z } from 'zod';
 import { loadProvidersConfig } from './config.js';
 import { startProvidersService } from './service.js';
 
@@ -326,5 +329,59 @@ describe('clinic registration and review', () => {
     expect(codesOf(await gql(REMOVE, { clinicId, userId: paula.id }, joaoStaff))).toEqual(['FORBIDDEN']);
     expect((await ok<{ removeClinicStaff: boolean }>(REMOVE, { clinicId, userId: joao.id }, paulaStaff)).removeClinicStaff).toBe(true);
     expect(codesOf(await gql(REMOVE, { clinicId, userId: joao.id }, paulaStaff))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('the outbox feed (/internal/outbox)', () => {
+  const feed = (url: string, claims: Claims | null, body: unknown = { after: null, limit: 10 }) =>
+    fetch(`${url}/internal/outbox`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(claims ? { [CLAIMS_HEADER]: signClaims(claims, SECRET) } : {}) },
+      body: JSON.stringify(body),
+    });
+  /** Everything published, read as analytics reads it: pages of `limit`, each from the last event's cursor. */
+  async function readAll(url: string, limit: number) {
+    const client = new InternalClient(url, 'analytics', SECRET);
+    const events: z.infer<typeof contracts.outboxFeedResponse>['events'] = [];
+    for (;;) {
+      const last = events.at(-1);
+      const page = (await client.call(contracts.outboxFeed, { after: last ? { publishedAt: last.publishedAt, id: last.id } : null, limit }))!;
+      if (page.events.length === 0) return events;
+      events.push(...page.events);
+    }
+  }
+
+  it('answers only calls with signed service claims', async () => {
+    for (const url of [providers.url, users.url]) {
+      expect((await feed(url, null)).status).toBe(403);
+      expect((await feed(url, platformAdmin)).status).toBe(403);
+      expect((await feed(url, serviceClaims('analytics'))).status).toBe(200);
+      expect((await feed(url, serviceClaims('analytics'), { after: null, limit: 0 })).status).toBe(400);
+    }
+  });
+
+  it("hands out each service's published events in order, every payload on its contract", async () => {
+    // Registration and review above wrote clinic.* and procedure.* events; a new patient writes patient.registered.
+    const registered = await graphql(
+      users.url,
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { user { id } } }',
+      { input: { name: 'Lia Feed', email: 'lia.feed@example.com', password: 'Senha-forte-123', cpf: '11144477735' } },
+    );
+    expect(registered.errors).toBeUndefined();
+    const expectations = [
+      { url: providers.url, types: ['clinic.approved', 'clinic.reactivated', 'clinic.suspended', 'procedure.created', 'procedure.repriced'] },
+      { url: users.url, types: ['patient.registered'] },
+    ];
+    for (const { url, types } of expectations) {
+      // The relay publishes shortly after each change.
+      const events = await eventually(() => readAll(url, 2), (all) => types.every((type) => all.some((event) => event.type === type)), `the events of ${url}`);
+      expect(await readAll(url, 1000)).toEqual(events);
+      const order = events.map((event) => `${event.publishedAt} ${event.id}`);
+      expect(order).toEqual([...order].sort());
+      for (const event of events) {
+        const schema = contracts.domainEventPayloads[event.type as contracts.DomainEventType];
+        expect(schema.parse(event.payload)).toEqual(event.payload);
+      }
+    }
   });
 });

@@ -44,7 +44,8 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
   }
   const bus = createEventBus(config.REDIS_URL, logger, config.EVENT_STREAM);
   await bus.ready();
-  const relay = new OutboxRelay(providersOutbox(database.prisma), bus, logger);
+  const outbox = providersOutbox(database.prisma);
+  const relay = new OutboxRelay(outbox, bus, logger);
   const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET), relay.loop.kick);
   const catalog = new Catalog(clinicStore, procedureStore, relay.loop.kick);
   const apiKeyStore = new ApiKeyStore(database.prisma);
@@ -75,7 +76,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
       await bus.close();
       await database.close();
     },
-    routes: internalRoutes(config.INTERNAL_CLAIMS_SECRET, providersInternalRoutes({ apiKeys, apiKeyStore, clinics: clinicStore, procedures: procedureStore })),
+    routes: internalRoutes(config.INTERNAL_CLAIMS_SECRET, providersInternalRoutes({ apiKeys, apiKeyStore, clinics: clinicStore, procedures: procedureStore, outbox })),
   });
   relay.loop.start(RELAY_INTERVAL_MS);
   return { ...running, metrics };

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FieldEncryption, Metrics, openDatabase, type Database } from '@medpay/runtime';
+import { domainEventPayloads } from '@medpay/contracts';
+import { FieldEncryption, Metrics, openDatabase, type Database, type PublishedEvent } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { recordPatientRegistered, PATIENT_REGISTERED } from './outbox-store.js';
+import { recordPatientRegistered, PATIENT_REGISTERED, usersOutbox } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { UserStore } from './user-store.js';
 
@@ -29,6 +30,8 @@ describe('patient.registered', () => {
     const events = await database.prisma.outboxEvent.findMany({ where: { aggregateId: created.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: PATIENT_REGISTERED, publishedAt: null, payload: { userId: created.id, roles: ['PATIENT'] } });
+    // Exactly the contract's shape: nothing missing, nothing more (the schema would strip an extra key).
+    expect(domainEventPayloads[PATIENT_REGISTERED].parse(events[0]!.payload)).toEqual(events[0]!.payload);
     const json = JSON.stringify(events[0]!.payload);
     for (const secret of ['Maria', 'maria@example.com', '52998224725']) expect(json).not.toContain(secret);
   });
@@ -48,5 +51,57 @@ describe('patient.registered', () => {
     const before = await database.prisma.outboxEvent.count();
     expect(await store.create({ ...patient('maria@example.com'), cpf: '11144477735' }, recordPatientRegistered)).toBe('email');
     expect(await database.prisma.outboxEvent.count()).toBe(before);
+  });
+});
+
+// The kit's outbox feed (prismaOutbox.published), on this service's real table: rows are written
+// directly with chosen publication times, ties and unpublished ones included.
+describe('the outbox feed', () => {
+  const base = Date.parse('2026-01-10T12:00:00.000Z');
+  /** a fresh table's worth of rows: five published at three instants (two ties), two unpublished */
+  async function rows() {
+    await database.prisma.outboxEvent.deleteMany();
+    const at = [base + 2000, base, base + 1000, base, base + 1000, null, null];
+    for (const [index, ms] of at.entries()) {
+      await database.prisma.outboxEvent.create({
+        data: { id: randomUUID(), type: 'thing.happened', aggregateId: `a${index}`, payload: { index }, createdAt: new Date(base - 60_000 + index), publishedAt: ms === null ? null : new Date(ms) },
+      });
+    }
+    const published = await database.prisma.outboxEvent.findMany({ where: { publishedAt: { not: null } } });
+    // The order the feed promises: publication time, then id (as PostgreSQL orders uuids: their hex text).
+    return published.sort((a, b) => a.publishedAt!.getTime() - b.publishedAt!.getTime() || (a.id < b.id ? -1 : 1)).map((row) => row.id);
+  }
+  const cursorOf = (event: PublishedEvent) => ({ publishedAt: event.publishedAt, id: event.id });
+
+  it('hands out only published events, by (publishedAt, id), in the contract shape', async () => {
+    const expected = await rows();
+    const { events } = await usersOutbox(database.prisma).published({ after: null, limit: 100 });
+    expect(events.map((event) => event.id)).toEqual(expected);
+    expect(events[0]).toEqual({ id: expected[0], type: 'thing.happened', aggregateId: expect.any(String), payload: { index: expect.any(Number) }, createdAt: expect.any(String), publishedAt: new Date(base).toISOString() });
+  });
+
+  it('pages strictly after the cursor, ties at one instant included, without gaps or repeats', async () => {
+    const expected = await rows();
+    const feed = usersOutbox(database.prisma);
+    const read: string[] = [];
+    let after: { publishedAt: string; id: string } | null = null;
+    for (let page = 0; page < 10; page++) {
+      const { events } = await feed.published({ after, limit: 2 });
+      expect(events.length).toBeLessThanOrEqual(2);
+      if (events.length === 0) break;
+      read.push(...events.map((event) => event.id));
+      after = cursorOf(events.at(-1)!);
+    }
+    expect(read).toEqual(expected);
+    // After the first of two events published at the same instant comes the second, not the first again.
+    const { events: all } = await feed.published({ after: null, limit: 100 });
+    expect((await feed.published({ after: cursorOf(all[0]!), limit: 1 })).events.map((event) => event.id)).toEqual([expected[1]]);
+    expect((await feed.published({ after: cursorOf(all.at(-1)!), limit: 100 })).events).toEqual([]);
+  });
+
+  it('refuses a cursor that names no outbox row (not a uuid) with BAD_USER_INPUT', async () => {
+    await expect(usersOutbox(database.prisma).published({ after: { publishedAt: new Date(base).toISOString(), id: "x' OR 1=1" }, limit: 1 })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

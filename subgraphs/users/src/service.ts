@@ -42,7 +42,8 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS);
   const bus = createEventBus(config.REDIS_URL, logger, config.EVENT_STREAM);
   await bus.ready();
-  const relay = new OutboxRelay(usersOutbox(database.prisma), bus, logger);
+  const outbox = usersOutbox(database.prisma);
+  const relay = new OutboxRelay(outbox, bus, logger);
   const revocations = new RevocationStore(database.prisma);
   const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens, relay.loop.kick);
 
@@ -65,7 +66,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     },
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
-      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations)),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox)),
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);

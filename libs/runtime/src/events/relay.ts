@@ -1,6 +1,11 @@
-// Relays a service's transactional outbox to the event bus: events are written in the same database
-// transaction as the change they describe, then published here at least once, in order.
+// A service's transactional outbox: events are written in the same database transaction as the
+// change they describe (their payloads parsed with the contract's schema), published here to the
+// event bus at least once, in order, and read back as a feed of what was published (/internal/outbox).
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { CoalescingLoop } from '../coalescing-loop.js';
+import { AppError } from '../errors.js';
+import { isUuid } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { DomainEvent, EventBus } from './bus.js';
 
@@ -36,30 +41,90 @@ export class OutboxRelay {
   }
 }
 
+/**
+ * A row for a service's outbox, its payload parsed with the schema its contract gives the type
+ * (`domainEventPayloads` in @medpay/contracts): a producer cannot write a payload off the contract,
+ * by the type check first and by the parse (which also applies the schema's defaults) at run time.
+ */
+export function outboxRow<Schemas extends Record<string, z.ZodType<Record<string, unknown>>>, Type extends keyof Schemas & string>(
+  schemas: Schemas,
+  type: Type,
+  aggregateId: string,
+  payload: z.input<Schemas[Type]>,
+  id: string = randomUUID(),
+): { id: string; type: Type; aggregateId: string; payload: z.output<Schemas[Type]> } {
+  return { id, type, aggregateId, payload: schemas[type]!.parse(payload) as z.output<Schemas[Type]> };
+}
+
+/** A published event, as the feed hands it out. */
+export interface PublishedEvent extends DomainEvent {
+  publishedAt: string;
+}
+
+/** Where a reader of the feed is: the last event it read (publication time and id), null from the start. */
+export interface OutboxFeedQuery {
+  after: { publishedAt: string; id: string } | null;
+  limit: number;
+}
+
+/** The outbox read back in publication order: the contract `outboxFeed` (/internal/outbox) answers with it. */
+export interface OutboxFeed {
+  /**
+   * Published events ordered by (publishedAt, id), strictly after `after`, at most `limit`. A reader
+   * keeps the last event's (publishedAt, id) as its cursor: one relay per outbox marks events one at a
+   * time, in order, so a later publication never sorts before one already read; replicas' relays
+   * racing could (a backfill of settled history is not affected), which is why the bus, not this
+   * feed, serves consumers when the services run replicated.
+   */
+  published(query: OutboxFeedQuery): Promise<{ events: PublishedEvent[] }>;
+}
+
+type OutboxRow = { id: string; type: string; aggregateId: string; payload: unknown; createdAt: Date; publishedAt: Date | null };
+
+/** The two reads of the outbox: the relay's (unpublished, by creation) and the feed's (published, by publication). */
+interface OutboxQuery {
+  where: {
+    publishedAt: null | { not: null } | { gte: Date };
+    // With `gte` bounding the scan on the (published_at, id) index, the OR drops the cursor's own instant up to its id.
+    OR?: [{ publishedAt: { gt: Date } }, { id: { gt: string } }];
+  };
+  orderBy: [{ createdAt: 'asc' } | { publishedAt: 'asc' }, { id: 'asc' }];
+  take: number;
+}
+
 /** The `outbox` table every service declares (same columns), as its Prisma model delegate sees it. */
 export interface OutboxTable {
-  findMany(args: {
-    where: { publishedAt: null };
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }];
-    take: number;
-  }): PromiseLike<Array<{ id: string; type: string; aggregateId: string; payload: unknown; createdAt: Date }>>;
+  findMany(args: OutboxQuery): PromiseLike<OutboxRow[]>;
   update(args: { where: { id: string }; data: { publishedAt: Date } }): PromiseLike<unknown>;
 }
 
-/** An OutboxStore over a service's `outbox` model (`prisma.outboxEvent`). */
-export const prismaOutbox = (table: OutboxTable): OutboxStore => ({
+const eventOf = (row: OutboxRow): DomainEvent => ({
+  id: row.id,
+  type: row.type,
+  aggregateId: row.aggregateId,
+  payload: isRecord(row.payload) ? row.payload : {},
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** The relay's OutboxStore and the published feed over a service's `outbox` model (`prisma.outboxEvent`). */
+export const prismaOutbox = (table: OutboxTable): OutboxStore & OutboxFeed => ({
   async unpublished(limit) {
     const rows = await table.findMany({ where: { publishedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
-    return rows.map((row) => ({
-      id: row.id,
-      type: row.type,
-      aggregateId: row.aggregateId,
-      payload: isRecord(row.payload) ? row.payload : {},
-      createdAt: row.createdAt.toISOString(),
-    }));
+    return rows.map(eventOf);
   },
   async markPublished(id) {
     await table.update({ where: { id }, data: { publishedAt: new Date() } });
+  },
+  async published({ after, limit }) {
+    // Outbox ids are UUIDs in every service: another cursor names no event (and must not reach the uuid column).
+    if (after && !isUuid(after.id)) throw new AppError('BAD_USER_INPUT', 'Cursor do feed inválido.', { field: 'after.id' });
+    const at = after && new Date(after.publishedAt);
+    const rows = await table.findMany({
+      where: after ? { publishedAt: { gte: at! }, OR: [{ publishedAt: { gt: at! } }, { id: { gt: after.id.toLowerCase() } }] } : { publishedAt: { not: null } },
+      orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+    return { events: rows.map((row) => ({ ...eventOf(row), publishedAt: row.publishedAt!.toISOString() })) };
   },
 });
 

@@ -61,9 +61,18 @@ describe('checkout decision', () => {
     expect(record.payment).toMatchObject({ payerId: 'payer-1', clinicId: 'clinic-1', status: 'AWAITING_PAYMENT', patientTotalCentavos: plan.totalCentavos, contractAcceptance: null });
     expect(record.installments).toEqual([]);
     expect(record.charge).toMatchObject({ paymentId: record.payment.id, amountCentavos: plan.totalCentavos, installmentNumber: null, status: 'CREATING' });
-    expect(record.event.payload).toMatchObject({ paymentId: record.payment.id, status: 'AWAITING_PAYMENT', escrowState: 'NONE' });
+    const [created, statusChanged] = record.events;
+    expect(created).toMatchObject({ type: 'payment.created', aggregateId: record.payment.id });
+    expect(created.payload).toEqual({
+      paymentId: record.payment.id, payerId: 'payer-1', clinicId: 'clinic-1', procedureId: 'proc-1', category: 'Odontologia', planKind: 'A_VISTA', method: 'PIX',
+      installmentCount: 1, ...plan.split, patientTotalCentavos: plan.totalCentavos, installments: [],
+    });
+    expect(statusChanged).toMatchObject({ type: 'payment.status_changed', aggregateId: record.payment.id });
+    expect(statusChanged.payload).toEqual({
+      paymentId: record.payment.id, payerId: 'payer-1', clinicId: 'clinic-1', from: null, status: 'AWAITING_PAYMENT', escrowState: 'NONE', reason: 'Pagamento criado', refundedCentavos: 0,
+    });
     // Events never carry names or documents in clear.
-    expect(JSON.stringify(record.event)).not.toContain('Clareamento');
+    expect(JSON.stringify(record.events)).not.toContain('Clareamento');
   });
 
   it('creates a crediário with its schedule, the first installment issued and charged, and the acceptance recorded', () => {
@@ -72,6 +81,8 @@ describe('checkout decision', () => {
     expect(record.installments.map((row) => row.status)).toEqual(['ISSUED', ...Array(5).fill('SCHEDULED')]);
     expect(record.charge).toMatchObject({ amountCentavos: plan.schedule[0]!.amountCentavos, installmentNumber: 1 });
     expect(record.payment.contractAcceptance).toEqual({ acceptedBy: 'payer-1', acceptedAt: '2026-11-29T12:00:00.000Z', clientIp: '10.0.0.1', terms: plan.contractTerms, termsHash: plan.contractTermsHash });
-    expect(new Set([record.payment.id, record.charge.id, record.statusChange.id, record.event.id, ...record.installments.map((row) => row.id)]).size).toBe(10);
+    expect(record.events[0].payload).toMatchObject({ planKind: 'CREDIARIO', installmentCount: 6, processingCostCentavos: 0 });
+    expect(record.events[0].payload.installments).toEqual(plan.schedule.map(({ number, dueDate, amountCentavos }) => ({ number, dueDate, amountCentavos })));
+    expect(new Set([record.payment.id, record.charge.id, record.statusChange.id, ...record.events.map((event) => event.id), ...record.installments.map((row) => row.id)]).size).toBe(11);
   });
 });

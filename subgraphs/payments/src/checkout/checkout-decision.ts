@@ -4,7 +4,8 @@
 import { PaymentsError } from '../errors.js';
 import type { CheckoutInput } from '../__generated__/resolvers-types.js';
 import type { CatalogProcedure } from '../internal/directory.js';
-import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
+import { paymentCreated, paymentStatusChanged } from '../events/domain-events.js';
+import type { NewOutboxEvent } from '../events/outbox-store.js';
 import { planById, type PaymentPlan } from './plans.js';
 import * as pricing from './pricing.js';
 
@@ -109,7 +110,8 @@ export interface NewPayment {
     dueDate: string | null;
   };
   statusChange: { id: string; paymentId: string; from: null; to: 'AWAITING_PAYMENT'; reason: string };
-  event: { id: string; type: string; aggregateId: string; payload: Record<string, string | null> };
+  /** payment.created, then its first payment.status_changed */
+  events: [NewOutboxEvent, NewOutboxEvent];
 }
 
 export interface NewPaymentFacts {
@@ -129,39 +131,41 @@ export function newPayment({ payerId, procedure, plan, method, now, clientIp, ne
   const crediario = plan.kind === 'CREDIARIO';
   const first = plan.schedule[0]!;
   const reason = 'Pagamento criado';
+  const payment: NewPayment['payment'] = {
+    id: paymentId,
+    payerId,
+    clinicId: procedure.clinic.id,
+    procedureId: procedure.id,
+    procedureName: procedure.name,
+    planKind: plan.kind,
+    method,
+    status: 'AWAITING_PAYMENT',
+    installmentCount: plan.installmentCount,
+    grossCentavos: plan.split.grossCentavos,
+    platformFeeCentavos: plan.split.platformFeeCentavos,
+    processingCostCentavos: plan.split.processingCostCentavos,
+    clinicNetCentavos: plan.split.clinicNetCentavos,
+    patientTotalCentavos: plan.totalCentavos,
+    monthlyInterestRate: plan.monthlyInterestRate,
+    iofCentavos: plan.iofCentavos,
+    cetAnnualRate: plan.cetAnnualRate,
+    contractAcceptance: crediario ? { acceptedBy: payerId, acceptedAt: now.toISOString(), clientIp, terms: plan.contractTerms, termsHash: plan.contractTermsHash } : null,
+  };
+  const installments = crediario
+    ? plan.schedule.map((row) => ({
+        id: newId(),
+        paymentId,
+        number: row.number,
+        dueDate: row.dueDate,
+        amountCentavos: row.amountCentavos,
+        interestCentavos: row.interestCentavos,
+        amortizationCentavos: row.amortizationCentavos,
+        status: row.number === 1 ? ('ISSUED' as const) : ('SCHEDULED' as const),
+      }))
+    : [];
   return {
-    payment: {
-      id: paymentId,
-      payerId,
-      clinicId: procedure.clinic.id,
-      procedureId: procedure.id,
-      procedureName: procedure.name,
-      planKind: plan.kind,
-      method,
-      status: 'AWAITING_PAYMENT',
-      installmentCount: plan.installmentCount,
-      grossCentavos: plan.split.grossCentavos,
-      platformFeeCentavos: plan.split.platformFeeCentavos,
-      processingCostCentavos: plan.split.processingCostCentavos,
-      clinicNetCentavos: plan.split.clinicNetCentavos,
-      patientTotalCentavos: plan.totalCentavos,
-      monthlyInterestRate: plan.monthlyInterestRate,
-      iofCentavos: plan.iofCentavos,
-      cetAnnualRate: plan.cetAnnualRate,
-      contractAcceptance: crediario ? { acceptedBy: payerId, acceptedAt: now.toISOString(), clientIp, terms: plan.contractTerms, termsHash: plan.contractTermsHash } : null,
-    },
-    installments: crediario
-      ? plan.schedule.map((row) => ({
-          id: newId(),
-          paymentId,
-          number: row.number,
-          dueDate: row.dueDate,
-          amountCentavos: row.amountCentavos,
-          interestCentavos: row.interestCentavos,
-          amortizationCentavos: row.amortizationCentavos,
-          status: row.number === 1 ? ('ISSUED' as const) : ('SCHEDULED' as const),
-        }))
-      : [],
+    payment,
+    installments,
     charge: {
       id: chargeId,
       paymentId,
@@ -173,11 +177,24 @@ export function newPayment({ payerId, procedure, plan, method, now, clientIp, ne
       dueDate: first.dueDate,
     },
     statusChange: { id: newId(), paymentId, from: null, to: 'AWAITING_PAYMENT', reason },
-    event: {
-      id: newId(),
-      type: PAYMENT_STATUS_CHANGED,
-      aggregateId: paymentId,
-      payload: { paymentId, payerId, clinicId: procedure.clinic.id, from: null, status: 'AWAITING_PAYMENT', escrowState: 'NONE', reason },
-    },
+    events: [
+      paymentCreated(
+        {
+          paymentId,
+          payerId,
+          clinicId: procedure.clinic.id,
+          procedureId: procedure.id,
+          category: procedure.category,
+          planKind: plan.kind,
+          method,
+          installmentCount: plan.installmentCount,
+          ...plan.split,
+          patientTotalCentavos: plan.totalCentavos,
+          installments: installments.map(({ number, dueDate, amountCentavos }) => ({ number, dueDate, amountCentavos })),
+        },
+        newId(),
+      ),
+      paymentStatusChanged({ ...payment, escrowState: 'NONE', refundedCentavos: 0 }, { from: null, reason }, newId()),
+    ],
   };
 }

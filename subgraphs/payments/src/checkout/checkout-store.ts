@@ -1,5 +1,5 @@
 // Checkout's data access: the payer's credit history, and the new payment written in one transaction
-// with its idempotency key, installments, first charge, first status and outbox event. Sensitive
+// with its idempotency key, installments, first charge, first status and outbox events. Sensitive
 // fields are encrypted here, on their way to the table.
 import type { FieldEncryption } from '@medpay/runtime';
 import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.js';
@@ -54,7 +54,7 @@ export class CheckoutStore {
       await installmentStore.createSchedule(tx, record.installments);
       await chargeStore.create(tx, record.charge);
       await paymentRows.recordStatusChange(tx, record.statusChange);
-      await outboxStore.append(tx, record.event);
+      await outboxStore.append(tx, ...record.events);
     });
   }
 

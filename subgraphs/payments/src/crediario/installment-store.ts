@@ -56,8 +56,13 @@ export const installmentStore = {
     return (await db.installment.updateMany({ where: { id, status: { not: 'PAID' } }, data: { status: 'PAID', paidAt } })).count > 0;
   },
 
-  /** Issued installments past their due date become OVERDUE. */
-  async markOverdue(db: Db, today: string): Promise<void> {
-    await db.installment.updateMany({ where: { status: 'ISSUED', dueDate: { lt: today } }, data: { status: 'OVERDUE' } });
+  /** Issued installments past their due date (`dueDate` before `today`), oldest first, with their payments. */
+  pastDue(db: Db, today: string, take: number): Promise<(Installment & { payment: Payment })[]> {
+    return db.installment.findMany({ where: { status: 'ISSUED', dueDate: { lt: today } }, include: { payment: true }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take });
+  },
+
+  /** ISSUED → OVERDUE; false when it was paid or made overdue meanwhile. */
+  async markOverdue(db: Db, id: string): Promise<boolean> {
+    return (await db.installment.updateMany({ where: { id, status: 'ISSUED' }, data: { status: 'OVERDUE' } })).count > 0;
   },
 };

@@ -1,20 +1,21 @@
 // Data access for the transactional outbox and the record of events already applied: events are
 // appended in the transaction of the change they announce (outbox.ts relays them), and an incoming
 // event id is recorded in the transaction that applies it, so a repeated delivery does nothing.
+import type { DomainEventType } from '@medpay/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../transaction.js';
 
-
+/** An outbox row as the builders of domain-events.ts make it: its payload already parsed with the contract. */
 export interface NewOutboxEvent {
   id: string;
-  type: string;
+  type: DomainEventType;
   aggregateId: string;
-  payload: Prisma.InputJsonValue;
+  payload: Prisma.InputJsonObject;
 }
 
 export const outboxStore = {
-  async append(db: Db, event: NewOutboxEvent): Promise<void> {
-    await db.outboxEvent.create({ data: event, select: { id: true } });
+  async append(db: Db, ...events: NewOutboxEvent[]): Promise<void> {
+    if (events.length > 0) await db.outboxEvent.createMany({ data: events });
   },
 
   /** True the first time an event id is seen; false for a repeated delivery. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { InProcessBus, type DomainEvent } from '@medpay/runtime';
 import { paymentChangeOf, PaymentEventFeed } from './payment-events.js';
-import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
+import { PAYMENT_STATUS_CHANGED } from './domain-events.js';
 
 const event = (id: string, payload: Record<string, unknown>, type = PAYMENT_STATUS_CHANGED): DomainEvent => ({
   id,

@@ -3,7 +3,7 @@
 import { PushIterator } from '@medpay/runtime';
 import { EscrowState, PaymentStatus, type Payment } from '../generated/prisma/client.js';
 import type { DomainEvent, EventBus } from '@medpay/runtime';
-import { PAYMENT_STATUS_CHANGED } from '../payments/transitions.js';
+import { PAYMENT_STATUS_CHANGED } from './domain-events.js';
 
 /** One status change, shaped as the schema's PaymentEvent (its `payment` is resolved from paymentId). */
 export interface PaymentChange {

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createLogger, FieldEncryption, type Claims, type Database } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Checkout } from '../checkout/checkout.js';
+import { checkoutPlan } from '../checkout/checkout-decision.js';
+import { todayInSaoPaulo } from '../checkout/plans.js';
 import { CheckoutStore } from '../checkout/checkout-store.js';
+import { chargeStore } from './charge-store.js';
 import { CelcoinGateway } from '../gateway/celcoin-client.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Directory } from '../internal/directory.js';
@@ -55,6 +58,8 @@ async function newPixPayment() {
 
 const paid = (chargeId: string, eventId: string, amountCentavos: number) => ({ eventId, transactionId: `tx-${chargeId}`, clientRequestId: chargeId, amountCentavos, occurredAt: new Date() });
 
+const eventsOf = (paymentId: string, type: string) => database.prisma.outboxEvent.findMany({ where: { aggregateId: paymentId, type }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+
 describe('settlement of a paid charge', () => {
   it('settles once under a repeated webhook, and once when the same payment arrives under another event id', async () => {
     const { payment, charge } = await newPixPayment();
@@ -69,7 +74,68 @@ describe('settlement of a paid charge', () => {
   });
 });
 
+describe('installment.paid', () => {
+  /** A three-installment crediário by PIX, its first installment's charge as checkout leaves it. */
+  async function newCrediario() {
+    const input = { procedureId: procedure.id, planId: 'CREDIARIO:3', method: 'PIX' as const, firstDueDay: 10, idempotencyKey: `key-${randomUUID()}` };
+    const { plan } = checkoutPlan(input, { procedure, platformFeeBasisPoints: 400, today: todayInSaoPaulo() });
+    const payment = await checkout.checkout({ ...input, acceptedContractTermsHash: plan.contractTermsHash }, { access: { requireUser: () => randomUUID() }, clientIp: '10.0.0.1' });
+    const charge = await database.prisma.charge.findFirstOrThrow({ where: { paymentId: payment.id } });
+    return { payment, charge };
+  }
+
+  it('is written once with the payment of the installment, however often the webhook is delivered', async () => {
+    const { payment, charge } = await newCrediario();
+    const occurredAt = new Date('2026-12-10T13:00:00.000Z');
+    const delivery = { ...paid(charge.id, `evt-${randomUUID()}`, charge.amountCentavos), occurredAt };
+    expect(await settlement.chargePaid(delivery)).toBe(true);
+    expect(await settlement.chargePaid(delivery)).toBe(false);
+    await settlement.chargePaid({ ...delivery, eventId: `evt-${randomUUID()}` });
+
+    const installment = await database.prisma.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId: payment.id, number: 1 } } });
+    const events = await eventsOf(payment.id, 'installment.paid');
+    expect(events.map((event) => event.payload)).toEqual([
+      { paymentId: payment.id, payerId: payment.payerId, clinicId: procedure.clinic.id, number: 1, dueDate: installment.dueDate, amountCentavos: installment.amountCentavos, paidAt: occurredAt.toISOString() },
+    ]);
+    // The first installment activates the contract: its status change is written in the same step.
+    expect((await eventsOf(payment.id, 'payment.status_changed')).map((event) => (event.payload as { status: string }).status)).toEqual(['AWAITING_PAYMENT', 'PAID']);
+  });
+
+  it('is not written when the payment fails to settle (one transaction with the installment and its books)', async () => {
+    const { payment, charge } = await newCrediario();
+    // One centavo cannot cover the installment's principal: the ledger refuses the posting (a negative
+    // interest), after the installment was marked paid and its event written, and the step rolls back.
+    await expect(settlement.chargePaid(paid(charge.id, `evt-${randomUUID()}`, 1))).rejects.toThrow(/bad amount/);
+    expect(await eventsOf(payment.id, 'installment.paid')).toHaveLength(0);
+    expect(await database.prisma.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId: payment.id, number: 1 } }, select: { status: true } })).toEqual({ status: 'ISSUED' });
+  });
+
+  it('is not written again when another charge pays the same installment (booked apart for a refund)', async () => {
+    const { payment, charge } = await newCrediario();
+    await settlement.chargePaid(paid(charge.id, `evt-${randomUUID()}`, charge.amountCentavos));
+    const second = await chargeStore.create(database.prisma, { id: randomUUID(), paymentId: payment.id, method: 'PIX', amountCentavos: charge.amountCentavos, installmentNumber: 1 });
+    await settlement.chargePaid(paid(second.id, `evt-${randomUUID()}`, charge.amountCentavos));
+    expect(await eventsOf(payment.id, 'installment.paid')).toHaveLength(1);
+    expect(await database.prisma.ledgerTransaction.count({ where: { id: `charge:${second.id}:duplicate` } })).toBe(1);
+  });
+});
+
 describe('refunds', () => {
+  it("announce the payment's total refunded after each move", async () => {
+    const { payment, charge } = await newPixPayment();
+    await settlement.chargePaid(paid(charge.id, `evt-${randomUUID()}`, payment.patientTotalCentavos));
+    const part = Math.floor(payment.grossCentavos / 4);
+    await actions.refund({ paymentId: payment.id, amountCentavos: part, reason: 'Procedimento reduzido', idempotencyKey: `refund-${randomUUID()}` }, asClinic());
+    await actions.refund({ paymentId: payment.id, amountCentavos: payment.grossCentavos - part, reason: 'Cancelado', idempotencyKey: `refund-${randomUUID()}` }, asClinic());
+    const moves = (await eventsOf(payment.id, 'payment.status_changed')).map((event) => event.payload as { status: string; escrowState: string; refundedCentavos: number });
+    expect(moves.map(({ status, escrowState, refundedCentavos }) => [status, escrowState, refundedCentavos])).toEqual([
+      ['AWAITING_PAYMENT', 'NONE', 0],
+      ['PAID', 'HELD', 0],
+      ['PARTIALLY_REFUNDED', 'HELD', part],
+      ['REFUNDED', 'RETURNED', payment.grossCentavos],
+    ]);
+  });
+
   it('never return more than is left, and a retried refund moves money once', async () => {
     const { payment, charge } = await newPixPayment();
     await settlement.chargePaid(paid(charge.id, `evt-${randomUUID()}`, payment.patientTotalCentavos));

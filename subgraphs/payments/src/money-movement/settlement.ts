@@ -10,6 +10,7 @@ import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
+import { installmentPaid } from '../events/domain-events.js';
 import { outboxStore } from '../events/outbox-store.js';
 import { paymentRows } from '../payments/payment-store.js';
 import { inTransaction } from '../transaction.js';
@@ -95,6 +96,7 @@ export class Settlement {
       await bookApart(tx, account.unappliedReceipts, `charge:${charge.id}:duplicate`, `Parcela ${installment.number} paga em duplicidade`, receivedCentavos, payment.id);
       return;
     }
+    await outboxStore.append(tx, installmentPaid(payment, installment, paidAt));
     if (installment.number === 1 && payment.status === 'AWAITING_PAYMENT') {
       // The first installment activates the contract: the credit line funds the clinic's price into
       // escrow, and the patient owes the financed principal (price + IOF).

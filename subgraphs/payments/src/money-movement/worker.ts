@@ -15,6 +15,7 @@ import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
+import { markOverdueInstallments } from '../crediario/overdue.js';
 import { paymentRows } from '../payments/payment-store.js';
 import { releasedFromEscrow } from '../ledger/ledger-store.js';
 import { inTransaction } from '../transaction.js';
@@ -145,6 +146,6 @@ export class PaymentWorker {
       });
     }
     if (due.length) await this.issuePendingCharges(0);
-    await installmentStore.markOverdue(this.prisma, today);
+    await markOverdueInstallments(this.prisma, today);
   }
 }

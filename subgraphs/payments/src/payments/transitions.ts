@@ -4,10 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { EscrowState, Payment, PaymentStatus } from '../generated/prisma/client.js';
 import type { Tx } from '../ledger/ledger-store.js';
 import { canMove, canMoveEscrow } from './payment-status.js';
+import { paymentStatusChanged } from '../events/domain-events.js';
 import { outboxStore } from '../events/outbox-store.js';
 import { paymentRows } from './payment-store.js';
-
-export const PAYMENT_STATUS_CHANGED = 'payment.status_changed';
 
 export interface Move {
   to?: PaymentStatus;
@@ -30,20 +29,9 @@ export async function movePayment(tx: Tx, payment: Payment, move: Move): Promise
   if (to !== payment.status) {
     await paymentRows.recordStatusChange(tx, { id: randomUUID(), paymentId: payment.id, from: payment.status, to, reason: move.reason });
   }
-  await outboxStore.append(tx, {
-    id: randomUUID(),
-    type: PAYMENT_STATUS_CHANGED,
-    aggregateId: payment.id,
-    payload: {
-      paymentId: payment.id,
-      payerId: payment.payerId,
-      clinicId: payment.clinicId,
-      from: payment.status,
-      status: to,
-      escrowState: escrow,
-      reason: move.reason,
-    },
-  });
-  Object.assign(payment, { status: to, escrowState: escrow, ...move.data });
+  const moved = { status: to, escrowState: escrow, ...move.data };
+  // The event carries the payment as the move leaves it (refundedCentavos included).
+  await outboxStore.append(tx, paymentStatusChanged({ ...payment, ...moved }, { from: payment.status, reason: move.reason }));
+  Object.assign(payment, moved);
   return true;
 }

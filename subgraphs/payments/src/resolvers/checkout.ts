@@ -4,10 +4,10 @@ import type { MutationResolvers, QueryResolvers } from '../__generated__/resolve
 import { paymentPlans, planNets, todayInSaoPaulo } from '../checkout/plans.js';
 
 export const checkoutQuery: QueryResolvers = {
-  paymentPlans: async (_, args, { directory, platformFeeBasisPoints }) => {
+  paymentPlans: async (_, args, { directory, platformFeeBasisPoints, simulations }) => {
     const [procedure] = await directory.procedures([args.procedureId]);
     if (!procedure || !procedure.active || procedure.clinic.status !== 'ACTIVE') throw notFound('Procedimento');
-    return paymentPlans({
+    const plans = paymentPlans({
       priceCentavos: procedure.priceCentavos,
       interestFreeInstallments: procedure.interestFreeInstallments,
       procedureName: procedure.name,
@@ -16,6 +16,9 @@ export const checkoutQuery: QueryResolvers = {
       today: todayInSaoPaulo(),
       firstDueDay: args.firstDueDay,
     });
+    // Counted in memory and written in batches (simulation-counter.ts): a query never writes a row.
+    simulations.count(procedure);
+    return plans;
   },
   planNets: (_, args, { platformFeeBasisPoints }) => planNets(args.priceCentavos, args.interestFreeInstallments, platformFeeBasisPoints),
 };

@@ -1,6 +1,7 @@
 // What every payments resolver receives: the request's claims and the services wired in service.ts.
 import type { RequestContext } from '@medpay/runtime';
 import type { Checkout } from '../checkout/checkout.js';
+import type { SimulationCounter } from '../checkout/simulation-counter.js';
 import type { PaymentEventFeed } from '../events/payment-events.js';
 import type { Directory } from '../internal/directory.js';
 import type { Reconciliation } from '../ledger/reconciliation.js';
@@ -21,5 +22,6 @@ export interface PaymentsContext extends RequestContext {
   reconciliation: Reconciliation;
   loaders: PaymentLoaders;
   events: PaymentEventFeed;
+  simulations: Pick<SimulationCounter, 'count'>;
   platformFeeBasisPoints: number;
 }

@@ -1,14 +1,15 @@
 // The providers subgraph's internal endpoints (contracts in @medpay/contracts): API-key verification
-// and revocations for the router, catalog prices and clinic memberships for payments.
+// and revocations for the router, catalog prices and clinic memberships for payments, its outbox for
+// analytics.
 import * as contracts from '@medpay/contracts';
-import { internalRoute, isUuid, type InternalRoute } from '@medpay/runtime';
+import { internalRoute, isUuid, type InternalRoute, type OutboxFeed } from '@medpay/runtime';
 import type { ApiKeyStore } from '../api-key-store.js';
 import type { ApiKeys } from '../api-keys.js';
 import type { ClinicStore } from '../clinic-store.js';
 import type { ProcedureStore } from '../procedure-store.js';
 
-export function providersInternalRoutes(deps: { apiKeys: ApiKeys; apiKeyStore: ApiKeyStore; clinics: ClinicStore; procedures: ProcedureStore }): InternalRoute[] {
-  const { apiKeys, apiKeyStore, clinics, procedures } = deps;
+export function providersInternalRoutes(deps: { apiKeys: ApiKeys; apiKeyStore: ApiKeyStore; clinics: ClinicStore; procedures: ProcedureStore; outbox: OutboxFeed }): InternalRoute[] {
+  const { apiKeys, apiKeyStore, clinics, procedures, outbox } = deps;
   return [
     // The router asks whether an X-Api-Key is live before it forwards a partner's request.
     internalRoute(contracts.verifyApiKey, ({ key }) => apiKeys.verify(key)),
@@ -40,5 +41,7 @@ export function providersInternalRoutes(deps: { apiKeys: ApiKeys; apiKeyStore: A
       const memberships = isUuid(userId) ? await clinics.membershipsOf(userId) : [];
       return { memberships: memberships.map(({ clinicId, role }) => ({ clinicId, role })) };
     }),
+    // Analytics reads what was published here (its feed on the embedded default, and backfills).
+    internalRoute(contracts.outboxFeed, (request) => outbox.published(request)),
   ];
 }

@@ -1,13 +1,14 @@
 // The users subgraph's internal endpoints (contracts in @medpay/contracts): the payer's identity and
-// payer search for payments, staff grants for providers, ended sessions for the router.
+// payer search for payments, staff grants for providers, ended sessions for the router, its outbox
+// for analytics.
 import { normalizeCpf } from '@medpay/br-documents';
 import * as contracts from '@medpay/contracts';
-import { internalRoute, isUuid, type InternalRoute } from '@medpay/runtime';
+import { internalRoute, isUuid, type InternalRoute, type OutboxFeed } from '@medpay/runtime';
 import { normalizeEmail } from '../accounts.js';
 import type { RevocationStore } from '../revocation-store.js';
 import type { UserStore } from '../user-store.js';
 
-export function usersInternalRoutes(store: UserStore, revocations: RevocationStore): InternalRoute[] {
+export function usersInternalRoutes(store: UserStore, revocations: RevocationStore, outbox: OutboxFeed): InternalRoute[] {
   const byId = async (id: string) => (isUuid(id) ? (await store.findMany([id]))[0] : undefined);
   return [
     // The router refuses the access tokens of sessions ended here (router/src/revocations.ts).
@@ -36,5 +37,7 @@ export function usersInternalRoutes(store: UserStore, revocations: RevocationSto
       await store.addRole(user.id, 'CLINIC_STAFF');
       return { userId: user.id, name: user.name };
     }),
+    // Analytics reads what was published here (its feed on the embedded default, and backfills).
+    internalRoute(contracts.outboxFeed, (request) => outbox.published(request)),
   ];
 }
