@@ -144,9 +144,10 @@ export function generateEventDataset(shape: EventDatasetShape, now: Date, seed =
         installments: schedule,
       }),
     ];
-    // The status moves, each after the one before, none after now (a recent payment is still on its way).
+    // The status moves, each after the one before, none after now (a recent payment is still on its
+    // way); the first is checkout's own, in the same transaction as payment.created.
     let at = createdAt;
-    let status = 'AWAITING_PAYMENT';
+    let status: string | null = null;
     let refunded = 0;
     const move = (afterMs: number, to: string, escrowState: string, refundedTotal = refunded) => {
       const next = at + afterMs;
@@ -157,6 +158,7 @@ export function generateEventDataset(shape: EventDatasetShape, now: Date, seed =
       refunded = refundedTotal;
       return true;
     };
+    move(0, 'AWAITING_PAYMENT', 'NONE');
     const outcome = random();
     if (outcome >= 0.9) {
       // not paid: a card declined, a PIX or boleto left to expire, now and then a cancellation
@@ -165,7 +167,7 @@ export function generateEventDataset(shape: EventDatasetShape, now: Date, seed =
       else move(method === 'BOLETO' ? between(3 * DAY, 4 * DAY) : between(30 * MINUTE, 60 * MINUTE), 'EXPIRED', 'NONE');
     } else {
       const paidAfter = method === 'CARD' ? between(2_000, 10_000) : method === 'BOLETO' ? between(6 * HOUR, 3 * DAY) : between(20_000, 20 * MINUTE);
-      const paid = move(paidAfter, 'PAID', 'NONE') && move(between(200, 5_000), 'IN_ESCROW', 'HELD');
+      const paid = move(paidAfter, 'PAID', 'HELD') && move(between(200, 5_000), 'IN_ESCROW', 'HELD');
       const paidAt = at;
       if (paid) {
         const after = random();
