@@ -4,10 +4,12 @@
 //      earlier commit, for before/after), on The Guild's four-subgraph benchmark;
 //   2. router overhead: a query one subgraph answers, direct vs through each gateway;
 //   3. domain workload: the real subgraphs on a seeded dataset, through the router;
-//   4. subscriptions: bench/subscriptions.ts (100 and 1,000 subscribers), its table included.
+//   4. subscriptions: bench/subscriptions.ts (100 and 1,000 subscribers), its table included;
+//   5. analytics: bench/analytics.ts (event consumption, query latency, lag under a checkout burst),
+//      its tables, headline figures and targets included.
 // Knobs (environment): BENCH_ROUNDS (3), BENCH_SECONDS (10 per gateway round), BENCH_CONNECTIONS (50),
 // BENCH_BEFORE_COMMIT (694d091, the router before its optimizations; empty to skip),
-// BENCH_ONLY (e.g. "gateway,domain"), BENCH_SUBSCRIBERS (passed on).
+// BENCH_ONLY (e.g. "gateway,domain"), BENCH_SUBSCRIBERS and BENCH_ANALYTICS_* (passed on).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -23,7 +25,7 @@ const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
 const BEFORE_COMMIT = env.BENCH_BEFORE_COMMIT ?? '694d091';
-const ONLY = new Set((env.BENCH_ONLY ?? 'gateway,domain,subscriptions').split(','));
+const ONLY = new Set((env.BENCH_ONLY ?? 'gateway,domain,subscriptions,analytics').split(','));
 
 const startedAt = new Date();
 const log = (line: string) => console.log(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -39,10 +41,10 @@ function versionOf(name: string): string {
   }
 }
 
-/** bench/subscriptions.ts in its own process (it starts its own stack); its markdown table. */
-function runSubscriptions(): Promise<string> {
+/** A benchmark script in its own process (it starts what it measures); the markdown report it wrote. */
+function runScript(script: string, nodeFlags: string[] = []): Promise<{ markdown: string; file: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(benchRoot, 'subscriptions.ts')], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(benchRoot, script)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -50,8 +52,8 @@ function runSubscriptions(): Promise<string> {
     });
     child.once('exit', (code) => {
       const file = /written to (\S+)/.exec(output)?.[1];
-      if (code !== 0 || !file) return reject(new Error(`bench/subscriptions.ts exited ${code}`));
-      resolve(readFileSync(file, 'utf8'));
+      if (code !== 0 || !file) return reject(new Error(`bench/${script} exited ${code}`));
+      resolve({ markdown: readFileSync(file, 'utf8'), file });
     });
   });
 }
@@ -59,6 +61,7 @@ function runSubscriptions(): Promise<string> {
 let gateway: GatewayResults | undefined;
 let domain: DomainResults | undefined;
 let subscriptions: string | undefined;
+let analytics: { markdown: string; headline: string[][]; targets: string[] } | undefined;
 if (ONLY.has('gateway')) {
   log('1–2. gateway workload and router overhead');
   gateway = await runGatewayWorkload({ rounds: ROUNDS, seconds: SECONDS, warmupSeconds: 5, connections: CONNECTIONS, beforeCommit: BEFORE_COMMIT || undefined }, log);
@@ -72,7 +75,14 @@ if (ONLY.has('domain')) {
 if (ONLY.has('subscriptions')) {
   pin(process.pid, 'all');
   log('4. subscriptions');
-  subscriptions = await runSubscriptions();
+  subscriptions = (await runScript('subscriptions.ts')).markdown;
+}
+if (ONLY.has('analytics')) {
+  pin(process.pid, 'all');
+  log('5. analytics');
+  // It holds a year of events and the store's documents in memory, and collects them before its queries.
+  const { markdown, file } = await runScript('analytics.ts', ['--max-old-space-size=6144', '--max-semi-space-size=64', '--expose-gc']);
+  analytics = { markdown, ...(JSON.parse(readFileSync(file.replace(/\.md$/, '.json'), 'utf8')) as { headline: string[][]; targets: string[] }) };
 }
 const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
 
@@ -204,6 +214,12 @@ if (subscriptions) {
   const body = subscriptions.split('\n').filter((line) => !line.startsWith('# ')).join('\n').trim();
   sections.push(`## 4. Subscriptions\n\nFrom bench/subscriptions.ts (\`npm run bench:subscriptions\`), run in its own process:\n\n${body}\n`);
 }
+if (analytics) {
+  headline.push(...analytics.headline);
+  targets.push(...analytics.targets);
+  const body = analytics.markdown.split('\n').filter((line) => !line.startsWith('# ')).join('\n').trim();
+  sections.push(`## 5. Analytics\n\nFrom bench/analytics.ts (\`npm run bench:analytics\`), run in its own process:\n\n${body}\n`);
+}
 
 const versions = ['graphql', '@apollo/gateway', '@apollo/server', '@apollo/query-planner', 'undici', 'jose', '@graphql-hive/gateway', 'autocannon'].map(
   (name) => `${name} ${versionOf(name)}`,
@@ -227,7 +243,7 @@ const file = join(benchRoot, 'results', `report-${startedAt.toISOString().replac
 mkdirSync(join(benchRoot, 'results'), { recursive: true });
 writeFileSync(file, report);
 // bench/REPORT.md is the latest complete run only.
-const complete = !env.BENCH_ONLY && gateway && domain && subscriptions;
+const complete = !env.BENCH_ONLY && gateway && domain && subscriptions && analytics;
 if (complete) copyFileSync(file, join(benchRoot, 'REPORT.md'));
 console.log(`\n${report}\nwritten to ${file}${complete ? ' and bench/REPORT.md' : ''}`);
 process.exit(0);

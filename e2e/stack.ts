@@ -103,6 +103,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       CELCOIN_WEBHOOK_PASSWORD: webhookPassword,
       WORKER_INTERVAL_MS: '200',
       ...overrides,
+      // These suites assert exact figures and balances from an empty ledger: no demo payment history.
+      SEED_DEMO_DATA: 'false',
     });
   const payments = await startPaymentsService(paymentsEnv(0));
   const pointWebhooksAt = async (target: RunningService) => {

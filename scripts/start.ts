@@ -105,7 +105,8 @@ function launch(name: string, args: string[], env: Record<string, string> = {}) 
   children.push(child);
 }
 
-async function waitHealthy(url: string, timeoutMs = 120_000) {
+// The first start seeds four months of demo payments before payments answers (a minute on a slow machine).
+async function waitHealthy(url: string, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await fetch(url).then((r) => r.ok, () => false)) return;

@@ -49,6 +49,15 @@ export const baseConfigShape = {
   METRICS_TOKEN: z.string().min(16).optional(),
 };
 
+/** Demo data for the services that seed it: `auto` seeds only an embedded database. */
+export const seedDemoDataShape = {
+  SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+};
+
+/** Whether a service seeds its demo data on this database (never a configured server unless asked). */
+export const seedsDemoData = (setting: 'auto' | 'true' | 'false', database: { kind: 'pglite' | 'postgres' }) =>
+  setting === 'true' || (setting === 'auto' && database.kind === 'pglite');
+
 export class ConfigError extends Error {}
 
 export function loadConfig<Shape extends z.ZodRawShape>(shape: Shape, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<Shape>> {

@@ -99,7 +99,7 @@ export class Figures {
       from, to, interval, totals,
       series: seriesOf(revenue.days, range, interval),
       byMethod: methodsOf(revenue, totals.grossCentavos),
-      byStatus: checkouts.statuses.map((row) => ({ status: row._id as PaymentStatus, count: row.count })),
+      byStatus: (checkouts.statuses ?? []).map((row) => ({ status: row._id as PaymentStatus, count: row.count })),
       funnel: {
         plansSimulated,
         checkouts: funnel.checkouts,
@@ -109,7 +109,7 @@ export class Figures {
         paymentRate: rate(funnel.paid, funnel.checkouts),
         releaseRate: rate(funnel.released, funnel.paid),
       },
-      topProcedures: revenue.procedures.map((row) => ({ procedure: { id: row._id }, category: row.category ?? '', paymentsCount: row.paymentsCount, grossCentavos: row.grossCentavos })),
+      topProcedures: (revenue.procedures ?? []).map((row) => ({ procedure: { id: row._id }, category: row.category ?? '', paymentsCount: row.paymentsCount, grossCentavos: row.grossCentavos })),
       afterSale: afterSaleOf(revenue),
       crediario: {
         installmentsDue: dues.due,
@@ -135,14 +135,14 @@ export class Figures {
       from, to, interval, totals,
       takeRate: rate(totals.platformFeeCentavos, totals.grossCentavos),
       series: seriesOf(revenue.days, range, interval),
-      activeClinics: first(revenue.activeClinics)?.n ?? 0,
-      activePatients: first(revenue.activePatients)?.n ?? 0,
+      activeClinics: first(revenue.activeClinics ?? [])?.n ?? 0,
+      activePatients: first(revenue.activePatients ?? [])?.n ?? 0,
       newPatients: first(patients)?.n ?? 0,
       byMethod: methodsOf(revenue, totals.grossCentavos),
       cohorts: cohortsOf(cohortRows, to.slice(0, 7)),
       declineRate: rate(funnel.declined, funnel.checkouts),
       afterSale: afterSaleOf(revenue),
-      topClinics: revenue.clinics.map((row) => ({ clinic: { id: row._id }, paymentsCount: row.paymentsCount, grossCentavos: row.grossCentavos, platformFeeCentavos: row.platformFeeCentavos })),
+      topClinics: (revenue.clinics ?? []).map((row) => ({ clinic: { id: row._id }, paymentsCount: row.paymentsCount, grossCentavos: row.grossCentavos, platformFeeCentavos: row.platformFeeCentavos })),
     };
   }
 

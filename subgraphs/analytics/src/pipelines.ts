@@ -28,57 +28,62 @@ export interface RevenueFacets {
   totals: Array<RevenueRow & { processingCostCentavos: number; refundedCount: number; refundedCentavos: number; disputedCount: number }>;
   days: RevenueRow[];
   methods: Array<{ _id: string | null; paymentsCount: number; grossCentavos: number }>;
-  procedures: Array<{ _id: string; category: string | null; paymentsCount: number; grossCentavos: number }>;
-  clinics: Array<{ _id: string; paymentsCount: number; grossCentavos: number; platformFeeCentavos: number }>;
-  activeClinics: Array<{ n: number }>;
-  activePatients: Array<{ n: number }>;
+  /** one clinic's */
+  procedures?: Array<{ _id: string; category: string | null; paymentsCount: number; grossCentavos: number }>;
+  /** the platform's */
+  clinics?: Array<{ _id: string; paymentsCount: number; grossCentavos: number; platformFeeCentavos: number }>;
+  activeClinics?: Array<{ n: number }>;
+  activePatients?: Array<{ n: number }>;
 }
 
 const top = (group: Record<string, unknown>): Pipeline => [{ $group: group }, { $sort: { grossCentavos: -1, _id: 1 } }, { $limit: 10 }];
 
-/** payments collection: the payments paid in the period (of one clinic, or all), in one pass. */
+/**
+ * payments collection: the payments paid in the period, in one pass — for one clinic (with its top
+ * procedures) or for the platform (with its top clinics and active counts); each asks only what it shows.
+ */
 export function revenuePipeline(from: string, to: string, clinicId?: string): Pipeline {
   const match: Filter = clinicId ? { clinicId, paidDay: between(from, to) } : { paidDay: between(from, to) };
-  return [
-    { $match: match },
-    {
-      $facet: {
-        totals: [
-          {
-            $group: {
-              _id: null,
-              ...money,
-              processingCostCentavos: { $sum: '$processingCostCentavos' },
-              refundedCount: countIf({ $gt: ['$refundedCentavos', 0] }),
-              refundedCentavos: { $sum: '$refundedCentavos' },
-              disputedCount: countIf(isSet('$disputedAt')),
-            },
-          },
-        ],
-        days: [{ $group: { _id: '$paidDay', ...money } }, { $sort: { _id: 1 } }],
-        methods: [{ $group: { _id: '$method', paymentsCount: count, grossCentavos: { $sum: '$grossCentavos' } } }, { $sort: { _id: 1 } }],
-        procedures: top({ _id: '$procedureId', category: { $first: '$category' }, paymentsCount: count, grossCentavos: { $sum: '$grossCentavos' } }),
+  const common = {
+    totals: [
+      {
+        $group: {
+          _id: null,
+          ...money,
+          processingCostCentavos: { $sum: '$processingCostCentavos' },
+          refundedCount: countIf({ $gt: ['$refundedCentavos', 0] }),
+          refundedCentavos: { $sum: '$refundedCentavos' },
+          disputedCount: countIf(isSet('$disputedAt')),
+        },
+      },
+    ],
+    days: [{ $group: { _id: '$paidDay', ...money } }, { $sort: { _id: 1 } }],
+    methods: [{ $group: { _id: '$method', paymentsCount: count, grossCentavos: { $sum: '$grossCentavos' } } }, { $sort: { _id: 1 } }],
+  };
+  const scoped = clinicId
+    ? { procedures: top({ _id: '$procedureId', category: { $first: '$category' }, paymentsCount: count, grossCentavos: { $sum: '$grossCentavos' } }) }
+    : {
         clinics: top({ _id: '$clinicId', paymentsCount: count, grossCentavos: { $sum: '$grossCentavos' }, platformFeeCentavos: { $sum: '$platformFeeCentavos' } }),
         activeClinics: [{ $group: { _id: '$clinicId' } }, { $group: { _id: null, n: count } }],
         activePatients: [{ $group: { _id: '$payerId' } }, { $group: { _id: null, n: count } }],
-      },
-    },
-  ];
+      };
+  return [{ $match: match }, { $facet: { ...common, ...scoped } }];
 }
 
 export interface CheckoutFacets {
-  statuses: Array<{ _id: string; count: number }>;
+  /** one clinic's */
+  statuses?: Array<{ _id: string; count: number }>;
   funnel: Array<{ checkouts: number; paid: number; released: number; declined: number }>;
 }
 
-/** payments collection: checkouts created in the period, by status now and how far they went. */
+/** payments collection: checkouts created in the period, how far they went, and (one clinic's) by status now. */
 export function checkoutsPipeline(from: string, to: string, clinicId?: string): Pipeline {
   const match: Filter = clinicId ? { clinicId, createdDay: between(from, to) } : { createdDay: between(from, to) };
   return [
     { $match: match },
     {
       $facet: {
-        statuses: [{ $group: { _id: '$status', count } }, { $sort: { _id: 1 } }],
+        ...(clinicId ? { statuses: [{ $group: { _id: '$status', count } }, { $sort: { _id: 1 } }] } : {}),
         funnel: [
           {
             $group: {

@@ -1,4 +1,4 @@
-import { baseConfigShape, devSecret, loadConfig } from '@medpay/runtime';
+import { baseConfigShape, devSecret, loadConfig, seedDemoDataShape } from '@medpay/runtime';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
@@ -31,6 +31,8 @@ export const paymentsConfigShape = {
   PIX_EXPIRATION_SECONDS: z.coerce.number().int().min(60).default(3600),
   /** how often the worker moves money forward (gateway calls, releases, installments) */
   WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  /** a few months of demo payments (history for the analytics charts) */
+  ...seedDemoDataShape,
 };
 
 export type PaymentsConfig = ReturnType<typeof loadPaymentsConfig>;

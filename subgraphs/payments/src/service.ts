@@ -2,7 +2,7 @@
 // the Celcoin webhook endpoint, and the HTTP server (with its live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  createEventBus, createLogger, FieldEncryption, internalRoutes, Metrics, openDatabase, sendJson, OutboxRelay, startSubgraph, type EventBus, type RunningService,
+  createEventBus, createLogger, FieldEncryption, internalRoutes, Metrics, openDatabase, OutboxRelay, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ import { PaymentStore } from './payments/payment-store.js';
 import { Reconciliation } from './ledger/reconciliation.js';
 import { ReportStore } from './reporting/report-store.js';
 import { resolvers, type PaymentsContext } from './resolvers/index.js';
+import { seedDemoPayments } from './seed.js';
 import { Settlement } from './money-movement/settlement.js';
 import { SimulationCounter } from './checkout/simulation-counter.js';
 import { PaymentWorker } from './money-movement/worker.js';
@@ -75,17 +76,28 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   await bus.ready();
   const outbox = paymentsOutbox(prisma);
   const relay = new OutboxRelay(outbox, bus, logger);
-  // The worker is created below; settlement and actions reach it through this indirection.
+  // The worker is created below; settlement and actions reach it through this indirection. Nothing is
+  // kicked while the demo history is written: it is settled as it is written, with nothing to carry out.
   let worker: PaymentWorker | undefined;
+  let seeding = false;
   const kick = () => {
+    if (seeding) return;
     relay.loop.kick();
     worker?.loop.kick();
   };
   const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger);
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
-  const checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY)), directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
+  const checkoutStore = new CheckoutStore(prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
+  const checkout = new Checkout(checkoutStore, directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
+  if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
+    // Before the server listens: a reader of the outbox feed never sees part of the history.
+    seeding = true;
+    const seeded = await seedDemoPayments({ prisma, checkout: checkoutStore, settlement, actions, platformFeeBasisPoints: config.PLATFORM_FEE_BASIS_POINTS });
+    seeding = false;
+    if (seeded) logger.info({ seeded }, 'demo payments seeded');
+  }
   const store = new PaymentStore(prisma, metrics);
   const search = new PaymentSearch(store, directory);
   const reports = new ReportStore(prisma);

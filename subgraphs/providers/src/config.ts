@@ -1,4 +1,4 @@
-import { baseConfigShape, loadConfig } from '@medpay/runtime';
+import { baseConfigShape, loadConfig, seedDemoDataShape } from '@medpay/runtime';
 import { z } from 'zod';
 
 export const providersConfigShape = {
@@ -9,8 +9,7 @@ export const providersConfigShape = {
   DATABASE_URL: z.string().optional(),
   /** the users subgraph, for its internal staff-grants endpoint */
   USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
-  /** auto: seed the demo data only on an embedded database */
-  SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+  ...seedDemoDataShape,
 };
 
 export type ProvidersConfig = ReturnType<typeof loadProvidersConfig>;

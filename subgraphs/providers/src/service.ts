@@ -1,7 +1,7 @@
 // Wires the providers subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  createEventBus, createLoader, createLogger, internalRoutes, Metrics, openDatabase, OutboxRelay, startSubgraph, type RunningService,
+  createEventBus, createLoader, createLogger, internalRoutes, Metrics, openDatabase, OutboxRelay, seedsDemoData, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
   });
   const clinicStore = new ClinicStore(database.prisma);
   const procedureStore = new ProcedureStore(database.prisma);
-  if (config.SEED_DEMO_DATA === 'true' || (config.SEED_DEMO_DATA === 'auto' && database.kind === 'pglite')) {
+  if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
     const seeded = await seedDemoClinics(clinicStore, procedureStore);
     if (seeded) logger.info({ seeded }, 'demo clinics seeded');
   }

@@ -1,4 +1,4 @@
-import { baseConfigShape, devSecret, loadConfig } from '@medpay/runtime';
+import { baseConfigShape, devSecret, loadConfig, seedDemoDataShape } from '@medpay/runtime';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
@@ -18,8 +18,7 @@ export const usersConfigShape = {
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
   /** where sessions and login counters live in Redis: deployments (or test stacks) sharing one Redis use their own */
   SESSION_KEY_PREFIX: z.string().min(1).default('medpay:users:'),
-  /** auto: seed the demo data only on an embedded database */
-  SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+  ...seedDemoDataShape,
 };
 
 export type UsersConfig = ReturnType<typeof loadUsersConfig>;

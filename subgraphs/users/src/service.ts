@@ -2,7 +2,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption, internalRoutes, Metrics,
-  openDatabase, OutboxRelay, sendJson, startSubgraph, type RunningService,
+  openDatabase, OutboxRelay, seedsDemoData, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
   });
   const store = new UserStore(database.prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
-  if (config.SEED_DEMO_DATA === 'true' || (config.SEED_DEMO_DATA === 'auto' && database.kind === 'pglite')) {
+  if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
     const seeded = await seedDemoUsers(store);
     if (seeded) logger.info({ seeded }, 'demo users seeded');
   }

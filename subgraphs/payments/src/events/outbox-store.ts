@@ -14,8 +14,10 @@ export interface NewOutboxEvent {
 }
 
 export const outboxStore = {
+  /** Events of one step keep their order (the relay publishes by creation time): payment.created before the payment's first status. */
   async append(db: Db, ...events: NewOutboxEvent[]): Promise<void> {
-    if (events.length > 0) await db.outboxEvent.createMany({ data: events });
+    const now = Date.now();
+    if (events.length > 0) await db.outboxEvent.createMany({ data: events.map((event, index) => ({ ...event, createdAt: new Date(now + index) })) });
   },
 
   /** True the first time an event id is seen; false for a repeated delivery. */

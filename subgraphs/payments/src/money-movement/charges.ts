@@ -7,10 +7,7 @@ import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.j
 import type { Directory } from '../internal/directory.js';
 import { GatewayUnavailableError, type PaymentGateway } from '../gateway/payment-gateway.js';
 import type { Settlement } from './settlement.js';
-import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
-import { paymentRows } from '../payments/payment-store.js';
-import { inTransaction } from '../transaction.js';
 
 export const gatewayUnavailable = () =>
   new PaymentsError('GATEWAY_UNAVAILABLE', 'O meio de pagamento não respondeu. Tente de novo com a mesma chave: nada será cobrado duas vezes.');
@@ -54,7 +51,7 @@ export class ChargeIssuer {
         if (card.status === 'APPROVED') {
           await this.settlement.chargePaid({ eventId: `card:${card.transactionId}`, transactionId: card.transactionId, clientRequestId: charge.id, amountCentavos: charge.amountCentavos, occurredAt: new Date() });
         } else {
-          await this.decline(charge, card.declineReason ?? 'Cartão recusado');
+          await this.settlement.chargeDeclined(charge, card.declineReason ?? 'Cartão recusado');
         }
       }
     } catch (error) {
@@ -68,13 +65,5 @@ export class ChargeIssuer {
 
   private async activate(charge: Charge, data: Parameters<typeof chargeStore.activate>[2]) {
     await chargeStore.activate(this.prisma, charge.id, data);
-  }
-
-  private async decline(charge: Charge, reason: string) {
-    await inTransaction(this.prisma, async (tx) => {
-      if (!(await chargeStore.decline(tx, charge.id, reason))) return;
-      const payment = await paymentRows.get(tx, charge.paymentId);
-      await movePayment(tx, payment, { to: 'DECLINED', reason: `Cartão recusado: ${reason}` });
-    });
   }
 }

@@ -16,7 +16,6 @@ import { Directory } from '../internal/directory.js';
 import { account, balances, checkLedger } from '../ledger/ledger-store.js';
 import { PaymentAccess } from '../payments/access.js';
 import { paymentRows } from '../payments/payment-store.js';
-import { movePayment } from '../payments/transitions.js';
 import { inTransaction } from '../transaction.js';
 import { ChargeIssuer } from './charges.js';
 import { PaymentActions } from './payment-actions.js';
@@ -165,7 +164,7 @@ describe('refunds after payout', () => {
   async function inEscrow() {
     const { payment, charge } = await newPixPayment();
     await settlement.chargePaid(paid(charge.id, `evt-${randomUUID()}`, payment.patientTotalCentavos));
-    await inTransaction(database.prisma, async (tx) => movePayment(tx, await paymentRows.get(tx, payment.id), { to: 'IN_ESCROW', reason: 'Valor bloqueado em custódia no gateway' }));
+    await settlement.escrowBlocked(payment.id);
     return payment;
   }
   const release = (paymentId: string) => inTransaction(database.prisma, async (tx) => settlement.release(tx, await paymentRows.get(tx, paymentId), 'Procedimento confirmado pela clínica'));

@@ -146,6 +146,22 @@ export class Settlement {
     });
   }
 
+  /** The gateway blocked a paid payment's money: PAID → IN_ESCROW (a repeated call finds it moved and does nothing). */
+  async escrowBlocked(paymentId: string): Promise<void> {
+    await inTransaction(this.prisma, async (tx) => {
+      const current = await paymentRows.get(tx, paymentId);
+      if (current.status === 'PAID') await movePayment(tx, current, { to: 'IN_ESCROW', reason: 'Valor bloqueado em custódia no gateway' });
+    });
+  }
+
+  /** A card the acquirer refused: the charge and its payment end DECLINED, and no money moved. */
+  async chargeDeclined(charge: Pick<Charge, 'id' | 'paymentId'>, reason: string): Promise<void> {
+    await inTransaction(this.prisma, async (tx) => {
+      if (!(await chargeStore.decline(tx, charge.id, reason))) return;
+      await movePayment(tx, await paymentRows.get(tx, charge.paymentId), { to: 'DECLINED', reason: `Cartão recusado: ${reason}` });
+    });
+  }
+
   /** Escrow released to the clinic: the split is booked and the payout requested, in one step; false when the payment changed meanwhile. */
   async release(tx: Tx, payment: Payment, reason: string): Promise<boolean> {
     const remaining = payment.grossCentavos - payment.refundedCentavos;

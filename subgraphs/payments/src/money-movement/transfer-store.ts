@@ -27,6 +27,11 @@ export const transferStore = {
     return db.transfer.findMany({ where: { status: 'REQUESTED' }, include: { payment: true }, orderBy: { createdAt: 'asc' }, take });
   },
 
+  /** A payment's transfer of one kind still waiting to be sent, if any. */
+  requestedFor(db: Db, paymentId: string, kind: Transfer['kind']): Promise<Transfer | null> {
+    return db.transfer.findFirst({ where: { paymentId, kind, status: 'REQUESTED' }, orderBy: { createdAt: 'asc' } });
+  },
+
   /** REQUESTED → PENDING with the gateway's id, once the gateway took it. */
   async markSent(db: Db, id: string, gatewayTransactionId: string): Promise<void> {
     await db.transfer.updateMany({ where: { id, status: 'REQUESTED' }, data: { status: 'PENDING', gatewayTransactionId } });

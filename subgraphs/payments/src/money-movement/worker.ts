@@ -3,7 +3,6 @@
 // crediário installments ahead of their due date and marks overdue ones. Every step is keyed by our
 // own ids (clientRequestId), so running it twice, on two replicas or after a crash, moves nothing twice.
 import { CoalescingLoop, type Logger } from '@medpay/runtime';
-import { randomUUID } from 'node:crypto';
 import type { ChargeIssuer } from './charges.js';
 import type { Directory } from '../internal/directory.js';
 import type { Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
@@ -11,11 +10,10 @@ import type { PaymentGateway } from '../gateway/payment-gateway.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
 import { INSTALLMENT_ISSUE_DAYS_AHEAD } from '../checkout/pricing.js';
 import type { Settlement } from './settlement.js';
-import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
-import { markOverdueInstallments } from '../crediario/overdue.js';
+import { issueInstallment, markOverdueInstallments } from '../crediario/collection.js';
 import { paymentRows } from '../payments/payment-store.js';
 import { releasedFromEscrow } from '../ledger/ledger-store.js';
 import { inTransaction } from '../transaction.js';
@@ -64,10 +62,7 @@ export class PaymentWorker {
     const paid = await paymentRows.paidToBlock(this.prisma, 50);
     for (const payment of paid) {
       await this.gateway.blockBalance({ correlationId: payment.id, amountCentavos: payment.grossCentavos });
-      await inTransaction(this.prisma, async (tx) => {
-        const current = await paymentRows.get(tx, payment.id);
-        if (current.status === 'PAID') await movePayment(tx, current, { to: 'IN_ESCROW', reason: 'Valor bloqueado em custódia no gateway' });
-      });
+      await this.settlement.escrowBlocked(payment.id);
     }
   }
 
@@ -132,19 +127,7 @@ export class PaymentWorker {
   private async issueInstallments() {
     const today = todayInSaoPaulo(this.now());
     const due = await installmentStore.dueToIssue(this.prisma, addDays(today, INSTALLMENT_ISSUE_DAYS_AHEAD), 50);
-    for (const installment of due) {
-      await inTransaction(this.prisma, async (tx) => {
-        if (!(await installmentStore.issue(tx, installment.id))) return;
-        await chargeStore.create(tx, {
-          id: randomUUID(),
-          paymentId: installment.paymentId,
-          method: installment.payment.method,
-          amountCentavos: installment.amountCentavos,
-          installmentNumber: installment.number,
-          dueDate: installment.dueDate,
-        });
-      });
-    }
+    for (const installment of due) await issueInstallment(this.prisma, installment);
     if (due.length) await this.issuePendingCharges(0);
     await markOverdueInstallments(this.prisma, today);
   }

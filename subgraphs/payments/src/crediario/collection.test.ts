@@ -9,7 +9,7 @@ import { CheckoutStore } from '../checkout/checkout-store.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { openTestDatabase, testProcedure } from '../testing.js';
 import { installmentStore } from './installment-store.js';
-import { markOverdueInstallments } from './overdue.js';
+import { markOverdueInstallments } from './collection.js';
 
 const procedure = testProcedure();
 const key = () => randomBytes(32).toString('base64url');
