@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  analyticsMethodLabel, defaultPeriod, formatCentavos, formatCentavosCompact, formatLag, formatMilliseconds, formatMonth,
+  analyticsMethodLabel, countOf, defaultPeriod, formatCentavos, formatCentavosCompact, formatLag, formatMilliseconds, formatMonth,
   formatPeriodStart, formatPeriodTick, formatShare, periodDays, periodError, presetRange,
 } from './analytics';
 
@@ -55,6 +55,12 @@ describe('how the analytics screens write their figures', () => {
     expect(formatPeriodTick('2026-01-01', 'MONTH')).toBe('jan/2026');
     expect(formatMonth('2026-03')).toBe('mar/2026');
     expect(Object.values(analyticsMethodLabel)).toEqual(['PIX', 'Boleto', 'Cartão à vista', 'Cartão parcelado', 'Crediário']);
+  });
+
+  it('agrees the word with the count', () => {
+    expect(countOf(1, 'reembolsado', 'reembolsados')).toBe('1 reembolsado');
+    expect(countOf(0, 'reembolsado', 'reembolsados')).toBe('0 reembolsados');
+    expect(countOf(1200, 'pagamento pago', 'pagamentos pagos')).toBe('1.200 pagamentos pagos');
   });
 
   it('writes response times and the analytics lag', () => {

@@ -89,6 +89,9 @@ export const formatShare = (rate: number) => `${(rate * 100).toLocaleString('pt-
 
 export const formatCount = (count: number) => count.toLocaleString('pt-BR');
 
+/** '1 reembolsado', '2 reembolsados': a count with its word in agreement. */
+export const countOf = (count: number, singular: string, plural: string) => `${formatCount(count)} ${count === 1 ? singular : plural}`;
+
 const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
 
 /** 'YYYY-MM' or 'YYYY-MM-DD' → 'nov/2026' */

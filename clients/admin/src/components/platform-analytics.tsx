@@ -1,7 +1,7 @@
 'use client';
 // The admin's "Plataforma" screen drawn from its queries' answers: key figures, GMV over time, the
 // method mix, cohort retention as a heat map, top clinics, the analytics lag and the graph's usage.
-import { formatCentavos, formatCount, formatLag, formatMilliseconds, formatMonth, formatShare } from '@medpay/web/analytics';
+import { countOf, formatCentavos, formatCount, formatLag, formatMilliseconds, formatMonth, formatShare } from '@medpay/web/analytics';
 import { MethodMixChart, MoneySeriesChart } from '@medpay/web/charts';
 import { formatDate } from '@medpay/web/format';
 import type { AnalyticsLagQuery, GraphUsageQuery, PlatformAnalyticsPageQuery } from '@medpay/web/types';
@@ -25,7 +25,7 @@ export function PlatformAnalyticsView({ analytics }: { analytics: PlatformAnalyt
   return (
     <>
       <section className="tiles" aria-label={`Números da plataforma ${period}`}>
-        <Kpi name="gmv" label="GMV" value={formatCentavos(totals.grossCentavos)} hint={`${formatCount(totals.paymentsCount)} pagamentos pagos · ticket médio ${formatCentavos(totals.averageTicketCentavos)}`} />
+        <Kpi name="gmv" label="GMV" value={formatCentavos(totals.grossCentavos)} hint={`${countOf(totals.paymentsCount, 'pagamento pago', 'pagamentos pagos')} · ticket médio ${formatCentavos(totals.averageTicketCentavos)}`} />
         <Kpi name="take-rate" label="Take rate" value={formatShare(analytics.takeRate)} hint={`Taxas: ${formatCentavos(totals.platformFeeCentavos)}`} />
         <Kpi name="active-clinics" label="Clínicas ativas" value={formatCount(analytics.activeClinics)} hint="Com pagamento pago no período" />
         <Kpi name="active-patients" label="Pacientes ativos" value={formatCount(analytics.activePatients)} hint="Pagaram ao menos uma vez no período" />
@@ -33,8 +33,8 @@ export function PlatformAnalyticsView({ analytics }: { analytics: PlatformAnalyt
       </section>
       <section className="tiles" aria-label="Taxas de recusa, reembolso e contestação">
         <Kpi name="decline-rate" label="Taxa de recusa" value={formatShare(analytics.declineRate)} hint="Checkouts recusados ÷ criados" />
-        <Kpi name="refund-rate" label="Taxa de reembolso" value={formatShare(afterSale.refundRate)} hint={`${formatCount(afterSale.refundedCount)} reembolsados · ${formatCentavos(afterSale.refundedCentavos)}`} />
-        <Kpi name="dispute-rate" label="Taxa de contestação" value={formatShare(afterSale.disputeRate)} hint={`${formatCount(afterSale.disputedCount)} contestados`} />
+        <Kpi name="refund-rate" label="Taxa de reembolso" value={formatShare(afterSale.refundRate)} hint={`${countOf(afterSale.refundedCount, 'reembolsado', 'reembolsados')} · ${formatCentavos(afterSale.refundedCentavos)}`} />
+        <Kpi name="dispute-rate" label="Taxa de contestação" value={formatShare(afterSale.disputeRate)} hint={countOf(afterSale.disputedCount, 'contestado', 'contestados')} />
       </section>
 
       <section className="card" aria-labelledby="gmv-title">

@@ -41,6 +41,8 @@ describe('the clinic’s analytics', () => {
     expect(kpi('dispute-rate')).toBe('0,0 %');
     expect(screen.getByText('7 pagamentos pagos')).toBeTruthy();
     expect(screen.getByText('Taxas: R$ 844,66')).toBeTruthy();
+    expect(screen.getByText('1 reembolsado · R$ 50,00')).toBeTruthy();
+    expect(screen.getByText('0 contestados')).toBeTruthy();
     expect(screen.getByTestId('crediario-overdue').textContent).toBe('3 (15,0 %)');
     expect(screen.getByTestId('crediario-default').textContent).toBe('1 (5,0 %)');
   });

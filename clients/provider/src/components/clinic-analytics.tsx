@@ -1,7 +1,7 @@
 'use client';
 // The clinic's analytics for one period, drawn from the query's answer (the page fetches it): key
 // figures, revenue over time, the funnel, the method mix, top procedures, after-sale and crediário.
-import { formatCentavos, formatCount, formatShare } from '@medpay/web/analytics';
+import { countOf, formatCentavos, formatCount, formatShare } from '@medpay/web/analytics';
 import { FunnelChart, MethodMixChart, MoneySeriesChart } from '@medpay/web/charts';
 import { formatDate } from '@medpay/web/format';
 import type { ClinicAnalyticsPageQuery } from '@medpay/web/types';
@@ -20,11 +20,11 @@ export function ClinicAnalyticsView({ analytics }: { analytics: ClinicAnalyticsD
   return (
     <>
       <section className="tiles" aria-label={`Números ${period}`}>
-        <Kpi name="gross" label="Receita bruta" value={formatCentavos(totals.grossCentavos)} hint={`${formatCount(totals.paymentsCount)} ${totals.paymentsCount === 1 ? 'pagamento pago' : 'pagamentos pagos'}`} />
+        <Kpi name="gross" label="Receita bruta" value={formatCentavos(totals.grossCentavos)} hint={countOf(totals.paymentsCount, 'pagamento pago', 'pagamentos pagos')} />
         <Kpi name="net" label="Líquido da clínica" value={formatCentavos(totals.clinicNetCentavos)} hint={`Taxas: ${formatCentavos(totals.platformFeeCentavos + totals.processingCostCentavos)}`} />
         <Kpi name="ticket" label="Ticket médio" value={formatCentavos(totals.averageTicketCentavos)} />
-        <Kpi name="refund-rate" label="Taxa de reembolso" value={formatShare(afterSale.refundRate)} hint={`${formatCount(afterSale.refundedCount)} reembolsados · ${formatCentavos(afterSale.refundedCentavos)}`} />
-        <Kpi name="dispute-rate" label="Taxa de contestação" value={formatShare(afterSale.disputeRate)} hint={`${formatCount(afterSale.disputedCount)} em contestação`} />
+        <Kpi name="refund-rate" label="Taxa de reembolso" value={formatShare(afterSale.refundRate)} hint={`${countOf(afterSale.refundedCount, 'reembolsado', 'reembolsados')} · ${formatCentavos(afterSale.refundedCentavos)}`} />
+        <Kpi name="dispute-rate" label="Taxa de contestação" value={formatShare(afterSale.disputeRate)} hint={countOf(afterSale.disputedCount, 'contestado', 'contestados')} />
       </section>
 
       <section className="card" aria-labelledby="revenue-title">
