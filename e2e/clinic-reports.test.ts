@@ -113,13 +113,16 @@ describe.each(availableModes())('clinic and admin reports through the router (%s
       expect(body.data!.clinic.payments.edges).toHaveLength(first);
       return parseMetric(await (await fetch(`${stack.payments.url}/metrics`)).text(), 'sql_statements_total') - before;
     };
-    // The worker and the outbox relay query on their own: paused while we count.
-    await Promise.all([stack.payments.worker.loop.stop(), stack.payments.relay.loop.stop()]);
+    // The worker and the outbox relay query on their own, and so does analytics' feed reader in the
+    // embedded mode (it reads the payments outbox): paused while we count.
+    const feedReader = mode === 'embedded' ? stack.analytics.intake : null;
+    await Promise.all([stack.payments.worker.loop.stop(), stack.payments.relay.loop.stop(), feedReader?.stop()]);
     try {
       expect(await statements(1)).toBe(await statements(3));
     } finally {
       stack.payments.worker.loop.start(200);
       stack.payments.relay.loop.start(200);
+      feedReader?.start();
     }
   });
 

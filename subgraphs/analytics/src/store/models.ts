@@ -113,7 +113,8 @@ const usageSchema = new Schema(
     _id: { type: String, ...required },
     at: { type: Date, ...required },
     day,
-    operationName: { type: String, ...required },
+    /** '' for an anonymous operation (mongoose's `required` refuses an empty string) */
+    operationName: { type: String, default: '' },
     documentHash: { type: String, ...required },
     clientName: { type: String, ...required },
     clientVersion: { type: String, ...required },
