@@ -61,6 +61,27 @@ export const domainEventPayloads = {
   'installment.paid': z.object({ paymentId: id, payerId: id, clinicId: id, number: z.number().int().positive(), dueDate: day, amountCentavos: centavos, paidAt: z.iso.datetime() }),
   /** payments: an issued installment passed its due date unpaid */
   'installment.overdue': z.object({ paymentId: id, payerId: id, clinicId: id, number: z.number().int().positive(), dueDate: day, amountCentavos: centavos }),
+
+  /** payments: a charge (PIX or boleto, at checkout or for a crediário installment) was issued */
+  'charge.issued': z.object({
+    paymentId: id,
+    payerId: id,
+    clinicId: id,
+    method: z.enum(['PIX', 'BOLETO', 'CARD']),
+    /** the crediário installment it collects; null for the payment's own charge */
+    installmentNumber: z.number().int().positive().nullable(),
+    amountCentavos: centavos,
+    /** PIX: when the code stops being payable */
+    expiresAt: z.iso.datetime().nullable(),
+    /** boleto: its due date */
+    dueDate: day.nullable(),
+  }),
+  /** payments: a transfer to a clinic (payout) or back to a patient (refund) failed at the gateway */
+  'transfer.failed': z.object({ transferId: id, paymentId: id, clinicId: id, kind: z.enum(['PAYOUT', 'REFUND']), amountCentavos: centavos }),
+  /** payments: a reconciliation run found its books and the gateway's apart (the list as the run words it: ids and amounts) */
+  'ledger.discrepancy_found': z.object({ discrepancies: z.array(z.string()).min(1), at: z.iso.datetime() }),
+  /** providers: a clinic signed up and waits for the back office's review */
+  'clinic.submitted': z.object({ clinicId: id, at: z.iso.datetime() }),
 } as const;
 
 export type DomainEventType = keyof typeof domainEventPayloads;

@@ -8,7 +8,7 @@ export * from './events.js';
 
 export interface InternalEndpoint<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
   /** the service that serves it ('producers': every service with an outbox) */
-  service: 'users' | 'providers' | 'payments' | 'analytics' | 'producers';
+  service: 'users' | 'providers' | 'payments' | 'analytics' | 'notifications' | 'producers';
   path: `/internal/${string}`;
   request: Request;
   response: Response;
@@ -120,4 +120,60 @@ export const graphUsageBatch = endpoint({
   path: '/internal/graph-usage',
   request: z.object({ operations: z.array(operationUsage).min(1).max(1000) }),
   response: z.object({ accepted: z.number().int() }),
+});
+
+/** users → notifications: how to reach people (their own addresses; the CPF masked as the apps show it). */
+export const contacts = endpoint({
+  service: 'users',
+  path: '/internal/contacts',
+  request: z.object({ userIds: z.array(z.string()).max(500) }),
+  response: z.object({
+    contacts: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string(), phone: z.string().nullable(), maskedCpf: z.string().nullable() })),
+  }),
+});
+
+/** users → notifications: the platform admins (who hear of discrepancies, failing payouts and clinics to review). */
+export const platformAdmins = endpoint({
+  service: 'users',
+  path: '/internal/platform-admins',
+  request: z.object({}),
+  response: z.object({ userIds: z.array(z.string()) }),
+});
+
+/** providers → notifications: a clinic's name and its staff (404: unknown clinic). */
+export const clinicStaff = endpoint({
+  service: 'providers',
+  path: '/internal/clinic-staff',
+  request: z.object({ clinicId: z.string() }),
+  response: z.object({ clinicId: z.string(), name: z.string(), status: z.string(), staff: z.array(z.object({ userId: z.string(), role: clinicRole })) }),
+});
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** payments → notifications: a payment as a message about it shows it, now (404: unknown payment). */
+export const paymentFacts = endpoint({
+  service: 'payments',
+  path: '/internal/payment-facts',
+  request: z.object({ paymentId: z.string() }),
+  response: z.object({
+    paymentId: z.string(),
+    payerId: z.string(),
+    clinicId: z.string(),
+    procedureId: z.string(),
+    status: z.string(),
+    escrowState: z.string(),
+    method: z.enum(['PIX', 'BOLETO', 'CARD']),
+    planKind: z.enum(['A_VISTA', 'CARD_INSTALLMENTS', 'CREDIARIO']),
+    /** what the patient pays in all (interest included) */
+    patientTotalCentavos: z.number().int(),
+    clinicNetCentavos: z.number().int(),
+    refundedCentavos: z.number().int(),
+    /** the open charge's PIX expiry or boleto due date, when one is open */
+    openCharge: z.object({ method: z.enum(['PIX', 'BOLETO', 'CARD']), installmentNumber: z.number().int().nullable(), expiresAt: z.iso.datetime().nullable(), dueDate: day.nullable() }).nullable(),
+    /** crediário's schedule as it stands; late charges as payments computes them today */
+    installments: z.array(
+      z.object({ number: z.number().int(), dueDate: day, amountCentavos: z.number().int(), status: z.enum(['SCHEDULED', 'ISSUED', 'PAID', 'OVERDUE']), lateChargesCentavos: z.number().int(), amountDueCentavos: z.number().int() }),
+    ),
+    createdAt: z.iso.datetime(),
+  }),
 });

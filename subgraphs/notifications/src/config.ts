@@ -1,0 +1,29 @@
+import { baseConfigShape, devSecret, loadConfig } from '@medpay/runtime';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+export const notificationsConfigShape = {
+  ...baseConfigShape,
+  PORT: z.coerce.number().int().min(0).default(4005),
+  /** this subgraph's database; DATABASE_URL serves every subgraph (one schema each) */
+  NOTIFICATIONS_DATABASE_URL: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  /** encrypts what notifications keeps that may be personal or health data (texts, addresses, webhook secrets) */
+  DATA_ENCRYPTION_KEY: z.string().default(() => devSecret('DATA_ENCRYPTION_KEY', () => randomBytes(32).toString('base64url'))),
+  BLIND_INDEX_KEY: z.string().default(() => devSecret('BLIND_INDEX_KEY', () => randomBytes(32).toString('base64url'))),
+  /** the services notifications reads events from (embedded feed) and asks for what a message shows */
+  USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
+  PROVIDERS_URL: z.string().url().default('http://127.0.0.1:4002'),
+  PAYMENTS_URL: z.string().url().default('http://127.0.0.1:4003'),
+  /** how often the embedded feed reader asks the sources for new events */
+  FEED_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** where the apps live, for links in e-mails */
+  PATIENT_APP_URL: z.string().url().default('http://127.0.0.1:3000'),
+  PROVIDER_APP_URL: z.string().url().default('http://127.0.0.1:3001'),
+  ADMIN_APP_URL: z.string().url().default('http://127.0.0.1:3002'),
+  /** a procedure still unconfirmed this many days after the money went into escrow gets the clinic a reminder */
+  CONFIRMATION_REMINDER_DAYS: z.coerce.number().int().positive().default(7),
+};
+
+export type NotificationsConfig = ReturnType<typeof loadNotificationsConfig>;
+export const loadNotificationsConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(notificationsConfigShape, env);
