@@ -56,6 +56,10 @@ const config: CodegenConfig = {
       Clinic: '../resolvers.js#EntityReference',
       Procedure: '../resolvers.js#EntityReference',
     }),
+    ...subgraphResolvers('notifications', '../resolvers.js#NotificationsContext', {
+      Notification: '../store.js#NotificationView',
+      OutboundMessage: '../generated/prisma/client.js#Message',
+    }),
   },
   ignoreNoDocuments: true,
 };

@@ -8,6 +8,7 @@ import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { backfill } from '../subgraphs/analytics/src/backfill.js';
 import { Figures } from '../subgraphs/analytics/src/figures.js';
+import { feedSource } from '../subgraphs/analytics/src/intake.js';
 import { openEmbeddedStore } from '../subgraphs/analytics/src/store/embedded-store.js';
 import { availableModes, bearer, demoCast, type Session, type Stack, startStack } from './stack.js';
 
@@ -86,7 +87,7 @@ describe.each(availableModes())('analytics through the router (%s)', (mode) => {
   const analytics = async (token = clinicAdmin.accessToken) => stack.graphql<{ clinic: { analytics: Analytics } }>(ANALYTICS, { clinicId, from: today, to: today }, bearer(token));
   const clinicPayments = async () => (await stack.graphql<{ clinic: { payments: { totalCount: number; edges: { node: PaymentNode }[] } } }>(PAYMENTS, { clinicId, from: today, to: today }, bearer(clinicAdmin.accessToken))).body.data!.clinic.payments;
   const sources = () =>
-    (['users', 'providers', 'payments'] as const).map((name) => ({ name, client: new InternalClient(stack[name].url, 'analytics', stack.secret) }));
+    (['users', 'providers', 'payments'] as const).map((name) => feedSource(name, new InternalClient(stack[name].url, 'analytics', stack.secret)));
 
   beforeAll(async () => {
     stack = await startStack(mode);

@@ -3,6 +3,8 @@
 // Redis; mode 'postgres' uses a fresh database on TEST_DATABASE_URL's server and Redis at
 // TEST_REDIS_URL. Tests may restart the payments subgraph, or add payments replicas and routers.
 import { loadAnalyticsConfig, startAnalyticsService, type AnalyticsService } from '@medpay/analytics';
+import { startMessagingSimulator, type MessagingSimulator } from '@medpay/messaging-simulator';
+import { loadNotificationsConfig, startNotificationsService, type NotificationsService } from '@medpay/notifications';
 import { AccessTokenIssuer, anonymousClaims, signClaims, type Claims, type Metrics, type Role, type RunningService } from '@medpay/runtime';
 import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-simulator';
 import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '@medpay/payments';
@@ -43,6 +45,9 @@ export interface Stack {
   providers: RunningService & { metrics: Metrics };
   payments: PaymentsService;
   analytics: AnalyticsService;
+  /** with `{ notifications: true }` only: the notifications subgraph and the messaging simulator it sends through */
+  notifications: NotificationsService | null;
+  messaging: MessagingSimulator | null;
   celcoin: CelcoinSimulator;
   router: RunningService & { metrics: Metrics };
   secret: string;
@@ -66,7 +71,14 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(mode: Mode, overrides: Record<string, string> = {}): Promise<Stack> {
+export interface StackOptions {
+  /** start the notifications subgraph (and the messaging simulator); most suites need neither */
+  notifications?: boolean;
+  /** its environment on top of the stack's (retry timings, production mode) */
+  notificationsEnv?: Record<string, string>;
+}
+
+export async function startStack(mode: Mode, overrides: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const secret = randomBytes(32).toString('base64url');
   const eventStream = `test:${randomBytes(4).toString('hex')}:events`;
   const databaseUrl = mode === 'postgres' ? await freshDatabase() : 'pglite:memory';
@@ -118,8 +130,35 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
   const analytics = await startAnalyticsService(
     loadAnalyticsConfig({ ...common, PORT: '0', ANALYTICS_DATA_DIR: 'memory', FEED_POLL_MS: '100', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, ...overrides }),
   );
+  const messaging = options.notifications ? await startMessagingSimulator(messagingSimulatorOptions) : null;
+  const notifications = messaging
+    ? await startNotificationsService(
+        loadNotificationsConfig({
+          ...common,
+          PORT: '0',
+          FEED_POLL_MS: '100',
+          RETRY_BASE_MS: '100',
+          USERS_URL: users.url,
+          PROVIDERS_URL: providers.url,
+          PAYMENTS_URL: payments.url,
+          ...messaging.channelEnv,
+          ...overrides,
+          ...options.notificationsEnv,
+        }),
+      )
+    : null;
   const routerEnv = (paymentsUrl: string, extra: Record<string, string> = {}) =>
-    loadRouterConfig({ ...common, ROUTER_PORT: '0', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: paymentsUrl, ANALYTICS_URL: analytics.url, ...overrides, ...extra });
+    loadRouterConfig({
+      ...common,
+      ROUTER_PORT: '0',
+      USERS_URL: users.url,
+      PROVIDERS_URL: providers.url,
+      PAYMENTS_URL: paymentsUrl,
+      ANALYTICS_URL: analytics.url,
+      ...(notifications ? { NOTIFICATIONS_URL: notifications.url } : {}),
+      ...overrides,
+      ...extra,
+    });
   const router = await startRouter(routerEnv(payments.url));
   const extras: RunningService[] = [];
 
@@ -135,6 +174,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     providers,
     payments,
     analytics,
+    notifications,
+    messaging,
     celcoin,
     router,
     secret,
@@ -173,6 +214,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     async close() {
       for (const service of extras) await service.close();
       await router.close();
+      await notifications?.close();
+      await messaging?.close();
       await analytics.close();
       await stack.payments.close();
       await celcoin.close();

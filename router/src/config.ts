@@ -12,6 +12,8 @@ export const routerConfigShape = {
   PAYMENTS_URL: z.string().url().optional(),
   /** the analytics subgraph, which also takes the usage log (POST /internal/graph-usage); default its routing URL, http://127.0.0.1:4004 */
   ANALYTICS_URL: z.string().url().optional(),
+  /** the notifications subgraph; default its routing URL, http://127.0.0.1:4005 */
+  NOTIFICATIONS_URL: z.string().url().optional(),
   /** where access-token keys come from: a JWKS URL, or a JWKS / public JWK as JSON; default the users subgraph's */
   JWT_JWKS: z.string().optional(),
   /** seconds a verified partner API key is trusted before it is checked again (revocation delay) */

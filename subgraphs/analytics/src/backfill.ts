@@ -3,10 +3,10 @@
 // stopped (an event applied live between the wipe and its log entry would be lost; the embedded store
 // refuses a second process anyway). It applies the events the way live consumption does, so it
 // gives the same figures; the live service then goes on from where the backfill stopped.
-import { createLogger } from '@medpay/runtime';
+import { createLogger, type EventSource } from '@medpay/runtime';
 import { fileURLToPath } from 'node:url';
 import { loadAnalyticsConfig } from './config.js';
-import { FeedIntake, type EventSource } from './intake.js';
+import { feedIntake } from './intake.js';
 import { eventSources } from './service.js';
 import type { DocumentStore } from './store/document-store.js';
 import { openDocumentStore } from './store/open-store.js';
@@ -14,7 +14,7 @@ import { openDocumentStore } from './store/open-store.js';
 /** Empties the facts and the event log, then applies every source's whole outbox. Returns how many events. */
 export async function backfill(store: DocumentStore, sources: EventSource[]): Promise<number> {
   await store.clear(['events', 'payments', 'installments', 'simulations', 'patients', 'cursors']);
-  return new FeedIntake(store, sources, 0, createLogger('analytics-backfill', 'silent')).drain();
+  return feedIntake(store, sources, 0, createLogger('analytics-backfill', 'silent')).drain();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

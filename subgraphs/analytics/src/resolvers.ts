@@ -1,11 +1,10 @@
 // The analytics graph: a clinic's figures for its staff, partner systems and platform admins; the
 // platform's, the event lag and the graph's usage for platform admins (the directives say so before
 // any resolver runs; the clinic check needs the caller's memberships and runs here).
-import { Caller, type RequestContext } from '@medpay/runtime';
+import { Caller, type EventIntake, type RequestContext } from '@medpay/runtime';
 import type { ClinicMembership } from '@medpay/contracts';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Figures } from './figures.js';
-import type { EventIntake } from './intake.js';
 
 export interface EntityReference {
   id: string;

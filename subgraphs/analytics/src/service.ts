@@ -2,14 +2,14 @@
 // figures, the router's usage log and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
-import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, startSubgraph, type RunningService } from '@medpay/runtime';
+import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, startSubgraph, type EventIntake, type EventSource, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import type { AnalyticsConfig } from './config.js';
 import { Figures } from './figures.js';
-import { FeedIntake, StreamIntake, type EventIntake, type EventSource } from './intake.js';
+import { feedIntake, feedSource, streamIntake } from './intake.js';
 import { resolvers, type AnalyticsContext } from './resolvers.js';
 import type { DocumentStore } from './store/document-store.js';
 import { RAW_EVENT_RETENTION_SECONDS, USAGE_RETENTION_SECONDS } from './store/models.js';
@@ -22,10 +22,9 @@ const SWEEP_EVERY_MS = 3600_000;
 
 /** The outboxes analytics reads (the embedded feed, and backfills). */
 export const eventSources = (config: AnalyticsConfig): EventSource[] =>
-  (['users', 'providers', 'payments'] as const).map((name) => ({
-    name,
-    client: new InternalClient(config[`${name.toUpperCase() as 'USERS' | 'PROVIDERS' | 'PAYMENTS'}_URL`], 'analytics', config.INTERNAL_CLAIMS_SECRET, 30_000),
-  }));
+  (['users', 'providers', 'payments'] as const).map((name) =>
+    feedSource(name, new InternalClient(config[`${name.toUpperCase() as 'USERS' | 'PROVIDERS' | 'PAYMENTS'}_URL`], 'analytics', config.INTERNAL_CLAIMS_SECRET, 30_000)),
+  );
 
 /**
  * Retention: raw events 400 days, usage records 90 (MongoDB's TTL indexes do the same; the sweep is
@@ -43,8 +42,8 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
   const metrics = new Metrics();
   const store = await openDocumentStore(config.MONGODB_URL, config.ANALYTICS_DATA_DIR);
   const intake: EventIntake = config.REDIS_URL
-    ? new StreamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger)
-    : new FeedIntake(store, eventSources(config), config.FEED_POLL_MS, logger);
+    ? streamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger)
+    : feedIntake(store, eventSources(config), config.FEED_POLL_MS, logger);
   const figures = new Figures(store);
   const providers = new InternalClient(config.PROVIDERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET);
   const memberships = async (userId: string) => (await providers.call(contracts.memberships, { userId }))?.memberships ?? [];

@@ -1,6 +1,7 @@
 import { baseConfigShape, devSecret, loadConfig } from '@medpay/runtime';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { channelsConfigShape } from './channels/channels-config.js';
 
 export const notificationsConfigShape = {
   ...baseConfigShape,
@@ -23,6 +24,9 @@ export const notificationsConfigShape = {
   ADMIN_APP_URL: z.string().url().default('http://127.0.0.1:3002'),
   /** a procedure still unconfirmed this many days after the money went into escrow gets the clinic a reminder */
   CONFIRMATION_REMINDER_DAYS: z.coerce.number().int().positive().default(7),
+  /** the first retry's delay; each next one doubles (with jitter), up to an hour */
+  RETRY_BASE_MS: z.coerce.number().int().positive().default(5_000),
+  ...channelsConfigShape,
 };
 
 export type NotificationsConfig = ReturnType<typeof loadNotificationsConfig>;

@@ -2,3 +2,4 @@
 export * from './bus.js';
 export * from './relay.js';
 export * from './stream-consumer.js';
+export * from './intake.js';

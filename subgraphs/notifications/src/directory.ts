@@ -1,0 +1,61 @@
+// What notifications asks the owning services, over their signed internal endpoints: who the
+// recipients are and how to reach them (users), a clinic's staff and name (providers), a payment as it
+// stands and its procedure's name (payments, providers). Nothing of it is stored.
+import { clinicStaff, contacts, memberships, paymentFacts, platformAdmins, procedures } from '@medpay/contracts';
+import type { InternalClient } from '@medpay/runtime';
+import type { Audience } from './planner.js';
+import type { Contact, MessageFacts, OccurrenceData, Template } from './templates.js';
+
+export interface Clients {
+  users: InternalClient;
+  providers: InternalClient;
+  payments: InternalClient;
+}
+
+export class Directory {
+  constructor(private readonly clients: Clients) {}
+
+  /** The people an audience names (a clinic's staff, the platform admins). */
+  async recipients(audience: Audience): Promise<string[]> {
+    if (audience === 'admins') return (await this.clients.users.call(platformAdmins, {}))?.userIds ?? [];
+    if ('userId' in audience) return [audience.userId];
+    return (await this.clients.providers.call(clinicStaff, { clinicId: audience.clinicId }))?.staff.map((member) => member.userId) ?? [];
+  }
+
+  async contact(userId: string): Promise<Contact | null> {
+    return (await this.clients.users.call(contacts, { userIds: [userId] }))?.contacts[0] ?? null;
+  }
+
+  async memberships(userId: string) {
+    return (await this.clients.providers.call(memberships, { userId }))?.memberships ?? [];
+  }
+
+  async clinicName(clinicId: string): Promise<string | null> {
+    return (await this.clients.providers.call(clinicStaff, { clinicId }))?.name ?? null;
+  }
+
+  /**
+   * The facts a template needs for one recipient, as they are now; null when a subject is gone (an
+   * unknown payment or account: nothing to say).
+   */
+  async facts(template: Template, recipientId: string, data: OccurrenceData): Promise<MessageFacts | null> {
+    const recipient = await this.contact(recipientId);
+    if (!recipient) return null;
+    const facts: MessageFacts = { recipient, data };
+    if (template.needs.payment || template.needs.procedure) {
+      if (!data.paymentId) return null;
+      const payment = await this.clients.payments.call(paymentFacts, { paymentId: data.paymentId });
+      if (!payment) return null;
+      facts.payment = payment;
+      if (template.needs.procedure) {
+        const [procedure] = (await this.clients.providers.call(procedures, { ids: [payment.procedureId] }))?.procedures ?? [];
+        facts.procedureName = procedure?.name ?? 'contratado';
+      }
+    }
+    if (template.needs.clinic) {
+      const clinicId = data.clinicId ?? facts.payment?.clinicId;
+      facts.clinicName = (clinicId && (await this.clinicName(clinicId))) || 'A clínica';
+    }
+    return facts;
+  }
+}

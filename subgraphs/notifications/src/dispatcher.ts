@@ -1,0 +1,86 @@
+// Turns events into messages: the planner says what is due to whom and when; the dispatcher finds the
+// recipients, keeps to their channel choices, records one message per (occurrence, recipient,
+// channel) — the unique dedupe key makes a redelivered event, or two replicas consuming it, a no-op —
+// and queues each on its channel's queue at its time. Cancellations remove what is no longer due.
+import type { DomainEvent, Logger } from '@medpay/runtime';
+import type { Directory } from './directory.js';
+import type { Channel } from './generated/prisma/enums.js';
+import { plan, type Occurrence, type PlannerOptions } from './planner.js';
+import type { JobQueue } from './queue/job-queue.js';
+import type { NotificationStore } from './store.js';
+import { templates } from './templates.js';
+
+export interface MessageJob {
+  messageId: string;
+}
+
+/** One queue per channel: each has its provider's rate limit and its own backlog. */
+export const queueOf = (channel: Channel) => `messages-${channel.toLowerCase()}`;
+
+export class Dispatcher {
+  constructor(
+    private readonly store: NotificationStore,
+    private readonly directory: Directory,
+    private readonly queue: JobQueue,
+    private readonly options: PlannerOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  async apply(event: DomainEvent) {
+    const { occurrences, cancel } = plan(event, this.options);
+    await this.dispatch(occurrences);
+    for (const message of await this.store.cancelPending(cancel)) await this.queue.remove(queueOf(message.channel), message.id);
+  }
+
+  async dispatch(occurrences: Occurrence[]) {
+    for (const occurrence of occurrences) {
+      const template = templates[occurrence.kind];
+      const phones = new Map<string, boolean>();
+      for (const recipientId of await this.directory.recipients(occurrence.audience)) {
+        for (const channel of template.channels) {
+          if (!(await this.store.allows(recipientId, channel, 'TRANSACTIONAL'))) continue;
+          if (!(await this.reachable(recipientId, channel, phones))) continue;
+          const message = await this.store.recordMessage({
+            dedupeKey: `${occurrence.key}:${recipientId}:${channel}`,
+            cancelKey: occurrence.cancelKey,
+            kind: occurrence.kind,
+            templateVersion: template.version,
+            channel,
+            purpose: 'TRANSACTIONAL',
+            urgent: template.urgent,
+            recipientId,
+            data: occurrence.data,
+            scheduledFor: occurrence.at,
+          });
+          if (message) await this.queue.add<MessageJob>(queueOf(channel), message.id, { messageId: message.id }, occurrence.at);
+        }
+      }
+    }
+  }
+
+  /** Channels a person has no address on are skipped rather than recorded to fail. */
+  private async reachable(recipientId: string, channel: Channel, phones: Map<string, boolean>) {
+    if (channel === 'PUSH') return (await this.store.pushSubscriptions(recipientId)).length > 0;
+    if (channel !== 'SMS' && channel !== 'WHATSAPP') return true;
+    if (!phones.has(recipientId)) phones.set(recipientId, Boolean((await this.directory.contact(recipientId))?.phone));
+    return phones.get(recipientId)!;
+  }
+
+  /**
+   * After a restart: a crash between recording a message and queueing it left it pending with no job.
+   * Queueing every pending message again is safe: a waiting job's id is taken, and a message already
+   * sent is no longer pending when its job runs.
+   */
+  async requeuePending() {
+    let after: string | undefined;
+    let requeued = 0;
+    for (;;) {
+      const page = await this.store.pendingMessages(500, after);
+      for (const message of page) await this.queue.add<MessageJob>(queueOf(message.channel), message.id, { messageId: message.id }, message.scheduledFor);
+      requeued += page.length;
+      if (page.length < 500) break;
+      after = page.at(-1)!.id;
+    }
+    if (requeued) this.logger.info({ requeued }, 'pending messages queued again');
+  }
+}

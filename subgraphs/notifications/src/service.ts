@@ -1,0 +1,116 @@
+// Wires the notifications subgraph: its database, the event intake, the dispatcher and the channel
+// workers on the job queues, partner webhooks, the live bell and the HTTP server.
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { outboxFeed } from '@medpay/contracts';
+import {
+  Caller, createEventBus, createLogger, FeedIntake, FieldEncryption, InternalClient, Metrics, openDatabase, startSubgraph, StreamIntake,
+  type EventIntake, type EventSource, type FeedCursors, type RunningService,
+} from '@medpay/runtime';
+import { parse } from 'graphql';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createChannelAdapters } from './channels/index.js';
+import { receiptRoutes } from './channels/receipts.js';
+import type { NotificationsConfig } from './config.js';
+import { Directory } from './directory.js';
+import { Dispatcher, queueOf } from './dispatcher.js';
+import { PrismaClient } from './generated/prisma/client.js';
+import { LiveNotifications } from './live.js';
+import { exponentialBackoff } from './queue/job-queue.js';
+import { openJobQueue } from './queue/open-queue.js';
+import { resolvers, type NotificationsContext } from './resolvers.js';
+import { MessageSender } from './sender.js';
+import { NotificationStore } from './store.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const notificationsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
+export const STREAM_GROUP = 'notifications';
+
+/** Per channel: how many at once, the provider's rate limit, attempts before the dead letter. */
+const CHANNEL_LIMITS = {
+  IN_APP: { concurrency: 8, attempts: 10 },
+  EMAIL: { concurrency: 4, attempts: 8, rateLimit: { max: 20, durationMs: 1000 } },
+  SMS: { concurrency: 4, attempts: 8, rateLimit: { max: 10, durationMs: 1000 } },
+  WHATSAPP: { concurrency: 4, attempts: 8, rateLimit: { max: 20, durationMs: 1000 } },
+  PUSH: { concurrency: 4, attempts: 5, rateLimit: { max: 50, durationMs: 1000 } },
+} as const;
+
+export type NotificationsService = RunningService & { intake: EventIntake; store: NotificationStore; dispatcher: Dispatcher };
+
+export async function startNotificationsService(config: NotificationsConfig): Promise<NotificationsService> {
+  const logger = createLogger('notifications', config.LOG_LEVEL);
+  const metrics = new Metrics();
+  const database = await openDatabase({
+    service: 'notifications',
+    url: config.NOTIFICATIONS_DATABASE_URL ?? config.DATABASE_URL,
+    migrationsDir: here('../prisma/migrations'),
+    metrics,
+    createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
+  });
+  const { prisma } = database;
+  const store = new NotificationStore(prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
+  const client = (url: string) => new InternalClient(url, 'notifications', config.INTERNAL_CLAIMS_SECRET, 30_000);
+  const clients = { users: client(config.USERS_URL), providers: client(config.PROVIDERS_URL), payments: client(config.PAYMENTS_URL) };
+  const directory = new Directory(clients);
+  const queue = await openJobQueue({ redisUrl: config.REDIS_URL, prefix: `${config.EVENT_STREAM}:notifications`, prisma, logger });
+  const bus = createEventBus(config.REDIS_URL, logger, `${config.EVENT_STREAM}:notifications`);
+  await bus.ready();
+  const live = new LiveNotifications(bus);
+  const dispatcher = new Dispatcher(store, directory, queue, { confirmationReminderDays: config.CONFIRMATION_REMINDER_DAYS }, logger);
+  const sender = new MessageSender(store, directory, createChannelAdapters(config), live, { patient: config.PATIENT_APP_URL, clinic: config.PROVIDER_APP_URL, admin: config.ADMIN_APP_URL }, logger);
+  for (const [channel, limits] of Object.entries(CHANNEL_LIMITS) as Array<[keyof typeof CHANNEL_LIMITS, (typeof CHANNEL_LIMITS)[keyof typeof CHANNEL_LIMITS]]>) {
+    queue.work(queueOf(channel), { ...limits, backoffMs: exponentialBackoff(config.RETRY_BASE_MS, 3600_000), handle: sender.handle, onExhausted: sender.exhausted });
+  }
+
+  const apply = (event: Parameters<Dispatcher['apply']>[0]) => dispatcher.apply(event);
+  const intake: EventIntake = config.REDIS_URL
+    ? new StreamIntake(config.REDIS_URL, config.EVENT_STREAM, STREAM_GROUP, `notifications-${randomBytes(4).toString('hex')}`, apply, logger)
+    : new FeedIntake(feedSources(clients), feedCursors(prisma), apply, config.FEED_POLL_MS, logger);
+
+  const running = await startSubgraph<NotificationsContext>({
+    name: 'notifications',
+    schema: buildSubgraphSchema({ typeDefs: notificationsTypeDefs, resolvers }),
+    host: config.HOST,
+    port: config.PORT,
+    internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    metricsToken: config.METRICS_TOKEN,
+    logger,
+    metrics,
+    subscriptions: true,
+    createContext: (request) => ({
+      ...request,
+      caller: new Caller(request.claims, (userId) => directory.memberships(userId)),
+      store,
+      live,
+      queue,
+      dispatcher,
+      webPushPublicKey: config.VAPID_PUBLIC_KEY,
+    }),
+    checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),
+    onClose: async () => {
+      await intake.stop();
+      await queue.close();
+      await bus.close();
+      await database.close();
+    },
+    routes: receiptRoutes(config, (receipts) => Promise.all(receipts.map((receipt) => store.markDelivered(receipt.providerMessageId, receipt.status === 'DELIVERED'))).then(() => undefined)),
+  });
+  await dispatcher.requeuePending();
+  intake.start();
+  return { ...running, intake, store, dispatcher };
+}
+
+const feedSources = (clients: Record<'users' | 'providers' | 'payments', InternalClient>): EventSource[] =>
+  Object.entries(clients).map(([name, client]) => ({ name, read: async (query) => (await client.call(outboxFeed, query))?.events ?? [] }));
+
+const feedCursors = (prisma: PrismaClient): FeedCursors => ({
+  async get(source) {
+    const row = await prisma.feedCursor.findUnique({ where: { source } });
+    return row ? { publishedAt: row.publishedAt.toISOString(), id: row.eventId } : null;
+  },
+  put: async (source, cursor) => {
+    const values = { publishedAt: new Date(cursor.publishedAt), eventId: cursor.id };
+    await prisma.feedCursor.upsert({ where: { source }, create: { source, ...values }, update: values });
+  },
+});
