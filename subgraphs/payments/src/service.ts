@@ -161,7 +161,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
         }
         sendJson(res, 200, { received: events.length });
       },
-      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes(outbox)),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes({ prisma, outbox })),
     },
   });
   worker.loop.start(config.WORKER_INTERVAL_MS);
