@@ -31,6 +31,8 @@ export const paymentsConfigShape = {
   PIX_EXPIRATION_SECONDS: z.coerce.number().int().min(60).default(3600),
   /** how often the worker moves money forward (gateway calls, releases, installments) */
   WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  /** how often reconciliation compares the books with the gateway in the background (1 hour); 0 turns it off */
+  RECONCILIATION_INTERVAL_MS: z.coerce.number().int().min(0).max(2_147_483_647).default(3_600_000),
   /** a few months of demo payments (history for the analytics charts) */
   ...seedDemoDataShape,
 };

@@ -1,16 +1,20 @@
 // The payments subgraph over real HTTP, on an embedded database seeded with the demo history: its
-// internal endpoints answer only calls signed as one of our services, and the history it seeds is a
-// sound one (balanced books, settled balances, every step announced, backdated and published) that
-// a second start does not write again. Nothing here reaches the gateway, users or providers.
+// internal endpoints answer only calls signed as one of our services (the outbox feed, a payment's
+// facts), and the history it seeds is a sound one (balanced books, settled balances, every step
+// announced, backdated and published) that a second start does not write again. Nothing here
+// reaches the gateway, users or providers.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as contracts from '@medpay/contracts';
 import { demoClinics, demoPatients } from '@medpay/demo-data';
 import { CLAIMS_HEADER, InternalClient, scopesForRoles, serviceClaims, signClaims, type Claims } from '@medpay/runtime';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { todayInSaoPaulo } from './checkout/plans.js';
 import { loadPaymentsConfig } from './config.js';
+import { installmentDue } from './crediario/late-charges.js';
 import { account, balances } from './ledger/ledger-store.js';
 import { startPaymentsService, type PaymentsService } from './service.js';
 
@@ -75,6 +79,20 @@ describe('the outbox feed (/internal/outbox)', () => {
     expect(((await answer.json()) as { events: unknown[] }).events).toHaveLength(3);
     expect((await feed(serviceClaims('analytics'), { after: null, limit: 1001 })).status).toBe(400);
     expect((await feed(serviceClaims('analytics'), { after: { publishedAt: '2026-12-01T00:00:00.000Z', id: 'not-a-uuid' }, limit: 1 })).status).toBe(400);
+  });
+});
+
+describe('payment facts (/internal/payment-facts)', () => {
+  it("answers a seeded crediário as it stands, an overdue installment with payments' late charges for today, and 404 for an unknown payment", async () => {
+    const overdue = await payments.prisma.installment.findFirstOrThrow({ where: { status: 'OVERDUE' }, include: { payment: true } });
+    const client = new InternalClient(payments.url, 'notifications', SECRET);
+    const facts = (await client.call(contracts.paymentFacts, { paymentId: overdue.paymentId }))!;
+    expect(facts).toMatchObject({ paymentId: overdue.paymentId, payerId: overdue.payment.payerId, clinicId: overdue.payment.clinicId, planKind: 'CREDIARIO', status: overdue.payment.status });
+    expect(facts.installments).toHaveLength(overdue.payment.installmentCount);
+    const installment = facts.installments.find((row) => row.number === overdue.number)!;
+    expect(installment).toEqual({ number: overdue.number, dueDate: overdue.dueDate, amountCentavos: overdue.amountCentavos, status: 'OVERDUE', ...installmentDue(overdue, todayInSaoPaulo()) });
+    expect(installment.lateChargesCentavos).toBeGreaterThan(0);
+    expect(await client.call(contracts.paymentFacts, { paymentId: randomUUID() })).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
-// Wires the payments subgraph: database, gateway adapter, settlement, worker, outbox relay, schema,
-// the Celcoin webhook endpoint, and the HTTP server (with its live subscriptions over graphql-ws).
+// Wires the payments subgraph: database, gateway adapter, settlement, worker, background
+// reconciliation, outbox relay, schema, the Celcoin webhook endpoint, and the HTTP server (with its
+// live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createEventBus, createLogger, FieldEncryption, internalRoutes, Metrics, openDatabase, OutboxRelay, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
@@ -86,7 +87,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     worker?.loop.kick();
   };
   const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
-  const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger);
+  const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger, relay.loop.kick);
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
   const checkoutStore = new CheckoutStore(prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
   const checkout = new Checkout(checkoutStore, directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
@@ -102,7 +103,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const search = new PaymentSearch(store, directory);
   const reports = new ReportStore(prisma);
   const events = new PaymentEventFeed(bus, (id) => store.loaders().payment.load(id));
-  const reconciliation = new Reconciliation(prisma, gateway, settlement, logger);
+  const reconciliation = new Reconciliation(prisma, gateway, settlement, logger, relay.loop.kick);
   const simulations = new SimulationCounter(async (counted) => {
     await outboxStore.append(prisma, ...counted);
     relay.loop.kick();
@@ -137,6 +138,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     onClose: async () => {
       // The open window's counts are written on the way out; should that fail, they are lost (as on a crash).
       await simulations.close().catch((error: unknown) => logger.error({ err: error }, 'plan simulation counts not written'));
+      await reconciliation.loop.stop();
       await worker.loop.stop();
       await relay.loop.stop();
       await bus.close();
@@ -159,11 +161,13 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
         }
         sendJson(res, 200, { received: events.length });
       },
-      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes(outbox)),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes({ prisma, outbox })),
     },
   });
   worker.loop.start(config.WORKER_INTERVAL_MS);
   relay.loop.start(Math.min(config.WORKER_INTERVAL_MS, 500));
   simulations.start(SIMULATIONS_FLUSH_MS);
+  // Started after the demo seed (above), so a run never meets a half-written history.
+  if (config.RECONCILIATION_INTERVAL_MS > 0) reconciliation.loop.start(config.RECONCILIATION_INTERVAL_MS);
   return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway };
 }

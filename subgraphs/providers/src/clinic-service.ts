@@ -3,7 +3,7 @@
 import { decodeCursor, emptyPage, forbidden, notFound, pageSize, unauthenticated, type Page } from '@medpay/runtime';
 import type { ClinicFilter } from './__generated__/resolvers-types.js';
 import { ProvidersError } from './errors.js';
-import { recordClinicStatusChanged } from './outbox-store.js';
+import { recordClinicStatusChanged, recordClinicSubmitted } from './outbox-store.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
@@ -47,16 +47,18 @@ export class Clinics {
   }
 
   /**
-   * A person registers a clinic: it waits in PENDING_REVIEW with them as its admin. The role is granted
-   * first so that a failure there leaves no clinic without a working admin behind.
+   * A person registers a clinic: it waits in PENDING_REVIEW with them as its admin, announced to the
+   * back office by clinic.submitted in the same transaction. The role is granted first so that a
+   * failure there leaves no clinic without a working admin behind.
    */
   async register(viewer: Viewer, input: RegisterClinicInput): Promise<Clinic> {
     const userId = viewer.requireUser();
     const registration = validateClinicRegistration(input);
     if (await this.store.cnpjTaken(registration.cnpj)) throw cnpjTaken();
     if (!(await this.users.grant({ userId }))) throw notFound('Usuário');
-    const created = await this.store.create(registration, userId);
+    const created = await this.store.create(registration, userId, {}, recordClinicSubmitted);
     if (created === 'cnpj') throw cnpjTaken();
+    this.published();
     return created;
   }
 

@@ -56,11 +56,23 @@ export class ClinicStore {
     return pageOf(rows, take);
   }
 
-  /** Creates the clinic with its first admin in one statement; 'cnpj' when the CNPJ is registered already. */
-  async create(clinic: ClinicRegistration, adminUserId: string, options: { id?: string; status?: ClinicStatus } = {}): Promise<Clinic | 'cnpj'> {
+  /**
+   * Creates the clinic with its first admin in one statement; 'cnpj' when the CNPJ is registered already.
+   * `andThen` runs in the same transaction (the outbox event of the sign-up).
+   */
+  async create(
+    clinic: ClinicRegistration,
+    adminUserId: string,
+    options: { id?: string; status?: ClinicStatus } = {},
+    andThen?: (tx: Prisma.TransactionClient, created: Clinic) => Promise<void>,
+  ): Promise<Clinic | 'cnpj'> {
+    const data = { ...clinic, id: options.id, status: options.status, members: { create: { userId: adminUserId, role: 'ADMIN' as const } } };
     try {
-      return await this.prisma.clinic.create({
-        data: { ...clinic, id: options.id, status: options.status, members: { create: { userId: adminUserId, role: 'ADMIN' } } },
+      if (!andThen) return await this.prisma.clinic.create({ data });
+      return await this.prisma.$transaction(async (tx) => {
+        const created = await tx.clinic.create({ data });
+        await andThen(tx, created);
+        return created;
       });
     } catch (error) {
       if (isUniqueViolation(error)) return 'cnpj';

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cnpjFromBase } from '@medpay/br-documents';
+import { domainEventPayloads } from '@medpay/contracts';
 import { Metrics, openDatabase, type Database } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ClinicStore, type Clinic } from './clinic-store.js';
 import {
-  CLINIC_APPROVED, CLINIC_REACTIVATED, CLINIC_SUSPENDED, PROCEDURE_CREATED, PROCEDURE_REPRICED, recordClinicStatusChanged,
-  recordProcedureCreated, recordProcedureRepriced,
+  CLINIC_APPROVED, CLINIC_REACTIVATED, CLINIC_SUBMITTED, CLINIC_SUSPENDED, PROCEDURE_CREATED, PROCEDURE_REPRICED, recordClinicStatusChanged,
+  recordClinicSubmitted, recordProcedureCreated, recordProcedureRepriced,
 } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { ProcedureStore } from './procedure-store.js';
@@ -31,18 +33,46 @@ const rollBack = async () => {
   throw new Error('rolled back after the event was written');
 };
 
+const registration = (cnpj: string) => ({
+  legalName: 'Clínica Exemplo Ltda', tradeName: 'Clínica Exemplo', cnpj, street: 'Rua A, 1', city: 'São Paulo', cityKey: 'sao paulo',
+  state: 'SP', postalCode: '01000000', specialties: ['Odontologia'], specialtyKeys: ['odontologia'],
+});
+
 async function newClinic(cnpj: string): Promise<Clinic> {
-  const clinic = await clinics.create(
-    {
-      legalName: 'Clínica Exemplo Ltda', tradeName: 'Clínica Exemplo', cnpj, street: 'Rua A, 1', city: 'São Paulo', cityKey: 'sao paulo',
-      state: 'SP', postalCode: '01000000', specialties: ['Odontologia'], specialtyKeys: ['odontologia'],
-    },
-    randomUUID(),
-    { status: 'PENDING_REVIEW' },
-  );
+  const clinic = await clinics.create(registration(cnpj), randomUUID(), { status: 'PENDING_REVIEW' });
   if (clinic === 'cnpj') throw new Error('cnpj taken');
   return clinic;
 }
+
+describe('clinic.submitted', () => {
+  it('is written with a clinic created for review, with ids and time only; a clinic created in another status writes none', async () => {
+    const clinic = await clinics.create(registration(cnpjFromBase('555666770001')), randomUUID(), {}, recordClinicSubmitted);
+    if (clinic === 'cnpj') throw new Error('cnpj taken');
+    expect(clinic.status).toBe('PENDING_REVIEW');
+    const events = await eventsOf(clinic.id);
+    expect(events.map((event) => [event.type, event.payload])).toEqual([[CLINIC_SUBMITTED, { clinicId: clinic.id, at: clinic.createdAt.toISOString() }]]);
+    expect(domainEventPayloads[CLINIC_SUBMITTED].parse(events[0]!.payload)).toEqual(events[0]!.payload);
+
+    const active = await clinics.create(registration(cnpjFromBase('555666780001')), randomUUID(), { status: 'ACTIVE' }, recordClinicSubmitted);
+    if (active === 'cnpj') throw new Error('cnpj taken');
+    expect(await eventsOf(active.id)).toHaveLength(0);
+  });
+
+  it('a rolled-back creation leaves neither the clinic nor its event; a CNPJ taken writes no event', async () => {
+    const id = randomUUID();
+    const failing = async (...args: Parameters<typeof recordClinicSubmitted>) => {
+      await recordClinicSubmitted(...args);
+      await rollBack();
+    };
+    await expect(clinics.create(registration(cnpjFromBase('555666790001')), randomUUID(), { id }, failing)).rejects.toThrow('rolled back');
+    expect(await clinics.findById(id)).toBeNull();
+    expect(await eventsOf(id)).toHaveLength(0);
+
+    const before = await database.prisma.outboxEvent.count();
+    expect(await clinics.create(registration(cnpjFromBase('555666770001')), randomUUID(), {}, recordClinicSubmitted)).toBe('cnpj');
+    expect(await database.prisma.outboxEvent.count()).toBe(before);
+  });
+});
 
 describe('clinic status events', () => {
   it('approval, suspension and reactivation each write their event with the change, without free text', async () => {

@@ -9,6 +9,7 @@ import type { Clinic, ClinicStatus, Prisma, PrismaClient, Procedure } from './ge
 export const CLINIC_APPROVED = 'clinic.approved';
 export const CLINIC_SUSPENDED = 'clinic.suspended';
 export const CLINIC_REACTIVATED = 'clinic.reactivated';
+export const CLINIC_SUBMITTED = 'clinic.submitted';
 export const PROCEDURE_CREATED = 'procedure.created';
 export const PROCEDURE_REPRICED = 'procedure.repriced';
 
@@ -28,6 +29,12 @@ export function clinicStatusEventType(from: ClinicStatus, to: ClinicStatus): typ
 export async function recordClinicStatusChanged(tx: Tx, from: ClinicStatus, clinic: Pick<Clinic, 'id' | 'status' | 'updatedAt'>) {
   const type = clinicStatusEventType(from, clinic.status);
   if (type) await write(tx, outboxRow(domainEventPayloads, type, clinic.id, { clinicId: clinic.id, from, status: clinic.status, at: clinic.updatedAt.toISOString() }));
+}
+
+/** A clinic created to wait for the back office's review; one created in another status (demo data) publishes none. */
+export async function recordClinicSubmitted(tx: Tx, clinic: Pick<Clinic, 'id' | 'status' | 'createdAt'>) {
+  if (clinic.status !== 'PENDING_REVIEW') return;
+  await write(tx, outboxRow(domainEventPayloads, CLINIC_SUBMITTED, clinic.id, { clinicId: clinic.id, at: clinic.createdAt.toISOString() }));
 }
 
 /** What every catalog event says of its procedure. */

@@ -7,6 +7,7 @@ import { demoAdmin, demoClinics, demoPatients, demoProcedureId } from '@medpay/d
 import { anonymousClaims, CLAIMS_HEADER, InternalClient, parseMetric, scopesForRoles, serviceClaims, signClaims, type Claims, type Role } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -332,6 +333,22 @@ describe('clinic registration and review', () => {
   });
 });
 
+describe('clinic staff (/internal/clinic-staff)', () => {
+  const staffOf = (clinicId: string) => new InternalClient(providers.url, 'notifications', SECRET).call(contracts.clinicStaff, { clinicId });
+
+  it("answers a clinic's trade name, status and team with their roles, on the contract", async () => {
+    expect(await staffOf(sorriso!.id)).toEqual({ clinicId: sorriso!.id, name: sorriso!.tradeName, status: 'ACTIVE', staff: [{ userId: sorriso!.admin.id, role: 'ADMIN' }] });
+    expect(await staffOf(bemNascer!.id)).toMatchObject({ name: bemNascer!.tradeName, status: 'PENDING_REVIEW' });
+  });
+
+  it('answers 404 for an unknown clinic, and only calls signed as one of our services', async () => {
+    expect(await staffOf(randomUUID())).toBeNull();
+    expect(await staffOf('not-a-uuid')).toBeNull();
+    const unsigned = await fetch(`${providers.url}/internal/clinic-staff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clinicId: sorriso!.id }) });
+    expect(unsigned.status).toBe(403);
+  });
+});
+
 describe('the outbox feed (/internal/outbox)', () => {
   const feed = (url: string, claims: Claims | null, body: unknown = { after: null, limit: 10 }) =>
     fetch(`${url}/internal/outbox`, {
@@ -369,7 +386,7 @@ describe('the outbox feed (/internal/outbox)', () => {
     );
     expect(registered.errors).toBeUndefined();
     const expectations = [
-      { url: providers.url, types: ['clinic.approved', 'clinic.reactivated', 'clinic.suspended', 'procedure.created', 'procedure.repriced'] },
+      { url: providers.url, types: ['clinic.submitted', 'clinic.approved', 'clinic.reactivated', 'clinic.suspended', 'procedure.created', 'procedure.repriced'] },
       { url: users.url, types: ['patient.registered'] },
     ];
     for (const { url, types } of expectations) {

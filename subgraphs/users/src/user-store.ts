@@ -62,6 +62,14 @@ export class UserStore {
     return this.prisma.user.findMany({ where: { id: { in: [...ids] } } });
   }
 
+  /** The ids of the platform admins whose accounts are not locked, oldest first. */
+  async platformAdminIds(): Promise<string[]> {
+    // In SQL: the PGlite adapter sends the enum of a `has` filter as a scalar, where PostgreSQL wants an array.
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id::text AS id FROM users WHERE 'PLATFORM_ADMIN'::role = ANY(roles) AND locked_at IS NULL ORDER BY created_at, id`;
+    return rows.map((row) => row.id);
+  }
+
   decryptCpf(user: Pick<User, 'cpfEncrypted'>): string | null {
     return user.cpfEncrypted ? this.encryption.decrypt(user.cpfEncrypted) : null;
   }

@@ -3,8 +3,8 @@
 // what payments writes cannot drift from what analytics and the other consumers read. Payloads carry
 // ids, amounts, statuses, categories and times, never names or documents.
 import { domainEventPayloads, type DomainEventPayload } from '@medpay/contracts';
-import { outboxRow } from '@medpay/runtime';
-import type { Installment, Payment } from '../generated/prisma/client.js';
+import { outboxRow, uuidFromName } from '@medpay/runtime';
+import type { Charge, Installment, Payment, Transfer } from '../generated/prisma/client.js';
 import type { NewOutboxEvent } from './outbox-store.js';
 
 export const PAYMENT_CREATED = 'payment.created';
@@ -12,6 +12,9 @@ export const PAYMENT_STATUS_CHANGED = 'payment.status_changed';
 export const INSTALLMENT_PAID = 'installment.paid';
 export const INSTALLMENT_OVERDUE = 'installment.overdue';
 export const PLANS_SIMULATED = 'plans.simulated';
+export const CHARGE_ISSUED = 'charge.issued';
+export const TRANSFER_FAILED = 'transfer.failed';
+export const LEDGER_DISCREPANCY_FOUND = 'ledger.discrepancy_found';
 
 type PaymentParties = Pick<Payment, 'id' | 'payerId' | 'clinicId'>;
 type InstallmentTerms = Pick<Installment, 'number' | 'dueDate' | 'amountCentavos'>;
@@ -62,3 +65,47 @@ export const installmentOverdue = (payment: PaymentParties, installment: Install
 /** How many plan simulations one procedure had in a window (aggregated per procedure). */
 export const plansSimulated = (payload: DomainEventPayload<typeof PLANS_SIMULATED>): NewOutboxEvent =>
   outboxRow(domainEventPayloads, PLANS_SIMULATED, payload.procedureId, payload);
+
+/**
+ * Until when a charge is payable, as the contracts word it: a PIX's expiry, a boleto's due date (the
+ * other is null; a card charge has neither). A PIX row's own due date (the checkout's day, or an
+ * installment's) is not the PIX's deadline: the installment's due date is in the schedule.
+ */
+export function chargeDeadline(charge: Pick<Charge, 'method' | 'expiresAt' | 'dueDate'>): { expiresAt: string | null; dueDate: string | null } {
+  return {
+    expiresAt: charge.method === 'PIX' ? (charge.expiresAt?.toISOString() ?? null) : null,
+    dueDate: charge.method === 'BOLETO' ? charge.dueDate : null,
+  };
+}
+
+/** A PIX or boleto charge now payable at the gateway, as activated; `installmentNumber` null for the payment's own charge. */
+export const chargeIssued = (payment: PaymentParties, charge: Pick<Charge, 'method' | 'installmentNumber' | 'amountCentavos' | 'expiresAt' | 'dueDate'>): NewOutboxEvent =>
+  outboxRow(domainEventPayloads, CHARGE_ISSUED, payment.id, {
+    paymentId: payment.id,
+    payerId: payment.payerId,
+    clinicId: payment.clinicId,
+    method: charge.method,
+    installmentNumber: charge.installmentNumber,
+    amountCentavos: charge.amountCentavos,
+    ...chargeDeadline(charge),
+  });
+
+/** A payout to the clinic or a refund to the patient the gateway reported failed (the money went back where it came from). */
+export const transferFailed = (payment: Pick<Payment, 'id' | 'clinicId'>, transfer: Pick<Transfer, 'id' | 'kind' | 'amountCentavos'>): NewOutboxEvent =>
+  outboxRow(domainEventPayloads, TRANSFER_FAILED, payment.id, {
+    transferId: transfer.id,
+    paymentId: payment.id,
+    clinicId: payment.clinicId,
+    kind: transfer.kind,
+    amountCentavos: transfer.amountCentavos,
+  });
+
+/**
+ * What a reconciliation run found apart, sorted. The event's id is derived from the sorted list, so
+ * the same set found again by a later run (or another replica) is the same event, written once.
+ */
+export function ledgerDiscrepancyFound(discrepancies: readonly string[], at: Date): NewOutboxEvent {
+  const sorted = [...new Set(discrepancies)].sort();
+  const id = uuidFromName(`${LEDGER_DISCREPANCY_FOUND}\n${JSON.stringify(sorted)}`);
+  return outboxRow(domainEventPayloads, LEDGER_DISCREPANCY_FOUND, 'ledger', { discrepancies: sorted, at: at.toISOString() }, id);
+}

@@ -20,6 +20,12 @@ export const outboxStore = {
     if (events.length > 0) await db.outboxEvent.createMany({ data: events.map((event, index) => ({ ...event, createdAt: new Date(now + index) })) });
   },
 
+  /** Appends an event whose id says what it is about (a deterministic id): true when written, false when it was there already. */
+  async appendOnce(db: Db, event: NewOutboxEvent): Promise<boolean> {
+    const written = await db.outboxEvent.createMany({ data: [event], skipDuplicates: true });
+    return written.count > 0;
+  },
+
   /** True the first time an event id is seen; false for a repeated delivery. */
   async recordProcessed(db: Db, eventId: string): Promise<boolean> {
     const recorded = await db.processedEvent.createMany({ data: [{ eventId }], skipDuplicates: true });

@@ -1,12 +1,16 @@
 // Reconciliation: compares our charges with the gateway's and repairs what a lost webhook or a crash
-// between a gateway call and our commit left behind, then proves the books balance.
-import type { Logger } from '@medpay/runtime';
+// between a gateway call and our commit left behind, then proves the books balance. What it finds
+// apart is announced (ledger.discrepancy_found) once per distinct set. It runs in the background on
+// an interval (RECONCILIATION_INTERVAL_MS) and whenever a platform admin reads the ledger's health.
+import { CoalescingLoop, type Logger } from '@medpay/runtime';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { PaymentGateway } from '../gateway/payment-gateway.js';
 import { account, balances, checkLedger, type LedgerHealth } from './ledger-store.js';
 import type { Settlement } from '../money-movement/settlement.js';
 import { chargeStore } from '../money-movement/charge-store.js';
 import { transferStore } from '../money-movement/transfer-store.js';
+import { ledgerDiscrepancyFound } from '../events/domain-events.js';
+import { outboxStore } from '../events/outbox-store.js';
 
 export interface ReconciliationReport extends LedgerHealth {
   repairedCharges: string[];
@@ -15,17 +19,28 @@ export interface ReconciliationReport extends LedgerHealth {
 }
 
 export class Reconciliation {
+  /** the background runs (started by the service when RECONCILIATION_INTERVAL_MS is not 0) */
+  readonly loop: CoalescingLoop;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly gateway: PaymentGateway,
     private readonly settlement: Settlement,
     private readonly logger: Logger,
-  ) {}
+    /** tells the outbox relay there is something to publish */
+    private readonly kick: () => void = () => {},
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.loop = new CoalescingLoop('reconciliation', async () => {
+      const report = await this.run();
+      if (report.discrepancies.length > 0) this.logger.warn({ discrepancies: report.discrepancies }, 'reconciliation found discrepancies');
+    }, logger);
+  }
 
   async run(options: { creatingOlderThanMs?: number } = {}): Promise<ReconciliationReport> {
     const repaired: string[] = [];
     const discrepancies: string[] = [];
-    const before = new Date(Date.now() - (options.creatingOlderThanMs ?? 60_000));
+    const before = new Date(this.now().getTime() - (options.creatingOlderThanMs ?? 60_000));
     const open = await chargeStore.toReconcile(this.prisma, before, 500);
     for (const charge of open) {
       try {
@@ -59,6 +74,13 @@ export class Reconciliation {
     const expected =
       received - (await chargeStore.cardInterest(this.prisma)) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - sent;
     if (cash !== expected) discrepancies.push(`caixa no gateway: livro ${cash}, cobranças e transferências ${expected}`);
+    await this.announce(discrepancies);
     return { ...health, repairedCharges: [...new Set(repaired)], gatewayCashCentavos: cash, discrepancies, balanced: health.balanced && discrepancies.length === 0 };
+  }
+
+  /** Writes ledger.discrepancy_found unless this very set was announced before (its id is derived from the set). */
+  private async announce(discrepancies: string[]) {
+    if (discrepancies.length === 0) return;
+    if (await outboxStore.appendOnce(this.prisma, ledgerDiscrepancyFound(discrepancies, this.now()))) this.kick();
   }
 }

@@ -7,7 +7,7 @@ import type { PaymentAccess } from '../payments/access.js';
 import type { ChargeIssuer } from './charges.js';
 import type { PaymentGateway } from '../gateway/payment-gateway.js';
 import type { Installment, Payment, PrismaClient } from '../generated/prisma/client.js';
-import { lateChargesCentavos } from '../crediario/late-charges.js';
+import { installmentDue } from '../crediario/late-charges.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
 import { assertKey, claimKey, findByKey, isKeyConflict, requestHash } from '../checkout/idempotency-store.js';
 import { account, post, type Tx } from '../ledger/ledger-store.js';
@@ -104,7 +104,7 @@ export class PaymentActions {
     if (installment.status === 'SCHEDULED' && installment.number !== 1 && installment.payment.status === 'AWAITING_PAYMENT') {
       throw new PaymentsError('INVALID_STATUS_TRANSITION', 'O crediário ainda não foi ativado pela primeira parcela.');
     }
-    const amount = installment.amountCentavos + lateChargesCentavos(installment.amountCentavos, installment.dueDate, todayInSaoPaulo());
+    const amount = installmentDue(installment, todayInSaoPaulo()).amountDueCentavos;
     const open = await chargeStore.openForInstallment(this.prisma, installment.paymentId, installment.number);
     const current = open.find((charge) => charge.amountCentavos === amount && charge.method === 'PIX' && charge.status === 'ACTIVE' && (charge.expiresAt?.getTime() ?? 0) > Date.now());
     if (!current) {

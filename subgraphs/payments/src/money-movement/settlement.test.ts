@@ -1,8 +1,10 @@
 // Settlement and refunds on a real (embedded) PostgreSQL: a paid charge is settled once however often
-// the gateway repeats its webhook, and a refund never returns more than is left. Payments are created
+// the gateway repeats its webhook, a refund never returns more than is left, and a failed transfer is
+// announced with its bookkeeping. Payments are created
 // through the real checkout with an in-test charge issuer (nothing reaches a gateway); the Celcoin
 // adapter and the directory are constructed but never called by the steps tested here.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { domainEventPayloads } from '@medpay/contracts';
 import { createLogger, FieldEncryption, type Claims, type Database } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Checkout } from '../checkout/checkout.js';
@@ -217,5 +219,71 @@ describe('refunds after payout', () => {
     // The whole share went to the debt.
     expect(await clinicOwes()).toBe(debt - third.clinicNetCentavos);
     expect((await checkLedger(database.prisma)).balanced).toBe(true);
+  });
+});
+
+describe('transfer.failed', () => {
+  // A clinic of its own: the tests above leave theirs owing, which would keep its payouts back.
+  const elsewhere = testProcedure();
+  const clinicId = elsewhere.clinic.id;
+  let checkoutElsewhere: Checkout;
+  beforeAll(() => {
+    checkoutElsewhere = new Checkout(new CheckoutStore(database.prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [elsewhere] }, { issue: async () => {} }, 400, () => {});
+  });
+  const asItsClinic = () => new PaymentAccess({ ...clinicKey, clinicId }, new Directory(unused, unused, secret()));
+
+  /** A PIX payment at that clinic, paid and held in escrow. */
+  async function paidPayment() {
+    const payment = await checkoutElsewhere.checkout(
+      { procedureId: elsewhere.id, planId: 'PIX', method: 'PIX', idempotencyKey: `key-${randomUUID()}` },
+      { access: { requireUser: () => randomUUID() }, clientIp: '10.0.0.1' },
+    );
+    const charge = await database.prisma.charge.findFirstOrThrow({ where: { paymentId: payment.id } });
+    await settlement.chargePaid(paid(charge.id, `evt-${randomUUID()}`, payment.patientTotalCentavos));
+    return payment;
+  }
+  /** Paid, blocked in escrow and released to the clinic: its payout requested. */
+  async function released() {
+    const payment = await paidPayment();
+    await settlement.escrowBlocked(payment.id);
+    await inTransaction(database.prisma, async (tx) => settlement.release(tx, await paymentRows.get(tx, payment.id), 'Procedimento confirmado pela clínica'));
+    return database.prisma.transfer.findFirstOrThrow({ where: { paymentId: payment.id, kind: 'PAYOUT' } });
+  }
+  /** A refund of R$ 10,00 from escrow, requested. */
+  async function refunded() {
+    const payment = await paidPayment();
+    await actions.refund({ paymentId: payment.id, amountCentavos: 1_000, reason: 'Ajuste', idempotencyKey: `refund-${randomUUID()}` }, asItsClinic());
+    return database.prisma.transfer.findFirstOrThrow({ where: { paymentId: payment.id, kind: 'REFUND' } });
+  }
+  const failed = (transferId: string, eventId = `evt-${randomUUID()}`) => ({ eventId, transactionId: `tx-${transferId}`, clientRequestId: transferId, confirmed: false });
+
+  it('is written with the bookkeeping of a failed payout, once however often the gateway reports it', async () => {
+    const payout = await released();
+    const delivery = failed(payout.id);
+    expect(await settlement.transferEnded(delivery)).toBe(true);
+    expect(await settlement.transferEnded(delivery)).toBe(false);
+    await settlement.transferEnded(failed(payout.id));
+
+    const events = await eventsOf(payout.paymentId, 'transfer.failed');
+    expect(events.map((event) => event.payload)).toEqual([{ transferId: payout.id, paymentId: payout.paymentId, clinicId, kind: 'PAYOUT', amountCentavos: payout.amountCentavos }]);
+    expect(domainEventPayloads['transfer.failed'].parse(events[0]!.payload)).toEqual(events[0]!.payload);
+    expect(await database.prisma.ledgerTransaction.count({ where: { id: `transfer:${payout.id}:failed` } })).toBe(1);
+  });
+
+  it('is written for a refund that failed, as a REFUND', async () => {
+    const refund = await refunded();
+    await settlement.transferEnded(failed(refund.id));
+    expect((await eventsOf(refund.paymentId, 'transfer.failed')).map((event) => event.payload)).toEqual([
+      { transferId: refund.id, paymentId: refund.paymentId, clinicId, kind: 'REFUND', amountCentavos: 1_000 },
+    ]);
+  });
+
+  it('is not written when the bookkeeping of the failure rolls back, and the transfer is not marked failed', async () => {
+    const refund = await refunded();
+    // Sources that do not add up to the refund: the ledger refuses to put the money back, after the event was written.
+    await database.prisma.transfer.update({ where: { id: refund.id }, data: { reversal: { [account.escrow(clinicId)]: 999 } } });
+    await expect(settlement.transferEnded(failed(refund.id))).rejects.toThrow(/unbalanced/);
+    expect(await eventsOf(refund.paymentId, 'transfer.failed')).toHaveLength(0);
+    expect((await database.prisma.transfer.findUniqueOrThrow({ where: { id: refund.id } })).status).toBe('REQUESTED');
   });
 });

@@ -10,7 +10,7 @@ import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
-import { installmentPaid } from '../events/domain-events.js';
+import { installmentPaid, transferFailed } from '../events/domain-events.js';
 import { outboxStore } from '../events/outbox-store.js';
 import { paymentRows } from '../payments/payment-store.js';
 import { inTransaction } from '../transaction.js';
@@ -232,7 +232,9 @@ export class Settlement {
         }
         return;
       }
-      // A failed transfer puts the money back where it came from; the worker asks again later.
+      // A failed transfer puts the money back where it came from; the worker asks again later. The
+      // back office hears of it (transfer.failed) with the bookkeeping, in this transaction.
+      await outboxStore.append(tx, transferFailed(payment, transfer));
       const source = transfer.kind === 'PAYOUT' ? [{ account: account.clinicPayable(payment.clinicId), amount: transfer.amountCentavos }] : refundSources(transfer);
       await post(tx, {
         id: `transfer:${transfer.id}:failed`,

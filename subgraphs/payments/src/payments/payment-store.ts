@@ -128,6 +128,15 @@ export const paymentRows = {
     return db.payment.findUniqueOrThrow({ where: { id } });
   },
 
+  /** A payment with its charges (oldest first) and installments (by number); null for an unknown id. */
+  withChargesAndInstallments(db: Db, id: string): Promise<(Payment & { charges: Charge[]; installments: Installment[] }) | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return db.payment.findUnique({
+      where: { id },
+      include: { charges: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }, installments: { orderBy: { number: 'asc' } } },
+    });
+  },
+
   /** Paid payments whose money is not yet blocked in escrow at the gateway. */
   paidToBlock(db: Db, take: number): Promise<Payment[]> {
     return db.payment.findMany({ where: { status: 'PAID', escrowState: 'HELD' }, take });

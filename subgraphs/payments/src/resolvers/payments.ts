@@ -11,7 +11,7 @@ import type {
   UserResolvers,
 } from '../__generated__/resolvers-types.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
-import { lateChargesCentavos } from '../crediario/late-charges.js';
+import { installmentDue } from '../crediario/late-charges.js';
 import { boletoOf, currentCharge, iso, paymentsWhere, pixOf, referencedPayment, visiblePayment } from './shared.js';
 
 export const paymentsQuery: QueryResolvers = {
@@ -68,8 +68,7 @@ export const paymentStatusChange: PaymentStatusChangeResolvers = {
 
 export const installment: InstallmentResolvers = {
   payment: (installment, _, { loaders }) => referencedPayment(loaders.payment.load(installment.paymentId)),
-  lateChargesCentavos: (installment) =>
-    installment.status === 'PAID' ? 0 : lateChargesCentavos(installment.amountCentavos, installment.dueDate, todayInSaoPaulo()),
+  lateChargesCentavos: (installment) => installmentDue(installment, todayInSaoPaulo()).lateChargesCentavos,
   pix: async (installment, _, { loaders }) => pixOf((await loaders.charges.load(installment.paymentId)).filter((c) => c.installmentNumber === installment.number).at(-1)),
   boleto: async (installment, _, { loaders }) => boletoOf((await loaders.charges.load(installment.paymentId)).filter((c) => c.installmentNumber === installment.number).at(-1)),
 };

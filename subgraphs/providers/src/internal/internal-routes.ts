@@ -1,6 +1,6 @@
 // The providers subgraph's internal endpoints (contracts in @medpay/contracts): API-key verification
-// and revocations for the router, catalog prices and clinic memberships for payments, its outbox for
-// analytics.
+// and revocations for the router, catalog prices and clinic memberships for payments, a clinic's name
+// and team for notifications, its outbox for analytics.
 import * as contracts from '@medpay/contracts';
 import { internalRoute, isUuid, type InternalRoute, type OutboxFeed } from '@medpay/runtime';
 import type { ApiKeyStore } from '../api-key-store.js';
@@ -40,6 +40,13 @@ export function providersInternalRoutes(deps: { apiKeys: ApiKeys; apiKeyStore: A
     internalRoute(contracts.memberships, async ({ userId }) => {
       const memberships = isUuid(userId) ? await clinics.membershipsOf(userId) : [];
       return { memberships: memberships.map(({ clinicId, role }) => ({ clinicId, role })) };
+    }),
+    // Notifications names the clinic in its messages and tells its team (404: unknown clinic).
+    internalRoute(contracts.clinicStaff, async ({ clinicId }) => {
+      const clinic = await clinics.findById(clinicId);
+      if (!clinic) return null;
+      const members = await clinics.members(clinic.id);
+      return { clinicId: clinic.id, name: clinic.tradeName, status: clinic.status, staff: members.map(({ userId, role }) => ({ userId, role })) };
     }),
     // Analytics reads what was published here (its feed on the embedded default, and backfills).
     internalRoute(contracts.outboxFeed, (request) => outbox.published(request)),

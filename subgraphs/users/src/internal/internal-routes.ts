@@ -1,7 +1,7 @@
 // The users subgraph's internal endpoints (contracts in @medpay/contracts): the payer's identity and
-// payer search for payments, staff grants for providers, ended sessions for the router, its outbox
-// for analytics.
-import { normalizeCpf } from '@medpay/br-documents';
+// payer search for payments, staff grants for providers, ended sessions for the router, contacts and
+// platform admins for notifications, its outbox for analytics.
+import { maskCpf, normalizeCpf } from '@medpay/br-documents';
 import * as contracts from '@medpay/contracts';
 import { internalRoute, isUuid, type InternalRoute, type OutboxFeed } from '@medpay/runtime';
 import { normalizeEmail } from '../accounts.js';
@@ -37,6 +37,22 @@ export function usersInternalRoutes(store: UserStore, revocations: RevocationSto
       await store.addRole(user.id, 'CLINIC_STAFF');
       return { userId: user.id, name: user.name };
     }),
+    // Notifications reaches people at their own addresses; the CPF leaves masked as the apps show it
+    // (users' cpfMasked). Unknown ids are left out; the answer keeps the order asked.
+    internalRoute(contracts.contacts, async ({ userIds }) => {
+      const ids = [...new Set(userIds.filter(isUuid).map((id) => id.toLowerCase()))];
+      const found = new Map((await store.findMany(ids)).map((user) => [user.id, user]));
+      const users = ids.flatMap((id) => found.get(id) ?? []);
+      return {
+        contacts: users.map((user) => {
+          const cpf = store.decryptCpf(user);
+          return { userId: user.id, name: user.name, email: user.email, phone: user.phone, maskedCpf: cpf ? maskCpf(cpf) : null };
+        }),
+      };
+    }),
+    // Notifications tells the platform admins of discrepancies, failing payouts and clinics to review;
+    // a locked account hears nothing.
+    internalRoute(contracts.platformAdmins, async () => ({ userIds: await store.platformAdminIds() })),
     // Analytics reads what was published here (its feed on the embedded default, and backfills).
     internalRoute(contracts.outboxFeed, (request) => outbox.published(request)),
   ];
