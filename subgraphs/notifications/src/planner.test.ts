@@ -1,0 +1,64 @@
+import { describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { plan } from './planner.js';
+import { quietHoursEnd } from './sender.js';
+
+const event = (type: string, payload: Record<string, unknown>, createdAt = '2026-12-04T12:00:00.000Z') => ({ id: randomUUID(), type, aggregateId: 'p1', payload, createdAt });
+const parties = { paymentId: 'p1', payerId: 'u1', clinicId: 'c1' };
+const options = { confirmationReminderDays: 7 };
+const change = (from: string | null, status: string, escrowState = 'HELD') => event('payment.status_changed', { ...parties, from, status, escrowState, reason: '', refundedCentavos: 0 });
+
+describe('plan', () => {
+  it('schedules crediário reminders at 09:00 in São Paulo, 3 days before and on the due date, and not those already past', () => {
+    const created = event('payment.created', {
+      ...parties, procedureId: 'x', category: 'odontologia', planKind: 'CREDIARIO', method: 'BOLETO', installmentCount: 2,
+      grossCentavos: 100, platformFeeCentavos: 1, processingCostCentavos: 1, clinicNetCentavos: 98, patientTotalCentavos: 110,
+      installments: [{ number: 1, dueDate: '2026-12-05', amountCentavos: 55 }, { number: 2, dueDate: '2027-01-05', amountCentavos: 55 }],
+    });
+    const { occurrences } = plan(created, options);
+    expect(occurrences.map((o) => [o.kind, o.at.toISOString(), o.cancelKey])).toEqual([
+      ['installment.due_today', '2026-12-05T12:00:00.000Z', 'payment:p1:installment:1'],
+      ['installment.due_soon', '2027-01-02T12:00:00.000Z', 'payment:p1:installment:2'],
+      ['installment.due_today', '2027-01-05T12:00:00.000Z', 'payment:p1:installment:2'],
+    ]);
+    // The same installment's reminder has one key whichever event is replayed.
+    expect(plan(created, options).occurrences.map((o) => o.key)).toEqual(occurrences.map((o) => o.key));
+  });
+
+  it('says what each status change means, to whom, and cancels what is no longer due', () => {
+    const paid = plan(change('AWAITING_PAYMENT', 'PAID'), options);
+    expect(paid.occurrences.map((o) => [o.kind, o.audience])).toEqual([['payment.confirmed', { userId: 'u1' }]]);
+    expect(paid.cancel).toEqual(['payment:p1:charge:']);
+    const escrow = plan(change('PAID', 'IN_ESCROW'), options);
+    expect(escrow.occurrences.map((o) => o.kind)).toEqual(['payment.in_escrow', 'clinic.payment_in_escrow', 'clinic.confirmation_pending']);
+    expect(escrow.occurrences[2]!.at.toISOString()).toBe('2026-12-11T12:00:00.000Z');
+    expect(plan(change('IN_ESCROW', 'RELEASED', 'RELEASED'), options).cancel).toEqual(['payment:p1:confirmation']);
+    expect(plan(change('IN_ESCROW', 'REFUNDED', 'RETURNED'), options).cancel).toEqual(['payment:p1:']);
+    expect(plan(change('IN_ESCROW', 'DISPUTED'), options).occurrences.map((o) => o.kind)).toEqual(['payment.dispute_opened', 'clinic.dispute_opened']);
+    expect(plan(change('DISPUTED', 'IN_ESCROW'), options).occurrences.map((o) => o.kind)).toEqual(['payment.dispute_decided']);
+    const installmentPaid = event('installment.paid', { ...parties, number: 2, dueDate: '2027-01-05', amountCentavos: 55, paidAt: '2026-12-04T12:00:00.000Z' });
+    expect(plan(installmentPaid, options).cancel).toEqual(['payment:p1:installment:2', 'payment:p1:charge:2']);
+  });
+
+  it('warns of a PIX 10 minutes before it expires, and of a boleto the morning before its due date', () => {
+    const pix = plan(event('charge.issued', { ...parties, method: 'PIX', installmentNumber: null, amountCentavos: 100, expiresAt: '2026-12-04T13:00:00.000Z', dueDate: null }), options);
+    expect(pix.occurrences.map((o) => [o.kind, o.at.toISOString()])).toEqual([['pix.expiring', '2026-12-04T12:50:00.000Z']]);
+    const boleto = plan(event('charge.issued', { ...parties, method: 'BOLETO', installmentNumber: 3, amountCentavos: 100, expiresAt: null, dueDate: '2026-12-10' }), options);
+    expect(boleto.occurrences.map((o) => [o.kind, o.at.toISOString(), o.cancelKey])).toEqual([['boleto.due_tomorrow', '2026-12-09T12:00:00.000Z', 'payment:p1:charge:3']]);
+  });
+
+  it('ignores events off the contract and types it does not know', () => {
+    expect(plan(event('payment.status_changed', { paymentId: 'p1' }), options)).toEqual({ occurrences: [], cancel: [] });
+    expect(plan(event('something.else', {}), options)).toEqual({ occurrences: [], cancel: [] });
+  });
+});
+
+describe('quiet hours (21:00–08:00 in São Paulo)', () => {
+  it('end at the next 08:00 local time', () => {
+    expect(quietHoursEnd(new Date('2026-12-04T23:30:00-03:00'))?.toISOString()).toBe('2026-12-05T11:00:00.000Z');
+    expect(quietHoursEnd(new Date('2026-12-05T02:00:00-03:00'))?.toISOString()).toBe('2026-12-05T11:00:00.000Z');
+    expect(quietHoursEnd(new Date('2026-12-04T21:00:00-03:00'))?.toISOString()).toBe('2026-12-05T11:00:00.000Z');
+    expect(quietHoursEnd(new Date('2026-12-04T08:00:00-03:00'))).toBeNull();
+    expect(quietHoursEnd(new Date('2026-12-04T20:59:59-03:00'))).toBeNull();
+  });
+});
