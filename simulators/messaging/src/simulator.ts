@@ -105,7 +105,7 @@ export async function startMessagingSimulator(options: MessagingSimulatorOptions
   };
 
   const router = new Router();
-  // Control routes first: their fixed paths must win over WhatsApp's /:version/:phoneNumberId/messages.
+  // WhatsApp's /:version/:phoneNumberId/messages is the loosest pattern: it goes last.
   router.add(...controlRoutes(context, faults), ...zenviaRoutes(context), ...pushRoutes(context), ...whatsAppRoutes(context));
 
   const answer = async (route: Route, req: IncomingMessage, path: string, params: Record<string, string>, query: URLSearchParams): Promise<Reply> => {
