@@ -130,7 +130,9 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
   const analytics = await startAnalyticsService(
     loadAnalyticsConfig({ ...common, PORT: '0', ANALYTICS_DATA_DIR: 'memory', FEED_POLL_MS: '100', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, ...overrides }),
   );
-  const messaging = options.notifications ? await startMessagingSimulator(messagingSimulatorOptions) : null;
+  const channelSecrets = { zenviaToken: randomBytes(16).toString('hex'), whatsappToken: randomBytes(16).toString('hex'), whatsappAppSecret: randomBytes(16).toString('hex') };
+  // Delivery receipts are not sent back here (the channel adapters' own tests cover them).
+  const messaging = options.notifications ? await startMessagingSimulator({ httpPort: 0, smtpPort: 0, ...channelSecrets }) : null;
   const notifications = messaging
     ? await startNotificationsService(
         loadNotificationsConfig({
@@ -141,7 +143,13 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
           USERS_URL: users.url,
           PROVIDERS_URL: providers.url,
           PAYMENTS_URL: payments.url,
-          ...messaging.channelEnv,
+          SMTP_URL: `smtp://127.0.0.1:${messaging.smtpPort}`,
+          ZENVIA_URL: messaging.httpUrl,
+          ZENVIA_API_TOKEN: channelSecrets.zenviaToken,
+          WHATSAPP_URL: messaging.httpUrl,
+          WHATSAPP_TOKEN: channelSecrets.whatsappToken,
+          WHATSAPP_APP_SECRET: channelSecrets.whatsappAppSecret,
+          WEB_PUSH_ENDPOINT_ALLOWLIST: messaging.httpUrl,
           ...overrides,
           ...options.notificationsEnv,
         }),

@@ -4,11 +4,12 @@
 import { AppError, Caller, pageSize, toConnection, type RequestContext } from '@medpay/runtime';
 import type { ClinicMembership } from '@medpay/contracts';
 import type { Resolvers } from './__generated__/resolvers-types.js';
+import { pushEndpointAllowed } from './channels/push.js';
 import { queueOf, type Dispatcher, type MessageJob } from './dispatcher.js';
 import type { Message } from './generated/prisma/client.js';
 import type { LiveNotifications } from './live.js';
 import type { JobQueue } from './queue/job-queue.js';
-import type { NotificationStore } from './store.js';
+import type { NotificationStore, NotificationView } from './store.js';
 
 export interface NotificationsContext extends RequestContext {
   caller: Caller<ClinicMembership['role']>;
@@ -17,6 +18,8 @@ export interface NotificationsContext extends RequestContext {
   queue: JobQueue;
   dispatcher: Dispatcher;
   webPushPublicKey: string;
+  /** the push services a browser's subscription may point at */
+  pushEndpoints: string[];
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -46,9 +49,9 @@ export const resolvers: Resolvers = {
       }
       return store.setPreferences(caller.requireUser(), preferences);
     },
-    subscribeWebPush: async (_root, { subscription }, { caller, store }) => {
-      const endpoint = URL.canParse(subscription.endpoint) ? new URL(subscription.endpoint) : null;
-      if (!endpoint || !['https:', 'http:'].includes(endpoint.protocol) || subscription.endpoint.length > 2048) {
+    subscribeWebPush: async (_root, { subscription }, { caller, store, pushEndpoints }) => {
+      // The endpoint is where this server will send requests: only a known push service's (no SSRF).
+      if (subscription.endpoint.length > 2048 || !pushEndpointAllowed(subscription.endpoint, pushEndpoints)) {
         throw new AppError('BAD_USER_INPUT', 'Inscrição de notificações do navegador inválida.', { field: 'subscription' });
       }
       await store.subscribePush(caller.requireUser(), subscription);
@@ -66,7 +69,7 @@ export const resolvers: Resolvers = {
   Subscription: {
     notificationAdded: {
       subscribe: (_root, _args, { caller, live }) => live.watch(caller.requireUser()),
-      resolve: (notification: unknown) => notification,
+      resolve: (notification: NotificationView) => notification,
     },
   },
   Notification: {

@@ -68,6 +68,12 @@ export class MessageSender {
       if (error instanceof RescheduleJob) throw error;
       if (error instanceof NotSent) return void (await this.store.settle(message.id, { status: 'CANCELED', lastError: error.message }));
       if (error instanceof ChannelError && !error.retryable) return void (await this.store.settle(message.id, { status: 'FAILED', lastError: error.message }));
+      // SMS and WhatsApp providers keep no idempotency key: a request that went out unanswered may have
+      // been delivered, and sending it again could be a duplicate on the person's phone. It waits in the
+      // dead letters for a person to decide.
+      if (error instanceof ChannelError && error.ambiguous && (message.channel === 'SMS' || message.channel === 'WHATSAPP')) {
+        return void (await this.store.settle(message.id, { status: 'FAILED', lastError: `entrega incerta: ${error.message}` }));
+      }
       await this.store.countAttempt(message.id, error instanceof Error ? error.message : String(error)).catch(() => undefined);
       throw error;
     }

@@ -86,6 +86,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
       queue,
       dispatcher,
       webPushPublicKey: config.VAPID_PUBLIC_KEY,
+      pushEndpoints: config.WEB_PUSH_ENDPOINT_ALLOWLIST,
     }),
     checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
