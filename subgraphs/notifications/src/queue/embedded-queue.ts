@@ -1,7 +1,8 @@
 // The job queue without Redis: jobs are rows of queued_jobs in this subgraph's database (PGlite or
 // PostgreSQL). Due jobs are claimed with a lease in one statement (FOR UPDATE SKIP LOCKED), so
 // replicas sharing a PostgreSQL never claim the same job; a lease is renewed while its handler runs,
-// so only a crashed process's jobs outlive it and run again once it expires.
+// so only a crashed process's jobs outlive it and run again once it expires. A rate limit holds per
+// process here (BullMQ's holds across workers): with replicas, give each its share.
 import { CoalescingLoop, type Logger } from '@medpay/runtime';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { assertJobKey, RescheduleJob, type JobQueue, type QueueJob, type WorkerOptions } from './job-queue.js';
@@ -108,13 +109,14 @@ export class EmbeddedJobQueue implements JobQueue {
 
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.renewTimer);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     for (const worker of this.workers.values()) {
       await worker.loop.stop();
       while (worker.running.size) await Promise.allSettled([...worker.running]);
     }
+    // only now: the handlers waited for kept their leases
+    clearInterval(this.renewTimer);
   }
 
   /** Kicks the queue's worker at `at` (now or soon); later jobs are found by the poll. */
