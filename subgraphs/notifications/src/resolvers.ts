@@ -10,6 +10,7 @@ import type { Message } from './generated/prisma/client.js';
 import type { LiveNotifications } from './live.js';
 import type { JobQueue } from './queue/job-queue.js';
 import type { NotificationStore, NotificationView } from './store.js';
+import { webhookResolvers, type Webhooks } from './webhooks/index.js';
 
 export interface NotificationsContext extends RequestContext {
   caller: Caller<ClinicMembership['role']>;
@@ -17,6 +18,7 @@ export interface NotificationsContext extends RequestContext {
   live: LiveNotifications;
   queue: JobQueue;
   dispatcher: Dispatcher;
+  webhooks: Webhooks;
   webPushPublicKey: string;
   /** the push services a browser's subscription may point at */
   pushEndpoints: string[];
@@ -36,6 +38,7 @@ export const resolvers: Resolvers = {
       return toConnection(await store.failedMessages(pageSize(first, 20), after));
     },
     webPushPublicKey: (_root, _args, { webPushPublicKey }) => webPushPublicKey,
+    ...webhookResolvers.Query,
   },
   Mutation: {
     markNotificationsRead: (_root, { ids }, { caller, store }) => {
@@ -65,6 +68,7 @@ export const resolvers: Resolvers = {
       await queue.add<MessageJob>(queueOf(message.channel), message.id, { messageId: message.id });
       return message;
     },
+    ...webhookResolvers.Mutation,
   },
   Subscription: {
     notificationAdded: {

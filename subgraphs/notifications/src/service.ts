@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { outboxFeed } from '@medpay/contracts';
 import {
   Caller, createEventBus, createLogger, FeedIntake, FieldEncryption, InternalClient, Metrics, openDatabase, startSubgraph, StreamIntake,
-  type EventIntake, type EventSource, type FeedCursors, type RunningService,
+  type DomainEvent, type EventIntake, type EventSource, type FeedCursors, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +22,7 @@ import { openJobQueue } from './queue/open-queue.js';
 import { resolvers, type NotificationsContext } from './resolvers.js';
 import { MessageSender } from './sender.js';
 import { NotificationStore } from './store.js';
+import { UrlPolicy, Webhooks } from './webhooks/index.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const notificationsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
@@ -49,7 +50,8 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
     createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
   });
   const { prisma } = database;
-  const store = new NotificationStore(prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
+  const encryption = new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY);
+  const store = new NotificationStore(prisma, encryption);
   const client = (url: string) => new InternalClient(url, 'notifications', config.INTERNAL_CLAIMS_SECRET, 30_000);
   const clients = { users: client(config.USERS_URL), providers: client(config.PROVIDERS_URL), payments: client(config.PAYMENTS_URL) };
   const directory = new Directory(clients);
@@ -63,7 +65,22 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
     queue.work(queueOf(channel), { ...limits, backoffMs: exponentialBackoff(config.RETRY_BASE_MS, 3600_000), handle: sender.handle, onExhausted: sender.exhausted });
   }
 
-  const apply = (event: Parameters<Dispatcher['apply']>[0]) => dispatcher.apply(event);
+  const webhooks = new Webhooks({
+    prisma,
+    queue,
+    encryption,
+    policy: new UrlPolicy({ production: config.NODE_ENV === 'production' }),
+    logger,
+    // The back office hears of a partner's endpoint that has failed every delivery for an hour, once per streak.
+    onEndpointFailing: (endpoint) =>
+      dispatcher.dispatch([
+        { kind: 'admin.webhook_failing', key: `webhook:${endpoint.id}:${endpoint.failingSince?.getTime() ?? 0}`, audience: 'admins', data: { clinicId: endpoint.clinicId, endpointUrl: endpoint.url }, at: new Date() },
+      ]),
+  });
+  const apply = async (event: DomainEvent) => {
+    await dispatcher.apply(event);
+    await webhooks.onEvent(event);
+  };
   const intake: EventIntake = config.REDIS_URL
     ? new StreamIntake(config.REDIS_URL, config.EVENT_STREAM, STREAM_GROUP, `notifications-${randomBytes(4).toString('hex')}`, apply, logger)
     : new FeedIntake(feedSources(clients), feedCursors(prisma), apply, config.FEED_POLL_MS, logger);
@@ -85,12 +102,14 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
       live,
       queue,
       dispatcher,
+      webhooks,
       webPushPublicKey: config.VAPID_PUBLIC_KEY,
       pushEndpoints: config.WEB_PUSH_ENDPOINT_ALLOWLIST,
     }),
     checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
       await intake.stop();
+      await webhooks.stop();
       await queue.close();
       await bus.close();
       await database.close();
@@ -98,6 +117,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
     routes: receiptRoutes(config, (receipts) => Promise.all(receipts.map((receipt) => store.markDelivered(receipt.providerMessageId, receipt.status === 'DELIVERED'))).then(() => undefined)),
   });
   await dispatcher.requeuePending();
+  webhooks.start();
   intake.start();
   return { ...running, intake, store, dispatcher };
 }

@@ -52,7 +52,7 @@ export const webhookResolvers = {
       (await webhooks.endpoints(caller, args.clinicId)).map((row) => toWebhookEndpoint(row, webhooks.failingAfterMs)),
     webhookDeliveries: async (_: NoParent, args: { endpointId: string; first?: number | null; after?: string | null }, { caller, webhooks }: WebhooksContext) =>
       deliveryConnection(await webhooks.deliveries(caller, args.endpointId, args.first, args.after)),
-    webhookEventTypes: (_: NoParent, __: unknown, { caller, webhooks }: WebhooksContext) => webhooks.eventTypes(caller),
+    webhookEventTypes: (_: NoParent, __: unknown, { caller, webhooks }: WebhooksContext) => [...webhooks.eventTypes(caller)],
   },
   Mutation: {
     createWebhookEndpoint: async (_: NoParent, args: { clinicId: string; url: string; events: string[] }, { caller, webhooks }: WebhooksContext) =>
