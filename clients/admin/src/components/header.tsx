@@ -1,5 +1,6 @@
 'use client';
 import { useClientConfig } from '@medpay/web/client-config';
+import { NotificationBell } from '@medpay/web/notification-bell';
 import { LogoutButton, useSession } from '@medpay/web/session';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -39,6 +40,7 @@ export function Header() {
             </a>
           </nav>
           <nav aria-label="Conta">
+            <NotificationBell />
             <span>{user.name}</span>
             <LogoutButton then="/entrar" />
           </nav>

@@ -67,6 +67,12 @@ type Documents = {
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": typeof types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ConfirmProcedureDocument,
     "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicRefundDocument,
+    "\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n": typeof types.NotificationItemFragmentDoc,
+    "\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n": typeof types.UnreadNotificationsCountDocument,
+    "\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RegisterPatientDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RefreshSessionDocument,
@@ -126,6 +132,12 @@ const documents: Documents = {
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ConfirmProcedureDocument,
     "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": types.ClinicRefundDocument,
+    "\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n": types.NotificationItemFragmentDoc,
+    "\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n": types.UnreadNotificationsCountDocument,
+    "\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.LoginDocument,
     "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RegisterPatientDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RefreshSessionDocument,
@@ -358,6 +370,30 @@ export function graphql(source: "\n  mutation ConfirmProcedure($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
