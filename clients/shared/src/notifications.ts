@@ -1,11 +1,11 @@
 // What the three apps' notification bell and page share: the operations on the notifications subgraph,
 // how a new, read or all-read notification changes Apollo's cache (one live subscription, in the bell,
-// keeps every list on screen current), and which links a notification may open.
+// keeps every list on screen current), the channel names, and which links a notification may open.
 import type { ApolloCache, Reference } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { formatDateTime } from './format';
 import { graphql } from './graphql/index';
-import type { NotificationItemFragment } from './graphql/graphql';
+import type { NotificationChannel, NotificationItemFragment } from './graphql/graphql';
 
 export const NotificationItem = graphql(`
   fragment NotificationItem on Notification {
@@ -50,6 +50,14 @@ export const MarkAllNotificationsRead = graphql(`
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
 export type NotificationView = NotificationItemFragment;
+
+export const channelLabel: Record<NotificationChannel, string> = {
+  IN_APP: 'Aplicativo',
+  EMAIL: 'E-mail',
+  SMS: 'SMS',
+  WHATSAPP: 'WhatsApp',
+  PUSH: 'Notificações no navegador',
+};
 
 /** '3 notificações não lidas', as the bell's live region says it. */
 export function unreadLabel(count: number): string {

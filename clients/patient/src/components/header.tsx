@@ -14,7 +14,7 @@ export function Header() {
           <>
             <Link href="/pagamentos">Pagamentos</Link>
             <Link href="/parcelas">Parcelas</Link>
-            <NotificationBell />
+            <NotificationBell preferencesHref="/notificacoes/preferencias" />
             <LogoutButton then="/" />
           </>
         ) : state.status === 'anonymous' ? (

@@ -30,6 +30,11 @@ type Documents = {
     "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": typeof types.SetUserLockedDocument,
     "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": typeof types.ClinicPageDocument,
+    "\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n": typeof types.NotificationPreferencesPageDocument,
+    "\n  query WebPushKey {\n    webPushPublicKey\n  }\n": typeof types.WebPushKeyDocument,
+    "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n": typeof types.SaveNotificationPreferencesDocument,
+    "\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n": typeof types.SubscribeWebPushDocument,
+    "\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n": typeof types.UnsubscribeWebPushDocument,
     "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentLiveDocument,
     "\n  mutation CancelPayment($input: RefundInput!) {\n    refundPayment(input: $input) { ...PaymentDetails }\n  }\n": typeof types.CancelPaymentDocument,
@@ -95,6 +100,11 @@ const documents: Documents = {
     "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": types.SetUserLockedDocument,
     "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": types.ClinicPageDocument,
+    "\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n": types.NotificationPreferencesPageDocument,
+    "\n  query WebPushKey {\n    webPushPublicKey\n  }\n": types.WebPushKeyDocument,
+    "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n": types.SaveNotificationPreferencesDocument,
+    "\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n": types.SubscribeWebPushDocument,
+    "\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n": types.UnsubscribeWebPushDocument,
     "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": types.PaymentLiveDocument,
     "\n  mutation CancelPayment($input: RefundInput!) {\n    refundPayment(input: $input) { ...PaymentDetails }\n  }\n": types.CancelPaymentDocument,
@@ -222,6 +232,26 @@ export function graphql(source: "\n  query AdminUsers($filter: UserFilter, $afte
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n"): (typeof documents)["\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n"): (typeof documents)["\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebPushKey {\n    webPushPublicKey\n  }\n"): (typeof documents)["\n  query WebPushKey {\n    webPushPublicKey\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n"): (typeof documents)["\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n"): (typeof documents)["\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n"): (typeof documents)["\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
