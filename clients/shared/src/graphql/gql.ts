@@ -72,6 +72,15 @@ type Documents = {
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": typeof types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ConfirmProcedureDocument,
     "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicRefundDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n": typeof types.ClinicWebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($clinicId: ID!, $url: String!, $events: [String!]!) {\n    createWebhookEndpoint(clinicId: $clinicId, url: $url, events: $events) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) { ...WebhookEndpointFields }\n  }\n": typeof types.SetWebhookEndpointEnabledDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges { cursor node { ...WebhookDeliveryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { ...WebhookDeliveryFields }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n": typeof types.NotificationItemFragmentDoc,
     "\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n": typeof types.UnreadNotificationsCountDocument,
     "\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MyNotificationsDocument,
@@ -142,6 +151,15 @@ const documents: Documents = {
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ConfirmProcedureDocument,
     "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": types.ClinicRefundDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n": types.ClinicWebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($clinicId: ID!, $url: String!, $events: [String!]!) {\n    createWebhookEndpoint(clinicId: $clinicId, url: $url, events: $events) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) { ...WebhookEndpointFields }\n  }\n": types.SetWebhookEndpointEnabledDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges { cursor node { ...WebhookDeliveryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { ...WebhookDeliveryFields }\n  }\n": types.RedeliverWebhookDocument,
     "\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n": types.NotificationItemFragmentDoc,
     "\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n": types.UnreadNotificationsCountDocument,
     "\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MyNotificationsDocument,
@@ -400,6 +418,42 @@ export function graphql(source: "\n  mutation ConfirmProcedure($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n"): (typeof documents)["\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n"): (typeof documents)["\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($clinicId: ID!, $url: String!, $events: [String!]!) {\n    createWebhookEndpoint(clinicId: $clinicId, url: $url, events: $events) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($clinicId: ID!, $url: String!, $events: [String!]!) {\n    createWebhookEndpoint(clinicId: $clinicId, url: $url, events: $events) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) { ...WebhookEndpointFields }\n  }\n"): (typeof documents)["\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) { ...WebhookEndpointFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges { cursor node { ...WebhookDeliveryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges { cursor node { ...WebhookDeliveryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { ...WebhookDeliveryFields }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { ...WebhookDeliveryFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
