@@ -12,6 +12,7 @@ const SECTIONS = [
   ['/usuarios', 'Usuários'],
   ['/pagamentos', 'Pagamentos'],
   ['/livro-razao', 'Livro-razão'],
+  ['/mensagens-com-falha', 'Mensagens com falha'],
 ] as const;
 
 export function Header() {
