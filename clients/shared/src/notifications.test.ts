@@ -74,7 +74,7 @@ describe('the notifications in the cache', () => {
 
   it('marks everything read: every notification, an empty unread list with no next page, and the count', () => {
     const cache = cacheWith([notification('c'), notification('b'), notification('a', '2026-12-01T00:00:00.000Z')], 2);
-    markAllReadInCache(cache, 0, new Date('2026-12-04T13:00:00.000Z'));
+    markAllReadInCache(cache, new Date('2026-12-04T13:00:00.000Z'));
     expect(list(cache, false).edges.map((edge) => edge.node.readAt)).toEqual(['2026-12-04T13:00:00.000Z', '2026-12-04T13:00:00.000Z', '2026-12-01T00:00:00.000Z']);
     expect(list(cache, true).edges).toEqual([]);
     expect(list(cache, true).pageInfo.hasNextPage).toBe(false);

@@ -151,8 +151,11 @@ export function markReadInCache(cache: ApolloCache, ids: readonly string[], unre
   });
 }
 
-/** Everything read (markAllNotificationsRead): every cached notification marked, the unread-only lists emptied. */
-export function markAllReadInCache(cache: ApolloCache, unreadCount: number, now = new Date()) {
+/**
+ * Everything read (markAllNotificationsRead): every cached notification marked, the unread-only lists
+ * emptied, nothing unread. (What the mutation's Int means is not in the contract, so it is not used.)
+ */
+export function markAllReadInCache(cache: ApolloCache, now = new Date()) {
   const at = now.toISOString();
   const store = cache.extract();
   for (const key of typeof store === 'object' && store !== null ? Object.keys(store) : []) {
@@ -165,7 +168,7 @@ export function markAllReadInCache(cache: ApolloCache, unreadCount: number, now 
         if (!isConnection(existing) || !isUnreadOnly(storeFieldName)) return existing;
         return { ...existing, edges: [], pageInfo: { ...existing.pageInfo, hasNextPage: false } };
       },
-      unreadNotificationsCount: () => unreadCount,
+      unreadNotificationsCount: () => 0,
     },
   });
 }
@@ -188,7 +191,7 @@ export function useNotificationActions() {
     markAll: () =>
       markAllMutation({
         update: (cache, { data }) => {
-          if (data) markAllReadInCache(cache, data.markAllNotificationsRead);
+          if (data) markAllReadInCache(cache);
         },
       }),
     markingAll: markingAll.loading,
