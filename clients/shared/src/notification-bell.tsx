@@ -94,9 +94,12 @@ export function NotificationBellView(props: NotificationBellViewProps) {
     [onOpenChange],
   );
 
-  // Opened, the panel takes the focus (the first notification when asked with the arrow key).
+  // Opened, the panel takes the focus (the first notification when asked with the arrow key). On a phone
+  // it spans the screen just under the bell, wherever the header's wrapping put the bell.
   useEffect(() => {
     if (!open) return;
+    const bottom = button.current?.getBoundingClientRect().bottom;
+    if (bottom !== undefined) panel.current?.style.setProperty('--bell-bottom', `${Math.round(bottom)}px`);
     const first = focusFirstItem.current ? panel.current?.querySelector<HTMLElement>('.notification-target:is(a, button)') : null;
     (first ?? panel.current)?.focus();
     focusFirstItem.current = false;
@@ -171,7 +174,14 @@ export function NotificationBellView(props: NotificationBellViewProps) {
       </button>
       <span className="visually-hidden" role="status" aria-live="polite" data-testid="notification-announcement">{props.announcement}</span>
       {open ? (
-        <div id={panelId} ref={panel} className="bell-panel" role="dialog" aria-labelledby={titleId} tabIndex={-1}>
+        <div
+          id={panelId}
+          ref={panel}
+          className="bell-panel"
+          role="dialog"
+          aria-labelledby={titleId}
+          tabIndex={-1}
+        >
           <div className="bell-panel-head">
             <h2 id={titleId}>Notificações</h2>
             {unreadCount ? (
