@@ -5,29 +5,13 @@
 // nothing of one session is ever shown to the next.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { relayStylePagination } from '@apollo/client/utilities';
 import { ApolloProvider } from '@apollo/client/react';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { useEffect, useMemo, type ReactNode } from 'react';
+import { typePolicies } from './cache-policies';
 import { ClientConfigProvider, type ClientConfig } from './client-config';
 import { SessionProvider, useSession } from './session';
-
-// Every paged list is a Relay connection: `fetchMore({ variables: { after } })` appends the next page
-// to the one list cached per set of filters (the key arguments).
-const typePolicies = {
-  Query: {
-    fields: {
-      procedures: relayStylePagination(['filter']),
-      clinics: relayStylePagination(['filter']),
-      users: relayStylePagination(['filter']),
-      payments: relayStylePagination(['filter']),
-      myPayments: relayStylePagination(),
-    },
-  },
-  Clinic: { fields: { payments: relayStylePagination(['status', 'filter']), procedures: relayStylePagination() } },
-  User: { fields: { payments: relayStylePagination() } },
-};
 
 /** Which app is calling, as Apollo's clients name themselves (apollographql-client-name / -version). */
 export interface AppIdentity {

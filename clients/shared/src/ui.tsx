@@ -74,15 +74,15 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
 }
 
 /**
- * "Ver mais" under a list: asks for the page after the last one shown; the cache's relay-style field
+ * "Ver mais" (or another label) under a list: asks for the page after the last one shown; the cache's relay-style field
  * policies (apollo.tsx) append it to the list.
  */
-export function LoadMore({ pageInfo, onMore }: { pageInfo?: { hasNextPage: boolean; endCursor?: string | null } | null; onMore(after: string): void }) {
+export function LoadMore({ pageInfo, onMore, label = 'Ver mais' }: { pageInfo?: { hasNextPage: boolean; endCursor?: string | null } | null; onMore(after: string): void; label?: string }) {
   if (!pageInfo?.hasNextPage || !pageInfo.endCursor) return null;
   const after = pageInfo.endCursor;
   return (
     <p>
-      <button type="button" className="button secondary" onClick={() => onMore(after)}>Ver mais</button>
+      <button type="button" className="button secondary" onClick={() => onMore(after)}>{label}</button>
     </p>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useClientConfig } from '@medpay/web/client-config';
+import { NotificationBell } from '@medpay/web/notification-bell';
 import { LogoutButton, useSession } from '@medpay/web/session';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -11,6 +12,7 @@ const SECTIONS = [
   ['/usuarios', 'Usuários'],
   ['/pagamentos', 'Pagamentos'],
   ['/livro-razao', 'Livro-razão'],
+  ['/mensagens-com-falha', 'Mensagens com falha'],
 ] as const;
 
 export function Header() {
@@ -39,6 +41,7 @@ export function Header() {
             </a>
           </nav>
           <nav aria-label="Conta">
+            <NotificationBell />
             <span>{user.name}</span>
             <LogoutButton then="/entrar" />
           </nav>

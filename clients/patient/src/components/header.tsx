@@ -1,4 +1,5 @@
 'use client';
+import { NotificationBell } from '@medpay/web/notification-bell';
 import { LogoutButton, useSession } from '@medpay/web/session';
 import Link from 'next/link';
 
@@ -13,6 +14,7 @@ export function Header() {
           <>
             <Link href="/pagamentos">Pagamentos</Link>
             <Link href="/parcelas">Parcelas</Link>
+            <NotificationBell preferencesHref="/notificacoes/preferencias" />
             <LogoutButton then="/" />
           </>
         ) : state.status === 'anonymous' ? (

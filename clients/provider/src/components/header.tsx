@@ -1,4 +1,5 @@
 'use client';
+import { NotificationBell } from '@medpay/web/notification-bell';
 import { LogoutButton, useSession } from '@medpay/web/session';
 import Link from 'next/link';
 
@@ -10,6 +11,7 @@ export function Header() {
       <nav aria-label="Conta">
         {user ? (
           <>
+            <NotificationBell />
             <span>{user.name}</span>
             <LogoutButton then="/entrar" />
           </>

@@ -17,6 +17,8 @@ type Documents = {
     "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminClinicsDocument,
     "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n": typeof types.SetClinicStatusDocument,
     "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n": typeof types.LedgerHealthDocument,
+    "\n  query FailedMessages($after: String) {\n    failedMessages(first: 25, after: $after) {\n      edges { cursor node { ...FailedMessageFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FailedMessagesDocument,
+    "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) { ...FailedMessageFields }\n  }\n": typeof types.RetryMessageDocument,
     "\n  query AdminPayment($id: ID!) {\n    payment(id: $id) {\n      id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason monthlyInterestRate iofCentavos cetAnnualRate\n      amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n      payer { id name email cpfMasked }\n      clinic { id tradeName cnpj }\n      procedure { id name }\n      card { brand last4 approved declineReason }\n      history { from to reason at }\n      installments { id number dueDate amountCentavos lateChargesCentavos status }\n      ledgerEntries { transactionId description account direction amountCentavos at }\n    }\n  }\n": typeof types.AdminPaymentDocument,
     "\n  mutation ResolveDispute($id: ID!, $inFavorOf: DisputeOutcome!) {\n    resolveDispute(paymentId: $id, inFavorOf: $inFavorOf) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n": typeof types.ResolveDisputeDocument,
     "\n  query AdminPayments($filter: PaymentSearch, $after: String) {\n    payments(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status method createdAt amounts { grossCentavos } payer { id name } clinic { id tradeName } procedure { id name } } }\n    }\n  }\n": typeof types.AdminPaymentsDocument,
@@ -29,7 +31,13 @@ type Documents = {
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": typeof types.SetUserLockedDocument,
     "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n": typeof types.FailedMessageFieldsFragmentDoc,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": typeof types.ClinicPageDocument,
+    "\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n": typeof types.NotificationPreferencesPageDocument,
+    "\n  query WebPushKey {\n    webPushPublicKey\n  }\n": typeof types.WebPushKeyDocument,
+    "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n": typeof types.SaveNotificationPreferencesDocument,
+    "\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n": typeof types.SubscribeWebPushDocument,
+    "\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n": typeof types.UnsubscribeWebPushDocument,
     "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentLiveDocument,
     "\n  mutation CancelPayment($input: RefundInput!) {\n    refundPayment(input: $input) { ...PaymentDetails }\n  }\n": typeof types.CancelPaymentDocument,
@@ -67,6 +75,21 @@ type Documents = {
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": typeof types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ConfirmProcedureDocument,
     "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicRefundDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n": typeof types.ClinicWebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($clinicId: ID!, $url: String!, $events: [String!]!) {\n    createWebhookEndpoint(clinicId: $clinicId, url: $url, events: $events) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) { ...WebhookEndpointFields }\n  }\n": typeof types.SetWebhookEndpointEnabledDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges { cursor node { ...WebhookDeliveryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { ...WebhookDeliveryFields }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n": typeof types.NotificationItemFragmentDoc,
+    "\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n": typeof types.UnreadNotificationsCountDocument,
+    "\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RegisterPatientDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RefreshSessionDocument,
@@ -76,6 +99,8 @@ const documents: Documents = {
     "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminClinicsDocument,
     "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n": types.SetClinicStatusDocument,
     "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n": types.LedgerHealthDocument,
+    "\n  query FailedMessages($after: String) {\n    failedMessages(first: 25, after: $after) {\n      edges { cursor node { ...FailedMessageFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FailedMessagesDocument,
+    "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) { ...FailedMessageFields }\n  }\n": types.RetryMessageDocument,
     "\n  query AdminPayment($id: ID!) {\n    payment(id: $id) {\n      id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason monthlyInterestRate iofCentavos cetAnnualRate\n      amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n      payer { id name email cpfMasked }\n      clinic { id tradeName cnpj }\n      procedure { id name }\n      card { brand last4 approved declineReason }\n      history { from to reason at }\n      installments { id number dueDate amountCentavos lateChargesCentavos status }\n      ledgerEntries { transactionId description account direction amountCentavos at }\n    }\n  }\n": types.AdminPaymentDocument,
     "\n  mutation ResolveDispute($id: ID!, $inFavorOf: DisputeOutcome!) {\n    resolveDispute(paymentId: $id, inFavorOf: $inFavorOf) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n": types.ResolveDisputeDocument,
     "\n  query AdminPayments($filter: PaymentSearch, $after: String) {\n    payments(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status method createdAt amounts { grossCentavos } payer { id name } clinic { id tradeName } procedure { id name } } }\n    }\n  }\n": types.AdminPaymentsDocument,
@@ -88,7 +113,13 @@ const documents: Documents = {
     "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n": types.AdminUserDocument,
     "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": types.SetUserLockedDocument,
     "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n": types.FailedMessageFieldsFragmentDoc,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": types.ClinicPageDocument,
+    "\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n": types.NotificationPreferencesPageDocument,
+    "\n  query WebPushKey {\n    webPushPublicKey\n  }\n": types.WebPushKeyDocument,
+    "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n": types.SaveNotificationPreferencesDocument,
+    "\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n": types.SubscribeWebPushDocument,
+    "\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n": types.UnsubscribeWebPushDocument,
     "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": types.PaymentLiveDocument,
     "\n  mutation CancelPayment($input: RefundInput!) {\n    refundPayment(input: $input) { ...PaymentDetails }\n  }\n": types.CancelPaymentDocument,
@@ -126,6 +157,21 @@ const documents: Documents = {
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ConfirmProcedureDocument,
     "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": types.ClinicRefundDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n": types.ClinicWebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($clinicId: ID!, $url: String!, $events: [String!]!) {\n    createWebhookEndpoint(clinicId: $clinicId, url: $url, events: $events) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) { ...WebhookEndpointFields }\n  }\n": types.SetWebhookEndpointEnabledDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges { cursor node { ...WebhookDeliveryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { ...WebhookDeliveryFields }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n": types.NotificationItemFragmentDoc,
+    "\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n": types.UnreadNotificationsCountDocument,
+    "\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.LoginDocument,
     "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RegisterPatientDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RefreshSessionDocument,
@@ -158,6 +204,14 @@ export function graphql(source: "\n  mutation SetClinicStatus($id: ID!, $status:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n"): (typeof documents)["\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailedMessages($after: String) {\n    failedMessages(first: 25, after: $after) {\n      edges { cursor node { ...FailedMessageFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query FailedMessages($after: String) {\n    failedMessages(first: 25, after: $after) {\n      edges { cursor node { ...FailedMessageFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) { ...FailedMessageFields }\n  }\n"): (typeof documents)["\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) { ...FailedMessageFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -209,7 +263,31 @@ export function graphql(source: "\n  query AdminUsers($filter: UserFilter, $afte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n"): (typeof documents)["\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n"): (typeof documents)["\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n"): (typeof documents)["\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebPushKey {\n    webPushPublicKey\n  }\n"): (typeof documents)["\n  query WebPushKey {\n    webPushPublicKey\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n"): (typeof documents)["\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n"): (typeof documents)["\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n"): (typeof documents)["\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -358,6 +436,66 @@ export function graphql(source: "\n  mutation ConfirmProcedure($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n"): (typeof documents)["\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n"): (typeof documents)["\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($clinicId: ID!, $url: String!, $events: [String!]!) {\n    createWebhookEndpoint(clinicId: $clinicId, url: $url, events: $events) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($clinicId: ID!, $url: String!, $events: [String!]!) {\n    createWebhookEndpoint(clinicId: $clinicId, url: $url, events: $events) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) { ...WebhookEndpointFields }\n  }\n"): (typeof documents)["\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) { ...WebhookEndpointFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges { cursor node { ...WebhookDeliveryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges { cursor node { ...WebhookDeliveryFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { ...WebhookDeliveryFields }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) { ...WebhookDeliveryFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id kind title body link createdAt readAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationsCount {\n    unreadNotificationsCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications($first: Int!, $after: String, $unreadOnly: Boolean!) {\n    myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { ...NotificationItem } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationItem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

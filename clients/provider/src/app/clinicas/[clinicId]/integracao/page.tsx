@@ -1,6 +1,7 @@
 'use client';
 // Partner integration: API keys for the clinic's own systems (the secret shown once, only its hash
-// kept), each with the scopes chosen for it, and a short guide to calling the graph with one.
+// kept), each with the scopes chosen for it, and a short guide to calling the graph with one; then the
+// clinic's webhook endpoints (components/webhooks.tsx).
 import { useMutation, useQuery } from '@apollo/client/react';
 import { formatDateTime } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
@@ -8,6 +9,7 @@ import type { ApiKeyScope } from '@medpay/web/types';
 import { CopyButton, ErrorNotice, Loading } from '@medpay/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
+import { WebhookEndpoints } from '../../../../components/webhooks';
 import { useClientConfig } from '@medpay/web/client-config';
 
 const ClinicApiKeys = graphql(`
@@ -72,7 +74,8 @@ export default function IntegrationPage() {
   return (
     <>
       <h1>Integração (API)</h1>
-      <p>Conecte o sistema da clínica (prontuário, ERP, CRM) à MedPay pela mesma API GraphQL deste painel. Cada chave age só por esta clínica.</p>
+      <p>Conecte o sistema da clínica (prontuário, ERP, CRM) à MedPay pela mesma API GraphQL deste painel, e receba os eventos por webhooks. Cada chave e cada endpoint valem só para esta clínica.</p>
+      <h2>Chaves de API</h2>
       {secret ? (
         <section className="card notice-ok" role="status" aria-labelledby="secret-title">
           <h2 id="secret-title">Chave criada — copie agora</h2>
@@ -141,6 +144,7 @@ export default function IntegrationPage() {
         </ol>
         <pre className="code" tabIndex={0} aria-label="Exemplo de chamada com curl">{example}</pre>
       </section>
+      <WebhookEndpoints clinicId={clinic.id} />
     </>
   );
 }
