@@ -74,3 +74,15 @@ const { payment } = await gql<{ payment: { amounts: Record<string, number>; clin
 const a = payment.amounts;
 console.log(`Divisão: bruto ${reais(a.grossCentavos!)} = taxa MedPay ${reais(a.platformFeeCentavos!)} + custo ${reais(a.processingCostCentavos!)} + clínica ${reais(a.clinicNetCentavos!)}`);
 console.log(`Saldo da clínica: em custódia ${reais(payment.clinic.balance.inEscrowCentavos!)}, repassado ${reais(payment.clinic.balance.paidOutCentavos!)}`);
+
+// What the patient heard of it: the bell in the app, and the e-mail in the messaging simulator's inbox.
+const inbox = process.env.ZENVIA_URL ?? `http://127.0.0.1:${4011 + Number(process.env.MEDPAY_PORT_OFFSET ?? 0)}`;
+for (let tries = 0; tries < 50; tries += 1) {
+  const { myNotifications } = await gql<{ myNotifications: { edges: { node: { title: string; body: string } }[] } }>('{ myNotifications(first: 5) { edges { node { title body } } } }', {}, patient);
+  if (myNotifications.edges.length > 0) {
+    console.log(`\nNotificações do paciente no app:\n${myNotifications.edges.map(({ node }) => `  • ${node.title}: ${node.body}`).join('\n')}`);
+    break;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+console.log(`E-mails, SMS e WhatsApp enviados: ${inbox}`);

@@ -2,6 +2,7 @@
 // defaults (or on the servers the environment names), the URLs and demo logins printed, all stopped on
 // Ctrl-C. An app is (re)built first when its build is missing or older than its sources.
 import { loadAnalyticsConfig } from '@medpay/analytics';
+import { loadNotificationsConfig } from '@medpay/notifications';
 import { DEMO_PASSWORD } from '@medpay/demo-data';
 import { loadPaymentsConfig } from '@medpay/payments';
 import { loadProvidersConfig } from '@medpay/providers';
@@ -25,6 +26,13 @@ if (offset) {
   process.env.PROVIDERS_URL ??= local(4002);
   process.env.PAYMENTS_URL ??= local(4003);
   process.env.ANALYTICS_URL ??= local(4004);
+  process.env.NOTIFICATIONS_URL ??= local(4005);
+  process.env.SMTP_URL ??= `smtp://127.0.0.1:${port(2525)}`;
+  process.env.ZENVIA_URL ??= local(4011);
+  process.env.WHATSAPP_URL ??= local(4011);
+  process.env.PATIENT_APP_URL ??= local(3000);
+  process.env.PROVIDER_APP_URL ??= local(3001);
+  process.env.ADMIN_APP_URL ??= local(3002);
   process.env.CELCOIN_BASE_URL ??= local(4010);
   process.env.ROUTER_PORT ??= port(4000);
   process.env.CORS_ORIGINS ??= [3000, 3001, 3002].map(local).join(',');
@@ -36,6 +44,17 @@ const users = loadUsersConfig({ ...process.env, PORT: port(4001) });
 const providers = loadProvidersConfig({ ...process.env, PORT: port(4002) });
 const payments = loadPaymentsConfig({ ...process.env, PORT: port(4003) });
 const analytics = loadAnalyticsConfig({ ...process.env, PORT: port(4004) });
+const notifications = loadNotificationsConfig({ ...process.env, PORT: port(4005) });
+const notificationsUrl = `http://${notifications.HOST}:${notifications.PORT}`;
+// The messaging simulator stands in for SMTP, Zenvia and WhatsApp unless notifications is pointed elsewhere.
+const messagingUrl = new URL(notifications.ZENVIA_URL);
+const messagingSimulated = ['127.0.0.1', 'localhost'].includes(messagingUrl.hostname);
+const messagingEnv = {
+  MESSAGING_SIM_HTTP_PORT: messagingUrl.port || '4011',
+  MESSAGING_SIM_SMTP_PORT: new URL(notifications.SMTP_URL).port || '2525',
+  MESSAGING_SIM_ZENVIA_WEBHOOK_URL: `${notificationsUrl}/webhooks/zenvia`,
+  MESSAGING_SIM_WHATSAPP_WEBHOOK_URL: `${notificationsUrl}/webhooks/whatsapp`,
+};
 const router = loadRouterConfig();
 const paymentsUrl = `http://${payments.HOST}:${payments.PORT}`;
 const simulatorUrl = new URL(payments.CELCOIN_BASE_URL);
@@ -58,6 +77,8 @@ const services = [
   { name: 'providers', entry: 'subgraphs/providers/src/main.ts', health: `http://${providers.HOST}:${providers.PORT}/health`, env: { PORT: String(providers.PORT) } },
   { name: 'payments', entry: 'subgraphs/payments/src/main.ts', health: `${paymentsUrl}/health`, env: { PORT: String(payments.PORT) } },
   { name: 'analytics', entry: 'subgraphs/analytics/src/main.ts', health: `http://${analytics.HOST}:${analytics.PORT}/health`, env: { PORT: String(analytics.PORT) } },
+  ...(messagingSimulated ? [{ name: 'messaging-simulator', entry: 'simulators/messaging/src/main.ts', health: `${messagingUrl.origin}/_sim/health`, env: messagingEnv }] : []),
+  { name: 'notifications', entry: 'subgraphs/notifications/src/main.ts', health: `${notificationsUrl}/health`, env: { PORT: String(notifications.PORT) } },
 ];
 const children: ChildProcess[] = [];
 
@@ -151,7 +172,8 @@ MedPay Saúde is running.
 ${apps.map((app) => `  ${app.title}: http://${router.HOST}:${app.port}`).join('\n')}
   GraphQL (and the GraphiQL sandbox in a browser): ${routerUrl}/graphql
   Health: ${routerUrl}/health${simulated ? `
-  Celcoin simulator: ${simulatorUrl.origin} (pay a PIX: POST /_sim/pix/pay {"payload": "<copia-e-cola>"})` : ''}
+  Celcoin simulator: ${simulatorUrl.origin} (pay a PIX: POST /_sim/pix/pay {"payload": "<copia-e-cola>"})` : ''}${messagingSimulated ? `
+  E-mails, SMS and WhatsApp sent (the messaging simulator's inbox): ${messagingUrl.origin}` : ''}
 Demo logins (password ${DEMO_PASSWORD}):
   admin@demo.medpay.com.br     platform admin
   clinica@demo.medpay.com.br   admin of the clinic Sorriso Paulista
