@@ -24,6 +24,8 @@ export const notificationsConfigShape = {
   ADMIN_APP_URL: z.string().url().default('http://127.0.0.1:3002'),
   /** a procedure still unconfirmed this many days after the money went into escrow gets the clinic a reminder */
   CONFIRMATION_REMINDER_DAYS: z.coerce.number().int().positive().default(7),
+  /** a message due longer ago than this when its event arrives is not sent (history, long outages) */
+  MAX_LATE_HOURS: z.coerce.number().positive().default(24),
   /** the first retry's delay; each next one doubles (with jitter), up to an hour */
   RETRY_BASE_MS: z.coerce.number().int().positive().default(5_000),
   ...channelsConfigShape,

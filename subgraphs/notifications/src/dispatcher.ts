@@ -22,7 +22,7 @@ export class Dispatcher {
     private readonly store: NotificationStore,
     private readonly directory: Directory,
     private readonly queue: JobQueue,
-    private readonly options: PlannerOptions,
+    private readonly options: PlannerOptions & { maxLateMs: number },
     private readonly logger: Logger,
   ) {}
 
@@ -33,7 +33,10 @@ export class Dispatcher {
   }
 
   async dispatch(occurrences: Occurrence[]) {
+    const stale = Date.now() - this.options.maxLateMs;
     for (const occurrence of occurrences) {
+      // A message a day late says nothing useful (history replayed on a first start, a long outage).
+      if (occurrence.at.getTime() < stale) continue;
       const template = templates[occurrence.kind];
       const phones = new Map<string, boolean>();
       for (const recipientId of await this.directory.recipients(occurrence.audience)) {
