@@ -74,7 +74,7 @@ export class MessageSender {
       if (error instanceof ChannelError && error.ambiguous && (message.channel === 'SMS' || message.channel === 'WHATSAPP')) {
         return void (await this.store.settle(message.id, { status: 'FAILED', lastError: `entrega incerta: ${error.message}` }));
       }
-      await this.store.countAttempt(message.id, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+      await this.store.noteError(message.id, error instanceof Error ? error.message : String(error)).catch(() => undefined);
       throw error;
     }
   };

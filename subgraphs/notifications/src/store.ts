@@ -77,8 +77,12 @@ export class NotificationStore {
     return (await this.prisma.message.updateMany({ where: { id, status: 'PENDING' }, data: { ...data, sentAt } })).count > 0;
   }
 
-  countAttempt(id: string, error?: string) {
-    return this.prisma.message.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: error ?? null } });
+  countAttempt(id: string) {
+    return this.prisma.message.update({ where: { id }, data: { attempts: { increment: 1 } } });
+  }
+
+  noteError(id: string, error: string) {
+    return this.prisma.message.update({ where: { id }, data: { lastError: error } });
   }
 
   reschedule(id: string, scheduledFor: Date) {
