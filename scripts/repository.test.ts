@@ -3,6 +3,7 @@
 // machines, so the file is checked against the code instead).
 import { describe, expect, it } from '@jest/globals';
 import { analyticsConfigShape } from '@medpay/analytics';
+import { notificationsConfigShape } from '@medpay/notifications';
 import { paymentsConfigShape } from '@medpay/payments';
 import { providersConfigShape } from '@medpay/providers';
 import { routerConfigShape } from '@medpay/router';
@@ -46,6 +47,7 @@ describe('docker-compose.yml', () => {
     providers: { shape: providersConfigShape, portVariable: 'PORT' },
     payments: { shape: paymentsConfigShape, portVariable: 'PORT' },
     analytics: { shape: analyticsConfigShape, portVariable: 'PORT' },
+    notifications: { shape: notificationsConfigShape, portVariable: 'PORT' },
     router: { shape: routerConfigShape, portVariable: 'ROUTER_PORT' },
   };
 
