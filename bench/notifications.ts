@@ -279,7 +279,7 @@ event ids) for ${fixed(PAYMENTS)} real payments made by checkout, handed to \`Di
 apply until every message they recorded had left PENDING. Each event makes \`payment.confirmed\` for the patient on
 every channel open to her (${fixed(perEvent, 1)} messages per event; SENT per round: ${channelNote}). The channel queues keep
 their providers' rate limits (subgraphs/notifications/src/service.ts: SMS 10/s, e-mail and WhatsApp 20/s, push 50/s),
-so the rate is bounded by the slowest channel's limit, as configured, not by the code. After one small warm-up round;
+so the slowest channel's limit is a ceiling on the rate (SMS: 10 messages of that channel a second). After one small warm-up round;
 median of ${ROUNDS} rounds.
 
 ${throughputTable}
