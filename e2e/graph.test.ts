@@ -21,7 +21,7 @@ describe.each(availableModes())('graph through the router (%s)', (mode) => {
   let clinicAdmin: { accessToken: string; userId: string };
 
   beforeAll(async () => {
-    stack = await startStack(mode, { API_KEY_CACHE_SECONDS: '0' });
+    stack = await startStack(mode, { API_KEY_CACHE_SECONDS: '0' }, { notifications: true });
     [admin, patient, clinicAdmin] = await Promise.all([
       stack.login('admin@demo.medpay.com.br'),
       stack.login('paciente@demo.medpay.com.br'),
@@ -253,6 +253,6 @@ describe.each(availableModes())('graph through the router (%s)', (mode) => {
     expect(html).not.toMatch(/<script[^>]+src="https?:\/\//);
     const health = await fetch(`${stack.router.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', subgraphs: { users: 'ok', providers: 'ok', payments: 'ok', analytics: 'ok' } });
+    expect(await health.json()).toEqual({ status: 'ok', subgraphs: { users: 'ok', providers: 'ok', payments: 'ok', analytics: 'ok', notifications: 'ok' } });
   });
 });
