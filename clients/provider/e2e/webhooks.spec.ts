@@ -21,8 +21,8 @@ test('a webhook endpoint: created with its secret shown once, listed, disabled, 
   const types = (await graph<{ webhookEventTypes: string[] }>('{ webhookEventTypes }', {}, token)).data!.webhookEventTypes;
   expect(types.length).toBeGreaterThan(0);
   const type = types.includes('payment.status_changed') ? 'payment.status_changed' : types[0]!;
-  // An address nobody answers (.example is reserved): nothing here needs a delivery to succeed.
-  const url = `https://erp.sorriso.example/webhooks/medpay/${Date.now()}`;
+  // Loopback (allowed outside production), a port nobody answers: nothing here needs a delivery to succeed.
+  const url = `http://127.0.0.1:9/webhooks/medpay/${Date.now()}`;
 
   await logIn(page, CLINIC_ADMIN);
   await page.getByRole('navigation', { name: 'Seções da clínica' }).getByRole('link', { name: 'Integração (API)' }).click();
