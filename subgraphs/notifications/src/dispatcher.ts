@@ -14,6 +14,14 @@ export interface MessageJob {
   messageId: string;
 }
 
+const memo = <Value>(load: (key: string) => Promise<Value>) => {
+  const known = new Map<string, Promise<Value>>();
+  return (key: string) => {
+    if (!known.has(key)) known.set(key, load(key));
+    return known.get(key)!;
+  };
+};
+
 /** One queue per channel: each has its provider's rate limit and its own backlog. */
 export const queueOf = (channel: Channel) => `messages-${channel.toLowerCase()}`;
 
@@ -34,15 +42,15 @@ export class Dispatcher {
 
   async dispatch(occurrences: Occurrence[]) {
     const stale = Date.now() - this.options.maxLateMs;
+    // Looked up once per event, however many occurrences and channels ask.
+    const channelsOf = memo((recipientId: string) => this.channelsFor(recipientId));
     for (const occurrence of occurrences) {
       // A message a day late says nothing useful (history replayed on a first start, a long outage).
       if (occurrence.at.getTime() < stale) continue;
       const template = templates[occurrence.kind];
-      const phones = new Map<string, boolean>();
       for (const recipientId of await this.directory.recipients(occurrence.audience)) {
-        for (const channel of template.channels) {
-          if (!(await this.store.allows(recipientId, channel, 'TRANSACTIONAL'))) continue;
-          if (!(await this.reachable(recipientId, channel, phones))) continue;
+        const open = await channelsOf(recipientId);
+        for (const channel of template.channels.filter((candidate) => open.has(candidate))) {
           const message = await this.store.recordMessage({
             dedupeKey: `${occurrence.key}:${recipientId}:${channel}`,
             cancelKey: occurrence.cancelKey,
@@ -61,12 +69,20 @@ export class Dispatcher {
     }
   }
 
-  /** Channels a person has no address on are skipped rather than recorded to fail. */
-  private async reachable(recipientId: string, channel: Channel, phones: Map<string, boolean>) {
-    if (channel === 'PUSH') return (await this.store.pushSubscriptions(recipientId)).length > 0;
-    if (channel !== 'SMS' && channel !== 'WHATSAPP') return true;
-    if (!phones.has(recipientId)) phones.set(recipientId, Boolean((await this.directory.contact(recipientId))?.phone));
-    return phones.get(recipientId)!;
+  /**
+   * The channels a person gets transactional messages on: those they keep on and have an address for
+   * (a subscribed device for push, a phone for SMS and WhatsApp) — the others are skipped rather than
+   * recorded to fail.
+   */
+  private async channelsFor(recipientId: string): Promise<Set<Channel>> {
+    const chosen = (await this.store.preferences(recipientId)).filter((choice) => choice.purpose === 'TRANSACTIONAL' && choice.enabled).map((choice) => choice.channel);
+    const open = new Set<Channel>(chosen);
+    if (open.has('PUSH') && (await this.store.pushSubscriptions(recipientId)).length === 0) open.delete('PUSH');
+    if ((open.has('SMS') || open.has('WHATSAPP')) && !(await this.directory.contact(recipientId))?.phone) {
+      open.delete('SMS');
+      open.delete('WHATSAPP');
+    }
+    return open;
   }
 
   /**

@@ -1,6 +1,6 @@
 // New in-app notifications to the subscribers of `notificationAdded`, on every replica: published on
 // notifications' own bus (in-process embedded, Redis pub/sub across replicas), filtered per person.
-import { PushIterator, type EventBus } from '@medpay/runtime';
+import { PushIterator, type EventBus, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { NotificationView } from './store.js';
 
@@ -9,11 +9,17 @@ const ADDED = 'notification.added';
 type Wire = Omit<NotificationView, 'createdAt' | 'readAt'> & { createdAt: string; readAt: string | null };
 
 export class LiveNotifications {
-  constructor(private readonly bus: EventBus) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+  ) {}
 
   publish(recipientId: string, notification: NotificationView) {
     const wire: Wire = { ...notification, createdAt: notification.createdAt.toISOString(), readAt: notification.readAt?.toISOString() ?? null };
-    void this.bus.publish({ id: randomUUID(), type: ADDED, aggregateId: recipientId, payload: { recipientId, notification: wire }, createdAt: new Date().toISOString() });
+    // A lost live update costs only the badge's immediacy: the list has the row, and the bell reads it.
+    this.bus
+      .publish({ id: randomUUID(), type: ADDED, aggregateId: recipientId, payload: { recipientId, notification: wire }, createdAt: new Date().toISOString() })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'live notification not published'));
   }
 
   watch(recipientId: string): AsyncIterableIterator<NotificationView> {

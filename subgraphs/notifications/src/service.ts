@@ -58,7 +58,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
   const queue = await openJobQueue({ redisUrl: config.REDIS_URL, prefix: `${config.EVENT_STREAM}:notifications`, prisma, logger });
   const bus = createEventBus(config.REDIS_URL, logger, `${config.EVENT_STREAM}:notifications`);
   await bus.ready();
-  const live = new LiveNotifications(bus);
+  const live = new LiveNotifications(bus, logger);
   const dispatcher = new Dispatcher(store, directory, queue, { confirmationReminderDays: config.CONFIRMATION_REMINDER_DAYS, maxLateMs: config.MAX_LATE_HOURS * 3600_000 }, logger);
   const sender = new MessageSender(store, directory, createChannelAdapters(config), live, { patient: config.PATIENT_APP_URL, clinic: config.PROVIDER_APP_URL, admin: config.ADMIN_APP_URL }, logger);
   for (const [channel, limits] of Object.entries(CHANNEL_LIMITS) as Array<[keyof typeof CHANNEL_LIMITS, (typeof CHANNEL_LIMITS)[keyof typeof CHANNEL_LIMITS]]>) {

@@ -14,6 +14,10 @@ export const PURPOSES: Purpose[] = ['TRANSACTIONAL', 'MARKETING'];
 /** Without a choice of their own: transactional messages on every channel, marketing on none (LGPD: consent first). */
 export const defaultEnabled = (_channel: Channel, purpose: Purpose) => purpose === 'TRANSACTIONAL';
 
+/** A person's choice, or the default; the bell's transactional messages are always on. */
+const enabledBy = (choice: { enabled: boolean } | null | undefined, channel: Channel, purpose: Purpose) =>
+  (channel === 'IN_APP' && purpose === 'TRANSACTIONAL') || (choice?.enabled ?? defaultEnabled(channel, purpose));
+
 export interface NewMessage {
   dedupeKey: string;
   cancelKey?: string;
@@ -162,15 +166,11 @@ export class NotificationStore {
 
   async preferences(userId: string) {
     const rows = await this.prisma.preference.findMany({ where: { userId } });
-    return CHANNELS.flatMap((channel) =>
-      PURPOSES.map((purpose) => ({ channel, purpose, enabled: rows.find((row) => row.channel === channel && row.purpose === purpose)?.enabled ?? defaultEnabled(channel, purpose) })),
-    );
+    return CHANNELS.flatMap((channel) => PURPOSES.map((purpose) => ({ channel, purpose, enabled: enabledBy(rows.find((row) => row.channel === channel && row.purpose === purpose), channel, purpose) })));
   }
 
   async allows(userId: string, channel: Channel, purpose: Purpose): Promise<boolean> {
-    if (channel === 'IN_APP' && purpose === 'TRANSACTIONAL') return true;
-    const row = await this.prisma.preference.findUnique({ where: { userId_channel_purpose: { userId, channel, purpose } } });
-    return row?.enabled ?? defaultEnabled(channel, purpose);
+    return enabledBy(await this.prisma.preference.findUnique({ where: { userId_channel_purpose: { userId, channel, purpose } } }), channel, purpose);
   }
 
   async setPreferences(userId: string, choices: Array<{ channel: Channel; purpose: Purpose; enabled: boolean }>) {
