@@ -55,7 +55,7 @@ test('a PIX paid while the app is open shows up in the open bell without reload;
   await expect(page).toHaveURL(new RegExp(`/pagamentos/${payment.id}$`));
   await expect(page.locator('[data-status]')).toHaveText(/^Pago/);
   await bell.click();
-  await expect(panel.locator('li', { has: page.locator(`a[href*="${payment.id}"]`) }).first()).toHaveAttribute('data-unread', 'false');
+  await expect(panel.locator('li', { has: page.locator(`a[href*="${payment.id}"]`), hasText: 'Pagamento confirmado' })).toHaveAttribute('data-unread', 'false');
 
   // "Marcar todas como lidas" empties the badge.
   const markAll = panel.getByRole('button', { name: 'Marcar todas como lidas' });
@@ -73,7 +73,7 @@ test('a PIX paid while the app is open shows up in the open bell without reload;
   // Every notification on its page.
   await panel.getByRole('link', { name: 'Ver todas as notificações' }).click();
   await expect(page.getByRole('heading', { name: 'Notificações', level: 1 })).toBeVisible();
-  await expect(page.getByRole('main').locator('li', { has: page.locator(`a[href*="${payment.id}"]`) }).first()).toContainText('Pagamento confirmado');
+  await expect(page.getByRole('main').locator('li', { has: page.locator(`a[href*="${payment.id}"]`), hasText: 'Pagamento confirmado' })).toHaveCount(1);
   await screenshot(page, 'patient-notifications');
 });
 
