@@ -13,11 +13,11 @@
 //      its arrival at the receiver − the event's createdAt (the body's `timestamp`).
 // Knobs: BENCH_NOTIFICATIONS_EVENTS (200 per round), BENCH_NOTIFICATIONS_ROUNDS (3),
 // BENCH_NOTIFICATIONS_PAYMENTS (20 real payments the events cycle over), BENCH_NOTIFICATIONS_ENDPOINTS (100),
-// BENCH_NOTIFICATIONS_PIX (5). Prints a table and appends it to bench/REPORT.md ("Notifications").
+// BENCH_NOTIFICATIONS_PIX (5). Prints a table and writes it to bench/REPORT.md ("Notifications", replacing the last run's).
 // No timed assertions: the figures are reported, never checked against a threshold.
 import type { DomainEvent } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -264,9 +264,14 @@ const machine = `${startedAt.toISOString()} · ${availableParallelism()} × ${cp
 
 console.log(`\n${machine}\n\nEvents → messages (${ROUNDS} rounds; SENT per channel, median: ${channelNote}; ${fixed(perEvent, 1)} messages per event)\n${throughputTable}\n\nWebhook latency, commit → receiver\n${webhookTable}\n`);
 
-appendFileSync(
-  join(benchRoot, 'REPORT.md'),
-  `
+// REPORT.md keeps the latest run: this section replaces the one an earlier run wrote (it is the last).
+const reportFile = join(benchRoot, 'REPORT.md');
+const report = readFileSync(reportFile, 'utf8');
+const before = report.includes('\n## Notifications\n') ? report.slice(0, report.indexOf('\n## Notifications\n')) : report.trimEnd();
+writeFileSync(
+  reportFile,
+  `${before}
+
 ## Notifications
 
 From bench/notifications.ts (\`npm run bench:notifications\`), run in its own process:
@@ -293,4 +298,4 @@ receiver − the event's createdAt (the body's \`timestamp\`), over every delive
 ${webhookTable}
 `,
 );
-console.log('appended to bench/REPORT.md');
+console.log('written to bench/REPORT.md');

@@ -173,7 +173,7 @@ ${apps.map((app) => `  ${app.title}: http://${router.HOST}:${app.port}`).join('\
   GraphQL (and the GraphiQL sandbox in a browser): ${routerUrl}/graphql
   Health: ${routerUrl}/health${simulated ? `
   Celcoin simulator: ${simulatorUrl.origin} (pay a PIX: POST /_sim/pix/pay {"payload": "<copia-e-cola>"})` : ''}${messagingSimulated ? `
-  E-mails, SMS and WhatsApp sent (the messaging simulator's inbox): ${messagingUrl.origin}` : ''}
+  E-mails, SMS and WhatsApp sent (the messaging simulator's inbox): ${messagingUrl.origin} (SMTP on port ${messagingEnv.MESSAGING_SIM_SMTP_PORT})` : ''}
 Demo logins (password ${DEMO_PASSWORD}):
   admin@demo.medpay.com.br     platform admin
   clinica@demo.medpay.com.br   admin of the clinic Sorriso Paulista

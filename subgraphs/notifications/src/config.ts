@@ -26,6 +26,8 @@ export const notificationsConfigShape = {
   CONFIRMATION_REMINDER_DAYS: z.coerce.number().int().positive().default(7),
   /** a message due longer ago than this when its event arrives is not sent (history, long outages) */
   MAX_LATE_HOURS: z.coerce.number().positive().default(24),
+  /** webhook deliveries in flight at once per process: they wait on partners' servers (up to 10 s each), not on CPU */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(50),
   /** the first retry's delay; each next one doubles (with jitter), up to an hour */
   RETRY_BASE_MS: z.coerce.number().int().positive().default(5_000),
   ...channelsConfigShape,

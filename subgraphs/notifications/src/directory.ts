@@ -39,13 +39,15 @@ export class Directory {
    * unknown payment or account: nothing to say).
    */
   async facts(template: Template, recipientId: string, data: OccurrenceData): Promise<MessageFacts | null> {
-    const recipient = await this.contact(recipientId);
-    if (!recipient) return null;
+    const needsPayment = template.needs.payment || template.needs.procedure;
+    if (needsPayment && !data.paymentId) return null;
+    const [recipient, payment] = await Promise.all([
+      this.contact(recipientId),
+      needsPayment ? this.clients.payments.call(paymentFacts, { paymentId: data.paymentId! }) : null,
+    ]);
+    if (!recipient || (needsPayment && !payment)) return null;
     const facts: MessageFacts = { recipient, data };
-    if (template.needs.payment || template.needs.procedure) {
-      if (!data.paymentId) return null;
-      const payment = await this.clients.payments.call(paymentFacts, { paymentId: data.paymentId });
-      if (!payment) return null;
+    if (payment) {
       facts.payment = payment;
       if (template.needs.procedure) {
         const [procedure] = (await this.clients.providers.call(procedures, { ids: [payment.procedureId] }))?.procedures ?? [];

@@ -70,6 +70,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
     queue,
     encryption,
     policy: new UrlPolicy({ production: config.NODE_ENV === 'production' }),
+    concurrency: config.WEBHOOK_CONCURRENCY,
     logger,
     // The back office hears of a partner's endpoint that has failed every delivery for an hour, once per streak.
     onEndpointFailing: (endpoint) =>
