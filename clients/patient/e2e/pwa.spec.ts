@@ -57,7 +57,10 @@ test('installable: a manifest with icons, and a service worker that keeps the sh
 
 test('the privacy notice says who controls the data, how to reach the DPO and how to exercise each right', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Privacidade e seus dados' }).click();
+  // Every page links to the notice; it is opened at that address (a click racing the home page's
+  // load and its service worker's install once never arrived on a loaded CI machine).
+  await expect(page.getByRole('link', { name: 'Privacidade e seus dados' })).toHaveAttribute('href', '/privacidade');
+  await page.goto('/privacidade');
   await expect(page.getByRole('heading', { name: 'Privacidade e seus dados', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Encarregado (DPO)' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'dpo@medpay.com.br' }).first()).toHaveAttribute('href', 'mailto:dpo@medpay.com.br');

@@ -128,7 +128,7 @@ describe('PIX', () => {
 
   it('expires an immediate charge on time: 410 to the payer and a charge-expired webhook', async () => {
     const charge = await newPixCharge({ expiration: 1 });
-    await waitFor(() => received.find((message) => message.body.entity === 'charge-expired' && message.body.body?.transactionId === charge.transactionId), 'charge-expired', 3000);
+    await waitFor(() => received.find((message) => message.body.entity === 'charge-expired' && message.body.body?.transactionId === charge.transactionId), 'charge-expired', 15_000);
     expect((await http('POST', '/_sim/pix/pay', { payload: charge.emvqrcps })).status).toBe(410);
     expect((await api('GET', `/pix/v1/collection/${charge.transactionId}`)).body.status).toBe('EXPIRED');
   });
