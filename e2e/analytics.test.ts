@@ -3,12 +3,11 @@
 // the same figures; and only the clinic's own staff, its partner systems and platform admins see them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { outboxFeed } from '@medpay/contracts';
-import { createEventBus, InternalClient, todayInSaoPaulo, type DomainEvent } from '@medpay/runtime';
+import { createEventBus, InternalClient, outboxSource, todayInSaoPaulo, type DomainEvent } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { backfill } from '../subgraphs/analytics/src/backfill.js';
 import { Figures } from '../subgraphs/analytics/src/figures.js';
-import { feedSource } from '../subgraphs/analytics/src/intake.js';
 import { openEmbeddedStore } from '../subgraphs/analytics/src/store/embedded-store.js';
 import { availableModes, bearer, demoCast, type Session, type Stack, startStack } from './stack.js';
 
@@ -87,7 +86,7 @@ describe.each(availableModes())('analytics through the router (%s)', (mode) => {
   const analytics = async (token = clinicAdmin.accessToken) => stack.graphql<{ clinic: { analytics: Analytics } }>(ANALYTICS, { clinicId, from: today, to: today }, bearer(token));
   const clinicPayments = async () => (await stack.graphql<{ clinic: { payments: { totalCount: number; edges: { node: PaymentNode }[] } } }>(PAYMENTS, { clinicId, from: today, to: today }, bearer(clinicAdmin.accessToken))).body.data!.clinic.payments;
   const sources = () =>
-    (['users', 'providers', 'payments'] as const).map((name) => feedSource(name, new InternalClient(stack[name].url, 'analytics', stack.secret)));
+    (['users', 'providers', 'payments'] as const).map((name) => outboxSource(name, new InternalClient(stack[name].url, 'analytics', stack.secret), outboxFeed));
 
   beforeAll(async () => {
     stack = await startStack(mode);

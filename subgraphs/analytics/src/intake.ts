@@ -1,18 +1,11 @@
 // How events reach analytics: the kit's intake (the Redis Stream in the consumer group `analytics`, or
 // the producers' outbox feeds when embedded), each event applied with applyEvent, idempotent by event
 // id; the feed cursors are stored with the facts.
-import { outboxFeed } from '@medpay/contracts';
-import { FeedIntake, StreamIntake, type EventIntake, type EventSource, type FeedCursors, type InternalClient, type Logger } from '@medpay/runtime';
+import { FeedIntake, StreamIntake, type EventIntake, type EventSource, type FeedCursors, type Logger } from '@medpay/runtime';
 import { applyEvent } from './projection.js';
 import type { DocumentStore } from './store/document-store.js';
 
 export const STREAM_GROUP = 'analytics';
-
-/** A producer's outbox read over its signed internal feed. */
-export const feedSource = (name: string, client: InternalClient): EventSource => ({
-  name,
-  read: async (query) => (await client.call(outboxFeed, query))?.events ?? [],
-});
 
 const storedCursors = (store: DocumentStore): FeedCursors => ({
   async get(source) {

@@ -2,14 +2,14 @@
 // figures, the router's usage log and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
-import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, startSubgraph, type EventIntake, type EventSource, type RunningService } from '@medpay/runtime';
+import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, outboxSource, startSubgraph, type EventIntake, type EventSource, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import type { AnalyticsConfig } from './config.js';
 import { Figures } from './figures.js';
-import { feedIntake, feedSource, streamIntake } from './intake.js';
+import { feedIntake, streamIntake } from './intake.js';
 import { resolvers, type AnalyticsContext } from './resolvers.js';
 import type { DocumentStore } from './store/document-store.js';
 import { RAW_EVENT_RETENTION_SECONDS, USAGE_RETENTION_SECONDS } from './store/models.js';
@@ -23,7 +23,7 @@ const SWEEP_EVERY_MS = 3600_000;
 /** The outboxes analytics reads (the embedded feed, and backfills). */
 export const eventSources = (config: AnalyticsConfig): EventSource[] =>
   (['users', 'providers', 'payments'] as const).map((name) =>
-    feedSource(name, new InternalClient(config[`${name.toUpperCase() as 'USERS' | 'PROVIDERS' | 'PAYMENTS'}_URL`], 'analytics', config.INTERNAL_CLAIMS_SECRET, 30_000)),
+    outboxSource(name, new InternalClient(config[`${name.toUpperCase() as 'USERS' | 'PROVIDERS' | 'PAYMENTS'}_URL`], 'analytics', config.INTERNAL_CLAIMS_SECRET, 30_000), contracts.outboxFeed),
   );
 
 /**

@@ -4,6 +4,7 @@
 // and queues each on its channel's queue at its time. Cancellations remove what is no longer due.
 import type { DomainEvent, Logger } from '@medpay/runtime';
 import type { Directory } from './directory.js';
+import type { Message } from './generated/prisma/client.js';
 import type { Channel } from './generated/prisma/enums.js';
 import { plan, type Occurrence, type PlannerOptions } from './planner.js';
 import type { JobQueue } from './queue/job-queue.js';
@@ -63,7 +64,7 @@ export class Dispatcher {
             data: occurrence.data,
             scheduledFor: occurrence.at,
           });
-          if (message) await this.queue.add<MessageJob>(queueOf(channel), message.id, { messageId: message.id }, occurrence.at);
+          if (message) await this.enqueue(message);
         }
       }
     }
@@ -85,21 +86,23 @@ export class Dispatcher {
     return open;
   }
 
-  /**
-   * After a restart: a crash between recording a message and queueing it left it pending with no job.
-   * Queueing every pending message again is safe: a waiting job's id is taken, and a message already
-   * sent is no longer pending when its job runs.
-   */
-  async requeuePending() {
+  /** Its job on the channel's queue (idempotent: the job's id is the message's), then the record says so. */
+  async enqueue(message: Pick<Message, 'id' | 'channel' | 'scheduledFor'>) {
+    await this.queue.add<MessageJob>(queueOf(message.channel), message.id, { messageId: message.id }, message.scheduledFor);
+    await this.store.markQueued(message.id);
+  }
+
+  /** At start: the messages a crash left recorded but never queued (a redelivered event also finds them). */
+  async requeueUnqueued() {
     let after: string | undefined;
     let requeued = 0;
     for (;;) {
-      const page = await this.store.pendingMessages(500, after);
-      for (const message of page) await this.queue.add<MessageJob>(queueOf(message.channel), message.id, { messageId: message.id }, message.scheduledFor);
+      const page = await this.store.unqueuedMessages(500, after);
+      for (const message of page) await this.enqueue(message);
       requeued += page.length;
       if (page.length < 500) break;
       after = page.at(-1)!.id;
     }
-    if (requeued) this.logger.info({ requeued }, 'pending messages queued again');
+    if (requeued) this.logger.info({ requeued }, 'unqueued messages queued');
   }
 }

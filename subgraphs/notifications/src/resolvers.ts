@@ -5,10 +5,9 @@ import { AppError, Caller, pageSize, toConnection, type RequestContext } from '@
 import type { ClinicMembership } from '@medpay/contracts';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { pushEndpointAllowed } from './channels/push.js';
-import { queueOf, type Dispatcher, type MessageJob } from './dispatcher.js';
+import type { Dispatcher } from './dispatcher.js';
 import type { Message } from './generated/prisma/client.js';
 import type { LiveNotifications } from './live.js';
-import type { JobQueue } from './queue/job-queue.js';
 import type { NotificationStore, NotificationView } from './store.js';
 import { webhookResolvers, type Webhooks } from './webhooks/index.js';
 
@@ -16,7 +15,6 @@ export interface NotificationsContext extends RequestContext {
   caller: Caller<ClinicMembership['role']>;
   store: NotificationStore;
   live: LiveNotifications;
-  queue: JobQueue;
   dispatcher: Dispatcher;
   webhooks: Webhooks;
   webPushPublicKey: string;
@@ -61,11 +59,11 @@ export const resolvers: Resolvers = {
       return true;
     },
     unsubscribeWebPush: (_root, { endpoint }, { caller, store }) => store.unsubscribePush(caller.requireUser(), endpoint),
-    retryMessage: async (_root, { id }, { caller, store, queue }) => {
+    retryMessage: async (_root, { id }, { caller, store, dispatcher }) => {
       caller.assertPlatformAdmin();
       const message = await store.reopen(id);
       if (!message) throw new AppError('BAD_USER_INPUT', 'Só mensagens com falha podem ser reenviadas.', { field: 'id' });
-      await queue.add<MessageJob>(queueOf(message.channel), message.id, { messageId: message.id });
+      await dispatcher.enqueue(message);
       return message;
     },
     ...webhookResolvers.Mutation,

@@ -1,6 +1,7 @@
 // The sender against the real messaging simulator, the embedded database and queue: a provider's 5xx
 // then 200 is one message; a crash between "sent" and "recorded" is still one message; quiet hours
-// hold non-urgent SMS until 08:00; an opt-out made after the message was recorded still holds. The
+// hold non-urgent SMS until 08:00; an opt-out made after the message was recorded still holds; receipts
+// only move a message forward; a crash between recording and queueing loses nothing. The
 // directory (other services' data) is the one stand-in: this tests the sender, not the internal calls.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startMessagingSimulator, type MessagingSimulator } from '@medpay/messaging-simulator';
@@ -13,7 +14,7 @@ import { createZenviaSmsAdapter } from './channels/sms.js';
 import { createWhatsAppAdapter } from './channels/whatsapp.js';
 import type { ChannelAdapter } from './channels/channel-adapter.js';
 import type { Directory } from './directory.js';
-import { queueOf, type MessageJob } from './dispatcher.js';
+import { Dispatcher, queueOf, type MessageJob } from './dispatcher.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { LiveNotifications } from './live.js';
 import { EmbeddedJobQueue } from './queue/embedded-queue.js';
@@ -33,7 +34,11 @@ const facts = (data: OccurrenceData): MessageFacts => ({
   },
   procedureName: 'Clareamento dental',
 });
-const directory = { facts: async (_template: Template, _recipient: string, data: OccurrenceData) => facts(data) } as unknown as Directory;
+const directory = {
+  facts: async (_template: Template, _recipient: string, data: OccurrenceData) => facts(data),
+  recipients: async () => [recipientId],
+  contact: async () => facts({}).recipient,
+} as unknown as Directory;
 
 describe('MessageSender', () => {
   let database: Database<PrismaClient>;
@@ -133,5 +138,53 @@ describe('MessageSender', () => {
     await queue.add<MessageJob>(queueOf('EMAIL'), message!.id, { messageId: message!.id });
     expect(await settled(message!.id)).toMatchObject({ status: 'CANCELED', lastError: 'canal desativado pela pessoa' });
     await store.setPreferences(recipientId, [{ channel: 'EMAIL', purpose: 'TRANSACTIONAL', enabled: true }]);
+  });
+
+  it('delivery receipts move a sent message forward only, on its own channel, by the provider\'s id or ours', async () => {
+    const message = await send('payment.confirmed', 'SMS');
+    const sent = await settled(message.id);
+    expect(sent).toMatchObject({ status: 'SENT' });
+    const providerMessageId = sent!.providerMessageId!;
+    // Another provider's message with the same id is not ours.
+    await store.markDelivered({ channel: 'WHATSAPP', providerMessageId, status: 'FAILED' });
+    expect(await store.message(message.id)).toMatchObject({ status: 'SENT' });
+    await store.markDelivered({ channel: 'SMS', providerMessageId, status: 'DELIVERED' });
+    expect(await store.message(message.id)).toMatchObject({ status: 'DELIVERED' });
+    // A late "not delivered" for an earlier attempt does not undo a delivery.
+    await store.markDelivered({ channel: 'SMS', providerMessageId, status: 'FAILED' });
+    expect(await store.message(message.id)).toMatchObject({ status: 'DELIVERED' });
+
+    const other = await send('payment.confirmed', 'SMS');
+    await settled(other.id);
+    await store.markDelivered({ channel: 'SMS', providerMessageId: 'unknown-to-us', messageId: other.id, status: 'FAILED' });
+    expect(await store.message(other.id)).toMatchObject({ status: 'FAILED', lastError: 'o provedor não conseguiu entregar' });
+  });
+
+  it('a crash between recording a message and queueing it: the redelivered event, or the next start, queues it once', async () => {
+    let crashes = 2;
+    const crashing = {
+      ...queue,
+      add: async (...args: Parameters<EmbeddedJobQueue['add']>) => {
+        if (args[0] === queueOf('EMAIL') && crashes-- > 0) throw new Error('crashed before queueing');
+        return queue.add(...args);
+      },
+    } as unknown as EmbeddedJobQueue;
+    const dispatcher = new Dispatcher(store, directory, crashing, { confirmationReminderDays: 3, maxLateMs: 86_400_000 }, logger);
+    const occurrence = { kind: 'payment.confirmed' as const, key: `payment:${randomUUID()}:confirmed`, audience: { userId: recipientId }, data: { paymentId }, at: now };
+    const emailOf = async () => (await database.prisma.message.findMany({ where: { dedupeKey: { startsWith: occurrence.key }, channel: 'EMAIL' } }))[0]!;
+
+    await expect(dispatcher.dispatch([occurrence])).rejects.toThrow('crashed before queueing');
+    expect(await emailOf()).toMatchObject({ status: 'PENDING', queuedAt: null });
+    // The event comes again (it was not acknowledged): the recorded message is queued this time.
+    await expect(dispatcher.dispatch([occurrence])).rejects.toThrow('crashed before queueing');
+    crashes = 0;
+    await dispatcher.dispatch([occurrence]);
+    // Or the process restarts: whatever is still unqueued is queued.
+    await dispatcher.requeueUnqueued();
+    const sent = await settled((await emailOf()).id);
+    expect(sent).toMatchObject({ status: 'SENT' });
+    expect(sent!.queuedAt).not.toBeNull();
+    expect(await store.unqueuedMessages(10)).toEqual([]);
+    expect(simulator.messages.list({ channel: 'email' }).filter((entry) => JSON.stringify(entry).includes(sent!.id))).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { outboxFeed } from '@medpay/contracts';
 import {
-  Caller, createEventBus, createLogger, FeedIntake, FieldEncryption, InternalClient, Metrics, openDatabase, startSubgraph, StreamIntake,
+  Caller, createEventBus, createLogger, FeedIntake, outboxSource, FieldEncryption, InternalClient, Metrics, openDatabase, startSubgraph, StreamIntake,
   type DomainEvent, type EventIntake, type EventSource, type FeedCursors, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
@@ -56,7 +56,8 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
   const clients = { users: client(config.USERS_URL), providers: client(config.PROVIDERS_URL), payments: client(config.PAYMENTS_URL) };
   const directory = new Directory(clients);
   const queue = await openJobQueue({ redisUrl: config.REDIS_URL, prefix: `${config.EVENT_STREAM}:notifications`, prisma, logger });
-  const bus = createEventBus(config.REDIS_URL, logger, `${config.EVENT_STREAM}:notifications`);
+  // The bell's live updates only: pub/sub across replicas, no Stream.
+  const bus = createEventBus(config.REDIS_URL, logger, `${config.EVENT_STREAM}:notifications`, { durable: false });
   await bus.ready();
   const live = new LiveNotifications(bus, logger);
   const dispatcher = new Dispatcher(store, directory, queue, { confirmationReminderDays: config.CONFIRMATION_REMINDER_DAYS, maxLateMs: config.MAX_LATE_HOURS * 3600_000 }, logger);
@@ -101,7 +102,6 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
       caller: new Caller(request.claims, (userId) => directory.memberships(userId)),
       store,
       live,
-      queue,
       dispatcher,
       webhooks,
       webPushPublicKey: config.VAPID_PUBLIC_KEY,
@@ -115,16 +115,16 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
       await bus.close();
       await database.close();
     },
-    routes: receiptRoutes(config, (receipts) => Promise.all(receipts.map((receipt) => store.markDelivered(receipt.providerMessageId, receipt.status === 'DELIVERED'))).then(() => undefined)),
+    routes: receiptRoutes(config, (receipts) => Promise.all(receipts.map((receipt) => store.markDelivered(receipt))).then(() => undefined)),
   });
-  await dispatcher.requeuePending();
+  await dispatcher.requeueUnqueued();
   webhooks.start();
   intake.start();
   return { ...running, intake, store, dispatcher };
 }
 
 const feedSources = (clients: Record<'users' | 'providers' | 'payments', InternalClient>): EventSource[] =>
-  Object.entries(clients).map(([name, client]) => ({ name, read: async (query) => (await client.call(outboxFeed, query))?.events ?? [] }));
+  Object.entries(clients).map(([name, client]) => outboxSource(name, client, outboxFeed));
 
 const feedCursors = (prisma: PrismaClient): FeedCursors => ({
   async get(source) {

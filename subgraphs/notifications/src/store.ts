@@ -2,7 +2,8 @@
 // key makes one per occurrence, recipient and channel), the bell's notifications, each person's
 // channel choices and Web Push subscriptions. Texts and message data are encrypted at rest (they may
 // name a procedure: health data).
-import { decodeCursor, FieldEncryption, pageOf, violatedUniqueConstraint, type Page } from '@medpay/runtime';
+import { decodeCursor, FieldEncryption, isUuid, pageOf, violatedUniqueConstraint, type Page } from '@medpay/runtime';
+import type { DeliveryReceipt } from './channels/receipts.js';
 import { randomUUID } from 'node:crypto';
 import type { Message, Notification, PrismaClient } from './generated/prisma/client.js';
 import type { Channel, Purpose } from './generated/prisma/enums.js';
@@ -48,14 +49,22 @@ export class NotificationStore {
   ) {}
 
   /** Records a message unless its dedupe key is taken; the new row, or null for a repeat. */
+  /**
+   * The message, written once per dedupe key; null when it was recorded before and queued. A message
+   * recorded before but never queued (a crash in between, its event redelivered) comes back to be queued.
+   */
   async recordMessage(message: NewMessage): Promise<Message | null> {
     const { data, ...fields } = message;
     try {
       return await this.prisma.message.create({ data: { id: randomUUID(), ...fields, dataEncrypted: this.encryption.encrypt(JSON.stringify(data)) } });
     } catch (error) {
-      if (violatedUniqueConstraint(error)) return null;
-      throw error;
+      if (!violatedUniqueConstraint(error)) throw error;
+      return this.prisma.message.findFirst({ where: { dedupeKey: message.dedupeKey, status: 'PENDING', queuedAt: null } });
     }
+  }
+
+  markQueued(id: string) {
+    return this.prisma.message.updateMany({ where: { id, queuedAt: null }, data: { queuedAt: new Date() } });
   }
 
   message(id: string) {
@@ -94,15 +103,22 @@ export class NotificationStore {
   }
 
   /** A provider's delivery receipt. */
-  async markDelivered(providerMessageId: string, delivered: boolean) {
+  /**
+   * A provider's delivery receipt: a sent message becomes delivered or failed, never backwards (receipts
+   * arrive out of order: "read" may come before "failed" of a retry). Matched on the channel and the
+   * provider's id, or on our own id when the provider echoes it (a receipt may beat our record of the id).
+   */
+  async markDelivered(receipt: DeliveryReceipt) {
+    const ours = receipt.messageId && isUuid(receipt.messageId) ? [{ id: receipt.messageId }] : [];
     await this.prisma.message.updateMany({
-      where: { providerMessageId, status: { in: ['SENT', 'DELIVERED'] } },
-      data: delivered ? { status: 'DELIVERED', deliveredAt: new Date() } : { status: 'FAILED', lastError: 'o provedor não conseguiu entregar' },
+      where: { channel: receipt.channel, OR: [{ providerMessageId: receipt.providerMessageId }, ...ours], status: 'SENT' },
+      data: receipt.status === 'DELIVERED' ? { status: 'DELIVERED', deliveredAt: receipt.at ?? new Date() } : { status: 'FAILED', lastError: 'o provedor não conseguiu entregar' },
     });
   }
 
-  pendingMessages(limit: number, after?: string) {
-    return this.prisma.message.findMany({ where: { status: 'PENDING', ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: 'asc' }, take: limit });
+  /** Pending messages whose job was never queued (a crash between recording and queueing). */
+  unqueuedMessages(limit: number, after?: string) {
+    return this.prisma.message.findMany({ where: { status: 'PENDING', queuedAt: null, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: 'asc' }, take: limit });
   }
 
   async failedMessages(take: number, after?: string | null): Promise<Page<Message>> {
@@ -113,7 +129,7 @@ export class NotificationStore {
 
   /** A failed message back to pending (an admin's retry); null when it is not failed. */
   async reopen(id: string): Promise<Message | null> {
-    const reopened = await this.prisma.message.updateMany({ where: { id, status: 'FAILED' }, data: { status: 'PENDING', scheduledFor: new Date(), lastError: null } });
+    const reopened = await this.prisma.message.updateMany({ where: { id, status: 'FAILED' }, data: { status: 'PENDING', scheduledFor: new Date(), lastError: null, queuedAt: null } });
     return reopened.count ? this.message(id) : null;
   }
 

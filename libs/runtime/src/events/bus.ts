@@ -75,7 +75,8 @@ export const DEFAULT_EVENT_STREAM = 'medpay:events';
 /**
  * Redis: other services read the Stream (`medpay:events` by default) with consumer groups (`StreamConsumer`); every
  * replica's listeners get each event from the pub/sub channel `medpay:events:live`, on a connection of
- * its own (a subscribed connection can run no other command).
+ * its own (a subscribed connection can run no other command). A bus that only carries live updates
+ * (`durable: false`) writes no Stream: nothing reads it later.
  */
 export class RedisStreamBus extends LocalDelivery implements EventBus {
   private readonly channel: string;
@@ -87,6 +88,7 @@ export class RedisStreamBus extends LocalDelivery implements EventBus {
     private readonly redis: Redis,
     private readonly logger?: Logger,
     private readonly stream = DEFAULT_EVENT_STREAM,
+    private readonly durable = true,
   ) {
     super();
     this.channel = `${stream}:live`;
@@ -105,7 +107,7 @@ export class RedisStreamBus extends LocalDelivery implements EventBus {
 
   async publish(event: DomainEvent) {
     const json = JSON.stringify(event);
-    await this.redis.xadd(this.stream, 'MAXLEN', '~', '100000', '*', 'id', event.id, 'type', event.type, 'event', json);
+    if (this.durable) await this.redis.xadd(this.stream, 'MAXLEN', '~', '100000', '*', 'id', event.id, 'type', event.type, 'event', json);
     await this.redis.publish(this.channel, json);
   }
 
@@ -118,5 +120,5 @@ export class RedisStreamBus extends LocalDelivery implements EventBus {
   }
 }
 
-export const createEventBus = (redisUrl: string | undefined, logger?: Logger, stream = DEFAULT_EVENT_STREAM): EventBus =>
-  redisUrl ? new RedisStreamBus(new Redis(redisUrl), logger, stream) : new InProcessBus();
+export const createEventBus = (redisUrl: string | undefined, logger?: Logger, stream = DEFAULT_EVENT_STREAM, options: { durable?: boolean } = {}): EventBus =>
+  redisUrl ? new RedisStreamBus(new Redis(redisUrl), logger, stream, options.durable ?? true) : new InProcessBus();

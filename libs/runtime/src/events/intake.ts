@@ -5,7 +5,9 @@
 // with the cursor kept by the consumer beside its effects. Both hand each event to `apply`, which is
 // idempotent by event id.
 import { Redis } from 'ioredis';
+import type { z } from 'zod';
 import { CoalescingLoop } from '../coalescing-loop.js';
+import type { EndpointSchema, InternalClient } from '../internal-calls.js';
 import type { Logger } from '../logger.js';
 import type { DomainEvent } from './bus.js';
 import type { OutboxFeedQuery, PublishedEvent } from './relay.js';
@@ -16,6 +18,16 @@ export interface EventSource {
   name: string;
   read(query: OutboxFeedQuery): Promise<PublishedEvent[]>;
 }
+
+/** A producer's outbox read over its signed internal feed; `feed` is the contract's `outboxFeed`. */
+export const outboxSource = (
+  name: string,
+  client: InternalClient,
+  feed: EndpointSchema<z.ZodType<OutboxFeedQuery>, z.ZodType<{ events: PublishedEvent[] }>>,
+): EventSource => ({
+  name,
+  read: async (query) => (await client.call(feed, query))?.events ?? [],
+});
 
 /** Where the consumer is in each source: kept with its effects, so that both survive a restart together. */
 export interface FeedCursors {

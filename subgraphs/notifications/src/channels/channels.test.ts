@@ -141,7 +141,7 @@ describe('SMS (Zenvia)', () => {
     expect(again.providerMessageId).toBe(first.providerMessageId);
     expect(simulator.messages.sms()).toEqual([expect.objectContaining({ id: first.providerMessageId, externalId: outgoing.id, from: 'medpay', to: '5511999990001', text: outgoing.text })]);
     await simulator.receipts.idle();
-    expect(receipts).toEqual([{ providerMessageId: first.providerMessageId, status: 'DELIVERED', messageId: outgoing.id, at: expect.any(Date) }]);
+    expect(receipts).toEqual([{ channel: 'SMS', providerMessageId: first.providerMessageId, status: 'DELIVERED', messageId: outgoing.id, at: expect.any(Date) }]);
   });
 
   it('hears FAILED for an unreachable number', async () => {
@@ -187,7 +187,7 @@ describe('WhatsApp', () => {
       expect.objectContaining({ id: first.providerMessageId, to: '5511988880001', phoneNumberId: '100000000000002', template: { name: 'pagamento_confirmado', language: 'pt_BR' }, text: 'Olá, Maria! Recebemos seu pagamento de R$ 10,00.', bizOpaqueCallbackData: outgoing.id }),
     ]);
     await simulator.receipts.idle();
-    expect(receipts).toEqual([{ providerMessageId: first.providerMessageId, status: 'DELIVERED', messageId: outgoing.id, at: expect.any(Date) }]);
+    expect(receipts).toEqual([{ channel: 'WHATSAPP', providerMessageId: first.providerMessageId, status: 'DELIVERED', messageId: outgoing.id, at: expect.any(Date) }]);
   });
 
   it('maps failures: 503 and 429 retryable; 400, a wrong token and a missing template final', async () => {
@@ -267,8 +267,8 @@ describe('delivery receipts', () => {
 
   it('reads WhatsApp statuses only under a valid signature', () => {
     expect(readWhatsAppStatuses(whatsAppBody, sign(whatsAppBody), secrets.WHATSAPP_APP_SECRET)).toEqual([
-      { providerMessageId: 'wamid.A', status: 'DELIVERED', messageId: 'ours', at: new Date(1_700_000_060_000) },
-      { providerMessageId: 'wamid.B', status: 'FAILED', at: new Date(1_700_000_000_000) },
+      { channel: 'WHATSAPP', providerMessageId: 'wamid.A', status: 'DELIVERED', messageId: 'ours', at: new Date(1_700_000_060_000) },
+      { channel: 'WHATSAPP', providerMessageId: 'wamid.B', status: 'FAILED', at: new Date(1_700_000_000_000) },
     ]);
     const tampered = Buffer.from(whatsAppBody.toString('utf8').replace('failed', 'delivered'));
     expect(() => readWhatsAppStatuses(tampered, sign(whatsAppBody), secrets.WHATSAPP_APP_SECRET)).toThrow(WebhookRejectedError);
@@ -279,7 +279,7 @@ describe('delivery receipts', () => {
 
   it('reads a Zenvia status only with the shared token', () => {
     const body = Buffer.from(JSON.stringify({ type: 'MESSAGE_STATUS', messageId: 'z1', message: { id: 'z1', externalId: 'ours' }, messageStatus: { code: 'NOT_DELIVERED', timestamp: '2026-01-02T03:04:05Z' } }));
-    expect(readZenviaStatus(body, secrets.ZENVIA_WEBHOOK_TOKEN, secrets.ZENVIA_WEBHOOK_TOKEN)).toEqual([{ providerMessageId: 'z1', status: 'FAILED', messageId: 'ours', at: new Date('2026-01-02T03:04:05Z') }]);
+    expect(readZenviaStatus(body, secrets.ZENVIA_WEBHOOK_TOKEN, secrets.ZENVIA_WEBHOOK_TOKEN)).toEqual([{ channel: 'SMS', providerMessageId: 'z1', status: 'FAILED', messageId: 'ours', at: new Date('2026-01-02T03:04:05Z') }]);
     expect(readZenviaStatus(Buffer.from(JSON.stringify({ type: 'MESSAGE_STATUS', messageId: 'z1', messageStatus: { code: 'SENT' } })), secrets.ZENVIA_WEBHOOK_TOKEN, secrets.ZENVIA_WEBHOOK_TOKEN)).toEqual([]);
     expect(() => readZenviaStatus(body, 'wrong', secrets.ZENVIA_WEBHOOK_TOKEN)).toThrow(WebhookRejectedError);
     expect(() => readZenviaStatus(body, undefined, secrets.ZENVIA_WEBHOOK_TOKEN)).toThrow(WebhookRejectedError);

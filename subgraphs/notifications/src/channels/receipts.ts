@@ -1,5 +1,5 @@
 // Delivery receipts from the providers, verified on the raw request before anything is read, and turned
-// into provider-agnostic { providerMessageId, status }. Plus the HTTP handlers the service mounts:
+// into provider-agnostic { channel, providerMessageId, status }. Plus the HTTP handlers the service mounts:
 // POST /webhooks/zenvia, POST /webhooks/whatsapp and GET /webhooks/whatsapp (Meta's verification).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -7,6 +7,8 @@ import { sendJson, type RouteHandler } from '@medpay/runtime';
 import { z } from 'zod';
 
 export interface DeliveryReceipt {
+  /** provider message ids are only unique within one provider */
+  channel: 'SMS' | 'WHATSAPP';
   providerMessageId: string;
   status: 'DELIVERED' | 'FAILED';
   /** our message id, when the provider echoes it (Zenvia's externalId, WhatsApp's biz_opaque_callback_data) */
@@ -88,6 +90,7 @@ export function readWhatsAppStatuses(rawBody: Buffer, signatureHeader: string | 
         if (!mapped) continue;
         const at = status.timestamp ? validDate(new Date(Number(status.timestamp) * 1000)) : undefined;
         receipts.push({
+          channel: 'WHATSAPP',
           providerMessageId: status.id,
           status: mapped,
           ...(status.biz_opaque_callback_data ? { messageId: status.biz_opaque_callback_data } : {}),
@@ -124,7 +127,7 @@ export function readZenviaStatus(rawBody: Buffer, tokenHeader: string | undefine
   const providerMessageId = event.message?.id ?? event.messageId;
   if (!status || !providerMessageId) return [];
   const at = event.messageStatus.timestamp ? validDate(new Date(event.messageStatus.timestamp)) : undefined;
-  return [{ providerMessageId, status, ...(event.message?.externalId ? { messageId: event.message.externalId } : {}), ...(at ? { at } : {}) }];
+  return [{ channel: 'SMS', providerMessageId, status, ...(event.message?.externalId ? { messageId: event.message.externalId } : {}), ...(at ? { at } : {}) }];
 }
 
 // ---- HTTP handlers ---------------------------------------------------------------------------------
