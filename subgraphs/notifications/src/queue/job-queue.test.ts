@@ -161,7 +161,8 @@ for (const [name, makeStore] of backends) {
       // ended: nothing left to remove, and the id may be queued again
       expect(await queue.remove(name, 'job-d')).toBe(false);
       await queue.add(name, 'job-d', {});
-      await eventually(() => runs.length, (count) => count === 4, 'the id to run again once ended');
+      // (it fails its first two attempts again: the count may be past 4 when it is read)
+      await eventually(() => runs.length, (count) => count >= 4, 'the id to run again once ended');
     });
 
     it('tells onExhausted once when the last attempt fails', async () => {
