@@ -1,4 +1,6 @@
-// What the apps' browser suites share: screenshots, the simulator's bank controls, demo logins.
+// What the apps' browser suites share: screenshots, the accessibility audit, the simulator's bank
+// controls, demo logins.
+import AxeBuilder from '@axe-core/playwright';
 import { cpfFromBase } from '@medpay/br-documents';
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
@@ -14,6 +16,19 @@ export const DEMO_PASSWORD = 'MedPay@2026';
 
 /** Saves a screenshot of a main screen under test-results/screenshots (kept as CI artifacts). */
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(root, 'test-results/screenshots', `${name}.png`), fullPage: true });
+
+/**
+ * The axe audit of the screen on display (WCAG 2.1 A and AA rules), once its data has arrived: no
+ * serious or critical violation. The failure lists each rule with the elements that break it.
+ */
+export async function expectAccessible(page: Page, screen: string) {
+  await page.waitForLoadState('networkidle');
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
+  expect(blocking, `accessibility of ${screen}`).toEqual([]);
+}
 
 /** The simulated bank pays a PIX copia-e-cola, as a patient's bank app would. */
 export async function payPix(copiaECola: string) {

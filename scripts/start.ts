@@ -146,12 +146,22 @@ async function stop(code = 0) {
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 
+/** Waits for every URL to answer; one that never does stops everything (no service left on its port). */
+async function healthy(urls: string[]) {
+  try {
+    await Promise.all(urls.map((url) => waitHealthy(url)));
+  } catch (error) {
+    console.error((error as Error).message);
+    await stop(1);
+  }
+}
+
 const tsx = (entry: string) => ['--import', 'tsx', entry];
 for (const service of services) launch(service.name, tsx(service.entry), service.env);
-await Promise.all(services.map((service) => waitHealthy(service.health)));
+await healthy(services.map((service) => service.health));
 launch('router', tsx('router/src/main.ts'));
 const routerUrl = `http://${router.HOST}:${router.ROUTER_PORT}`;
-await waitHealthy(`${routerUrl}/health`);
+await healthy([`${routerUrl}/health`]);
 
 const nextBin = join(root, 'node_modules/next/dist/bin/next');
 const appEnv = {
@@ -165,7 +175,7 @@ for (const app of apps) {
   const origins = [`http://127.0.0.1:${app.port}`, `http://localhost:${app.port}`, `http://${router.HOST}:${app.port}`];
   launch(app.name, [nextBin, 'start', join(root, 'clients', app.name), '--port', String(app.port), '--hostname', router.HOST], { ...appEnv, APP_ORIGINS: [...new Set(origins)].join(',') });
 }
-await Promise.all(apps.map((app) => waitHealthy(`http://${router.HOST}:${app.port}/`)));
+await healthy(apps.map((app) => `http://${router.HOST}:${app.port}/`));
 
 console.log(`
 MedPay Saúde is running.
