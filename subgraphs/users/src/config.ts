@@ -12,6 +12,11 @@ export const usersConfigShape = {
   DATABASE_URL: z.string().optional(),
   /** ES256 private key as a JWK (JSON) with a kid; the public half is served at /.well-known/jwks.json */
   JWT_PRIVATE_JWK: z.string().default(() => devSecret('JWT_PRIVATE_JWK', newSigningKey)),
+  /**
+   * public keys served in the JWKS beside the signing key's, as a JSON array of JWKs: the previous
+   * signing key until its last tokens expire, and the next one ahead of a rotation (README, key rotation)
+   */
+  JWT_EXTRA_PUBLIC_JWKS: z.string().default('[]'),
   ...fieldEncryptionConfigShape,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),

@@ -44,7 +44,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     if (seeded) logger.info({ seeded }, 'demo users seeded');
   }
   const kv = createKeyValueStore(config.REDIS_URL, config.SESSION_KEY_PREFIX);
-  const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS);
+  const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS, config.JWT_EXTRA_PUBLIC_JWKS);
   const bus = createEventBus(config.REDIS_URL, logger, config.EVENT_STREAM);
   await bus.ready();
   const outbox = usersOutbox(database.prisma);
