@@ -152,7 +152,7 @@ describe.each(availableModes())('key rotation under load (%s)', (mode) => {
   let firstJwks: { keys: Record<string, unknown>[] };
 
   beforeAll(async () => {
-    const databases = mode === 'embedded'
+    const databases: Record<string, string> = mode === 'embedded'
       ? { USERS_DATABASE_URL: databaseOf('users'), PAYMENTS_DATABASE_URL: databaseOf('payments'), NOTIFICATIONS_DATABASE_URL: databaseOf('notifications') }
       : {};
     stack = await startStack(mode, { ...databases, JWT_JWKS_REFRESH_SECONDS: '1', JWT_JWKS_MIN_REFRESH_SECONDS: '1' }, { notifications: true });
