@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { ConfigError } from './config.js';
-import { dataKeyRing, FieldDecryptionError, FieldEncryption, fieldEncryptionFrom } from './field-encryption.js';
+import { ConfigError, loadConfig } from './config.js';
+import { dataKeyRing, FieldDecryptionError, FieldEncryption, fieldEncryptionConfigShape, fieldEncryptionFrom } from './field-encryption.js';
 
 const key = () => randomBytes(32).toString('base64url');
 const indexKey = key();
@@ -65,6 +65,12 @@ describe('the key ring configuration', () => {
   it('keeps DATA_ENCRYPTION_KEY alone working as key 1', () => {
     const one = key();
     expect(dataKeyRing({ DATA_ENCRYPTION_KEY: one, BLIND_INDEX_KEY: indexKey })).toEqual({ current: 1, keys: { 1: one } });
+  });
+
+  it('counts empty variables as unset (docker-compose passes them so)', () => {
+    const one = key();
+    const config = loadConfig(fieldEncryptionConfigShape, { DATA_ENCRYPTION_KEY: one, DATA_ENCRYPTION_KEYS: '', DATA_ENCRYPTION_KEY_ID: '', BLIND_INDEX_KEY: indexKey });
+    expect(dataKeyRing(config)).toEqual({ current: 1, keys: { 1: one } });
   });
 
   it('takes `id:key` pairs, the highest id current unless DATA_ENCRYPTION_KEY_ID says otherwise', () => {

@@ -85,12 +85,12 @@ function keyIdOf(label: string | undefined): number | null {
 
 /** The configuration every subgraph that stores encrypted fields reads. */
 export const fieldEncryptionConfigShape = {
-  /** the data key of deployments from before rotation: key 1 of the ring */
+  /** the data key of deployments from before rotation: key 1 of the ring (empty counts as unset, as compose passes it) */
   DATA_ENCRYPTION_KEY: z.string().optional(),
   /** the key ring: `id:key` pairs, comma-separated (`2:…,1:…`); ids are positive integers */
   DATA_ENCRYPTION_KEYS: z.string().optional(),
   /** the key new values are encrypted under; default the highest id of the ring */
-  DATA_ENCRYPTION_KEY_ID: z.coerce.number().int().positive().optional(),
+  DATA_ENCRYPTION_KEY_ID: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().optional()),
   BLIND_INDEX_KEY: z.string().default(() => devSecret('BLIND_INDEX_KEY')),
   /** values the re-encryption job rewrites per statement batch, and its pause between batches */
   REENCRYPTION_BATCH_SIZE: z.coerce.number().int().positive().default(200),
