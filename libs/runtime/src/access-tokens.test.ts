@@ -35,12 +35,15 @@ describe('the verifier of a JWKS URL', () => {
   let url: string;
   let served: unknown = { keys: [] };
   let fetches = 0;
+  let delayMs = 0;
 
   beforeAll(async () => {
     server = createServer((_req, res) => {
       fetches += 1;
+      // The JWKS as it is when asked, sent after `delayMs` (a fetch under way while users changes keys).
+      const body = JSON.stringify(served);
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(served));
+      setTimeout(() => res.end(body), delayMs);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
@@ -85,6 +88,22 @@ describe('the verifier of a JWKS URL', () => {
     // Those in the gap waited for the next fetch rather than fetching themselves.
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
     expect(metrics.get('jwks_fetches')).toBe(2);
+  });
+
+  it('makes a token with a new kid wait for a fetch begun after it came, not one already under way', async () => {
+    const [first, second] = [newJwk('r1'), newJwk('r2')];
+    served = (await AccessTokenIssuer.fromJwk(first, 900)).jwks;
+    const verifier = new AccessTokenVerifier(url, { refreshIntervalMs: 50, minRefreshGapMs: 0 });
+    const oldToken = (await (await AccessTokenIssuer.fromJwk(first, 900)).issue('u', ['PATIENT'], 's')).token;
+    await verifier.verify(oldToken);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    delayMs = 300;
+    await verifier.verify(oldToken); // past the interval: a background fetch of the old JWKS begins
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    delayMs = 0;
+    const rotated = await AccessTokenIssuer.fromJwk(second, 900, JSON.stringify([publicHalf(first)]));
+    served = rotated.jwks;
+    expect((await verifier.verify((await rotated.issue('u', ['PATIENT'], 's2')).token)).sid).toBe('s2');
   });
 
   it('keeps verifying with the keys it has when the JWKS cannot be fetched', async () => {

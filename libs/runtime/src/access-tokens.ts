@@ -101,6 +101,9 @@ export class RemoteKeySet {
   private kids = new Set<string>();
   private lastAttempt = 0;
   private lastSuccess = 0;
+  /** fetches begun, and the number of the last one finished: a token waits for a fetch begun after it came */
+  private fetchesBegun = 0;
+  private fetchesDone = 0;
   private inFlight: Promise<void> | null = null;
 
   constructor(
@@ -110,9 +113,12 @@ export class RemoteKeySet {
 
   /** jose's key lookup: by kid, fetching again for a kid it does not know */
   getKey = async (header: CompactJWSHeaderParameters, token: FlattenedJWSInput) => {
+    const arrived = this.fetchesBegun;
     if (!this.keys) await this.refresh();
     else if (Date.now() - this.lastSuccess > this.options.refreshIntervalMs) void this.refresh();
-    if (header.kid !== undefined && !this.kids.has(header.kid)) await this.refresh();
+    // A fetch already under way when the token came may have read the JWKS before its key was in it
+    // (users restarting with a new key): the token waits for one begun after it.
+    while (header.kid !== undefined && !this.kids.has(header.kid) && this.fetchesDone <= arrived) await this.refresh();
     if (!this.keys) throw new errors.JWKSNoMatchingKey();
     return this.keys(header, token);
   };
@@ -124,6 +130,7 @@ export class RemoteKeySet {
     this.inFlight = (async () => {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       this.lastAttempt = Date.now();
+      const number = ++this.fetchesBegun;
       this.options.metrics?.increment('jwks_fetches');
       try {
         const response = await fetch(this.url, { signal: AbortSignal.timeout(5_000) });
@@ -140,6 +147,7 @@ export class RemoteKeySet {
         this.options.metrics?.increment('jwks_fetch_failures');
         this.options.logger?.warn({ err: error }, 'access-token keys could not be fetched');
       }
+      this.fetchesDone = number;
     })().finally(() => {
       this.inFlight = null;
     });
