@@ -29,6 +29,7 @@ describe('field encryption with a key ring', () => {
     expect(ring.decrypt(sealedAfter)).toBe('Clareamento dental');
     expect(ring.isCurrent(sealedAfter)).toBe(true);
     expect(ring.isCurrent(sealedBefore)).toBe(false);
+    expect([before.hasOlderKeys, ring.hasOlderKeys]).toEqual([false, true]);
   });
 
   it('reads values written before keys had ids (v1:) as key 1, the former DATA_ENCRYPTION_KEY', () => {

@@ -62,6 +62,11 @@ export class FieldEncryption {
     }
   }
 
+  /** Whether the ring holds keys besides the current one (values may wait for re-encryption). */
+  get hasOlderKeys(): boolean {
+    return this.keys.size > 1;
+  }
+
   /** Whether a stored value is under the current key (else the re-encryption job rewrites it). */
   isCurrent(sealed: string): boolean {
     return keyIdOf(sealed.slice(0, sealed.indexOf(':'))) === this.currentKeyId;

@@ -112,9 +112,11 @@ export class ReEncryption {
   /**
    * Runs in the background until every value is under the current key. A pass that leaves values
    * behind (another replica still writing under the old key during a rollout) is followed by another
-   * after `retryMs`; unreadable values alone do not keep it going.
+   * after `retryMs`; unreadable values alone do not keep it going. With a single key in the ring there
+   * is nothing it could read and rewrite, so it does not run (nor count rows at every start).
    */
   start(retryMs = 60_000) {
+    if (!this.options.encryption.hasOlderKeys) return;
     const loop = async () => {
       while (!this.stopped) {
         const pass = await this.runOnce();
