@@ -1,7 +1,8 @@
 // Starts the graph for a test: every subgraph and the router in this process, each on its own port,
 // talking real HTTP (and WebSockets for subscriptions). Mode 'embedded' uses in-memory PGlite and no
 // Redis; mode 'postgres' uses a fresh database on TEST_DATABASE_URL's server and Redis at
-// TEST_REDIS_URL. Tests may restart the payments subgraph, or add payments replicas and routers.
+// TEST_REDIS_URL. Tests may restart the users, payments and notifications subgraphs (with changed
+// configuration, as a key rotation does), or add payments replicas and routers.
 import { loadAnalyticsConfig, startAnalyticsService, type AnalyticsService } from '@medpay/analytics';
 import { startMessagingSimulator, type MessagingSimulator } from '@medpay/messaging-simulator';
 import { loadNotificationsConfig, startNotificationsService, type NotificationsService } from '@medpay/notifications';
@@ -15,6 +16,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export type Mode = 'embedded' | 'postgres';
+type UsersService = Awaited<ReturnType<typeof startUsersService>>;
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
@@ -41,7 +43,7 @@ export interface Stack {
   routerUrl: string;
   /** the router's graphql-ws endpoint */
   wsUrl: string;
-  users: RunningService & { metrics: Metrics };
+  users: UsersService;
   providers: RunningService & { metrics: Metrics };
   payments: PaymentsService;
   analytics: AnalyticsService;
@@ -60,8 +62,12 @@ export interface Stack {
   login(email: string, password?: string): Promise<{ accessToken: string; refreshToken: string; userId: string }>;
   /** an access token signed with the users subgraph's key, for a caller that need not exist (benchmarks) */
   issueAccessToken(userId: string, roles: Role[]): Promise<string>;
-  /** stops the payments subgraph and starts it again on the same port (same database) */
-  restartPayments(): Promise<PaymentsService>;
+  /** stops the users subgraph and starts it again on the same port (same database), its environment plus `overrides` */
+  restartUsers(overrides?: Record<string, string>): Promise<UsersService>;
+  /** stops the payments subgraph and starts it again on the same port (same database), its environment plus `overrides` */
+  restartPayments(overrides?: Record<string, string>): Promise<PaymentsService>;
+  /** the same for notifications (with `{ notifications: true }`) */
+  restartNotifications(overrides?: Record<string, string>): Promise<NotificationsService>;
   /** one more payments replica on the same database (and Redis, in postgres mode) */
   startPaymentsReplica(): Promise<PaymentsService>;
   /** has the Celcoin simulator deliver its webhooks to the given payments replica */
@@ -94,14 +100,15 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
   };
   const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
   // Stacks running at once share the test Redis: each keeps its sessions and login counters apart.
-  const users = await startUsersService(
-    loadUsersConfig({ ...common, PORT: '0', JWT_PRIVATE_JWK: jwk, SESSION_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:users:`, ...overrides }),
-  );
+  const sessionKeyPrefix = `test:${randomBytes(4).toString('hex')}:users:`;
+  const usersEnv = (port: number | string, extra: Record<string, string> = {}) =>
+    loadUsersConfig({ ...common, PORT: String(port), JWT_PRIVATE_JWK: jwk, SESSION_KEY_PREFIX: sessionKeyPrefix, ...overrides, ...extra });
+  const users = await startUsersService(usersEnv(0));
   const providers = await startProvidersService(loadProvidersConfig({ ...common, PORT: '0', USERS_URL: users.url, ...overrides }));
   const celcoinSecret = randomBytes(16).toString('hex');
   const webhookPassword = randomBytes(16).toString('hex');
   const celcoin = await startCelcoinSimulator({ port: 0, clientId: 'medpay-test', clientSecret: celcoinSecret, pixKey: 'pix@medpay.com.br', webhookRetryBaseMs: 50, settlementDelayMs: 50 });
-  const paymentsEnv = (port: number | string) =>
+  const paymentsEnv = (port: number | string, extra: Record<string, string> = {}) =>
     loadPaymentsConfig({
       ...common,
       PORT: String(port),
@@ -115,6 +122,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       CELCOIN_WEBHOOK_PASSWORD: webhookPassword,
       WORKER_INTERVAL_MS: '200',
       ...overrides,
+      ...extra,
       // These suites assert exact figures and balances from an empty ledger: no demo payment history.
       SEED_DEMO_DATA: 'false',
     });
@@ -133,28 +141,27 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
   const channelSecrets = { zenviaToken: randomBytes(16).toString('hex'), whatsappToken: randomBytes(16).toString('hex'), whatsappAppSecret: randomBytes(16).toString('hex') };
   // Delivery receipts are not sent back here (the channel adapters' own tests cover them).
   const messaging = options.notifications ? await startMessagingSimulator({ httpPort: 0, smtpPort: 0, ...channelSecrets }) : null;
-  const notifications = messaging
-    ? await startNotificationsService(
-        loadNotificationsConfig({
-          ...common,
-          PORT: '0',
-          FEED_POLL_MS: '100',
-          RETRY_BASE_MS: '100',
-          USERS_URL: users.url,
-          PROVIDERS_URL: providers.url,
-          PAYMENTS_URL: payments.url,
-          SMTP_URL: `smtp://127.0.0.1:${messaging.smtpPort}`,
-          ZENVIA_URL: messaging.httpUrl,
-          ZENVIA_API_TOKEN: channelSecrets.zenviaToken,
-          WHATSAPP_URL: messaging.httpUrl,
-          WHATSAPP_TOKEN: channelSecrets.whatsappToken,
-          WHATSAPP_APP_SECRET: channelSecrets.whatsappAppSecret,
-          WEB_PUSH_ENDPOINT_ALLOWLIST: messaging.httpUrl,
-          ...overrides,
-          ...options.notificationsEnv,
-        }),
-      )
-    : null;
+  const notificationsEnv = (simulator: MessagingSimulator, port: number | string, extra: Record<string, string> = {}) =>
+    loadNotificationsConfig({
+      ...common,
+      PORT: String(port),
+      FEED_POLL_MS: '100',
+      RETRY_BASE_MS: '100',
+      USERS_URL: users.url,
+      PROVIDERS_URL: providers.url,
+      PAYMENTS_URL: payments.url,
+      SMTP_URL: `smtp://127.0.0.1:${simulator.smtpPort}`,
+      ZENVIA_URL: simulator.httpUrl,
+      ZENVIA_API_TOKEN: channelSecrets.zenviaToken,
+      WHATSAPP_URL: simulator.httpUrl,
+      WHATSAPP_TOKEN: channelSecrets.whatsappToken,
+      WHATSAPP_APP_SECRET: channelSecrets.whatsappAppSecret,
+      WEB_PUSH_ENDPOINT_ALLOWLIST: simulator.httpUrl,
+      ...overrides,
+      ...options.notificationsEnv,
+      ...extra,
+    });
+  const notifications = messaging ? await startNotificationsService(notificationsEnv(messaging, 0)) : null;
   const routerEnv = (paymentsUrl: string, extra: Record<string, string> = {}) =>
     loadRouterConfig({
       ...common,
@@ -203,10 +210,21 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       const issuer = await AccessTokenIssuer.fromJwk(jwk, 3600);
       return (await issuer.issue(userId, roles, randomBytes(8).toString('hex'))).token;
     },
-    async restartPayments() {
+    async restartUsers(extra) {
+      await stack.users.close();
+      stack.users = await startUsersService(usersEnv(stack.users.port, extra));
+      return stack.users;
+    },
+    async restartPayments(extra) {
       await stack.payments.close();
-      stack.payments = await startPaymentsService(paymentsEnv(stack.payments.port));
+      stack.payments = await startPaymentsService(paymentsEnv(stack.payments.port, extra));
       return stack.payments;
+    },
+    async restartNotifications(extra) {
+      if (!stack.notifications || !messaging) throw new Error('this stack runs without notifications');
+      await stack.notifications.close();
+      stack.notifications = await startNotificationsService(notificationsEnv(messaging, stack.notifications.port, extra));
+      return stack.notifications;
     },
     async startPaymentsReplica() {
       const replica = await startPaymentsService(paymentsEnv(0));
@@ -222,13 +240,13 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     async close() {
       for (const service of extras) await service.close();
       await router.close();
-      await notifications?.close();
+      await stack.notifications?.close();
       await messaging?.close();
       await analytics.close();
       await stack.payments.close();
       await celcoin.close();
       await providers.close();
-      await users.close();
+      await stack.users.close();
     },
   };
   return stack;

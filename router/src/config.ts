@@ -16,6 +16,10 @@ export const routerConfigShape = {
   NOTIFICATIONS_URL: z.string().url().optional(),
   /** where access-token keys come from: a JWKS URL, or a JWKS / public JWK as JSON; default the users subgraph's */
   JWT_JWKS: z.string().optional(),
+  /** a JWKS URL is fetched again at least this often (a key removed from it stops verifying by then) */
+  JWT_JWKS_REFRESH_SECONDS: z.coerce.number().int().positive().default(300),
+  /** and at once for a token with an unknown kid, but never sooner than this after the last fetch */
+  JWT_JWKS_MIN_REFRESH_SECONDS: z.coerce.number().min(0).default(5),
   /** seconds a verified partner API key is trusted before it is checked again (revocation delay) */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
   /** browser origins allowed to call /graphql (the three apps by default); comma-separated */

@@ -52,7 +52,12 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const revocations = new Revocations({ usersUrl: baseUrlOf('users')!, providersUrl: baseUrlOf('providers')!, internalSecret: config.INTERNAL_CLAIMS_SECRET }, config.REVOCATION_POLL_MS, logger);
   await revocations.start();
   const authenticator = new CallerAuthenticator(
-    new AccessTokenVerifier(config.JWT_JWKS ?? `${baseUrlOf('users')}/.well-known/jwks.json`),
+    new AccessTokenVerifier(config.JWT_JWKS ?? `${baseUrlOf('users')}/.well-known/jwks.json`, {
+      refreshIntervalMs: config.JWT_JWKS_REFRESH_SECONDS * 1000,
+      minRefreshGapMs: config.JWT_JWKS_MIN_REFRESH_SECONDS * 1000,
+      logger,
+      metrics,
+    }),
     baseUrlOf('providers')!,
     config.INTERNAL_CLAIMS_SECRET,
     config.API_KEY_CACHE_SECONDS * 1000,

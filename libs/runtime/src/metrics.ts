@@ -7,6 +7,11 @@ export class Metrics {
     this.counters.set(name, (this.counters.get(name) ?? 0) + by);
   }
 
+  /** A gauge: the value now (progress of a background job). */
+  set(name: string, value: number) {
+    this.counters.set(name, value);
+  }
+
   get(name: string): number {
     return this.counters.get(name) ?? 0;
   }

@@ -1,5 +1,4 @@
-import { baseConfigShape, devSecret, loadConfig } from '@medpay/runtime';
-import { randomBytes } from 'node:crypto';
+import { baseConfigShape, fieldEncryptionConfigShape, loadConfig } from '@medpay/runtime';
 import { z } from 'zod';
 import { channelsConfigShape } from './channels/channels-config.js';
 
@@ -10,8 +9,7 @@ export const notificationsConfigShape = {
   NOTIFICATIONS_DATABASE_URL: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   /** encrypts what notifications keeps that may be personal or health data (texts, addresses, webhook secrets) */
-  DATA_ENCRYPTION_KEY: z.string().default(() => devSecret('DATA_ENCRYPTION_KEY', () => randomBytes(32).toString('base64url'))),
-  BLIND_INDEX_KEY: z.string().default(() => devSecret('BLIND_INDEX_KEY', () => randomBytes(32).toString('base64url'))),
+  ...fieldEncryptionConfigShape,
   /** the services notifications reads events from (embedded feed) and asks for what a message shows */
   USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
   PROVIDERS_URL: z.string().url().default('http://127.0.0.1:4002'),

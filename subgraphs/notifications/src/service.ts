@@ -3,7 +3,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { outboxFeed } from '@medpay/contracts';
 import {
-  Caller, createEventBus, createLogger, FeedIntake, outboxSource, FieldEncryption, InternalClient, Metrics, openDatabase, startSubgraph, StreamIntake,
+  Caller, createEventBus, createLogger, FeedIntake, fieldEncryptionFrom, InternalClient, Metrics, openDatabase, outboxSource, ReEncryption, startSubgraph, StreamIntake,
   type DomainEvent, type EventIntake, type EventSource, type FeedCursors, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createChannelAdapters } from './channels/index.js';
 import { receiptRoutes } from './channels/receipts.js';
 import type { NotificationsConfig } from './config.js';
+import { encryptedColumns } from './encrypted-columns.js';
 import { Directory } from './directory.js';
 import { Dispatcher, queueOf } from './dispatcher.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -37,7 +38,7 @@ const CHANNEL_LIMITS = {
   PUSH: { concurrency: 4, attempts: 5, rateLimit: { max: 50, durationMs: 1000 } },
 } as const;
 
-export type NotificationsService = RunningService & { intake: EventIntake; store: NotificationStore; dispatcher: Dispatcher };
+export type NotificationsService = RunningService & { metrics: Metrics; intake: EventIntake; store: NotificationStore; dispatcher: Dispatcher; reEncryption: ReEncryption };
 
 export async function startNotificationsService(config: NotificationsConfig): Promise<NotificationsService> {
   const logger = createLogger('notifications', config.LOG_LEVEL);
@@ -50,7 +51,10 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
     createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
   });
   const { prisma } = database;
-  const encryption = new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY);
+  const encryption = fieldEncryptionFrom(config);
+  const reEncryption = new ReEncryption({
+    service: 'notifications', sql: prisma, encryption, tables: encryptedColumns, batchSize: config.REENCRYPTION_BATCH_SIZE, pauseMs: config.REENCRYPTION_PAUSE_MS, logger, metrics,
+  });
   const store = new NotificationStore(prisma, encryption);
   const client = (url: string) => new InternalClient(url, 'notifications', config.INTERNAL_CLAIMS_SECRET, 30_000);
   const clients = { users: client(config.USERS_URL), providers: client(config.PROVIDERS_URL), payments: client(config.PAYMENTS_URL) };
@@ -109,6 +113,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
     }),
     checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      await reEncryption.stop();
       await intake.stop();
       await webhooks.stop();
       await queue.close();
@@ -120,7 +125,8 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
   await dispatcher.requeueUnqueued();
   webhooks.start();
   intake.start();
-  return { ...running, intake, store, dispatcher };
+  reEncryption.start();
+  return { ...running, metrics, intake, store, dispatcher, reEncryption };
 }
 
 const feedSources = (clients: Record<'users' | 'providers' | 'payments', InternalClient>): EventSource[] =>

@@ -1,5 +1,4 @@
-import { baseConfigShape, devSecret, loadConfig, seedDemoDataShape } from '@medpay/runtime';
-import { randomBytes } from 'node:crypto';
+import { baseConfigShape, devSecret, fieldEncryptionConfigShape, loadConfig, seedDemoDataShape } from '@medpay/runtime';
 import { z } from 'zod';
 
 export const paymentsConfigShape = {
@@ -21,8 +20,7 @@ export const paymentsConfigShape = {
   CELCOIN_WEBHOOK_USER: z.string().default('celcoin'),
   CELCOIN_WEBHOOK_PASSWORD: z.string().default(() => devSecret('CELCOIN_WEBHOOK_PASSWORD')),
   /** AES-256-GCM key for health data at rest (procedure names, contract terms), base64url */
-  DATA_ENCRYPTION_KEY: z.string().default(() => devSecret('DATA_ENCRYPTION_KEY', () => randomBytes(32).toString('base64url'))),
-  BLIND_INDEX_KEY: z.string().default(() => devSecret('BLIND_INDEX_KEY', () => randomBytes(32).toString('base64url'))),
+  ...fieldEncryptionConfigShape,
   /** MedPay's share of each payment, in basis points (400 = 4 %) */
   PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(400),
   /** days after payment when escrow is released unless the patient disputes */

@@ -3,7 +3,7 @@
 // live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  createEventBus, createLogger, FieldEncryption, internalRoutes, Metrics, openDatabase, OutboxRelay, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
+  createEventBus, createLogger, fieldEncryptionFrom, internalRoutes, Metrics, openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { ChargeIssuer } from './money-movement/charges.js';
 import { Checkout } from './checkout/checkout.js';
 import { CheckoutStore } from './checkout/checkout-store.js';
 import type { PaymentsConfig } from './config.js';
+import { encryptedColumns } from './encrypted-columns.js';
 import { Directory } from './internal/directory.js';
 import { paymentsInternalRoutes } from './internal/internal-routes.js';
 import { CelcoinGateway } from './gateway/celcoin-client.js';
@@ -45,6 +46,8 @@ export interface PaymentsService extends RunningService {
   reconciliation: Reconciliation;
   prisma: PrismaClient;
   gateway: PaymentGateway;
+  /** rewrites values under an older data key (re-encryption.ts) */
+  reEncryption: ReEncryption;
 }
 
 export async function startPaymentsService(config: PaymentsConfig, options: { gateway?: PaymentGateway } = {}): Promise<PaymentsService> {
@@ -89,7 +92,11 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger, relay.loop.kick);
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
-  const checkoutStore = new CheckoutStore(prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
+  const encryption = fieldEncryptionFrom(config);
+  const checkoutStore = new CheckoutStore(prisma, encryption);
+  const reEncryption = new ReEncryption({
+    service: 'payments', sql: prisma, encryption, tables: encryptedColumns, batchSize: config.REENCRYPTION_BATCH_SIZE, pauseMs: config.REENCRYPTION_PAUSE_MS, logger, metrics,
+  });
   const checkout = new Checkout(checkoutStore, directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
@@ -138,6 +145,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     onClose: async () => {
       // The open window's counts are written on the way out; should that fail, they are lost (as on a crash).
       await simulations.close().catch((error: unknown) => logger.error({ err: error }, 'plan simulation counts not written'));
+      await reEncryption.stop();
       await reconciliation.loop.stop();
       await worker.loop.stop();
       await relay.loop.stop();
@@ -169,5 +177,6 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   simulations.start(SIMULATIONS_FLUSH_MS);
   // Started after the demo seed (above), so a run never meets a half-written history.
   if (config.RECONCILIATION_INTERVAL_MS > 0) reconciliation.loop.start(config.RECONCILIATION_INTERVAL_MS);
-  return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway };
+  reEncryption.start();
+  return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway, reEncryption };
 }

@@ -1,4 +1,4 @@
-import { baseConfigShape, devSecret, loadConfig, seedDemoDataShape } from '@medpay/runtime';
+import { baseConfigShape, devSecret, fieldEncryptionConfigShape, loadConfig, seedDemoDataShape } from '@medpay/runtime';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
@@ -12,8 +12,12 @@ export const usersConfigShape = {
   DATABASE_URL: z.string().optional(),
   /** ES256 private key as a JWK (JSON) with a kid; the public half is served at /.well-known/jwks.json */
   JWT_PRIVATE_JWK: z.string().default(() => devSecret('JWT_PRIVATE_JWK', newSigningKey)),
-  DATA_ENCRYPTION_KEY: z.string().default(() => devSecret('DATA_ENCRYPTION_KEY', () => randomBytes(32).toString('base64url'))),
-  BLIND_INDEX_KEY: z.string().default(() => devSecret('BLIND_INDEX_KEY', () => randomBytes(32).toString('base64url'))),
+  /**
+   * public keys served in the JWKS beside the signing key's, as a JSON array of JWKs: the previous
+   * signing key until its last tokens expire, and the next one ahead of a rotation (README, key rotation)
+   */
+  JWT_EXTRA_PUBLIC_JWKS: z.string().default('[]'),
+  ...fieldEncryptionConfigShape,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
   /** where sessions and login counters live in Redis: deployments (or test stacks) sharing one Redis use their own */

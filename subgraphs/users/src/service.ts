@@ -1,14 +1,15 @@
 // Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption, internalRoutes, Metrics,
-  openDatabase, OutboxRelay, seedsDemoData, sendJson, startSubgraph, type RunningService,
+  AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, fieldEncryptionFrom, internalRoutes, Metrics,
+  openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Accounts } from './accounts.js';
 import type { UsersConfig } from './config.js';
+import { encryptedColumns } from './encrypted-columns.js';
 import { usersOutbox } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { usersInternalRoutes } from './internal/internal-routes.js';
@@ -23,7 +24,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const RELAY_INTERVAL_MS = 2_000;
 export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
-export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics }> {
+export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics; reEncryption: ReEncryption }> {
   const logger = createLogger('users', config.LOG_LEVEL);
   const metrics = new Metrics();
   const database = await openDatabase({
@@ -33,13 +34,17 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     metrics,
     createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
   });
-  const store = new UserStore(database.prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
+  const encryption = fieldEncryptionFrom(config);
+  const store = new UserStore(database.prisma, encryption);
+  const reEncryption = new ReEncryption({
+    service: 'users', sql: database.prisma, encryption, tables: encryptedColumns, batchSize: config.REENCRYPTION_BATCH_SIZE, pauseMs: config.REENCRYPTION_PAUSE_MS, logger, metrics,
+  });
   if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
     const seeded = await seedDemoUsers(store);
     if (seeded) logger.info({ seeded }, 'demo users seeded');
   }
   const kv = createKeyValueStore(config.REDIS_URL, config.SESSION_KEY_PREFIX);
-  const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS);
+  const tokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, config.ACCESS_TOKEN_TTL_SECONDS, config.JWT_EXTRA_PUBLIC_JWKS);
   const bus = createEventBus(config.REDIS_URL, logger, config.EVENT_STREAM);
   await bus.ready();
   const outbox = usersOutbox(database.prisma);
@@ -59,6 +64,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     createContext: (request) => ({ ...request, accounts, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      await reEncryption.stop();
       await relay.loop.stop();
       await bus.close();
       await kv.close();
@@ -70,5 +76,6 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);
-  return { ...running, metrics };
+  reEncryption.start();
+  return { ...running, metrics, reEncryption };
 }
