@@ -24,3 +24,4 @@ export * from './graphql-ws-host.js';
 export * from './pagination.js';
 export * from './caller.js';
 export * from './calendar.js';
+export * from './access-log.js';

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The versions of the texts the person read and accepted. */
+export type AcceptedTermsInput = {
+  privacyPolicyVersion: string;
+  termsVersion: string;
+};
+
 /**
  * Figures computed from the domain events (analytics never reads another service's tables): periods are
  * YYYY-MM-DD dates in America/Sao_Paulo, both inclusive, at most 366 days. Money is in centavos, whole
@@ -239,6 +245,12 @@ export type RefundInput = {
 };
 
 export type RegisterPatientInput = {
+  /**
+   * The versions of the terms of use and the privacy policy the person accepted on the sign-up page
+   * (they must be the ones in force: TERMS_VERSION_OUTDATED otherwise). Without it the account is asked
+   * to accept them before anything else (Consent.needsReacceptance).
+   */
+  acceptedTerms?: AcceptedTermsInput | null | undefined;
   /** With or without the mask: 529.982.247-25 or 52998224725. */
   cpf: string;
   email: string;
