@@ -32,7 +32,7 @@ export class ConsentStore {
   async statesOf(userIds: readonly string[]): Promise<ConsentState[]> {
     const rows = await this.prisma.consentRecord.findMany({
       where: { userId: { in: [...userIds] } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: { seq: 'desc' },
       distinct: ['userId', 'kind'],
     });
     return userIds.map((userId) => {
@@ -43,6 +43,6 @@ export class ConsentStore {
 
   /** The person's records, newest first. */
   history(userId: string): Promise<ConsentRecord[]> {
-    return this.prisma.consentRecord.findMany({ where: { userId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: HISTORY_LIMIT });
+    return this.prisma.consentRecord.findMany({ where: { userId }, orderBy: { seq: 'desc' }, take: HISTORY_LIMIT });
   }
 }

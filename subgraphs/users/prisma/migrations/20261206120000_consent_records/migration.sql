@@ -4,6 +4,7 @@ CREATE TYPE "consent_kind" AS ENUM ('TERMS_ACCEPTED', 'MARKETING_GRANTED', 'MARK
 
 CREATE TABLE "consent_records" (
     "id" UUID NOT NULL,
+    "seq" BIGSERIAL NOT NULL,
     "user_id" UUID NOT NULL,
     "kind" "consent_kind" NOT NULL,
     "terms_version" TEXT,
@@ -14,4 +15,4 @@ CREATE TABLE "consent_records" (
     CONSTRAINT "consent_records_pkey" PRIMARY KEY ("id")
 );
 
-CREATE INDEX "consent_records_user_id_created_at_idx" ON "consent_records"("user_id", "created_at");
+CREATE INDEX "consent_records_user_id_seq_idx" ON "consent_records"("user_id", "seq");
