@@ -11,7 +11,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 function logWith(write: (entries: DataAccessEntry[]) => Promise<void>) {
   const metrics = new Metrics();
-  return { log: new AccessLog(write, createLogger('test', 'silent'), metrics), metrics };
+  const log = new AccessLog(write, createLogger('test', 'silent'), metrics);
+  log.start();
+  return { log, metrics };
 }
 
 describe('access log', () => {
@@ -45,6 +47,21 @@ describe('access log', () => {
       expect.objectContaining({ subjectId: 'patient-2' }),
     ]);
     expect(written).toHaveLength(1);
+    await log.stop();
+  });
+
+  it('holds reads while stopped and writes them when started again', async () => {
+    const written: DataAccessEntry[] = [];
+    const { log } = logWith(async (entries) => void written.push(...entries));
+    await log.stop();
+    log.forRequest(claims('staff-1', ['CLINIC_STAFF'])).read(info('query P { a }'), 'patient-1', 'User.name');
+    await settle();
+    expect(written).toEqual([]);
+    log.start();
+    await settle();
+    await log.loop.idle();
+    expect(written).toHaveLength(1);
+    await log.stop();
   });
 
   it('keeps a batch it could not write and writes it on a later pass', async () => {

@@ -46,6 +46,8 @@ export interface PaymentsService extends RunningService {
   reconciliation: Reconciliation;
   prisma: PrismaClient;
   gateway: PaymentGateway;
+  /** the sensitive-data access log's writer (tests pause it while counting a read path's statements) */
+  accessLog: AccessLog;
 }
 
 export async function startPaymentsService(config: PaymentsConfig, options: { gateway?: PaymentGateway } = {}): Promise<PaymentsService> {
@@ -179,5 +181,5 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   accessLog.start();
   // Started after the demo seed (above), so a run never meets a half-written history.
   if (config.RECONCILIATION_INTERVAL_MS > 0) reconciliation.loop.start(config.RECONCILIATION_INTERVAL_MS);
-  return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway };
+  return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway, accessLog };
 }
