@@ -1,6 +1,7 @@
 // LGPD consent in the patient app: sign-up requires accepting the terms and the privacy policy (the
 // versions in force, shown on the privacy page, are recorded with the account), and an account that
-// has not accepted the versions in force meets a blocking screen until it does.
+// has not accepted the versions in force meets a blocking screen until it does; marketing is a separate
+// choice on the privacy page.
 import { expect, test } from '@playwright/test';
 import { freshCpf, graph, logIn, screenshot } from '../../e2e';
 
@@ -31,6 +32,19 @@ test('sign-up cannot go on without accepting the terms, and records the versions
   const login = await graph<{ login: { accessToken: string } }>('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: 'Consulta2026' } });
   const { data } = await graph<ConsentAnswer>(CONSENT_QUERY, {}, login.data!.login.accessToken);
   expect(data!.me.consent).toMatchObject({ termsVersion: data!.legalTerms.termsVersion, privacyPolicyVersion: data!.legalTerms.privacyPolicyVersion, needsReacceptance: false });
+
+  // Marketing is a choice of its own, made and undone on the privacy page, each change recorded.
+  await page.goto('/privacidade');
+  const marketing = page.getByLabel('Aceito receber novidades e ofertas da MedPay');
+  await expect(marketing).not.toBeChecked();
+  await marketing.check();
+  await expect(marketing).toBeChecked();
+  await expect(marketing).toBeEnabled();
+  await marketing.uncheck();
+  await expect(marketing).not.toBeChecked();
+  await expect(marketing).toBeEnabled();
+  const history = await graph<{ me: { consent: { marketing: boolean; history: { kind: string }[] } } }>('{ me { consent { marketing history { kind } } } }', {}, login.data!.login.accessToken);
+  expect(history.data!.me.consent).toEqual({ marketing: false, history: [{ kind: 'MARKETING_REVOKED' }, { kind: 'MARKETING_GRANTED' }, { kind: 'TERMS_ACCEPTED' }] });
 });
 
 test('an account without the versions in force is blocked by the acceptance screen until it accepts', async ({ page }) => {

@@ -21,6 +21,12 @@ const MyConsent = graphql(`
   }
 `);
 
+const SetMarketingConsent = graphql(`
+  mutation SetMarketingConsent($granted: Boolean!) {
+    setMarketingConsent(granted: $granted) { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }
+  }
+`);
+
 const AcceptTerms = graphql(`
   mutation AcceptTerms($termsVersion: String!, $privacyPolicyVersion: String!) {
     acceptTerms(termsVersion: $termsVersion, privacyPolicyVersion: $privacyPolicyVersion) { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }
@@ -112,5 +118,35 @@ function Reacceptance({ hadAccepted }: { hadAccepted: boolean }) {
         <LogoutButton then="/" />
       </p>
     </section>
+  );
+}
+
+/**
+ * The marketing opt-in, apart from the terms (LGPD: consent for a specific purpose, revocable at
+ * any time); each change is recorded. Shown to a signed-in person only.
+ */
+export function MarketingConsent() {
+  const { user } = useSession();
+  const { data } = useQuery(MyConsent, { skip: !user });
+  const [save, saving] = useMutation(SetMarketingConsent, { refetchQueries: [MyConsent], awaitRefetchQueries: true });
+  const consent = data?.me?.consent;
+  if (!user || !consent) return null;
+  return (
+    <>
+      <h2>Sua escolha sobre marketing</h2>
+      <div className="row">
+        <input
+          id="marketing-consent"
+          type="checkbox"
+          className="switch"
+          checked={consent.marketing}
+          disabled={saving.loading}
+          onChange={(event) => void save({ variables: { granted: event.target.checked } }).catch(() => undefined)}
+        />
+        <label htmlFor="marketing-consent">Aceito receber novidades e ofertas da MedPay</label>
+      </div>
+      <p className="hint">Você pode mudar de ideia quando quiser; guardamos cada escolha com data e hora. Avisos de pagamento não dependem dela.</p>
+      <ErrorNotice error={saving.error} />
+    </>
   );
 }

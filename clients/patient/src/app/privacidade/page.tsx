@@ -1,4 +1,4 @@
-import { LegalVersions } from '../../components/legal-terms';
+import { LegalVersions, MarketingConsent } from '../../components/legal-terms';
 
 export const metadata = { title: 'Privacidade' };
 
@@ -63,6 +63,7 @@ export default function Privacy() {
         que você a aceite de novo antes de continuar. Registramos qual versão você aceitou, quando e de qual endereço.
       </p>
       <LegalVersions />
+      <MarketingConsent />
     </article>
   );
 }
