@@ -129,8 +129,14 @@ export function MarketingConsent() {
   const { user } = useSession();
   const { data } = useQuery(MyConsent, { skip: !user });
   const [save, saving] = useMutation(SetMarketingConsent, { refetchQueries: [MyConsent], awaitRefetchQueries: true });
+  // The switch follows the click at once; the recorded choice takes over when the graph answers.
+  const [pending, setPending] = useState<boolean | null>(null);
   const consent = data?.me?.consent;
   if (!user || !consent) return null;
+  const choose = (granted: boolean) => {
+    setPending(granted);
+    void save({ variables: { granted } }).catch(() => undefined).finally(() => setPending(null));
+  };
   return (
     <>
       <h2>Sua escolha sobre marketing</h2>
@@ -139,9 +145,9 @@ export function MarketingConsent() {
           id="marketing-consent"
           type="checkbox"
           className="switch"
-          checked={consent.marketing}
+          checked={pending ?? consent.marketing}
           disabled={saving.loading}
-          onChange={(event) => void save({ variables: { granted: event.target.checked } }).catch(() => undefined)}
+          onChange={(event) => choose(event.target.checked)}
         />
         <label htmlFor="marketing-consent">Aceito receber novidades e ofertas da MedPay</label>
       </div>
