@@ -144,6 +144,7 @@ export function MarketingConsent() {
         <input
           id="marketing-consent"
           type="checkbox"
+          role="switch"
           className="switch"
           checked={pending ?? consent.marketing}
           disabled={saving.loading}
