@@ -42,7 +42,7 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: { enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string' } },
     },
-    ...subgraphResolvers('users', '../resolvers.js#UsersContext', mappedIn('../mappers.js', ['User'])),
+    ...subgraphResolvers('users', '../resolvers.js#UsersContext', mappedIn('../mappers.js', ['User', 'Consent', 'ConsentRecord'])),
     ...subgraphResolvers('providers', '../resolvers.js#ProvidersContext', mappedIn('../mappers.js', ['Clinic', 'ClinicMember', 'Procedure', 'ApiKey', 'User'])),
     ...subgraphResolvers('payments', '../resolvers/context.js#PaymentsContext', {
       ...mappedIn('../resolvers/mappers.js', ['Payment', 'Installment', 'PaymentStatusChange', 'PaymentEvent', 'StatementEntry', 'PixInstructions', 'BoletoInstructions', 'CardResult', 'PaymentConnection']),
@@ -55,6 +55,8 @@ const config: CodegenConfig = {
       // entities other subgraphs own (or own most of): analytics knows only their key
       Clinic: '../resolvers.js#EntityReference',
       Procedure: '../resolvers.js#EntityReference',
+      User: '../resolvers.js#EntityReference',
+      DataAccess: '../access-log.js#DataAccessView',
     }),
     ...subgraphResolvers('notifications', '../resolvers.js#NotificationsContext', {
       Notification: '../store.js#NotificationView',

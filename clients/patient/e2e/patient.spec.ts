@@ -17,6 +17,7 @@ test('a new patient signs up, finds a procedure, compares plans, pays by PIX and
   await cpfInput.fill(cpf);
   await expect(cpfInput).toHaveValue(`${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`);
   await page.getByLabel('Senha', { exact: true }).fill('Consulta2026');
+  await page.getByLabel('Li e aceito os Termos de Uso e a Política de Privacidade').check();
   await screenshot(page, 'patient-signup');
   await page.getByRole('button', { name: 'Criar conta' }).click();
   await expect(page.getByRole('link', { name: 'Pagamentos', exact: true })).toBeVisible();

@@ -16,6 +16,8 @@ export const typePolicies: TypePolicies = {
       myNotifications: relayStylePagination(['unreadOnly']),
       failedMessages: relayStylePagination(),
       webhookDeliveries: relayStylePagination(['endpointId']),
+      sensitiveDataAccesses: relayStylePagination(['subjectId']),
+      myDataAccesses: relayStylePagination(),
     },
   },
   Clinic: { fields: { payments: relayStylePagination(['status', 'filter']), procedures: relayStylePagination() } },

@@ -97,6 +97,13 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
     return response;
   }
 
+  /** The versions of the legal texts the person accepted on the sign-up page (LGPD consent), passed on as sent. */
+  function acceptedTermsOf(value: unknown): { termsVersion: string; privacyPolicyVersion: string } | null {
+    if (!value || typeof value !== 'object') return null;
+    const { termsVersion, privacyPolicyVersion } = value as Record<string, unknown>;
+    return { termsVersion: String(termsVersion ?? ''), privacyPolicyVersion: String(privacyPolicyVersion ?? '') };
+  }
+
   async function handle(request: Request, action: string): Promise<Response> {
     // CSRF: the cookie is SameSite=Strict, and these handlers answer only JSON posts from the app's own
     // origins (compared exactly, never against the request's own Host header).
@@ -113,7 +120,7 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
         if (!options.registration) break;
         const { registerPatient } = await callRouter(
           RegisterPatientDocument,
-          { input: { name: String(input.name ?? ''), email: String(input.email ?? ''), password: String(input.password ?? ''), cpf: String(input.cpf ?? ''), phone: input.phone ? String(input.phone) : null } },
+          { input: { name: String(input.name ?? ''), email: String(input.email ?? ''), password: String(input.password ?? ''), cpf: String(input.cpf ?? ''), phone: input.phone ? String(input.phone) : null, acceptedTerms: acceptedTermsOf(input.acceptedTerms) } },
           request,
         );
         return open(request, registerPatient!);

@@ -21,7 +21,8 @@ interface SessionApi {
   /** the current access token, for the GraphQL links (read at each request) */
   accessToken(): string | null;
   login(email: string, password: string): Promise<SessionUser>;
-  register(input: { name: string; email: string; password: string; cpf: string; phone?: string }): Promise<SessionUser>;
+  /** `acceptedTerms`: the versions of the terms and privacy policy the person accepted (LGPD consent). */
+  register(input: { name: string; email: string; password: string; cpf: string; phone?: string; acceptedTerms?: { termsVersion: string; privacyPolicyVersion: string } }): Promise<SessionUser>;
   logout(): Promise<void>;
 }
 

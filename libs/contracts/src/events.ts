@@ -9,6 +9,28 @@ const id = z.string().min(1);
 const centavos = z.number().int();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const paymentStatus = z.enum(['AWAITING_PAYMENT', 'PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT', 'EXPIRED', 'CANCELED', 'DECLINED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'DISPUTED']);
+/** One read in the sensitive-data access log. */
+export const dataAccess = z.object({
+  /** unique per read: analytics keys its log on it */
+  id: z.uuid(),
+  /** the person, or the partner key's id */
+  readerId: id,
+  readerKind: z.enum(['user', 'partner']),
+  /** the reader's platform roles (PATIENT, CLINIC_STAFF, PLATFORM_ADMIN) */
+  readerRoles: z.array(z.string()),
+  /** the clinic the reader acted for, when the read went through one (staff, partner keys) */
+  readerClinicId: id.nullable(),
+  /** the person whose data was read */
+  subjectId: id,
+  /** the field coordinate, e.g. User.cpf, Payment.procedure */
+  field: z.string().regex(/^[A-Z][A-Za-z]*\.[a-z][A-Za-z]*$/),
+  /** the client's operation name ('' when anonymous) */
+  operation: z.string().max(200),
+  purpose: z.enum(['CLINIC_SERVICE', 'CLINIC_INTEGRATION', 'BACK_OFFICE_SUPPORT', 'DISPUTE_DECISION']),
+  at: z.iso.datetime(),
+});
+export type DataAccess = z.output<typeof dataAccess>;
+
 const clinicStatus = z.object({ clinicId: id, from: z.string(), status: z.string(), at: z.iso.datetime() });
 
 export const domainEventPayloads = {
@@ -82,6 +104,12 @@ export const domainEventPayloads = {
   'ledger.discrepancy_found': z.object({ discrepancies: z.array(z.string()).min(1), at: z.iso.datetime() }),
   /** providers: a clinic signed up and waits for the back office's review */
   'clinic.submitted': z.object({ clinicId: id, at: z.iso.datetime() }),
+  /**
+   * users, payments: reads of sensitive personal data (a whole CPF, health data, another person's
+   * data by clinic staff, partner systems or admins), batched — the sensitive-data access log (LGPD).
+   * Who, whose, which field, when and why; never the value read.
+   */
+  'personal_data.accessed': z.object({ accesses: z.array(dataAccess).min(1).max(500) }),
 } as const;
 
 export type DomainEventType = keyof typeof domainEventPayloads;

@@ -25,3 +25,4 @@ export * from './pagination.js';
 export * from './caller.js';
 export * from './calendar.js';
 export * from './re-encryption.js';
+export * from './access-log.js';

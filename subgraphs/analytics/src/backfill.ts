@@ -13,7 +13,7 @@ import { openDocumentStore } from './store/open-store.js';
 
 /** Empties the facts and the event log, then applies every source's whole outbox. Returns how many events. */
 export async function backfill(store: DocumentStore, sources: EventSource[]): Promise<number> {
-  await store.clear(['events', 'payments', 'installments', 'simulations', 'patients', 'cursors']);
+  await store.clear(['events', 'payments', 'installments', 'simulations', 'patients', 'accesses', 'cursors']);
   return feedIntake(store, sources, 0, createLogger('analytics-backfill', 'silent')).drain();
 }
 

@@ -144,6 +144,11 @@ export async function project(store: DocumentStore, event: DomainEvent): Promise
     await store.insertOnce('simulations', { _id: event.id, clinicId, procedureId, category, count, day: dayOf(new Date(simulated.windowStart)) });
     return;
   }
+  const accessed = readEvent('personal_data.accessed', event);
+  if (accessed) {
+    for (const { id, at, ...access } of accessed.accesses) await store.insertOnce('accesses', { _id: id, ...access, at: new Date(at) });
+    return;
+  }
   const registered = readEvent('patient.registered', event);
   if (registered?.roles.includes('PATIENT')) await store.insertOnce('patients', { _id: registered.userId, registeredDay: dayOf(new Date(registered.registeredAt)) });
 }

@@ -1,9 +1,10 @@
 // The analytics graph: a clinic's figures for its staff, partner systems and platform admins; the
 // platform's, the event lag and the graph's usage for platform admins (the directives say so before
 // any resolver runs; the clinic check needs the caller's memberships and runs here).
-import { Caller, type EventIntake, type RequestContext } from '@medpay/runtime';
+import { Caller, pageSize, toConnection, type EventIntake, type RequestContext } from '@medpay/runtime';
 import type { ClinicMembership } from '@medpay/contracts';
 import type { Resolvers } from './__generated__/resolvers-types.js';
+import type { AccessLogReader } from './access-log.js';
 import type { Figures } from './figures.js';
 
 export interface EntityReference {
@@ -14,6 +15,7 @@ export interface AnalyticsContext extends RequestContext {
   caller: Caller<ClinicMembership['role']>;
   figures: Figures;
   intake: EventIntake;
+  accessLog: AccessLogReader;
 }
 
 async function assertMaySeeClinic(caller: AnalyticsContext['caller'], clinicId: string) {
@@ -42,5 +44,18 @@ export const resolvers: Resolvers = {
       caller.assertPlatformAdmin();
       return figures.usage(from, to);
     },
+    sensitiveDataAccesses: async (_root, { subjectId, first, after }, { caller, accessLog }) => {
+      caller.assertPlatformAdmin();
+      return toConnection(await accessLog.ofSubject(subjectId, pageSize(first, 20), after));
+    },
+    myDataAccesses: async (_root, { first, after }, { caller, accessLog }) =>
+      toConnection(await accessLog.ofSubject(caller.requireUser(), pageSize(first, 20), after)),
+  },
+  DataAccess: {
+    at: (access) => access.at.toISOString(),
+    readerKind: (access) => (access.readerKind === 'partner' ? 'PARTNER' : 'USER'),
+    reader: (access) => (access.readerKind === 'user' ? { id: access.readerId } : null),
+    readerClinic: (access) => (access.readerClinicId ? { id: access.readerClinicId } : null),
+    subject: (access) => ({ id: access.subjectId }),
   },
 };

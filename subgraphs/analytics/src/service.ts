@@ -7,6 +7,7 @@ import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { AccessLogReader } from './access-log.js';
 import type { AnalyticsConfig } from './config.js';
 import { Figures } from './figures.js';
 import { feedIntake, streamIntake } from './intake.js';
@@ -45,6 +46,7 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
     ? streamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger)
     : feedIntake(store, eventSources(config), config.FEED_POLL_MS, logger);
   const figures = new Figures(store);
+  const accessLog = new AccessLogReader(store);
   const providers = new InternalClient(config.PROVIDERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET);
   const memberships = async (userId: string) => (await providers.call(contracts.memberships, { userId }))?.memberships ?? [];
   const sweep = () => sweepExpired(store).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
@@ -61,7 +63,7 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
     metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
-    createContext: (request) => ({ ...request, caller: new Caller(request.claims, memberships), figures, intake }),
+    createContext: (request) => ({ ...request, caller: new Caller(request.claims, memberships), figures, intake, accessLog }),
     checkHealth: async () => void (await store.findById('cursors', 'health')),
     onClose: async () => {
       clearInterval(sweeper);

@@ -3,7 +3,7 @@
 // live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  createEventBus, createLogger, fieldEncryptionFrom, internalRoutes, Metrics, openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
+  AccessLog, createEventBus, createLogger, fieldEncryptionFrom, internalRoutes, Metrics, openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gat
 import { PrismaClient } from './generated/prisma/client.js';
 import { paymentsOutbox } from './events/outbox.js';
 import { outboxStore } from './events/outbox-store.js';
+import { personalDataAccessed } from './events/domain-events.js';
 import { PaymentActions } from './money-movement/payment-actions.js';
 import { PaymentEventFeed } from './events/payment-events.js';
 import { PaymentSearch } from './payments/payment-search.js';
@@ -48,6 +49,8 @@ export interface PaymentsService extends RunningService {
   gateway: PaymentGateway;
   /** rewrites values under an older data key (re-encryption.ts) */
   reEncryption: ReEncryption;
+  /** the sensitive-data access log's writer (tests pause it while counting a read path's statements) */
+  accessLog: AccessLog;
 }
 
 export async function startPaymentsService(config: PaymentsConfig, options: { gateway?: PaymentGateway } = {}): Promise<PaymentsService> {
@@ -116,6 +119,12 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     relay.loop.kick();
   }, logger);
 
+  // The sensitive-data access log: batches of reads written to the outbox in the background.
+  const accessLog = new AccessLog(async (accesses) => {
+    await outboxStore.append(prisma, personalDataAccessed(accesses));
+    relay.loop.kick();
+  }, logger, metrics);
+
   const running = await startSubgraph<PaymentsContext>({
     name: 'payments',
     schema: buildSubgraphSchema({ typeDefs: paymentsTypeDefs, resolvers }),
@@ -139,6 +148,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       loaders: store.loaders(),
       events,
       simulations,
+      accesses: accessLog.forRequest(request.claims),
       platformFeeBasisPoints: config.PLATFORM_FEE_BASIS_POINTS,
     }),
     checkHealth: async () => void (await prisma.$queryRaw`SELECT 1`),
@@ -146,6 +156,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       // The open window's counts are written on the way out; should that fail, they are lost (as on a crash).
       await simulations.close().catch((error: unknown) => logger.error({ err: error }, 'plan simulation counts not written'));
       await reEncryption.stop();
+      await accessLog.stop();
       await reconciliation.loop.stop();
       await worker.loop.stop();
       await relay.loop.stop();
@@ -175,8 +186,9 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   worker.loop.start(config.WORKER_INTERVAL_MS);
   relay.loop.start(Math.min(config.WORKER_INTERVAL_MS, 500));
   simulations.start(SIMULATIONS_FLUSH_MS);
+  accessLog.start();
   // Started after the demo seed (above), so a run never meets a half-written history.
   if (config.RECONCILIATION_INTERVAL_MS > 0) reconciliation.loop.start(config.RECONCILIATION_INTERVAL_MS);
   reEncryption.start();
-  return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway, reEncryption };
+  return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway, reEncryption, accessLog };
 }

@@ -22,6 +22,14 @@ export const usersConfigShape = {
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
   /** where sessions and login counters live in Redis: deployments (or test stacks) sharing one Redis use their own */
   SESSION_KEY_PREFIX: z.string().min(1).default('medpay:users:'),
+  /**
+   * The versions of the terms of use and the privacy policy in force, and the dates they took effect
+   * (shown on the privacy page). A person who accepted an older version must accept again.
+   */
+  TERMS_VERSION: z.string().min(1).max(40).default('2026-11-29'),
+  TERMS_DATE: z.iso.date().default('2026-11-29'),
+  PRIVACY_POLICY_VERSION: z.string().min(1).max(40).default('2026-11-29'),
+  PRIVACY_POLICY_DATE: z.iso.date().default('2026-11-29'),
   ...seedDemoDataShape,
 };
 

@@ -11,6 +11,8 @@ export type UsersErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'INVALID_REFRESH_TOKEN'
   | 'REFRESH_TOKEN_REUSED'
-  | 'INVALID_CPF';
+  | 'INVALID_CPF'
+  /** the versions accepted are not the ones in force (the page showed an older text) */
+  | 'TERMS_VERSION_OUTDATED';
 
 export class UsersError extends AppError<UsersErrorCode> {}

@@ -1,9 +1,11 @@
 // Thin resolvers: read arguments and claims, call the account rules or the store, shape the answer.
 import { maskCpf, normalizeCpf } from '@medpay/br-documents';
-import { Caller, decodeCursor, forbidden, isPlatformAdmin, notFound, pageSize, toConnection, unauthenticated, type RequestContext } from '@medpay/runtime';
+import { Caller, decodeCursor, forbidden, isPlatformAdmin, notFound, pageSize, toConnection, unauthenticated, type AccessRecorder, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Accounts } from './accounts.js';
+import type { Consents, ConsentStatus } from './consent.js';
 import type { User, UserStore } from './user-store.js';
 import { UsersError } from './errors.js';
 
@@ -11,15 +13,25 @@ export interface UsersContext extends RequestContext {
   accounts: Accounts;
   users: UserStore;
   userLoader: DataLoader<string, User | null>;
+  consents: Consents;
+  consentLoader: DataLoader<string, ConsentStatus>;
+  /** this request's reads of other people's data, for the sensitive-data access log */
+  accesses: AccessRecorder;
 }
 
-/** Personal fields are for the person and for platform admins. */
-function personal<T>(read: (user: User, context: UsersContext) => T) {
-  return (user: User, _args: unknown, context: UsersContext) => {
+/**
+ * Personal fields are for the person and for platform admins; an admin's read of someone else's is
+ * recorded in the sensitive-data access log (the person's own reads are not).
+ */
+function personal<T>(field: string, read: (user: User, context: UsersContext) => T) {
+  return (user: User, _args: unknown, context: UsersContext, info: GraphQLResolveInfo) => {
     new Caller(context.claims).assertSelfOrPlatformAdmin(user.id);
+    context.accesses.read(info, user.id, `User.${field}`);
     return read(user, context);
   };
 }
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export const resolvers: Resolvers = {
   Query: {
@@ -28,6 +40,7 @@ export const resolvers: Resolvers = {
       if (claims?.sub !== id && !isPlatformAdmin(claims)) throw forbidden();
       return (await userLoader.load(id)) ?? Promise.reject(notFound('Usuário'));
     },
+    legalTerms: (_, __, { consents }) => consents.current,
     users: async (_, args, { users }) => {
       const search = args.filter?.search?.trim() || null;
       const cpf = search ? normalizeCpf(search) : null;
@@ -36,7 +49,14 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
-    registerPatient: (_, { input }, { accounts, clientIp }) => accounts.registerPatient(input, clientIp),
+    // Consent is recorded beside the sign-up, not inside it: versions are checked before the account
+    // exists; should recording fail after it, the account is asked to accept at its first use.
+    registerPatient: async (_, { input }, { accounts, consents, clientIp }) => {
+      if (input.acceptedTerms) consents.assertCurrent(input.acceptedTerms);
+      const result = await accounts.registerPatient(input, clientIp);
+      if (input.acceptedTerms) await consents.accept(result.user.id, input.acceptedTerms, clientIp);
+      return result;
+    },
     login: (_, { input }, { accounts, clientIp }) => accounts.login(input.email, input.password, clientIp),
     refreshSession: (_, { refreshToken }, { accounts }) => accounts.refresh(refreshToken),
     logout: (_, __, { accounts, claims }) => accounts.logout(claims?.sid),
@@ -44,22 +64,56 @@ export const resolvers: Resolvers = {
       if (claims?.sub === id) throw new UsersError('BAD_USER_INPUT', 'Você não pode bloquear a própria conta.');
       return accounts.setLocked(id, locked);
     },
+    acceptTerms: async (_, versions, { claims, consents, consentLoader, clientIp }) => {
+      const userId = new Caller(claims).requireUser();
+      await consents.accept(userId, versions, clientIp);
+      return consentLoader.clear(userId).load(userId);
+    },
+    setMarketingConsent: async (_, { granted }, { claims, consents, consentLoader, clientIp }) => {
+      const userId = new Caller(claims).requireUser();
+      await consents.setMarketing(userId, granted, clientIp);
+      return consentLoader.clear(userId).load(userId);
+    },
   },
   User: {
     __resolveReference: ({ id }, { userLoader }) => userLoader.load(id),
     // A name is shown to whoever deals with the person (clinic staff, colleagues); the rest is private.
-    name: (user, _, { claims }) => {
+    // Staff and admins reading it are logged: the name ties the person to what they are looking at.
+    name: (user, _, { claims, accesses }, info) => {
       if (!claims) throw unauthenticated();
+      if (claims.kind === 'partner' || claims.roles.includes('CLINIC_STAFF') || isPlatformAdmin(claims)) accesses.read(info, user.id, 'User.name');
       return user.name;
     },
-    email: personal((user) => user.email),
-    phone: personal((user) => user.phone),
-    cpfMasked: personal((user, { users }) => {
+    email: personal('email', (user) => user.email),
+    phone: personal('phone', (user) => user.phone),
+    cpfMasked: personal('cpfMasked', (user, { users }) => {
       const cpf = users.decryptCpf(user);
       return cpf ? maskCpf(cpf) : null;
     }),
-    roles: personal((user) => user.roles),
-    locked: personal((user) => user.lockedAt !== null),
-    createdAt: personal((user) => user.createdAt.toISOString()),
+    cpf: personal('cpf', (user, { users }) => users.decryptCpf(user)),
+    roles: (user, _, { claims }) => {
+      new Caller(claims).assertSelfOrPlatformAdmin(user.id);
+      return user.roles;
+    },
+    locked: (user, _, { claims }) => {
+      new Caller(claims).assertSelfOrPlatformAdmin(user.id);
+      return user.lockedAt !== null;
+    },
+    createdAt: (user, _, { claims }) => {
+      new Caller(claims).assertSelfOrPlatformAdmin(user.id);
+      return user.createdAt.toISOString();
+    },
+    consent: (user, _, { claims, consentLoader }) => {
+      new Caller(claims).assertSelfOrPlatformAdmin(user.id);
+      return consentLoader.load(user.id);
+    },
+  },
+  Consent: {
+    acceptedAt: (status) => iso(status.acceptedAt),
+    marketingUpdatedAt: (status) => iso(status.marketingUpdatedAt),
+    history: (status, _, { consents }) => consents.history(status.userId),
+  },
+  ConsentRecord: {
+    at: (record) => record.createdAt.toISOString(),
   },
 };

@@ -1,16 +1,18 @@
 // Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, fieldEncryptionFrom, internalRoutes, Metrics,
+  AccessLog, AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, fieldEncryptionFrom, internalRoutes, Metrics,
   openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Accounts } from './accounts.js';
+import { Consents } from './consent.js';
+import { ConsentStore } from './consent-store.js';
 import type { UsersConfig } from './config.js';
 import { encryptedColumns } from './encrypted-columns.js';
-import { usersOutbox } from './outbox-store.js';
+import { recordDataAccesses, usersOutbox } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { usersInternalRoutes } from './internal/internal-routes.js';
 import { resolvers, type UsersContext } from './resolvers.js';
@@ -18,6 +20,7 @@ import { RevocationStore } from './revocation-store.js';
 import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
 import { UserStore } from './user-store.js';
+import DataLoader from 'dataloader';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** the relay is kicked after each registration; the interval catches what a crash left behind */
@@ -39,8 +42,14 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   const reEncryption = new ReEncryption({
     service: 'users', sql: database.prisma, encryption, tables: encryptedColumns, batchSize: config.REENCRYPTION_BATCH_SIZE, pauseMs: config.REENCRYPTION_PAUSE_MS, logger, metrics,
   });
+  const consents = new Consents(new ConsentStore(database.prisma), {
+    termsVersion: config.TERMS_VERSION,
+    termsDate: config.TERMS_DATE,
+    privacyPolicyVersion: config.PRIVACY_POLICY_VERSION,
+    privacyPolicyDate: config.PRIVACY_POLICY_DATE,
+  });
   if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
-    const seeded = await seedDemoUsers(store);
+    const seeded = await seedDemoUsers(store, consents);
     if (seeded) logger.info({ seeded }, 'demo users seeded');
   }
   const kv = createKeyValueStore(config.REDIS_URL, config.SESSION_KEY_PREFIX);
@@ -50,6 +59,10 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   const outbox = usersOutbox(database.prisma);
   const relay = new OutboxRelay(outbox, bus, logger);
   const revocations = new RevocationStore(database.prisma);
+  const accessLog = new AccessLog(async (entries) => {
+    await recordDataAccesses(database.prisma, entries);
+    relay.loop.kick();
+  }, logger, metrics);
   const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens, relay.loop.kick);
 
   const running = await startSubgraph<UsersContext>({
@@ -61,10 +74,19 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
-    createContext: (request) => ({ ...request, accounts, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
+    createContext: (request) => ({
+      ...request,
+      accounts,
+      users: store,
+      userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)),
+      consents,
+      consentLoader: new DataLoader((ids: readonly string[]) => consents.statusesOf(ids)),
+      accesses: accessLog.forRequest(request.claims),
+    }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
       await reEncryption.stop();
+      await accessLog.stop();
       await relay.loop.stop();
       await bus.close();
       await kv.close();
@@ -77,5 +99,6 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   });
   relay.loop.start(RELAY_INTERVAL_MS);
   reEncryption.start();
+  accessLog.start();
   return { ...running, metrics, reEncryption };
 }

@@ -5,6 +5,7 @@ import '@medpay/web/styles.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Header } from '../components/header';
+import { ConsentGate } from '../components/legal-terms';
 import { ServiceWorker } from '../components/service-worker';
 import './patient.css';
 
@@ -29,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="visually-hidden skip-link" href="#conteudo">Ir para o conteúdo</a>
         <AppProviders config={clientConfigFromEnv()} app={{ name: name.replace(/^@medpay\//, ''), version }}>
           <Header />
-          <main id="conteudo" tabIndex={-1}>{children}</main>
+          <main id="conteudo" tabIndex={-1}><ConsentGate>{children}</ConsentGate></main>
           <footer className="site-footer">
             <a href="/privacidade">Privacidade e seus dados</a>
           </footer>

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityReference, AnalyticsContext } from '../resolvers.js';
+import type { DataAccessView } from '../access-log.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -122,6 +123,63 @@ export type CrediarioFigures = {
   overdueRate: Scalars['Float']['output'];
 };
 
+/**
+ * One read of a person's sensitive data by someone else (LGPD access log): a whole CPF, health data
+ * (the procedure of a payment) or other personal data read by clinic staff, partner systems or
+ * MedPay's back office. A person's reads of their own data are not recorded.
+ */
+export type DataAccess = {
+  __typename?: 'DataAccess';
+  /** when it was read (ISO 8601) */
+  at: Scalars['String']['output'];
+  /** the field read, as Type.field (e.g. User.cpf, Payment.procedure) */
+  field: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** the operation the reader's client ran ('' when anonymous) */
+  operation: Scalars['String']['output'];
+  purpose: DataAccessPurpose;
+  /** who read it: the person (null for a partner system: see readerId) */
+  reader?: Maybe<User>;
+  /** the clinic the reader acted for, when the read went through one */
+  readerClinic?: Maybe<Clinic>;
+  /** the person's id, or the partner API key's id */
+  readerId: Scalars['ID']['output'];
+  readerKind: DataAccessReaderKind;
+  /** the reader's platform roles at the time (PATIENT, CLINIC_STAFF, PLATFORM_ADMIN) */
+  readerRoles: Array<Scalars['String']['output']>;
+  /** whose data was read */
+  subject: User;
+};
+
+export type DataAccessConnection = {
+  __typename?: 'DataAccessConnection';
+  edges: Array<DataAccessEdge>;
+  pageInfo: PageInfo;
+};
+
+export type DataAccessEdge = {
+  __typename?: 'DataAccessEdge';
+  cursor: Scalars['String']['output'];
+  node: DataAccess;
+};
+
+/** Why someone read a person's sensitive data. */
+export type DataAccessPurpose =
+  /** MedPay's back office supporting the person or the clinic */
+  | 'BACK_OFFICE_SUPPORT'
+  /** the clinic's own systems, through a partner API key */
+  | 'CLINIC_INTEGRATION'
+  /** the clinic's staff serving the patient */
+  | 'CLINIC_SERVICE'
+  /** MedPay's back office deciding a dispute */
+  | 'DISPUTE_DECISION';
+
+export type DataAccessReaderKind =
+  /** a clinic's system, through a partner API key */
+  | 'PARTNER'
+  /** a person (clinic staff or MedPay's back office) */
+  | 'USER';
+
 /** A field (Type.field) and how often each client asked for it. */
 export type FieldUsage = {
   __typename?: 'FieldUsage';
@@ -174,6 +232,12 @@ export type OperationUsage = {
   operationName: Scalars['String']['output'];
   p50Ms: Scalars['Float']['output'];
   p95Ms: Scalars['Float']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 export type PaymentStatus =
@@ -233,8 +297,12 @@ export type Query = {
   analyticsLag?: Maybe<AnalyticsLag>;
   /** Which clients use which operations and fields (from the router's usage log). Platform admins only. */
   graphUsage?: Maybe<GraphUsage>;
+  /** Who read my sensitive data (clinic staff, partner systems, MedPay's back office), newest first. */
+  myDataAccesses?: Maybe<DataAccessConnection>;
   /** The whole platform over a period. Platform admins only. */
   platformAnalytics?: Maybe<PlatformAnalytics>;
+  /** Who read this person's sensitive data, newest first. Platform admins only. */
+  sensitiveDataAccesses?: Maybe<DataAccessConnection>;
 };
 
 
@@ -244,10 +312,23 @@ export type QueryGraphUsageArgs = {
 };
 
 
+export type QueryMyDataAccessesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryPlatformAnalyticsArgs = {
   from: Scalars['String']['input'];
   interval?: InputMaybe<AnalyticsInterval>;
   to: Scalars['String']['input'];
+};
+
+
+export type QuerySensitiveDataAccessesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  subjectId: Scalars['ID']['input'];
 };
 
 /** Payments paid in the period (by the day they were paid), whatever happened to them next. */
@@ -267,6 +348,11 @@ export type StatusCount = {
   __typename?: 'StatusCount';
   count: Scalars['Int']['output'];
   status: PaymentStatus;
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -378,11 +464,18 @@ export type ResolversTypes = ResolversObject<{
   ClinicRanking: ResolverTypeWrapper<Omit<ClinicRanking, 'clinic'> & { clinic: ResolversTypes['Clinic'] }>;
   Cohort: ResolverTypeWrapper<Cohort>;
   CrediarioFigures: ResolverTypeWrapper<CrediarioFigures>;
+  DataAccess: ResolverTypeWrapper<DataAccessView>;
+  DataAccessConnection: ResolverTypeWrapper<Omit<DataAccessConnection, 'edges'> & { edges: Array<ResolversTypes['DataAccessEdge']> }>;
+  DataAccessEdge: ResolverTypeWrapper<Omit<DataAccessEdge, 'node'> & { node: ResolversTypes['DataAccess'] }>;
+  DataAccessPurpose: DataAccessPurpose;
+  DataAccessReaderKind: DataAccessReaderKind;
   FieldUsage: ResolverTypeWrapper<FieldUsage>;
   Funnel: ResolverTypeWrapper<Funnel>;
   GraphUsage: ResolverTypeWrapper<GraphUsage>;
   MethodFigures: ResolverTypeWrapper<MethodFigures>;
   OperationUsage: ResolverTypeWrapper<OperationUsage>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PaymentStatus: PaymentStatus;
   PlatformAnalytics: ResolverTypeWrapper<Omit<PlatformAnalytics, 'topClinics'> & { topClinics: Array<ResolversTypes['ClinicRanking']> }>;
   Procedure: ResolverTypeWrapper<EntityReference>;
@@ -390,7 +483,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RevenueFigures: ResolverTypeWrapper<RevenueFigures>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  User: ResolverTypeWrapper<EntityReference>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -407,18 +500,23 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicRanking: Omit<ClinicRanking, 'clinic'> & { clinic: ResolversParentTypes['Clinic'] };
   Cohort: Cohort;
   CrediarioFigures: CrediarioFigures;
+  DataAccess: DataAccessView;
+  DataAccessConnection: Omit<DataAccessConnection, 'edges'> & { edges: Array<ResolversParentTypes['DataAccessEdge']> };
+  DataAccessEdge: Omit<DataAccessEdge, 'node'> & { node: ResolversParentTypes['DataAccess'] };
   FieldUsage: FieldUsage;
   Funnel: Funnel;
   GraphUsage: GraphUsage;
   MethodFigures: MethodFigures;
   OperationUsage: OperationUsage;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   PlatformAnalytics: Omit<PlatformAnalytics, 'topClinics'> & { topClinics: Array<ResolversParentTypes['ClinicRanking']> };
   Procedure: EntityReference;
   ProcedureFigures: Omit<ProcedureFigures, 'procedure'> & { procedure: ResolversParentTypes['Procedure'] };
   Query: Record<PropertyKey, never>;
   RevenueFigures: RevenueFigures;
   StatusCount: StatusCount;
-  Boolean: Scalars['Boolean']['output'];
+  User: EntityReference;
 }>;
 
 export type AfterSaleFiguresResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['AfterSaleFigures'] = ResolversParentTypes['AfterSaleFigures']> = ResolversObject<{
@@ -483,6 +581,30 @@ export type CrediarioFiguresResolvers<ContextType = AnalyticsContext, ParentType
   overdueRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type DataAccessResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['DataAccess'] = ResolversParentTypes['DataAccess']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['DataAccessPurpose'], ParentType, ContextType>;
+  reader?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  readerClinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType>;
+  readerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readerKind?: Resolver<ResolversTypes['DataAccessReaderKind'], ParentType, ContextType>;
+  readerRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type DataAccessConnectionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['DataAccessConnection'] = ResolversParentTypes['DataAccessConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DataAccessEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type DataAccessEdgeResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['DataAccessEdge'] = ResolversParentTypes['DataAccessEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DataAccess'], ParentType, ContextType>;
+}>;
+
 export type FieldUsageResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['FieldUsage'] = ResolversParentTypes['FieldUsage']> = ResolversObject<{
   clientName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -525,6 +647,11 @@ export type OperationUsageResolvers<ContextType = AnalyticsContext, ParentType e
   p95Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type PlatformAnalyticsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PlatformAnalytics'] = ResolversParentTypes['PlatformAnalytics']> = ResolversObject<{
   activeClinics?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   activePatients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -556,7 +683,9 @@ export type ProcedureFiguresResolvers<ContextType = AnalyticsContext, ParentType
 export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   analyticsLag?: Resolver<Maybe<ResolversTypes['AnalyticsLag']>, ParentType, ContextType>;
   graphUsage?: Resolver<Maybe<ResolversTypes['GraphUsage']>, ParentType, ContextType, RequireFields<QueryGraphUsageArgs, 'from' | 'to'>>;
+  myDataAccesses?: Resolver<Maybe<ResolversTypes['DataAccessConnection']>, ParentType, ContextType, RequireFields<QueryMyDataAccessesArgs, 'first'>>;
   platformAnalytics?: Resolver<Maybe<ResolversTypes['PlatformAnalytics']>, ParentType, ContextType, RequireFields<QueryPlatformAnalyticsArgs, 'from' | 'interval' | 'to'>>;
+  sensitiveDataAccesses?: Resolver<Maybe<ResolversTypes['DataAccessConnection']>, ParentType, ContextType, RequireFields<QuerySensitiveDataAccessesArgs, 'first' | 'subjectId'>>;
 }>;
 
 export type RevenueFiguresResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['RevenueFigures'] = ResolversParentTypes['RevenueFigures']> = ResolversObject<{
@@ -573,6 +702,10 @@ export type StatusCountResolvers<ContextType = AnalyticsContext, ParentType exte
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 }>;
 
+export type UserResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   AfterSaleFigures?: AfterSaleFiguresResolvers<ContextType>;
   AnalyticsLag?: AnalyticsLagResolvers<ContextType>;
@@ -582,16 +715,21 @@ export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   ClinicRanking?: ClinicRankingResolvers<ContextType>;
   Cohort?: CohortResolvers<ContextType>;
   CrediarioFigures?: CrediarioFiguresResolvers<ContextType>;
+  DataAccess?: DataAccessResolvers<ContextType>;
+  DataAccessConnection?: DataAccessConnectionResolvers<ContextType>;
+  DataAccessEdge?: DataAccessEdgeResolvers<ContextType>;
   FieldUsage?: FieldUsageResolvers<ContextType>;
   Funnel?: FunnelResolvers<ContextType>;
   GraphUsage?: GraphUsageResolvers<ContextType>;
   MethodFigures?: MethodFiguresResolvers<ContextType>;
   OperationUsage?: OperationUsageResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PlatformAnalytics?: PlatformAnalyticsResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
   ProcedureFigures?: ProcedureFiguresResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RevenueFigures?: RevenueFiguresResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
 }>;
 

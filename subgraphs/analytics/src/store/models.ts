@@ -128,6 +128,31 @@ const usageSchema = new Schema(
 usageSchema.index({ at: 1 }, { expireAfterSeconds: USAGE_RETENTION_SECONDS });
 usageSchema.index({ day: 1 });
 
+/**
+ * The sensitive-data access log (LGPD): one read of a person's sensitive data by someone else, from
+ * the `personal_data.accessed` events (the entry's own id: recorded once). Kept for good, like the
+ * payment facts: a person may ask who read their data at any time.
+ */
+const accessSchema = new Schema(
+  {
+    _id: { type: String, ...required },
+    readerId: { type: String, ...required },
+    readerKind: { type: String, ...required, enum: ['user', 'partner'] },
+    readerRoles: { type: [String], default: [] },
+    readerClinicId: { type: String, default: null },
+    subjectId: { type: String, ...required },
+    /** the field coordinate, e.g. User.cpf */
+    field: { type: String, ...required },
+    /** '' for an anonymous operation */
+    operation: { type: String, default: '' },
+    purpose: { type: String, ...required, enum: ['CLINIC_SERVICE', 'CLINIC_INTEGRATION', 'BACK_OFFICE_SUPPORT', 'DISPUTE_DECISION'] },
+    at: { type: Date, ...required },
+  },
+  strict,
+);
+accessSchema.index({ subjectId: 1, at: -1 });
+accessSchema.index({ readerId: 1, at: -1 });
+
 /** Where the embedded feed reader is in each source's outbox. */
 const cursorSchema = new Schema({ _id: { type: String, ...required }, publishedAt: { type: String, ...required }, eventId: { type: String, ...required } }, strict);
 
@@ -138,6 +163,7 @@ export const collectionSchemas = {
   simulations: simulationFactSchema,
   patients: patientFactSchema,
   usage: usageSchema,
+  accesses: accessSchema,
   cursors: cursorSchema,
 } as const;
 

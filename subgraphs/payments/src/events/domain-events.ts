@@ -15,6 +15,7 @@ export const PLANS_SIMULATED = 'plans.simulated';
 export const CHARGE_ISSUED = 'charge.issued';
 export const TRANSFER_FAILED = 'transfer.failed';
 export const LEDGER_DISCREPANCY_FOUND = 'ledger.discrepancy_found';
+export const PERSONAL_DATA_ACCESSED = 'personal_data.accessed';
 
 type PaymentParties = Pick<Payment, 'id' | 'payerId' | 'clinicId'>;
 type InstallmentTerms = Pick<Installment, 'number' | 'dueDate' | 'amountCentavos'>;
@@ -65,6 +66,10 @@ export const installmentOverdue = (payment: PaymentParties, installment: Install
 /** How many plan simulations one procedure had in a window (aggregated per procedure). */
 export const plansSimulated = (payload: DomainEventPayload<typeof PLANS_SIMULATED>): NewOutboxEvent =>
   outboxRow(domainEventPayloads, PLANS_SIMULATED, payload.procedureId, payload);
+
+/** A batch of the sensitive-data access log: who read which person's field, when and why (never the value). */
+export const personalDataAccessed = (accesses: DomainEventPayload<typeof PERSONAL_DATA_ACCESSED>['accesses']): NewOutboxEvent =>
+  outboxRow(domainEventPayloads, PERSONAL_DATA_ACCESSED, accesses[0]!.id, { accesses });
 
 /**
  * Until when a charge is payable, as the contracts word it: a PIX's expiry, a boleto's due date (the

@@ -1,5 +1,5 @@
 // What every payments resolver receives: the request's claims and the services wired in service.ts.
-import type { RequestContext } from '@medpay/runtime';
+import type { AccessRecorder, RequestContext } from '@medpay/runtime';
 import type { Checkout } from '../checkout/checkout.js';
 import type { SimulationCounter } from '../checkout/simulation-counter.js';
 import type { PaymentEventFeed } from '../events/payment-events.js';
@@ -23,5 +23,7 @@ export interface PaymentsContext extends RequestContext {
   loaders: PaymentLoaders;
   events: PaymentEventFeed;
   simulations: Pick<SimulationCounter, 'count'>;
+  /** this request's reads of other people's sensitive data, for the access log */
+  accesses: AccessRecorder;
   platformFeeBasisPoints: number;
 }

@@ -48,7 +48,11 @@ export const payment: PaymentResolvers = {
   createdAt: (payment) => iso(payment.createdAt),
   payer: (payment) => ({ __typename: 'User', id: payment.payerId }),
   clinic: (payment) => ({ __typename: 'Clinic', id: payment.clinicId }),
-  procedure: (payment) => ({ __typename: 'Procedure', id: payment.procedureId }),
+  // Which procedure a person paid for is health data: a read by anyone but the payer is logged.
+  procedure: (payment, _, { accesses }, info) => {
+    accesses.read(info, payment.payerId, 'Payment.procedure', payment.clinicId);
+    return { __typename: 'Procedure', id: payment.procedureId };
+  },
   ledgerEntries: async (payment, _, { loaders }) =>
     (await loaders.ledger.load(payment.id)).flatMap((transaction) =>
       transaction.entries.map((entry) => ({

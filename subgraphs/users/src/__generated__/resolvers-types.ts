@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { UserMapper } from '../mappers.js';
+import type { UserMapper, ConsentMapper, ConsentRecordMapper } from '../mappers.js';
 import type { UsersContext } from '../resolvers.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -15,6 +15,12 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/** The versions of the texts the person read and accepted. */
+export type AcceptedTermsInput = {
+  privacyPolicyVersion: Scalars['String']['input'];
+  termsVersion: Scalars['String']['input'];
+};
+
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   accessToken: Scalars['String']['output'];
@@ -26,6 +32,55 @@ export type AuthPayload = {
   user: SessionUser;
 };
 
+/** A person's consent (LGPD): the texts they accepted, and their marketing choice. */
+export type Consent = {
+  __typename?: 'Consent';
+  /** when they accepted (ISO 8601) */
+  acceptedAt?: Maybe<Scalars['String']['output']>;
+  /** every acceptance, grant and revocation, newest first (at most 200) */
+  history: Array<ConsentRecord>;
+  /** marketing messages allowed: separate from the terms, off until granted, revocable at any time */
+  marketing: Scalars['Boolean']['output'];
+  /** when the marketing choice was last made; null when never */
+  marketingUpdatedAt?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when the versions in force are not the ones accepted (or none was accepted): the apps ask the
+   * person to accept the current texts before anything else.
+   */
+  needsReacceptance: Scalars['Boolean']['output'];
+  privacyPolicyVersion?: Maybe<Scalars['String']['output']>;
+  /** the terms-of-use version accepted last; null until the person accepts */
+  termsVersion?: Maybe<Scalars['String']['output']>;
+};
+
+export type ConsentRecord = {
+  __typename?: 'ConsentRecord';
+  at: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** the client's address when it was recorded */
+  ipAddress: Scalars['String']['output'];
+  kind: ConsentRecordKind;
+  privacyPolicyVersion?: Maybe<Scalars['String']['output']>;
+  /** TERMS_ACCEPTED: the versions accepted */
+  termsVersion?: Maybe<Scalars['String']['output']>;
+};
+
+export type ConsentRecordKind =
+  | 'MARKETING_GRANTED'
+  | 'MARKETING_REVOKED'
+  | 'TERMS_ACCEPTED';
+
+/** The versions of the terms of use and the privacy policy in force, and the days they took effect. */
+export type LegalTerms = {
+  __typename?: 'LegalTerms';
+  /** YYYY-MM-DD */
+  privacyPolicyDate: Scalars['String']['output'];
+  privacyPolicyVersion: Scalars['String']['output'];
+  /** YYYY-MM-DD */
+  termsDate: Scalars['String']['output'];
+  termsVersion: Scalars['String']['output'];
+};
+
 export type LoginInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -33,14 +88,24 @@ export type LoginInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The logged-in person accepts the terms of use and the privacy policy at these versions (the ones in force). */
+  acceptTerms?: Maybe<Consent>;
   login?: Maybe<AuthPayload>;
   /** Ends the current session (its refresh tokens stop working). */
   logout?: Maybe<Scalars['Boolean']['output']>;
   /** Rotates the refresh token; reusing an old one revokes the whole session. */
   refreshSession?: Maybe<AuthPayload>;
   registerPatient?: Maybe<AuthPayload>;
+  /** The logged-in person grants (true) or revokes (false) consent to marketing messages; each is recorded. */
+  setMarketingConsent?: Maybe<Consent>;
   /** Platform admins lock or unlock an account; a locked account cannot log in or refresh. */
   setUserLocked?: Maybe<User>;
+};
+
+
+export type MutationAcceptTermsArgs = {
+  privacyPolicyVersion: Scalars['String']['input'];
+  termsVersion: Scalars['String']['input'];
 };
 
 
@@ -59,6 +124,11 @@ export type MutationRegisterPatientArgs = {
 };
 
 
+export type MutationSetMarketingConsentArgs = {
+  granted: Scalars['Boolean']['input'];
+};
+
+
 export type MutationSetUserLockedArgs = {
   id: Scalars['ID']['input'];
   locked: Scalars['Boolean']['input'];
@@ -72,6 +142,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The terms of use and privacy policy in force (public: the sign-up and privacy pages show them). */
+  legalTerms: LegalTerms;
   /** The logged-in user. */
   me?: Maybe<User>;
   /** A user; only themselves or a platform admin. */
@@ -93,6 +165,12 @@ export type QueryUsersArgs = {
 };
 
 export type RegisterPatientInput = {
+  /**
+   * The versions of the terms of use and the privacy policy the person accepted on the sign-up page
+   * (they must be the ones in force: TERMS_VERSION_OUTDATED otherwise). Without it the account is asked
+   * to accept them before anything else (Consent.needsReacceptance).
+   */
+  acceptedTerms?: InputMaybe<AcceptedTermsInput>;
   /** With or without the mask: 529.982.247-25 or 52998224725. */
   cpf: Scalars['String']['input'];
   email: Scalars['String']['input'];
@@ -118,6 +196,13 @@ export type SessionUser = {
 /** Patients, clinic staff and platform admins. */
 export type User = {
   __typename?: 'User';
+  /** What the person accepted (LGPD): the person and platform admins. */
+  consent?: Maybe<Consent>;
+  /**
+   * The whole CPF: the person and platform admins (back-office support). Every read by someone other
+   * than the person is recorded in the sensitive-data access log.
+   */
+  cpf?: Maybe<Scalars['String']['output']>;
   /** The CPF with its middle digits only (***.982.247-**); the full number never leaves the service. */
   cpfMasked?: Maybe<Scalars['String']['output']>;
   createdAt?: Maybe<Scalars['String']['output']>;
@@ -244,13 +329,18 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  AcceptedTermsInput: AcceptedTermsInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuthPayload: ResolverTypeWrapper<AuthPayload>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Consent: ResolverTypeWrapper<ConsentMapper>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ConsentRecord: ResolverTypeWrapper<ConsentRecordMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ConsentRecordKind: ConsentRecordKind;
+  LegalTerms: ResolverTypeWrapper<LegalTerms>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterPatientInput: RegisterPatientInput;
@@ -264,13 +354,17 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuthPayload: AuthPayload;
+  AcceptedTermsInput: AcceptedTermsInput;
   String: Scalars['String']['output'];
+  AuthPayload: AuthPayload;
   Int: Scalars['Int']['output'];
+  Consent: ConsentMapper;
+  Boolean: Scalars['Boolean']['output'];
+  ConsentRecord: ConsentRecordMapper;
+  ID: Scalars['ID']['output'];
+  LegalTerms: LegalTerms;
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
-  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterPatientInput: RegisterPatientInput;
@@ -288,11 +382,39 @@ export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends 
   user?: Resolver<ResolversTypes['SessionUser'], ParentType, ContextType>;
 }>;
 
+export type ConsentResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
+  acceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ConsentRecord']>, ParentType, ContextType>;
+  marketing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  marketingUpdatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  needsReacceptance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  privacyPolicyVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  termsVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ConsentRecordResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['ConsentRecord'] = ResolversParentTypes['ConsentRecord']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ipAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ConsentRecordKind'], ParentType, ContextType>;
+  privacyPolicyVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  termsVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type LegalTermsResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['LegalTerms'] = ResolversParentTypes['LegalTerms']> = ResolversObject<{
+  privacyPolicyDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  privacyPolicyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  termsDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  termsVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptTerms?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<MutationAcceptTermsArgs, 'privacyPolicyVersion' | 'termsVersion'>>;
   login?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   refreshSession?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerPatient?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPatientArgs, 'input'>>;
+  setMarketingConsent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<MutationSetMarketingConsentArgs, 'granted'>>;
   setUserLocked?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationSetUserLockedArgs, 'id' | 'locked'>>;
 }>;
 
@@ -302,6 +424,7 @@ export type PageInfoResolvers<ContextType = UsersContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  legalTerms?: Resolver<ResolversTypes['LegalTerms'], ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<Maybe<ResolversTypes['UserConnection']>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
@@ -316,6 +439,8 @@ export type SessionUserResolvers<ContextType = UsersContext, ParentType extends 
 
 export type UserResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  consent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType>;
+  cpf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cpfMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -339,6 +464,9 @@ export type UserEdgeResolvers<ContextType = UsersContext, ParentType extends Res
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
+  ConsentRecord?: ConsentRecordResolvers<ContextType>;
+  LegalTerms?: LegalTermsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

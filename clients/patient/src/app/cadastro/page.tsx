@@ -5,11 +5,12 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useState, type FormEvent } from 'react';
 import { CpfField, cpfProblem } from '../../components/cpf-field';
+import { ConsentCheckbox, useLegalTerms } from '../../components/legal-terms';
 import { safeReturnPath } from '@medpay/web/login';
 
-type Field = 'name' | 'email' | 'cpf' | 'password';
+type Field = 'name' | 'email' | 'cpf' | 'password' | 'consent';
 // Where each server error belongs in the form.
-const fieldOf: Record<string, Field> = { EMAIL_TAKEN: 'email', CPF_TAKEN: 'cpf', INVALID_CPF: 'cpf', WEAK_PASSWORD: 'password' };
+const fieldOf: Record<string, Field> = { EMAIL_TAKEN: 'email', CPF_TAKEN: 'cpf', INVALID_CPF: 'cpf', WEAK_PASSWORD: 'password', TERMS_VERSION_OUTDATED: 'consent' };
 
 function SignUp() {
   const { register } = useSession();
@@ -18,6 +19,8 @@ function SignUp() {
   const [form, setForm] = useState({ name: '', email: '', cpf: '', phone: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
+  const [accepted, setAccepted] = useState(false);
+  const legal = useLegalTerms();
   const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: event.target.value });
 
   const submit = async (event: FormEvent) => {
@@ -28,15 +31,26 @@ function SignUp() {
     const cpf = cpfProblem(form.cpf);
     if (cpf) found.cpf = cpf;
     if (form.password.length < 8) found.password = 'A senha precisa ter ao menos 8 caracteres, com letras e números.';
+    if (!accepted) found.consent = 'Para criar a conta, aceite os Termos de Uso e a Política de Privacidade.';
     setErrors(found);
     if (Object.keys(found).length) return;
+    const terms = legal.terms;
+    if (!terms) return setErrors({ form: 'Não foi possível carregar os Termos de Uso. Recarregue a página.' });
     setBusy(true);
     try {
-      await register({ name: form.name.trim(), email: form.email.trim(), cpf: form.cpf, phone: form.phone.trim() || undefined, password: form.password });
+      await register({
+        name: form.name.trim(), email: form.email.trim(), cpf: form.cpf, phone: form.phone.trim() || undefined, password: form.password,
+        acceptedTerms: { termsVersion: terms.termsVersion, privacyPolicyVersion: terms.privacyPolicyVersion },
+      });
       router.replace(back);
     } catch (problem) {
       const error = problem instanceof SessionError ? problem : new SessionError('INTERNAL', 'Não foi possível criar a conta. Tente novamente.');
       setErrors({ [fieldOf[error.code] ?? 'form']: error.message });
+      // A newer version came into force while the page was open: show it, to be accepted again.
+      if (error.code === 'TERMS_VERSION_OUTDATED') {
+        setAccepted(false);
+        void legal.refetch();
+      }
       setBusy(false);
     }
   };
@@ -57,6 +71,7 @@ function SignUp() {
       <input id="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} aria-invalid={errors.password ? true : undefined} aria-describedby="password-hint" />
       <p id="password-hint" className="hint">Ao menos 8 caracteres, com letras e números.</p>
       {fieldError('password')}
+      <ConsentCheckbox checked={accepted} onChange={setAccepted} error={errors.consent} />
       {errors.form ? <p role="alert" className="notice notice-error">{errors.form}</p> : null}
       <p className="hint">Seu CPF é guardado criptografado e usado só para identificar você nos pagamentos (LGPD).</p>
       <p><button className="button" type="submit" disabled={busy}>{busy ? 'Criando…' : 'Criar conta'}</button></p>

@@ -1,3 +1,5 @@
+import { LegalVersions, MarketingConsent } from '../../components/legal-terms';
+
 export const metadata = { title: 'Privacidade' };
 
 /** The privacy notice (LGPD art. 9 and 18): who controls the data, what for, and how to exercise each right. */
@@ -54,6 +56,14 @@ export default function Privacy() {
         Para exercer qualquer direito, escreva para <a href="mailto:dpo@medpay.com.br">dpo@medpay.com.br</a> a partir do e-mail da sua
         conta. Respondemos em até 15 dias. Você também pode reclamar à Autoridade Nacional de Proteção de Dados (ANPD).
       </p>
+
+      <h2 id="versoes">Versões em vigor</h2>
+      <p>
+        Ao criar a conta você aceita os Termos de Uso e esta Política de Privacidade; quando uma nova versão entra em vigor, pedimos
+        que você a aceite de novo antes de continuar. Registramos qual versão você aceitou, quando e de qual endereço.
+      </p>
+      <LegalVersions />
+      <MarketingConsent />
     </article>
   );
 }

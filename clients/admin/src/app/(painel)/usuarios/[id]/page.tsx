@@ -1,6 +1,7 @@
 'use client';
-// One user: account, clinics, payments; lock and unlock (a locked account cannot log in or refresh).
-import { useMutation, useQuery } from '@apollo/client/react';
+// One user: account, consent, clinics, payments; lock and unlock (a locked account cannot log in or
+// refresh); the whole CPF on request (the read is recorded) and the person's sensitive-data access log.
+import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { formatBRL, formatDate, formatDateTime, methodLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import { useSession } from '@medpay/web/session';
@@ -14,9 +15,16 @@ const AdminUser = graphql(`
   query AdminUser($id: ID!) {
     user(id: $id) {
       id name email phone cpfMasked roles locked createdAt
+      consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }
       clinics { role clinic { id tradeName status } }
       payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }
     }
+  }
+`);
+
+const UserFullCpf = graphql(`
+  query UserFullCpf($id: ID!) {
+    user(id: $id) { id cpf }
   }
 `);
 
@@ -26,12 +34,16 @@ const SetUserLocked = graphql(`
   }
 `);
 
+/** 52998224725 → 529.982.247-25 */
+const formatCpfDigits = (digits: string) => digits.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4');
+
 export default function UserPage() {
   const { id } = useParams<{ id: string }>();
   const { user: me } = useSession();
   const { data, loading, error } = useQuery(AdminUser, { variables: { id } });
   const [setLocked, locking] = useMutation(SetUserLocked);
   const [confirming, setConfirming] = useState(false);
+  const [showCpf, fullCpf] = useLazyQuery(UserFullCpf, { fetchPolicy: 'network-only' });
   if (loading && !data) return <Loading />;
   const user = data?.user;
   if (!user) return error ? <ErrorNotice error={error} /> : <p className="notice notice-info">Usuário não encontrado.</p>;
@@ -48,11 +60,30 @@ export default function UserPage() {
           <dl className="facts">
             <dt>E-mail</dt><dd>{user.email}</dd>
             <dt>Telefone</dt><dd>{user.phone ?? '—'}</dd>
-            <dt>CPF</dt><dd className="mono">{user.cpfMasked ?? '—'}</dd>
+            <dt>CPF</dt>
+            <dd>
+              <span className="mono" data-testid="cpf">{fullCpf.data?.user?.cpf ? formatCpfDigits(fullCpf.data.user.cpf) : (user.cpfMasked ?? '—')}</span>{' '}
+              {user.cpfMasked && !fullCpf.data ? (
+                <button type="button" className="button secondary" disabled={fullCpf.loading} onClick={() => void showCpf({ variables: { id: user.id } }).catch(() => undefined)}>
+                  Ver CPF completo
+                </button>
+              ) : null}
+              {user.cpfMasked && !fullCpf.data ? <span className="hint"> (a consulta fica registrada)</span> : null}
+            </dd>
             <dt>Perfis</dt><dd>{user.roles?.map((role) => roleLabel[role]).join(', ')}</dd>
             <dt>Criada em</dt><dd>{user.createdAt ? formatDateTime(user.createdAt) : ''}</dd>
+            <dt>Termos e privacidade</dt>
+            <dd data-testid="consent">
+              {user.consent?.acceptedAt
+                ? `Termos ${user.consent.termsVersion}, política ${user.consent.privacyPolicyVersion}, aceitos em ${formatDateTime(user.consent.acceptedAt)}`
+                : 'Nunca aceitos'}
+              {user.consent?.needsReacceptance ? ' · precisa aceitar a versão atual' : ''}
+            </dd>
+            <dt>Marketing</dt><dd>{user.consent?.marketing ? 'Aceita comunicações' : 'Não aceita comunicações'}</dd>
             {user.clinics?.length ? (<><dt>Clínicas</dt><dd>{user.clinics.map((m) => `${m.clinic.tradeName} (${m.role === 'ADMIN' ? 'admin' : 'equipe'})`).join(', ')}</dd></>) : null}
           </dl>
+          <ErrorNotice error={fullCpf.error} />
+          <p><Link href={`/usuarios/${user.id}/acessos`}>Acessos a dados sensíveis</Link></p>
         </section>
         <section className="card">
           <h2>Acesso</h2>
