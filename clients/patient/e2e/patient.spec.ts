@@ -74,12 +74,18 @@ test('a crediário 12× checkout shows the CET before acceptance and cannot go o
   await page.getByRole('link', { name: 'Implante dentário unitário' }).click();
   const crediario = page.locator('[data-kind="CREDIARIO"]');
   await crediario.getByLabel('Número de parcelas').selectOption('CREDIARIO:12');
+  // The chosen due day sets the first installment's date, shown beside the figures it explains.
+  await page.getByLabel('Dia de vencimento das parcelas do crediário').selectOption('5');
+  const firstDue = crediario.locator('[data-field="first-due-date"]');
+  await expect(firstDue).toHaveText(/^1ª parcela em 05\/\d{2}\/\d{4}$/);
+  const firstDueText = (await firstDue.innerText()).trim();
   const cetInTable = (await crediario.locator('[data-field="cet"]').innerText()).trim();
   expect(cetInTable).toMatch(/^\d+,\d{2} %$/);
   await crediario.getByRole('link', { name: 'Escolher Crediário MedPay em 12×' }).click();
 
   await expect(page.getByRole('heading', { name: 'Contrato do crediário' })).toBeVisible();
   await expect(page.getByTestId('cet')).toHaveText(`${cetInTable} ao ano`);
+  await expect(page.getByTestId('first-due-date')).toHaveText(`${firstDueText}, depois todo dia 5`);
   await expect(page.getByLabel('Texto do contrato')).toContainText('CET');
   const submit = page.getByRole('button', { name: 'Gerar PIX' });
   await expect(submit).toBeDisabled();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { addMonths, assertDate, daysBetween } from './index.js';
+import { addMonths, assertDate, daysBetween, firstDueDateOnDay } from './index.js';
 
 describe('addMonths', () => {
   it('keeps the day, clamping to the end of short months', () => {
@@ -44,5 +44,29 @@ describe('daysBetween', () => {
     expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
     expect(daysBetween('2018-11-03', '2018-11-05')).toBe(2); // São Paulo's last DST start
     expect(daysBetween('2025-02-10', '2025-01-10')).toBe(-31);
+  });
+});
+
+describe('firstDueDateOnDay', () => {
+  it('takes the chosen day in this month when far enough, else in a later month', () => {
+    expect(firstDueDateOnDay('2026-12-04', 15, 8)).toBe('2026-12-15');
+    expect(firstDueDateOnDay('2026-12-04', 5, 8)).toBe('2027-01-05');
+    expect(firstDueDateOnDay('2026-12-04', 12, 8)).toBe('2026-12-12');
+    expect(firstDueDateOnDay('2026-12-04', 11, 8)).toBe('2027-01-11');
+    expect(firstDueDateOnDay('2026-12-04', 5, 30)).toBe('2027-01-05');
+    expect(firstDueDateOnDay('2026-12-04', 3, 30)).toBe('2027-01-03');
+    expect(firstDueDateOnDay('2026-12-04', 2, 30)).toBe('2027-02-02');
+    expect(firstDueDateOnDay('2025-01-31', 31, 1)).toBe('2025-02-28');
+  });
+  it('is the earliest such date: on the day, at least minDays out, and a month earlier would be too soon', () => {
+    const date = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2080-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 90 }), (from, dueDay, minDays) => {
+        const due = firstDueDateOnDay(from, dueDay, minDays);
+        expect(Number(due.slice(8))).toBe(dueDay);
+        expect(daysBetween(from, due)).toBeGreaterThanOrEqual(minDays);
+        expect(daysBetween(from, addMonths(due, -1))).toBeLessThan(minDays);
+      }),
+    );
   });
 });

@@ -60,3 +60,16 @@ export function daysBetween(from: string, to: string): number {
   const b = parseDate(to);
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / MS_PER_DAY);
 }
+
+/**
+ * The first date on `dueDay` (clamped to short months) at least `minDays` after `from`: the first
+ * installment's due date when the patient picks a day of the month.
+ */
+export function firstDueDateOnDay(from: string, dueDay: number, minDays: number): string {
+  if (!Number.isInteger(minDays) || minDays < 0) throw new RangeError(`minDays must be a non-negative integer, got ${minDays}`);
+  // Try from's own month, then each next one; every step is about a month later, so the loop ends.
+  for (let months = 0; ; months++) {
+    const candidate = addMonths(`${from.slice(0, 8)}01`, months, dueDay);
+    if (daysBetween(from, candidate) >= minDays) return candidate;
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { addMonths, cet, financedWithIof, priceSchedule, type PriceSchedule } from './index.js';
+import { addMonths, cet, financedWithIof, firstDueDateOnDay, priceSchedule, type PriceSchedule } from './index.js';
 
 const paymentsOf = (schedule: PriceSchedule) => schedule.installments.map((row) => ({ date: row.dueDate, amountCentavos: row.paymentCentavos }));
 
@@ -75,6 +75,59 @@ describe('cet', () => {
         const result = cet({ releasedCentavos: financed.releasedCentavos, releaseDate, payments: paymentsOf(financed.schedule) });
         expect(result.monthlyRate).toBeGreaterThanOrEqual(rate);
       }),
+    );
+  });
+  it('is computed from the real dates: an 11-day first period costs 11 days, not a month (R$ 420,00 in 2× at 2,49 % a.m.)', () => {
+    const plan = (firstDueDate: string) => {
+      const financed = financedWithIof({ amountCentavos: 42_000, monthlyRate: 0.0249, count: 2, releaseDate: '2026-12-04', firstDueDate });
+      return { payments: paymentsOf(financed.schedule), cet: cet({ releasedCentavos: 42_000, releaseDate: '2026-12-04', payments: paymentsOf(financed.schedule) }) };
+    };
+    // Day 15: due 15/12 (11 days) and 15/01; day 5: due 05/01 (32 days) and 05/02. The textbook table
+    // charged 219,19 + 219,20 on day 15 (CET 81,24 % a.a.) and 219,57 twice on day 5 (40,95 %).
+    const day15 = plan('2026-12-15');
+    const day5 = plan('2027-01-05');
+    // Now 42 252 financed, 42 252 / (1.0249^(−11/30) + 1.0249^(−42/30)) = 215,89; 42 327 / (1.0249^(−32/30) + 1.0249^(−63/30)) = 220,02.
+    expect(day15.payments.map((p) => p.amountCentavos)).toEqual([21_588, 21_589]);
+    expect(day5.payments.map((p) => p.amountCentavos)).toEqual([22_002, 22_002]);
+    expect(day15.cet.annualRate).toBeCloseTo(0.4659, 4);
+    expect(day5.cet.annualRate).toBeCloseTo(0.432, 4);
+  });
+  // The interest is the same whatever the due day; what still moves the CET of short plans is the IOF's
+  // flat 0.38 % of the amount financed, which weighs more annualized over a shorter loan.
+  const dueDaySpread = fc.record({
+    amount: fc.integer({ min: 30_000, max: 3_000_000 }),
+    rate: fc.double({ min: 0.005, max: 0.05, noNaN: true }),
+    count: fc.integer({ min: 1, max: 24 }),
+    releaseDate: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  });
+  const cetsByDueDay = ({ amount, rate, count, releaseDate }: { amount: number; rate: number; count: number; releaseDate: string }) =>
+    Array.from({ length: 28 }, (_, index) => {
+      const dueDay = index + 1;
+      const financed = financedWithIof({ amountCentavos: amount, monthlyRate: rate, count, releaseDate, firstDueDate: firstDueDateOnDay(releaseDate, dueDay, 8), dueDay });
+      const payments = paymentsOf(financed.schedule);
+      return {
+        cet: cet({ releasedCentavos: amount, releaseDate, payments }).annualRate,
+        // as if the flat IOF had been paid at signing instead of financed
+        withoutFlatIof: cet({ releasedCentavos: amount + financed.iof.additionalCentavos, releaseDate, payments }).annualRate,
+      };
+    });
+  const spread = (rates: number[]) => Math.max(...rates) - Math.min(...rates);
+
+  it('varies by less than one percentage point across the 28 due days once the flat IOF is set aside, for every count', () => {
+    fc.assert(
+      fc.property(dueDaySpread, (plan) => {
+        expect(spread(cetsByDueDay(plan).map((row) => row.withoutFlatIof))).toBeLessThan(0.01);
+      }),
+      { numRuns: 25 },
+    );
+  });
+  // Below 6 installments at 3 % a.m. the flat IOF alone spreads the CET by up to 1 point (5×: 0,98; 2×: about 5).
+  it('varies by less than one percentage point across the 28 due days from 6 installments up (at up to 3 % a.m.)', () => {
+    fc.assert(
+      fc.property(dueDaySpread.map((plan) => ({ ...plan, rate: Math.min(plan.rate, 0.03), count: Math.max(plan.count, 6) })), (plan) => {
+        expect(spread(cetsByDueDay(plan).map((row) => row.cet))).toBeLessThan(0.01);
+      }),
+      { numRuns: 25 },
     );
   });
 });

@@ -1,5 +1,6 @@
-// Custo Efetivo Total (CET), as CMN Resolução 3.517/2007 defines it: the annual rate that makes the
-// payments, discounted on a 365-day year, worth exactly what the patient effectively received.
+// Custo Efetivo Total (CET), as Resolução CMN 4.881/2020 (which replaced 3.517/2007, same formula)
+// defines it: the annual rate that makes the payments, discounted from their real dates on a 365-day
+// year, worth exactly what the patient effectively received.
 //
 //   FC0 = Σ_j FCj / (1 + CET)^((dj − d0) / 365)
 //

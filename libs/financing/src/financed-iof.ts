@@ -1,5 +1,6 @@
 // Crediário with the IOF financed: the tax is added to the principal instead of being deducted from
-// the amount released, so the patient receives the full amount and the clinic the full price.
+// the amount released, so the patient receives the full amount and the clinic the full price. Interest
+// runs pro rata die from the release date (see priceSchedule's releaseDate).
 
 import { assertCentavos } from '@medpay/money';
 import { iofForIndividual, type Iof } from './iof.js';
@@ -54,7 +55,10 @@ export function financedWithIof(input: FinancedWithIofInput): FinancedWithIof {
   assertCentavos(amountCentavos, 'amountCentavos');
   if (amountCentavos === 0) throw new RangeError('amountCentavos must be positive');
   const evaluate = (principalCentavos: number): Candidate => {
-    const schedule = priceSchedule({ ...input, principalCentavos });
+    // The release date makes the schedule pro rata die: a first period shorter or longer than a month
+    // is charged for its real days, so the disclosed monthly rate is the rate the patient pays.
+    const { monthlyRate, count, firstDueDate, dueDay } = input;
+    const schedule = priceSchedule({ principalCentavos, monthlyRate, count, firstDueDate, dueDay, releaseDate });
     const iof = iofForIndividual({ releaseDate, installments: schedule.installments, principalCentavos });
     return { principalCentavos, iof, schedule };
   };

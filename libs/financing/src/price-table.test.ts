@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { roundHalfUp } from '@medpay/money';
 import fc from 'fast-check';
-import { pmt, priceSchedule, type PriceSchedule, type PriceScheduleInput } from './index.js';
+import { addMonths, daysBetween, firstDueDateOnDay, periodRate, pmt, presentValueByDays, priceSchedule, proRataPmt, type PriceSchedule, type PriceScheduleInput } from './index.js';
 
 describe('pmt', () => {
   it('is the Tabela Price installment', () => {
@@ -101,4 +101,79 @@ describe('priceSchedule', () => {
       }),
     );
   });
+});
+
+describe('priceSchedule pro rata die (with a release date)', () => {
+  it('charges an 11-day first period for 11 days: R$ 1.000,00 at 2 % a.m. in 2×, released 10/01, due 21/01 and 21/02', () => {
+    // PMT = 100 000 / (1.02^(−11/30) + 1.02^(−42/30)) = 100 000 / (0.992 765 + 0.972 657) = 50 879.65;
+    // the textbook table would charge 51 504.95 twice, a whole month's interest for 11 days.
+    const schedule = priceSchedule({ principalCentavos: 100_000, monthlyRate: 0.02, count: 2, firstDueDate: '2025-01-21', releaseDate: '2025-01-10' });
+    expect(proRataPmt(100_000, 0.02, [11, 42])).toBeCloseTo(50_879.647, 3);
+    expect(schedule.installments).toEqual([
+      // 100 000 × (1.02^(11/30) − 1) = 728.74
+      { number: 1, dueDate: '2025-01-21', paymentCentavos: 50_880, interestCentavos: 729, amortizationCentavos: 50_151, balanceAfterCentavos: 49_849 },
+      // 49 849 × (1.02^(31/30) − 1) = 1 030.55
+      { number: 2, dueDate: '2025-02-21', paymentCentavos: 50_880, interestCentavos: 1_031, amortizationCentavos: 49_849, balanceAfterCentavos: 0 },
+    ]);
+  });
+  it('is the textbook table when every period is 30 days', () => {
+    expect(proRataPmt(100_000, 0.02, [30, 60, 90, 120])).toBeCloseTo(pmt(100_000, 0.02, 4), 6);
+    expect(proRataPmt(100_000, 0, [11, 42, 70])).toBeCloseTo(100_000 / 3, 6);
+    expect(periodRate(0.02, 30)).toBeCloseTo(0.02, 12);
+    expect(periodRate(0.02, 0)).toBe(0);
+  });
+  it('refuses a first due date on or before the release, and an installment below its own interest', () => {
+    const base: PriceScheduleInput = { principalCentavos: 100_000, monthlyRate: 0.02, count: 2, firstDueDate: '2025-01-10', releaseDate: '2025-01-10' };
+    expect(() => priceSchedule(base)).toThrow(/after the release/);
+    expect(() => priceSchedule({ ...base, releaseDate: '2025-01-32' })).toThrow(RangeError);
+    // 24× at 10 % a.m. with the first installment 5 months out: the installment cannot pay 5 months of interest.
+    expect(() => priceSchedule({ ...base, count: 24, monthlyRate: 0.1, firstDueDate: '2025-06-10' })).toThrow(/does not cover/);
+  });
+
+  const date = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const proRataInput = fc
+    .record({
+      monthlyRate: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.1, noNaN: true })),
+      count: fc.integer({ min: 1, max: 24 }),
+      releaseDate: date,
+      dueDay: fc.integer({ min: 1, max: 28 }),
+      minFirstPeriod: fc.integer({ min: 1, max: 45 }),
+      principalPerInstallment: fc.integer({ min: 100, max: 10_000_000 }),
+    })
+    .map(({ principalPerInstallment, minFirstPeriod, ...rest }): PriceScheduleInput & { releaseDate: string } => ({
+      ...rest,
+      principalCentavos: principalPerInstallment * rest.count,
+      firstDueDate: firstDueDateOnDay(rest.releaseDate, rest.dueDay, minFirstPeriod),
+    }));
+
+  it('closes at zero and is worth the principal at the monthly rate by calendar days, within half a centavo per installment', () => {
+    fc.assert(
+      fc.property(proRataInput, (input) => {
+        let schedule: PriceSchedule;
+        try {
+          schedule = priceSchedule(input);
+        } catch (error) {
+          // Only a long first period at a high rate may be refused: the installment is below that period's interest.
+          expect(String(error)).toMatch(/does not cover/);
+          const firstDays = daysBetween(input.releaseDate, input.firstDueDate);
+          const days = schedule0Days(input);
+          expect(proRataPmt(input.principalCentavos, input.monthlyRate, days)).toBeLessThan(input.principalCentavos * periodRate(input.monthlyRate, firstDays) + 1);
+          return;
+        }
+        const rows = schedule.installments;
+        expect(rows).toHaveLength(input.count);
+        expect(rows.at(-1)!.balanceAfterCentavos).toBe(0);
+        expect(rows.reduce((sum, row) => sum + row.amortizationCentavos, 0)).toBe(input.principalCentavos);
+        const regular = roundHalfUp(proRataPmt(input.principalCentavos, input.monthlyRate, schedule0Days(input)));
+        rows.slice(0, -1).forEach((row) => expect(row.paymentCentavos).toBe(regular));
+        rows.forEach((row) => expect(row.amortizationCentavos).toBeGreaterThanOrEqual(0));
+        const presentValue = presentValueByDays(input.releaseDate, input.monthlyRate, rows.map((row) => ({ date: row.dueDate, amountCentavos: row.paymentCentavos })));
+        expect(Math.abs(presentValue - input.principalCentavos)).toBeLessThanOrEqual(0.5 * input.count + 1e-6);
+      }),
+    );
+  });
+
+  function schedule0Days(input: PriceScheduleInput & { releaseDate: string }): number[] {
+    return Array.from({ length: input.count }, (_, index) => daysBetween(input.releaseDate, index === 0 ? input.firstDueDate : addMonths(input.firstDueDate, index, input.dueDay)));
+  }
 });

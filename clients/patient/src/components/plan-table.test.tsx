@@ -4,7 +4,7 @@ import type { PlanFieldsFragment } from '@medpay/web/types';
 import { PlanTable } from './plan-table';
 
 const plan = (id: string, kind: PlanFieldsFragment['kind'], count: number, installment: number, total: number, cet: number, methods: PlanFieldsFragment['methods'] = ['PIX']): PlanFieldsFragment => ({
-  id, kind, methods, installmentCount: count, firstInstallmentCentavos: installment, installmentCentavos: installment, totalCentavos: total,
+  id, kind, methods, installmentCount: count, firstDueDate: kind === 'A_VISTA' ? '2026-12-04' : '2026-12-15', firstInstallmentCentavos: installment, installmentCentavos: installment, totalCentavos: total,
   interestFree: cet === 0, monthlyInterestRate: 0, iofCentavos: 0, cetAnnualRate: cet, contractTerms: null, contractTermsHash: null,
 });
 
@@ -34,6 +34,8 @@ describe('PlanTable (the plan simulator)', () => {
     // the longest interest-free card plan, and crediário in 12×
     expect(figures('CARD_INSTALLMENTS')).toEqual(['6× R$ 200,00', 'R$ 1.200,00', '0,00 %']);
     expect(figures('CREDIARIO')).toEqual(['12× R$ 119,19', 'R$ 1.430,33', '45,30 %']);
+    expect(column('CREDIARIO').querySelector('[data-field="first-due-date"]')!.textContent).toBe('1ª parcela em 15/12/2026');
+    expect(column('A_VISTA').querySelector('[data-field="first-due-date"]')).toBeNull();
     expect(within(column('A_VISTA')).getByText('Menor total')).toBeTruthy();
     expect(within(column('CREDIARIO')).queryByText('Menor parcela')).toBeNull();
     expect(within(column('CREDIARIO')).getByRole('link').getAttribute('href')).toBe('/pagar?plano=CREDIARIO:12');

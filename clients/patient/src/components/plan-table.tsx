@@ -1,7 +1,8 @@
 'use client';
-// The plan simulator: à vista, card and crediário side by side — installment, count, total and CET a.a. —
-// with the cheapest total and the lowest installment called out first, so the choice is clear at a glance.
-import { formatBRL, formatRate, methodLabel, planKindLabel } from '@medpay/web/format';
+// The plan simulator: à vista, card and crediário side by side — installment, count, total and CET a.a.,
+// and the crediário's first due date — with the cheapest total and the lowest installment called out
+// first, so the choice is clear at a glance.
+import { formatBRL, formatDate, formatRate, methodLabel, planKindLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import type { PlanFieldsFragment, PlanKind } from '@medpay/web/types';
 import Link from 'next/link';
@@ -9,7 +10,7 @@ import { useId, useState } from 'react';
 
 export const PlanFields = graphql(`
   fragment PlanFields on PaymentPlan {
-    id kind methods installmentCount firstInstallmentCentavos installmentCentavos totalCentavos interestFree
+    id kind methods installmentCount firstDueDate firstInstallmentCentavos installmentCentavos totalCentavos interestFree
     monthlyInterestRate iofCentavos cetAnnualRate contractTerms contractTermsHash
   }
 `);
@@ -104,6 +105,8 @@ function PlanColumn({ kind, plans, checkoutHref, marks }: Props & { kind: PlanKi
         <dt>CET a.a.</dt>
         <dd data-field="cet">{formatRate(plan.cetAnnualRate)}</dd>
       </dl>
+      {/* The due day changes the first period, and with it the first installment's date: show it with the figures it explains. */}
+      {kind === 'CREDIARIO' ? <p className="hint" data-field="first-due-date">1ª parcela em {formatDate(plan.firstDueDate)}</p> : null}
       <p className="tags">
         {plan.id === marks.cheapestTotal ? <span className="badge badge-ok">Menor total</span> : null}
         {plan.id === marks.lowestInstallment ? <span className="badge badge-wait">Menor parcela</span> : null}

@@ -323,12 +323,14 @@ export type PaymentMethodCount = {
 /** A way to pay for a procedure, as simulated today. Amounts in centavos; rates as decimals (0.0249 = 2,49 %). */
 export type PaymentPlan = {
   __typename?: 'PaymentPlan';
-  /** Custo Efetivo Total, a.a. */
+  /** Custo Efetivo Total, a.a.: the IRR of the release and the installments on their real dates, over a 365-day year (Resolução CMN 4.881) */
   cetAnnualRate: Scalars['Float']['output'];
   cetMonthlyRate: Scalars['Float']['output'];
   /** Crediário: the exact contract text to show before acceptance, and its hash to send back to checkout. */
   contractTerms?: Maybe<Scalars['String']['output']>;
   contractTermsHash?: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM-DD: when the first (or only) payment falls due; for crediário, the chosen day at least 8 days after today, its interest counted for those days (pro rata die) */
+  firstDueDate: Scalars['String']['output'];
   firstInstallmentCentavos: Scalars['Int']['output'];
   /** PIX, BOLETO, CARD:<n> or CREDIARIO:<n>: pass it to checkout */
   id: Scalars['ID']['output'];
@@ -963,6 +965,7 @@ export type PaymentPlanResolvers<ContextType = PaymentsContext, ParentType exten
   cetMonthlyRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   contractTerms?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contractTermsHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstDueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstInstallmentCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   installmentCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

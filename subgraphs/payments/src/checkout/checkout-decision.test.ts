@@ -79,6 +79,7 @@ describe('checkout decision', () => {
     const { plan } = checkoutPlan(input({ planId: 'CREDIARIO:6', firstDueDay: 10 }), facts);
     const record = newPayment({ payerId: 'payer-1', procedure, plan, method: 'PIX', now: new Date('2026-11-29T12:00:00Z'), clientIp: '10.0.0.1', newId });
     expect(record.installments.map((row) => row.status)).toEqual(['ISSUED', ...Array(5).fill('SCHEDULED')]);
+    expect(record.installments.map(({ number, dueDate, amountCentavos, interestCentavos, amortizationCentavos }) => ({ number, dueDate, amountCentavos, interestCentavos, amortizationCentavos }))).toEqual(plan.schedule);
     expect(record.charge).toMatchObject({ amountCentavos: plan.schedule[0]!.amountCentavos, installmentNumber: 1 });
     expect(record.payment.contractAcceptance).toEqual({ acceptedBy: 'payer-1', acceptedAt: '2026-11-29T12:00:00.000Z', clientIp: '10.0.0.1', terms: plan.contractTerms, termsHash: plan.contractTermsHash });
     expect(record.events[0].payload).toMatchObject({ planKind: 'CREDIARIO', installmentCount: 6, processingCostCentavos: 0 });

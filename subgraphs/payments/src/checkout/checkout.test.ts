@@ -107,9 +107,11 @@ describe('payment.created', () => {
     await store.create(record, { scope: `checkout:${record.payment.payerId}`, key: 'crediario-key-1', hash: 'h' });
     const created = await database.prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: record.payment.id, type: 'payment.created' } });
     expect(created.payload).toMatchObject({ planKind: 'CREDIARIO', method: 'BOLETO', installmentCount: 4 });
-    expect((created.payload as { installments: unknown }).installments).toEqual(
-      (await database.prisma.installment.findMany({ where: { paymentId: record.payment.id }, orderBy: { number: 'asc' } })).map(({ number, dueDate, amountCentavos }) => ({ number, dueDate, amountCentavos })),
-    );
+    const persisted = await database.prisma.installment.findMany({ where: { paymentId: record.payment.id }, orderBy: { number: 'asc' } });
+    expect((created.payload as { installments: unknown }).installments).toEqual(persisted.map(({ number, dueDate, amountCentavos }) => ({ number, dueDate, amountCentavos })));
+    // The installments charged are the ones disclosed, interest for the real days included.
+    expect(persisted.map(({ number, dueDate, amountCentavos, interestCentavos, amortizationCentavos }) => ({ number, dueDate, amountCentavos, interestCentavos, amortizationCentavos }))).toEqual(plan.schedule);
+    expect(plan.firstDueDate).toBe('2027-01-05');
   });
 
   it('commits with the payment or not at all: an event that cannot be written leaves no payment', async () => {

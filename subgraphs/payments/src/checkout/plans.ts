@@ -1,7 +1,7 @@
 // The plans a patient can choose for a procedure: à vista (PIX, boleto), card in 1–12× (sem juros
 // up to the clinic's limit), and MedPay crediário in 2–24× by PIX or boleto, each with its total,
 // interest, IOF, CET and dated schedule, and the split of what the clinic receives.
-import { addMonths, cardInstallments, cet, financedWithIof } from '@medpay/financing';
+import { addMonths, cardInstallments, cet, financedWithIof, firstDueDateOnDay } from '@medpay/financing';
 import { formatBRL, splitPayment } from '@medpay/money';
 import { PaymentsError } from '../errors.js';
 import { createHash } from 'node:crypto';
@@ -23,6 +23,8 @@ export interface PaymentPlan {
   kind: PlanKind;
   methods: PaymentMethod[];
   installmentCount: number;
+  /** YYYY-MM-DD: when the first (or only) payment falls due */
+  firstDueDate: string;
   firstInstallmentCentavos: number;
   installmentCentavos: number;
   totalCentavos: number;
@@ -56,10 +58,18 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 const brDate = (date: string) => date.split('-').reverse().join('/');
 const percent = (rate: number) => `${(rate * 100).toFixed(2).replace('.', ',')}%`;
 
-/** The first installment's due date: the chosen day of the month at least a week away. */
+/**
+ * The crediário's first due date: the patient's chosen day of the month, its next occurrence more than
+ * a week away (so the first charge can be issued and paid in time). The first period thus runs 8 to
+ * about 38 days, and it is priced for those days: interest pro rata die (financedWithIof with the
+ * release date), not a whole month. We chose that over pushing the first due date 30–59 days out
+ * because it is what Brazilian lenders do (juros pro rata die), it keeps the earliest date on the
+ * patient's chosen day, and a shorter first period costs the patient less in reais. The CET still
+ * moves a little with the day for short plans (2×: a few points), solely because the IOF's flat
+ * 0.38 % weighs more annualized over a shorter loan; the interest charged is the disclosed rate.
+ */
 export function firstDueDate(today: string, dueDay: number): string {
-  const thisMonth = `${today.slice(0, 8)}${String(dueDay).padStart(2, '0')}`;
-  return thisMonth > addDays(today, 7) ? thisMonth : addMonths(thisMonth, 1, dueDay);
+  return firstDueDateOnDay(today, dueDay, pricing.CREDIARIO_MIN_FIRST_PERIOD_DAYS);
 }
 
 function aVista(method: 'PIX' | 'BOLETO', context: PlanContext): PaymentPlan {
@@ -70,6 +80,7 @@ function aVista(method: 'PIX' | 'BOLETO', context: PlanContext): PaymentPlan {
     kind: 'A_VISTA',
     methods: [method],
     installmentCount: 1,
+    firstDueDate: dueDate,
     firstInstallmentCentavos: price,
     installmentCentavos: price,
     totalCentavos: price,
@@ -111,6 +122,7 @@ function card(count: number, context: PlanContext): PaymentPlan {
     kind: count === 1 ? 'A_VISTA' : 'CARD_INSTALLMENTS',
     methods: ['CARD'],
     installmentCount: count,
+    firstDueDate: payments[0]!.dueDate,
     firstInstallmentCentavos: offer.firstInstallmentCentavos,
     installmentCentavos: offer.installmentCentavos,
     totalCentavos: offer.totalCentavos,
@@ -145,12 +157,14 @@ function crediario(count: number, context: PlanContext): PaymentPlan {
     amortizationCentavos: row.amortizationCentavos,
   }));
   // IOF is financed: the patient receives the whole price (paid to the clinic) and repays principal + IOF.
+  // The CET discounts each installment from its real due date over a 365-day year (Resolução CMN 4.881).
   const rates = cet({ releasedCentavos: context.priceCentavos, releaseDate: context.today, payments: schedule.map((s) => ({ date: s.dueDate, amountCentavos: s.amountCentavos })) });
   const plan: PaymentPlan = {
     id: `CREDIARIO:${count}`,
     kind: 'CREDIARIO',
     methods: ['PIX', 'BOLETO'],
     installmentCount: count,
+    firstDueDate: schedule[0]!.dueDate,
     firstInstallmentCentavos: schedule[0]!.amountCentavos,
     installmentCentavos: schedule[1]?.amountCentavos ?? schedule[0]!.amountCentavos,
     totalCentavos: financed.schedule.totalCentavos,
@@ -178,9 +192,10 @@ function contractTerms(plan: PaymentPlan, context: PlanContext, financedCentavos
     'CONTRATO DE CRÉDITO PESSOAL — CREDIÁRIO MEDPAY',
     `Finalidade: pagamento do procedimento "${context.procedureName}" em ${context.clinicName}, pago integralmente à clínica pela MedPay.`,
     `Valor do procedimento: ${formatBRL(context.priceCentavos)}. IOF financiado: ${formatBRL(plan.iofCentavos)}. Valor financiado: ${formatBRL(financedCentavos)}.`,
-    `Parcelas: ${plan.installmentCount} mensais pela Tabela Price, a primeira de ${formatBRL(plan.firstInstallmentCentavos)} em ${brDate(plan.schedule[0]!.dueDate)} e a última de ${formatBRL(last.amountCentavos)} em ${brDate(last.dueDate)}.`,
-    `Total a pagar: ${formatBRL(plan.totalCentavos)}. Juros: ${percent(plan.monthlyInterestRate)} ao mês.`,
-    `Custo Efetivo Total (CET): ${percent(plan.cetAnnualRate)} ao ano (${percent(plan.cetMonthlyRate)} ao mês), conforme a Resolução CMN 3.517/2007.`,
+    `Liberação do crédito: ${brDate(context.today)}.`,
+    `Parcelas: ${plan.installmentCount} mensais pela Tabela Price, a primeira de ${formatBRL(plan.firstInstallmentCentavos)} em ${brDate(plan.firstDueDate)} e a última de ${formatBRL(last.amountCentavos)} em ${brDate(last.dueDate)}.`,
+    `Total a pagar: ${formatBRL(plan.totalCentavos)}. Juros: ${percent(plan.monthlyInterestRate)} ao mês, contados pro rata die pelos dias corridos de cada período desde a liberação (mês de 30 dias).`,
+    `Custo Efetivo Total (CET): ${percent(plan.cetAnnualRate)} ao ano (${percent(plan.cetMonthlyRate)} ao mês), calculado pelas datas reais de liberação e de vencimento, conforme a Resolução CMN 4.881/2020.`,
     `Atraso: multa de ${percent(pricing.LATE_FEE_BASIS_POINTS / 10_000)} e juros de mora de ${percent(pricing.LATE_INTEREST_MONTHLY_RATE)} ao mês pro rata die.`,
     'Você pode antecipar parcelas com redução proporcional dos juros (CDC art. 52 §2º).',
   ].join('\n');

@@ -8,6 +8,12 @@ export const CREDIARIO_MAX_INSTALLMENTS = 24;
 /** crediário is offered from this price up, and up to this financed amount per contract */
 export const CREDIARIO_MIN_PRICE_CENTAVOS = 30_000;
 export const CREDIARIO_MAX_FINANCED_CENTAVOS = 3_000_000;
+/**
+ * The first installment falls due on the patient's chosen day at least this many days after the
+ * release (more than a week: time to issue its charge and pay it); interest runs pro rata die, so a
+ * short or long first period is charged for its real days (see plans.ts firstDueDate).
+ */
+export const CREDIARIO_MIN_FIRST_PERIOD_DAYS = 8;
 
 /** Card installments above the clinic's "sem juros" limit: the patient's monthly interest. */
 export const CARD_MONTHLY_RATE = 0.0299;

@@ -48,7 +48,7 @@ export default function Procedure() {
           </div>
           <ErrorNotice error={error} />
           <PlanTable plans={data?.paymentPlans ?? []} checkoutHref={(plan) => `/procedimentos/${procedure.id}/pagar?plano=${encodeURIComponent(plan.id)}&vencimento=${dueDay}`} />
-          <p className="hint">CET: Custo Efetivo Total ao ano, com juros, IOF e encargos. No cartão sem juros, o total é o preço do procedimento.</p>
+          <p className="hint">CET: Custo Efetivo Total ao ano, com juros, IOF e encargos. No crediário, os juros contam os dias corridos até cada vencimento. No cartão sem juros, o total é o preço do procedimento.</p>
         </section>
       ) : (
         <p className="notice notice-info">Este procedimento não está disponível para pagamento no momento.</p>

@@ -100,7 +100,7 @@ function CheckoutForm() {
             <dt>IOF</dt><dd>{formatBRL(plan.iofCentavos)}</dd>
             <dt>Total a pagar</dt><dd>{formatBRL(plan.totalCentavos)}</dd>
             <dt>CET</dt><dd data-testid="cet">{formatRate(plan.cetAnnualRate)} ao ano</dd>
-            <dt>Vencimentos</dt><dd>todo dia {dueDay}, a partir de {formatDate(plan.schedule[0]?.dueDate ?? '')}</dd>
+            <dt>Vencimentos</dt><dd data-testid="first-due-date">1ª parcela em {formatDate(plan.firstDueDate)}, depois todo dia {dueDay}</dd>
           </dl>
           <pre className="contract" tabIndex={0} aria-label="Texto do contrato">{plan.contractTerms}</pre>
           <label className="row" style={{ fontWeight: 400 }}>
