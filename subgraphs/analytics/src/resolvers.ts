@@ -5,6 +5,7 @@ import { Caller, type EventIntake, type RequestContext } from '@medpay/runtime';
 import type { ClinicMembership } from '@medpay/contracts';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Figures } from './figures.js';
+import type { PersonalFacts } from './personal-data.js';
 
 export interface EntityReference {
   id: string;
@@ -13,6 +14,7 @@ export interface EntityReference {
 export interface AnalyticsContext extends RequestContext {
   caller: Caller<ClinicMembership['role']>;
   figures: Figures;
+  personalFacts: PersonalFacts;
   intake: EventIntake;
 }
 
@@ -22,6 +24,13 @@ async function assertMaySeeClinic(caller: AnalyticsContext['caller'], clinicId: 
 }
 
 export const resolvers: Resolvers = {
+  PersonalData: {
+    __resolveReference: ({ userId }) => ({ userId }),
+    analytics: ({ userId }, _args, { caller, personalFacts }) => {
+      caller.assertSelf(userId);
+      return personalFacts.of(userId);
+    },
+  },
   Clinic: {
     __resolveReference: (reference) => ({ id: reference.id }),
     analytics: async (clinic, { from, to, interval }, { caller, figures }) => {

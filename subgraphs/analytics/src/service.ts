@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import type { AnalyticsConfig } from './config.js';
 import { Figures } from './figures.js';
+import { PersonalFacts } from './personal-data.js';
 import { feedIntake, feedSource, streamIntake } from './intake.js';
 import { resolvers, type AnalyticsContext } from './resolvers.js';
 import type { DocumentStore } from './store/document-store.js';
@@ -45,6 +46,7 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
     ? streamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger)
     : feedIntake(store, eventSources(config), config.FEED_POLL_MS, logger);
   const figures = new Figures(store);
+  const personalFacts = new PersonalFacts(store);
   const providers = new InternalClient(config.PROVIDERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET);
   const memberships = async (userId: string) => (await providers.call(contracts.memberships, { userId }))?.memberships ?? [];
   const sweep = () => sweepExpired(store).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
@@ -61,7 +63,7 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
     metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
-    createContext: (request) => ({ ...request, caller: new Caller(request.claims, memberships), figures, intake }),
+    createContext: (request) => ({ ...request, caller: new Caller(request.claims, memberships), figures, personalFacts, intake }),
     checkHealth: async () => void (await store.findById('cursors', 'health')),
     onClose: async () => {
       clearInterval(sweeper);

@@ -197,4 +197,25 @@ export class NotificationStore {
   dropPushSubscription(id: string) {
     return this.prisma.pushSubscription.deleteMany({ where: { id } });
   }
+
+  /**
+   * The notifications part of a person's data export: the bell with its texts, every message sent or
+   * due to them (the data it was rendered from, decrypted), their channel choices and the devices
+   * subscribed to Web Push. Withheld: a push subscription's keys (the browser's secrets to decrypt its
+   * pushes, of no use outside it) and the internal deduplication keys.
+   */
+  async personalDataOf(userId: string) {
+    const [notifications, messages, preferences, pushSubscriptions] = await Promise.all([
+      this.prisma.notification.findMany({ where: { recipientId: userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      this.prisma.message.findMany({ where: { recipientId: userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      this.preferences(userId),
+      this.prisma.pushSubscription.findMany({ where: { userId }, orderBy: { createdAt: 'asc' }, select: { id: true, endpoint: true, createdAt: true } }),
+    ]);
+    return {
+      notifications: notifications.map((row) => ({ ...this.view(row), recipientId: row.recipientId })),
+      messages: messages.map(({ dataEncrypted, dedupeKey: _dedupeKey, cancelKey: _cancelKey, ...message }) => ({ ...message, data: JSON.parse(this.encryption.decrypt(dataEncrypted)) as unknown })),
+      preferences,
+      pushSubscriptions,
+    };
+  }
 }

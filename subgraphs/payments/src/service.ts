@@ -23,6 +23,7 @@ import { outboxStore } from './events/outbox-store.js';
 import { PaymentActions } from './money-movement/payment-actions.js';
 import { PaymentEventFeed } from './events/payment-events.js';
 import { PaymentSearch } from './payments/payment-search.js';
+import { PersonalDataStore } from './payments/personal-data-store.js';
 import { PaymentStore } from './payments/payment-store.js';
 import { Reconciliation } from './ledger/reconciliation.js';
 import { ReportStore } from './reporting/report-store.js';
@@ -89,7 +90,9 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger, relay.loop.kick);
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
-  const checkoutStore = new CheckoutStore(prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
+  const encryption = new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY);
+  const checkoutStore = new CheckoutStore(prisma, encryption);
+  const personalData = new PersonalDataStore(prisma, encryption);
   const checkout = new Checkout(checkoutStore, directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
@@ -126,6 +129,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       actions,
       store,
       search,
+      personalData,
       reports,
       directory,
       reconciliation,

@@ -18,6 +18,18 @@ export const usersConfigShape = {
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
   /** where sessions and login counters live in Redis: deployments (or test stacks) sharing one Redis use their own */
   SESSION_KEY_PREFIX: z.string().min(1).default('medpay:users:'),
+  /** the router as this service calls it: data exports are assembled through it with the person's claims */
+  ROUTER_URL: z.string().url().default('http://127.0.0.1:4000'),
+  /** the router as browsers reach it: where data export download links point */
+  ROUTER_PUBLIC_URL: z.string().url().default('http://127.0.0.1:4000'),
+  /** HMAC key of the data export download links */
+  DATA_EXPORT_LINK_SECRET: z.string().min(32).default(() => devSecret('DATA_EXPORT_LINK_SECRET')),
+  DATA_EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  /** how long a built package is kept for download */
+  DATA_EXPORT_RETENTION_HOURS: z.coerce.number().int().positive().default(7 * 24),
+  DATA_EXPORTS_PER_DAY: z.coerce.number().int().positive().default(5),
+  /** how often pending data exports are looked for (each request also starts a pass at once) */
+  DATA_EXPORT_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   ...seedDemoDataShape,
 };
 

@@ -11,6 +11,8 @@ export type UsersErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'INVALID_REFRESH_TOKEN'
   | 'REFRESH_TOKEN_REUSED'
-  | 'INVALID_CPF';
+  | 'INVALID_CPF'
+  | 'DATA_EXPORT_IN_PROGRESS'
+  | 'DATA_EXPORT_LIMIT_REACHED';
 
 export class UsersError extends AppError<UsersErrorCode> {}

@@ -4,11 +4,13 @@ import { Caller, decodeCursor, forbidden, isPlatformAdmin, notFound, pageSize, t
 import type DataLoader from 'dataloader';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Accounts } from './accounts.js';
+import type { DataExports } from './data-exports.js';
 import type { User, UserStore } from './user-store.js';
 import { UsersError } from './errors.js';
 
 export interface UsersContext extends RequestContext {
   accounts: Accounts;
+  dataExports: DataExports;
   users: UserStore;
   userLoader: DataLoader<string, User | null>;
 }
@@ -28,6 +30,8 @@ export const resolvers: Resolvers = {
       if (claims?.sub !== id && !isPlatformAdmin(claims)) throw forbidden();
       return (await userLoader.load(id)) ?? Promise.reject(notFound('Usuário'));
     },
+    myPersonalData: (_, __, { claims }) => ({ userId: new Caller(claims).requireUser() }),
+    myDataExports: (_, __, { claims, dataExports }) => dataExports.list(new Caller(claims).requireUser()),
     users: async (_, args, { users }) => {
       const search = args.filter?.search?.trim() || null;
       const cpf = search ? normalizeCpf(search) : null;
@@ -40,10 +44,23 @@ export const resolvers: Resolvers = {
     login: (_, { input }, { accounts, clientIp }) => accounts.login(input.email, input.password, clientIp),
     refreshSession: (_, { refreshToken }, { accounts }) => accounts.refresh(refreshToken),
     logout: (_, __, { accounts, claims }) => accounts.logout(claims?.sid),
+    requestDataExport: (_, __, { claims, dataExports }) => dataExports.request(new Caller(claims).requireUser()),
     setUserLocked: (_, { id, locked }, { accounts, claims }) => {
       if (claims?.sub === id) throw new UsersError('BAD_USER_INPUT', 'Você não pode bloquear a própria conta.');
       return accounts.setLocked(id, locked);
     },
+  },
+  PersonalData: {
+    __resolveReference: ({ userId }) => ({ userId }),
+    account: ({ userId }, _, { claims, dataExports }) => {
+      new Caller(claims).assertSelf(userId);
+      return dataExports.accountPart(userId);
+    },
+  },
+  DataExport: {
+    requestedAt: (row) => row.requestedAt.toISOString(),
+    readyAt: (row) => row.readyAt?.toISOString() ?? null,
+    expiresAt: (row) => row.expiresAt?.toISOString() ?? null,
   },
   User: {
     __resolveReference: ({ id }, { userLoader }) => userLoader.load(id),

@@ -1,13 +1,16 @@
 // Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption, internalRoutes, Metrics,
+  AccessTokenIssuer, CoalescingLoop, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption, internalRoutes, Metrics,
   openDatabase, OutboxRelay, seedsDemoData, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Accounts } from './accounts.js';
+import { dataExportRoutes } from './data-export-routes.js';
+import { DataExportStore } from './data-export-store.js';
+import { DataExports } from './data-exports.js';
 import type { UsersConfig } from './config.js';
 import { usersOutbox } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -21,6 +24,8 @@ import { UserStore } from './user-store.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** the relay is kicked after each registration; the interval catches what a crash left behind */
 const RELAY_INTERVAL_MS = 2_000;
+/** the token a data export is assembled with lives long enough for one query through the router */
+const EXPORT_TOKEN_TTL_SECONDS = 120;
 export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -46,6 +51,25 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   const relay = new OutboxRelay(outbox, bus, logger);
   const revocations = new RevocationStore(database.prisma);
   const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens, relay.loop.kick);
+  const exportTokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, EXPORT_TOKEN_TTL_SECONDS);
+  let exportLoop: CoalescingLoop | null = null;
+  const dataExports = new DataExports(
+    new DataExportStore(database.prisma),
+    store,
+    exportTokens,
+    revocations,
+    {
+      routerUrl: config.ROUTER_URL,
+      publicRouterUrl: config.ROUTER_PUBLIC_URL,
+      linkSecret: config.DATA_EXPORT_LINK_SECRET,
+      linkTtlSeconds: config.DATA_EXPORT_LINK_TTL_SECONDS,
+      retentionHours: config.DATA_EXPORT_RETENTION_HOURS,
+      perDay: config.DATA_EXPORTS_PER_DAY,
+    },
+    logger,
+    () => exportLoop?.kick(),
+  );
+  exportLoop = new CoalescingLoop('data-exports', () => dataExports.pass(), logger);
 
   const running = await startSubgraph<UsersContext>({
     name: 'users',
@@ -56,9 +80,10 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
-    createContext: (request) => ({ ...request, accounts, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
+    createContext: (request) => ({ ...request, accounts, dataExports, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      await exportLoop?.stop();
       await relay.loop.stop();
       await bus.close();
       await kv.close();
@@ -66,9 +91,11 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     },
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
+      ...dataExportRoutes(dataExports),
       ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox)),
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);
+  exportLoop.start(config.DATA_EXPORT_INTERVAL_MS);
   return { ...running, metrics };
 }

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityReference, AnalyticsContext } from '../resolvers.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -11,6 +11,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A JSON value: the parts of a person's data export. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: string; output: string; }
 };
 
@@ -189,6 +191,13 @@ export type PaymentStatus =
   | 'REFUNDED'
   | 'RELEASED';
 
+export type PersonalData = {
+  __typename?: 'PersonalData';
+  /** Their patient fact, the facts of their payments and installments (ids, amounts, days, statuses), and the raw events that concern them. */
+  analytics?: Maybe<Scalars['JSON']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
 export type PlatformAnalytics = {
   __typename?: 'PlatformAnalytics';
   /** clinics with a payment paid in the period */
@@ -351,6 +360,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Clinic: Clinic;
+  PersonalData: PersonalData;
 }>;
 
 /** Mapping of federation reference types */
@@ -358,6 +368,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Clinic:
     ( { __typename: 'Clinic' }
     & GraphQLRecursivePick<FederationTypes['Clinic'], {"id":true}> );
+  PersonalData:
+    ( { __typename: 'PersonalData' }
+    & GraphQLRecursivePick<FederationTypes['PersonalData'], {"userId":true}> );
 }>;
 
 
@@ -381,9 +394,11 @@ export type ResolversTypes = ResolversObject<{
   FieldUsage: ResolverTypeWrapper<FieldUsage>;
   Funnel: ResolverTypeWrapper<Funnel>;
   GraphUsage: ResolverTypeWrapper<GraphUsage>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MethodFigures: ResolverTypeWrapper<MethodFigures>;
   OperationUsage: ResolverTypeWrapper<OperationUsage>;
   PaymentStatus: PaymentStatus;
+  PersonalData: ResolverTypeWrapper<PersonalData>;
   PlatformAnalytics: ResolverTypeWrapper<Omit<PlatformAnalytics, 'topClinics'> & { topClinics: Array<ResolversTypes['ClinicRanking']> }>;
   Procedure: ResolverTypeWrapper<EntityReference>;
   ProcedureFigures: ResolverTypeWrapper<Omit<ProcedureFigures, 'procedure'> & { procedure: ResolversTypes['Procedure'] }>;
@@ -410,8 +425,10 @@ export type ResolversParentTypes = ResolversObject<{
   FieldUsage: FieldUsage;
   Funnel: Funnel;
   GraphUsage: GraphUsage;
+  JSON: Scalars['JSON']['output'];
   MethodFigures: MethodFigures;
   OperationUsage: OperationUsage;
+  PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
   PlatformAnalytics: Omit<PlatformAnalytics, 'topClinics'> & { topClinics: Array<ResolversParentTypes['ClinicRanking']> };
   Procedure: EntityReference;
   ProcedureFigures: Omit<ProcedureFigures, 'procedure'> & { procedure: ResolversParentTypes['Procedure'] };
@@ -506,6 +523,10 @@ export type GraphUsageResolvers<ContextType = AnalyticsContext, ParentType exten
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MethodFiguresResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['MethodFigures'] = ResolversParentTypes['MethodFigures']> = ResolversObject<{
   grossCentavos?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['AnalyticsPaymentMethod'], ParentType, ContextType>;
@@ -523,6 +544,12 @@ export type OperationUsageResolvers<ContextType = AnalyticsContext, ParentType e
   operationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   p50Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   p95Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  analytics?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type PlatformAnalyticsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PlatformAnalytics'] = ResolversParentTypes['PlatformAnalytics']> = ResolversObject<{
@@ -585,8 +612,10 @@ export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   FieldUsage?: FieldUsageResolvers<ContextType>;
   Funnel?: FunnelResolvers<ContextType>;
   GraphUsage?: GraphUsageResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   MethodFigures?: MethodFiguresResolvers<ContextType>;
   OperationUsage?: OperationUsageResolvers<ContextType>;
+  PersonalData?: PersonalDataResolvers<ContextType>;
   PlatformAnalytics?: PlatformAnalyticsResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
   ProcedureFigures?: ProcedureFiguresResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PaymentMapper, InstallmentMapper, PaymentStatusChangeMapper, PaymentEventMapper, StatementEntryMapper, PixInstructionsMapper, BoletoInstructionsMapper, CardResultMapper, PaymentConnectionMapper, EntityReferenceMapper } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../resolvers/context.js';
 export type Maybe<T> = T | null;
@@ -12,6 +12,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A JSON value: the parts of a person's data export. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: string; output: string; }
 };
 
@@ -386,6 +388,13 @@ export type PaymentStatusCount = {
   status: PaymentStatus;
 };
 
+export type PersonalData = {
+  __typename?: 'PersonalData';
+  /** Every payment the person made: charges, installments, status history, refunds; procedure names and contract terms in clear. */
+  payments?: Maybe<Scalars['JSON']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
 export type PixInstructions = {
   __typename?: 'PixInstructions';
   /** BR Code to paste in a bank app */
@@ -696,6 +705,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Clinic: Clinic;
   Payment: Payment;
+  PersonalData: PersonalData;
   Procedure: Procedure;
   User: User;
 }>;
@@ -708,6 +718,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Payment:
     ( { __typename: 'Payment' }
     & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
+  PersonalData:
+    ( { __typename: 'PersonalData' }
+    & GraphQLRecursivePick<FederationTypes['PersonalData'], {"userId":true}> );
   Procedure:
     ( { __typename: 'Procedure' }
     & GraphQLRecursivePick<FederationTypes['Procedure'], {"id":true}> );
@@ -735,6 +748,7 @@ export type ResolversTypes = ResolversObject<{
   EscrowState: EscrowState;
   Installment: ResolverTypeWrapper<InstallmentMapper>;
   InstallmentStatus: InstallmentStatus;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LedgerEntry: ResolverTypeWrapper<LedgerEntry>;
   LedgerHealth: ResolverTypeWrapper<LedgerHealth>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -752,6 +766,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   PaymentStatusChange: ResolverTypeWrapper<PaymentStatusChangeMapper>;
   PaymentStatusCount: ResolverTypeWrapper<PaymentStatusCount>;
+  PersonalData: ResolverTypeWrapper<PersonalData>;
   PixInstructions: ResolverTypeWrapper<PixInstructionsMapper>;
   PlanKind: PlanKind;
   PlanNet: ResolverTypeWrapper<PlanNet>;
@@ -783,6 +798,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversParentTypes['StatementEntry']> };
   Installment: InstallmentMapper;
+  JSON: Scalars['JSON']['output'];
   LedgerEntry: LedgerEntry;
   LedgerHealth: LedgerHealth;
   Float: Scalars['Float']['output'];
@@ -798,6 +814,7 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentSearch: PaymentSearch;
   PaymentStatusChange: PaymentStatusChangeMapper;
   PaymentStatusCount: PaymentStatusCount;
+  PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
   PixInstructions: PixInstructionsMapper;
   PlanNet: PlanNet;
   PlatformFigures: PlatformFigures;
@@ -863,6 +880,10 @@ export type InstallmentResolvers<ContextType = PaymentsContext, ParentType exten
   pix?: Resolver<Maybe<ResolversTypes['PixInstructions']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InstallmentStatus'], ParentType, ContextType>;
 }>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type LedgerEntryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['LedgerEntry'] = ResolversParentTypes['LedgerEntry']> = ResolversObject<{
   account?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -989,6 +1010,12 @@ export type PaymentStatusCountResolvers<ContextType = PaymentsContext, ParentTyp
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 }>;
 
+export type PersonalDataResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  payments?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type PixInstructionsResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PixInstructions'] = ResolversParentTypes['PixInstructions']> = ResolversObject<{
   copiaECola?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1083,6 +1110,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   ClinicBalance?: ClinicBalanceResolvers<ContextType>;
   ClinicStatement?: ClinicStatementResolvers<ContextType>;
   Installment?: InstallmentResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   LedgerEntry?: LedgerEntryResolvers<ContextType>;
   LedgerHealth?: LedgerHealthResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1096,6 +1124,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   PaymentPlan?: PaymentPlanResolvers<ContextType>;
   PaymentStatusChange?: PaymentStatusChangeResolvers<ContextType>;
   PaymentStatusCount?: PaymentStatusCountResolvers<ContextType>;
+  PersonalData?: PersonalDataResolvers<ContextType>;
   PixInstructions?: PixInstructionsResolvers<ContextType>;
   PlanNet?: PlanNetResolvers<ContextType>;
   PlatformFigures?: PlatformFiguresResolvers<ContextType>;

@@ -1,5 +1,5 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { UserMapper } from '../mappers.js';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { UserMapper, DataExportMapper } from '../mappers.js';
 import type { UsersContext } from '../resolvers.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -12,6 +12,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A JSON value: the parts of a person's data export. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: string; output: string; }
 };
 
@@ -26,6 +28,27 @@ export type AuthPayload = {
   user: SessionUser;
 };
 
+export type DataExport = {
+  __typename?: 'DataExport';
+  /** A short-lived link to the JSON package (a new one each time the list is read); null until READY. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** When downloadUrl stops working. */
+  expiresAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  readyAt?: Maybe<Scalars['String']['output']>;
+  requestedAt: Scalars['String']['output'];
+  status: DataExportStatus;
+};
+
+export type DataExportStatus =
+  /** the package was kept for its time and deleted */
+  | 'EXPIRED'
+  /** could not be assembled after several attempts; ask again */
+  | 'FAILED'
+  /** being assembled: ready within minutes */
+  | 'PENDING'
+  | 'READY';
+
 export type LoginInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -39,6 +62,8 @@ export type Mutation = {
   /** Rotates the refresh token; reusing an old one revokes the whole session. */
   refreshSession?: Maybe<AuthPayload>;
   registerPatient?: Maybe<AuthPayload>;
+  /** Asks for a copy of everything the platform holds about the logged-in person (one in progress at a time). */
+  requestDataExport?: Maybe<DataExport>;
   /** Platform admins lock or unlock an account; a locked account cannot log in or refresh. */
   setUserLocked?: Maybe<User>;
 };
@@ -70,10 +95,27 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * Everything the platform holds about one person, for their data export (LGPD art. 18): each subgraph
+ * contributes the part it holds, resolved only for the person themselves. Parts are JSON documents rather
+ * than typed fields: the package is a file for the person (portability), not a screen, and each part lists
+ * its tables' columns once, next to the store that reads them.
+ */
+export type PersonalData = {
+  __typename?: 'PersonalData';
+  /** The account: profile (with the whole CPF), roles, dates, and the person's data export requests. */
+  account?: Maybe<Scalars['JSON']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The logged-in user. */
   me?: Maybe<User>;
+  /** The logged-in person's data export requests, newest first (the latest 20). */
+  myDataExports?: Maybe<Array<DataExport>>;
+  /** Everything the platform holds about the logged-in person, assembled from every subgraph (prefer requestDataExport: a file to download). */
+  myPersonalData?: Maybe<PersonalData>;
   /** A user; only themselves or a platform admin. */
   user?: Maybe<User>;
   /** Platform admins list and search users. */
@@ -230,11 +272,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  PersonalData: PersonalData;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  PersonalData:
+    ( { __typename: 'PersonalData' }
+    & GraphQLRecursivePick<FederationTypes['PersonalData'], {"userId":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -247,11 +293,15 @@ export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DataExport: ResolverTypeWrapper<DataExportMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  DataExportStatus: DataExportStatus;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalData: ResolverTypeWrapper<PersonalData>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterPatientInput: RegisterPatientInput;
   Role: Role;
@@ -267,11 +317,14 @@ export type ResolversParentTypes = ResolversObject<{
   AuthPayload: AuthPayload;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  DataExport: DataExportMapper;
+  ID: Scalars['ID']['output'];
+  JSON: Scalars['JSON']['output'];
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
-  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
+  PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
   Query: Record<PropertyKey, never>;
   RegisterPatientInput: RegisterPatientInput;
   SessionUser: SessionUser;
@@ -288,11 +341,25 @@ export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends 
   user?: Resolver<ResolversTypes['SessionUser'], ParentType, ContextType>;
 }>;
 
+export type DataExportResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['DataExport'] = ResolversParentTypes['DataExport']> = ResolversObject<{
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readyAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DataExportStatus'], ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   login?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   refreshSession?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerPatient?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPatientArgs, 'input'>>;
+  requestDataExport?: Resolver<Maybe<ResolversTypes['DataExport']>, ParentType, ContextType>;
   setUserLocked?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationSetUserLockedArgs, 'id' | 'locked'>>;
 }>;
 
@@ -301,8 +368,16 @@ export type PageInfoResolvers<ContextType = UsersContext, ParentType extends Res
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PersonalDataResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  myDataExports?: Resolver<Maybe<Array<ResolversTypes['DataExport']>>, ParentType, ContextType>;
+  myPersonalData?: Resolver<Maybe<ResolversTypes['PersonalData']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<Maybe<ResolversTypes['UserConnection']>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
 }>;
@@ -339,8 +414,11 @@ export type UserEdgeResolvers<ContextType = UsersContext, ParentType extends Res
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  DataExport?: DataExportResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalData?: PersonalDataResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SessionUser?: SessionUserResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
