@@ -288,7 +288,7 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('DATA_EXPORT_LIMIT_REACHED');
   }, 60_000);
 
-  it('anonymous callers and partner keys get no export', async () => {
+  it('anonymous callers get no export', async () => {
     const anonymous = await stack.graphql(REQUEST);
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const personal = await stack.graphql('{ myPersonalData { payments } }');
