@@ -188,6 +188,22 @@ export type LedgerHealth = {
   gatewayCashCentavos: Scalars['Float']['output'];
 };
 
+export type MoneyInFlight = {
+  __typename?: 'MoneyInFlight';
+  paymentId: Scalars['ID']['output'];
+  reason: MoneyInFlightReason;
+};
+
+export type MoneyInFlightReason =
+  /** a PIX or boleto not yet paid nor expired */
+  | 'AWAITING_PAYMENT'
+  | 'DISPUTE_OPEN'
+  /** paid and held in escrow until the clinic confirms the procedure */
+  | 'ESCROW_HELD'
+  /** crediário installments still to pay */
+  | 'INSTALLMENTS_OPEN'
+  | 'REFUND_IN_PROGRESS';
+
 export type Mutation = {
   __typename?: 'Mutation';
   checkout?: Maybe<Payment>;
@@ -390,6 +406,8 @@ export type PaymentStatusCount = {
 
 export type PersonalData = {
   __typename?: 'PersonalData';
+  /** What keeps the person from deleting their account: money of theirs still moving. */
+  moneyInFlight?: Maybe<Array<MoneyInFlight>>;
   /** Every payment the person made: charges, installments, status history, refunds; procedure names and contract terms in clear. */
   payments?: Maybe<Scalars['JSON']['output']>;
   userId: Scalars['ID']['output'];
@@ -752,6 +770,8 @@ export type ResolversTypes = ResolversObject<{
   LedgerEntry: ResolverTypeWrapper<LedgerEntry>;
   LedgerHealth: ResolverTypeWrapper<LedgerHealth>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  MoneyInFlight: ResolverTypeWrapper<MoneyInFlight>;
+  MoneyInFlightReason: MoneyInFlightReason;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentMapper>;
@@ -802,6 +822,7 @@ export type ResolversParentTypes = ResolversObject<{
   LedgerEntry: LedgerEntry;
   LedgerHealth: LedgerHealth;
   Float: Scalars['Float']['output'];
+  MoneyInFlight: MoneyInFlight;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Payment: PaymentMapper;
@@ -900,6 +921,11 @@ export type LedgerHealthResolvers<ContextType = PaymentsContext, ParentType exte
   debitsCentavos?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   discrepancies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   gatewayCashCentavos?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type MoneyInFlightResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['MoneyInFlight'] = ResolversParentTypes['MoneyInFlight']> = ResolversObject<{
+  paymentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['MoneyInFlightReason'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1012,6 +1038,7 @@ export type PaymentStatusCountResolvers<ContextType = PaymentsContext, ParentTyp
 
 export type PersonalDataResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  moneyInFlight?: Resolver<Maybe<Array<ResolversTypes['MoneyInFlight']>>, ParentType, ContextType>;
   payments?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -1113,6 +1140,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   JSON?: GraphQLScalarType;
   LedgerEntry?: LedgerEntryResolvers<ContextType>;
   LedgerHealth?: LedgerHealthResolvers<ContextType>;
+  MoneyInFlight?: MoneyInFlightResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;

@@ -4,6 +4,7 @@
 // the clinics': neither is the payer's personal data, so neither is listed.
 import type { FieldEncryption } from '@medpay/runtime';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { moneyInFlightOf } from './money-in-flight.js';
 
 export class PersonalDataStore {
   constructor(
@@ -28,5 +29,15 @@ export class PersonalDataStore {
       contractAcceptance: contractAcceptanceEncrypted ? (JSON.parse(this.encryption.decrypt(contractAcceptanceEncrypted)) as unknown) : null,
       refunds: transfers,
     }));
+  }
+
+  /** The person's payments that keep money in flight, with why (see money-in-flight.ts). */
+  async moneyInFlightOf(payerId: string) {
+    const rows = await this.prisma.payment.findMany({
+      where: { payerId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, status: true, escrowState: true, installments: { select: { status: true } }, transfers: { select: { kind: true, status: true } } },
+    });
+    return rows.flatMap((payment) => moneyInFlightOf(payment).map((reason) => ({ paymentId: payment.id, reason })));
   }
 }

@@ -89,6 +89,10 @@ export const personalData: PersonalDataResolvers = {
     new Caller(claims).assertSelf(userId);
     return personalData.paymentsOf(userId);
   },
+  moneyInFlight: ({ userId }, _, { claims, personalData }) => {
+    new Caller(claims).assertSelf(userId);
+    return personalData.moneyInFlightOf(userId);
+  },
 };
 
 export const clinicPayments: ClinicResolvers = {
