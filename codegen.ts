@@ -42,7 +42,7 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: { enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string', JSON: 'unknown' } },
     },
-    ...subgraphResolvers('users', '../resolvers.js#UsersContext', mappedIn('../mappers.js', ['User', 'DataExport'])),
+    ...subgraphResolvers('users', '../resolvers.js#UsersContext', mappedIn('../mappers.js', ['User', 'DataExport', 'AccountDeletion', 'AccountDeletionStep'])),
     ...subgraphResolvers('providers', '../resolvers.js#ProvidersContext', mappedIn('../mappers.js', ['Clinic', 'ClinicMember', 'Procedure', 'ApiKey', 'User'])),
     ...subgraphResolvers('payments', '../resolvers/context.js#PaymentsContext', {
       ...mappedIn('../resolvers/mappers.js', ['Payment', 'Installment', 'PaymentStatusChange', 'PaymentEvent', 'StatementEntry', 'PixInstructions', 'BoletoInstructions', 'CardResult', 'PaymentConnection']),

@@ -3,13 +3,12 @@
 // subgraph contributes its part of `PersonalData`, resolved only for its owner — so the package holds
 // exactly what the graph would show the person, and no service reads another's tables. Downloads go
 // through short-lived signed links.
-import { randomUUID } from 'node:crypto';
-import type { AccessTokenIssuer, Logger } from '@medpay/runtime';
+import type { Logger } from '@medpay/runtime';
 import type { DataExportRow, DataExportStore } from './data-export-store.js';
 import { UsersError } from './errors.js';
 import type { Prisma } from './generated/prisma/client.js';
 import { checkExportLink, signExportLink, type LinkCheck } from './export-links.js';
-import type { RevocationLog } from './revocation-store.js';
+import type { RouterAsPerson } from './router-as-person.js';
 import type { UserStore } from './user-store.js';
 
 export const EXPORT_FORMAT = 'medpay-data-export/1';
@@ -20,7 +19,6 @@ export const PERSONAL_DATA_QUERY = `query PersonalDataExport {
 }`;
 
 export interface DataExportSettings {
-  routerUrl: string;
   publicRouterUrl: string;
   linkSecret: string;
   linkTtlSeconds: number;
@@ -41,9 +39,8 @@ export class DataExports {
   constructor(
     private readonly exports: DataExportStore,
     private readonly users: UserStore,
-    /** issues the short-lived token the package is assembled with */
-    private readonly tokens: AccessTokenIssuer,
-    private readonly revocations: RevocationLog,
+    /** the package is assembled through the router, as the person */
+    private readonly router: RouterAsPerson,
     private readonly settings: DataExportSettings,
     private readonly logger: Logger,
     /** asks the background builder to run now */
@@ -87,32 +84,17 @@ export class DataExports {
     }
   }
 
-  /**
-   * Asks the router for the person's `PersonalData` as the person: a token of its own session, revoked
-   * as soon as the package is in, so it can be used for nothing else.
-   */
+  /** Asks the router for the person's `PersonalData` as the person (router-as-person.ts). */
   private async assemble(row: DataExportRow) {
     const [user] = await this.users.findMany([row.userId]);
     if (!user) throw new Error('the account is gone');
-    const sessionId = randomUUID();
-    const { token } = await this.tokens.issue(user.id, user.roles, sessionId);
-    try {
-      const response = await fetch(new URL('/graphql', this.settings.routerUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'apollographql-client-name': 'users-data-export' },
-        body: JSON.stringify({ query: PERSONAL_DATA_QUERY }),
-        signal: AbortSignal.timeout(60_000),
-      });
-      const body = (await response.json()) as { data?: { myPersonalData?: { userId: string; [part: string]: Prisma.InputJsonValue | null } | null }; errors?: { extensions?: { code?: string } }[] };
-      // A part missing (a subgraph down, an error) fails the attempt: the package is complete or not made.
-      if (!response.ok || body.errors?.length || !body.data?.myPersonalData) {
-        throw new Error(`router answered ${response.status}: ${(body.errors ?? []).map((error) => error.extensions?.code).join(', ')}`);
-      }
-      const { userId, ...parts } = body.data.myPersonalData;
-      return { format: EXPORT_FORMAT, exportId: row.id, subject: userId, requestedAt: row.requestedAt.toISOString(), generatedAt: this.now().toISOString(), ...parts };
-    } finally {
-      await this.revocations.record(sessionId);
+    const answer = await this.router.query<{ myPersonalData?: { userId: string; [part: string]: Prisma.InputJsonValue | null } | null }>(user, PERSONAL_DATA_QUERY);
+    // A part missing (a subgraph down, an error) fails the attempt: the package is complete or not made.
+    if (answer.status !== 200 || answer.errors?.length || !answer.data?.myPersonalData) {
+      throw new Error(`router answered ${answer.status}: ${(answer.errors ?? []).map((error) => error.extensions?.code).join(', ')}`);
     }
+    const { userId, ...parts } = answer.data.myPersonalData;
+    return { format: EXPORT_FORMAT, exportId: row.id, subject: userId, requestedAt: row.requestedAt.toISOString(), generatedAt: this.now().toISOString(), ...parts };
   }
 
   /**

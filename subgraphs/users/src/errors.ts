@@ -13,6 +13,8 @@ export type UsersErrorCode =
   | 'REFRESH_TOKEN_REUSED'
   | 'INVALID_CPF'
   | 'DATA_EXPORT_IN_PROGRESS'
-  | 'DATA_EXPORT_LIMIT_REACHED';
+  | 'DATA_EXPORT_LIMIT_REACHED'
+  | 'ACCOUNT_HAS_MONEY_IN_FLIGHT'
+  | 'ACCOUNT_DELETION_UNAVAILABLE';
 
 export class UsersError extends AppError<UsersErrorCode> {}

@@ -7,6 +7,8 @@ import {
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AccountDeletionStore } from './account-deletion-store.js';
+import { AccountDeletions } from './account-deletions.js';
 import { Accounts } from './accounts.js';
 import { dataExportRoutes } from './data-export-routes.js';
 import { DataExportStore } from './data-export-store.js';
@@ -17,6 +19,7 @@ import { PrismaClient } from './generated/prisma/client.js';
 import { usersInternalRoutes } from './internal/internal-routes.js';
 import { resolvers, type UsersContext } from './resolvers.js';
 import { RevocationStore } from './revocation-store.js';
+import { RouterAsPerson } from './router-as-person.js';
 import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
 import { UserStore } from './user-store.js';
@@ -24,8 +27,8 @@ import { UserStore } from './user-store.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** the relay is kicked after each registration; the interval catches what a crash left behind */
 const RELAY_INTERVAL_MS = 2_000;
-/** the token a data export is assembled with lives long enough for one query through the router */
-const EXPORT_TOKEN_TTL_SECONDS = 120;
+/** a token the service uses as a person (router-as-person.ts) lives long enough for one query */
+const PERSON_TOKEN_TTL_SECONDS = 120;
 export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -50,16 +53,17 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   const outbox = usersOutbox(database.prisma);
   const relay = new OutboxRelay(outbox, bus, logger);
   const revocations = new RevocationStore(database.prisma);
-  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens, relay.loop.kick);
-  const exportTokens = await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, EXPORT_TOKEN_TTL_SECONDS);
+  const throttle = new LoginThrottle(kv);
+  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), throttle, tokens, relay.loop.kick);
+  const routerAsPerson = new RouterAsPerson(config.ROUTER_URL, await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, PERSON_TOKEN_TTL_SECONDS), revocations);
+  const deletionStore = new AccountDeletionStore(database.prisma);
+  const deletions = new AccountDeletions(deletionStore, store, throttle, routerAsPerson, relay.loop.kick);
   let exportLoop: CoalescingLoop | null = null;
   const dataExports = new DataExports(
     new DataExportStore(database.prisma),
     store,
-    exportTokens,
-    revocations,
+    routerAsPerson,
     {
-      routerUrl: config.ROUTER_URL,
       publicRouterUrl: config.ROUTER_PUBLIC_URL,
       linkSecret: config.DATA_EXPORT_LINK_SECRET,
       linkTtlSeconds: config.DATA_EXPORT_LINK_TTL_SECONDS,
@@ -80,7 +84,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
-    createContext: (request) => ({ ...request, accounts, dataExports, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
+    createContext: (request) => ({ ...request, accounts, deletions, dataExports, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
       await exportLoop?.stop();
@@ -92,7 +96,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
       ...dataExportRoutes(dataExports),
-      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox)),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox, deletionStore)),
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserMapper, DataExportMapper } from '../mappers.js';
+import type { UserMapper, DataExportMapper, AccountDeletionMapper, AccountDeletionStepMapper } from '../mappers.js';
 import type { UsersContext } from '../resolvers.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +16,40 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: string; output: string; }
 };
+
+/**
+ * An account's deletion (LGPD art. 18 VI): the account is anonymized and its sessions end at once; each
+ * service then anonymizes its part. Financial records and contracts are kept for 5 years under the
+ * account's id, a pseudonym no longer linked to the person.
+ */
+export type AccountDeletion = {
+  __typename?: 'AccountDeletion';
+  completedAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  requestedAt: Scalars['String']['output'];
+  status: AccountDeletionStatus;
+  steps: Array<AccountDeletionStep>;
+  /** the deleted account's id: the pseudonym on the records the law keeps */
+  userId: Scalars['ID']['output'];
+};
+
+export type AccountDeletionStatus =
+  /** every service has done its part */
+  | 'COMPLETED'
+  | 'IN_PROGRESS';
+
+/** One service's part of an account deletion. */
+export type AccountDeletionStep = {
+  __typename?: 'AccountDeletionStep';
+  completedAt?: Maybe<Scalars['String']['output']>;
+  /** users, payments, providers, notifications or analytics */
+  service: Scalars['String']['output'];
+  status: AccountDeletionStepStatus;
+};
+
+export type AccountDeletionStepStatus =
+  | 'DONE'
+  | 'PENDING';
 
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -62,6 +96,11 @@ export type Mutation = {
   /** Rotates the refresh token; reusing an old one revokes the whole session. */
   refreshSession?: Maybe<AuthPayload>;
   registerPatient?: Maybe<AuthPayload>;
+  /**
+   * Deletes the logged-in person's account, re-confirmed with their password; refused while money of
+   * theirs is still moving (ACCOUNT_HAS_MONEY_IN_FLIGHT, with what blocks it). Every session ends at once.
+   */
+  requestAccountDeletion?: Maybe<AccountDeletion>;
   /** Asks for a copy of everything the platform holds about the logged-in person (one in progress at a time). */
   requestDataExport?: Maybe<DataExport>;
   /** Platform admins lock or unlock an account; a locked account cannot log in or refresh. */
@@ -81,6 +120,11 @@ export type MutationRefreshSessionArgs = {
 
 export type MutationRegisterPatientArgs = {
   input: RegisterPatientInput;
+};
+
+
+export type MutationRequestAccountDeletionArgs = {
+  password: Scalars['String']['input'];
 };
 
 
@@ -110,8 +154,12 @@ export type PersonalData = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Platform admins follow account deletions, newest first. */
+  accountDeletions?: Maybe<Array<AccountDeletion>>;
   /** The logged-in user. */
   me?: Maybe<User>;
+  /** The logged-in person's account deletion, if they asked for one. */
+  myAccountDeletion?: Maybe<AccountDeletion>;
   /** The logged-in person's data export requests, newest first (the latest 20). */
   myDataExports?: Maybe<Array<DataExport>>;
   /** Everything the platform holds about the logged-in person, assembled from every subgraph (prefer requestDataExport: a file to download). */
@@ -120,6 +168,11 @@ export type Query = {
   user?: Maybe<User>;
   /** Platform admins list and search users. */
   users?: Maybe<UserConnection>;
+};
+
+
+export type QueryAccountDeletionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -290,11 +343,15 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  AccountDeletion: ResolverTypeWrapper<AccountDeletionMapper>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccountDeletionStatus: AccountDeletionStatus;
+  AccountDeletionStep: ResolverTypeWrapper<AccountDeletionStepMapper>;
+  AccountDeletionStepStatus: AccountDeletionStepStatus;
+  AuthPayload: ResolverTypeWrapper<AuthPayload>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DataExport: ResolverTypeWrapper<DataExportMapper>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DataExportStatus: DataExportStatus;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LoginInput: LoginInput;
@@ -314,11 +371,13 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuthPayload: AuthPayload;
+  AccountDeletion: AccountDeletionMapper;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AccountDeletionStep: AccountDeletionStepMapper;
+  AuthPayload: AuthPayload;
   Int: Scalars['Int']['output'];
   DataExport: DataExportMapper;
-  ID: Scalars['ID']['output'];
   JSON: Scalars['JSON']['output'];
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
@@ -332,6 +391,21 @@ export type ResolversParentTypes = ResolversObject<{
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserFilter: UserFilter;
+}>;
+
+export type AccountDeletionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AccountDeletion'] = ResolversParentTypes['AccountDeletion']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccountDeletionStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['AccountDeletionStep']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type AccountDeletionStepResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AccountDeletionStep'] = ResolversParentTypes['AccountDeletionStep']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccountDeletionStepStatus'], ParentType, ContextType>;
 }>;
 
 export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
@@ -359,6 +433,7 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   logout?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   refreshSession?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerPatient?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPatientArgs, 'input'>>;
+  requestAccountDeletion?: Resolver<Maybe<ResolversTypes['AccountDeletion']>, ParentType, ContextType, RequireFields<MutationRequestAccountDeletionArgs, 'password'>>;
   requestDataExport?: Resolver<Maybe<ResolversTypes['DataExport']>, ParentType, ContextType>;
   setUserLocked?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationSetUserLockedArgs, 'id' | 'locked'>>;
 }>;
@@ -375,7 +450,9 @@ export type PersonalDataResolvers<ContextType = UsersContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accountDeletions?: Resolver<Maybe<Array<ResolversTypes['AccountDeletion']>>, ParentType, ContextType, RequireFields<QueryAccountDeletionsArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  myAccountDeletion?: Resolver<Maybe<ResolversTypes['AccountDeletion']>, ParentType, ContextType>;
   myDataExports?: Resolver<Maybe<Array<ResolversTypes['DataExport']>>, ParentType, ContextType>;
   myPersonalData?: Resolver<Maybe<ResolversTypes['PersonalData']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
@@ -413,6 +490,8 @@ export type UserEdgeResolvers<ContextType = UsersContext, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
+  AccountDeletion?: AccountDeletionResolvers<ContextType>;
+  AccountDeletionStep?: AccountDeletionStepResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DataExport?: DataExportResolvers<ContextType>;
   JSON?: GraphQLScalarType;
