@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { AnalyticsConfig } from './config.js';
 import { Figures } from './figures.js';
 import { PersonalFacts } from './personal-data.js';
-import { feedIntake, feedSource, streamIntake } from './intake.js';
+import { feedIntake, feedSource, reportAccountDeletion, streamIntake } from './intake.js';
 import { resolvers, type AnalyticsContext } from './resolvers.js';
 import type { DocumentStore } from './store/document-store.js';
 import { RAW_EVENT_RETENTION_SECONDS, USAGE_RETENTION_SECONDS } from './store/models.js';
@@ -42,9 +42,10 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
   const logger = createLogger('analytics', config.LOG_LEVEL);
   const metrics = new Metrics();
   const store = await openDocumentStore(config.MONGODB_URL, config.ANALYTICS_DATA_DIR);
+  const deletionReports = reportAccountDeletion(new InternalClient(config.USERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET, 30_000));
   const intake: EventIntake = config.REDIS_URL
-    ? streamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger)
-    : feedIntake(store, eventSources(config), config.FEED_POLL_MS, logger);
+    ? streamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger, deletionReports)
+    : feedIntake(store, eventSources(config), config.FEED_POLL_MS, logger, deletionReports);
   const figures = new Figures(store);
   const personalFacts = new PersonalFacts(store);
   const providers = new InternalClient(config.PROVIDERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET);

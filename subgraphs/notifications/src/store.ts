@@ -218,4 +218,20 @@ export class NotificationStore {
       pushSubscriptions,
     };
   }
+
+  /**
+   * A deleted account's part here (idempotent): the bell's texts, the devices, the channel choices go;
+   * messages stay as the record of what was sent when (their recipient id is now a pseudonym), with the
+   * data they were rendered from emptied and the ones still pending canceled.
+   */
+  async forgetRecipient(userId: string): Promise<void> {
+    const emptied = this.encryption.encrypt('{}');
+    await this.prisma.$transaction([
+      this.prisma.notification.deleteMany({ where: { recipientId: userId } }),
+      this.prisma.pushSubscription.deleteMany({ where: { userId } }),
+      this.prisma.preference.deleteMany({ where: { userId } }),
+      this.prisma.message.updateMany({ where: { recipientId: userId, status: 'PENDING' }, data: { status: 'CANCELED' } }),
+      this.prisma.message.updateMany({ where: { recipientId: userId }, data: { dataEncrypted: emptied, lastError: null } }),
+    ]);
+  }
 }
