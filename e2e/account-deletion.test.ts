@@ -46,7 +46,7 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
   beforeAll(async () => {
     stack = await startStack(mode, {}, { notifications: true });
     ({ patient: paula, clinicAdmin, admin, procedureId } = await demoCast(stack));
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await stack?.close();

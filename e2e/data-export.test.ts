@@ -185,7 +185,7 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
     // The package is a picture of now: wait until the other services have taken in Paula's payment.
     await eventually(() => stack.analytics.store.findById('payments', paulaPayment), (fact) => fact !== null, 'analytics has the payment');
     await eventually(() => stack.notifications!.store.prisma.notification.count({ where: { recipientId: paula.userId } }), (count) => count > 0, 'Paula notified');
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await stack?.close();

@@ -35,6 +35,7 @@ type Documents = {
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": typeof types.ClinicPageDocument,
     "\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": typeof types.MyDataExportsDocument,
     "\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": typeof types.RequestDataExportDocument,
+    "\n  mutation RequestAccountDeletion($password: String!) {\n    requestAccountDeletion(password: $password) { id status requestedAt completedAt steps { service status completedAt } }\n  }\n": typeof types.RequestAccountDeletionDocument,
     "\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n": typeof types.NotificationPreferencesPageDocument,
     "\n  query WebPushKey {\n    webPushPublicKey\n  }\n": typeof types.WebPushKeyDocument,
     "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n": typeof types.SaveNotificationPreferencesDocument,
@@ -119,6 +120,7 @@ const documents: Documents = {
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": types.ClinicPageDocument,
     "\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": types.MyDataExportsDocument,
     "\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": types.RequestDataExportDocument,
+    "\n  mutation RequestAccountDeletion($password: String!) {\n    requestAccountDeletion(password: $password) { id status requestedAt completedAt steps { service status completedAt } }\n  }\n": types.RequestAccountDeletionDocument,
     "\n  query NotificationPreferencesPage {\n    myNotificationPreferences { channel purpose enabled }\n  }\n": types.NotificationPreferencesPageDocument,
     "\n  query WebPushKey {\n    webPushPublicKey\n  }\n": types.WebPushKeyDocument,
     "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n": types.SaveNotificationPreferencesDocument,
@@ -280,6 +282,10 @@ export function graphql(source: "\n  query MyDataExports {\n    myDataExports { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n"): (typeof documents)["\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestAccountDeletion($password: String!) {\n    requestAccountDeletion(password: $password) { id status requestedAt completedAt steps { service status completedAt } }\n  }\n"): (typeof documents)["\n  mutation RequestAccountDeletion($password: String!) {\n    requestAccountDeletion(password: $password) { id status requestedAt completedAt steps { service status completedAt } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

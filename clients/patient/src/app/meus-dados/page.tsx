@@ -1,13 +1,16 @@
 'use client';
 // "Meus dados": the person's rights over their data (LGPD art. 18) — a copy of everything the platform
-// holds about them, as a JSON file to download through a short-lived link.
+// holds about them, as a JSON file to download through a short-lived link, and the deletion of their
+// account, re-confirmed with the password.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { formatDateTime } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
-import { RequireSession } from '@medpay/web/session';
-import { ErrorNotice, Loading } from '@medpay/web/ui';
+import { RequireSession, useSession } from '@medpay/web/session';
+import { errorCode, ErrorNotice, Loading } from '@medpay/web/ui';
 import Link from 'next/link';
-import { useEffect } from 'react';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, type FormEvent } from 'react';
+import { DELETION_KEY } from '../conta-excluida/deletion-summary';
 
 const MyDataExports = graphql(`
   query MyDataExports {
@@ -18,6 +21,12 @@ const MyDataExports = graphql(`
 const RequestDataExport = graphql(`
   mutation RequestDataExport {
     requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }
+  }
+`);
+
+const RequestAccountDeletion = graphql(`
+  mutation RequestAccountDeletion($password: String!) {
+    requestAccountDeletion(password: $password) { id status requestedAt completedAt steps { service status completedAt } }
   }
 `);
 
@@ -71,12 +80,57 @@ function Poll({ refetch }: { refetch: () => Promise<unknown> }) {
   return null;
 }
 
+/** Deleting the account: the password again, then every session ends; the progress is shown on /conta-excluida. */
+function AccountDeletion() {
+  const [password, setPassword] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const [remove, removing] = useMutation(RequestAccountDeletion);
+  const { logout } = useSession();
+  const router = useRouter();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await remove({ variables: { password } }).catch(() => null);
+    const deletion = result?.data?.requestAccountDeletion;
+    if (!deletion) return;
+    sessionStorage.setItem(DELETION_KEY, JSON.stringify(deletion));
+    await logout();
+    router.push('/conta-excluida');
+  };
+  const blocked = errorCode(removing.error) === 'ACCOUNT_HAS_MONEY_IN_FLIGHT';
+  return (
+    <section className="card" aria-labelledby="delete-title">
+      <h2 id="delete-title">Excluir minha conta</h2>
+      <p>
+        Apagamos seu nome, e-mail, telefone, CPF, notificações e aparelhos cadastrados, e você sai de todos os aparelhos na hora.
+        Pagamentos, contratos e registros contábeis ficam guardados por 5 anos, como exige a lei, sem nada que identifique você.
+        Não é possível excluir a conta enquanto houver pagamento aguardando confirmação, valor em custódia, contestação, reembolso ou
+        parcelas em aberto.
+      </p>
+      <form onSubmit={(event) => void submit(event)}>
+        <label>
+          Sua senha
+          <input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
+        </label>
+        <label>
+          <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+          Entendo que a exclusão não pode ser desfeita.
+        </label>
+        <button type="submit" className="button danger" disabled={!confirmed || !password || removing.loading}>
+          {removing.loading ? 'Excluindo…' : 'Excluir minha conta'}
+        </button>
+      </form>
+      <ErrorNotice error={removing.error}>{blocked ? <p><Link href="/pagamentos">Ver meus pagamentos</Link></p> : null}</ErrorNotice>
+    </section>
+  );
+}
+
 export default function MyDataPage() {
   return (
     <RequireSession>
       <p className="muted"><Link href="/privacidade">Privacidade e seus dados</Link></p>
       <h1>Meus dados</h1>
       <DataExports />
+      <AccountDeletion />
     </RequireSession>
   );
 }
