@@ -13,6 +13,9 @@ import { availableModes, bearer, demoCast, type Session, type Stack, startStack 
 const DELETE = 'mutation($password: String!) { requestAccountDeletion(password: $password) { id userId status requestedAt completedAt steps { service status completedAt } } }';
 const DELETIONS = '{ accountDeletions(first: 10) { id userId status completedAt steps { service status } } }';
 
+/** What "at once" means here: a poll interval and its round trip, with room for a loaded machine (e2e/revocation.test.ts says 2 s). */
+const AT_ONCE_MS = 3_000;
+
 interface Deletion {
   id: string;
   userId: string;
@@ -91,10 +94,8 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
       { service: 'users', status: 'DONE', completedAt: expect.any(String) },
     ]);
 
-    // Refused within a second (the router polls the sessions feed every REVOCATION_POLL_MS).
-    const startedAt = Date.now();
-    await eventually(async () => (await stack.graphql('{ me { id } }', {}, bearer(paula.accessToken))).status, (status) => status === 401, 'the token refused', 5_000);
-    expect(Date.now() - startedAt).toBeLessThan(1_500);
+    // Refused at once: the router polls the sessions feed every REVOCATION_POLL_MS (500 ms); AT_ONCE_MS leaves room for a busy machine.
+    await eventually(async () => (await stack.graphql('{ me { id } }', {}, bearer(paula.accessToken))).status, (status) => status === 401, 'the token refused', AT_ONCE_MS);
     const login = await stack.graphql('mutation { login(input: {email: "paciente@demo.medpay.com.br", password: "MedPay@2026"}) { accessToken } }');
     expect(login.body.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     const refresh = await stack.graphql('mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: paula.refreshToken });
@@ -121,12 +122,12 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
     const theirs = await stack.graphql<{ myPayments: { edges: unknown[] } }>('{ myPayments(first: 50) { edges { node { id } } } }', {}, bearer(again.body.data!.registerPatient.accessToken));
     expect(theirs.body.data!.myPayments.edges).toEqual([]);
 
-    // Notifications and analytics do their part on the event and report it; the bell's texts and the
+    // Payments, notifications and analytics do their part on the event and report it; the bell's texts and the
     // channel choices are gone, the messages kept as a record with the data they were rendered from emptied.
     await eventually(
       async () => (await stack.graphql<{ accountDeletions: Deletion[] }>(DELETIONS, {}, bearer(admin.accessToken))).body.data!.accountDeletions[0]!.steps,
-      (steps) => steps.filter((step) => step.status === 'DONE').map((step) => step.service).join() === 'analytics,notifications,users',
-      'notifications and analytics done',
+      (steps) => steps.filter((step) => step.status === 'DONE').map((step) => step.service).join() === 'analytics,notifications,payments,users',
+      'notifications, analytics and payments done',
       30_000,
     );
     const notifications = stack.notifications!.store.prisma;
@@ -142,18 +143,16 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
     expect((await stack.graphql(DELETIONS, {}, bearer(clinicAdmin.accessToken))).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   }, 90_000);
 
-  // payments and providers have no event intake yet: their steps are reported here as they will be.
+  // providers has no event intake yet: its step is reported here as it will be, and the others' again.
   it("a service's step reported again changes nothing; the deletion completes with the last one", async () => {
     const [deletion] = (await stack.graphql<{ accountDeletions: Deletion[] }>(DELETIONS, {}, bearer(admin.accessToken))).body.data!.accountDeletions;
     const users = new InternalClient(stack.users.url, 'test', stack.secret);
     const report = (service: 'payments' | 'providers' | 'notifications' | 'analytics') => users.call(contracts.accountDeletionSteps, { deletionId: deletion!.id, service });
-    const pending = deletion!.steps.filter((step) => step.status === 'PENDING').map((step) => step.service as 'payments');
-    for (const service of pending.slice(0, -1)) {
-      expect(await report(service)).toEqual({ status: 'IN_PROGRESS' });
-      expect(await report(service)).toEqual({ status: 'IN_PROGRESS' });
-    }
-    expect(await report(pending.at(-1)!)).toEqual({ status: 'COMPLETED' });
-    expect(await report(pending[0]!)).toEqual({ status: 'COMPLETED' });
+    expect(deletion!.steps.filter((step) => step.status === 'PENDING').map((step) => step.service)).toEqual(['providers']);
+    // A redelivered event makes a service report again: nothing changes.
+    for (const service of ['payments', 'notifications', 'analytics'] as const) expect(await report(service)).toEqual({ status: 'IN_PROGRESS' });
+    expect(await report('providers')).toEqual({ status: 'COMPLETED' });
+    expect(await report('providers')).toEqual({ status: 'COMPLETED' });
     const [done] = (await stack.graphql<{ accountDeletions: Deletion[] }>(DELETIONS, {}, bearer(admin.accessToken))).body.data!.accountDeletions;
     expect(done).toMatchObject({ status: 'COMPLETED', completedAt: expect.any(String) });
     expect(done!.steps.every((step) => step.status === 'DONE')).toBe(true);

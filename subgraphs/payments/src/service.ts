@@ -6,6 +6,7 @@ import {
   createEventBus, createLogger, FieldEncryption, internalRoutes, Metrics, openDatabase, OutboxRelay, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PaymentAccess } from './payments/access.js';
@@ -18,6 +19,7 @@ import { paymentsInternalRoutes } from './internal/internal-routes.js';
 import { CelcoinGateway } from './gateway/celcoin-client.js';
 import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gateway.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { accountDeletionIntake } from './events/account-deletion.js';
 import { paymentsOutbox } from './events/outbox.js';
 import { outboxStore } from './events/outbox-store.js';
 import { PaymentActions } from './money-movement/payment-actions.js';
@@ -36,6 +38,8 @@ import { PaymentWorker } from './money-movement/worker.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** how often the plan simulations counted in memory are written (the most a crash can lose) */
 const SIMULATIONS_FLUSH_MS = 5_000;
+/** how often users' outbox is read for account deletions (embedded mode) */
+const DELETION_FEED_POLL_MS = 1_000;
 export const paymentsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export interface PaymentsService extends RunningService {
@@ -112,6 +116,18 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     relay.loop.kick();
   }, logger);
 
+  const deletionIntake = accountDeletionIntake({
+    prisma,
+    personalData,
+    usersUrl: config.USERS_URL,
+    internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    redisUrl: config.REDIS_URL,
+    eventStream: config.EVENT_STREAM,
+    pollMs: DELETION_FEED_POLL_MS,
+    replica: `payments-${randomUUID().slice(0, 8)}`,
+    logger,
+  });
+
   const running = await startSubgraph<PaymentsContext>({
     name: 'payments',
     schema: buildSubgraphSchema({ typeDefs: paymentsTypeDefs, resolvers }),
@@ -142,6 +158,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     onClose: async () => {
       // The open window's counts are written on the way out; should that fail, they are lost (as on a crash).
       await simulations.close().catch((error: unknown) => logger.error({ err: error }, 'plan simulation counts not written'));
+      await deletionIntake.stop();
       await reconciliation.loop.stop();
       await worker.loop.stop();
       await relay.loop.stop();
@@ -169,6 +186,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     },
   });
   worker.loop.start(config.WORKER_INTERVAL_MS);
+  deletionIntake.start();
   relay.loop.start(Math.min(config.WORKER_INTERVAL_MS, 500));
   simulations.start(SIMULATIONS_FLUSH_MS);
   // Started after the demo seed (above), so a run never meets a half-written history.

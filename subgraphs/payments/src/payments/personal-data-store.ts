@@ -40,4 +40,9 @@ export class PersonalDataStore {
     });
     return rows.flatMap((payment) => moneyInFlightOf(payment).map((reason) => ({ paymentId: payment.id, reason })));
   }
+
+  /** A deleted account's free text goes (a dispute's reason); the financial records stay under its id, now a pseudonym. */
+  async forgetPayer(payerId: string): Promise<void> {
+    await this.prisma.payment.updateMany({ where: { payerId, disputeReason: { not: null } }, data: { disputeReason: null } });
+  }
 }
