@@ -49,7 +49,9 @@ const PERSONAL_TABLES: Record<string, Record<string, { in: (pkg: Package) => Jso
     },
     DataExport: { in: (pkg) => pkg.account.dataExports, withheld: { userId: 'the subject itself', package: 'the packages themselves', attempts: 'an internal retry counter' } },
     OutboxEvent: { notPersonal: 'domain events carry ids, roles and times; the ones about the person are in the analytics part' },
-    SessionRevocation: { notPersonal: 'session ids only, no person' },
+    SessionRevocation: { notPersonal: 'session ids only (and a deleted account\'s id, a pseudonym)' },
+    AccountDeletion: { notPersonal: 'exists only once the account is deleted, when there is no one left to export for' },
+    AccountDeletionStep: { notPersonal: "an account deletion's progress" },
   },
   payments: {
     Payment: { in: (pkg) => pkg.payments, renamed: { procedureNameEncrypted: 'procedureName', contractAcceptanceEncrypted: 'contractAcceptance' } },
@@ -63,6 +65,7 @@ const PERSONAL_TABLES: Record<string, Record<string, { in: (pkg: Package) => Jso
     LedgerAccount: { notPersonal: "the platform's and the clinics' accounts" },
     LedgerTransaction: { notPersonal: "the platform's books (by payment id; the payment itself is listed)" },
     LedgerEntry: { notPersonal: "the platform's books" },
+    FeedCursor: { notPersonal: 'where the event reader is' },
   },
   providers: {
     ClinicMember: { in: (pkg) => pkg.clinicMemberships.memberships, renamed: { createdAt: 'since' }, withheld: { userId: 'the subject itself' } },
@@ -70,6 +73,7 @@ const PERSONAL_TABLES: Record<string, Record<string, { in: (pkg: Package) => Jso
     Clinic: { notPersonal: "a legal entity's registration" },
     Procedure: { notPersonal: "a clinic's catalog" },
     OutboxEvent: { notPersonal: 'ids and statuses of clinics and procedures' },
+    FeedCursor: { notPersonal: 'where the event reader is' },
   },
   notifications: {
     Notification: { in: (pkg) => pkg.notifications.notifications, renamed: { titleEncrypted: 'title', bodyEncrypted: 'body' }, withheld: { dedupeKey: 'an internal deduplication key' } },
