@@ -13,6 +13,7 @@ import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
 import { loadRouterConfig, startRouter } from '@medpay/router';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import pg from 'pg';
 
 export type Mode = 'embedded' | 'postgres';
@@ -37,6 +38,15 @@ async function freshDatabase(): Promise<string> {
   const url = new URL(postgresUrl!);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** A port free right now: the router's, which the users subgraph must know before the router starts (data exports are assembled through it). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 export interface Stack {
@@ -98,11 +108,15 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     // Stacks running at once share the test Redis: each publishes its events to a Stream of its own.
     ...(mode === 'postgres' ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl!, EVENT_STREAM: eventStream } : { DATABASE_URL: databaseUrl }),
   };
+  const routerPort = await freePort();
   const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
   // Stacks running at once share the test Redis: each keeps its sessions and login counters apart.
   const sessionKeyPrefix = `test:${randomBytes(4).toString('hex')}:users:`;
   const usersEnv = (port: number | string, extra: Record<string, string> = {}) =>
-    loadUsersConfig({ ...common, PORT: String(port), JWT_PRIVATE_JWK: jwk, SESSION_KEY_PREFIX: sessionKeyPrefix, ...overrides, ...extra });
+    loadUsersConfig({
+      ...common, PORT: String(port), JWT_PRIVATE_JWK: jwk, SESSION_KEY_PREFIX: sessionKeyPrefix,
+      ROUTER_URL: `http://127.0.0.1:${routerPort}`, ROUTER_PUBLIC_URL: `http://127.0.0.1:${routerPort}`, DATA_EXPORT_INTERVAL_MS: '500', ...overrides, ...extra,
+    });
   const users = await startUsersService(usersEnv(0));
   const providers = await startProvidersService(loadProvidersConfig({ ...common, PORT: '0', USERS_URL: users.url, ...overrides }));
   const celcoinSecret = randomBytes(16).toString('hex');
@@ -174,7 +188,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       ...overrides,
       ...extra,
     });
-  const router = await startRouter(routerEnv(payments.url));
+  const router = await startRouter(routerEnv(payments.url, { ROUTER_PORT: String(routerPort) }));
   const extras: RunningService[] = [];
 
   const post = async (url: string, query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {

@@ -35,6 +35,9 @@ if (offset) {
   process.env.ADMIN_APP_URL ??= local(3002);
   process.env.CELCOIN_BASE_URL ??= local(4010);
   process.env.ROUTER_PORT ??= port(4000);
+  // users assembles data exports through the router and points their download links at it
+  process.env.ROUTER_URL ??= local(4000);
+  process.env.ROUTER_PUBLIC_URL ??= local(4000);
   process.env.CORS_ORIGINS ??= [3000, 3001, 3002].map(local).join(',');
 }
 

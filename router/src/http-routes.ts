@@ -20,6 +20,9 @@ export interface HttpRoutesOptions {
   logger: Logger;
 }
 
+/** where the users subgraph serves data export downloads (its export-links.ts) */
+const DATA_EXPORT_DOWNLOAD_PATH = '/data-exports/download';
+
 const isJsonRequest = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 export function httpRoutes({ config, subgraphs, apollo, authenticator, metrics, logger }: HttpRoutesOptions) {
@@ -43,6 +46,21 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, metrics, 
         // Memory too: the subscription benchmark reports it per live subscription.
         const { heapUsed, rss } = process.memoryUsage();
         res.end(`${metrics.render('router')}medpay_process_heap_used_bytes{service="router"} ${heapUsed}\nmedpay_process_resident_memory_bytes{service="router"} ${rss}\n`);
+        return;
+      }
+      // A data export's download (a signed link, made by the users subgraph): forwarded as it is, the one
+      // subgraph route browsers reach — the subgraphs themselves are never published.
+      if (req.method === 'GET' && path === DATA_EXPORT_DOWNLOAD_PATH) {
+        const users = subgraphs.find(({ name }) => name === 'users');
+        if (!users) return sendJson(res, 404, { error: 'not found' });
+        const upstream = await fetch(`${users.baseUrl}${req.url}`, { signal: AbortSignal.timeout(30_000) });
+        const headers: Record<string, string> = {};
+        for (const name of ['content-type', 'content-disposition', 'cache-control', 'referrer-policy']) {
+          const value = upstream.headers.get(name);
+          if (value) headers[name] = value;
+        }
+        res.writeHead(upstream.status, headers);
+        res.end(Buffer.from(await upstream.arrayBuffer()));
         return;
       }
       if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });

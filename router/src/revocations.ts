@@ -20,11 +20,15 @@ interface Feed {
   since: number;
 }
 
-/** The revocation entry a caller's credential would have, or null when it has none (anonymous, no session). */
-export function revocationIdOf(claims: Claims | null): string | null {
-  if (claims?.kind === 'user' && claims.sid) return `session:${claims.sid}`;
-  if (claims?.kind === 'partner') return `key:${claims.sub}`;
-  return null;
+/**
+ * The revocation entries that would refuse a caller's credential (none: anonymous, no session). A
+ * person's token falls with its session, or with every session of theirs at once: the users subgraph
+ * records the person's own id in the sessions feed when their account is deleted.
+ */
+export function revocationIdsOf(claims: Claims | null): string[] {
+  if (claims?.kind === 'user' && claims.sid) return [`session:${claims.sid}`, `session:${claims.sub}`];
+  if (claims?.kind === 'partner') return [`key:${claims.sub}`];
+  return [];
 }
 
 export class Revocations {
@@ -55,24 +59,33 @@ export class Revocations {
   }
 
   isRevoked(claims: Claims | null): boolean {
-    const id = revocationIdOf(claims);
-    return id !== null && this.revoked.has(id);
+    return revocationIdsOf(claims).some((id) => this.revoked.has(id));
   }
 
   /** Calls `onRevoked` once the credential behind these claims is revoked; returns the function that stops watching. */
   watch(claims: Claims | null, onRevoked: () => void): () => void {
-    const id = revocationIdOf(claims);
-    if (id === null) return () => undefined;
-    let callbacks = this.watchers.get(id);
-    if (!callbacks) {
-      callbacks = new Set();
-      this.watchers.set(id, callbacks);
-    }
-    callbacks.add(onRevoked);
-    return () => {
-      callbacks.delete(onRevoked);
-      if (callbacks.size === 0 && this.watchers.get(id) === callbacks) this.watchers.delete(id);
+    let fired = false;
+    const once = () => {
+      if (fired) return;
+      fired = true;
+      stop();
+      onRevoked();
     };
+    const stops = revocationIdsOf(claims).map((id) => {
+      let callbacks = this.watchers.get(id);
+      if (!callbacks) {
+        callbacks = new Set();
+        this.watchers.set(id, callbacks);
+      }
+      const set = callbacks;
+      set.add(once);
+      return () => {
+        set.delete(once);
+        if (set.size === 0 && this.watchers.get(id) === set) this.watchers.delete(id);
+      };
+    });
+    const stop = () => stops.forEach((unwatch) => unwatch());
+    return stop;
   }
 
   /** One round over both feeds; overlapping calls share the round in progress. */

@@ -36,6 +36,12 @@ const clinicStatus = z.object({ clinicId: id, from: z.string(), status: z.string
 export const domainEventPayloads = {
   /** users: an account with the PATIENT role was created */
   'patient.registered': z.object({ userId: id, roles: z.array(z.string()), registeredAt: z.iso.datetime() }),
+  /**
+   * users: a person deleted their account (already anonymized in users). Each service anonymizes its
+   * part and reports it done at /internal/account-deletion-steps; the user id stays as the pseudonym
+   * of the records the law keeps.
+   */
+  'account.deletion_requested': z.object({ deletionId: id, userId: id, requestedAt: z.iso.datetime() }),
 
   /** providers: clinic status changes */
   'clinic.approved': clinicStatus,

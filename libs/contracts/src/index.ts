@@ -90,6 +90,14 @@ const revocationsFeed = {
 /** users → router: sessions ended before their access tokens expire (logout, a reused refresh token). */
 export const sessionRevocations = endpoint({ service: 'users', path: '/internal/session-revocations', ...revocationsFeed });
 
+/** every subgraph → users: its part of an account deletion is done (idempotent; 404 for an unknown deletion). */
+export const accountDeletionSteps = endpoint({
+  service: 'users',
+  path: '/internal/account-deletion-steps',
+  request: z.object({ deletionId: z.string(), service: z.enum(['users', 'payments', 'providers', 'notifications', 'analytics']) }),
+  response: z.object({ status: z.enum(['IN_PROGRESS', 'COMPLETED']) }),
+});
+
 /** providers → router: partner API keys revoked. */
 export const apiKeyRevocations = endpoint({ service: 'providers', path: '/internal/api-key-revocations', ...revocationsFeed });
 

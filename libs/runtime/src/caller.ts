@@ -61,6 +61,14 @@ export class Caller<ClinicRole extends string = string> {
     if (this.userId !== userId && !this.isPlatformAdmin) throw this.denied();
   }
 
+  /**
+   * The person themselves and no one else — not a platform admin either: a data subject's own package
+   * (the export) is theirs alone; admins see personal data through their own, logged fields.
+   */
+  assertSelf(userId: string): void {
+    if (this.userId !== userId) throw this.denied();
+  }
+
   /** The person's role in the clinic, null when not a member (or not a person). */
   async roleIn(clinicId: string): Promise<ClinicRole | null> {
     const userId = this.userId;

@@ -6,6 +6,7 @@ import type { ClinicMembership } from '@medpay/contracts';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { AccessLogReader } from './access-log.js';
 import type { Figures } from './figures.js';
+import type { PersonalFacts } from './personal-data.js';
 
 export interface EntityReference {
   id: string;
@@ -14,6 +15,7 @@ export interface EntityReference {
 export interface AnalyticsContext extends RequestContext {
   caller: Caller<ClinicMembership['role']>;
   figures: Figures;
+  personalFacts: PersonalFacts;
   intake: EventIntake;
   accessLog: AccessLogReader;
 }
@@ -24,6 +26,13 @@ async function assertMaySeeClinic(caller: AnalyticsContext['caller'], clinicId: 
 }
 
 export const resolvers: Resolvers = {
+  PersonalData: {
+    __resolveReference: ({ userId }) => ({ userId }),
+    analytics: ({ userId }, _args, { caller, personalFacts }) => {
+      caller.assertSelf(userId);
+      return personalFacts.of(userId);
+    },
+  },
   Clinic: {
     __resolveReference: (reference) => ({ id: reference.id }),
     analytics: async (clinic, { from, to, interval }, { caller, figures }) => {

@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { AccessLogReader } from './access-log.js';
 import type { AnalyticsConfig } from './config.js';
 import { Figures } from './figures.js';
-import { feedIntake, streamIntake } from './intake.js';
+import { feedIntake, reportAccountDeletion, streamIntake } from './intake.js';
+import { PersonalFacts } from './personal-data.js';
 import { resolvers, type AnalyticsContext } from './resolvers.js';
 import type { DocumentStore } from './store/document-store.js';
 import { RAW_EVENT_RETENTION_SECONDS, USAGE_RETENTION_SECONDS } from './store/models.js';
@@ -42,11 +43,13 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
   const logger = createLogger('analytics', config.LOG_LEVEL);
   const metrics = new Metrics();
   const store = await openDocumentStore(config.MONGODB_URL, config.ANALYTICS_DATA_DIR);
+  const deletionReports = reportAccountDeletion(new InternalClient(config.USERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET, 30_000));
   const intake: EventIntake = config.REDIS_URL
-    ? streamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger)
-    : feedIntake(store, eventSources(config), config.FEED_POLL_MS, logger);
+    ? streamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger, deletionReports)
+    : feedIntake(store, eventSources(config), config.FEED_POLL_MS, logger, deletionReports);
   const figures = new Figures(store);
   const accessLog = new AccessLogReader(store);
+  const personalFacts = new PersonalFacts(store);
   const providers = new InternalClient(config.PROVIDERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET);
   const memberships = async (userId: string) => (await providers.call(contracts.memberships, { userId }))?.memberships ?? [];
   const sweep = () => sweepExpired(store).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
@@ -63,7 +66,7 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
     metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
-    createContext: (request) => ({ ...request, caller: new Caller(request.claims, memberships), figures, intake, accessLog }),
+    createContext: (request) => ({ ...request, caller: new Caller(request.claims, memberships), figures, personalFacts, intake, accessLog }),
     checkHealth: async () => void (await store.findById('cursors', 'health')),
     onClose: async () => {
       clearInterval(sweeper);

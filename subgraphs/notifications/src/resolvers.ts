@@ -26,6 +26,13 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 const MAX_IDS = 100;
 
 export const resolvers: Resolvers = {
+  PersonalData: {
+    __resolveReference: ({ userId }) => ({ userId }),
+    notifications: ({ userId }, _, { caller, store }) => {
+      caller.assertSelf(userId);
+      return store.personalDataOf(userId);
+    },
+  },
   Query: {
     myNotifications: async (_root, { first, after, unreadOnly }, { caller, store }) =>
       toConnection(await store.notifications(caller.requireUser(), pageSize(first, 20), after, unreadOnly ?? false)),

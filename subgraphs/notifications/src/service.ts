@@ -1,7 +1,7 @@
 // Wires the notifications subgraph: its database, the event intake, the dispatcher and the channel
 // workers on the job queues, partner webhooks, the live bell and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { outboxFeed } from '@medpay/contracts';
+import { accountDeletionSteps, outboxFeed, readEvent } from '@medpay/contracts';
 import {
   Caller, createEventBus, createLogger, FeedIntake, fieldEncryptionFrom, InternalClient, Metrics, openDatabase, outboxSource, ReEncryption, startSubgraph, StreamIntake,
   type DomainEvent, type EventIntake, type EventSource, type FeedCursors, type RunningService,
@@ -86,6 +86,12 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
   const apply = async (event: DomainEvent) => {
     await dispatcher.apply(event);
     await webhooks.onEvent(event);
+    // A deleted account: forget the person here, then say so (a failed report redelivers the event; forgetting again changes nothing).
+    const deletion = readEvent('account.deletion_requested', event);
+    if (deletion) {
+      await store.forgetRecipient(deletion.userId);
+      await clients.users.call(accountDeletionSteps, { deletionId: deletion.deletionId, service: 'notifications' });
+    }
   };
   const intake: EventIntake = config.REDIS_URL
     ? new StreamIntake(config.REDIS_URL, config.EVENT_STREAM, STREAM_GROUP, `notifications-${randomBytes(4).toString('hex')}`, apply, logger)

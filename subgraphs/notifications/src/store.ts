@@ -213,4 +213,41 @@ export class NotificationStore {
   dropPushSubscription(id: string) {
     return this.prisma.pushSubscription.deleteMany({ where: { id } });
   }
+
+  /**
+   * The notifications part of a person's data export: the bell with its texts, every message sent or
+   * due to them (the data it was rendered from, decrypted), their channel choices and the devices
+   * subscribed to Web Push. Withheld: a push subscription's keys (the browser's secrets to decrypt its
+   * pushes, of no use outside it) and the internal deduplication keys.
+   */
+  async personalDataOf(userId: string) {
+    const [notifications, messages, preferences, pushSubscriptions] = await Promise.all([
+      this.prisma.notification.findMany({ where: { recipientId: userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      this.prisma.message.findMany({ where: { recipientId: userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      this.preferences(userId),
+      this.prisma.pushSubscription.findMany({ where: { userId }, orderBy: { createdAt: 'asc' }, select: { id: true, endpoint: true, createdAt: true } }),
+    ]);
+    return {
+      notifications: notifications.map((row) => ({ ...this.view(row), recipientId: row.recipientId })),
+      messages: messages.map(({ dataEncrypted, dedupeKey: _dedupeKey, cancelKey: _cancelKey, ...message }) => ({ ...message, data: JSON.parse(this.encryption.decrypt(dataEncrypted)) as unknown })),
+      preferences,
+      pushSubscriptions,
+    };
+  }
+
+  /**
+   * A deleted account's part here (idempotent): the bell's texts, the devices, the channel choices go;
+   * messages stay as the record of what was sent when (their recipient id is now a pseudonym), with the
+   * data they were rendered from emptied and the ones still pending canceled.
+   */
+  async forgetRecipient(userId: string): Promise<void> {
+    const emptied = this.encryption.encrypt('{}');
+    await this.prisma.$transaction([
+      this.prisma.notification.deleteMany({ where: { recipientId: userId } }),
+      this.prisma.pushSubscription.deleteMany({ where: { userId } }),
+      this.prisma.preference.deleteMany({ where: { userId } }),
+      this.prisma.message.updateMany({ where: { recipientId: userId, status: 'PENDING' }, data: { status: 'CANCELED' } }),
+      this.prisma.message.updateMany({ where: { recipientId: userId }, data: { dataEncrypted: emptied, lastError: null } }),
+    ]);
+  }
 }

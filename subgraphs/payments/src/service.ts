@@ -6,6 +6,7 @@ import {
   AccessLog, createEventBus, createLogger, fieldEncryptionFrom, internalRoutes, Metrics, openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PaymentAccess } from './payments/access.js';
@@ -19,12 +20,14 @@ import { paymentsInternalRoutes } from './internal/internal-routes.js';
 import { CelcoinGateway } from './gateway/celcoin-client.js';
 import { WebhookRejectedError, type PaymentGateway } from './gateway/payment-gateway.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { accountDeletionIntake } from './events/account-deletion.js';
 import { paymentsOutbox } from './events/outbox.js';
 import { outboxStore } from './events/outbox-store.js';
 import { personalDataAccessed } from './events/domain-events.js';
 import { PaymentActions } from './money-movement/payment-actions.js';
 import { PaymentEventFeed } from './events/payment-events.js';
 import { PaymentSearch } from './payments/payment-search.js';
+import { PersonalDataStore } from './payments/personal-data-store.js';
 import { PaymentStore } from './payments/payment-store.js';
 import { Reconciliation } from './ledger/reconciliation.js';
 import { ReportStore } from './reporting/report-store.js';
@@ -37,6 +40,8 @@ import { PaymentWorker } from './money-movement/worker.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** how often the plan simulations counted in memory are written (the most a crash can lose) */
 const SIMULATIONS_FLUSH_MS = 5_000;
+/** how often users' outbox is read for account deletions (embedded mode) */
+const DELETION_FEED_POLL_MS = 1_000;
 export const paymentsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export interface PaymentsService extends RunningService {
@@ -97,6 +102,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
   const encryption = fieldEncryptionFrom(config);
   const checkoutStore = new CheckoutStore(prisma, encryption);
+  const personalData = new PersonalDataStore(prisma, encryption);
   const reEncryption = new ReEncryption({
     service: 'payments', sql: prisma, encryption, tables: encryptedColumns, batchSize: config.REENCRYPTION_BATCH_SIZE, pauseMs: config.REENCRYPTION_PAUSE_MS, logger, metrics,
   });
@@ -124,6 +130,17 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     await outboxStore.append(prisma, personalDataAccessed(accesses));
     relay.loop.kick();
   }, logger, metrics);
+  const deletionIntake = accountDeletionIntake({
+    prisma,
+    personalData,
+    usersUrl: config.USERS_URL,
+    internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    redisUrl: config.REDIS_URL,
+    eventStream: config.EVENT_STREAM,
+    pollMs: DELETION_FEED_POLL_MS,
+    replica: `payments-${randomUUID().slice(0, 8)}`,
+    logger,
+  });
 
   const running = await startSubgraph<PaymentsContext>({
     name: 'payments',
@@ -142,6 +159,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       actions,
       store,
       search,
+      personalData,
       reports,
       directory,
       reconciliation,
@@ -157,6 +175,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       await simulations.close().catch((error: unknown) => logger.error({ err: error }, 'plan simulation counts not written'));
       await reEncryption.stop();
       await accessLog.stop();
+      await deletionIntake.stop();
       await reconciliation.loop.stop();
       await worker.loop.stop();
       await relay.loop.stop();
@@ -184,6 +203,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     },
   });
   worker.loop.start(config.WORKER_INTERVAL_MS);
+  deletionIntake.start();
   relay.loop.start(Math.min(config.WORKER_INTERVAL_MS, 500));
   simulations.start(SIMULATIONS_FLUSH_MS);
   accessLog.start();

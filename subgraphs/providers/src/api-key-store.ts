@@ -43,6 +43,15 @@ export class ApiKeyStore {
     return this.prisma.apiKey.findUnique({ where: { id } });
   }
 
+  /** The keys a person created (for their data export): never the hash of the secret. */
+  createdBy(userId: string) {
+    return this.prisma.apiKey.findMany({
+      where: { createdBy: userId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, clinicId: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    });
+  }
+
   /** Keys revoked at or after `since`, oldest first (the router's revocations feed). */
   async revokedSince(since: Date): Promise<{ id: string; at: Date }[]> {
     const rows = await this.prisma.apiKey.findMany({ where: { revokedAt: { gte: since } }, orderBy: { revokedAt: 'asc' }, take: 10_000, select: { id: true, revokedAt: true } });

@@ -49,6 +49,12 @@ export class ApiKeys {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The keys the person created, for their data export: theirs alone. */
+  async createdBy(viewer: Viewer, userId: string) {
+    viewer.assertSelf(userId);
+    return this.keys.createdBy(userId);
+  }
+
   /** `scopes`: what the key may do; at least one (reading payments is the least). */
   async create(viewer: Viewer, clinicId: string, nameInput: string, scopes: readonly PartnerScope[]): Promise<{ apiKey: ApiKey; secret: string }> {
     const userId = viewer.requireUser();

@@ -110,4 +110,11 @@ export class Clinics {
     if (viewer.userId !== userId && !viewer.isPlatformAdmin) throw forbidden();
     return this.store.membershipsWithClinics(userId);
   }
+
+  /** The person's memberships for their data export: theirs alone. */
+  async personalMemberships(viewer: Viewer, userId: string) {
+    viewer.assertSelf(userId);
+    const rows = await this.store.membershipsWithClinics(userId);
+    return rows.map(({ clinic, role, createdAt }) => ({ clinicId: clinic.id, clinicTradeName: clinic.tradeName, role, since: createdAt }));
+  }
 }

@@ -123,6 +123,11 @@ export class ClinicStore {
   }
 
   /** Removes a member unless they are the clinic's last admin. */
+  /** A deleted account leaves every team at once (idempotent). */
+  async removeAllMemberships(userId: string): Promise<void> {
+    await this.prisma.clinicMember.deleteMany({ where: { userId } });
+  }
+
   async removeMember(clinicId: string, userId: string): Promise<RemoveMemberResult> {
     return this.prisma.$transaction(async (tx) => {
       // Team changes of one clinic take turns on its row, so two admins cannot remove each other at once.

@@ -89,6 +89,13 @@ export const resolvers: Resolvers = {
     },
     clinic: (procedure, _, context) => clinicOf(procedure, context),
   },
+  PersonalData: {
+    __resolveReference: ({ userId }) => ({ userId }),
+    clinicMemberships: async ({ userId }, _, { clinics, apiKeys, viewer }) => ({
+      memberships: await clinics.personalMemberships(viewer, userId),
+      apiKeysCreated: await apiKeys.createdBy(viewer, userId),
+    }),
+  },
   User: {
     __resolveReference: ({ id }) => ({ id }),
     clinics: (user, _, { clinics, viewer }) => clinics.membershipsOf(viewer, user.id),

@@ -4,9 +4,11 @@ import {
   createEventBus, createLoader, createLogger, internalRoutes, Metrics, openDatabase, OutboxRelay, seedsDemoData, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Viewer } from './access.js';
+import { accountDeletionIntake } from './account-deletion.js';
 import { ApiKeyStore } from './api-key-store.js';
 import { ApiKeys } from './api-keys.js';
 import { Clinics } from './clinic-service.js';
@@ -24,6 +26,8 @@ import { UsersClient } from './users-client.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** the relay is kicked after each change; the interval catches what a crash left behind */
 const RELAY_INTERVAL_MS = 2_000;
+/** how often users' outbox is read for account deletions (embedded mode) */
+const DELETION_FEED_POLL_MS = 1_000;
 export const providersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startProvidersService(config: ProvidersConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -51,6 +55,18 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
   const apiKeyStore = new ApiKeyStore(database.prisma);
   const apiKeys = new ApiKeys(apiKeyStore);
 
+  const deletionIntake = accountDeletionIntake({
+    prisma: database.prisma,
+    clinics: clinicStore,
+    usersUrl: config.USERS_URL,
+    internalSecret: config.INTERNAL_CLAIMS_SECRET,
+    redisUrl: config.REDIS_URL,
+    eventStream: config.EVENT_STREAM,
+    pollMs: DELETION_FEED_POLL_MS,
+    replica: `providers-${randomUUID().slice(0, 8)}`,
+    logger,
+  });
+
   const running = await startSubgraph<ProvidersContext>({
     name: 'providers',
     schema: buildSubgraphSchema({ typeDefs: providersTypeDefs, resolvers }),
@@ -72,6 +88,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      await deletionIntake.stop();
       await relay.loop.stop();
       await bus.close();
       await database.close();
@@ -79,5 +96,6 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     routes: internalRoutes(config.INTERNAL_CLAIMS_SECRET, providersInternalRoutes({ apiKeys, apiKeyStore, clinics: clinicStore, procedures: procedureStore, outbox })),
   });
   relay.loop.start(RELAY_INTERVAL_MS);
+  deletionIntake.start();
   return { ...running, metrics };
 }

@@ -30,6 +30,18 @@ export const usersConfigShape = {
   TERMS_DATE: z.iso.date().default('2026-11-29'),
   PRIVACY_POLICY_VERSION: z.string().min(1).max(40).default('2026-11-29'),
   PRIVACY_POLICY_DATE: z.iso.date().default('2026-11-29'),
+  /** the router as this service calls it: data exports are assembled through it with the person's claims */
+  ROUTER_URL: z.string().url().default('http://127.0.0.1:4000'),
+  /** the router as browsers reach it: where data export download links point */
+  ROUTER_PUBLIC_URL: z.string().url().default('http://127.0.0.1:4000'),
+  /** HMAC key of the data export download links */
+  DATA_EXPORT_LINK_SECRET: z.string().min(32).default(() => devSecret('DATA_EXPORT_LINK_SECRET')),
+  DATA_EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  /** how long a built package is kept for download */
+  DATA_EXPORT_RETENTION_HOURS: z.coerce.number().int().positive().default(7 * 24),
+  DATA_EXPORTS_PER_DAY: z.coerce.number().int().positive().default(5),
+  /** how often pending data exports are looked for (each request also starts a pass at once) */
+  DATA_EXPORT_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   ...seedDemoDataShape,
 };
 

@@ -13,6 +13,10 @@ export type UsersErrorCode =
   | 'REFRESH_TOKEN_REUSED'
   | 'INVALID_CPF'
   /** the versions accepted are not the ones in force (the page showed an older text) */
-  | 'TERMS_VERSION_OUTDATED';
+  | 'TERMS_VERSION_OUTDATED'
+  | 'DATA_EXPORT_IN_PROGRESS'
+  | 'DATA_EXPORT_LIMIT_REACHED'
+  | 'ACCOUNT_HAS_MONEY_IN_FLIGHT'
+  | 'ACCOUNT_DELETION_UNAVAILABLE';
 
 export class UsersError extends AppError<UsersErrorCode> {}

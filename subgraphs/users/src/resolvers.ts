@@ -4,13 +4,17 @@ import { Caller, decodeCursor, forbidden, isPlatformAdmin, notFound, pageSize, t
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from './__generated__/resolvers-types.js';
+import type { AccountDeletions } from './account-deletions.js';
 import type { Accounts } from './accounts.js';
 import type { Consents, ConsentStatus } from './consent.js';
+import type { DataExports } from './data-exports.js';
 import type { User, UserStore } from './user-store.js';
 import { UsersError } from './errors.js';
 
 export interface UsersContext extends RequestContext {
   accounts: Accounts;
+  deletions: AccountDeletions;
+  dataExports: DataExports;
   users: UserStore;
   userLoader: DataLoader<string, User | null>;
   consents: Consents;
@@ -41,6 +45,10 @@ export const resolvers: Resolvers = {
       return (await userLoader.load(id)) ?? Promise.reject(notFound('Usuário'));
     },
     legalTerms: (_, __, { consents }) => consents.current,
+    myPersonalData: (_, __, { claims }) => ({ userId: new Caller(claims).requireUser() }),
+    myDataExports: (_, __, { claims, dataExports }) => dataExports.list(new Caller(claims).requireUser()),
+    myAccountDeletion: (_, __, { claims, deletions }) => deletions.mine(new Caller(claims).requireUser()),
+    accountDeletions: (_, { first }, { deletions }) => deletions.list(pageSize(first, 20)),
     users: async (_, args, { users }) => {
       const search = args.filter?.search?.trim() || null;
       const cpf = search ? normalizeCpf(search) : null;
@@ -60,6 +68,8 @@ export const resolvers: Resolvers = {
     login: (_, { input }, { accounts, clientIp }) => accounts.login(input.email, input.password, clientIp),
     refreshSession: (_, { refreshToken }, { accounts }) => accounts.refresh(refreshToken),
     logout: (_, __, { accounts, claims }) => accounts.logout(claims?.sid),
+    requestAccountDeletion: (_, { password }, { claims, deletions, clientIp }) => deletions.request(new Caller(claims).requireUser(), password, clientIp),
+    requestDataExport: (_, __, { claims, dataExports }) => dataExports.request(new Caller(claims).requireUser()),
     setUserLocked: (_, { id, locked }, { accounts, claims }) => {
       if (claims?.sub === id) throw new UsersError('BAD_USER_INPUT', 'Você não pode bloquear a própria conta.');
       return accounts.setLocked(id, locked);
@@ -74,6 +84,25 @@ export const resolvers: Resolvers = {
       await consents.setMarketing(userId, granted, clientIp);
       return consentLoader.clear(userId).load(userId);
     },
+  },
+  PersonalData: {
+    __resolveReference: ({ userId }) => ({ userId }),
+    account: ({ userId }, _, { claims, dataExports }) => {
+      new Caller(claims).assertSelf(userId);
+      return dataExports.accountPart(userId);
+    },
+  },
+  AccountDeletion: {
+    requestedAt: (row) => row.requestedAt.toISOString(),
+    completedAt: (row) => row.completedAt?.toISOString() ?? null,
+  },
+  AccountDeletionStep: {
+    completedAt: (row) => row.completedAt?.toISOString() ?? null,
+  },
+  DataExport: {
+    requestedAt: (row) => row.requestedAt.toISOString(),
+    readyAt: (row) => row.readyAt?.toISOString() ?? null,
+    expiresAt: (row) => row.expiresAt?.toISOString() ?? null,
   },
   User: {
     __resolveReference: ({ id }, { userLoader }) => userLoader.load(id),

@@ -1,15 +1,20 @@
 // Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessLog, AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, fieldEncryptionFrom, internalRoutes, Metrics,
+  AccessLog, AccessTokenIssuer, CoalescingLoop, createEventBus, createKeyValueStore, createLoader, createLogger, fieldEncryptionFrom, internalRoutes, Metrics,
   openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AccountDeletionStore } from './account-deletion-store.js';
+import { AccountDeletions } from './account-deletions.js';
 import { Accounts } from './accounts.js';
 import { Consents } from './consent.js';
 import { ConsentStore } from './consent-store.js';
+import { dataExportRoutes } from './data-export-routes.js';
+import { DataExportStore } from './data-export-store.js';
+import { DataExports } from './data-exports.js';
 import type { UsersConfig } from './config.js';
 import { encryptedColumns } from './encrypted-columns.js';
 import { recordDataAccesses, usersOutbox } from './outbox-store.js';
@@ -17,6 +22,7 @@ import { PrismaClient } from './generated/prisma/client.js';
 import { usersInternalRoutes } from './internal/internal-routes.js';
 import { resolvers, type UsersContext } from './resolvers.js';
 import { RevocationStore } from './revocation-store.js';
+import { RouterAsPerson } from './router-as-person.js';
 import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
 import { UserStore } from './user-store.js';
@@ -25,6 +31,8 @@ import DataLoader from 'dataloader';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** the relay is kicked after each registration; the interval catches what a crash left behind */
 const RELAY_INTERVAL_MS = 2_000;
+/** a token the service uses as a person (router-as-person.ts) lives long enough for one query */
+const PERSON_TOKEN_TTL_SECONDS = 120;
 export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics; reEncryption: ReEncryption }> {
@@ -63,7 +71,27 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     await recordDataAccesses(database.prisma, entries);
     relay.loop.kick();
   }, logger, metrics);
-  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens, relay.loop.kick);
+  const throttle = new LoginThrottle(kv);
+  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), throttle, tokens, relay.loop.kick);
+  const routerAsPerson = new RouterAsPerson(config.ROUTER_URL, await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, PERSON_TOKEN_TTL_SECONDS), revocations);
+  const deletionStore = new AccountDeletionStore(database.prisma);
+  const deletions = new AccountDeletions(deletionStore, store, throttle, routerAsPerson, relay.loop.kick);
+  let exportLoop: CoalescingLoop | null = null;
+  const dataExports = new DataExports(
+    new DataExportStore(database.prisma),
+    store,
+    routerAsPerson,
+    {
+      publicRouterUrl: config.ROUTER_PUBLIC_URL,
+      linkSecret: config.DATA_EXPORT_LINK_SECRET,
+      linkTtlSeconds: config.DATA_EXPORT_LINK_TTL_SECONDS,
+      retentionHours: config.DATA_EXPORT_RETENTION_HOURS,
+      perDay: config.DATA_EXPORTS_PER_DAY,
+    },
+    logger,
+    () => exportLoop?.kick(),
+  );
+  exportLoop = new CoalescingLoop('data-exports', () => dataExports.pass(), logger);
 
   const running = await startSubgraph<UsersContext>({
     name: 'users',
@@ -77,6 +105,8 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     createContext: (request) => ({
       ...request,
       accounts,
+      deletions,
+      dataExports,
       users: store,
       userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)),
       consents,
@@ -85,6 +115,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      await exportLoop?.stop();
       await reEncryption.stop();
       await accessLog.stop();
       await relay.loop.stop();
@@ -94,11 +125,13 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     },
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
-      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox)),
+      ...dataExportRoutes(dataExports),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox, deletionStore)),
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);
   reEncryption.start();
   accessLog.start();
+  exportLoop.start(config.DATA_EXPORT_INTERVAL_MS);
   return { ...running, metrics, reEncryption };
 }

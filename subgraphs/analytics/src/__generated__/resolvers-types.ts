@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityReference, AnalyticsContext } from '../resolvers.js';
 import type { DataAccessView } from '../access-log.js';
 export type Maybe<T> = T | null;
@@ -12,6 +12,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A JSON value: the parts of a person's data export. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: string; output: string; }
 };
 
@@ -253,6 +255,13 @@ export type PaymentStatus =
   | 'REFUNDED'
   | 'RELEASED';
 
+export type PersonalData = {
+  __typename?: 'PersonalData';
+  /** Their patient fact, the facts of their payments and installments (ids, amounts, days, statuses), and the raw events that concern them. */
+  analytics?: Maybe<Scalars['JSON']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
 export type PlatformAnalytics = {
   __typename?: 'PlatformAnalytics';
   /** clinics with a payment paid in the period */
@@ -437,6 +446,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Clinic: Clinic;
+  PersonalData: PersonalData;
 }>;
 
 /** Mapping of federation reference types */
@@ -444,6 +454,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Clinic:
     ( { __typename: 'Clinic' }
     & GraphQLRecursivePick<FederationTypes['Clinic'], {"id":true}> );
+  PersonalData:
+    ( { __typename: 'PersonalData' }
+    & GraphQLRecursivePick<FederationTypes['PersonalData'], {"userId":true}> );
 }>;
 
 
@@ -472,11 +485,13 @@ export type ResolversTypes = ResolversObject<{
   FieldUsage: ResolverTypeWrapper<FieldUsage>;
   Funnel: ResolverTypeWrapper<Funnel>;
   GraphUsage: ResolverTypeWrapper<GraphUsage>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MethodFigures: ResolverTypeWrapper<MethodFigures>;
   OperationUsage: ResolverTypeWrapper<OperationUsage>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PaymentStatus: PaymentStatus;
+  PersonalData: ResolverTypeWrapper<PersonalData>;
   PlatformAnalytics: ResolverTypeWrapper<Omit<PlatformAnalytics, 'topClinics'> & { topClinics: Array<ResolversTypes['ClinicRanking']> }>;
   Procedure: ResolverTypeWrapper<EntityReference>;
   ProcedureFigures: ResolverTypeWrapper<Omit<ProcedureFigures, 'procedure'> & { procedure: ResolversTypes['Procedure'] }>;
@@ -506,10 +521,12 @@ export type ResolversParentTypes = ResolversObject<{
   FieldUsage: FieldUsage;
   Funnel: Funnel;
   GraphUsage: GraphUsage;
+  JSON: Scalars['JSON']['output'];
   MethodFigures: MethodFigures;
   OperationUsage: OperationUsage;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
   PlatformAnalytics: Omit<PlatformAnalytics, 'topClinics'> & { topClinics: Array<ResolversParentTypes['ClinicRanking']> };
   Procedure: EntityReference;
   ProcedureFigures: Omit<ProcedureFigures, 'procedure'> & { procedure: ResolversParentTypes['Procedure'] };
@@ -628,6 +645,10 @@ export type GraphUsageResolvers<ContextType = AnalyticsContext, ParentType exten
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MethodFiguresResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['MethodFigures'] = ResolversParentTypes['MethodFigures']> = ResolversObject<{
   grossCentavos?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['AnalyticsPaymentMethod'], ParentType, ContextType>;
@@ -650,6 +671,12 @@ export type OperationUsageResolvers<ContextType = AnalyticsContext, ParentType e
 export type PageInfoResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  analytics?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type PlatformAnalyticsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PlatformAnalytics'] = ResolversParentTypes['PlatformAnalytics']> = ResolversObject<{
@@ -721,9 +748,11 @@ export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   FieldUsage?: FieldUsageResolvers<ContextType>;
   Funnel?: FunnelResolvers<ContextType>;
   GraphUsage?: GraphUsageResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   MethodFigures?: MethodFiguresResolvers<ContextType>;
   OperationUsage?: OperationUsageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalData?: PersonalDataResolvers<ContextType>;
   PlatformAnalytics?: PlatformAnalyticsResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
   ProcedureFigures?: ProcedureFiguresResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { NotificationView } from '../store.js';
 import type { Message } from '../generated/prisma/client.js';
 import type { NotificationsContext } from '../resolvers.js';
@@ -13,6 +13,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A JSON value: the parts of a person's data export. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: string; output: string; }
 };
 
@@ -192,6 +194,13 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PersonalData = {
+  __typename?: 'PersonalData';
+  /** The bell (with its texts), every message sent or due to the person on any channel, their channel choices and their Web Push devices. */
+  notifications?: Maybe<Scalars['JSON']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
 /** A browser's Web Push subscription (PushSubscription.toJSON()). */
 export type PushSubscriptionInput = {
   auth: Scalars['String']['input'];
@@ -309,6 +318,17 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -372,7 +392,17 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  PersonalData: PersonalData;
+}>;
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  PersonalData:
+    ( { __typename: 'PersonalData' }
+    & GraphQLRecursivePick<FederationTypes['PersonalData'], {"userId":true}> );
+}>;
 
 
 
@@ -381,6 +411,7 @@ export type ResolversTypes = ResolversObject<{
   ChannelPreference: ResolverTypeWrapper<ChannelPreference>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChannelPreferenceInput: ChannelPreferenceInput;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MessageStatus: MessageStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -395,6 +426,7 @@ export type ResolversTypes = ResolversObject<{
   OutboundMessageConnection: ResolverTypeWrapper<Omit<OutboundMessageConnection, 'edges'> & { edges: Array<ResolversTypes['OutboundMessageEdge']> }>;
   OutboundMessageEdge: ResolverTypeWrapper<Omit<OutboundMessageEdge, 'node'> & { node: ResolversTypes['OutboundMessage'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalData: ResolverTypeWrapper<PersonalData>;
   PushSubscriptionInput: PushSubscriptionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -411,6 +443,7 @@ export type ResolversParentTypes = ResolversObject<{
   ChannelPreference: ChannelPreference;
   Boolean: Scalars['Boolean']['output'];
   ChannelPreferenceInput: ChannelPreferenceInput;
+  JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
@@ -422,6 +455,7 @@ export type ResolversParentTypes = ResolversObject<{
   OutboundMessageConnection: Omit<OutboundMessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['OutboundMessageEdge']> };
   OutboundMessageEdge: Omit<OutboundMessageEdge, 'node'> & { node: ResolversParentTypes['OutboundMessage'] };
   PageInfo: PageInfo;
+  PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
   PushSubscriptionInput: PushSubscriptionInput;
   Query: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
@@ -437,6 +471,10 @@ export type ChannelPreferenceResolvers<ContextType = NotificationsContext, Paren
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['NotificationPurpose'], ParentType, ContextType>;
 }>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type MutationResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'clinicId' | 'events' | 'url'>>;
@@ -499,6 +537,12 @@ export type PageInfoResolvers<ContextType = NotificationsContext, ParentType ext
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PersonalDataResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  notifications?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   failedMessages?: Resolver<ResolversTypes['OutboundMessageConnection'], ParentType, ContextType, RequireFields<QueryFailedMessagesArgs, 'first'>>;
   myNotificationPreferences?: Resolver<Array<ResolversTypes['ChannelPreference']>, ParentType, ContextType>;
@@ -554,6 +598,7 @@ export type WebhookEndpointWithSecretResolvers<ContextType = NotificationsContex
 
 export type Resolvers<ContextType = NotificationsContext> = ResolversObject<{
   ChannelPreference?: ChannelPreferenceResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
@@ -562,6 +607,7 @@ export type Resolvers<ContextType = NotificationsContext> = ResolversObject<{
   OutboundMessageConnection?: OutboundMessageConnectionResolvers<ContextType>;
   OutboundMessageEdge?: OutboundMessageEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalData?: PersonalDataResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;

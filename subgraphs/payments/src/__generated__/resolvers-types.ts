@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PaymentMapper, InstallmentMapper, PaymentStatusChangeMapper, PaymentEventMapper, StatementEntryMapper, PixInstructionsMapper, BoletoInstructionsMapper, CardResultMapper, PaymentConnectionMapper, EntityReferenceMapper } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../resolvers/context.js';
 export type Maybe<T> = T | null;
@@ -12,6 +12,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A JSON value: the parts of a person's data export. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: string; output: string; }
 };
 
@@ -185,6 +187,22 @@ export type LedgerHealth = {
   /** cash at the gateway as our books have it, and as the gateway's charges and transfers add up */
   gatewayCashCentavos: Scalars['Float']['output'];
 };
+
+export type MoneyInFlight = {
+  __typename?: 'MoneyInFlight';
+  paymentId: Scalars['ID']['output'];
+  reason: MoneyInFlightReason;
+};
+
+export type MoneyInFlightReason =
+  /** a PIX or boleto not yet paid nor expired */
+  | 'AWAITING_PAYMENT'
+  | 'DISPUTE_OPEN'
+  /** paid and held in escrow until the clinic confirms the procedure */
+  | 'ESCROW_HELD'
+  /** crediário installments still to pay */
+  | 'INSTALLMENTS_OPEN'
+  | 'REFUND_IN_PROGRESS';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -386,6 +404,15 @@ export type PaymentStatusCount = {
   /** Σ of the procedures' prices (centavos) */
   grossCentavos: Scalars['Float']['output'];
   status: PaymentStatus;
+};
+
+export type PersonalData = {
+  __typename?: 'PersonalData';
+  /** What keeps the person from deleting their account: money of theirs still moving. */
+  moneyInFlight?: Maybe<Array<MoneyInFlight>>;
+  /** Every payment the person made: charges, installments, status history, refunds; procedure names and contract terms in clear. */
+  payments?: Maybe<Scalars['JSON']['output']>;
+  userId: Scalars['ID']['output'];
 };
 
 export type PixInstructions = {
@@ -698,6 +725,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Clinic: Clinic;
   Payment: Payment;
+  PersonalData: PersonalData;
   Procedure: Procedure;
   User: User;
 }>;
@@ -710,6 +738,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Payment:
     ( { __typename: 'Payment' }
     & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
+  PersonalData:
+    ( { __typename: 'PersonalData' }
+    & GraphQLRecursivePick<FederationTypes['PersonalData'], {"userId":true}> );
   Procedure:
     ( { __typename: 'Procedure' }
     & GraphQLRecursivePick<FederationTypes['Procedure'], {"id":true}> );
@@ -737,9 +768,12 @@ export type ResolversTypes = ResolversObject<{
   EscrowState: EscrowState;
   Installment: ResolverTypeWrapper<InstallmentMapper>;
   InstallmentStatus: InstallmentStatus;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LedgerEntry: ResolverTypeWrapper<LedgerEntry>;
   LedgerHealth: ResolverTypeWrapper<LedgerHealth>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  MoneyInFlight: ResolverTypeWrapper<MoneyInFlight>;
+  MoneyInFlightReason: MoneyInFlightReason;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentMapper>;
@@ -754,6 +788,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   PaymentStatusChange: ResolverTypeWrapper<PaymentStatusChangeMapper>;
   PaymentStatusCount: ResolverTypeWrapper<PaymentStatusCount>;
+  PersonalData: ResolverTypeWrapper<PersonalData>;
   PixInstructions: ResolverTypeWrapper<PixInstructionsMapper>;
   PlanKind: PlanKind;
   PlanNet: ResolverTypeWrapper<PlanNet>;
@@ -785,9 +820,11 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversParentTypes['StatementEntry']> };
   Installment: InstallmentMapper;
+  JSON: Scalars['JSON']['output'];
   LedgerEntry: LedgerEntry;
   LedgerHealth: LedgerHealth;
   Float: Scalars['Float']['output'];
+  MoneyInFlight: MoneyInFlight;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Payment: PaymentMapper;
@@ -800,6 +837,7 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentSearch: PaymentSearch;
   PaymentStatusChange: PaymentStatusChangeMapper;
   PaymentStatusCount: PaymentStatusCount;
+  PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
   PixInstructions: PixInstructionsMapper;
   PlanNet: PlanNet;
   PlatformFigures: PlatformFigures;
@@ -866,6 +904,10 @@ export type InstallmentResolvers<ContextType = PaymentsContext, ParentType exten
   status?: Resolver<ResolversTypes['InstallmentStatus'], ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type LedgerEntryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['LedgerEntry'] = ResolversParentTypes['LedgerEntry']> = ResolversObject<{
   account?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   amountCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -881,6 +923,11 @@ export type LedgerHealthResolvers<ContextType = PaymentsContext, ParentType exte
   debitsCentavos?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   discrepancies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   gatewayCashCentavos?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type MoneyInFlightResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['MoneyInFlight'] = ResolversParentTypes['MoneyInFlight']> = ResolversObject<{
+  paymentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['MoneyInFlightReason'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -992,6 +1039,13 @@ export type PaymentStatusCountResolvers<ContextType = PaymentsContext, ParentTyp
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 }>;
 
+export type PersonalDataResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  moneyInFlight?: Resolver<Maybe<Array<ResolversTypes['MoneyInFlight']>>, ParentType, ContextType>;
+  payments?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type PixInstructionsResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PixInstructions'] = ResolversParentTypes['PixInstructions']> = ResolversObject<{
   copiaECola?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1086,8 +1140,10 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   ClinicBalance?: ClinicBalanceResolvers<ContextType>;
   ClinicStatement?: ClinicStatementResolvers<ContextType>;
   Installment?: InstallmentResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   LedgerEntry?: LedgerEntryResolvers<ContextType>;
   LedgerHealth?: LedgerHealthResolvers<ContextType>;
+  MoneyInFlight?: MoneyInFlightResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
@@ -1099,6 +1155,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   PaymentPlan?: PaymentPlanResolvers<ContextType>;
   PaymentStatusChange?: PaymentStatusChangeResolvers<ContextType>;
   PaymentStatusCount?: PaymentStatusCountResolvers<ContextType>;
+  PersonalData?: PersonalDataResolvers<ContextType>;
   PixInstructions?: PixInstructionsResolvers<ContextType>;
   PlanNet?: PlanNetResolvers<ContextType>;
   PlatformFigures?: PlatformFiguresResolvers<ContextType>;

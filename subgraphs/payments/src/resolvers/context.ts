@@ -8,6 +8,7 @@ import type { Reconciliation } from '../ledger/reconciliation.js';
 import type { PaymentActions } from '../money-movement/payment-actions.js';
 import type { PaymentAccess } from '../payments/access.js';
 import type { PaymentSearch } from '../payments/payment-search.js';
+import type { PersonalDataStore } from '../payments/personal-data-store.js';
 import type { PaymentLoaders, PaymentStore } from '../payments/payment-store.js';
 import type { ReportStore } from '../reporting/report-store.js';
 
@@ -17,6 +18,7 @@ export interface PaymentsContext extends RequestContext {
   actions: PaymentActions;
   store: PaymentStore;
   search: PaymentSearch;
+  personalData: PersonalDataStore;
   reports: ReportStore;
   directory: Directory;
   reconciliation: Reconciliation;

@@ -5,7 +5,7 @@ import { checkoutMutation, checkoutQuery } from './checkout.js';
 import { paymentEvent, subscription } from './events.js';
 import { ledgerQuery } from './ledger.js';
 import { moneyMovementMutation } from './money-movement.js';
-import { clinicPayments, installment, payment, paymentStatusChange, paymentsQuery, procedure, user } from './payments.js';
+import { clinicPayments, installment, payment, paymentStatusChange, paymentsQuery, personalData, procedure, user } from './payments.js';
 import { clinicReports, reportingQuery, statementEntry } from './reporting.js';
 
 export type { PaymentsContext } from './context.js';
@@ -20,6 +20,7 @@ export const resolvers: Resolvers = {
   Installment: installment,
   StatementEntry: statementEntry,
   User: user,
+  PersonalData: personalData,
   Clinic: { ...clinicPayments, ...clinicReports },
   Procedure: procedure,
 };

@@ -1,11 +1,12 @@
 // Payments as the patient, the clinic and the platform read them: one payment, pages of payments,
 // installments, and the Payment and Installment fields built from their rows.
-import { forbidden, notFound } from '@medpay/runtime';
+import { Caller, forbidden, notFound } from '@medpay/runtime';
 import type {
   ClinicResolvers,
   InstallmentResolvers,
   PaymentResolvers,
   PaymentStatusChangeResolvers,
+  PersonalDataResolvers,
   ProcedureResolvers,
   QueryResolvers,
   UserResolvers,
@@ -82,6 +83,19 @@ export const user: UserResolvers = {
   payments: ({ id }, args, context) => {
     if (id !== context.access.userId && !context.access.isAdmin) throw forbidden();
     return paymentsWhere({ payerId: id }, args, context);
+  },
+};
+
+/** The person's own data export: theirs alone, not even a platform admin's to read this way. */
+export const personalData: PersonalDataResolvers = {
+  __resolveReference: ({ userId }) => ({ userId }),
+  payments: ({ userId }, _, { claims, personalData }) => {
+    new Caller(claims).assertSelf(userId);
+    return personalData.paymentsOf(userId);
+  },
+  moneyInFlight: ({ userId }, _, { claims, personalData }) => {
+    new Caller(claims).assertSelf(userId);
+    return personalData.moneyInFlightOf(userId);
   },
 };
 

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ClinicMapper, ClinicMemberMapper, ProcedureMapper, ApiKeyMapper, UserMapper } from '../mappers.js';
 import type { ProvidersContext } from '../resolvers.js';
 export type Maybe<T> = T | null;
@@ -12,6 +12,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A JSON value: the parts of a person's data export. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: string; output: string; }
 };
 
@@ -206,6 +208,13 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PersonalData = {
+  __typename?: 'PersonalData';
+  /** The clinics where the person works (role, since when) and the partner API keys they created (never the secret or its hash). */
+  clinicMemberships?: Maybe<Scalars['JSON']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
 export type Procedure = {
   __typename?: 'Procedure';
   active: Scalars['Boolean']['output'];
@@ -396,6 +405,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Clinic: Clinic;
+  PersonalData: PersonalData;
   Procedure: Procedure;
   User: User;
 }>;
@@ -405,6 +415,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Clinic:
     ( { __typename: 'Clinic' }
     & GraphQLRecursivePick<FederationTypes['Clinic'], {"id":true}> );
+  PersonalData:
+    ( { __typename: 'PersonalData' }
+    & GraphQLRecursivePick<FederationTypes['PersonalData'], {"userId":true}> );
   Procedure:
     ( { __typename: 'Procedure' }
     & GraphQLRecursivePick<FederationTypes['Procedure'], {"id":true}> );
@@ -432,9 +445,11 @@ export type ResolversTypes = ResolversObject<{
   ClinicMembership: ResolverTypeWrapper<Omit<ClinicMembership, 'clinic'> & { clinic: ResolversTypes['Clinic'] }>;
   ClinicStatus: ClinicStatus;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalData: ResolverTypeWrapper<PersonalData>;
   Procedure: ResolverTypeWrapper<ProcedureMapper>;
   ProcedureConnection: ResolverTypeWrapper<Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversTypes['ProcedureEdge']> }>;
   ProcedureEdge: ResolverTypeWrapper<Omit<ProcedureEdge, 'node'> & { node: ResolversTypes['Procedure'] }>;
@@ -462,9 +477,11 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicMember: ClinicMemberMapper;
   ClinicMembership: Omit<ClinicMembership, 'clinic'> & { clinic: ResolversParentTypes['Clinic'] };
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
+  PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
   Procedure: ProcedureMapper;
   ProcedureConnection: Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProcedureEdge']> };
   ProcedureEdge: Omit<ProcedureEdge, 'node'> & { node: ResolversParentTypes['Procedure'] };
@@ -534,6 +551,10 @@ export type CreatedApiKeyResolvers<ContextType = ProvidersContext, ParentType ex
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MutationResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addClinicStaff?: Resolver<Maybe<ResolversTypes['ClinicMember']>, ParentType, ContextType, RequireFields<MutationAddClinicStaffArgs, 'clinicId' | 'email' | 'role'>>;
   createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'clinicId' | 'name' | 'scopes'>>;
@@ -548,6 +569,12 @@ export type MutationResolvers<ContextType = ProvidersContext, ParentType extends
 export type PageInfoResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  clinicMemberships?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ProcedureResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure'], FederationReferenceType extends FederationReferenceTypes['Procedure'] = FederationReferenceTypes['Procedure']> = ResolversObject<{
@@ -595,8 +622,10 @@ export type Resolvers<ContextType = ProvidersContext> = ResolversObject<{
   ClinicMember?: ClinicMemberResolvers<ContextType>;
   ClinicMembership?: ClinicMembershipResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalData?: PersonalDataResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
   ProcedureConnection?: ProcedureConnectionResolvers<ContextType>;
   ProcedureEdge?: ProcedureEdgeResolvers<ContextType>;

@@ -1,5 +1,5 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { UserMapper, ConsentMapper, ConsentRecordMapper } from '../mappers.js';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { UserMapper, ConsentMapper, ConsentRecordMapper, DataExportMapper, AccountDeletionMapper, AccountDeletionStepMapper } from '../mappers.js';
 import type { UsersContext } from '../resolvers.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -12,6 +12,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A JSON value: the parts of a person's data export. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: string; output: string; }
 };
 
@@ -20,6 +22,40 @@ export type AcceptedTermsInput = {
   privacyPolicyVersion: Scalars['String']['input'];
   termsVersion: Scalars['String']['input'];
 };
+
+/**
+ * An account's deletion (LGPD art. 18 VI): the account is anonymized and its sessions end at once; each
+ * service then anonymizes its part. Financial records and contracts are kept for 5 years under the
+ * account's id, a pseudonym no longer linked to the person.
+ */
+export type AccountDeletion = {
+  __typename?: 'AccountDeletion';
+  completedAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  requestedAt: Scalars['String']['output'];
+  status: AccountDeletionStatus;
+  steps: Array<AccountDeletionStep>;
+  /** the deleted account's id: the pseudonym on the records the law keeps */
+  userId: Scalars['ID']['output'];
+};
+
+export type AccountDeletionStatus =
+  /** every service has done its part */
+  | 'COMPLETED'
+  | 'IN_PROGRESS';
+
+/** One service's part of an account deletion. */
+export type AccountDeletionStep = {
+  __typename?: 'AccountDeletionStep';
+  completedAt?: Maybe<Scalars['String']['output']>;
+  /** users, payments, providers, notifications or analytics */
+  service: Scalars['String']['output'];
+  status: AccountDeletionStepStatus;
+};
+
+export type AccountDeletionStepStatus =
+  | 'DONE'
+  | 'PENDING';
 
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -70,6 +106,27 @@ export type ConsentRecordKind =
   | 'MARKETING_REVOKED'
   | 'TERMS_ACCEPTED';
 
+export type DataExport = {
+  __typename?: 'DataExport';
+  /** A short-lived link to the JSON package (a new one each time the list is read); null until READY. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** When downloadUrl stops working. */
+  expiresAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  readyAt?: Maybe<Scalars['String']['output']>;
+  requestedAt: Scalars['String']['output'];
+  status: DataExportStatus;
+};
+
+export type DataExportStatus =
+  /** the package was kept for its time and deleted */
+  | 'EXPIRED'
+  /** could not be assembled after several attempts; ask again */
+  | 'FAILED'
+  /** being assembled: ready within minutes */
+  | 'PENDING'
+  | 'READY';
+
 /** The versions of the terms of use and the privacy policy in force, and the days they took effect. */
 export type LegalTerms = {
   __typename?: 'LegalTerms';
@@ -96,6 +153,13 @@ export type Mutation = {
   /** Rotates the refresh token; reusing an old one revokes the whole session. */
   refreshSession?: Maybe<AuthPayload>;
   registerPatient?: Maybe<AuthPayload>;
+  /**
+   * Deletes the logged-in person's account, re-confirmed with their password; refused while money of
+   * theirs is still moving (ACCOUNT_HAS_MONEY_IN_FLIGHT, with what blocks it). Every session ends at once.
+   */
+  requestAccountDeletion?: Maybe<AccountDeletion>;
+  /** Asks for a copy of everything the platform holds about the logged-in person (one in progress at a time). */
+  requestDataExport?: Maybe<DataExport>;
   /** The logged-in person grants (true) or revokes (false) consent to marketing messages; each is recorded. */
   setMarketingConsent?: Maybe<Consent>;
   /** Platform admins lock or unlock an account; a locked account cannot log in or refresh. */
@@ -124,6 +188,11 @@ export type MutationRegisterPatientArgs = {
 };
 
 
+export type MutationRequestAccountDeletionArgs = {
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationSetMarketingConsentArgs = {
   granted: Scalars['Boolean']['input'];
 };
@@ -140,16 +209,42 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * Everything the platform holds about one person, for their data export (LGPD art. 18): each subgraph
+ * contributes the part it holds, resolved only for the person themselves. Parts are JSON documents rather
+ * than typed fields: the package is a file for the person (portability), not a screen, and each part lists
+ * its tables' columns once, next to the store that reads them.
+ */
+export type PersonalData = {
+  __typename?: 'PersonalData';
+  /** The account: profile (with the whole CPF), roles, dates, and the person's data export requests. */
+  account?: Maybe<Scalars['JSON']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Platform admins follow account deletions, newest first. */
+  accountDeletions?: Maybe<Array<AccountDeletion>>;
   /** The terms of use and privacy policy in force (public: the sign-up and privacy pages show them). */
   legalTerms: LegalTerms;
   /** The logged-in user. */
   me?: Maybe<User>;
+  /** The logged-in person's account deletion, if they asked for one. */
+  myAccountDeletion?: Maybe<AccountDeletion>;
+  /** The logged-in person's data export requests, newest first (the latest 20). */
+  myDataExports?: Maybe<Array<DataExport>>;
+  /** Everything the platform holds about the logged-in person, assembled from every subgraph (prefer requestDataExport: a file to download). */
+  myPersonalData?: Maybe<PersonalData>;
   /** A user; only themselves or a platform admin. */
   user?: Maybe<User>;
   /** Platform admins list and search users. */
   users?: Maybe<UserConnection>;
+};
+
+
+export type QueryAccountDeletionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -315,11 +410,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  PersonalData: PersonalData;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  PersonalData:
+    ( { __typename: 'PersonalData' }
+    & GraphQLRecursivePick<FederationTypes['PersonalData'], {"userId":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -331,17 +430,25 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AcceptedTermsInput: AcceptedTermsInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccountDeletion: ResolverTypeWrapper<AccountDeletionMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccountDeletionStatus: AccountDeletionStatus;
+  AccountDeletionStep: ResolverTypeWrapper<AccountDeletionStepMapper>;
+  AccountDeletionStepStatus: AccountDeletionStepStatus;
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Consent: ResolverTypeWrapper<ConsentMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentRecord: ResolverTypeWrapper<ConsentRecordMapper>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ConsentRecordKind: ConsentRecordKind;
+  DataExport: ResolverTypeWrapper<DataExportMapper>;
+  DataExportStatus: DataExportStatus;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LegalTerms: ResolverTypeWrapper<LegalTerms>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalData: ResolverTypeWrapper<PersonalData>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterPatientInput: RegisterPatientInput;
   Role: Role;
@@ -356,16 +463,21 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AcceptedTermsInput: AcceptedTermsInput;
   String: Scalars['String']['output'];
+  AccountDeletion: AccountDeletionMapper;
+  ID: Scalars['ID']['output'];
+  AccountDeletionStep: AccountDeletionStepMapper;
   AuthPayload: AuthPayload;
   Int: Scalars['Int']['output'];
   Consent: ConsentMapper;
   Boolean: Scalars['Boolean']['output'];
   ConsentRecord: ConsentRecordMapper;
-  ID: Scalars['ID']['output'];
+  DataExport: DataExportMapper;
+  JSON: Scalars['JSON']['output'];
   LegalTerms: LegalTerms;
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
   Query: Record<PropertyKey, never>;
   RegisterPatientInput: RegisterPatientInput;
   SessionUser: SessionUser;
@@ -373,6 +485,21 @@ export type ResolversParentTypes = ResolversObject<{
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserFilter: UserFilter;
+}>;
+
+export type AccountDeletionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AccountDeletion'] = ResolversParentTypes['AccountDeletion']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccountDeletionStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['AccountDeletionStep']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type AccountDeletionStepResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AccountDeletionStep'] = ResolversParentTypes['AccountDeletionStep']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccountDeletionStepStatus'], ParentType, ContextType>;
 }>;
 
 export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
@@ -401,6 +528,19 @@ export type ConsentRecordResolvers<ContextType = UsersContext, ParentType extend
   termsVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type DataExportResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['DataExport'] = ResolversParentTypes['DataExport']> = ResolversObject<{
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readyAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DataExportStatus'], ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type LegalTermsResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['LegalTerms'] = ResolversParentTypes['LegalTerms']> = ResolversObject<{
   privacyPolicyDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   privacyPolicyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -414,6 +554,8 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   logout?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   refreshSession?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerPatient?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPatientArgs, 'input'>>;
+  requestAccountDeletion?: Resolver<Maybe<ResolversTypes['AccountDeletion']>, ParentType, ContextType, RequireFields<MutationRequestAccountDeletionArgs, 'password'>>;
+  requestDataExport?: Resolver<Maybe<ResolversTypes['DataExport']>, ParentType, ContextType>;
   setMarketingConsent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<MutationSetMarketingConsentArgs, 'granted'>>;
   setUserLocked?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationSetUserLockedArgs, 'id' | 'locked'>>;
 }>;
@@ -423,9 +565,19 @@ export type PageInfoResolvers<ContextType = UsersContext, ParentType extends Res
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PersonalDataResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accountDeletions?: Resolver<Maybe<Array<ResolversTypes['AccountDeletion']>>, ParentType, ContextType, RequireFields<QueryAccountDeletionsArgs, 'first'>>;
   legalTerms?: Resolver<ResolversTypes['LegalTerms'], ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  myAccountDeletion?: Resolver<Maybe<ResolversTypes['AccountDeletion']>, ParentType, ContextType>;
+  myDataExports?: Resolver<Maybe<Array<ResolversTypes['DataExport']>>, ParentType, ContextType>;
+  myPersonalData?: Resolver<Maybe<ResolversTypes['PersonalData']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<Maybe<ResolversTypes['UserConnection']>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
 }>;
@@ -463,12 +615,17 @@ export type UserEdgeResolvers<ContextType = UsersContext, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
+  AccountDeletion?: AccountDeletionResolvers<ContextType>;
+  AccountDeletionStep?: AccountDeletionStepResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   ConsentRecord?: ConsentRecordResolvers<ContextType>;
+  DataExport?: DataExportResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   LegalTerms?: LegalTermsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalData?: PersonalDataResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SessionUser?: SessionUserResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -1,6 +1,7 @@
 // The users subgraph's endpoints for notifications on a real (embedded) PostgreSQL: how to reach
 // people (the CPF only masked, as the apps show it) and who the platform admins are. Each is run
 // as the kit's internalRoutes runs it: the body parsed with the contract's request schema.
+import { AccountDeletionStore } from '../account-deletion-store.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as contracts from '@medpay/contracts';
 import { FieldEncryption, Metrics, openDatabase, serviceClaims, type Database, type InternalRoute } from '@medpay/runtime';
@@ -24,7 +25,7 @@ beforeAll(async () => {
     createClient: (adapter) => new PrismaClient({ adapter }),
   });
   store = new UserStore(database.prisma, new FieldEncryption(randomBytes(32).toString('base64'), randomBytes(32).toString('base64')));
-  routes = usersInternalRoutes(store, new RevocationStore(database.prisma), usersOutbox(database.prisma));
+  routes = usersInternalRoutes(store, new RevocationStore(database.prisma), usersOutbox(database.prisma), new AccountDeletionStore(database.prisma));
 }, 60_000);
 afterAll(() => database?.close());
 

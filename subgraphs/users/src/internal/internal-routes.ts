@@ -5,10 +5,11 @@ import { maskCpf, normalizeCpf } from '@medpay/br-documents';
 import * as contracts from '@medpay/contracts';
 import { internalRoute, isUuid, type InternalRoute, type OutboxFeed } from '@medpay/runtime';
 import { normalizeEmail } from '../accounts.js';
+import type { AccountDeletionStore } from '../account-deletion-store.js';
 import type { RevocationStore } from '../revocation-store.js';
 import type { UserStore } from '../user-store.js';
 
-export function usersInternalRoutes(store: UserStore, revocations: RevocationStore, outbox: OutboxFeed): InternalRoute[] {
+export function usersInternalRoutes(store: UserStore, revocations: RevocationStore, outbox: OutboxFeed, deletions: AccountDeletionStore): InternalRoute[] {
   const byId = async (id: string) => (isUuid(id) ? (await store.findMany([id]))[0] : undefined);
   return [
     // The router refuses the access tokens of sessions ended here (router/src/revocations.ts).
@@ -53,6 +54,11 @@ export function usersInternalRoutes(store: UserStore, revocations: RevocationSto
     // Notifications tells the platform admins of discrepancies, failing payouts and clinics to review;
     // a locked account hears nothing.
     internalRoute(contracts.platformAdmins, async () => ({ userIds: await store.platformAdminIds() })),
+    // Each service reports its part of an account deletion done (again: nothing changes).
+    internalRoute(contracts.accountDeletionSteps, async ({ deletionId, service }) => {
+      const deletion = isUuid(deletionId) ? await deletions.completeStep(deletionId, service, new Date()) : null;
+      return deletion && { status: deletion.status };
+    }),
     // Analytics reads what was published here (its feed on the embedded default, and backfills).
     internalRoute(contracts.outboxFeed, (request) => outbox.published(request)),
   ];

@@ -53,6 +53,9 @@ export default function Privacy() {
         <li>revogar o consentimento e pedir a eliminação dos dados tratados com base nele.</li>
       </ul>
       <p>
+        Com a sua conta, peça uma cópia dos seus dados em <a href="/meus-dados">Meus dados</a>.
+      </p>
+      <p>
         Para exercer qualquer direito, escreva para <a href="mailto:dpo@medpay.com.br">dpo@medpay.com.br</a> a partir do e-mail da sua
         conta. Respondemos em até 15 dias. Você também pode reclamar à Autoridade Nacional de Proteção de Dados (ANPD).
       </p>
