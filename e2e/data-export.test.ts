@@ -25,11 +25,11 @@ type Json = Record<string, unknown>;
 type Package = Json & {
   format: string;
   subject: string;
-  account: { profile: Json; dataExports: Json[] };
+  account: { profile: Json; dataExports: Json[]; consents: Json[] };
   payments: Array<Json & { charges: Json[]; installments: Json[]; history: Json[]; refunds: Json[] }>;
   clinicMemberships: { memberships: Json[]; apiKeysCreated: Json[] };
   notifications: { notifications: Json[]; messages: Json[]; preferences: Json[]; pushSubscriptions: Json[] };
-  analytics: { patient: Json | null; payments: Json[]; installments: Json[]; events: Json[] };
+  analytics: { patient: Json | null; payments: Json[]; installments: Json[]; events: Json[]; dataAccesses: Json[] };
 };
 
 const EXPORTS = '{ myDataExports { id status requestedAt readyAt downloadUrl expiresAt } }';
@@ -47,6 +47,7 @@ const PERSONAL_TABLES: Record<string, Record<string, { in: (pkg: Package) => Jso
       renamed: { cpfEncrypted: 'cpf' },
       withheld: { passwordHash: 'a secret derived from the password', cpfBlindIndex: 'a keyed hash of the CPF, for lookups' },
     },
+    ConsentRecord: { in: (pkg) => pkg.account.consents, withheld: { userId: 'the subject itself', seq: 'the order of the records (they are listed in it)' } },
     DataExport: { in: (pkg) => pkg.account.dataExports, withheld: { userId: 'the subject itself', package: 'the packages themselves', attempts: 'an internal retry counter' } },
     OutboxEvent: { notPersonal: 'domain events carry ids, roles and times; the ones about the person are in the analytics part' },
     SessionRevocation: { notPersonal: 'session ids only (and a deleted account\'s id, a pseudonym)' },

@@ -87,9 +87,10 @@ export const resolvers: Resolvers = {
   },
   PersonalData: {
     __resolveReference: ({ userId }) => ({ userId }),
-    account: ({ userId }, _, { claims, dataExports }) => {
+    account: async ({ userId }, _, { claims, dataExports, consents }) => {
       new Caller(claims).assertSelf(userId);
-      return dataExports.accountPart(userId);
+      const [account, consentHistory] = await Promise.all([dataExports.accountPart(userId), consents.history(userId)]);
+      return account && { ...account, consents: consentHistory.map(({ seq: _seq, userId: _subject, ...record }) => ({ ...record, createdAt: record.createdAt.toISOString() })) };
     },
   },
   AccountDeletion: {
