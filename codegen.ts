@@ -3,6 +3,7 @@
 // maps per subgraph, from its own SDL. `npm run codegen` regenerates everything and a test fails when
 // any output is stale.
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 type Output = Exclude<CodegenConfig['generates'][string], unknown[]>;
 
@@ -39,8 +40,14 @@ const config: CodegenConfig = {
       schema: 'clients/schema.graphql',
       documents: ['clients/*/src/**/*.{ts,tsx}', '!clients/shared/src/graphql/**', '!clients/**/*.test.{ts,tsx}'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: { enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string', JSON: 'unknown' } },
+      // Trusted documents: every operation's sha256 is embedded in its document (`__meta__.hash`, what the
+      // apps send instead of the text) and listed with its text in persisted-documents.json, the manifest
+      // the router accepts from first-party apps in production (router/src/trusted-documents.ts).
+      // Apollo Client's cache adds __typename to every selection; the manifest's texts carry it too, so
+      // the router runs exactly what the cache expects back.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
+      documentTransforms: [addTypenameSelectionDocumentTransform],
+      config: { enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string', JSON: 'unknown' }, skipTypeNameForRoot: true },
     },
     ...subgraphResolvers('users', '../resolvers.js#UsersContext', mappedIn('../mappers.js', ['User', 'Consent', 'ConsentRecord', 'DataExport', 'AccountDeletion', 'AccountDeletionStep'])),
     ...subgraphResolvers('providers', '../resolvers.js#ProvidersContext', mappedIn('../mappers.js', ['Clinic', 'ClinicMember', 'Procedure', 'ApiKey', 'User'])),

@@ -15,7 +15,9 @@ describe('router answers to clients\' mistakes (production mode)', () => {
   let stack: Stack;
   let admin: { accessToken: string };
   beforeAll(async () => {
-    stack = await startStack('embedded', { NODE_ENV: 'production' });
+    // Production's rules for any document (trusted documents, which refuse those from anonymous callers
+    // and patients first, have their own suite: e2e/trusted-documents.test.ts).
+    stack = await startStack('embedded', { NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'allow' });
     admin = await stack.login('admin@demo.medpay.com.br');
   }, 120_000);
   afterAll(() => stack?.close());

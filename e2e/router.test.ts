@@ -13,7 +13,9 @@ import { bearer, startStack, type Stack } from './stack.js';
 describe('router in production mode', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack('embedded', { NODE_ENV: 'production' });
+    // Production's rules for any document (trusted documents, which refuse those from anonymous callers
+    // and patients first, have their own suite: e2e/trusted-documents.test.ts).
+    stack = await startStack('embedded', { NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'allow' });
   }, 60_000);
   afterAll(() => stack?.close());
 

@@ -14,7 +14,18 @@ import { loadRouterConfig, startRouter } from '@medpay/router';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+
+/** The apps' trusted documents (codegen's manifest: `sha256:<hex>` → text), as the router loads them. */
+const trustedManifest = JSON.parse(readFileSync(new URL('../clients/shared/src/graphql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
+
+/** An app's operation by its name, with the id the apps send for it (`extensions.persistedQuery.sha256Hash`). */
+export function appOperation(name: string): { sha256Hash: string; text: string } {
+  const found = Object.entries(trustedManifest).find(([, text]) => new RegExp(`^(query|mutation|subscription) ${name}\\b`).test(text));
+  if (!found) throw new Error(`No app operation named ${name} in the trusted documents`);
+  return { sha256Hash: found[0].slice('sha256:'.length), text: found[1] };
+}
 
 export type Mode = 'embedded' | 'postgres';
 type UsersService = Awaited<ReturnType<typeof startUsersService>>;
@@ -67,6 +78,8 @@ export interface Stack {
   eventStream: string;
   /** sends a GraphQL operation through the router */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }>;
+  /** sends an app's operation by its id, as the apps do (trusted documents) */
+  appOperation<T = Record<string, unknown>>(name: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }>;
   /** sends a GraphQL operation straight to a subgraph with the given claims, signed (anonymous ones when none are given) */
   direct(service: RunningService, query: string, claims?: Claims | null, variables?: Record<string, unknown>, secret?: string): Promise<{ status: number; body: { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] } }>;
   login(email: string, password?: string): Promise<{ accessToken: string; refreshToken: string; userId: string }>;
@@ -191,10 +204,11 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
   const router = await startRouter(routerEnv(payments.url, { ROUTER_PORT: String(routerPort) }));
   const extras: RunningService[] = [];
 
-  const post = async (url: string, query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const send = async (url: string, request: Record<string, unknown>, headers: Record<string, string>) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(request) });
     return { status: response.status, body: (await response.json()) as never };
   };
+  const post = (url: string, query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => send(url, { query, variables }, headers);
 
   const stack: Stack = {
     routerUrl: `${router.url}/graphql`,
@@ -210,13 +224,13 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     secret,
     eventStream,
     graphql: (query, variables, headers = {}) => post(`${router.url}/graphql`, query, variables, headers),
+    appOperation: (name, variables, headers = {}) =>
+      send(`${router.url}/graphql`, { variables, extensions: { persistedQuery: { version: 1, sha256Hash: appOperation(name).sha256Hash } } }, headers),
     direct: (service, query, claims, variables, signingSecret = secret) =>
       post(`${service.url}/graphql`, query, variables, { 'x-medpay-claims': signClaims(claims ?? anonymousClaims(), signingSecret) }),
     async login(email, password = 'MedPay@2026') {
-      const { body } = await stack.graphql<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>(
-        'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }',
-        { input: { email, password } },
-      );
+      // The apps' own login (by its id), so suites can log in whatever the router's trusted-documents mode.
+      const { body } = await stack.appOperation<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>('Login', { input: { email, password } });
       if (!body.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(body.errors)}`);
       return { accessToken: body.data.login.accessToken, refreshToken: body.data.login.refreshToken, userId: body.data.login.user.id };
     },
@@ -278,9 +292,11 @@ export async function demoCast(stack: Stack) {
   const [patient, otherPatient, clinicAdmin, otherClinicAdmin, admin] = await Promise.all(
     ['paciente', 'joao.pereira', 'clinica', 'olhos.carioca', 'admin'].map((name) => stack.login(`${name}@demo.medpay.com.br`)),
   );
-  const { body } = await stack.graphql<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>(
-    '{ procedures(filter: { search: "Clareamento" }) { edges { node { id clinic { id } } } } }',
-  );
+  // The patient app's search, by its id: it runs whatever the router's trusted-documents mode.
+  const { body } = await stack.appOperation<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>('SearchProcedures', {
+    filter: { search: 'Clareamento' },
+    first: 10,
+  });
   const procedure = body.data!.procedures.edges[0]!.node;
   return { patient: patient!, otherPatient: otherPatient!, clinicAdmin: clinicAdmin!, otherClinicAdmin: otherClinicAdmin!, admin: admin!, procedureId: procedure.id, clinicId: procedure.clinic.id };
 }

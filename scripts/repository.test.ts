@@ -8,7 +8,9 @@ import { paymentsConfigShape } from '@medpay/payments';
 import { providersConfigShape } from '@medpay/providers';
 import { routerConfigShape } from '@medpay/router';
 import { usersConfigShape } from '@medpay/users';
+import { buildSchema, parse, validate } from 'graphql';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -28,6 +30,16 @@ describe('typed documents and resolver types', () => {
     // The generator's own dry run: it fails, listing the files, when any output would change.
     const check = spawnSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--check'], { cwd: root, encoding: 'utf8' });
     expect({ status: check.status, output: check.status === 0 ? '' : check.stdout + check.stderr }).toEqual({ status: 0, output: '' });
+  });
+
+  it('list the apps\' trusted documents (the manifest the router runs for their ids): each id is its text\'s sha256, each text valid', () => {
+    const manifest = JSON.parse(readFileSync(resolve(root, 'clients/shared/src/graphql/persisted-documents.json'), 'utf8')) as Record<string, string>;
+    const apiSchema = buildSchema(readFileSync(apiSchemaPath, 'utf8'));
+    expect(Object.keys(manifest).length).toBeGreaterThan(0);
+    for (const [id, text] of Object.entries(manifest)) {
+      expect(id).toBe(`sha256:${createHash('sha256').update(text).digest('hex')}`);
+      expect(validate(apiSchema, parse(text)).map((error) => `${id}: ${error.message}`)).toEqual([]);
+    }
   });
 });
 

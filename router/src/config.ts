@@ -41,6 +41,13 @@ export const routerConfigShape = {
       return z.NEVER;
     }
   }),
+  /**
+   * trusted documents (router/src/trusted-documents.ts): `enforce` accepts from anonymous callers and
+   * user sessions only the apps' operation ids, `allow` any document too; `enforce` in production by default
+   */
+  TRUSTED_DOCUMENTS: z.enum(['enforce', 'allow']).optional(),
+  /** the manifest of the apps' operations that codegen writes (sha256 → text) */
+  TRUSTED_DOCUMENTS_PATH: z.string().default(join(repoRoot, 'clients/shared/src/graphql/persisted-documents.json')),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_DIRECTIVES: z.coerce.number().int().positive().default(50),
@@ -68,6 +75,9 @@ export const routerConfigShape = {
 
 export type RouterConfig = ReturnType<typeof loadRouterConfig>;
 export const loadRouterConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(routerConfigShape, env);
+
+/** Trusted documents are enforced in production unless TRUSTED_DOCUMENTS says otherwise. */
+export const trustedDocumentsMode = (config: RouterConfig) => config.TRUSTED_DOCUMENTS ?? (config.NODE_ENV === 'production' ? 'enforce' : 'allow');
 
 /** The configured base URL of a subgraph, when it overrides the supergraph's routing URL. */
 export function subgraphUrlOverride(config: RouterConfig, name: string): string | undefined {

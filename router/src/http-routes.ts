@@ -9,6 +9,7 @@ import { REQUEST_REFUSALS } from './client-errors.js';
 import type { RouterConfig } from './config.js';
 import type { RouterContext } from './gateway.js';
 import { sandboxPage } from './graphiql.js';
+import type { TrustedDocuments } from './trusted-documents.js';
 import { clientIdentityOf } from './usage-log.js';
 
 export interface HttpRoutesOptions {
@@ -16,6 +17,7 @@ export interface HttpRoutesOptions {
   subgraphs: { name: string; baseUrl: string }[];
   apollo: ApolloServer<RouterContext>;
   authenticator: CallerAuthenticator;
+  trusted: TrustedDocuments;
   metrics: Metrics;
   logger: Logger;
 }
@@ -25,7 +27,7 @@ const DATA_EXPORT_DOWNLOAD_PATH = '/data-exports/download';
 
 const isJsonRequest = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
-export function httpRoutes({ config, subgraphs, apollo, authenticator, metrics, logger }: HttpRoutesOptions) {
+export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, metrics, logger }: HttpRoutesOptions) {
   const sandbox = sandboxPage();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
@@ -94,7 +96,8 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, metrics, 
       const body = await readBody(req, config.BODY_LIMIT_BYTES);
       const claims = await authenticator.authenticate(req.headers);
       const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), client: clientIdentityOf(req.headers), subgraphCalls: 0 };
-      await executeApollo(apollo, req, res, body, async () => context);
+      // The apps send their operations' ids (trusted-documents.ts): the manifest's text runs for them.
+      await executeApollo(apollo, req, res, body, async () => context, (request) => trusted.resolveHttp(request, claims));
     } catch (error) {
       answerFailure(res, error, logger);
     }

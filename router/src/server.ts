@@ -13,7 +13,7 @@ import { createRouterErrorFormatter } from './client-errors.js';
 import { DemandControl } from './demand-control.js';
 import { createOperationPolicy, MAX_TOKENS } from './operation-policy.js';
 import { Revocations } from './revocations.js';
-import { subgraphUrlOverride, type RouterConfig } from './config.js';
+import { subgraphUrlOverride, trustedDocumentsMode, type RouterConfig } from './config.js';
 import { createGateway, type RouterContext } from './gateway.js';
 import { httpRoutes } from './http-routes.js';
 import { assertEnforcementActive, assertSubscriptionEnforcementActive } from './self-test.js';
@@ -21,6 +21,7 @@ import { SharedSubscriptions } from './shared-subscriptions.js';
 import { SubgraphLinks } from './subgraph-links.js';
 import { createPreparer, serveRouterSubscriptions } from './subscription-server.js';
 import { SubscriptionPlanner } from './subscription-plans.js';
+import { TrustedDocuments } from './trusted-documents.js';
 import { UsageLog, usageLogPlugin } from './usage-log.js';
 import { graphUsageSender, UsageSender } from './usage-sender.js';
 
@@ -48,6 +49,9 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const authorizer = new OperationAuthorizer(supergraphSchema);
   const unknownPolicies = authorizer.unknownPolicies();
   if (unknownPolicies.length) throw new Error(`Supergraph uses policies with no rule: ${unknownPolicies.join(', ')}`);
+
+  const trusted = TrustedDocuments.fromFile(config.TRUSTED_DOCUMENTS_PATH, trustedDocumentsMode(config));
+  logger.info({ mode: trusted.mode, documents: trusted.size }, 'trusted documents loaded');
 
   const revocations = new Revocations({ usersUrl: baseUrlOf('users')!, providersUrl: baseUrlOf('providers')!, internalSecret: config.INTERNAL_CLAIMS_SECRET }, config.REVOCATION_POLL_MS, logger);
   await revocations.start();
@@ -109,6 +113,8 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     csrfPrevention: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
+    // Operation ids come only from the apps' manifest (trusted-documents.ts), never registered at run time.
+    persistedQueries: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), authorizationPlugin(policy, metrics), ...(usage ? [usageLogPlugin(usage)] : [])],
   });
   await apollo.start();
@@ -119,11 +125,12 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const subscriptionOptions = { apollo, authenticator, policy, planner, subscriptions, logger, metrics, usage };
   assertSubscriptionEnforcementActive(createPreparer(subscriptionOptions), authorizer, planner.apiSchema, subscriptions);
 
-  const server = createServer(httpRoutes({ config, subgraphs, apollo, authenticator, metrics, logger }));
+  const server = createServer(httpRoutes({ config, subgraphs, apollo, authenticator, trusted, metrics, logger }));
   const live = serveRouterSubscriptions({
     ...subscriptionOptions,
     server,
     revocations,
+    trusted,
     maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
     maxPayloadBytes: config.BODY_LIMIT_BYTES,
     trustedProxies: config.TRUSTED_PROXIES,

@@ -27,6 +27,7 @@ import { MAX_TOKENS, type OperationPolicy } from './operation-policy.js';
 import type { Revocations } from './revocations.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { SubscriptionPlanner } from './subscription-plans.js';
+import type { TrustedDocuments } from './trusted-documents.js';
 import { clientIdentityOfConnection, UNKNOWN_CLIENT, type ClientIdentity, type UsageLog } from './usage-log.js';
 
 /** setTimeout's longest delay; a later expiry is scheduled in steps */
@@ -42,6 +43,8 @@ export interface SubscriptionServerOptions {
   subscriptions: SharedSubscriptions;
   /** ends connections whose session or API key is revoked */
   revocations: Revocations;
+  /** resolves the apps' operation ids, and refuses other documents where they are not accepted */
+  trusted: TrustedDocuments;
   maxSubscriptionsPerConnection: number;
   maxPayloadBytes: number;
   /** see clientIpOf */
@@ -154,7 +157,7 @@ function preformatted(result: FormattedExecutionResult): ExecutionResult {
 }
 
 export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
-  const { authenticator, logger, metrics, revocations, usage } = options;
+  const { authenticator, logger, metrics, revocations, trusted, usage } = options;
   const formatError = createRouterErrorFormatter(logger);
   const prepare = createPreparer(options);
   // One event's result goes to every client sharing it: formatted (and logged) once.
@@ -217,16 +220,25 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
         connection.extra.unwatch?.();
         if (connection.acknowledged) metrics.increment('ws_connections_active', -1);
       },
-      onSubscribe: (connection, _id, payload): ExecutionArgs | GraphQLError[] => {
+      onSubscribe: (connection, _id, message): ExecutionArgs | GraphQLError[] => {
         const startedAt = Date.now();
         const started = performance.now();
         const claims = connection.extra.claims ?? null;
         const client = connection.extra.client ?? UNKNOWN_CLIENT;
-        // The subscription being opened is already counted.
-        const prepared =
-          Object.keys(connection.subscriptions).length > options.maxSubscriptionsPerConnection
-            ? new RefusedOperation([clientError(`Limite de ${options.maxSubscriptionsPerConnection} assinaturas por conexão atingido.`, 'TOO_MANY_SUBSCRIPTIONS')])
-            : prepare(payload, claims, clientIpOf(connection.extra.request, options.trustedProxies), client);
+        // The apps send their operations' ids with an empty query (graphql-ws wants a string there).
+        let payload = message;
+        let prepared: PreparedOperation | RefusedOperation;
+        try {
+          payload = trusted.resolve(message, claims);
+          // The subscription being opened is already counted.
+          prepared =
+            Object.keys(connection.subscriptions).length > options.maxSubscriptionsPerConnection
+              ? new RefusedOperation([clientError(`Limite de ${options.maxSubscriptionsPerConnection} assinaturas por conexão atingido.`, 'TOO_MANY_SUBSCRIPTIONS')])
+              : prepare(payload, claims, clientIpOf(connection.extra.request, options.trustedProxies), client);
+        } catch (refusal) {
+          if (!(refusal instanceof GraphQLError)) throw refusal;
+          prepared = new RefusedOperation([refusal]);
+        }
         const seen = { startedAt, source: payload.query, client, claims };
         if (prepared instanceof RefusedOperation) {
           const answer = prepared.errors.map((error) => formatError(error.toJSON(), error));

@@ -1,7 +1,7 @@
 'use client';
 // Apollo Client 4 pointed at the router: HTTP for queries and mutations, graphql-ws for subscriptions,
 // both carrying the session's in-memory access token and the app's name and version (the router's usage
-// log counts operations by client). A new client (empty cache, new socket) per signed-in user, so
+// log counts operations by client), and each operation's id instead of its text (trusted-documents.ts). A new client (empty cache, new socket) per signed-in user, so
 // nothing of one session is ever shown to the next.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
@@ -12,6 +12,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { typePolicies } from './cache-policies';
 import { ClientConfigProvider, type ClientConfig } from './client-config';
 import { SessionProvider, useSession } from './session';
+import { sendingIdsOnly, trustedDocumentsLink } from './trusted-documents';
 
 /** Which app is calling, as Apollo's clients name themselves (apollographql-client-name / -version). */
 export interface AppIdentity {
@@ -37,10 +38,12 @@ export function createApolloClient(routerUrl: string, accessToken: () => string 
     retryAttempts: 20,
     shouldRetry: () => true,
   });
-  const link = ApolloLink.split(
-    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
-    new GraphQLWsLink(sockets),
-    auth.concat(new HttpLink({ uri: routerUrl })),
+  const link = trustedDocumentsLink.concat(
+    ApolloLink.split(
+      (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+      new GraphQLWsLink(sendingIdsOnly(sockets)),
+      auth.concat(new HttpLink({ uri: routerUrl })),
+    ),
   );
   const client = new ApolloClient({
     link,

@@ -5,9 +5,9 @@ import type { NotificationView } from './notifications';
 
 const now = new Date('2026-12-04T12:00:00.000Z');
 const notifications: NotificationView[] = [
-  { id: 'n3', kind: 'payment.confirmed', title: 'Pagamento confirmado', body: 'Recebemos R$ 1.200,00 de Clareamento dental.', link: '/pagamentos/p1', createdAt: '2026-12-04T11:58:00.000Z', readAt: null },
-  { id: 'n2', kind: 'account.notice', title: 'Aviso da conta', body: 'Sem link: lê-se aqui mesmo.', link: null, createdAt: '2026-12-04T10:00:00.000Z', readAt: null },
-  { id: 'n1', kind: 'installment.reminder', title: 'Parcela vence amanhã', body: 'Parcela 2/6.', link: 'javascript:alert(1)', createdAt: '2026-12-01T12:00:00.000Z', readAt: '2026-12-02T12:00:00.000Z' },
+  { __typename: 'Notification', id: 'n3', kind: 'payment.confirmed', title: 'Pagamento confirmado', body: 'Recebemos R$ 1.200,00 de Clareamento dental.', link: '/pagamentos/p1', createdAt: '2026-12-04T11:58:00.000Z', readAt: null },
+  { __typename: 'Notification', id: 'n2', kind: 'account.notice', title: 'Aviso da conta', body: 'Sem link: lê-se aqui mesmo.', link: null, createdAt: '2026-12-04T10:00:00.000Z', readAt: null },
+  { __typename: 'Notification', id: 'n1', kind: 'installment.reminder', title: 'Parcela vence amanhã', body: 'Parcela 2/6.', link: 'javascript:alert(1)', createdAt: '2026-12-01T12:00:00.000Z', readAt: '2026-12-02T12:00:00.000Z' },
 ];
 
 function renderBell(overrides: Partial<NotificationBellViewProps> = {}) {

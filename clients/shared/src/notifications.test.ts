@@ -14,7 +14,7 @@ import {
   type NotificationView,
 } from './notifications';
 
-const notification = (id: string, readAt: string | null = null): NotificationView => ({
+const notification = (id: string, readAt: string | null = null): NotificationView => ({ __typename: 'Notification',
   id,
   kind: 'payment.confirmed',
   title: `Aviso ${id}`,
@@ -29,12 +29,12 @@ function cacheWith(all: NotificationView[], unread: number, { endCursor = 'c2', 
   const cache = new InMemoryCache({ typePolicies });
   const page = (nodes: NotificationView[]) => ({
     __typename: 'NotificationConnection' as const,
-    edges: nodes.map((node, index) => ({ __typename: 'NotificationEdge' as const, cursor: `c${index + 1}`, node: { __typename: 'Notification' as const, ...node } })),
+    edges: nodes.map((node, index) => ({ __typename: 'NotificationEdge' as const, cursor: `c${index + 1}`, node })),
     pageInfo: { __typename: 'PageInfo' as const, hasNextPage, endCursor },
   });
-  cache.writeQuery({ query: UnreadNotificationsCount, data: { unreadNotificationsCount: unread } });
-  cache.writeQuery({ query: MyNotifications, variables: { first: 20, unreadOnly: false }, data: { myNotifications: page(all) } });
-  cache.writeQuery({ query: MyNotifications, variables: { first: 20, unreadOnly: true }, data: { myNotifications: page(all.filter((n) => !n.readAt)) } });
+  cache.writeQuery({ query: UnreadNotificationsCount, data: { __typename: 'Query', unreadNotificationsCount: unread } });
+  cache.writeQuery({ query: MyNotifications, variables: { first: 20, unreadOnly: false }, data: { __typename: 'Query', myNotifications: page(all) } });
+  cache.writeQuery({ query: MyNotifications, variables: { first: 20, unreadOnly: true }, data: { __typename: 'Query', myNotifications: page(all.filter((n) => !n.readAt)) } });
   return cache;
 }
 
@@ -59,7 +59,7 @@ describe('the notifications in the cache', () => {
 
   it('counts a new notification even when no list has been asked yet', () => {
     const cache = new InMemoryCache({ typePolicies });
-    cache.writeQuery({ query: UnreadNotificationsCount, data: { unreadNotificationsCount: 4 } });
+    cache.writeQuery({ query: UnreadNotificationsCount, data: { __typename: 'Query', unreadNotificationsCount: 4 } });
     expect(addNotificationToCache(cache, notification('x'))).toBe(true);
     expect(count(cache)).toBe(5);
   });

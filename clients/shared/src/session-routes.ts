@@ -3,10 +3,10 @@
 // so an XSS cannot carry a session away. The browser keeps only the short-lived access token, in
 // memory, and asks these handlers for a new one (silent refresh) when it nears expiry or on reload.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import type { LoginMutation, Role } from './graphql/graphql';
 import { LoginDocument, LogoutDocument, RefreshSessionDocument, RegisterPatientDocument } from './operations';
 import { isOwnOrigin } from './security';
+import { persistedQueryOf } from './trusted-documents';
 
 export interface SessionRoutesOptions {
   /** cookie name: one per app, because browsers share cookies across ports of a host */
@@ -53,7 +53,9 @@ async function callRouter<Result, Variables>(document: TypedDocumentNode<Result,
   if (forwarded) headers['x-forwarded-for'] = forwarded;
   let response: Response;
   try {
-    response = await fetch(routerUrl(), { method: 'POST', headers, body: JSON.stringify({ query: print(document), variables }), cache: 'no-store' });
+    // The operation's id, as the apps' pages send theirs (trusted-documents.ts).
+    const body = JSON.stringify({ variables, extensions: { persistedQuery: persistedQueryOf(document) } });
+    response = await fetch(routerUrl(), { method: 'POST', headers, body, cache: 'no-store' });
   } catch {
     throw new SessionFailure(503, 'SERVICE_UNAVAILABLE', 'Serviço indisponível. Tente novamente em instantes.');
   }

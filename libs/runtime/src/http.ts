@@ -1,6 +1,6 @@
 // Plain node:http plumbing shared by the subgraphs and the router: body limits, JSON answers, and
 // Apollo Server bridged without a web framework (one less layer on the hot path).
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, type AnyAppError } from './errors.js';
 import type { Logger } from './logger.js';
@@ -45,13 +45,17 @@ export function answerFailure(res: ServerResponse, error: unknown, logger: Logge
   else res.end();
 }
 
-/** Hands one HTTP request to Apollo Server and writes its answer. */
+/**
+ * Hands one HTTP request to Apollo Server and writes its answer. `prepare` may rewrite the parsed
+ * request first (the router resolves trusted document ids there) or throw its refusal.
+ */
 export async function executeApollo<Context extends BaseContext>(
   server: ApolloServer<Context>,
   req: IncomingMessage,
   res: ServerResponse,
   body: Buffer,
   context: () => Promise<Context>,
+  prepare: (request: HTTPGraphQLRequest) => HTTPGraphQLRequest = (request) => request,
 ) {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -69,7 +73,7 @@ export async function executeApollo<Context extends BaseContext>(
     }
   }
   const response = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: question >= 0 ? url.slice(question + 1) : '', body: parsedBody },
+    httpGraphQLRequest: prepare({ method: req.method ?? 'GET', headers, search: question >= 0 ? url.slice(question + 1) : '', body: parsedBody }),
     context,
   });
   const outHeaders: Record<string, string> = {};

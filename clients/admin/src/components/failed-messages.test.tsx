@@ -3,7 +3,7 @@ import type { FailedMessageFieldsFragment } from '@medpay/web/types';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { FailedMessagesTable } from './failed-messages';
 
-const failed: FailedMessageFieldsFragment = {
+const failed: FailedMessageFieldsFragment = { __typename: 'OutboundMessage',
   id: 'm1',
   kind: 'payment.confirmed',
   channel: 'WHATSAPP',

@@ -4,23 +4,24 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { AnalyticsLagNotice, CohortHeatmap, GraphUsageTables, PlatformAnalyticsView, retentionShade, type GraphUsageData, type PlatformAnalyticsData } from './platform-analytics';
 
 const analytics: PlatformAnalyticsData = {
+  __typename: 'PlatformAnalytics',
   from: '2026-01-01',
   to: '2026-11-29',
   interval: 'MONTH',
-  totals: { grossCentavos: 300_000_000_000, clinicNetCentavos: 282_000_000_000, platformFeeCentavos: 12_000_000_000, processingCostCentavos: 6_000_000_000, paymentsCount: 1_500_000, averageTicketCentavos: 200_000 },
+  totals: { __typename: 'RevenueFigures', grossCentavos: 300_000_000_000, clinicNetCentavos: 282_000_000_000, platformFeeCentavos: 12_000_000_000, processingCostCentavos: 6_000_000_000, paymentsCount: 1_500_000, averageTicketCentavos: 200_000 },
   takeRate: 0.04,
-  series: [{ periodStart: '2026-11-01', grossCentavos: 300_000_000_000, clinicNetCentavos: 282_000_000_000, platformFeeCentavos: 12_000_000_000, paymentsCount: 1_500_000 }],
+  series: [{ __typename: 'AnalyticsPoint', periodStart: '2026-11-01', grossCentavos: 300_000_000_000, clinicNetCentavos: 282_000_000_000, platformFeeCentavos: 12_000_000_000, paymentsCount: 1_500_000 }],
   activeClinics: 412,
   activePatients: 98_765,
   newPatients: 12_345,
-  byMethod: [{ method: 'PIX', paymentsCount: 1_500_000, grossCentavos: 300_000_000_000, share: 1 }],
+  byMethod: [{ __typename: 'MethodFigures', method: 'PIX', paymentsCount: 1_500_000, grossCentavos: 300_000_000_000, share: 1 }],
   cohorts: [
-    { month: '2026-09', patients: 200, retention: [1, 0.35, 0.1] },
-    { month: '2026-10', patients: 150, retention: [1, 0.2] },
+    { __typename: 'Cohort', month: '2026-09', patients: 200, retention: [1, 0.35, 0.1] },
+    { __typename: 'Cohort', month: '2026-10', patients: 150, retention: [1, 0.2] },
   ],
   declineRate: 0.031,
-  afterSale: { refundedCount: 30, refundedCentavos: 600_000, refundRate: 0.02, disputedCount: 3, disputeRate: 0.002 },
-  topClinics: [{ clinic: { id: 'c1', tradeName: 'Sorriso Paulista' }, paymentsCount: 900, grossCentavos: 180_000_000, platformFeeCentavos: 7_200_000 }],
+  afterSale: { __typename: 'AfterSaleFigures', refundedCount: 30, refundedCentavos: 600_000, refundRate: 0.02, disputedCount: 3, disputeRate: 0.002 },
+  topClinics: [{ __typename: 'ClinicRanking', clinic: { __typename: 'Clinic', id: 'c1', tradeName: 'Sorriso Paulista' }, paymentsCount: 900, grossCentavos: 180_000_000, platformFeeCentavos: 7_200_000 }],
 };
 
 const kpi = (name: string) => document.querySelector(`[data-kpi="${name}"] .big`)!.textContent;
@@ -73,23 +74,24 @@ describe('the platform’s analytics', () => {
   });
 
   it('says how far analytics is behind the events', () => {
-    const { rerender } = render(<AnalyticsLagNotice lag={{ seconds: 0, pending: 0 }} />);
+    const { rerender } = render(<AnalyticsLagNotice lag={{ __typename: 'AnalyticsLag', seconds: 0, pending: 0 }} />);
     expect(screen.getByRole('status').textContent).toBe('Análises em dia com os eventos');
-    rerender(<AnalyticsLagNotice lag={{ seconds: 200, pending: 12 }} />);
+    rerender(<AnalyticsLagNotice lag={{ __typename: 'AnalyticsLag', seconds: 200, pending: 12 }} />);
     expect(screen.getByRole('status').textContent).toBe('Análises 3 min 20 s atrás · 12 eventos pendentes');
   });
 
   it('lists operations and fields by client, filtered by one client', () => {
     const usage: GraphUsageData = {
+      __typename: 'GraphUsage',
       from: '2026-11-01',
       to: '2026-11-29',
       operations: [
-        { clientName: 'provider-app', clientVersion: '0.1.0', operationName: 'ClinicBalance', documentHash: 'ab12cd34ef56', callerKind: 'user', count: 500, errorCount: 5, p50Ms: 12.34, p95Ms: 1250 },
-        { clientName: 'admin-app', clientVersion: '0.1.0', operationName: '', documentHash: '99887766aa', callerKind: 'admin', count: 3, errorCount: 0, p50Ms: 40, p95Ms: 80 },
+        { __typename: 'OperationUsage', clientName: 'provider-app', clientVersion: '0.1.0', operationName: 'ClinicBalance', documentHash: 'ab12cd34ef56', callerKind: 'user', count: 500, errorCount: 5, p50Ms: 12.34, p95Ms: 1250 },
+        { __typename: 'OperationUsage', clientName: 'admin-app', clientVersion: '0.1.0', operationName: '', documentHash: '99887766aa', callerKind: 'admin', count: 3, errorCount: 0, p50Ms: 40, p95Ms: 80 },
       ],
       fields: [
-        { clientName: 'provider-app', field: 'Clinic.balance', count: 500 },
-        { clientName: 'admin-app', field: 'Query.platformAnalytics', count: 3 },
+        { __typename: 'FieldUsage', clientName: 'provider-app', field: 'Clinic.balance', count: 500 },
+        { __typename: 'FieldUsage', clientName: 'admin-app', field: 'Query.platformAnalytics', count: 3 },
       ],
     };
     render(<GraphUsageTables usage={usage} />);

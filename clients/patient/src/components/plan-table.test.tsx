@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { PlanFieldsFragment } from '@medpay/web/types';
 import { PlanTable } from './plan-table';
 
-const plan = (id: string, kind: PlanFieldsFragment['kind'], count: number, installment: number, total: number, cet: number, methods: PlanFieldsFragment['methods'] = ['PIX']): PlanFieldsFragment => ({
+const plan = (id: string, kind: PlanFieldsFragment['kind'], count: number, installment: number, total: number, cet: number, methods: PlanFieldsFragment['methods'] = ['PIX']): PlanFieldsFragment => ({ __typename: 'PaymentPlan',
   id, kind, methods, installmentCount: count, firstDueDate: kind === 'A_VISTA' ? '2026-12-04' : '2026-12-15', firstInstallmentCentavos: installment, installmentCentavos: installment, totalCentavos: total,
   interestFree: cet === 0, monthlyInterestRate: 0, iofCentavos: 0, cetAnnualRate: cet, contractTerms: null, contractTermsHash: null,
 });

@@ -4,25 +4,26 @@ import { render, screen, within } from '@testing-library/react';
 import { ClinicAnalyticsView, type ClinicAnalyticsData } from './clinic-analytics';
 
 const analytics: ClinicAnalyticsData = {
+  __typename: 'ClinicAnalytics',
   from: '2026-10-31',
   to: '2026-11-29',
   interval: 'DAY',
-  totals: { grossCentavos: 1_234_567, clinicNetCentavos: 1_150_101, platformFeeCentavos: 49_383, processingCostCentavos: 35_083, paymentsCount: 7, averageTicketCentavos: 176_367 },
+  totals: { __typename: 'RevenueFigures', grossCentavos: 1_234_567, clinicNetCentavos: 1_150_101, platformFeeCentavos: 49_383, processingCostCentavos: 35_083, paymentsCount: 7, averageTicketCentavos: 176_367 },
   series: [
-    { periodStart: '2026-11-28', grossCentavos: 1_000_000, clinicNetCentavos: 930_000, paymentsCount: 5 },
-    { periodStart: '2026-11-29', grossCentavos: 234_567, clinicNetCentavos: 220_101, paymentsCount: 2 },
+    { __typename: 'AnalyticsPoint', periodStart: '2026-11-28', grossCentavos: 1_000_000, clinicNetCentavos: 930_000, paymentsCount: 5 },
+    { __typename: 'AnalyticsPoint', periodStart: '2026-11-29', grossCentavos: 234_567, clinicNetCentavos: 220_101, paymentsCount: 2 },
   ],
   byMethod: [
-    { method: 'PIX', paymentsCount: 5, grossCentavos: 900_000, share: 0.729 },
-    { method: 'CARD_INSTALLMENTS', paymentsCount: 2, grossCentavos: 334_567, share: 0.271 },
+    { __typename: 'MethodFigures', method: 'PIX', paymentsCount: 5, grossCentavos: 900_000, share: 0.729 },
+    { __typename: 'MethodFigures', method: 'CARD_INSTALLMENTS', paymentsCount: 2, grossCentavos: 334_567, share: 0.271 },
   ],
-  funnel: { plansSimulated: 40, checkouts: 10, paid: 7, released: 3, checkoutRate: 0.25, paymentRate: 0.7, releaseRate: 3 / 7 },
+  funnel: { __typename: 'Funnel', plansSimulated: 40, checkouts: 10, paid: 7, released: 3, checkoutRate: 0.25, paymentRate: 0.7, releaseRate: 3 / 7 },
   topProcedures: [
-    { procedure: { id: 'p1', name: 'Clareamento dental' }, category: 'Odontologia', paymentsCount: 4, grossCentavos: 1_000_000 },
-    { procedure: { id: 'p2', name: 'Limpeza' }, category: 'Odontologia', paymentsCount: 3, grossCentavos: 234_567 },
+    { __typename: 'ProcedureFigures', procedure: { __typename: 'Procedure', id: 'p1', name: 'Clareamento dental' }, category: 'Odontologia', paymentsCount: 4, grossCentavos: 1_000_000 },
+    { __typename: 'ProcedureFigures', procedure: { __typename: 'Procedure', id: 'p2', name: 'Limpeza' }, category: 'Odontologia', paymentsCount: 3, grossCentavos: 234_567 },
   ],
-  afterSale: { refundedCount: 1, refundedCentavos: 5_000, refundRate: 1 / 7, disputedCount: 0, disputeRate: 0 },
-  crediario: { installmentsDue: 20, overdue30: 3, overdue90: 1, overdueRate: 0.15, defaultRate: 0.05 },
+  afterSale: { __typename: 'AfterSaleFigures', refundedCount: 1, refundedCentavos: 5_000, refundRate: 1 / 7, disputedCount: 0, disputeRate: 0 },
+  crediario: { __typename: 'CrediarioFigures', installmentsDue: 20, overdue30: 3, overdue90: 1, overdueRate: 0.15, defaultRate: 0.05 },
 };
 
 const kpi = (name: string) => document.querySelector(`[data-kpi="${name}"] .big`)!.textContent;

@@ -5,6 +5,7 @@ import { responseCodesText } from './labels';
 import { DeliveriesTable, EventTypeName, SecretOnce, WebhookGuide } from './webhooks';
 
 const delivery = (id: string, overrides: Partial<WebhookDeliveryFieldsFragment> = {}): WebhookDeliveryFieldsFragment => ({
+  __typename: 'WebhookDelivery',
   id,
   endpointId: 'e1',
   eventType: 'payment.status_changed',
