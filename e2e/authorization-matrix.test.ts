@@ -99,6 +99,13 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Query.planNets': () => ({ query: '{ planNets(priceCentavos: 10000, interestFreeInstallments: 3) { __typename } }' }),
   'Query.me': () => ({ query: '{ me { id } }' }),
   'Query.user': (cast) => ({ query: 'query($id: ID!) { user(id: $id) { id } }', variables: { id: cast.patientUserId }, owned: true }),
+  'Query.legalTerms': () => ({ query: '{ legalTerms { termsVersion } }' }),
+  'Query.myPersonalData': () => ({ query: '{ myPersonalData { userId } }' }),
+  'Query.myDataExports': () => ({ query: '{ myDataExports { id } }' }),
+  'Query.myAccountDeletion': () => ({ query: '{ myAccountDeletion { id } }', nullable: true }),
+  'Query.accountDeletions': () => ({ query: '{ accountDeletions { id } }' }),
+  'Query.sensitiveDataAccesses': (cast) => ({ query: 'query($id: ID!) { sensitiveDataAccesses(subjectId: $id) { __typename } }', variables: { id: cast.patientUserId } }),
+  'Query.myDataAccesses': () => ({ query: '{ myDataAccesses { __typename } }' }),
 
   'Mutation.markNotificationsRead': () => ({ query: 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', variables: { ids: [randomUUID()] } }),
   'Mutation.markAllNotificationsRead': () => ({ query: 'mutation { markAllNotificationsRead }' }),
@@ -159,6 +166,11 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   }),
   'Mutation.refreshSession': () => ({ query: 'mutation { refreshSession(refreshToken: "não é um token") { __typename } }' }),
   'Mutation.logout': () => ({ query: 'mutation { logout }', prepare: freshSession }),
+  // A wrong password, outdated versions: past authorization they change nothing (no one is deleted).
+  'Mutation.requestAccountDeletion': () => ({ query: 'mutation { requestAccountDeletion(password: "não é a senha") { id } }' }),
+  'Mutation.acceptTerms': () => ({ query: 'mutation { acceptTerms(termsVersion: "0", privacyPolicyVersion: "0") { __typename } }' }),
+  'Mutation.setMarketingConsent': () => ({ query: 'mutation { setMarketingConsent(granted: false) { __typename } }' }),
+  'Mutation.requestDataExport': () => ({ query: 'mutation { requestDataExport { id } }' }),
   'Mutation.setUserLocked': () => ({ query: 'mutation($id: ID!) { setUserLocked(id: $id, locked: false) { id } }', variables: { id: randomUUID() } }),
 };
 
@@ -206,13 +218,18 @@ for (const path of guardedFields().filter((path) => path.startsWith('Payment.'))
     probe: (cast) => ({ query: `query($id: ID!) { payment(id: $id) { ${PAYMENT_SELECTIONS[field] ?? field} } }`, variables: { id: cast.paymentId }, nullable: PAYMENT_NULLABLE.has(field), owned: true }),
   };
 }
-const USER_SELECTIONS: Record<string, string> = { payments: 'payments { __typename }', clinics: 'clinics { __typename }' };
+const USER_SELECTIONS: Record<string, string> = { payments: 'payments { __typename }', clinics: 'clinics { __typename }', consent: 'consent { needsReacceptance }' };
 for (const path of guardedFields().filter((path) => path.startsWith('User.'))) {
   const field = path.slice('User.'.length);
   FIELD_PROBES[path] = {
     root: 'Query.user',
     probe: (cast) => ({ query: `query($id: ID!) { user(id: $id) { ${USER_SELECTIONS[field] ?? field} } }`, variables: { id: cast.patientUserId }, nullable: field === 'phone', owned: true }),
   };
+}
+
+// The person's own data: each part reached through myPersonalData, whoever asks gets only their own.
+for (const path of guardedFields().filter((path) => path.startsWith('PersonalData.'))) {
+  FIELD_PROBES[path] = { root: 'Query.myPersonalData', probe: () => ({ query: `{ myPersonalData { ${path.slice('PersonalData.'.length)} ${path.endsWith('moneyInFlight') ? '{ paymentId }' : ''} } }`, nullable: true }) };
 }
 
 async function throwawayEndpoint(cast: Cast): Promise<string> {

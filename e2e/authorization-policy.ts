@@ -40,6 +40,19 @@ export const PATIENT_RECORD: Access = ['patient', 'platformAdmin'];
 export const ADMIN: Access = ['platformAdmin'];
 
 export const POLICY: Record<string, Record<string, Access>> = {
+  AccountDeletion: {
+    id: INHERIT,
+    userId: INHERIT,
+    status: INHERIT,
+    requestedAt: INHERIT,
+    completedAt: INHERIT,
+    steps: INHERIT,
+  },
+  AccountDeletionStep: {
+    service: INHERIT,
+    status: INHERIT,
+    completedAt: INHERIT,
+  },
   Address: {
     street: INHERIT,
     city: INHERIT,
@@ -171,6 +184,23 @@ export const POLICY: Record<string, Record<string, Access>> = {
     patients: INHERIT,
     retention: INHERIT,
   },
+  Consent: {
+    termsVersion: INHERIT,
+    privacyPolicyVersion: INHERIT,
+    acceptedAt: INHERIT,
+    marketing: INHERIT,
+    marketingUpdatedAt: INHERIT,
+    needsReacceptance: INHERIT,
+    history: INHERIT,
+  },
+  ConsentRecord: {
+    id: INHERIT,
+    kind: INHERIT,
+    termsVersion: INHERIT,
+    privacyPolicyVersion: INHERIT,
+    at: INHERIT,
+    ipAddress: INHERIT,
+  },
   CreatedApiKey: {
     apiKey: INHERIT,
     secret: INHERIT,
@@ -181,6 +211,35 @@ export const POLICY: Record<string, Record<string, Access>> = {
     overdue90: INHERIT,
     overdueRate: INHERIT,
     defaultRate: INHERIT,
+  },
+  DataAccess: {
+    id: INHERIT,
+    at: INHERIT,
+    readerKind: INHERIT,
+    reader: INHERIT,
+    readerId: INHERIT,
+    readerRoles: INHERIT,
+    readerClinic: INHERIT,
+    subject: INHERIT,
+    field: INHERIT,
+    operation: INHERIT,
+    purpose: INHERIT,
+  },
+  DataAccessConnection: {
+    edges: INHERIT,
+    pageInfo: INHERIT,
+  },
+  DataAccessEdge: {
+    cursor: INHERIT,
+    node: INHERIT,
+  },
+  DataExport: {
+    id: INHERIT,
+    status: INHERIT,
+    requestedAt: INHERIT,
+    readyAt: INHERIT,
+    downloadUrl: INHERIT,
+    expiresAt: INHERIT,
   },
   FieldUsage: {
     clientName: INHERIT,
@@ -228,13 +287,27 @@ export const POLICY: Record<string, Record<string, Access>> = {
     discrepancies: INHERIT,
     gatewayCashCentavos: INHERIT,
   },
+  LegalTerms: {
+    termsVersion: INHERIT,
+    termsDate: INHERIT,
+    privacyPolicyVersion: INHERIT,
+    privacyPolicyDate: INHERIT,
+  },
   MethodFigures: {
     method: INHERIT,
     paymentsCount: INHERIT,
     grossCentavos: INHERIT,
     share: INHERIT,
   },
+  MoneyInFlight: {
+    paymentId: INHERIT,
+    reason: INHERIT,
+  },
   Mutation: {
+    requestDataExport: PEOPLE,
+    requestAccountDeletion: PEOPLE,
+    acceptTerms: PEOPLE,
+    setMarketingConsent: PEOPLE,
     markNotificationsRead: PEOPLE,
     markAllNotificationsRead: PEOPLE,
     setNotificationPreferences: PEOPLE,
@@ -374,6 +447,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     grossCentavos: INHERIT,
   },
   PaymentPlan: {
+    firstDueDate: INHERIT,
     id: INHERIT,
     kind: INHERIT,
     methods: INHERIT,
@@ -400,6 +474,15 @@ export const POLICY: Record<string, Record<string, Access>> = {
     status: INHERIT,
     count: INHERIT,
     grossCentavos: INHERIT,
+  },
+  PersonalData: {
+    userId: INHERIT,
+    account: PEOPLE,
+    payments: PEOPLE,
+    moneyInFlight: PEOPLE,
+    clinicMemberships: PEOPLE,
+    notifications: PEOPLE,
+    analytics: PEOPLE,
   },
   PixInstructions: {
     copiaECola: INHERIT,
@@ -472,6 +555,13 @@ export const POLICY: Record<string, Record<string, Access>> = {
     grossCentavos: INHERIT,
   },
   Query: {
+    legalTerms: EVERYONE,
+    myPersonalData: PEOPLE,
+    myDataExports: PEOPLE,
+    myAccountDeletion: PEOPLE,
+    accountDeletions: ADMIN,
+    sensitiveDataAccesses: ADMIN,
+    myDataAccesses: PEOPLE,
     platformAnalytics: ADMIN,
     analyticsLag: ADMIN,
     graphUsage: ADMIN,
@@ -548,6 +638,8 @@ export const POLICY: Record<string, Record<string, Access>> = {
     clinicPaymentEvents: CLINIC,
   },
   User: {
+    cpf: PATIENT_RECORD,
+    consent: PATIENT_RECORD,
     id: INHERIT,
     payments: PATIENT_RECORD,
     clinics: PATIENT_RECORD,
