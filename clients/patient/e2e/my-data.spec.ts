@@ -27,12 +27,13 @@ test('the patient asks for a copy of their data and downloads it as JSON with th
   expect(content.payments.every((payment) => typeof payment.procedureName === 'string' && payment.procedureName.length > 0)).toBe(true);
 });
 
-/** A new patient account through the router (sign-up's own screens are tested elsewhere). */
+/** A new patient account through the router, the texts in force accepted (sign-up's own screens are tested elsewhere). */
 async function newPatient(name: string): Promise<{ email: string; token: string }> {
   const email = `${name.toLowerCase()}.${Date.now()}@example.com`;
+  const terms = await graph<{ legalTerms: { termsVersion: string; privacyPolicyVersion: string } }>('{ legalTerms { termsVersion privacyPolicyVersion } }');
   const result = await graph<{ registerPatient: { accessToken: string } }>(
     'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }',
-    { input: { name: `${name} de Teste`, email, password: DEMO_PASSWORD, cpf: freshCpf() } },
+    { input: { name: `${name} de Teste`, email, password: DEMO_PASSWORD, cpf: freshCpf(), acceptedTerms: terms.data!.legalTerms } },
   );
   if (!result.data?.registerPatient) throw new Error(JSON.stringify(result.errors));
   return { email, token: result.data.registerPatient.accessToken };

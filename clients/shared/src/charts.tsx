@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { analyticsMethodLabel, ANALYTICS_METHODS, formatCentavos, formatCentavosCompact, formatCount, formatPeriodStart, formatPeriodTick, formatShare } from './analytics';
 import type { AnalyticsInterval, AnalyticsPaymentMethod } from './graphql/graphql';
+import { TableScroll } from './ui';
 
 export const AXIS_COLOR = '#4d5b68';
 export const GRID_COLOR = '#d5dde4';
@@ -41,12 +42,12 @@ export function ChartFigure({ title, legend, table, children }: { title: string;
       {legend ? <ChartLegend items={legend} /> : null}
       <details className="chart-table">
         <summary>Ver tabela<span className="visually-hidden">: {title}</span></summary>
-        <div className="table-scroll">
+        <TableScroll label={title}>
           <table>
             <caption className="visually-hidden">{title}</caption>
             {table}
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

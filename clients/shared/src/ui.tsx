@@ -33,6 +33,16 @@ export function ErrorNotice({ error, children }: { error: unknown; children?: Re
   );
 }
 
+/**
+ * A wide table's horizontal scroller: a named region that takes keyboard focus, so people who do not
+ * use a mouse can scroll it too (WCAG 2.1.1).
+ */
+export const TableScroll = ({ label, className, children }: { label: string; className?: string; children: ReactNode }) => (
+  <div className={className ? `table-scroll ${className}` : 'table-scroll'} role="region" aria-label={label} tabIndex={0}>
+    {children}
+  </div>
+);
+
 export const Loading = ({ label = 'Carregando…' }: { label?: string }) => <p role="status" className="muted">{label}</p>;
 
 export function CopyButton({ text, label = 'Copiar' }: { text: string; label?: string }) {

@@ -5,6 +5,7 @@ import { formatDateTime } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import { channelLabel } from '@medpay/web/notifications';
 import type { FailedMessageFieldsFragment } from '@medpay/web/types';
+import { TableScroll } from '@medpay/web/ui';
 import Link from 'next/link';
 import { messageStatusLabel } from './labels';
 
@@ -17,7 +18,7 @@ export const FailedMessageFields = graphql(`
 export function FailedMessagesTable({ messages, retrying, onRetry }: { messages: FailedMessageFieldsFragment[]; retrying: string | null; onRetry(id: string): void }) {
   if (messages.length === 0) return <p className="notice notice-ok">Nenhuma mensagem com falha.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Mensagens com falha">
       <table className="failed-messages">
         <thead>
           <tr><th>Quando</th><th>Tipo</th><th>Canal</th><th>Destinatário</th><th className="num">Tentativas</th><th>Último erro</th><th>Situação</th><th><span className="visually-hidden">Ações</span></th></tr>
@@ -43,6 +44,6 @@ export function FailedMessagesTable({ messages, retrying, onRetry }: { messages:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

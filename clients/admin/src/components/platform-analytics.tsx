@@ -5,7 +5,7 @@ import { countOf, formatCentavos, formatCount, formatLag, formatMilliseconds, fo
 import { MethodMixChart, MoneySeriesChart } from '@medpay/web/charts';
 import { formatDate } from '@medpay/web/format';
 import type { AnalyticsLagQuery, GraphUsageQuery, PlatformAnalyticsPageQuery } from '@medpay/web/types';
-import { Kpi } from '@medpay/web/ui';
+import { Kpi, TableScroll } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
 
@@ -95,7 +95,7 @@ export function CohortHeatmap({ cohorts }: { cohorts: PlatformAnalyticsData['coh
   if (cohorts.length === 0) return <p className="muted">Nenhuma coorte no período.</p>;
   const months = Math.max(...cohorts.map((cohort) => cohort.retention.length));
   return (
-    <div className="table-scroll">
+    <TableScroll label="Retenção por coorte">
       <table className="heatmap">
         <caption className="visually-hidden">Retenção por coorte: a porcentagem dos pacientes de cada coorte que pagou em cada mês depois do primeiro pagamento</caption>
         <thead>
@@ -122,7 +122,7 @@ export function CohortHeatmap({ cohorts }: { cohorts: PlatformAnalyticsData['coh
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -163,7 +163,7 @@ export function GraphUsageTables({ usage }: { usage: GraphUsageData }) {
       </div>
       <h3>Operações por cliente</h3>
       {operations.length ? (
-        <div className="table-scroll usage-table">
+        <TableScroll label="Operações por cliente" className="usage-table">
           <table data-testid="usage-operations">
             <thead>
               <tr>
@@ -186,11 +186,11 @@ export function GraphUsageTables({ usage }: { usage: GraphUsageData }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : <p className="muted">Nenhuma operação registrada no período.</p>}
       <h3>Campos por cliente</h3>
       {fields.length ? (
-        <div className="table-scroll usage-table">
+        <TableScroll label="Campos por cliente" className="usage-table">
           <table data-testid="usage-fields">
             <thead><tr><th scope="col">Cliente</th><th scope="col">Campo</th><th scope="col" className="num">Pedidos</th></tr></thead>
             <tbody>
@@ -203,7 +203,7 @@ export function GraphUsageTables({ usage }: { usage: GraphUsageData }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : <p className="muted">Nenhum campo registrado no período.</p>}
     </>
   );

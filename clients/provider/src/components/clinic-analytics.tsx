@@ -5,7 +5,7 @@ import { countOf, formatCentavos, formatCount, formatShare } from '@medpay/web/a
 import { FunnelChart, MethodMixChart, MoneySeriesChart } from '@medpay/web/charts';
 import { formatDate } from '@medpay/web/format';
 import type { ClinicAnalyticsPageQuery } from '@medpay/web/types';
-import { Kpi } from '@medpay/web/ui';
+import { Kpi, TableScroll } from '@medpay/web/ui';
 
 export type ClinicAnalyticsData = NonNullable<NonNullable<ClinicAnalyticsPageQuery['clinic']>['analytics']>;
 
@@ -59,7 +59,7 @@ export function ClinicAnalyticsView({ analytics }: { analytics: ClinicAnalyticsD
       <section className="card" aria-labelledby="procedures-title">
         <h2 id="procedures-title">Procedimentos mais vendidos</h2>
         {analytics.topProcedures.length ? (
-          <div className="table-scroll">
+          <TableScroll label="Procedimentos mais vendidos">
             <table>
               <thead><tr><th scope="col">Procedimento</th><th scope="col">Categoria</th><th scope="col" className="num">Pagamentos</th><th scope="col" className="num">Receita bruta</th><th scope="col" className="num">Da receita</th></tr></thead>
               <tbody>
@@ -74,7 +74,7 @@ export function ClinicAnalyticsView({ analytics }: { analytics: ClinicAnalyticsD
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : <p className="muted">Nenhum procedimento pago no período.</p>}
       </section>
 

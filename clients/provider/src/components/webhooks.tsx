@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { formatDateTime } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import type { WebhookDeliveryFieldsFragment, WebhookEndpointFieldsFragment } from '@medpay/web/types';
-import { CopyButton, ErrorNotice, Loading, LoadMore } from '@medpay/web/ui';
+import { CopyButton, ErrorNotice, Loading, LoadMore, TableScroll } from '@medpay/web/ui';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { responseCodesText, webhookDeliveryStatusLabel, webhookEventLabel } from './labels';
 
@@ -108,7 +108,7 @@ export function SecretOnce({ shown, onDone }: { shown: ShownSecret; onDone(): vo
 export function DeliveriesTable({ deliveries, redelivering, onRedeliver }: { deliveries: WebhookDeliveryFieldsFragment[]; redelivering: string | null; onRedeliver(id: string): void }) {
   if (deliveries.length === 0) return <p className="muted">Nenhuma entrega ainda.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Entregas">
       <table className="deliveries">
         <thead>
           <tr><th>Evento</th><th>Situação</th><th className="num">Tentativas</th><th>Respostas (HTTP)</th><th>Criada em</th><th>Última tentativa</th><th><span className="visually-hidden">Ações</span></th></tr>
@@ -136,7 +136,7 @@ export function DeliveriesTable({ deliveries, redelivering, onRedeliver }: { del
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -4,7 +4,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { formatBRL } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
-import { ErrorNotice, Loading, LoadMore } from '@medpay/web/ui';
+import { ErrorNotice, Loading, LoadMore, TableScroll } from '@medpay/web/ui';
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
 import { centavosToInput, MoneyInput, parseAmount } from '../../../../components/money-input';
@@ -72,7 +72,7 @@ function NetPreview({ priceCentavos, interestFreeInstallments }: { priceCentavos
     <section aria-labelledby="net-title" aria-live="polite">
       <h3 id="net-title">Quanto a clínica recebe</h3>
       <ErrorNotice error={error} />
-      <div className="table-scroll">
+      <TableScroll label="Quanto a clínica recebe">
         <table className="nets">
           <thead><tr><th>Forma de pagamento</th><th className="num">Taxa MedPay</th><th className="num">Custo de processamento</th><th className="num">Líquido da clínica</th></tr></thead>
           <tbody>
@@ -86,7 +86,7 @@ function NetPreview({ priceCentavos, interestFreeInstallments }: { priceCentavos
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="hint">No cartão parcelado sem juros a clínica arca com a taxa da maquininha e a antecipação; acima desse limite, os juros ficam com o paciente.</p>
     </section>
   );

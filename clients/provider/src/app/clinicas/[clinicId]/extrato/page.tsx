@@ -5,7 +5,7 @@
 import { useQuery } from '@apollo/client/react';
 import { formatBRL, formatDate, formatDateTime } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
-import { ErrorNotice, Loading } from '@medpay/web/ui';
+import { ErrorNotice, Loading, TableScroll } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
@@ -94,7 +94,7 @@ export default function StatementPage() {
             <div className="card tile"><p className="muted">Disponível em {formatDate(statement.to)}</p><p className="big money">{formatBRL(statement.closingAvailableCentavos)}</p><p className="hint">Início: {formatBRL(statement.openingAvailableCentavos)}</p></div>
             <div className="card tile"><p className="muted">Repasses no período</p><p className="big money" data-testid="statement-payouts">{formatBRL(statement.payoutsCentavos)}</p><p className="hint">Concluídos no banco: {formatBRL(statement.payoutsConfirmedCentavos)}</p></div>
           </section>
-          <div className="table-scroll">
+          <TableScroll label="Movimentos">
             <table className="statement">
               <caption className="visually-hidden">Movimentos de {formatDate(statement.from)} a {formatDate(statement.to)}</caption>
               <thead>
@@ -118,7 +118,7 @@ export default function StatementPage() {
                 <tr className="subtotal"><td>{formatDate(statement.to)}</td><td colSpan={5}>Saldo final</td><td className="num money">{formatBRL(statement.closingEscrowCentavos)}</td><td className="num money">{formatBRL(statement.closingAvailableCentavos)}</td><td /></tr>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {statement.entries.length === 0 ? <p className="notice notice-info">Nenhum movimento no período.</p> : null}
         </>
       ) : null}

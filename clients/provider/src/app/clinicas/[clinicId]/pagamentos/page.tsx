@@ -5,7 +5,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { formatBRL, formatDateTime, methodLabel, paymentStatusLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import type { ClinicPaymentFilter, PaymentMethod, PaymentStatus } from '@medpay/web/types';
-import { ErrorNotice, Loading, LoadMore, StatusBadge } from '@medpay/web/ui';
+import { ErrorNotice, Loading, LoadMore, StatusBadge, TableScroll } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
@@ -125,7 +125,7 @@ export default function PaymentsPage() {
       {payments ? (
         <>
           <p className="muted">{payments.totalCount === 1 ? '1 pagamento' : `${payments.totalCount} pagamentos`}</p>
-          <div className="table-scroll">
+          <TableScroll label="Pagamentos">
             <table className="payments">
               <thead>
                 <tr><th>Data</th><th>Paciente</th><th>Procedimento</th><th>Forma</th><th className="num">Valor</th><th className="num">Líquido da clínica</th><th>Status</th><th><span className="visually-hidden">Ações</span></th></tr>
@@ -145,7 +145,7 @@ export default function PaymentsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {payments.edges.length === 0 ? <p className="notice notice-info">Nenhum pagamento com esses filtros.</p> : null}
           <LoadMore pageInfo={payments.pageInfo} onMore={(after) => void fetchMore({ variables: { after } })} />
         </>
