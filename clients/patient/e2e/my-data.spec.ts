@@ -49,7 +49,8 @@ test('deleting the account is refused while a payment awaits confirmation, sayin
   );
   expect(checkout.errors).toBeUndefined();
   await logIn(page, patient.email);
-  await page.goto('/meus-dados');
+  // (through the header once signed in: a navigation before the session cookie is set lands on /entrar)
+  await page.getByRole('link', { name: 'Meus dados' }).click();
   await page.getByLabel('Sua senha').fill(DEMO_PASSWORD);
   await page.getByLabel('Entendo que a exclusão não pode ser desfeita.').check();
   await page.getByRole('button', { name: 'Excluir minha conta' }).click();
@@ -60,7 +61,8 @@ test('deleting the account is refused while a payment awaits confirmation, sayin
 test('a patient deletes their account with their password, is signed out and sees its progress', async ({ page }) => {
   const patient = await newPatient('Carla');
   await logIn(page, patient.email);
-  await page.goto('/meus-dados');
+  // (through the header once signed in: a navigation before the session cookie is set lands on /entrar)
+  await page.getByRole('link', { name: 'Meus dados' }).click();
   await page.getByLabel('Sua senha').fill(DEMO_PASSWORD);
   await page.getByLabel('Entendo que a exclusão não pode ser desfeita.').check();
   await page.getByRole('button', { name: 'Excluir minha conta' }).click();

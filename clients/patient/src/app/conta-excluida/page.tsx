@@ -2,15 +2,21 @@
 // After an account deletion: what was asked and each service's part as the request answered it (the
 // person's sessions have ended, so nothing more can be read for them).
 import { formatDateTime } from '@medpay/web/format';
+import { useSession } from '@medpay/web/session';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { DELETION_KEY, serviceLabel, type DeletionSummary } from './deletion-summary';
 
 export default function AccountDeleted() {
   const [summary, setSummary] = useState<DeletionSummary | null>(null);
+  const { logout } = useSession();
   useEffect(() => {
     const stored = sessionStorage.getItem(DELETION_KEY);
     if (stored) setSummary(JSON.parse(stored) as DeletionSummary);
+    // The account's sessions already ended at the router; this clears the app's own cookie.
+    void logout();
+    // once, on arrival (logout's identity changes with the session it ends)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <article className="card">

@@ -5,7 +5,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { formatDateTime } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
-import { RequireSession, useSession } from '@medpay/web/session';
+import { RequireSession } from '@medpay/web/session';
 import { errorCode, ErrorNotice, Loading } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -85,7 +85,6 @@ function AccountDeletion() {
   const [password, setPassword] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [remove, removing] = useMutation(RequestAccountDeletion);
-  const { logout } = useSession();
   const router = useRouter();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -93,8 +92,9 @@ function AccountDeletion() {
     const deletion = result?.data?.requestAccountDeletion;
     if (!deletion) return;
     sessionStorage.setItem(DELETION_KEY, JSON.stringify(deletion));
-    await logout();
-    router.push('/conta-excluida');
+    // The public page first, then the session's end: ended here, this signed-in page would send the
+    // person to the login form instead.
+    router.replace('/conta-excluida');
   };
   const blocked = errorCode(removing.error) === 'ACCOUNT_HAS_MONEY_IN_FLIGHT';
   return (
