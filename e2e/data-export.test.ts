@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@medpay/runtime/testing';
 import type { Claims } from '@medpay/runtime';
-import { createECDH, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableModes, bearer, demoCast, type Session, type Stack, startStack } from './stack.js';
@@ -179,11 +179,12 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
       bearer(paula.accessToken),
     );
     expect(crediario.body.errors).toBeUndefined();
-    const browserKey = createECDH('prime256v1');
-    browserKey.generateKeys();
+    // A device the simulated push service knows (an unknown one answers 404 to the first push, and the
+    // subscription is dropped, as it should be).
+    const device = (await (await fetch(`${stack.messaging!.httpUrl}/_sim/push/subscriptions`, { method: 'POST' })).json()) as { endpoint: string; keys: { p256dh: string; auth: string } };
     const push = await stack.graphql(
       'mutation($s: PushSubscriptionInput!) { subscribeWebPush(subscription: $s) }',
-      { s: { endpoint: `${stack.messaging!.httpUrl}/push/${randomUUID()}`, p256dh: browserKey.getPublicKey('base64url'), auth: randomBytes(16).toString('base64url') } },
+      { s: { endpoint: device.endpoint, p256dh: device.keys.p256dh, auth: device.keys.auth } },
       bearer(paula.accessToken),
     );
     expect(push.body.errors).toBeUndefined();
