@@ -154,8 +154,8 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     expect(mine.map((i) => i.status)).toEqual(['PAID', ...Array(11).fill('SCHEDULED')]);
     // The procedure (health data) and the accepted terms are stored encrypted, never in clear.
     const stored = await stack.payments.prisma.payment.findUniqueOrThrow({ where: { id: created.id } });
-    expect(stored.procedureNameEncrypted).toMatch(/^v1:/);
-    expect(stored.contractAcceptanceEncrypted).toMatch(/^v1:/);
+    expect(stored.procedureNameEncrypted).toMatch(/^k1:/);
+    expect(stored.contractAcceptanceEncrypted).toMatch(/^k1:/);
     expect(JSON.stringify(stored)).not.toMatch(/Clareamento|CONTRATO/);
     expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
   });
