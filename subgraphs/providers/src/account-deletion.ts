@@ -4,7 +4,7 @@
 // stay, their author now a pseudonym. Then the step is reported; a redelivered event does the same
 // again and changes nothing.
 import { accountDeletionSteps, outboxFeed, readEvent } from '@medpay/contracts';
-import { FeedIntake, InternalClient, StreamIntake, type DomainEvent, type EventIntake, type EventSource, type FeedCursors, type Logger } from '@medpay/runtime';
+import { FeedIntake, InternalClient, outboxSource, StreamIntake, type DomainEvent, type EventIntake, type FeedCursors, type Logger } from '@medpay/runtime';
 import type { ClinicStore } from './clinic-store.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 
@@ -31,8 +31,7 @@ export function accountDeletionIntake(options: AccountDeletionIntakeOptions): Ev
     await users.call(accountDeletionSteps, { deletionId: deletion.deletionId, service: 'providers' });
   };
   if (options.redisUrl) return new StreamIntake(options.redisUrl, options.eventStream, STREAM_GROUP, options.replica, apply, options.logger);
-  const source: EventSource = { name: 'users', read: async (query) => (await users.call(outboxFeed, query))?.events ?? [] };
-  return new FeedIntake([source], feedCursors(options.prisma), apply, options.pollMs, options.logger);
+  return new FeedIntake([outboxSource('users', users, outboxFeed)], feedCursors(options.prisma), apply, options.pollMs, options.logger);
 }
 
 const feedCursors = (prisma: PrismaClient): FeedCursors => ({

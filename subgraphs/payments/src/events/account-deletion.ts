@@ -5,7 +5,7 @@
 // wrote in free text (a dispute's reason) goes. Then the step is reported; a redelivered event does
 // the same again and changes nothing.
 import { accountDeletionSteps, outboxFeed, readEvent } from '@medpay/contracts';
-import { FeedIntake, InternalClient, StreamIntake, type DomainEvent, type EventIntake, type EventSource, type FeedCursors, type Logger } from '@medpay/runtime';
+import { FeedIntake, InternalClient, outboxSource, StreamIntake, type DomainEvent, type EventIntake, type FeedCursors, type Logger } from '@medpay/runtime';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { PersonalDataStore } from '../payments/personal-data-store.js';
 
@@ -32,8 +32,7 @@ export function accountDeletionIntake(options: AccountDeletionIntakeOptions): Ev
     await users.call(accountDeletionSteps, { deletionId: deletion.deletionId, service: 'payments' });
   };
   if (options.redisUrl) return new StreamIntake(options.redisUrl, options.eventStream, STREAM_GROUP, options.replica, apply, options.logger);
-  const source: EventSource = { name: 'users', read: async (query) => (await users.call(outboxFeed, query))?.events ?? [] };
-  return new FeedIntake([source], feedCursors(options.prisma), apply, options.pollMs, options.logger);
+  return new FeedIntake([outboxSource('users', users, outboxFeed)], feedCursors(options.prisma), apply, options.pollMs, options.logger);
 }
 
 const feedCursors = (prisma: PrismaClient): FeedCursors => ({
