@@ -7,6 +7,7 @@ import { loadAnalyticsConfig, startAnalyticsService, type AnalyticsService } fro
 import { startMessagingSimulator, type MessagingSimulator } from '@medpay/messaging-simulator';
 import { loadNotificationsConfig, startNotificationsService, type NotificationsService } from '@medpay/notifications';
 import { AccessTokenIssuer, anonymousClaims, signClaims, type Claims, type Metrics, type Role, type RunningService } from '@medpay/runtime';
+import { freshPostgresDatabase } from '@medpay/runtime/testing';
 import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-simulator';
 import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '@medpay/payments';
 import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
@@ -15,7 +16,6 @@ import { loadUsersConfig, startUsersService } from '@medpay/users';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 
 /** The apps' trusted documents (codegen's manifest: `sha256:<hex>` → text), as the router loads them. */
 const trustedManifest = JSON.parse(readFileSync(new URL('../clients/shared/src/graphql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -38,17 +38,6 @@ export function availableModes(): Mode[] {
   if (postgresUrl && redisUrl) return ['embedded', 'postgres'];
   console.warn('PostgreSQL + Redis mode skipped: set TEST_DATABASE_URL and TEST_REDIS_URL (.ci/run does) to run it.');
   return ['embedded'];
-}
-
-async function freshDatabase(): Promise<string> {
-  const name = `medpay_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** A port free right now: the router's, which the users subgraph must know before the router starts (data exports are assembled through it). */
@@ -110,7 +99,7 @@ export interface StackOptions {
 export async function startStack(mode: Mode, overrides: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const secret = randomBytes(32).toString('base64url');
   const eventStream = `test:${randomBytes(4).toString('hex')}:events`;
-  const databaseUrl = mode === 'postgres' ? await freshDatabase() : 'pglite:memory';
+  const databaseUrl = mode === 'postgres' ? await freshPostgresDatabase() : 'pglite:memory';
   const common = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

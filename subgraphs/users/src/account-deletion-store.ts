@@ -67,6 +67,9 @@ export class AccountDeletionStore {
   /** Marks a service's step done (again: nothing changes); the deletion completes with its last step. Null: unknown deletion. */
   async completeStep(deletionId: string, service: DeletionService, now: Date): Promise<AccountDeletion | null> {
     return this.prisma.$transaction(async (tx) => {
+      // Steps reported at the same moment take turns: each would otherwise count the other's as pending,
+      // and neither would complete the deletion.
+      await tx.$executeRaw`SELECT 1 FROM account_deletions WHERE id = ${deletionId}::uuid FOR UPDATE`;
       const deletion = await tx.accountDeletion.findUnique({ where: { id: deletionId } });
       if (!deletion) return null;
       await tx.accountDeletionStep.updateMany({ where: { deletionId, service, status: 'PENDING' }, data: { status: 'DONE', completedAt: now } });
