@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const offset = Number(process.env.MEDPAY_PORT_OFFSET ?? 0);
 export const ROUTER_URL = `http://127.0.0.1:${4000 + offset}/graphql`;
 export const SIMULATOR_URL = `http://127.0.0.1:${4010 + offset}`;
+/** the messaging simulator: every e-mail, SMS and WhatsApp the platform sent */
+export const MESSAGING_URL = `http://127.0.0.1:${4011 + offset}`;
 /** the patient app, for suites of the other apps that check what patients see */
 export const PATIENT_APP_URL = `http://127.0.0.1:${3000 + offset}`;
 export const DEMO_PASSWORD = 'MedPay@2026';
@@ -53,6 +55,23 @@ export async function expectLoginStaysOnApp(page: Page, email: string) {
     expect([back, new URL(page.url()).origin]).toEqual([back, origin]);
   }
   expect(violations).toEqual([]);
+}
+
+/**
+ * The link of the sign-up confirmation e-mailed to `email`, read from the messaging simulator's inbox
+ * as the person would read it in theirs (waits for it to arrive).
+ */
+export async function confirmationLinkFor(email: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const query = new URLSearchParams({ channel: 'email', to: email.toLowerCase() });
+      const emails = (await (await fetch(`${MESSAGING_URL}/_sim/messages?${query}`)).json()) as Array<{ subject?: string; text: string }>;
+      link = emails.map((message) => /https?:\/\/\S+\/cadastro\/confirmar\?token=[\w-]+/.exec(message.text)?.[0]).find(Boolean);
+      return link ?? null;
+    }, { message: `the confirmation e-mail to ${email}`, timeout: 30_000 })
+    .not.toBeNull();
+  return link!;
 }
 
 /** A valid CPF nobody has used yet. */

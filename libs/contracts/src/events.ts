@@ -12,8 +12,15 @@ const paymentStatus = z.enum(['AWAITING_PAYMENT', 'PAID', 'IN_ESCROW', 'RELEASED
 const clinicStatus = z.object({ clinicId: id, from: z.string(), status: z.string(), at: z.iso.datetime() });
 
 export const domainEventPayloads = {
-  /** users: an account with the PATIENT role was created */
+  /** users: an account with the PATIENT role was created (a sign-up's e-mail was confirmed, or the demo data) */
   'patient.registered': z.object({ userId: id, roles: z.array(z.string()), registeredAt: z.iso.datetime() }),
+  /**
+   * users: a sign-up waits for its e-mail to be confirmed. Only its id travels: notifications asks users
+   * for the address and a confirmation token when it sends the e-mail, so no secret is ever in the log.
+   */
+  'sign_up.requested': z.object({ signUpId: id, at: z.iso.datetime() }),
+  /** users: a sign-up gave the e-mail or the CPF of an existing account, whose owner is told (no account is made) */
+  'sign_up.existing_account': z.object({ userId: id, matched: z.array(z.enum(['EMAIL', 'CPF'])).min(1), at: z.iso.datetime() }),
 
   /** providers: clinic status changes */
   'clinic.approved': clinicStatus,

@@ -11,6 +11,8 @@ export type UsersErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'INVALID_REFRESH_TOKEN'
   | 'REFRESH_TOKEN_REUSED'
-  | 'INVALID_CPF';
+  | 'INVALID_CPF'
+  | 'CONFIRMATION_LINK_INVALID'
+  | 'CONFIRMATION_LINK_EXPIRED';
 
 export class UsersError extends AppError<UsersErrorCode> {}

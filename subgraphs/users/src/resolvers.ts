@@ -37,6 +37,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     registerPatient: (_, { input }, { accounts, clientIp }) => accounts.registerPatient(input, clientIp),
+    confirmSignUp: (_, { token, password }, { accounts }) => accounts.confirmSignUp(token, password),
     login: (_, { input }, { accounts, clientIp }) => accounts.login(input.email, input.password, clientIp),
     refreshSession: (_, { refreshToken }, { accounts }) => accounts.refresh(refreshToken),
     logout: (_, __, { accounts, claims }) => accounts.logout(claims?.sid),

@@ -1,7 +1,7 @@
 // Wires the users subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessTokenIssuer, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption, internalRoutes, Metrics,
+  AccessTokenIssuer, CoalescingLoop, createEventBus, createKeyValueStore, createLoader, createLogger, FieldEncryption, internalRoutes, Metrics,
   openDatabase, OutboxRelay, seedsDemoData, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
@@ -16,11 +16,15 @@ import { resolvers, type UsersContext } from './resolvers.js';
 import { RevocationStore } from './revocation-store.js';
 import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
+import { SignUpStore } from './sign-up-store.js';
 import { UserStore } from './user-store.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** the relay is kicked after each registration; the interval catches what a crash left behind */
 const RELAY_INTERVAL_MS = 2_000;
+/** sign-ups are forgotten a day after their link expired (until then a late click hears "expired") */
+const SIGN_UP_SWEEP_INTERVAL_MS = 3600_000;
+const SIGN_UP_KEPT_AFTER_EXPIRY_MS = 24 * 3600_000;
 export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -33,7 +37,9 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     metrics,
     createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
   });
-  const store = new UserStore(database.prisma, new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY));
+  const encryption = new FieldEncryption(config.DATA_ENCRYPTION_KEY, config.BLIND_INDEX_KEY);
+  const store = new UserStore(database.prisma, encryption);
+  const signUps = new SignUpStore(database.prisma, encryption);
   if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
     const seeded = await seedDemoUsers(store);
     if (seeded) logger.info({ seeded }, 'demo users seeded');
@@ -45,7 +51,14 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   const outbox = usersOutbox(database.prisma);
   const relay = new OutboxRelay(outbox, bus, logger);
   const revocations = new RevocationStore(database.prisma);
-  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens, relay.loop.kick);
+  const accounts = new Accounts(store, signUps, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), new LoginThrottle(kv), tokens, {
+    signUpTtlMs: config.SIGN_UP_CONFIRMATION_TTL_SECONDS * 1000,
+    published: relay.loop.kick,
+  });
+  const sweep = new CoalescingLoop('sign-up sweep', async () => {
+    const forgotten = await signUps.forgetExpired(new Date(Date.now() - SIGN_UP_KEPT_AFTER_EXPIRY_MS));
+    if (forgotten) logger.info({ forgotten }, 'expired sign-ups forgotten');
+  }, logger);
 
   const running = await startSubgraph<UsersContext>({
     name: 'users',
@@ -59,6 +72,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     createContext: (request) => ({ ...request, accounts, users: store, userLoader: createLoader('user', metrics, (ids) => store.findMany(ids)) }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      await sweep.stop();
       await relay.loop.stop();
       await bus.close();
       await kv.close();
@@ -66,9 +80,10 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     },
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
-      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox)),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox, accounts)),
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);
+  sweep.start(SIGN_UP_SWEEP_INTERVAL_MS);
   return { ...running, metrics };
 }

@@ -33,14 +33,32 @@ export type LoginInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Makes the account of a sign-up from its e-mail's link and opens its session, once. Takes the
+   * password chosen at sign-up again. CONFIRMATION_LINK_INVALID (used, voided or unknown),
+   * CONFIRMATION_LINK_EXPIRED, INVALID_CREDENTIALS (wrong password), CPF_TAKEN / EMAIL_TAKEN (another
+   * sign-up with them was confirmed first).
+   */
+  confirmSignUp?: Maybe<AuthPayload>;
   login?: Maybe<AuthPayload>;
   /** Ends the current session (its refresh tokens stop working). */
   logout?: Maybe<Scalars['Boolean']['output']>;
   /** Rotates the refresh token; reusing an old one revokes the whole session. */
   refreshSession?: Maybe<AuthPayload>;
-  registerPatient?: Maybe<AuthPayload>;
+  /**
+   * Starts a patient's sign-up: the same answer for every valid request (it never tells whether the
+   * e-mail or CPF has an account), and no session. The account is made by confirmSignUp, with the token
+   * of the link sent by e-mail. Limited per client address (TOO_MANY_ATTEMPTS).
+   */
+  registerPatient?: Maybe<SignUpPayload>;
   /** Platform admins lock or unlock an account; a locked account cannot log in or refresh. */
   setUserLocked?: Maybe<User>;
+};
+
+
+export type MutationConfirmSignUpArgs = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -106,13 +124,23 @@ export type Role =
   | 'PATIENT'
   | 'PLATFORM_ADMIN';
 
-/** The account a login, registration or refresh answers for: shown to whoever proved the credentials. */
+/** The account a login, confirmed sign-up or refresh answers for: shown to whoever proved the credentials. */
 export type SessionUser = {
   __typename?: 'SessionUser';
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   roles: Array<Role>;
+};
+
+/**
+ * What a sign-up answers, whether its e-mail and CPF are new or already have an account: the next step
+ * is in the e-mail (a link to confirm a new account, or a note to the owner of an existing one).
+ */
+export type SignUpPayload = {
+  __typename?: 'SignUpPayload';
+  /** Enviamos um e-mail para continuar o cadastro. */
+  message: Scalars['String']['output'];
 };
 
 /** Patients, clinic staff and platform admins. */
@@ -256,6 +284,7 @@ export type ResolversTypes = ResolversObject<{
   RegisterPatientInput: RegisterPatientInput;
   Role: Role;
   SessionUser: ResolverTypeWrapper<SessionUser>;
+  SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
   User: ResolverTypeWrapper<UserMapper>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -275,6 +304,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RegisterPatientInput: RegisterPatientInput;
   SessionUser: SessionUser;
+  SignUpPayload: SignUpPayload;
   User: UserMapper;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
@@ -289,10 +319,11 @@ export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends 
 }>;
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  confirmSignUp?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'password' | 'token'>>;
   login?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   refreshSession?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
-  registerPatient?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPatientArgs, 'input'>>;
+  registerPatient?: Resolver<Maybe<ResolversTypes['SignUpPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPatientArgs, 'input'>>;
   setUserLocked?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationSetUserLockedArgs, 'id' | 'locked'>>;
 }>;
 
@@ -312,6 +343,10 @@ export type SessionUserResolvers<ContextType = UsersContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+}>;
+
+export type SignUpPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['SignUpPayload'] = ResolversParentTypes['SignUpPayload']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -343,6 +378,7 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SessionUser?: SessionUserResolvers<ContextType>;
+  SignUpPayload?: SignUpPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
