@@ -10,6 +10,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const offset = Number(process.env.MEDPAY_PORT_OFFSET ?? 0);
 export const ROUTER_URL = `http://127.0.0.1:${4000 + offset}/graphql`;
 export const SIMULATOR_URL = `http://127.0.0.1:${4010 + offset}`;
+/** the messaging simulator: every e-mail, SMS and WhatsApp the platform sent */
+export const MESSAGING_URL = `http://127.0.0.1:${4011 + offset}`;
 /** the patient app, for suites of the other apps that check what patients see */
 export const PATIENT_APP_URL = `http://127.0.0.1:${3000 + offset}`;
 export const DEMO_PASSWORD = 'MedPay@2026';
@@ -68,6 +70,39 @@ export async function expectLoginStaysOnApp(page: Page, email: string) {
     expect([back, new URL(page.url()).origin]).toEqual([back, origin]);
   }
   expect(violations).toEqual([]);
+}
+
+/**
+ * The link of the sign-up confirmation e-mailed to `email`, read from the messaging simulator's inbox
+ * as the person would read it in theirs (waits for it to arrive).
+ */
+export async function confirmationLinkFor(email: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const query = new URLSearchParams({ channel: 'email', to: email.toLowerCase() });
+      const emails = (await (await fetch(`${MESSAGING_URL}/_sim/messages?${query}`)).json()) as Array<{ subject?: string; text: string }>;
+      link = emails.map((message) => /https?:\/\/\S+\/cadastro\/confirmar\?token=[\w-]+/.exec(message.text)?.[0]).find(Boolean);
+      return link ?? null;
+    }, { message: `the confirmation e-mail to ${email}`, timeout: 30_000 })
+    .not.toBeNull();
+  return link!;
+}
+
+/**
+ * A patient account made through the router as a person makes one (sign-up's own screens are tested in
+ * patient.spec.ts): signed up, then the e-mailed link confirmed with the password. Its access token.
+ */
+export async function signUpPatient(input: { name: string; email: string; password: string; cpf: string; acceptedTerms?: { termsVersion: string; privacyPolicyVersion: string } }): Promise<string> {
+  const started = await graph('mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { message } }', { input });
+  if (started.errors) throw new Error(`sign-up: ${JSON.stringify(started.errors)}`);
+  const token = new URL(await confirmationLinkFor(input.email)).searchParams.get('token');
+  const confirmed = await graph<{ confirmSignUp: { accessToken: string } }>(
+    'mutation($token: String!, $password: String!) { confirmSignUp(token: $token, password: $password) { accessToken } }',
+    { token, password: input.password },
+  );
+  if (!confirmed.data?.confirmSignUp) throw new Error(`confirmation: ${JSON.stringify(confirmed.errors)}`);
+  return confirmed.data.confirmSignUp.accessToken;
 }
 
 /** A valid CPF nobody has used yet. */

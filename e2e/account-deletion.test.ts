@@ -8,7 +8,7 @@ import * as contracts from '@medpay/contracts';
 import { InternalClient } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { availableModes, bearer, demoCast, type Session, type Stack, startStack } from './stack.js';
+import { availableModes, bearer, demoCast, signUpPatient, startStack, type Session, type Stack } from './stack.js';
 
 const DELETE = 'mutation($password: String!) { requestAccountDeletion(password: $password) { id userId status requestedAt completedAt steps { service status completedAt } } }';
 const DELETIONS = '{ accountDeletions(first: 10) { id userId status completedAt steps { service status } } }';
@@ -113,13 +113,9 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
     expect(health.body.data!.ledgerHealth).toEqual({ balanced: true, discrepancies: [] });
 
     // The e-mail and the CPF may sign up again: a new account, which sees nothing of the old one.
-    const again = await stack.graphql<{ registerPatient: { accessToken: string; user: { id: string } } }>(
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken user { id } } }',
-      { input: { name: 'Paula Andrade Souza', email: 'paciente@demo.medpay.com.br', password: 'Outra@Senha2027', cpf: '529.982.247-25' } },
-    );
-    expect(again.body.errors).toBeUndefined();
-    expect(again.body.data!.registerPatient.user.id).not.toBe(paula.userId);
-    const theirs = await stack.graphql<{ myPayments: { edges: unknown[] } }>('{ myPayments(first: 50) { edges { node { id } } } }', {}, bearer(again.body.data!.registerPatient.accessToken));
+    const again = await signUpPatient(stack, { name: 'Paula Andrade Souza', email: 'paciente@demo.medpay.com.br', password: 'Outra@Senha2027', cpf: '529.982.247-25' });
+    expect(again.userId).not.toBe(paula.userId);
+    const theirs = await stack.graphql<{ myPayments: { edges: unknown[] } }>('{ myPayments(first: 50) { edges { node { id } } } }', {}, bearer(again.accessToken));
     expect(theirs.body.data!.myPayments.edges).toEqual([]);
 
     // Every service does its part on the event and reports it; the bell's texts and the
@@ -145,13 +141,17 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
 
   it("a service's step reported again (a redelivered event) changes nothing", async () => {
     const [deletion] = (await stack.graphql<{ accountDeletions: Deletion[] }>(DELETIONS, {}, bearer(admin.accessToken))).body.data!.accountDeletions;
-    const users = new InternalClient(stack.users.url, 'test', stack.secret);
-    const report = (service: 'payments' | 'providers' | 'notifications' | 'analytics') => users.call(contracts.accountDeletionSteps, { deletionId: deletion!.id, service });
+    type Service = 'payments' | 'providers' | 'notifications' | 'analytics';
+    const reportAs = (caller: Service, service: Service, deletionId = deletion!.id) =>
+      new InternalClient(stack.users.url, caller, stack.secret).call(contracts.accountDeletionSteps, { deletionId, service });
+    const report = (service: Service, deletionId?: string) => reportAs(service, service, deletionId);
     expect(deletion!.status).toBe('COMPLETED');
     for (const service of ['payments', 'providers', 'notifications', 'analytics'] as const) expect(await report(service)).toEqual({ status: 'COMPLETED' });
     const [done] = (await stack.graphql<{ accountDeletions: Deletion[] }>(DELETIONS, {}, bearer(admin.accessToken))).body.data!.accountDeletions;
     expect(done).toMatchObject({ status: 'COMPLETED', completedAt: deletion!.completedAt });
     expect(done!.steps.every((step) => step.status === 'DONE')).toBe(true);
-    expect(await users.call(contracts.accountDeletionSteps, { deletionId: randomUUID(), service: 'payments' })).toBeNull();
+    expect(await report('payments', randomUUID())).toBeNull();
+    // A service speaks for itself only.
+    await expect(reportAs('payments', 'analytics')).rejects.toThrow('answered 403');
   });
 });

@@ -159,6 +159,8 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   }),
   'Mutation.setClinicStatus': (cast) => ({ query: 'mutation($id: ID!) { setClinicStatus(id: $id, status: ACTIVE) { id } }', variables: { id: cast.clinicId }, owned: true }),
   'Mutation.registerPatient': () => ({ query: 'mutation { registerPatient(input: { name: "Matriz", email: "matriz@example.com", password: "x", cpf: "00000000000" }) { __typename } }' }),
+  // A link never sent: past authorization it makes no account.
+  'Mutation.confirmSignUp': () => ({ query: 'mutation { confirmSignUp(token: "não é um link", password: "x") { __typename } }' }),
   'Mutation.login': () => ({
     query: 'mutation { login(input: { email: "ninguem@example.com", password: "errada" }) { __typename } }',
     // From addresses of their own (the router believes X-Forwarded-For from loopback): the suite's own logins stay unthrottled.

@@ -334,6 +334,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     revokeApiKey: CLINIC_TEAM,
     setClinicStatus: ADMIN,
     registerPatient: EVERYONE,
+    confirmSignUp: EVERYONE,
     login: EVERYONE,
     refreshSession: EVERYONE,
     logout: SIGNED_IN,
@@ -613,6 +614,9 @@ export const POLICY: Record<string, Record<string, Access>> = {
     name: INHERIT,
     email: INHERIT,
     roles: INHERIT,
+  },
+  SignUpPayload: {
+    message: INHERIT,
   },
   StatementEntry: {
     id: INHERIT,

@@ -53,6 +53,7 @@ const PERSONAL_TABLES: Record<string, Record<string, { in: (pkg: Package) => Jso
     SessionRevocation: { notPersonal: 'session ids only (and a deleted account\'s id, a pseudonym)' },
     AccountDeletion: { notPersonal: 'exists only once the account is deleted, when there is no one left to export for' },
     AccountDeletionStep: { notPersonal: "an account deletion's progress" },
+    SignUp: { notPersonal: "no account's: a sign-up is an account's data once confirmed, and is forgotten a day after its link expires" },
   },
   payments: {
     Payment: { in: (pkg) => pkg.payments, renamed: { procedureNameEncrypted: 'procedureName', contractAcceptanceEncrypted: 'contractAcceptance' } },

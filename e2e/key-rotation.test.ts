@@ -15,7 +15,7 @@ import { generateKeyPairSync, randomBytes, randomInt, randomUUID } from 'node:cr
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { availableModes, bearer, demoCast, startStack, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, signUpPatient, startStack, type Stack } from './stack.js';
 
 const kidOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { kid: string }).kid;
 const newSigningJwk = (kid: string) => ({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid });
@@ -120,14 +120,8 @@ class Traffic {
     const email = `rotacao.${randomBytes(5).toString('hex')}@example.com`;
     // Sign-ups are limited per address: each comes from an address of its own behind the trusted proxy.
     const address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-    await this.expectOk(
-      'registration',
-      this.stack.graphql(
-        'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }',
-        { input: { name: 'Paciente Rotação', email, password: 'Rotacao@2026!x', cpf } },
-        { 'x-forwarded-for': address },
-      ),
-    );
+    // Signed up and confirmed through the e-mail: the sign-up's CPF is encrypted under the key then in force.
+    await signUpPatient(this.stack, { name: 'Paciente Rotação', email, password: 'Rotacao@2026!x', cpf }, address);
     this.registered.push({ email, cpf });
     this.counts.registrations += 1;
     await pause(200);

@@ -6,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cpfFromBase } from '@medpay/br-documents';
 import { eventually } from '@medpay/runtime/testing';
 import { randomInt, randomUUID } from 'node:crypto';
-import { availableModes, bearer, demoCast, startStack, type Session, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, SIGN_UP, signUpPatient, startStack, type Session, type Stack } from './stack.js';
 
 const uniqueCpf = () => cpfFromBase(String(randomInt(100_000_000, 999_999_999)));
 const uniqueEmail = (tag: string) => `${tag}.${Date.now()}.${randomInt(1e9)}@exemplo.com.br`;
 
-const REGISTER = 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken user { id } } }';
 const CONSENT = `{ me { id consent { termsVersion privacyPolicyVersion acceptedAt marketing marketingUpdatedAt needsReacceptance
   history { kind termsVersion privacyPolicyVersion at ipAddress } } } }`;
 const ACCESS_FIELDS = 'id at readerKind readerId readerRoles reader { id name } readerClinic { id } subject { id } field operation purpose';
@@ -45,16 +44,15 @@ describe.each(availableModes())('LGPD (%s)', (mode) => {
   let terms: { termsVersion: string; termsDate: string; privacyPolicyVersion: string; privacyPolicyDate: string };
 
   beforeAll(async () => {
-    stack = await startStack(mode, { TERMS_VERSION: '2026-11-29', TERMS_DATE: '2026-11-29', PRIVACY_POLICY_VERSION: '2026-12-01', PRIVACY_POLICY_DATE: '2026-12-01' });
+    stack = await startStack(mode, { TERMS_VERSION: '2026-11-29', TERMS_DATE: '2026-11-29', PRIVACY_POLICY_VERSION: '2026-12-01', PRIVACY_POLICY_DATE: '2026-12-01' }, { notifications: true });
     const { body } = await stack.graphql<{ legalTerms: typeof terms }>('{ legalTerms { termsVersion termsDate privacyPolicyVersion privacyPolicyDate } }');
     terms = body.data!.legalTerms;
   }, 120_000);
   afterAll(() => stack?.close());
 
-  const register = (acceptedTerms?: { termsVersion: string; privacyPolicyVersion: string }) =>
-    stack.graphql<{ registerPatient: { accessToken: string; user: { id: string } } }>(REGISTER, {
-      input: { name: 'Beatriz Lima Rocha', email: uniqueEmail('lgpd'), password: 'Saude#2026forte', cpf: uniqueCpf(), ...(acceptedTerms ? { acceptedTerms } : {}) },
-    });
+  /** A patient signed up (from `address`) and confirmed through the e-mail; their access token. */
+  const register = async (acceptedTerms?: { termsVersion: string; privacyPolicyVersion: string }, address?: string) =>
+    (await signUpPatient(stack, { name: 'Beatriz Lima Rocha', email: uniqueEmail('lgpd'), password: 'Saude#2026forte', cpf: uniqueCpf(), ...(acceptedTerms ? { acceptedTerms } : {}) }, address)).accessToken;
   const consentOf = async (token: string) => (await stack.graphql<{ me: { consent: ConsentView } }>(CONSENT, {}, bearer(token))).body.data!.me.consent;
 
   describe('consent', () => {
@@ -62,30 +60,27 @@ describe.each(availableModes())('LGPD (%s)', (mode) => {
       expect(terms).toEqual({ termsVersion: '2026-11-29', termsDate: '2026-11-29', privacyPolicyVersion: '2026-12-01', privacyPolicyDate: '2026-12-01' });
     });
 
-    it('records the versions accepted at sign-up, when and from which address', async () => {
+    it('records the versions accepted on the sign-up form, from its address, when the e-mail confirms the account', async () => {
       const before = Date.now();
-      const { body } = await register({ termsVersion: terms.termsVersion, privacyPolicyVersion: terms.privacyPolicyVersion });
-      expect(body.errors).toBeUndefined();
-      const consent = await consentOf(body.data!.registerPatient.accessToken);
+      const consent = await consentOf(await register({ termsVersion: terms.termsVersion, privacyPolicyVersion: terms.privacyPolicyVersion }, '198.51.100.77'));
       expect(consent).toMatchObject({ termsVersion: '2026-11-29', privacyPolicyVersion: '2026-12-01', marketing: false, marketingUpdatedAt: null, needsReacceptance: false });
       expect(Date.parse(consent.acceptedAt!)).toBeGreaterThanOrEqual(before - 1000);
-      expect(consent.history).toEqual([{ kind: 'TERMS_ACCEPTED', termsVersion: '2026-11-29', privacyPolicyVersion: '2026-12-01', at: consent.acceptedAt, ipAddress: expect.stringMatching(/127\.0\.0\.1/) }]);
+      expect(consent.history).toEqual([{ kind: 'TERMS_ACCEPTED', termsVersion: '2026-11-29', privacyPolicyVersion: '2026-12-01', at: consent.acceptedAt, ipAddress: '198.51.100.77' }]);
     });
 
     it('refuses a sign-up that accepted an older version, creating nothing', async () => {
       const email = uniqueEmail('antigo');
       const cpf = uniqueCpf();
       const input = { name: 'Beatriz Lima Rocha', email, password: 'Saude#2026forte', cpf };
-      const refused = await stack.graphql(REGISTER, { input: { ...input, acceptedTerms: { termsVersion: '2025-01-01', privacyPolicyVersion: terms.privacyPolicyVersion } } });
+      const refused = await stack.graphql(SIGN_UP, { input: { ...input, acceptedTerms: { termsVersion: '2025-01-01', privacyPolicyVersion: terms.privacyPolicyVersion } } });
       expect(refused.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('atualizados'), extensions: { code: 'TERMS_VERSION_OUTDATED' } });
       // Nothing was created: the same e-mail and CPF sign up with the current versions.
-      const accepted = await stack.graphql(REGISTER, { input: { ...input, acceptedTerms: { termsVersion: terms.termsVersion, privacyPolicyVersion: terms.privacyPolicyVersion } } });
-      expect(accepted.body.errors).toBeUndefined();
+      const confirmed = await signUpPatient(stack, { ...input, acceptedTerms: { termsVersion: terms.termsVersion, privacyPolicyVersion: terms.privacyPolicyVersion } });
+      expect((await consentOf(confirmed.accessToken)).termsVersion).toBe('2026-11-29');
     });
 
     it('asks an account that accepted nothing (or an older version) to accept again, and records the re-acceptance', async () => {
-      const { body } = await register();
-      const token = body.data!.registerPatient.accessToken;
+      const token = await register();
       expect(await consentOf(token)).toMatchObject({ termsVersion: null, acceptedAt: null, needsReacceptance: true, history: [] });
 
       const stale = await stack.graphql('mutation { acceptTerms(termsVersion: "2025-01-01", privacyPolicyVersion: "2025-01-01") { needsReacceptance } }', {}, bearer(token));
@@ -101,8 +96,7 @@ describe.each(availableModes())('LGPD (%s)', (mode) => {
     });
 
     it('keeps marketing apart from the terms: granted and revoked at will, each choice recorded', async () => {
-      const { body } = await register({ termsVersion: terms.termsVersion, privacyPolicyVersion: terms.privacyPolicyVersion });
-      const token = body.data!.registerPatient.accessToken;
+      const token = await register({ termsVersion: terms.termsVersion, privacyPolicyVersion: terms.privacyPolicyVersion });
       const set = async (granted: boolean) =>
         (await stack.graphql<{ setMarketingConsent: ConsentView }>('mutation($g: Boolean!) { setMarketingConsent(granted: $g) { marketing marketingUpdatedAt needsReacceptance } }', { g: granted }, bearer(token))).body.data!
           .setMarketingConsent;

@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cpfFromBase } from '@medpay/br-documents';
 import { randomInt } from 'node:crypto';
-import { availableModes, startStack, type Stack } from './stack.js';
+import { availableModes, signUpPatient, startStack, type Stack } from './stack.js';
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }';
-const REGISTER = 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { user { id } } }';
 const PASSWORD = 'Sorriso@2026';
 
 describe.each(availableModes())('login throttling (%s)', (mode) => {
@@ -17,16 +16,15 @@ describe.each(availableModes())('login throttling (%s)', (mode) => {
   const login = (email: string, password: string, address: string) => stack.graphql(LOGIN, { input: { email, password } }, from(address));
   const codeOf = (answer: Awaited<ReturnType<typeof login>>) => answer.body.errors?.[0]?.extensions?.code ?? 'OK';
 
+  /** A confirmed patient account (signed up and confirmed through its e-mail, as a person would). */
   async function newPatient(): Promise<string> {
     const email = `vitima.${Date.now()}.${randomInt(1e9)}@exemplo.com.br`;
-    const input = { name: 'Vítima Teste', email, password: PASSWORD, cpf: cpfFromBase(String(randomInt(100_000_000, 999_999_999))) };
-    const { body } = await stack.graphql(REGISTER, { input }, from(`198.51.100.${randomInt(1, 254)}`));
-    expect(body.errors).toBeUndefined();
+    await signUpPatient(stack, { name: 'Vítima Teste', email, password: PASSWORD, cpf: cpfFromBase(String(randomInt(100_000_000, 999_999_999))) }, `198.51.100.${randomInt(1, 254)}`);
     return email;
   }
 
   beforeAll(async () => {
-    stack = await startStack(mode);
+    stack = await startStack(mode, {}, { notifications: true });
   }, 120_000);
   afterAll(() => stack?.close());
 

@@ -7,7 +7,7 @@ import { loadAnalyticsConfig, startAnalyticsService, type AnalyticsService } fro
 import { startMessagingSimulator, type MessagingSimulator } from '@medpay/messaging-simulator';
 import { loadNotificationsConfig, startNotificationsService, type NotificationsService } from '@medpay/notifications';
 import { AccessTokenIssuer, anonymousClaims, signClaims, type Claims, type Metrics, type Role, type RunningService } from '@medpay/runtime';
-import { freshPostgresDatabase } from '@medpay/runtime/testing';
+import { eventually, freshPostgresDatabase } from '@medpay/runtime/testing';
 import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-simulator';
 import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '@medpay/payments';
 import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
@@ -288,4 +288,48 @@ export async function demoCast(stack: Stack) {
   });
   const procedure = body.data!.procedures.edges[0]!.node;
   return { patient: patient!, otherPatient: otherPatient!, clinicAdmin: clinicAdmin!, otherClinicAdmin: otherClinicAdmin!, admin: admin!, procedureId: procedure.id, clinicId: procedure.clinic.id };
+}
+
+/** An e-mail as the messaging simulator's inbox shows it. */
+export interface InboxEmail {
+  to: string;
+  subject?: string;
+  text: string;
+  html?: string;
+}
+
+/** The e-mails the stack's notifications sent to `to` (needs `{ notifications: true }`). */
+export async function emailsTo(stack: Stack, to: string): Promise<InboxEmail[]> {
+  if (!stack.messaging) throw new Error('start the stack with { notifications: true } to read e-mails');
+  const query = new URLSearchParams({ channel: 'email', to });
+  return (await (await fetch(`${stack.messaging.httpUrl}/_sim/messages?${query}`)).json()) as InboxEmail[];
+}
+
+/** The token of the confirmation link e-mailed to `to`, once it arrives (the newest, if several). */
+export async function confirmationToken(stack: Stack, to: string): Promise<string> {
+  const linked = (emails: InboxEmail[]) => emails.map((email) => /\/cadastro\/confirmar\?token=([\w-]+)/.exec(email.text)?.[1]).filter((token): token is string => Boolean(token));
+  const emails = await eventually(() => emailsTo(stack, to), (found) => linked(found).length > 0, `the confirmation e-mail to ${to}`, 30_000);
+  return linked(emails).at(-1)!;
+}
+
+export const SIGN_UP = 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { message } }';
+export const CONFIRM_SIGN_UP = 'mutation($token: String!, $password: String!) { confirmSignUp(token: $token, password: $password) { accessToken refreshToken expiresIn user { id name email roles } } }';
+
+/**
+ * A patient account made as a person makes one: signs up through the router (from `address`, as the
+ * router's trusted proxies say it), opens the link e-mailed through the messaging simulator and
+ * confirms it with the password. Needs `{ notifications: true }`.
+ */
+export async function signUpPatient(
+  stack: Stack,
+  input: { name: string; email: string; password: string; cpf: string; phone?: string; acceptedTerms?: { termsVersion: string; privacyPolicyVersion: string } },
+  address = '198.51.100.10',
+): Promise<Session> {
+  const headers = { 'x-forwarded-for': address };
+  const registered = await stack.graphql(SIGN_UP, { input }, headers);
+  if (registered.body.errors) throw new Error(`sign-up failed: ${JSON.stringify(registered.body.errors)}`);
+  const token = await confirmationToken(stack, input.email.toLowerCase());
+  const { body } = await stack.graphql<{ confirmSignUp: { accessToken: string; refreshToken: string; user: { id: string } } }>(CONFIRM_SIGN_UP, { token, password: input.password }, headers);
+  if (!body.data?.confirmSignUp) throw new Error(`confirmation failed for ${input.email}: ${JSON.stringify(body.errors)}`);
+  return { accessToken: body.data.confirmSignUp.accessToken, refreshToken: body.data.confirmSignUp.refreshToken, userId: body.data.confirmSignUp.user.id };
 }

@@ -1,9 +1,9 @@
 // LGPD consent in the patient app: sign-up requires accepting the terms and the privacy policy (the
-// versions in force, shown on the privacy page, are recorded with the account), and an account that
+// versions in force, shown on the privacy page, are recorded with the account its e-mail confirms), and an account that
 // has not accepted the versions in force meets a blocking screen until it does; marketing is a separate
 // choice on the privacy page.
 import { expect, test } from '@playwright/test';
-import { freshCpf, graph, logIn, screenshot } from '../../e2e';
+import { confirmationLinkFor, freshCpf, graph, logIn, screenshot, signUpPatient } from '../../e2e';
 
 const CONSENT = 'Li e aceito os Termos de Uso e a Política de Privacidade';
 const CONSENT_QUERY = '{ me { consent { termsVersion privacyPolicyVersion acceptedAt needsReacceptance } } legalTerms { termsVersion privacyPolicyVersion } }';
@@ -26,6 +26,11 @@ test('sign-up cannot go on without accepting the terms, and records the versions
 
   await page.getByLabel(CONSENT).check();
   await page.getByRole('button', { name: 'Criar conta' }).click();
+  await expect(page.getByRole('heading', { name: 'Verifique seu e-mail' })).toBeVisible();
+  // The acceptance is the account's once its e-mail confirms it.
+  await page.goto(await confirmationLinkFor(email));
+  await page.getByLabel('Senha').fill('Consulta2026');
+  await page.getByRole('button', { name: 'Confirmar cadastro' }).click();
   await expect(page.getByRole('link', { name: 'Pagamentos', exact: true })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
@@ -50,10 +55,7 @@ test('sign-up cannot go on without accepting the terms, and records the versions
 test('an account without the versions in force is blocked by the acceptance screen until it accepts', async ({ page }) => {
   const email = `reaceite.${Date.now()}@exemplo.com.br`;
   // Signed up without accepting (as an older app version did): the graph says it must accept.
-  const registered = await graph('mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { user { id } } }', {
-    input: { name: 'Caio Nunes Prado', email, password: 'Consulta2026', cpf: freshCpf() },
-  });
-  expect(registered.errors).toBeUndefined();
+  await signUpPatient({ name: 'Caio Nunes Prado', email, password: 'Consulta2026', cpf: freshCpf() });
 
   await logIn(page, email, 'Consulta2026');
   const dialog = page.getByRole('dialog', { name: 'Antes de continuar' });

@@ -2,7 +2,7 @@
 // download it, and find one's own payments in the JSON.
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { DEMO_PASSWORD, freshCpf, graph, logIn, screenshot } from '../../e2e';
+import { DEMO_PASSWORD, freshCpf, graph, logIn, screenshot, signUpPatient } from '../../e2e';
 
 test('the patient asks for a copy of their data and downloads it as JSON with their payments', async ({ page }) => {
   await logIn(page, 'paciente@demo.medpay.com.br');
@@ -31,12 +31,8 @@ test('the patient asks for a copy of their data and downloads it as JSON with th
 async function newPatient(name: string): Promise<{ email: string; token: string }> {
   const email = `${name.toLowerCase()}.${Date.now()}@example.com`;
   const terms = await graph<{ legalTerms: { termsVersion: string; privacyPolicyVersion: string } }>('{ legalTerms { termsVersion privacyPolicyVersion } }');
-  const result = await graph<{ registerPatient: { accessToken: string } }>(
-    'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }',
-    { input: { name: `${name} de Teste`, email, password: DEMO_PASSWORD, cpf: freshCpf(), acceptedTerms: terms.data!.legalTerms } },
-  );
-  if (!result.data?.registerPatient) throw new Error(JSON.stringify(result.errors));
-  return { email, token: result.data.registerPatient.accessToken };
+  const token = await signUpPatient({ name: `${name} de Teste`, email, password: DEMO_PASSWORD, cpf: freshCpf(), acceptedTerms: terms.data!.legalTerms });
+  return { email, token };
 }
 
 test('deleting the account is refused while a payment awaits confirmation, saying so', async ({ page }) => {

@@ -1,13 +1,14 @@
-// The patient's journey in a phone-sized Chromium against the real stack: sign up, find, compare,
-// pay by PIX and watch the status change live; crediário shows its CET before acceptance; a wrong
-// password is explained.
+// The patient's journey in a phone-sized Chromium against the real stack: sign up, confirm through the
+// e-mail, find, compare, pay by PIX and watch the status change live; crediário shows its CET before
+// acceptance; a wrong password is explained.
 import { expect, test } from '@playwright/test';
-import { expectLoginStaysOnApp, freshCpf, logIn, payPix, screenshot } from '../../e2e';
+import { confirmationLinkFor, expectLoginStaysOnApp, freshCpf, logIn, payPix, screenshot } from '../../e2e';
 
-test('a new patient signs up, finds a procedure, compares plans, pays by PIX and sees "Pago" without reload', async ({ page }) => {
+test('a new patient signs up, confirms through the e-mail, finds a procedure, compares plans, pays by PIX and sees "Pago" without reload', async ({ page }) => {
+  const email = `joana.${Date.now()}@exemplo.com.br`;
   await page.goto('/cadastro');
   await page.getByLabel('Nome completo').fill('Joana Pereira Lima');
-  await page.getByLabel('E-mail').fill(`joana.${Date.now()}@exemplo.com.br`);
+  await page.getByLabel('E-mail').fill(email);
   // The CPF field masks while typing and checks the digits before anything is sent.
   const cpfInput = page.getByLabel('CPF');
   await cpfInput.fill('12345678900');
@@ -20,7 +21,34 @@ test('a new patient signs up, finds a procedure, compares plans, pays by PIX and
   await page.getByLabel('Li e aceito os Termos de Uso e a Política de Privacidade').check();
   await screenshot(page, 'patient-signup');
   await page.getByRole('button', { name: 'Criar conta' }).click();
+  // No account, and no session, until the e-mail is confirmed: the page says where to look.
+  await expect(page.getByRole('heading', { name: 'Verifique seu e-mail' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Enviamos um e-mail para continuar o cadastro.');
+  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Pagamentos', exact: true })).toHaveCount(0);
+  await screenshot(page, 'patient-signup-check-email');
+
+  // The link in the e-mail (as the messaging simulator received it) asks for the password once more.
+  const link = await confirmationLinkFor(email);
+  expect(new URL(link).origin).toBe(new URL(page.url()).origin);
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Confirmar cadastro' })).toBeVisible();
+  await page.getByLabel('Senha').fill('Consulta2027');
+  await page.getByRole('button', { name: 'Confirmar cadastro' }).click();
+  // (Next's route announcer is an empty alert region too)
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('Senha incorreta. Use a senha que você escolheu no cadastro.');
+  await page.getByLabel('Senha').fill('Consulta2026');
+  await screenshot(page, 'patient-signup-confirm');
+  await page.getByRole('button', { name: 'Confirmar cadastro' }).click();
   await expect(page.getByRole('link', { name: 'Pagamentos', exact: true })).toBeVisible();
+  // The spent token left the address bar; the link, opened again, says it was used.
+  await expect(page).toHaveURL((url) => url.pathname === '/' && !url.search.includes('token'));
+  await page.goto(link);
+  await page.getByLabel('Senha').fill('Consulta2026');
+  await page.getByRole('button', { name: 'Confirmar cadastro' }).click();
+  await expect(page.getByRole('heading', { name: 'Não foi possível confirmar' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toContainText('já foi usado');
+  await page.goto('/');
 
   await page.getByLabel('O que você procura?').fill('clareamento');
   await page.getByLabel('Cidade').selectOption('São Paulo');

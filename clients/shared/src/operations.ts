@@ -9,7 +9,13 @@ export const LoginDocument = graphql(`
 
 export const RegisterPatientDocument = graphql(`
   mutation RegisterPatient($input: RegisterPatientInput!) {
-    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }
+    registerPatient(input: $input) { message }
+  }
+`);
+
+export const ConfirmSignUpDocument = graphql(`
+  mutation ConfirmSignUp($token: String!, $password: String!) {
+    confirmSignUp(token: $token, password: $password) { accessToken refreshToken expiresIn user { id name email roles } }
   }
 `);
 

@@ -4,7 +4,7 @@
 // memory, and asks these handlers for a new one (silent refresh) when it nears expiry or on reload.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { LoginMutation, Role } from './graphql/graphql';
-import { LoginDocument, LogoutDocument, RefreshSessionDocument, RegisterPatientDocument } from './operations';
+import { ConfirmSignUpDocument, LoginDocument, LogoutDocument, RefreshSessionDocument, RegisterPatientDocument } from './operations';
 import { isOwnOrigin } from './security';
 import { persistedQueryOf } from './trusted-documents';
 
@@ -13,7 +13,11 @@ export interface SessionRoutesOptions {
   app: 'patient' | 'provider' | 'admin';
   /** roles allowed into the app; a login without any of them is refused and its session ended */
   roles?: Role[];
-  /** whether /api/session/register creates patient accounts (the patient app only) */
+  /**
+   * whether the app signs patients up (the patient app only): /api/session/register starts a sign-up
+   * (no session: the account waits for its e-mail to be confirmed) and /api/session/confirm confirms
+   * it with the e-mail's token and the password, opening the session
+   */
   registration?: boolean;
   /** message shown when a login lacks the roles */
   forbiddenMessage?: string;
@@ -25,6 +29,11 @@ export interface SessionBody {
   accessToken: string;
   expiresIn: number;
   user: SessionUser;
+}
+
+/** What /api/session/register answers: the same for every valid sign-up. */
+export interface SignUpBody {
+  message: string;
 }
 
 interface GraphQLFailure {
@@ -125,7 +134,12 @@ export function createSessionRoutes(options: SessionRoutesOptions) {
           { input: { name: String(input.name ?? ''), email: String(input.email ?? ''), password: String(input.password ?? ''), cpf: String(input.cpf ?? ''), phone: input.phone ? String(input.phone) : null, acceptedTerms: acceptedTermsOf(input.acceptedTerms) } },
           request,
         );
-        return open(request, registerPatient!);
+        return json(200, { message: registerPatient!.message } satisfies SignUpBody);
+      }
+      case 'confirm': {
+        if (!options.registration) break;
+        const { confirmSignUp } = await callRouter(ConfirmSignUpDocument, { token: String(input.token ?? ''), password: String(input.password ?? '') }, request);
+        return open(request, confirmSignUp!);
       }
       case 'refresh': {
         const refreshToken = cookieOf(request, cookie);

@@ -5,7 +5,7 @@
 // session.
 import { usePathname, useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { SessionBody, SessionUser } from './session-routes';
+import type { SessionBody, SessionUser, SignUpBody } from './session-routes';
 
 export class SessionError extends Error {
   constructor(readonly code: string, message: string) {
@@ -21,14 +21,19 @@ interface SessionApi {
   /** the current access token, for the GraphQL links (read at each request) */
   accessToken(): string | null;
   login(email: string, password: string): Promise<SessionUser>;
-  /** `acceptedTerms`: the versions of the terms and privacy policy the person accepted (LGPD consent). */
-  register(input: { name: string; email: string; password: string; cpf: string; phone?: string; acceptedTerms?: { termsVersion: string; privacyPolicyVersion: string } }): Promise<SessionUser>;
+  /**
+   * starts a sign-up: no session until its e-mail is confirmed; the message to show. `acceptedTerms`:
+   * the versions of the terms and privacy policy the person accepted (LGPD consent).
+   */
+  register(input: { name: string; email: string; password: string; cpf: string; phone?: string; acceptedTerms?: { termsVersion: string; privacyPolicyVersion: string } }): Promise<string>;
+  /** confirms a sign-up with its e-mail's token and the password chosen, and opens the session */
+  confirmSignUp(token: string, password: string): Promise<SessionUser>;
   logout(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-async function post(action: string, body: unknown, accessToken?: string | null): Promise<SessionBody> {
+async function post<Body = SessionBody>(action: string, body: unknown, accessToken?: string | null): Promise<Body> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   let response: Response;
@@ -37,7 +42,7 @@ async function post(action: string, body: unknown, accessToken?: string | null):
   } catch {
     throw new SessionError('NETWORK', 'Sem conexão. Verifique sua internet e tente novamente.');
   }
-  const payload = (await response.json().catch(() => ({}))) as SessionBody & { error?: { code: string; message: string } };
+  const payload = (await response.json().catch(() => ({}))) as Body & { error?: { code: string; message: string } };
   if (!response.ok) throw new SessionError(payload.error?.code ?? 'INTERNAL', payload.error?.message ?? 'Não foi possível concluir. Tente novamente.');
   return payload;
 }
@@ -94,7 +99,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return session.user;
       },
       async register(input) {
-        const session = await post('register', input);
+        return (await post<SignUpBody>('register', input)).message;
+      },
+      async confirmSignUp(token, password) {
+        const session = await post('confirm', { token, password });
         adopt(session);
         return session.user;
       },

@@ -34,7 +34,7 @@ export type DataAccess = z.output<typeof dataAccess>;
 const clinicStatus = z.object({ clinicId: id, from: z.string(), status: z.string(), at: z.iso.datetime() });
 
 export const domainEventPayloads = {
-  /** users: an account with the PATIENT role was created */
+  /** users: an account with the PATIENT role was created (a sign-up's e-mail was confirmed, or the demo data) */
   'patient.registered': z.object({ userId: id, roles: z.array(z.string()), registeredAt: z.iso.datetime() }),
   /**
    * users: a person deleted their account (already anonymized in users). Each service anonymizes its
@@ -42,6 +42,13 @@ export const domainEventPayloads = {
    * of the records the law keeps.
    */
   'account.deletion_requested': z.object({ deletionId: id, userId: id, requestedAt: z.iso.datetime() }),
+  /**
+   * users: a sign-up waits for its e-mail to be confirmed. Only its id travels: notifications asks users
+   * for the address and a confirmation token when it sends the e-mail, so no secret is ever in the log.
+   */
+  'sign_up.requested': z.object({ signUpId: id, at: z.iso.datetime() }),
+  /** users: a sign-up gave the e-mail or the CPF of an existing account, whose owner is told (no account is made) */
+  'sign_up.existing_account': z.object({ userId: id, matched: z.array(z.enum(['EMAIL', 'CPF'])).min(1), at: z.iso.datetime() }),
 
   /** providers: clinic status changes */
   'clinic.approved': clinicStatus,

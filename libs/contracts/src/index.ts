@@ -140,6 +140,20 @@ export const contacts = endpoint({
   }),
 });
 
+/**
+ * users → notifications: the e-mail of a sign-up waiting for confirmation, and a confirmation token
+ * minted for it by this very call (only its hash is kept; each call replaces the last one). `token` is
+ * null when the sign-up's CPF already has an account: the e-mail then says so instead of offering a
+ * link. 404 when there is nothing to send (confirmed, expired, unknown, or its e-mail has an account).
+ * Served to notifications only.
+ */
+export const signUpConfirmation = endpoint({
+  service: 'users',
+  path: '/internal/sign-up-confirmation',
+  request: z.object({ signUpId: z.string() }),
+  response: z.object({ email: z.string(), name: z.string(), token: z.string().nullable(), expiresAt: z.iso.datetime() }),
+});
+
 /** users → notifications: the platform admins (who hear of discrepancies, failing payouts and clinics to review). */
 export const platformAdmins = endpoint({
   service: 'users',

@@ -1,7 +1,8 @@
 // What notifications asks the owning services, over their signed internal endpoints: who the
 // recipients are and how to reach them (users), a clinic's staff and name (providers), a payment as it
-// stands and its procedure's name (payments, providers). Nothing of it is stored.
-import { clinicStaff, contacts, memberships, paymentFacts, platformAdmins, procedures } from '@medpay/contracts';
+// stands and its procedure's name (payments, providers), a sign-up's address and confirmation token
+// (users). Nothing of it is stored.
+import { clinicStaff, contacts, memberships, paymentFacts, platformAdmins, procedures, signUpConfirmation } from '@medpay/contracts';
 import type { InternalClient } from '@medpay/runtime';
 import type { Audience } from './planner.js';
 import type { Contact, MessageFacts, OccurrenceData, Template } from './templates.js';
@@ -19,6 +20,7 @@ export class Directory {
   async recipients(audience: Audience): Promise<string[]> {
     if (audience === 'admins') return (await this.clients.users.call(platformAdmins, {}))?.userIds ?? [];
     if ('userId' in audience) return [audience.userId];
+    if ('signUpId' in audience) return [audience.signUpId];
     return (await this.clients.providers.call(clinicStaff, { clinicId: audience.clinicId }))?.staff.map((member) => member.userId) ?? [];
   }
 
@@ -39,6 +41,7 @@ export class Directory {
    * unknown payment or account: nothing to say).
    */
   async facts(template: Template, recipientId: string, data: OccurrenceData): Promise<MessageFacts | null> {
+    if (template.needs.signUp) return this.signUpFacts(data);
     const needsPayment = template.needs.payment || template.needs.procedure;
     if (needsPayment && !data.paymentId) return null;
     const [recipient, payment] = await Promise.all([
@@ -59,5 +62,20 @@ export class Directory {
       facts.clinicName = (clinicId && (await this.clinicName(clinicId))) || 'A clínica';
     }
     return facts;
+  }
+
+  /**
+   * A sign-up's e-mail: its address and a confirmation token users mints for this sending (held in
+   * memory only, for the e-mail's link); null when users has nothing to send any more.
+   */
+  private async signUpFacts(data: OccurrenceData): Promise<MessageFacts | null> {
+    if (!data.signUpId) return null;
+    const confirmation = await this.clients.users.call(signUpConfirmation, { signUpId: data.signUpId });
+    if (!confirmation) return null;
+    return {
+      recipient: { userId: data.signUpId, name: confirmation.name, email: confirmation.email, phone: null, maskedCpf: null },
+      data,
+      signUp: { token: confirmation.token, expiresAt: confirmation.expiresAt },
+    };
   }
 }

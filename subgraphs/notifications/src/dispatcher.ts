@@ -50,7 +50,8 @@ export class Dispatcher {
       if (occurrence.at.getTime() < stale) continue;
       const template = templates[occurrence.kind];
       for (const recipientId of await this.directory.recipients(occurrence.audience)) {
-        const open = await channelsOf(recipientId);
+        // A security notice goes on its channels whatever the person chose (a sign-up is no one's choice yet).
+        const open = template.security ? new Set(template.channels) : await channelsOf(recipientId);
         for (const channel of template.channels.filter((candidate) => open.has(candidate))) {
           const message = await this.store.recordMessage({
             dedupeKey: `${occurrence.key}:${recipientId}:${channel}`,

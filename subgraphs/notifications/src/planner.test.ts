@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { plan } from './planner.js';
 import { quietHoursEnd } from './sender.js';
+import { emailOf, templates, type MessageFacts } from './templates.js';
 
 const event = (type: string, payload: Record<string, unknown>, createdAt = '2026-12-04T12:00:00.000Z') => ({ id: randomUUID(), type, aggregateId: 'p1', payload, createdAt });
 const parties = { paymentId: 'p1', payerId: 'u1', clinicId: 'c1' };
@@ -50,6 +51,49 @@ describe('plan', () => {
   it('ignores events off the contract and types it does not know', () => {
     expect(plan(event('payment.status_changed', { paymentId: 'p1' }), options)).toEqual({ occurrences: [], cancel: [] });
     expect(plan(event('something.else', {}), options)).toEqual({ occurrences: [], cancel: [] });
+  });
+});
+
+describe('sign-ups', () => {
+  const at = '2026-12-04T12:00:00.000Z';
+
+  it('e-mail the address a sign-up gave, and the owner of an account whose e-mail or CPF it gave', () => {
+    const requested = plan(event('sign_up.requested', { signUpId: 's1', at }), options);
+    expect(requested.occurrences.map((o) => [o.kind, o.audience, o.data])).toEqual([['sign_up.confirmation', { signUpId: 's1' }, { signUpId: 's1' }]]);
+    const existing = plan(event('sign_up.existing_account', { userId: 'u1', matched: ['EMAIL', 'CPF'], at }), options);
+    expect(existing.occurrences.map((o) => [o.kind, o.audience, o.data])).toEqual([['account.sign_up_attempted', { userId: 'u1' }, { matched: ['EMAIL', 'CPF'] }]]);
+  });
+
+  it('put the confirmation link, into the patient app, in the e-mail alone, whatever the person chose', () => {
+    const template = templates['sign_up.confirmation'];
+    expect(template.channels).toEqual(['EMAIL']);
+    expect(template.security).toBe(true);
+    const facts: MessageFacts = {
+      recipient: { userId: 's1', name: 'Marina Costa', email: 'marina@exemplo.com.br', phone: null, maskedCpf: null },
+      data: { signUpId: 's1' },
+      signUp: { token: 'Tk-_0123', expiresAt: '2026-12-05T15:00:00.000Z' },
+    };
+    const email = emailOf(template.render(facts), facts, 'http://127.0.0.1:3000', template);
+    expect(email.subject).toBe('MedPay Saúde: Confirme seu e-mail para criar sua conta');
+    expect(email.text).toContain('Olá, Marina!');
+    expect(email.text).toContain('Confirmar meu e-mail: http://127.0.0.1:3000/cadastro/confirmar?token=Tk-_0123');
+    expect(email.text).toContain('vale até 05/12/2026 às 12:00');
+    expect(email.text).not.toContain('Preferências de notificação');
+    // Its CPF has an account: no link to a sure failure, and a word on what to do.
+    const refused = template.render({ ...facts, signUp: { token: null, expiresAt: '2026-12-05T15:00:00.000Z' } });
+    expect(refused).toMatchObject({ title: 'Não foi possível concluir seu cadastro', link: '/entrar' });
+    expect(refused.body).toContain('o CPF informado já tem uma conta');
+  });
+
+  it("tell an account's owner what a sign-up gave, and that no account was made", () => {
+    const template = templates['account.sign_up_attempted'];
+    const facts = (matched: Array<'EMAIL' | 'CPF'>): MessageFacts => ({
+      recipient: { userId: 'u1', name: 'Paula Souza', email: 'paula@exemplo.com.br', phone: null, maskedCpf: '***.982.247-**' },
+      data: { matched },
+    });
+    expect(template.render(facts(['CPF'])).body).toMatch(/^Alguém tentou criar uma conta na MedPay Saúde com seu CPF, que já está na sua conta\. Nenhuma conta nova foi criada\. Se foi você/);
+    expect(template.render(facts(['EMAIL', 'CPF'])).body).toContain('com seu e-mail e seu CPF, que já estão na sua conta');
+    expect(emailOf(template.render(facts(['EMAIL'])), facts(['EMAIL']), 'http://127.0.0.1:3000', template).text).toContain('Entrar na MedPay: http://127.0.0.1:3000/entrar');
   });
 });
 

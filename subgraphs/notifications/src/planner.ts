@@ -5,8 +5,11 @@ import { readEvent } from '@medpay/contracts';
 import { addDays, startOfDay, type DomainEvent } from '@medpay/runtime';
 import type { OccurrenceData, TemplateKind } from './templates.js';
 
-/** Who hears of it: a person, a clinic's staff, or the platform admins. */
-export type Audience = { userId: string } | { clinicId: string } | 'admins';
+/**
+ * Who hears of it: a person, a clinic's staff, the platform admins, or the address a sign-up gave
+ * (not an account yet: the sign-up's id stands for its recipient).
+ */
+export type Audience = { userId: string } | { clinicId: string } | { signUpId: string } | 'admins';
 
 export interface Occurrence {
   kind: TemplateKind;
@@ -113,6 +116,14 @@ export function plan(event: DomainEvent, options: PlannerOptions): Plan {
 
   const discrepancy = readEvent('ledger.discrepancy_found', event);
   if (discrepancy) say('admin.ledger_discrepancy', 'admins', { discrepancies: discrepancy.discrepancies });
+
+  // Sign-ups: the e-mail that confirms a new one, and a word to the owner of an account whose e-mail
+  // or CPF a sign-up gave. Only ids are in the events; the address and the link are asked of users
+  // when the e-mail goes out.
+  const signUp = readEvent('sign_up.requested', event);
+  if (signUp) say('sign_up.confirmation', { signUpId: signUp.signUpId }, { signUpId: signUp.signUpId });
+  const existing = readEvent('sign_up.existing_account', event);
+  if (existing) say('account.sign_up_attempted', { userId: existing.userId }, { matched: existing.matched });
 
   const submitted = readEvent('clinic.submitted', event);
   if (submitted) say('admin.clinic_waiting_review', 'admins', { clinicId: submitted.clinicId });

@@ -187,4 +187,16 @@ describe('MessageSender', () => {
     expect(await store.unqueuedMessages(10)).toEqual([]);
     expect(simulator.messages.list({ channel: 'email' }).filter((entry) => JSON.stringify(entry).includes(sent!.id))).toHaveLength(1);
   });
+
+  it('a security notice (a sign-up gave the account\'s CPF) reaches a person who turned e-mail off', async () => {
+    await store.setPreferences(recipientId, [{ channel: 'EMAIL', purpose: 'TRANSACTIONAL', enabled: false }]);
+    const message = await store.recordMessage({
+      dedupeKey: randomUUID(), kind: 'account.sign_up_attempted', templateVersion: 1, channel: 'EMAIL', purpose: 'TRANSACTIONAL', urgent: false, recipientId, data: { matched: ['CPF'] }, scheduledFor: now,
+    });
+    await queue.add<MessageJob>(queueOf('EMAIL'), message!.id, { messageId: message!.id });
+    expect(await settled(message!.id)).toMatchObject({ status: 'SENT' });
+    const [received] = simulator.messages.list({ channel: 'email' }).filter((entry) => JSON.stringify(entry).includes(message!.id));
+    expect(JSON.stringify(received)).toContain('Tentativa de cadastro com seus dados');
+    await store.setPreferences(recipientId, [{ channel: 'EMAIL', purpose: 'TRANSACTIONAL', enabled: true }]);
+  });
 });

@@ -12,7 +12,7 @@ import type { Message } from './generated/prisma/client.js';
 import type { LiveNotifications } from './live.js';
 import { RescheduleJob, type QueueJob } from './queue/job-queue.js';
 import type { NotificationStore } from './store.js';
-import { emailOf, templateOf, whatsappTemplateOf, type MessageFacts, type Rendered } from './templates.js';
+import { emailOf, templateOf, whatsappTemplateOf, type MessageFacts, type Rendered, type Template } from './templates.js';
 
 const QUIET_FROM_HOUR = 21;
 const QUIET_UNTIL_HOUR = 8;
@@ -51,7 +51,7 @@ export class MessageSender {
     try {
       const template = templateOf(message.kind);
       if (!template) throw new NotSent(`modelo desconhecido: ${message.kind}`);
-      if (!(await this.store.allows(message.recipientId, message.channel, message.purpose))) throw new NotSent('canal desativado pela pessoa');
+      if (!template.security && !(await this.store.allows(message.recipientId, message.channel, message.purpose))) throw new NotSent('canal desativado pela pessoa');
       const quietEnd = (message.channel === 'SMS' || message.channel === 'WHATSAPP') && !message.urgent ? quietHoursEnd(this.now()) : null;
       if (quietEnd) {
         await this.store.reschedule(message.id, quietEnd);
@@ -62,7 +62,7 @@ export class MessageSender {
       if (template.stillDue && !template.stillDue(facts)) throw new NotSent('não é mais devida');
       const rendered = template.render(facts);
       await this.store.countAttempt(message.id);
-      const providerMessageId = await this.deliver(message, facts, rendered, template.audience);
+      const providerMessageId = await this.deliver(message, facts, rendered, template);
       await this.store.settle(message.id, { status: 'SENT', providerMessageId });
     } catch (error) {
       if (error instanceof RescheduleJob) throw error;
@@ -85,7 +85,7 @@ export class MessageSender {
     await this.store.settle(data.messageId, { status: 'FAILED', lastError: error instanceof Error ? error.message : 'tentativas esgotadas' });
   };
 
-  private async deliver(message: Message, facts: MessageFacts, rendered: Rendered, audience: 'patient' | 'clinic' | 'admin'): Promise<string | null> {
+  private async deliver(message: Message, facts: MessageFacts, rendered: Rendered, template: Template): Promise<string | null> {
     const { id } = message;
     const phone = facts.recipient.phone;
     switch (message.channel) {
@@ -95,7 +95,7 @@ export class MessageSender {
         return null;
       }
       case 'EMAIL':
-        return (await this.adapters.EMAIL.send({ id, to: facts.recipient.email, ...emailOf(rendered, facts, this.appUrls[audience]) })).providerMessageId;
+        return (await this.adapters.EMAIL.send({ id, to: facts.recipient.email, ...emailOf(rendered, facts, this.appUrls[template.audience], template) })).providerMessageId;
       case 'SMS':
         if (!phone) throw new NotSent('sem telefone cadastrado');
         return (await this.adapters.SMS.send({ id, to: phone, text: `MedPay: ${rendered.preview}` })).providerMessageId;

@@ -3,7 +3,8 @@
 // as payments shows it now, the recipient's own contact), so a reminder tells today's amount and a
 // message no longer due (an installment paid) is not sent. Health data (procedure names) appears only
 // in `body`, which goes to authenticated channels (in-app, e-mail to the account's own address);
-// `preview` is what SMS, WhatsApp and lock-screen push show, and never names a procedure.
+// `preview` is what SMS, WhatsApp and lock-screen push show, and never names a procedure. A sign-up's
+// confirmation link is rendered into the e-mail alone: it is never stored here.
 import type { contacts, paymentFacts } from '@medpay/contracts';
 import { formatBRL } from '@medpay/money';
 import type { z } from 'zod';
@@ -23,6 +24,10 @@ export interface OccurrenceData {
   discrepancies?: string[];
   endpointUrl?: string;
   kind?: string;
+  /** a sign-up waiting for its e-mail (its address and link are asked of users when the e-mail goes out) */
+  signUpId?: string;
+  /** which of an account's keys a sign-up gave */
+  matched?: Array<'EMAIL' | 'CPF'>;
 }
 
 /** Everything a template may use; what it declares in `needs` is present. */
@@ -32,6 +37,8 @@ export interface MessageFacts {
   payment?: PaymentFacts;
   procedureName?: string;
   clinicName?: string;
+  /** a sign-up's confirmation: the token minted for this e-mail (null: its CPF already has an account) */
+  signUp?: { token: string | null; expiresAt: string };
 }
 
 export interface Rendered {
@@ -42,6 +49,8 @@ export interface Rendered {
   preview: string;
   /** a path in the recipient's app */
   link: string | null;
+  /** the e-mail's words for the link ('Ver no app' unless told) */
+  linkLabel?: string;
 }
 
 export type Audience = 'patient' | 'clinic' | 'admin';
@@ -52,7 +61,12 @@ export interface Template {
   channels: readonly Channel[];
   /** sent even in quiet hours (21:00–08:00) on SMS and WhatsApp */
   urgent: boolean;
-  needs: { payment?: boolean; procedure?: boolean; clinic?: boolean };
+  needs: { payment?: boolean; procedure?: boolean; clinic?: boolean; signUp?: boolean };
+  /**
+   * about the safety of an account or a sign-up: sent on its channels whatever the person chose
+   * (preferences do not apply), with a footer that says so
+   */
+  security?: boolean;
   /** false when, by the time it goes out, the message has nothing left to say (it is canceled) */
   stillDue?: (facts: MessageFacts) => boolean;
   render: (facts: MessageFacts) => Rendered;
@@ -204,6 +218,54 @@ export const templates = {
     },
   }),
 
+  'sign_up.confirmation': {
+    version: 1,
+    audience: 'patient',
+    // To the address the sign-up gave, and nowhere else: it is not an account yet.
+    channels: ['EMAIL'],
+    urgent: false,
+    security: true,
+    needs: { signUp: true },
+    render: (facts) => {
+      const { token, expiresAt } = facts.signUp!;
+      if (token === null) {
+        return {
+          title: 'Não foi possível concluir seu cadastro',
+          body: 'Recebemos um pedido de cadastro na MedPay Saúde com este e-mail, mas o CPF informado já tem uma conta. Se a conta é sua, entre com o e-mail e a senha dela. Se você não reconhece essa conta, fale com o suporte da MedPay. Se não foi você que pediu o cadastro, ignore esta mensagem.',
+          preview: 'Não foi possível concluir seu cadastro na MedPay Saúde.',
+          link: '/entrar',
+          linkLabel: 'Entrar na MedPay',
+        };
+      }
+      return {
+        title: 'Confirme seu e-mail para criar sua conta',
+        body: `Para criar sua conta na MedPay Saúde, abra o link abaixo e digite a senha que você escolheu no cadastro. O link vale até ${day(expiresAt)} às ${time(expiresAt)} e funciona uma vez. Se não foi você que pediu o cadastro, ignore esta mensagem: nenhuma conta é criada sem a confirmação.`,
+        preview: 'Confirme seu e-mail para criar sua conta na MedPay Saúde.',
+        link: `/cadastro/confirmar?token=${encodeURIComponent(token)}`,
+        linkLabel: 'Confirmar meu e-mail',
+      };
+    },
+  },
+  'account.sign_up_attempted': {
+    version: 1,
+    audience: 'patient',
+    channels: ['EMAIL'],
+    urgent: false,
+    security: true,
+    needs: {},
+    render: (facts) => {
+      const matched = facts.data.matched ?? [];
+      const what = matched.includes('EMAIL') && matched.includes('CPF') ? 'seu e-mail e seu CPF' : matched.includes('CPF') ? 'seu CPF' : 'seu e-mail';
+      return {
+        title: 'Tentativa de cadastro com seus dados',
+        body: `Alguém tentou criar uma conta na MedPay Saúde com ${what}, que já ${matched.length > 1 ? 'estão' : 'está'} na sua conta. Nenhuma conta nova foi criada. Se foi você, é só entrar com seu e-mail e senha (esqueceu a senha? Fale com o suporte da MedPay). Se não foi você, não é preciso fazer nada.`,
+        preview: 'Alguém tentou criar uma conta na MedPay Saúde com seus dados. Nenhuma conta nova foi criada.',
+        link: '/entrar',
+        linkLabel: 'Entrar na MedPay',
+      };
+    },
+  },
+
   'clinic.payment_in_escrow': staff('clinic', {
     version: 1,
     needs: { payment: true, procedure: true },
@@ -334,15 +396,19 @@ export const templateOf = (kind: string): Template | null => (templates as Recor
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The e-mail of a rendered message: to the account's own address, so the full text; the CPF masked. */
-export function emailOf(rendered: Rendered, facts: MessageFacts, appUrl: string) {
+export function emailOf(rendered: Rendered, facts: MessageFacts, appUrl: string, template?: Pick<Template, 'security' | 'needs'>) {
   const link = rendered.link ? new URL(rendered.link, appUrl).toString() : appUrl;
   const greeting = `Olá, ${firstName(facts.recipient)}!`;
-  const identity = facts.recipient.maskedCpf ? `Este aviso é da conta MedPay do CPF ${facts.recipient.maskedCpf}.` : 'Este aviso é da sua conta MedPay.';
-  const footer = 'Você recebe este e-mail porque ele é transacional. Escolha seus canais em Preferências de notificação.';
+  const identity = template?.needs.signUp
+    ? 'Você recebe este e-mail porque este endereço foi informado em um cadastro na MedPay Saúde.'
+    : facts.recipient.maskedCpf ? `Este aviso é da conta MedPay do CPF ${facts.recipient.maskedCpf}.` : 'Este aviso é da sua conta MedPay.';
+  const footer = template?.security
+    ? 'É um aviso de segurança: ele é enviado mesmo a quem escolheu não receber e-mails.'
+    : 'Você recebe este e-mail porque ele é transacional. Escolha seus canais em Preferências de notificação.';
   return {
     subject: `MedPay Saúde: ${rendered.title}`,
-    text: [greeting, '', rendered.body, '', `Veja no app: ${link}`, '', identity, footer].join('\n'),
-    html: `<p>${escapeHtml(greeting)}</p><p>${escapeHtml(rendered.body)}</p><p><a href="${escapeHtml(link)}">Ver no app</a></p><p style="color:#666;font-size:12px">${escapeHtml(identity)} ${escapeHtml(footer)}</p>`,
+    text: [greeting, '', rendered.body, '', `${rendered.linkLabel ?? 'Veja no app'}: ${link}`, '', identity, footer].join('\n'),
+    html: `<p>${escapeHtml(greeting)}</p><p>${escapeHtml(rendered.body)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(rendered.linkLabel ?? 'Ver no app')}</a></p><p style="color:#666;font-size:12px">${escapeHtml(identity)} ${escapeHtml(footer)}</p>`,
   };
 }
 

@@ -378,16 +378,24 @@ describe('the outbox feed (/internal/outbox)', () => {
   });
 
   it("hands out each service's published events in order, every payload on its contract", async () => {
-    // Registration and review above wrote clinic.* and procedure.* events; a new patient writes patient.registered.
+    // Registration and review above wrote clinic.* and procedure.* events; a sign-up writes
+    // sign_up.requested, and its confirmation (through the link notifications would e-mail) patient.registered.
     const registered = await graphql(
       users.url,
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { user { id } } }',
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { message } }',
       { input: { name: 'Lia Feed', email: 'lia.feed@example.com', password: 'Senha-forte-123', cpf: '11144477735' } },
     );
     expect(registered.errors).toBeUndefined();
+    const requested = await eventually(() => readAll(users.url, 100), (all) => all.some((event) => event.type === 'sign_up.requested'), 'the sign-up event');
+    const { signUpId } = requested.find((event) => event.type === 'sign_up.requested')!.payload as { signUpId: string };
+    const { token } = (await new InternalClient(users.url, 'notifications', SECRET).call(contracts.signUpConfirmation, { signUpId }))!;
+    const confirmed = await graphql(users.url, 'mutation($t: String!, $p: String!) { confirmSignUp(token: $t, password: $p) { user { id } } }', { t: token, p: 'Senha-forte-123' });
+    expect(confirmed.errors).toBeUndefined();
+    const patientId = (confirmed.data as { confirmSignUp: { user: { id: string } } }).confirmSignUp.user.id;
+    await eventually(() => readAll(users.url, 100), (all) => all.some((event) => event.type === 'patient.registered' && event.payload.userId === patientId), 'the new patient published');
     const expectations = [
       { url: providers.url, types: ['clinic.submitted', 'clinic.approved', 'clinic.reactivated', 'clinic.suspended', 'procedure.created', 'procedure.repriced'] },
-      { url: users.url, types: ['patient.registered'] },
+      { url: users.url, types: ['sign_up.requested', 'patient.registered'] },
     ];
     for (const { url, types } of expectations) {
       // The relay publishes shortly after each change.

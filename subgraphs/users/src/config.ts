@@ -20,6 +20,8 @@ export const usersConfigShape = {
   ...fieldEncryptionConfigShape,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  /** how long a sign-up's confirmation link works (24 h) */
+  SIGN_UP_CONFIRMATION_TTL_SECONDS: z.coerce.number().int().positive().default(24 * 3600),
   /** where sessions and login counters live in Redis: deployments (or test stacks) sharing one Redis use their own */
   SESSION_KEY_PREFIX: z.string().min(1).default('medpay:users:'),
   /**

@@ -57,14 +57,13 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
-    // Consent is recorded beside the sign-up, not inside it: versions are checked before the account
-    // exists; should recording fail after it, the account is asked to accept at its first use.
-    registerPatient: async (_, { input }, { accounts, consents, clientIp }) => {
+    // The versions accepted are checked before anything is written; the sign-up keeps them, and the
+    // account made when it is confirmed gets them as its consent record.
+    registerPatient: (_, { input }, { accounts, consents, clientIp }) => {
       if (input.acceptedTerms) consents.assertCurrent(input.acceptedTerms);
-      const result = await accounts.registerPatient(input, clientIp);
-      if (input.acceptedTerms) await consents.accept(result.user.id, input.acceptedTerms, clientIp);
-      return result;
+      return accounts.registerPatient(input, clientIp);
     },
+    confirmSignUp: (_, { token, password }, { accounts }) => accounts.confirmSignUp(token, password),
     login: (_, { input }, { accounts, clientIp }) => accounts.login(input.email, input.password, clientIp),
     refreshSession: (_, { refreshToken }, { accounts }) => accounts.refresh(refreshToken),
     logout: (_, __, { accounts, claims }) => accounts.logout(claims?.sid),

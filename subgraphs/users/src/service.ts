@@ -25,6 +25,7 @@ import { RevocationStore } from './revocation-store.js';
 import { RouterAsPerson } from './router-as-person.js';
 import { seedDemoUsers } from './seed.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
+import { SignUpStore } from './sign-up-store.js';
 import { UserStore } from './user-store.js';
 import DataLoader from 'dataloader';
 
@@ -33,6 +34,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const RELAY_INTERVAL_MS = 2_000;
 /** a token the service uses as a person (router-as-person.ts) lives long enough for one query */
 const PERSON_TOKEN_TTL_SECONDS = 120;
+/** sign-ups are forgotten a day after their link expired (until then a late click hears "expired") */
+const SIGN_UP_SWEEP_INTERVAL_MS = 3600_000;
+const SIGN_UP_KEPT_AFTER_EXPIRY_MS = 24 * 3600_000;
 export const usersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startUsersService(config: UsersConfig): Promise<RunningService & { metrics: Metrics; reEncryption: ReEncryption }> {
@@ -50,7 +54,9 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   const reEncryption = new ReEncryption({
     service: 'users', sql: database.prisma, encryption, tables: encryptedColumns, batchSize: config.REENCRYPTION_BATCH_SIZE, pauseMs: config.REENCRYPTION_PAUSE_MS, logger, metrics,
   });
-  const consents = new Consents(new ConsentStore(database.prisma), {
+  const consentStore = new ConsentStore(database.prisma);
+  const signUps = new SignUpStore(database.prisma, encryption, consentStore);
+  const consents = new Consents(consentStore, {
     termsVersion: config.TERMS_VERSION,
     termsDate: config.TERMS_DATE,
     privacyPolicyVersion: config.PRIVACY_POLICY_VERSION,
@@ -72,7 +78,10 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     relay.loop.kick();
   }, logger, metrics);
   const throttle = new LoginThrottle(kv);
-  const accounts = new Accounts(store, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), throttle, tokens, relay.loop.kick);
+  const accounts = new Accounts(store, signUps, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), throttle, tokens, {
+    signUpTtlMs: config.SIGN_UP_CONFIRMATION_TTL_SECONDS * 1000,
+    published: relay.loop.kick,
+  });
   const routerAsPerson = new RouterAsPerson(config.ROUTER_URL, await AccessTokenIssuer.fromJwk(config.JWT_PRIVATE_JWK, PERSON_TOKEN_TTL_SECONDS), revocations);
   const deletionStore = new AccountDeletionStore(database.prisma);
   const deletions = new AccountDeletions(deletionStore, store, throttle, routerAsPerson, relay.loop.kick);
@@ -92,6 +101,10 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     () => exportLoop?.kick(),
   );
   exportLoop = new CoalescingLoop('data-exports', () => dataExports.pass(), logger);
+  const sweep = new CoalescingLoop('sign-up sweep', async () => {
+    const forgotten = await signUps.forgetExpired(new Date(Date.now() - SIGN_UP_KEPT_AFTER_EXPIRY_MS));
+    if (forgotten) logger.info({ forgotten }, 'expired sign-ups forgotten');
+  }, logger);
 
   const running = await startSubgraph<UsersContext>({
     name: 'users',
@@ -118,6 +131,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
       await exportLoop?.stop();
       await reEncryption.stop();
       await accessLog.stop();
+      await sweep.stop();
       await relay.loop.stop();
       await bus.close();
       await kv.close();
@@ -126,12 +140,13 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
       ...dataExportRoutes(dataExports),
-      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox, deletionStore)),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox, deletionStore, accounts)),
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);
   reEncryption.start();
   accessLog.start();
   exportLoop.start(config.DATA_EXPORT_INTERVAL_MS);
+  sweep.start(SIGN_UP_SWEEP_INTERVAL_MS);
   return { ...running, metrics, reEncryption };
 }

@@ -76,11 +76,33 @@ export class LoginThrottle {
 
   constructor(private readonly kv: KeyValueStore) {}
 
-  /** Counts a sign-up from this address; throws TOO_MANY_ATTEMPTS past the limit (account enumeration, bulk accounts). */
+  /** E-mails one mailbox (or one account's owner) gets from sign-ups in SIGN_UP_WINDOW_MS, whoever asks. */
+  static readonly MAX_SIGN_UP_MESSAGES_PER_RECIPIENT = 5;
+  /** Wrong passwords a confirmation link takes before it is voided. */
+  static readonly MAX_CONFIRMATION_ATTEMPTS = 5;
+
+  /**
+   * Counts a sign-up from this address, before anything else is looked at; throws TOO_MANY_ATTEMPTS
+   * past the limit (bulk accounts, and probing which e-mails and CPFs have accounts by the e-mails sent).
+   */
   async beginSignUp(address: string): Promise<void> {
     if ((await this.kv.increment(`sign-ups-from:${address}`, LoginThrottle.SIGN_UP_WINDOW_MS)) > LoginThrottle.MAX_SIGN_UPS_PER_ADDRESS) {
       throw new UsersError('TOO_MANY_ATTEMPTS', 'Muitos cadastros feitos deste endereço. Tente novamente mais tarde.');
     }
+  }
+
+  /**
+   * Counts an e-mail a sign-up would send to `recipient` (a mailbox, or an account's owner); false past
+   * the limit. Silent: the sign-up is answered the same either way, so a flood of sign-ups from many
+   * addresses naming one person fills nobody's inbox.
+   */
+  async maySendSignUpMessage(recipient: string): Promise<boolean> {
+    return (await this.kv.increment(`sign-up-messages-to:${recipient}`, LoginThrottle.SIGN_UP_WINDOW_MS)) <= LoginThrottle.MAX_SIGN_UP_MESSAGES_PER_RECIPIENT;
+  }
+
+  /** Counts a password tried on a sign-up's confirmation link; false past the limit (the link is then voided). */
+  async beginConfirmation(signUpId: string, ttlMs: number): Promise<boolean> {
+    return (await this.kv.increment(`sign-up-confirmations:${signUpId}`, ttlMs)) <= LoginThrottle.MAX_CONFIRMATION_ATTEMPTS;
   }
 
   /** Counts an attempt; throws TOO_MANY_ATTEMPTS when it is over either limit. */

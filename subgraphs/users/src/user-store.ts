@@ -14,6 +14,14 @@ export interface NewUser {
   id?: string;
 }
 
+/** Which unique key of users an insert ran into ('email' or 'cpf'); any other error is thrown on. */
+export function takenKey(error: unknown): 'email' | 'cpf' {
+  const constraint = violatedUniqueConstraint(error);
+  if (constraint === 'users_cpf_blind_index_key') return 'cpf';
+  if (constraint === 'users_email_key') return 'email';
+  throw error;
+}
+
 export class UserStore {
   constructor(
     private readonly prisma: PrismaClient,
@@ -27,27 +35,29 @@ export class UserStore {
   async create(user: NewUser, andThen?: (tx: Prisma.TransactionClient, created: User) => Promise<void>): Promise<User | 'email' | 'cpf'> {
     try {
       return await this.prisma.$transaction(async (tx) => {
-        const created = await tx.user.create({
-          data: {
-            id: user.id,
-            name: user.name,
-            email: user.email,
-            passwordHash: user.passwordHash,
-            phone: user.phone,
-            roles: user.roles,
-            cpfEncrypted: user.cpf ? this.encryption.encrypt(user.cpf) : null,
-            cpfBlindIndex: user.cpf ? this.encryption.blindIndex(user.cpf) : null,
-          },
-        });
+        const created = await this.insert(tx, user);
         await andThen?.(tx, created);
         return created;
       });
     } catch (error) {
-      const constraint = violatedUniqueConstraint(error);
-      if (constraint === 'users_cpf_blind_index_key') return 'cpf';
-      if (constraint === 'users_email_key') return 'email';
-      throw error;
+      return takenKey(error);
     }
+  }
+
+  /** Inserts the user in the caller's transaction; a taken e-mail or CPF aborts it (see `takenKey`). */
+  insert(tx: Prisma.TransactionClient, user: NewUser): Promise<User> {
+    return tx.user.create({
+      data: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        passwordHash: user.passwordHash,
+        phone: user.phone,
+        roles: user.roles,
+        cpfEncrypted: user.cpf ? this.encryption.encrypt(user.cpf) : null,
+        cpfBlindIndex: user.cpf ? this.encryption.blindIndex(user.cpf) : null,
+      },
+    });
   }
 
   findByEmail(email: string) {
@@ -56,6 +66,10 @@ export class UserStore {
 
   findByCpf(cpf: string) {
     return this.prisma.user.findUnique({ where: { cpfBlindIndex: this.encryption.blindIndex(cpf) } });
+  }
+
+  findByCpfIndex(cpfBlindIndex: string) {
+    return this.prisma.user.findUnique({ where: { cpfBlindIndex } });
   }
 
   findMany(ids: readonly string[]) {

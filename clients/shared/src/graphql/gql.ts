@@ -100,7 +100,8 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.LoginDocument,
-    "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RegisterPatientDocument,
+    "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { message }\n  }\n": typeof types.RegisterPatientDocument,
+    "\n  mutation ConfirmSignUp($token: String!, $password: String!) {\n    confirmSignUp(token: $token, password: $password) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.ConfirmSignUpDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
 };
@@ -191,7 +192,8 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.LoginDocument,
-    "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RegisterPatientDocument,
+    "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { message }\n  }\n": types.RegisterPatientDocument,
+    "\n  mutation ConfirmSignUp($token: String!, $password: String!) {\n    confirmSignUp(token: $token, password: $password) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.ConfirmSignUpDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
 };
@@ -557,7 +559,11 @@ export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n"): (typeof documents)["\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n"];
+export function graphql(source: "\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { message }\n  }\n"): (typeof documents)["\n  mutation RegisterPatient($input: RegisterPatientInput!) {\n    registerPatient(input: $input) { message }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSignUp($token: String!, $password: String!) {\n    confirmSignUp(token: $token, password: $password) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n"): (typeof documents)["\n  mutation ConfirmSignUp($token: String!, $password: String!) {\n    confirmSignUp(token: $token, password: $password) { accessToken refreshToken expiresIn user { id name email roles } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -147,12 +147,24 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The logged-in person accepts the terms of use and the privacy policy at these versions (the ones in force). */
   acceptTerms?: Maybe<Consent>;
+  /**
+   * Makes the account of a sign-up from its e-mail's link and opens its session, once. Takes the
+   * password chosen at sign-up again. CONFIRMATION_LINK_INVALID (used, voided or unknown),
+   * CONFIRMATION_LINK_EXPIRED, INVALID_CREDENTIALS (wrong password), CPF_TAKEN / EMAIL_TAKEN (another
+   * sign-up with them was confirmed first).
+   */
+  confirmSignUp?: Maybe<AuthPayload>;
   login?: Maybe<AuthPayload>;
   /** Ends the current session (its refresh tokens stop working). */
   logout?: Maybe<Scalars['Boolean']['output']>;
   /** Rotates the refresh token; reusing an old one revokes the whole session. */
   refreshSession?: Maybe<AuthPayload>;
-  registerPatient?: Maybe<AuthPayload>;
+  /**
+   * Starts a patient's sign-up: the same answer for every valid request (it never tells whether the
+   * e-mail or CPF has an account), and no session. The account is made by confirmSignUp, with the token
+   * of the link sent by e-mail. Limited per client address (TOO_MANY_ATTEMPTS).
+   */
+  registerPatient?: Maybe<SignUpPayload>;
   /**
    * Deletes the logged-in person's account, re-confirmed with their password; refused while money of
    * theirs is still moving (ACCOUNT_HAS_MONEY_IN_FLIGHT, with what blocks it). Every session ends at once.
@@ -170,6 +182,12 @@ export type Mutation = {
 export type MutationAcceptTermsArgs = {
   privacyPolicyVersion: Scalars['String']['input'];
   termsVersion: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmSignUpArgs = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -279,13 +297,23 @@ export type Role =
   | 'PATIENT'
   | 'PLATFORM_ADMIN';
 
-/** The account a login, registration or refresh answers for: shown to whoever proved the credentials. */
+/** The account a login, confirmed sign-up or refresh answers for: shown to whoever proved the credentials. */
 export type SessionUser = {
   __typename?: 'SessionUser';
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   roles: Array<Role>;
+};
+
+/**
+ * What a sign-up answers, whether its e-mail and CPF are new or already have an account: the next step
+ * is in the e-mail (a link to confirm a new account, or a note to the owner of an existing one).
+ */
+export type SignUpPayload = {
+  __typename?: 'SignUpPayload';
+  /** Enviamos um e-mail para continuar o cadastro. */
+  message: Scalars['String']['output'];
 };
 
 /** Patients, clinic staff and platform admins. */
@@ -453,6 +481,7 @@ export type ResolversTypes = ResolversObject<{
   RegisterPatientInput: RegisterPatientInput;
   Role: Role;
   SessionUser: ResolverTypeWrapper<SessionUser>;
+  SignUpPayload: ResolverTypeWrapper<SignUpPayload>;
   User: ResolverTypeWrapper<UserMapper>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -481,6 +510,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RegisterPatientInput: RegisterPatientInput;
   SessionUser: SessionUser;
+  SignUpPayload: SignUpPayload;
   User: UserMapper;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
@@ -550,10 +580,11 @@ export type LegalTermsResolvers<ContextType = UsersContext, ParentType extends R
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptTerms?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<MutationAcceptTermsArgs, 'privacyPolicyVersion' | 'termsVersion'>>;
+  confirmSignUp?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationConfirmSignUpArgs, 'password' | 'token'>>;
   login?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   refreshSession?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
-  registerPatient?: Resolver<Maybe<ResolversTypes['AuthPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPatientArgs, 'input'>>;
+  registerPatient?: Resolver<Maybe<ResolversTypes['SignUpPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPatientArgs, 'input'>>;
   requestAccountDeletion?: Resolver<Maybe<ResolversTypes['AccountDeletion']>, ParentType, ContextType, RequireFields<MutationRequestAccountDeletionArgs, 'password'>>;
   requestDataExport?: Resolver<Maybe<ResolversTypes['DataExport']>, ParentType, ContextType>;
   setMarketingConsent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<MutationSetMarketingConsentArgs, 'granted'>>;
@@ -587,6 +618,10 @@ export type SessionUserResolvers<ContextType = UsersContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+}>;
+
+export type SignUpPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['SignUpPayload'] = ResolversParentTypes['SignUpPayload']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -628,6 +663,7 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   PersonalData?: PersonalDataResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SessionUser?: SessionUserResolvers<ContextType>;
+  SignUpPayload?: SignUpPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

@@ -1,6 +1,7 @@
 // The users subgraph's endpoints for notifications on a real (embedded) PostgreSQL: how to reach
-// people (the CPF only masked, as the apps show it) and who the platform admins are. Each is run
-// as the kit's internalRoutes runs it: the body parsed with the contract's request schema.
+// people (the CPF only masked, as the apps show it), who the platform admins are, and a sign-up's
+// confirmation e-mail (to notifications only). Each is run as the kit's internalRoutes runs it: the
+// body parsed with the contract's request schema.
 import { AccountDeletionStore } from '../account-deletion-store.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as contracts from '@medpay/contracts';
@@ -16,6 +17,7 @@ import { usersInternalRoutes } from './internal-routes.js';
 let database: Database<PrismaClient>;
 let store: UserStore;
 let routes: InternalRoute[];
+const PENDING = randomUUID();
 beforeAll(async () => {
   database = await openDatabase({
     service: 'users',
@@ -25,7 +27,9 @@ beforeAll(async () => {
     createClient: (adapter) => new PrismaClient({ adapter }),
   });
   store = new UserStore(database.prisma, new FieldEncryption(randomBytes(32).toString('base64'), randomBytes(32).toString('base64')));
-  routes = usersInternalRoutes(store, new RevocationStore(database.prisma), usersOutbox(database.prisma), new AccountDeletionStore(database.prisma));
+  routes = usersInternalRoutes(store, new RevocationStore(database.prisma), usersOutbox(database.prisma), new AccountDeletionStore(database.prisma), {
+    signUpConfirmation: async (id) => (id === PENDING ? { email: 'nova@example.com', name: 'Nova Pessoa', token: 'fresh-token', expiresAt: new Date('2026-12-05T12:00:00.000Z') } : null),
+  });
 }, 60_000);
 afterAll(() => database?.close());
 
@@ -77,5 +81,23 @@ describe('platform admins (/internal/platform-admins)', () => {
     await store.setLocked(locked.id, false);
     const { userIds } = (await call(contracts.platformAdmins.path, {})) as { userIds: string[] };
     expect(userIds.sort()).toEqual([admin.id, locked.id].sort());
+  });
+});
+
+describe('sign-up confirmations (/internal/sign-up-confirmation)', () => {
+  const route = () => routes.find((candidate) => candidate.path === contracts.signUpConfirmation.path)!;
+
+  it("answers notifications the sign-up's address and the token minted for this e-mail, on the contract", async () => {
+    const answer = await call(contracts.signUpConfirmation.path, { signUpId: PENDING });
+    expect(contracts.signUpConfirmation.response.parse(answer)).toEqual(answer);
+    expect(answer).toEqual({ email: 'nova@example.com', name: 'Nova Pessoa', token: 'fresh-token', expiresAt: '2026-12-05T12:00:00.000Z' });
+    expect(await call(contracts.signUpConfirmation.path, { signUpId: randomUUID() })).toBeNull();
+    expect(await call(contracts.signUpConfirmation.path, { signUpId: 'not-a-uuid' })).toBeNull();
+  });
+
+  it('refuses any other service: the token is a live secret', async () => {
+    for (const service of ['payments', 'analytics', 'providers', 'router']) {
+      await expect(route().run({ signUpId: PENDING }, serviceClaims(service))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    }
   });
 });

@@ -1,15 +1,22 @@
 // The users subgraph's internal endpoints (contracts in @medpay/contracts): the payer's identity and
-// payer search for payments, staff grants for providers, ended sessions for the router, contacts and
-// platform admins for notifications, its outbox for analytics.
+// payer search for payments, staff grants for providers, ended sessions for the router, contacts,
+// platform admins and sign-up confirmations for notifications, its outbox for analytics.
 import { maskCpf, normalizeCpf } from '@medpay/br-documents';
 import * as contracts from '@medpay/contracts';
 import { internalRoute, isUuid, type InternalRoute, type OutboxFeed } from '@medpay/runtime';
-import { normalizeEmail } from '../accounts.js';
+import { normalizeEmail, type Accounts } from '../accounts.js';
 import type { AccountDeletionStore } from '../account-deletion-store.js';
+import { UsersError } from '../errors.js';
 import type { RevocationStore } from '../revocation-store.js';
 import type { UserStore } from '../user-store.js';
 
-export function usersInternalRoutes(store: UserStore, revocations: RevocationStore, outbox: OutboxFeed, deletions: AccountDeletionStore): InternalRoute[] {
+export function usersInternalRoutes(
+  store: UserStore,
+  revocations: RevocationStore,
+  outbox: OutboxFeed,
+  deletions: AccountDeletionStore,
+  accounts: Pick<Accounts, 'signUpConfirmation'>,
+): InternalRoute[] {
   const byId = async (id: string) => (isUuid(id) ? (await store.findMany([id]))[0] : undefined);
   return [
     // The router refuses the access tokens of sessions ended here (router/src/revocations.ts).
@@ -54,10 +61,18 @@ export function usersInternalRoutes(store: UserStore, revocations: RevocationSto
     // Notifications tells the platform admins of discrepancies, failing payouts and clinics to review;
     // a locked account hears nothing.
     internalRoute(contracts.platformAdmins, async () => ({ userIds: await store.platformAdminIds() })),
-    // Each service reports its part of an account deletion done (again: nothing changes).
-    internalRoute(contracts.accountDeletionSteps, async ({ deletionId, service }) => {
+    // Each service reports its own part of an account deletion done (again: nothing changes).
+    internalRoute(contracts.accountDeletionSteps, async ({ deletionId, service }, claims) => {
+      if (claims.sub !== service) throw new UsersError('FORBIDDEN', 'Cada serviço informa só a própria etapa da exclusão.');
       const deletion = isUuid(deletionId) ? await deletions.completeStep(deletionId, service, new Date()) : null;
       return deletion && { status: deletion.status };
+    }),
+    // Notifications sends a sign-up's e-mail: the address, and a confirmation token minted for this
+    // sending (never in an event, never stored in clear). Only notifications may ask: it is a live secret.
+    internalRoute(contracts.signUpConfirmation, async ({ signUpId }, claims) => {
+      if (claims.sub !== 'notifications') throw new UsersError('FORBIDDEN', 'Só o serviço de notificações envia o e-mail de cadastro.');
+      const confirmation = isUuid(signUpId) ? await accounts.signUpConfirmation(signUpId) : null;
+      return confirmation && { ...confirmation, expiresAt: confirmation.expiresAt.toISOString() };
     }),
     // Analytics reads what was published here (its feed on the embedded default, and backfills).
     internalRoute(contracts.outboxFeed, (request) => outbox.published(request)),

@@ -2,25 +2,41 @@
 import { SessionError, useSession } from '@medpay/web/session';
 import { Loading } from '@medpay/web/ui';
 import Link from 'next/link';
-import { useRouter, useSearchParams } from 'next/navigation';
-import { Suspense, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { CpfField, cpfProblem } from '../../components/cpf-field';
 import { ConsentCheckbox, useLegalTerms } from '../../components/legal-terms';
 import { safeReturnPath } from '@medpay/web/login';
 
 type Field = 'name' | 'email' | 'cpf' | 'password' | 'consent';
-// Where each server error belongs in the form.
-const fieldOf: Record<string, Field> = { EMAIL_TAKEN: 'email', CPF_TAKEN: 'cpf', INVALID_CPF: 'cpf', WEAK_PASSWORD: 'password', TERMS_VERSION_OUTDATED: 'consent' };
+// Where each server error belongs in the form. A sign-up never hears whether its e-mail or CPF has an
+// account: that is told by e-mail, to the address given (or to the account's owner).
+const fieldOf: Record<string, Field> = { INVALID_CPF: 'cpf', WEAK_PASSWORD: 'password', TERMS_VERSION_OUTDATED: 'consent' };
+
+/** After a sign-up: the same words whatever the e-mail and CPF were. */
+function CheckYourEmail({ email, message, onEdit }: { email: string; message: string; onEdit: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="card narrow" aria-labelledby="check-email">
+      <h1 id="check-email" ref={heading} tabIndex={-1}>Verifique seu e-mail</h1>
+      <p role="status" className="notice notice-info">{message}</p>
+      <p>Mandamos a mensagem para <strong style={{ overflowWrap: 'anywhere' }}>{email}</strong>. Para criar a conta, abra o link do e-mail e digite a senha que você escolheu. O link vale até a hora que a mensagem indica.</p>
+      <p className="hint">Não chegou em alguns minutos? Veja a caixa de spam ou <button type="button" className="link" onClick={onEdit}>corrija o e-mail</button>.</p>
+      <p>Já tem conta? <Link href="/entrar">Entrar</Link></p>
+    </section>
+  );
+}
 
 function SignUp() {
   const { register } = useSession();
-  const router = useRouter();
   const back = safeReturnPath(useSearchParams().get('voltar'));
   const [form, setForm] = useState({ name: '', email: '', cpf: '', phone: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
   const [accepted, setAccepted] = useState(false);
   const legal = useLegalTerms();
+  const [sent, setSent] = useState<{ email: string; message: string } | null>(null);
   const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: event.target.value });
 
   const submit = async (event: FormEvent) => {
@@ -38,11 +54,11 @@ function SignUp() {
     if (!terms) return setErrors({ form: 'Não foi possível carregar os Termos de Uso. Recarregue a página.' });
     setBusy(true);
     try {
-      await register({
+      const message = await register({
         name: form.name.trim(), email: form.email.trim(), cpf: form.cpf, phone: form.phone.trim() || undefined, password: form.password,
         acceptedTerms: { termsVersion: terms.termsVersion, privacyPolicyVersion: terms.privacyPolicyVersion },
       });
-      router.replace(back);
+      setSent({ email: form.email.trim(), message });
     } catch (problem) {
       const error = problem instanceof SessionError ? problem : new SessionError('INTERNAL', 'Não foi possível criar a conta. Tente novamente.');
       setErrors({ [fieldOf[error.code] ?? 'form']: error.message });
@@ -51,9 +67,10 @@ function SignUp() {
         setAccepted(false);
         void legal.refetch();
       }
-      setBusy(false);
     }
+    setBusy(false);
   };
+  if (sent) return <CheckYourEmail {...sent} onEdit={() => setSent(null)} />;
   const fieldError = (field: Field) => (errors[field] ? <p id={`${field}-error`} className="field-error">{errors[field]}</p> : null);
   return (
     <form className="card narrow" onSubmit={submit} noValidate>
