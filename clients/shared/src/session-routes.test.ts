@@ -3,6 +3,7 @@
 // Origin, and a content type that only contains "application/json". And sign-up: /register answers the
 // router's message and opens no session; /confirm opens it.
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import persistedDocuments from './graphql/persisted-documents.json';
 import { createSessionRoutes } from './session-routes';
 
 const { POST } = createSessionRoutes({ app: 'patient', registration: true });
@@ -11,13 +12,14 @@ const post = (headers: Record<string, string>) =>
 const act = (action: string, body: unknown) =>
   POST(new Request(`http://127.0.0.1:3000/api/session/${action}`, { method: 'POST', headers: { origin: 'http://127.0.0.1:3000', 'content-type': 'application/json' }, body: JSON.stringify(body) }), { params: Promise.resolve({ action }) });
 
-/** The router, as the handlers call it: answers each operation by its name. */
+/** The router, as the handlers call it (by the operation's id): answers each operation by its name. */
 function routerAnswers(answers: Record<string, unknown>) {
-  const calls: Array<{ query: string; variables: Record<string, unknown> }> = [];
+  const calls: Array<{ variables: Record<string, unknown> }> = [];
   jest.spyOn(globalThis, 'fetch').mockImplementation(async (_url, init) => {
-    const request = JSON.parse(String(init?.body)) as { query: string; variables: Record<string, unknown> };
+    const request = JSON.parse(String(init?.body)) as { variables: Record<string, unknown>; extensions: { persistedQuery: { sha256Hash: string } } };
     calls.push(request);
-    const name = /mutation (\w+)/.exec(request.query)?.[1] ?? '';
+    const document = (persistedDocuments as Record<string, string>)[`sha256:${request.extensions.persistedQuery.sha256Hash}`] ?? '';
+    const name = /mutation (\w+)/.exec(document)?.[1] ?? '';
     return new Response(JSON.stringify(answers[name]), { status: 200, headers: { 'content-type': 'application/json' } });
   });
   return calls;
@@ -58,11 +60,12 @@ describe('sign-up handlers', () => {
 
   it('/register answers the router\'s message and sets no cookie: no session before the e-mail is confirmed', async () => {
     const calls = routerAnswers({ RegisterPatient: { data: { registerPatient: { message: 'Enviamos um e-mail para continuar o cadastro.' } } } });
-    const response = await act('register', { name: 'Renata Moraes', email: 'renata@exemplo.com.br', password: 'Consulta2026', cpf: '52998224725' });
+    const acceptedTerms = { termsVersion: '2026-11-29', privacyPolicyVersion: '2026-11-29' };
+    const response = await act('register', { name: 'Renata Moraes', email: 'renata@exemplo.com.br', password: 'Consulta2026', cpf: '52998224725', acceptedTerms });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ message: 'Enviamos um e-mail para continuar o cadastro.' });
     expect(response.headers.get('set-cookie')).toBeNull();
-    expect(calls[0]!.variables).toEqual({ input: { name: 'Renata Moraes', email: 'renata@exemplo.com.br', password: 'Consulta2026', cpf: '52998224725', phone: null } });
+    expect(calls[0]!.variables).toEqual({ input: { name: 'Renata Moraes', email: 'renata@exemplo.com.br', password: 'Consulta2026', cpf: '52998224725', phone: null, acceptedTerms } });
   });
 
   it('/confirm sends the token and password, and opens the session: the refresh token only in the httpOnly cookie', async () => {
