@@ -26,6 +26,15 @@ export const notificationsConfigShape = {
   MAX_LATE_HOURS: z.coerce.number().positive().default(24),
   /** webhook deliveries in flight at once per process: they wait on partners' servers (up to 10 s each), not on CPU */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(50),
+  /**
+   * `21-8`: the hours in São Paulo (from-until) when non-urgent SMS and WhatsApp wait for the morning;
+   * `off`: none (the tests' stacks, which must not depend on the time of day they run at)
+   */
+  QUIET_HOURS: z
+    .string()
+    .regex(/^(off|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/)
+    .default('21-8')
+    .transform((value) => (value === 'off' ? null : { from: Number(value.split('-')[0]), until: Number(value.split('-')[1]) })),
   /** the first retry's delay; each next one doubles (with jitter), up to an hour */
   RETRY_BASE_MS: z.coerce.number().int().positive().default(5_000),
   ...channelsConfigShape,

@@ -105,4 +105,12 @@ describe('quiet hours (21:00–08:00 in São Paulo)', () => {
     expect(quietHoursEnd(new Date('2026-12-04T08:00:00-03:00'))).toBeNull();
     expect(quietHoursEnd(new Date('2026-12-04T20:59:59-03:00'))).toBeNull();
   });
+
+  it('may be another window, within one day, or none', () => {
+    const morning = { from: 6, until: 9 };
+    expect(quietHoursEnd(new Date('2026-12-04T07:15:00-03:00'), morning)?.toISOString()).toBe('2026-12-04T12:00:00.000Z');
+    expect(quietHoursEnd(new Date('2026-12-04T09:00:00-03:00'), morning)).toBeNull();
+    expect(quietHoursEnd(new Date('2026-12-04T05:59:00-03:00'), morning)).toBeNull();
+    expect(quietHoursEnd(new Date('2026-12-04T23:30:00-03:00'), null)).toBeNull();
+  });
 });

@@ -18,7 +18,7 @@ import { Dispatcher, queueOf, type MessageJob } from './dispatcher.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { LiveNotifications } from './live.js';
 import { EmbeddedJobQueue } from './queue/embedded-queue.js';
-import { MessageSender } from './sender.js';
+import { DEFAULT_QUIET_HOURS, MessageSender } from './sender.js';
 import { NotificationStore } from './store.js';
 import type { MessageFacts, OccurrenceData, Template } from './templates.js';
 
@@ -75,7 +75,7 @@ describe('MessageSender', () => {
       WHATSAPP: createWhatsAppAdapter({ url: simulator.httpUrl, token: tokens.whatsappToken, phoneNumberId: '100000000000002', apiVersion: 'v21.0' }),
       PUSH: { send: async () => Promise.reject(new Error('no push in this test')) },
     };
-    const sender = new MessageSender(store, directory, adapters, new LiveNotifications(new InProcessBus(), logger), { patient: 'http://app', clinic: 'http://clinic', admin: 'http://admin' }, logger, () => now);
+    const sender = new MessageSender(store, directory, adapters, new LiveNotifications(new InProcessBus(), logger), { patient: 'http://app', clinic: 'http://clinic', admin: 'http://admin' }, logger, DEFAULT_QUIET_HOURS, () => now);
     queue = new EmbeddedJobQueue(database.prisma, logger, { pollIntervalMs: 50 });
     for (const channel of ['SMS', 'EMAIL'] as const) {
       queue.work<MessageJob>(queueOf(channel), { concurrency: 2, attempts: 5, backoffMs: () => 50, handle: sender.handle, onExhausted: sender.exhausted });

@@ -14,18 +14,26 @@ import { RescheduleJob, type QueueJob } from './queue/job-queue.js';
 import type { NotificationStore } from './store.js';
 import { emailOf, templateOf, whatsappTemplateOf, type MessageFacts, type Rendered, type Template } from './templates.js';
 
-const QUIET_FROM_HOUR = 21;
-const QUIET_UNTIL_HOUR = 8;
 const SAO_PAULO_OFFSET_HOURS = -3;
 
-/** During quiet hours (21:00–08:00 in São Paulo), when they end; null outside them. */
-export function quietHoursEnd(now: Date): Date | null {
+/** The hours (in São Paulo) when non-urgent SMS and WhatsApp wait: from `from`:00 until `until`:00. */
+export interface QuietHours {
+  from: number;
+  until: number;
+}
+
+export const DEFAULT_QUIET_HOURS: QuietHours = { from: 21, until: 8 };
+
+/** During quiet hours, when they end; null outside them (or with none). */
+export function quietHoursEnd(now: Date, quiet: QuietHours | null = DEFAULT_QUIET_HOURS): Date | null {
+  if (!quiet) return null;
   const local = new Date(now.getTime() + SAO_PAULO_OFFSET_HOURS * 3600_000);
   const hour = local.getUTCHours();
-  if (hour >= QUIET_UNTIL_HOUR && hour < QUIET_FROM_HOUR) return null;
+  const inside = quiet.from > quiet.until ? hour >= quiet.from || hour < quiet.until : hour >= quiet.from && hour < quiet.until;
+  if (!inside) return null;
   const end = new Date(local);
-  if (hour >= QUIET_FROM_HOUR) end.setUTCDate(end.getUTCDate() + 1);
-  end.setUTCHours(QUIET_UNTIL_HOUR, 0, 0, 0);
+  if (hour >= quiet.until) end.setUTCDate(end.getUTCDate() + 1);
+  end.setUTCHours(quiet.until, 0, 0, 0);
   return new Date(end.getTime() - SAO_PAULO_OFFSET_HOURS * 3600_000);
 }
 
@@ -42,6 +50,7 @@ export class MessageSender {
     private readonly live: LiveNotifications,
     private readonly appUrls: Record<'patient' | 'clinic' | 'admin', string>,
     private readonly logger: Logger,
+    private readonly quietHours: QuietHours | null = DEFAULT_QUIET_HOURS,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -52,7 +61,7 @@ export class MessageSender {
       const template = templateOf(message.kind);
       if (!template) throw new NotSent(`modelo desconhecido: ${message.kind}`);
       if (!template.security && !(await this.store.allows(message.recipientId, message.channel, message.purpose))) throw new NotSent('canal desativado pela pessoa');
-      const quietEnd = (message.channel === 'SMS' || message.channel === 'WHATSAPP') && !message.urgent ? quietHoursEnd(this.now()) : null;
+      const quietEnd = (message.channel === 'SMS' || message.channel === 'WHATSAPP') && !message.urgent ? quietHoursEnd(this.now(), this.quietHours) : null;
       if (quietEnd) {
         await this.store.reschedule(message.id, quietEnd);
         throw new RescheduleJob(quietEnd);

@@ -65,7 +65,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
   await bus.ready();
   const live = new LiveNotifications(bus, logger);
   const dispatcher = new Dispatcher(store, directory, queue, { confirmationReminderDays: config.CONFIRMATION_REMINDER_DAYS, maxLateMs: config.MAX_LATE_HOURS * 3600_000 }, logger);
-  const sender = new MessageSender(store, directory, createChannelAdapters(config), live, { patient: config.PATIENT_APP_URL, clinic: config.PROVIDER_APP_URL, admin: config.ADMIN_APP_URL }, logger);
+  const sender = new MessageSender(store, directory, createChannelAdapters(config), live, { patient: config.PATIENT_APP_URL, clinic: config.PROVIDER_APP_URL, admin: config.ADMIN_APP_URL }, logger, config.QUIET_HOURS);
   for (const [channel, limits] of Object.entries(CHANNEL_LIMITS) as Array<[keyof typeof CHANNEL_LIMITS, (typeof CHANNEL_LIMITS)[keyof typeof CHANNEL_LIMITS]]>) {
     queue.work(queueOf(channel), { ...limits, backoffMs: exponentialBackoff(config.RETRY_BASE_MS, 3600_000), handle: sender.handle, onExhausted: sender.exhausted });
   }
