@@ -3,8 +3,8 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { accountDeletionSteps, outboxFeed, readEvent } from '@medpay/contracts';
 import {
-  Caller, createEventBus, createLogger, FeedIntake, fieldEncryptionFrom, InternalClient, Metrics, openDatabase, outboxSource, ReEncryption, startSubgraph, StreamIntake,
-  type DomainEvent, type EventIntake, type EventSource, type FeedCursors, type RunningService,
+  Caller, createEventBus, createLogger, FeedIntake, fieldEncryptionFrom, InternalClient, Metrics, openDatabase, outboxSource, prismaFeedCursors, ReEncryption, startSubgraph, StreamIntake,
+  type DomainEvent, type EventIntake, type EventSource, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { randomBytes } from 'node:crypto';
@@ -95,7 +95,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
   };
   const intake: EventIntake = config.REDIS_URL
     ? new StreamIntake(config.REDIS_URL, config.EVENT_STREAM, STREAM_GROUP, `notifications-${randomBytes(4).toString('hex')}`, apply, logger)
-    : new FeedIntake(feedSources(clients), feedCursors(prisma), apply, config.FEED_POLL_MS, logger);
+    : new FeedIntake(feedSources(clients), prismaFeedCursors(prisma.feedCursor), apply, config.FEED_POLL_MS, logger);
 
   const running = await startSubgraph<NotificationsContext>({
     name: 'notifications',
@@ -137,14 +137,3 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
 
 const feedSources = (clients: Record<'users' | 'providers' | 'payments', InternalClient>): EventSource[] =>
   Object.entries(clients).map(([name, client]) => outboxSource(name, client, outboxFeed));
-
-const feedCursors = (prisma: PrismaClient): FeedCursors => ({
-  async get(source) {
-    const row = await prisma.feedCursor.findUnique({ where: { source } });
-    return row ? { publishedAt: row.publishedAt.toISOString(), id: row.eventId } : null;
-  },
-  put: async (source, cursor) => {
-    const values = { publishedAt: new Date(cursor.publishedAt), eventId: cursor.id };
-    await prisma.feedCursor.upsert({ where: { source }, create: { source, ...values }, update: values });
-  },
-});

@@ -4,7 +4,7 @@
 // stay, their author now a pseudonym. Then the step is reported; a redelivered event does the same
 // again and changes nothing.
 import { accountDeletionSteps, outboxFeed, readEvent } from '@medpay/contracts';
-import { FeedIntake, InternalClient, outboxSource, StreamIntake, type DomainEvent, type EventIntake, type FeedCursors, type Logger } from '@medpay/runtime';
+import { FeedIntake, InternalClient, outboxSource, prismaFeedCursors, StreamIntake, type DomainEvent, type EventIntake, type Logger } from '@medpay/runtime';
 import type { ClinicStore } from './clinic-store.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 
@@ -31,16 +31,5 @@ export function accountDeletionIntake(options: AccountDeletionIntakeOptions): Ev
     await users.call(accountDeletionSteps, { deletionId: deletion.deletionId, service: 'providers' });
   };
   if (options.redisUrl) return new StreamIntake(options.redisUrl, options.eventStream, STREAM_GROUP, options.replica, apply, options.logger);
-  return new FeedIntake([outboxSource('users', users, outboxFeed)], feedCursors(options.prisma), apply, options.pollMs, options.logger);
+  return new FeedIntake([outboxSource('users', users, outboxFeed)], prismaFeedCursors(options.prisma.feedCursor), apply, options.pollMs, options.logger);
 }
-
-const feedCursors = (prisma: PrismaClient): FeedCursors => ({
-  async get(source) {
-    const row = await prisma.feedCursor.findUnique({ where: { source } });
-    return row ? { publishedAt: row.publishedAt.toISOString(), id: row.eventId } : null;
-  },
-  put: async (source, cursor) => {
-    const values = { publishedAt: new Date(cursor.publishedAt), eventId: cursor.id };
-    await prisma.feedCursor.upsert({ where: { source }, create: { source, ...values }, update: values });
-  },
-});

@@ -35,6 +35,24 @@ export interface FeedCursors {
   put(source: string, cursor: NonNullable<OutboxFeedQuery['after']>): Promise<void>;
 }
 
+/** The `feed_cursors` table every embedded consumer declares (same columns), as its Prisma model delegate sees it. */
+export interface FeedCursorTable {
+  findUnique(args: { where: { source: string } }): PromiseLike<{ publishedAt: Date; eventId: string } | null>;
+  upsert(args: { where: { source: string }; create: { source: string; publishedAt: Date; eventId: string }; update: { publishedAt: Date; eventId: string } }): PromiseLike<unknown>;
+}
+
+/** FeedCursors over a service's `feed_cursors` model (`prisma.feedCursor`). */
+export const prismaFeedCursors = (table: FeedCursorTable): FeedCursors => ({
+  async get(source) {
+    const row = await table.findUnique({ where: { source } });
+    return row ? { publishedAt: row.publishedAt.toISOString(), id: row.eventId } : null;
+  },
+  async put(source, cursor) {
+    const values = { publishedAt: new Date(cursor.publishedAt), eventId: cursor.id };
+    await table.upsert({ where: { source }, create: { source, ...values }, update: values });
+  },
+});
+
 export interface Lag {
   seconds: number;
   pending: number;
