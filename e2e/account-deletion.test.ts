@@ -28,6 +28,8 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
   let stack: Stack;
   let paula: Session;
   let clinicAdmin: Session;
+  let otherClinicAdmin: Session;
+  let otherPatient: Session;
   let admin: Session;
   let procedureId: string;
 
@@ -48,7 +50,7 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
 
   beforeAll(async () => {
     stack = await startStack(mode, {}, { notifications: true });
-    ({ patient: paula, clinicAdmin, admin, procedureId } = await demoCast(stack));
+    ({ patient: paula, clinicAdmin, otherClinicAdmin, otherPatient, admin, procedureId } = await demoCast(stack));
   }, 300_000);
 
   afterAll(async () => {
@@ -153,5 +155,31 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
     expect(await report('payments', randomUUID())).toBeNull();
     // A service speaks for itself only.
     await expect(reportAs('payments', 'analytics')).rejects.toThrow('answered 403');
+  });
+
+  it("is refused to a clinic's only admin until the team has another: a clinic is never left without one", async () => {
+    const memberships = await stack.graphql<{ me: { clinics: { clinic: { id: string; tradeName: string }; role: string }[] } }>('{ me { clinics { clinic { id tradeName } role } } }', {}, bearer(otherClinicAdmin.accessToken));
+    const [olhos] = memberships.body.data!.me.clinics;
+    expect(olhos).toMatchObject({ role: 'ADMIN' });
+    const refused = await stack.graphql(DELETE, { password: 'MedPay@2026' }, bearer(otherClinicAdmin.accessToken));
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: `Você é a única pessoa administradora de ${olhos!.clinic.tradeName}. Nomeie outra pessoa administradora na equipe antes de excluir sua conta, para que a clínica não fique sem gestão.`,
+      extensions: { code: 'ACCOUNT_IS_SOLE_CLINIC_ADMIN', clinicIds: [olhos!.clinic.id] },
+    });
+    expect((await stack.graphql('{ me { id } }', {}, bearer(otherClinicAdmin.accessToken))).status).toBe(200);
+
+    // Another admin joins: the deletion goes ahead, and the clinic keeps the new one.
+    const added = await stack.graphql('mutation($id: ID!) { addClinicStaff(clinicId: $id, email: "joao.pereira@demo.medpay.com.br", role: ADMIN) { role } }', { id: olhos!.clinic.id }, bearer(otherClinicAdmin.accessToken));
+    expect(added.body.errors).toBeUndefined();
+    const deleted = await stack.graphql<{ requestAccountDeletion: Deletion }>(DELETE, { password: 'MedPay@2026' }, bearer(otherClinicAdmin.accessToken));
+    const deletion = deleted.body.data!.requestAccountDeletion;
+    await eventually(
+      async () => (await stack.graphql<{ accountDeletions: Deletion[] }>(DELETIONS, {}, bearer(admin.accessToken))).body.data!.accountDeletions.find((entry) => entry.id === deletion.id)?.status,
+      (status) => status === 'COMPLETED',
+      'the deletion completed',
+      30_000,
+    );
+    const team = await stack.graphql<{ me: { clinics: unknown[] } }>('{ me { clinics { clinic { id } role } } }', {}, bearer(otherPatient.accessToken));
+    expect(team.body.data!.me.clinics).toEqual([{ clinic: { id: olhos!.clinic.id }, role: 'ADMIN' }]);
   });
 });

@@ -231,7 +231,7 @@ for (const path of guardedFields().filter((path) => path.startsWith('User.'))) {
 
 // The person's own data: each part reached through myPersonalData, whoever asks gets only their own.
 for (const path of guardedFields().filter((path) => path.startsWith('PersonalData.'))) {
-  FIELD_PROBES[path] = { root: 'Query.myPersonalData', probe: () => ({ query: `{ myPersonalData { ${path.slice('PersonalData.'.length)} ${path.endsWith('moneyInFlight') ? '{ paymentId }' : ''} } }`, nullable: true }) };
+  FIELD_PROBES[path] = { root: 'Query.myPersonalData', probe: () => ({ query: `{ myPersonalData { ${path.slice('PersonalData.'.length)} ${{ moneyInFlight: '{ paymentId }', soleAdminOf: '{ id }' }[path.slice('PersonalData.'.length)] ?? ''} } }`, nullable: true }) };
 }
 
 async function throwawayEndpoint(cast: Cast): Promise<string> {

@@ -482,6 +482,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     payments: PEOPLE,
     moneyInFlight: PEOPLE,
     clinicMemberships: PEOPLE,
+    soleAdminOf: PEOPLE,
     notifications: PEOPLE,
     analytics: PEOPLE,
   },

@@ -112,6 +112,12 @@ export class Clinics {
   }
 
   /** The person's memberships for their data export: theirs alone. */
+  /** The clinics that would be left without an admin if the person left (their account's deletion waits for another admin). */
+  async soleAdminOf(viewer: Viewer, userId: string) {
+    viewer.assertSelf(userId);
+    return this.store.solelyAdministeredBy(userId);
+  }
+
   async personalMemberships(viewer: Viewer, userId: string) {
     viewer.assertSelf(userId);
     const rows = await this.store.membershipsWithClinics(userId);

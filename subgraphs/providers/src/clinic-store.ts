@@ -122,12 +122,22 @@ export class ClinicStore {
     }
   }
 
-  /** Removes a member unless they are the clinic's last admin. */
   /** A deleted account leaves every team at once (idempotent). */
   async removeAllMemberships(userId: string): Promise<void> {
     await this.prisma.clinicMember.deleteMany({ where: { userId } });
   }
 
+  /** The clinics whose only admin is this person. */
+  async solelyAdministeredBy(userId: string): Promise<Clinic[]> {
+    const clinics = await this.prisma.clinic.findMany({
+      where: { members: { some: { userId, role: 'ADMIN' } } },
+      include: { _count: { select: { members: { where: { role: 'ADMIN' } } } } },
+      orderBy: { tradeName: 'asc' },
+    });
+    return clinics.filter((clinic) => clinic._count.members === 1).map(({ _count, ...clinic }) => clinic);
+  }
+
+  /** Removes a member unless they are the clinic's last admin. */
   async removeMember(clinicId: string, userId: string): Promise<RemoveMemberResult> {
     return this.prisma.$transaction(async (tx) => {
       // Team changes of one clinic take turns on its row, so two admins cannot remove each other at once.

@@ -95,6 +95,7 @@ export const resolvers: Resolvers = {
       memberships: await clinics.personalMemberships(viewer, userId),
       apiKeysCreated: await apiKeys.createdBy(viewer, userId),
     }),
+    soleAdminOf: ({ userId }, _, { clinics, viewer }) => clinics.soleAdminOf(viewer, userId),
   },
   User: {
     __resolveReference: ({ id }) => ({ id }),

@@ -212,6 +212,8 @@ export type PersonalData = {
   __typename?: 'PersonalData';
   /** The clinics where the person works (role, since when) and the partner API keys they created (never the secret or its hash). */
   clinicMemberships?: Maybe<Scalars['JSON']['output']>;
+  /** The clinics whose only admin is the person: their account's deletion waits until each has another admin. */
+  soleAdminOf?: Maybe<Array<Clinic>>;
   userId: Scalars['ID']['output'];
 };
 
@@ -449,7 +451,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  PersonalData: ResolverTypeWrapper<PersonalData>;
+  PersonalData: ResolverTypeWrapper<Omit<PersonalData, 'soleAdminOf'> & { soleAdminOf?: Maybe<Array<ResolversTypes['Clinic']>> }>;
   Procedure: ResolverTypeWrapper<ProcedureMapper>;
   ProcedureConnection: ResolverTypeWrapper<Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversTypes['ProcedureEdge']> }>;
   ProcedureEdge: ResolverTypeWrapper<Omit<ProcedureEdge, 'node'> & { node: ResolversTypes['Procedure'] }>;
@@ -481,7 +483,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
-  PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
+  PersonalData: Omit<PersonalData, 'soleAdminOf'> & { soleAdminOf?: Maybe<Array<ResolversParentTypes['Clinic']>> } | FederationReferenceTypes['PersonalData'];
   Procedure: ProcedureMapper;
   ProcedureConnection: Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProcedureEdge']> };
   ProcedureEdge: Omit<ProcedureEdge, 'node'> & { node: ResolversParentTypes['Procedure'] };
@@ -574,6 +576,7 @@ export type PageInfoResolvers<ContextType = ProvidersContext, ParentType extends
 export type PersonalDataResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
   clinicMemberships?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  soleAdminOf?: Resolver<Maybe<Array<ResolversTypes['Clinic']>>, ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

@@ -167,7 +167,8 @@ export type Mutation = {
   registerPatient?: Maybe<SignUpPayload>;
   /**
    * Deletes the logged-in person's account, re-confirmed with their password; refused while money of
-   * theirs is still moving (ACCOUNT_HAS_MONEY_IN_FLIGHT, with what blocks it). Every session ends at once.
+   * theirs is still moving (ACCOUNT_HAS_MONEY_IN_FLIGHT, with what blocks it) or while a clinic has the
+   * person as its only admin (ACCOUNT_IS_SOLE_CLINIC_ADMIN, with the clinics). Every session ends at once.
    */
   requestAccountDeletion?: Maybe<AccountDeletion>;
   /** Asks for a copy of everything the platform holds about the logged-in person (one in progress at a time). */
