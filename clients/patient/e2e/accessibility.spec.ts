@@ -19,7 +19,7 @@ test('the public screens have no serious or critical accessibility violation', a
   await page.getByRole('link', { name: 'Sorriso Paulista' }).first().click();
   await expect(page).toHaveURL(/\/clinicas\/[^/]+$/);
   await expectAccessible(page, 'clínica');
-  for (const [path, screen] of [['/entrar', 'entrar'], ['/cadastro', 'cadastro'], ['/privacidade', 'privacidade']] as const) {
+  for (const [path, screen] of [['/entrar', 'entrar'], ['/cadastro', 'cadastro'], ['/cadastro/confirmar?token=x', 'confirmar cadastro'], ['/privacidade', 'privacidade']] as const) {
     await page.goto(path);
     await expectAccessible(page, screen);
   }
