@@ -29,7 +29,7 @@ beforeAll(async () => {
   providers = await startProvidersService(
     loadProvidersConfig({ PORT: '0', PROVIDERS_DATABASE_URL: 'pglite:memory', INTERNAL_CLAIMS_SECRET: SECRET, USERS_URL: users.url, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'silent' }),
   );
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all([providers?.close(), users?.close()]);
