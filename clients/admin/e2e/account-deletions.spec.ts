@@ -1,7 +1,7 @@
 // "Exclusões de conta" in the admin panel against the real stack: a fresh patient deletes their account
 // through the graph, and the back office follows it to "Concluída" with every service's part done.
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshCpf, graph, logIn, screenshot, signUpPatient } from '../../e2e';
+import { DEMO_PASSWORD, expectAccessible, freshCpf, graph, logIn, screenshot, signUpPatient } from '../../e2e';
 
 test('an admin follows a patient\'s account deletion until every service has done its part', async ({ page }) => {
   test.setTimeout(180_000);
@@ -30,5 +30,7 @@ test('an admin follows a patient\'s account deletion until every service has don
   await expect(row.locator('[data-step-status="PENDING"]')).toHaveCount(0);
   for (const step of await steps.all()) await expect(step).toContainText(': Concluída');
   await expect(row.locator('td').nth(3)).not.toHaveText('—');
+  // (accessibility.spec.ts audits the page on a fresh stack, before any deletion: here with its table)
+  await expectAccessible(page, 'exclusões de conta');
   await screenshot(page, 'admin-account-deletions');
 });

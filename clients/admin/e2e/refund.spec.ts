@@ -2,7 +2,7 @@
 // in escrow goes back to the patient, with the reason in the payment's timeline; crediário has no form.
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { accessToken, centavosOf, graph, logIn, payPix, screenshot } from '../../e2e';
+import { accessToken, centavosOf, expectAccessible, graph, logIn, payPix, screenshot } from '../../e2e';
 
 const ADMIN = 'admin@demo.medpay.com.br';
 
@@ -26,6 +26,7 @@ test('an admin refunds part of a PIX payment in escrow, and the timeline shows t
   await page.getByLabel('Motivo (fica no histórico do pagamento)').fill('Sessão de retoque não realizada');
   await page.getByRole('button', { name: 'Continuar' }).click();
   await expect(page.getByText('Não é possível desfazer')).toBeVisible();
+  await expectAccessible(page, 'reembolso (confirmação)');
   await screenshot(page, 'admin-refund-check');
   await page.getByRole('button', { name: 'Sim, reembolsar' }).click();
 
