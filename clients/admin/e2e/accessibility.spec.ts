@@ -8,7 +8,7 @@ test('the panel\'s screens have no serious or critical accessibility violation',
   await logIn(page, 'admin@demo.medpay.com.br');
   await expect(page.getByRole('heading', { name: 'Visão geral' })).toBeVisible();
   await expectAccessible(page, 'visão geral');
-  const screens = [['/clinicas', 'clínicas'], ['/pagamentos', 'pagamentos'], ['/usuarios', 'usuários'], ['/livro-razao', 'livro-razão'], ['/plataforma', 'plataforma'], ['/mensagens-com-falha', 'mensagens com falha'], ['/notificacoes', 'notificações']] as const;
+  const screens = [['/clinicas', 'clínicas'], ['/pagamentos', 'pagamentos'], ['/usuarios', 'usuários'], ['/exclusoes', 'exclusões de conta'], ['/livro-razao', 'livro-razão'], ['/plataforma', 'plataforma'], ['/mensagens-com-falha', 'mensagens com falha'], ['/notificacoes', 'notificações']] as const;
   for (const [path, screen] of screens) {
     await page.goto(path);
     await expectAccessible(page, screen);

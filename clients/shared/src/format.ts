@@ -43,6 +43,9 @@ export const paymentStatusLabel: Record<PaymentStatus, string> = {
 /** Statuses in which the patient's money has reached us: what "Pago" means to a patient. */
 export const paidStatuses: ReadonlySet<PaymentStatus> = new Set(['PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT']);
 
+/** Statuses the payments subgraph accepts a refund in (crediário aside, refunded through MedPay's central). */
+export const refundableStatuses: ReadonlySet<PaymentStatus> = new Set(['PAID', 'IN_ESCROW', 'DISPUTED', 'PARTIALLY_REFUNDED', 'RELEASED', 'PAID_OUT']);
+
 export const escrowStateLabel: Record<EscrowState, string> = {
   NONE: 'Nada recebido',
   HELD: 'Em garantia',
@@ -60,6 +63,15 @@ export const installmentStatusLabel: Record<InstallmentStatus, string> = {
   ISSUED: 'Em aberto',
   PAID: 'Paga',
   OVERDUE: 'Vencida',
+};
+
+/** The services that each do their part of an account deletion (AccountDeletionStep.service), as people call them. */
+export const deletionServiceLabel: Record<string, string> = {
+  users: 'Cadastro e acesso',
+  payments: 'Pagamentos (pseudonimizados)',
+  providers: 'Clínicas',
+  notifications: 'Notificações e aparelhos',
+  analytics: 'Estatísticas',
 };
 
 export const clinicStatusLabel: Record<ClinicStatus, string> = {

@@ -10,6 +10,7 @@ const SECTIONS = [
   ['/plataforma', 'Plataforma'],
   ['/clinicas', 'Clínicas'],
   ['/usuarios', 'Usuários'],
+  ['/exclusoes', 'Exclusões de conta'],
   ['/pagamentos', 'Pagamentos'],
   ['/livro-razao', 'Livro-razão'],
   ['/mensagens-com-falha', 'Mensagens com falha'],

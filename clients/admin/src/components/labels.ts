@@ -1,4 +1,4 @@
-import type { DataAccessPurpose, MessageStatus, Role } from '@medpay/web/types';
+import type { AccountDeletionStatus, AccountDeletionStepStatus, DataAccessPurpose, MessageStatus, Role } from '@medpay/web/types';
 
 export const roleLabel: Record<Role, string> = { PATIENT: 'Paciente', CLINIC_STAFF: 'Equipe de clínica', PLATFORM_ADMIN: 'Administração MedPay' };
 
@@ -9,6 +9,11 @@ export const messageStatusLabel: Record<MessageStatus, string> = {
   FAILED: 'Falhou',
   CANCELED: 'Cancelada',
 };
+
+export const deletionStatusLabel: Record<AccountDeletionStatus, string> = { IN_PROGRESS: 'Em andamento', COMPLETED: 'Concluída' };
+
+/** One service's part of an account deletion. */
+export const deletionStepStatusLabel: Record<AccountDeletionStepStatus, string> = { PENDING: 'Pendente', DONE: 'Concluída' };
 
 /** Why someone read a person's sensitive data (the access log). */
 export const accessPurposeLabel: Record<DataAccessPurpose, string> = {

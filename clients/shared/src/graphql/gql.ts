@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminClinicsDocument,
     "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n": typeof types.SetClinicStatusDocument,
+    "\n  query AccountDeletions {\n    accountDeletions(first: 50) { id userId status requestedAt completedAt steps { service status completedAt } }\n  }\n": typeof types.AccountDeletionsDocument,
     "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n": typeof types.LedgerHealthDocument,
     "\n  query FailedMessages($after: String) {\n    failedMessages(first: 25, after: $after) {\n      edges { cursor node { ...FailedMessageFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FailedMessagesDocument,
     "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) { ...FailedMessageFields }\n  }\n": typeof types.RetryMessageDocument,
@@ -34,6 +35,7 @@ type Documents = {
     "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": typeof types.SetUserLockedDocument,
     "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n": typeof types.FailedMessageFieldsFragmentDoc,
+    "\n  mutation AdminRefund($input: RefundInput!) {\n    refundPayment(input: $input) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n": typeof types.AdminRefundDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": typeof types.ClinicPageDocument,
     "\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": typeof types.MyDataExportsDocument,
     "\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": typeof types.RequestDataExportDocument,
@@ -108,6 +110,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminClinicsDocument,
     "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n": types.SetClinicStatusDocument,
+    "\n  query AccountDeletions {\n    accountDeletions(first: 50) { id userId status requestedAt completedAt steps { service status completedAt } }\n  }\n": types.AccountDeletionsDocument,
     "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n": types.LedgerHealthDocument,
     "\n  query FailedMessages($after: String) {\n    failedMessages(first: 25, after: $after) {\n      edges { cursor node { ...FailedMessageFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FailedMessagesDocument,
     "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) { ...FailedMessageFields }\n  }\n": types.RetryMessageDocument,
@@ -126,6 +129,7 @@ const documents: Documents = {
     "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": types.SetUserLockedDocument,
     "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n": types.FailedMessageFieldsFragmentDoc,
+    "\n  mutation AdminRefund($input: RefundInput!) {\n    refundPayment(input: $input) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n": types.AdminRefundDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": types.ClinicPageDocument,
     "\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": types.MyDataExportsDocument,
     "\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": types.RequestDataExportDocument,
@@ -223,6 +227,10 @@ export function graphql(source: "\n  mutation SetClinicStatus($id: ID!, $status:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AccountDeletions {\n    accountDeletions(first: 50) { id userId status requestedAt completedAt steps { service status completedAt } }\n  }\n"): (typeof documents)["\n  query AccountDeletions {\n    accountDeletions(first: 50) { id userId status requestedAt completedAt steps { service status completedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n"): (typeof documents)["\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -292,6 +300,10 @@ export function graphql(source: "\n  query AdminUsers($filter: UserFilter, $afte
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n"): (typeof documents)["\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRefund($input: RefundInput!) {\n    refundPayment(input: $input) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n"): (typeof documents)["\n  mutation AdminRefund($input: RefundInput!) {\n    refundPayment(input: $input) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,11 +7,3 @@ export interface DeletionSummary {
   requestedAt: string;
   steps: { service: string; status: 'PENDING' | 'DONE' }[];
 }
-
-export const serviceLabel: Record<string, string> = {
-  users: 'Cadastro e acesso',
-  payments: 'Pagamentos (pseudonimizados)',
-  providers: 'Clínicas',
-  notifications: 'Notificações e aparelhos',
-  analytics: 'Estatísticas',
-};

@@ -1,11 +1,11 @@
 'use client';
 // After an account deletion: what was asked and each service's part as the request answered it (the
 // person's sessions have ended, so nothing more can be read for them).
-import { formatDateTime } from '@medpay/web/format';
+import { deletionServiceLabel, formatDateTime } from '@medpay/web/format';
 import { useSession } from '@medpay/web/session';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { DELETION_KEY, serviceLabel, type DeletionSummary } from './deletion-summary';
+import { DELETION_KEY, type DeletionSummary } from './deletion-summary';
 
 export default function AccountDeleted() {
   const [summary, setSummary] = useState<DeletionSummary | null>(null);
@@ -31,7 +31,7 @@ export default function AccountDeleted() {
           <ul aria-label="Andamento da exclusão">
             {summary.steps.map((step) => (
               <li key={step.service} data-testid="deletion-step" data-status={step.status}>
-                {serviceLabel[step.service] ?? step.service}: {step.status === 'DONE' ? 'concluído' : 'em andamento'}
+                {deletionServiceLabel[step.service] ?? step.service}: {step.status === 'DONE' ? 'concluído' : 'em andamento'}
               </li>
             ))}
           </ul>

@@ -2,12 +2,12 @@
 // The refund card: how much can still be refunded and from where (escrow or the clinic's balance), and
 // the refund itself in two steps (amount and reason, then a check); crediário refunds go through MedPay.
 import { useMutation } from '@apollo/client/react';
-import { formatBRL } from '@medpay/web/format';
+import { formatBRL, refundableStatuses } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
+import { MoneyInput, parseAmount } from '@medpay/web/money-input';
 import type { ClinicPaymentDetailsFragment } from '@medpay/web/types';
 import { ErrorNotice } from '@medpay/web/ui';
 import { useState, type FormEvent } from 'react';
-import { MoneyInput, parseAmount } from '../money-input';
 import type { PaymentStep } from './payment-step';
 
 const ClinicRefund = graphql(`
@@ -15,8 +15,6 @@ const ClinicRefund = graphql(`
     refundPayment(input: $input) { ...ClinicPaymentDetails }
   }
 `);
-
-const REFUNDABLE = new Set(['PAID', 'IN_ESCROW', 'DISPUTED', 'PARTIALLY_REFUNDED', 'RELEASED', 'PAID_OUT']);
 
 interface RefundStepProps {
   payment: ClinicPaymentDetailsFragment;
@@ -35,9 +33,9 @@ export function RefundStep({ payment, left, step, setStep, onDone }: RefundStepP
   const [refundKey, setRefundKey] = useState(() => crypto.randomUUID());
 
   const status = payment.status!;
-  const refundable = REFUNDABLE.has(status) && payment.planKind !== 'CREDIARIO' && left > 0;
+  const refundable = refundableStatuses.has(status) && payment.planKind !== 'CREDIARIO' && left > 0;
   if (!refundable) {
-    return payment.planKind === 'CREDIARIO' && REFUNDABLE.has(status) ? (
+    return payment.planKind === 'CREDIARIO' && refundableStatuses.has(status) ? (
       <p className="hint">Reembolsos de crediário são feitos pela central da MedPay, com o cancelamento do contrato.</p>
     ) : null;
   }

@@ -1,6 +1,6 @@
 'use client';
 // One payment in full for the back office: split, timeline, installments, charges' outcome, and its
-// ledger transactions entry by entry; disputes are decided here.
+// ledger transactions entry by entry; disputes are decided and refunds made here.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { escrowStateLabel, formatBRL, formatDate, formatDateTime, formatRate, installmentStatusLabel, methodLabel, paymentStatusLabel, planKindLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
@@ -8,6 +8,7 @@ import { ErrorNotice, Loading, StatusBadge, Timeline } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
+import { PaymentRefund } from '../../../../components/payment-refund';
 
 const AdminPayment = graphql(`
   query AdminPayment($id: ID!) {
@@ -36,6 +37,7 @@ export default function AdminPaymentPage() {
   const { data, loading, error, refetch } = useQuery(AdminPayment, { variables: { id } });
   const [resolve, resolving] = useMutation(ResolveDispute);
   const [deciding, setDeciding] = useState<'CLINIC' | 'PATIENT' | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   if (loading && !data) return <Loading />;
   const payment = data?.payment;
   if (!payment?.status) return error ? <ErrorNotice error={error} /> : <p className="notice notice-info">Pagamento não encontrado.</p>;
@@ -58,6 +60,7 @@ export default function AdminPaymentPage() {
         {payment.installmentCount && payment.installmentCount > 1 ? ` ${payment.installmentCount}×` : ''}
         {payment.card ? ` · ${payment.card.brand} final ${payment.card.last4} (${payment.card.approved ? 'aprovado' : `recusado: ${payment.card.declineReason ?? ''}`})` : ''}
       </p>
+      {done ? <p className="notice notice-ok" role="status">{done}</p> : null}
       <div className="columns">
         <section className="card">
           <h2>Valores</h2>
@@ -67,7 +70,7 @@ export default function AdminPaymentPage() {
             <dt>Custo de processamento</dt><dd className="money">{formatBRL(amounts.processingCostCentavos)}</dd>
             <dt>Líquido da clínica</dt><dd className="money">{formatBRL(amounts.clinicNetCentavos)}</dd>
             <dt>Total do paciente</dt><dd className="money">{formatBRL(amounts.patientTotalCentavos)}</dd>
-            <dt>Reembolsado</dt><dd className="money">{formatBRL(amounts.refundedCentavos)}</dd>
+            <dt>Reembolsado</dt><dd className="money" data-testid="refunded">{formatBRL(amounts.refundedCentavos)}</dd>
             {payment.planKind === 'CREDIARIO' ? (<><dt>Juros / IOF / CET</dt><dd>{formatRate(payment.monthlyInterestRate ?? 0)} a.m. · {formatBRL(payment.iofCentavos ?? 0)} · {formatRate(payment.cetAnnualRate ?? 0)} a.a.</dd></>) : null}
           </dl>
         </section>
@@ -97,6 +100,14 @@ export default function AdminPaymentPage() {
           ) : null}
         </section>
       </div>
+      <PaymentRefund
+        payment={{ id: payment.id, status: payment.status, planKind: payment.planKind!, escrowState: payment.escrowState!, payerName: payment.payer?.name }}
+        left={amounts.grossCentavos - amounts.refundedCentavos}
+        onDone={(message) => {
+          setDone(message);
+          void refetch().catch(() => undefined);
+        }}
+      />
       <section className="card">
         <h2>Linha do tempo</h2>
         <Timeline items={(payment.history ?? []).map((change) => ({ at: change.at, title: paymentStatusLabel[change.to], detail: change.reason }))} />

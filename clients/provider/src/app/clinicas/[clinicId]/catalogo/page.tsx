@@ -4,10 +4,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { formatBRL } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
+import { centavosToInput, MoneyInput, parseAmount } from '@medpay/web/money-input';
 import { ErrorNotice, Loading, LoadMore, TableScroll } from '@medpay/web/ui';
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
-import { centavosToInput, MoneyInput, parseAmount } from '../../../../components/money-input';
 
 const ClinicCatalog = graphql(`
   query ClinicCatalog($clinicId: ID!, $after: String) {

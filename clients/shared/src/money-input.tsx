@@ -1,6 +1,6 @@
 'use client';
 // An amount typed as people write it in Brazil (1.234,56 or 1234,5 or 1234), kept in centavos.
-import { parseBRL } from '@medpay/web/format';
+import { parseBRL } from './format';
 import { useId } from 'react';
 
 /** '1.234,56' or 'R$ 1.234,56' → 123456; null when it is not a positive amount. */
