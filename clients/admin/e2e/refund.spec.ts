@@ -35,6 +35,7 @@ test('an admin refunds part of a PIX payment in escrow, and the timeline shows t
   await expect(page.locator('[data-status="PARTIALLY_REFUNDED"]')).toBeVisible();
   await expect(page.locator('ol.timeline')).toContainText('Reembolsado em parte');
   await expect(page.locator('ol.timeline')).toContainText('Sessão de retoque não realizada');
+  await expect(page.locator('ol.timeline')).toContainText('Estorno de R$ 10,00');
   // One refund, not two: the graph agrees with the screen.
   expect((await payment())?.amounts.refundedCentavos).toBe(1_000);
   await screenshot(page, 'admin-refund-done');

@@ -1,5 +1,6 @@
 // What people do to a paid payment: the clinic confirms the procedure (releasing escrow), the
 // patient opens a dispute, an admin resolves it, and refunds (full or partial) by the rules.
+import { formatBRL } from '@medpay/money';
 import { forbidden, notFound } from '@medpay/runtime';
 import { PaymentsError } from '../errors.js';
 import { randomUUID } from 'node:crypto';
@@ -166,7 +167,7 @@ export class PaymentActions {
         const moved = await movePayment(tx, current, {
           to: refunded === current.grossCentavos ? 'REFUNDED' : 'PARTIALLY_REFUNDED',
           escrow: fromEscrow && refunded === current.grossCentavos ? 'RETURNED' : undefined,
-          reason: `Estorno de ${input.amountCentavos} centavos: ${input.reason.trim().slice(0, 200)}`,
+          reason: `Estorno de ${formatBRL(input.amountCentavos)}: ${input.reason.trim().slice(0, 200)}`,
           data: { refundedCentavos: refunded },
         });
         if (!moved) return 'stale';
