@@ -8,7 +8,7 @@ import * as contracts from '@medpay/contracts';
 import { InternalClient } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { availableModes, bearer, demoCast, signUpPatient, startStack, type Session, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, payByPix, paymentStatus, signUpPatient, startStack, type Session, type Stack } from './stack.js';
 
 const DELETE = 'mutation($password: String!) { requestAccountDeletion(password: $password) { id userId status requestedAt completedAt steps { service status completedAt } } }';
 const DELETIONS = '{ accountDeletions(first: 10) { id userId status completedAt steps { service status } } }';
@@ -33,20 +33,7 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
   let admin: Session;
   let procedureId: string;
 
-  const sim = (path: string, body: unknown) => fetch(`${stack.celcoin.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const statusOf = async (id: string) =>
-    (await stack.graphql<{ payment: { status: string } }>('query($id: ID!) { payment(id: $id) { status } }', { id }, bearer(admin.accessToken))).body.data?.payment.status;
-  const payByPix = async (who: Session) => {
-    const { body } = await stack.graphql<{ checkout: { id: string; pix: { copiaECola: string } } }>(
-      'mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
-      { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } },
-      bearer(who.accessToken),
-    );
-    if (!body.data?.checkout) throw new Error(JSON.stringify(body.errors));
-    expect((await sim('/_sim/pix/pay', { payload: body.data.checkout.pix.copiaECola })).status).toBe(200);
-    await eventually(() => statusOf(body.data!.checkout.id), (status) => status === 'IN_ESCROW', 'the payment in escrow');
-    return body.data.checkout.id;
-  };
+  const statusOf = (id: string) => paymentStatus(stack, admin.accessToken, id);
 
   beforeAll(async () => {
     stack = await startStack(mode, {}, { notifications: true });
@@ -64,7 +51,7 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
     const wrong = await stack.graphql(DELETE, { password: 'NotMyPassword1' }, bearer(paula.accessToken));
     expect(wrong.body.errors?.[0]).toMatchObject({ message: 'Senha incorreta.', extensions: { code: 'INVALID_CREDENTIALS' } });
 
-    const paymentId = await payByPix(paula);
+    const paymentId = await payByPix(stack, paula, procedureId, admin.accessToken);
     const held = await stack.graphql(DELETE, { password: 'MedPay@2026' }, bearer(paula.accessToken));
     const error = held.body.errors?.[0] as { message: string; extensions: { code: string; blockers: unknown } };
     expect(error.extensions.code).toBe('ACCOUNT_HAS_MONEY_IN_FLIGHT');

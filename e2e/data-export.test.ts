@@ -8,7 +8,7 @@ import type { Claims } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { availableModes, bearer, demoCast, type Session, type Stack, startStack } from './stack.js';
+import { availableModes, bearer, demoCast, payByPix, startStack, type Session, type Stack } from './stack.js';
 
 /** The link's lifetime in this suite: long enough to download, short enough to wait out. */
 const LINK_TTL_SECONDS = 3;
@@ -117,23 +117,6 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
   let paulaPayment: string;
   let joaoPayment: string;
 
-  const sim = (path: string, body: unknown) => fetch(`${stack.celcoin.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const payByPix = async (who: Session) => {
-    const { body } = await stack.graphql<{ checkout: { id: string; pix: { copiaECola: string } } }>(
-      'mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
-      { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } },
-      bearer(who.accessToken),
-    );
-    if (!body.data?.checkout) throw new Error(JSON.stringify(body.errors));
-    expect((await sim('/_sim/pix/pay', { payload: body.data.checkout.pix.copiaECola })).status).toBe(200);
-    const id = body.data.checkout.id;
-    await eventually(
-      async () => (await stack.graphql<{ payment: { status: string } }>('query($id: ID!) { payment(id: $id) { status } }', { id }, bearer(admin.accessToken))).body.data?.payment.status,
-      (status) => status === 'IN_ESCROW',
-      'the payment in escrow',
-    );
-    return id;
-  };
   const exportsOf = async (who: Session) => {
     const { body } = await stack.graphql<{ myDataExports: ExportRow[] }>(EXPORTS, {}, bearer(who.accessToken));
     if (!body.data?.myDataExports) throw new Error(JSON.stringify(body.errors));
@@ -156,10 +139,10 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
   beforeAll(async () => {
     stack = await startStack(mode, { DATA_EXPORT_LINK_TTL_SECONDS: String(LINK_TTL_SECONDS) }, { notifications: true });
     ({ patient: paula, otherPatient: joao, admin, procedureId, clinicId } = await demoCast(stack));
-    paulaPayment = await payByPix(paula);
-    joaoPayment = await payByPix(joao);
+    paulaPayment = await payByPix(stack, paula, procedureId, admin.accessToken);
+    joaoPayment = await payByPix(stack, joao, procedureId, admin.accessToken);
     // A second payment, refunded in full by Paula while in escrow, and a browser of hers on Web Push.
-    const refunded = await payByPix(paula);
+    const refunded = await payByPix(stack, paula, procedureId, admin.accessToken);
     const refund = await stack.graphql<{ refundPayment: { id: string } }>(
       'mutation($input: RefundInput!) { refundPayment(input: $input) { id } }',
       { input: { paymentId: refunded, amountCentavos: 1, reason: 'Desisti do procedimento', idempotencyKey: randomUUID() } },

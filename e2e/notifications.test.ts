@@ -8,7 +8,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { availableModes, bearer, demoCast, type Session, type Stack, startStack } from './stack.js';
+import { availableModes, bearer, demoCast, payByPix, paymentStatus, startStack, type Session, type Stack } from './stack.js';
 
 interface SimMessage {
   to: string;
@@ -70,19 +70,7 @@ describe.each(availableModes())('notifications through the router (%s)', (mode) 
     if (!body.data) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
-  const status = async (id: string) =>
-    (await stack.graphql<{ payment: { status: string } }>('query($id: ID!) { payment(id: $id) { status } }', { id }, bearer(admin.accessToken))).body.data!.payment.status;
-  const payByPix = async (who: Session) => {
-    const { body } = await stack.graphql<{ checkout: { id: string; pix: { copiaECola: string } } }>(
-      'mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
-      { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } },
-      bearer(who.accessToken),
-    );
-    if (!body.data?.checkout) throw new Error(JSON.stringify(body.errors));
-    expect((await sim('/_sim/pix/pay', { payload: body.data.checkout.pix.copiaECola })).status).toBe(200);
-    await eventually(() => status(body.data!.checkout.id), (current) => current === 'IN_ESCROW', 'the payment in escrow');
-    return body.data.checkout.id;
-  };
+  const status = (id: string) => paymentStatus(stack, admin.accessToken, id);
   const messagesOf = (paymentId: string) => stack.notifications!.store.prisma.message.findMany({ where: { dataEncrypted: { not: '' } } }).then((rows) => rows.filter((row) => stack.notifications!.store.dataOf(row).paymentId === paymentId));
 
   beforeAll(async () => {
@@ -97,7 +85,7 @@ describe.each(availableModes())('notifications through the router (%s)', (mode) 
   });
 
   it('a PIX paid: the patient hears it in the app, by e-mail (masked CPF) and SMS (no procedure name); the clinic in its bell', async () => {
-    const paymentId = await payByPix(paula);
+    const paymentId = await payByPix(stack, paula, procedureId, admin.accessToken);
     const bell = await eventually(() => notificationsOf(paula), (mine) => mine.myNotifications.edges.some((edge) => edge.node.kind === 'payment.confirmed' && edge.node.link === `/pagamentos/${paymentId}`), 'the patient notified');
     const confirmed = bell.myNotifications.edges.find((edge) => edge.node.link === `/pagamentos/${paymentId}` && edge.node.kind === 'payment.confirmed')!.node;
     expect(confirmed.title).toBe('Pagamento confirmado');
@@ -156,7 +144,7 @@ describe.each(availableModes())('notifications through the router (%s)', (mode) 
     );
     expect(set.body.data!.setNotificationPreferences).toContainEqual({ channel: 'SMS', purpose: 'TRANSACTIONAL', enabled: false });
     expect(set.body.data!.setNotificationPreferences).toContainEqual({ channel: 'EMAIL', purpose: 'MARKETING', enabled: false });
-    const paymentId = await payByPix(joao);
+    const paymentId = await payByPix(stack, joao, procedureId, admin.accessToken);
     await eventually(() => notificationsOf(joao), (mine) => mine.myNotifications.edges.some((edge) => edge.node.link === `/pagamentos/${paymentId}`), 'the in-app notification');
     const channels = (await messagesOf(paymentId)).filter((message) => message.recipientId === joao.userId).map((message) => message.channel);
     expect(channels).toContain('IN_APP');
@@ -177,7 +165,7 @@ describe.each(availableModes())('notifications through the router (%s)', (mode) 
     expect(stranger.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     receiver.failNext(1);
-    const paymentId = await payByPix(paula);
+    const paymentId = await payByPix(stack, paula, procedureId, admin.accessToken);
     const deliveries = await eventually(
       async () => receiver.received.filter((request) => (JSON.parse(request.body) as { data: { paymentId: string } }).data.paymentId === paymentId),
       (list) => list.length >= 3,

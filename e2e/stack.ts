@@ -13,7 +13,7 @@ import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '
 import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
 import { loadRouterConfig, startRouter } from '@medpay/router';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 
@@ -290,6 +290,26 @@ export async function demoCast(stack: Stack) {
   });
   const procedure = body.data!.procedures.edges[0]!.node;
   return { patient: patient!, otherPatient: otherPatient!, clinicAdmin: clinicAdmin!, otherClinicAdmin: otherClinicAdmin!, admin: admin!, procedureId: procedure.id, clinicId: procedure.clinic.id };
+}
+
+/** A payment's status as a platform admin reads it (undefined when the graph does not answer it). */
+export async function paymentStatus(stack: Stack, adminToken: string, id: string): Promise<string | undefined> {
+  return (await stack.graphql<{ payment: { status: string } }>('query($id: ID!) { payment(id: $id) { status } }', { id }, bearer(adminToken))).body.data?.payment.status;
+}
+
+/** `who` checks out `procedureId` by PIX and the simulated bank pays it; the payment's id, once in escrow. */
+export async function payByPix(stack: Stack, who: Session, procedureId: string, adminToken: string): Promise<string> {
+  const { body } = await stack.graphql<{ checkout: { id: string; pix: { copiaECola: string } } }>(
+    'mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
+    { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } },
+    bearer(who.accessToken),
+  );
+  if (!body.data?.checkout) throw new Error(JSON.stringify(body.errors));
+  const paid = await fetch(`${stack.celcoin.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: body.data.checkout.pix.copiaECola }) });
+  if (paid.status !== 200) throw new Error(`the simulated bank answered ${paid.status} to the PIX payment`);
+  const id = body.data.checkout.id;
+  await eventually(() => paymentStatus(stack, adminToken, id), (status) => status === 'IN_ESCROW', 'the payment in escrow');
+  return id;
 }
 
 /** An e-mail as the messaging simulator's inbox shows it. */

@@ -1,12 +1,12 @@
 // Account deletions on PGlite always and on a real PostgreSQL when TEST_DATABASE_URL is set: there,
 // the steps the other services report arrive at the same moment, in separate transactions.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { Metrics, openDatabase, type Database } from '@medpay/runtime';
+import type { Database } from '@medpay/runtime';
 import { freshPostgresDatabase } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { AccountDeletionStore, DELETION_SERVICES } from './account-deletion-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { openUsersDatabase } from './testing.js';
 
 const databases: Database<PrismaClient>[] = [];
 afterAll(() => Promise.all(databases.map((database) => database.close())));
@@ -20,13 +20,7 @@ const backends = [
 for (const [name, databaseUrl] of backends) {
   (databaseUrl ? describe : describe.skip)(`account deletion steps (${name})`, () => {
     it('completes the deletion once when its last steps are reported at the same moment', async () => {
-      const database = await openDatabase({
-        service: 'users',
-        url: await databaseUrl!(),
-        migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
-        metrics: new Metrics(),
-        createClient: (adapter) => new PrismaClient({ adapter }),
-      });
+      const database = await openUsersDatabase(await databaseUrl!());
       databases.push(database);
       const store = new AccountDeletionStore(database.prisma);
       const others = DELETION_SERVICES.filter((service) => service !== 'users');

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Metrics, openDatabase, type Database } from '@medpay/runtime';
+import type { Database } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Consents, type LegalVersions } from './consent.js';
 import { ConsentStore } from './consent-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { openUsersDatabase } from './testing.js';
 
 let database: Database<PrismaClient>;
 let store: ConsentStore;
 beforeAll(async () => {
-  database = await openDatabase({
-    service: 'users',
-    url: 'pglite:memory',
-    migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
-    metrics: new Metrics(),
-    createClient: (adapter) => new PrismaClient({ adapter }),
-  });
+  database = await openUsersDatabase();
   store = new ConsentStore(database.prisma);
 }, 60_000);
 afterAll(() => database?.close());

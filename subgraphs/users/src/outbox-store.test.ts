@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { domainEventPayloads } from '@medpay/contracts';
-import { FieldEncryption, Metrics, openDatabase, type Database, type PublishedEvent } from '@medpay/runtime';
+import { FieldEncryption, type Database, type PublishedEvent } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { recordPatientRegistered, PATIENT_REGISTERED, usersOutbox } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { UserStore } from './user-store.js';
+import { openUsersDatabase } from './testing.js';
 
 let database: Database<PrismaClient>;
 let store: UserStore;
 beforeAll(async () => {
-  database = await openDatabase({
-    service: 'users',
-    url: 'pglite:memory',
-    migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
-    metrics: new Metrics(),
-    createClient: (adapter) => new PrismaClient({ adapter }),
-  });
+  database = await openUsersDatabase();
   store = new UserStore(database.prisma, new FieldEncryption(randomBytes(32).toString('base64'), randomBytes(32).toString('base64')));
 }, 60_000);
 afterAll(() => database?.close());

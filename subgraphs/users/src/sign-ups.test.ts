@@ -2,10 +2,9 @@
 // e-mail or CPF has an account, nothing can log in before its e-mail is confirmed, and a confirmation
 // link makes one account, once, before it expires — with the password chosen at sign-up.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { AccessTokenIssuer, FieldEncryption, MemoryStore, Metrics, openDatabase, type Database } from '@medpay/runtime';
+import { AccessTokenIssuer, FieldEncryption, MemoryStore, type Database } from '@medpay/runtime';
 import { cpfFromBase } from '@medpay/br-documents';
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Accounts, SIGN_UP_MESSAGE } from './accounts.js';
 import { ConsentStore } from './consent-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -13,6 +12,7 @@ import { hashPassword } from './passwords.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
 import { SignUpStore } from './sign-up-store.js';
 import { UserStore } from './user-store.js';
+import { openUsersDatabase } from './testing.js';
 
 const TTL_MS = 24 * 3600_000;
 const PASSWORD = 'Consulta2026';
@@ -27,13 +27,7 @@ let accounts: Accounts;
 let kv: MemoryStore;
 
 beforeAll(async () => {
-  database = await openDatabase({
-    service: 'users',
-    url: 'pglite:memory',
-    migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
-    metrics: new Metrics(),
-    createClient: (adapter) => new PrismaClient({ adapter }),
-  });
+  database = await openUsersDatabase();
   const encryption = new FieldEncryption(randomBytes(32).toString('base64'), randomBytes(32).toString('base64'));
   users = new UserStore(database.prisma, encryption);
   consents = new ConsentStore(database.prisma);

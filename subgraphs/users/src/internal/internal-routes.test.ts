@@ -5,27 +5,21 @@
 import { AccountDeletionStore } from '../account-deletion-store.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as contracts from '@medpay/contracts';
-import { FieldEncryption, Metrics, openDatabase, serviceClaims, type Database, type InternalRoute } from '@medpay/runtime';
+import { FieldEncryption, serviceClaims, type Database, type InternalRoute } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { usersOutbox } from '../outbox-store.js';
 import { RevocationStore } from '../revocation-store.js';
 import { UserStore, type NewUser } from '../user-store.js';
 import { usersInternalRoutes } from './internal-routes.js';
+import { openUsersDatabase } from '../testing.js';
 
 let database: Database<PrismaClient>;
 let store: UserStore;
 let routes: InternalRoute[];
 const PENDING = randomUUID();
 beforeAll(async () => {
-  database = await openDatabase({
-    service: 'users',
-    url: 'pglite:memory',
-    migrationsDir: fileURLToPath(new URL('../../prisma/migrations', import.meta.url)),
-    metrics: new Metrics(),
-    createClient: (adapter) => new PrismaClient({ adapter }),
-  });
+  database = await openUsersDatabase();
   store = new UserStore(database.prisma, new FieldEncryption(randomBytes(32).toString('base64'), randomBytes(32).toString('base64')));
   routes = usersInternalRoutes(store, new RevocationStore(database.prisma), usersOutbox(database.prisma), new AccountDeletionStore(database.prisma), {
     signUpConfirmation: async (id) => (id === PENDING ? { email: 'nova@example.com', name: 'Nova Pessoa', token: 'fresh-token', expiresAt: new Date('2026-12-05T12:00:00.000Z') } : null),
