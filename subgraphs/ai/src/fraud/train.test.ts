@@ -1,0 +1,43 @@
+import { describe, expect, it } from '@jest/globals';
+import { toFeatureVector } from './features.js';
+import { FraudModel } from './model.js';
+import { generateCheckouts } from './synthetic.js';
+import { chooseThresholds, defaultTrainingOptions, evaluateThreshold, rocAuc, trainFraudModel } from './train.js';
+
+describe('training helpers', () => {
+  it('compute ROC AUC with ties counted half', () => {
+    expect(rocAuc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])).toBeCloseTo(0.75);
+    expect(rocAuc([1, 1, 1, 1], [0, 1, 0, 1])).toBeCloseTo(0.5);
+    expect(rocAuc([1, 2, 3, 4], [0, 0, 1, 1])).toBe(1);
+  });
+
+  it('count a confusion matrix at a threshold', () => {
+    expect(evaluateThreshold([100, 600, 900, 950], [0, 0, 1, 1], 600)).toMatchObject({
+      precision: 0.6667,
+      recall: 1,
+      confusion: { truePositives: 2, falsePositives: 1, trueNegatives: 1, falseNegatives: 0 },
+    });
+  });
+
+  it('put DECLINE where precision holds and REVIEW below it', () => {
+    const scores = [...Array.from({ length: 100 }, (_, index) => index), ...Array.from({ length: 20 }, (_, index) => 500 + index * 20)];
+    const labels = [...Array.from({ length: 100 }, () => 0 as const), ...Array.from({ length: 20 }, () => 1 as const)];
+    const thresholds = chooseThresholds(scores, labels, { declinePrecision: 0.95, reviewPrecision: 0.3, maximumReviewShare: 0.5 });
+    expect(thresholds.decline).toBeLessThanOrEqual(500);
+    expect(thresholds.review).toBeLessThan(thresholds.decline);
+  });
+});
+
+describe('a small training run', () => {
+  it('gives a loadable model whose contributions add up to its probability', () => {
+    const { model, report } = trainFraudModel({ ...defaultTrainingOptions, modelVersion: 'test', rows: 3_000, trees: 2, maxDepth: 4, trainedAt: new Date('2026-01-01T00:00:00Z') });
+    const loaded = FraudModel.fromFile(model);
+    expect(model.trees).toHaveLength(2);
+    expect(report.trainedAt).toBe('2026-01-01T00:00:00.000Z');
+    for (const row of generateCheckouts(50, 99)) {
+      const vector = toFeatureVector(row.features);
+      const { bias, byFeature } = loaded.contributions(vector);
+      expect(byFeature.reduce((sum, value) => sum + value, bias)).toBeCloseTo(loaded.probability(vector), 9);
+    }
+  });
+});
