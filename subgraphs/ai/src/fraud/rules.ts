@@ -1,5 +1,6 @@
 // Hard rules on top of the model: patterns so clear, or so costly to miss, that they decide
 // whatever the score says. A rule only ever raises the decision (to REVIEW or DECLINE), never lowers it.
+// Signals with honest look-alikes (many accounts on a clinic's reception tablet) are left to the model.
 import type { CheckoutFeatures } from './features.js';
 import type { Decision } from './model.js';
 import { reason, type Reason, type ReasonCode } from './reasons.js';
@@ -58,12 +59,6 @@ export const fraudRules: readonly FraudRule[] = [
     atLeast: 'REVIEW',
     reason: 'FAILED_LOGINS_BEFORE_CHECKOUT',
     fires: (features) => features.failedLogins1h >= 5 && features.deviceAgeDays === 0,
-  },
-  {
-    id: 'device-many-accounts',
-    atLeast: 'REVIEW',
-    reason: 'DEVICE_MANY_ACCOUNTS',
-    fires: (features) => features.deviceAccounts24h >= 6,
   },
 ];
 

@@ -108,24 +108,29 @@ function legitimate(draw: Draw): { features: CheckoutFeatures; context: Context 
   const accountAgeDays = draw.chance(0.2) ? draw.integer(0, 7) : Math.round(draw.logNormal(240, 1.1));
   const deviceAgeDays = draw.chance(0.15) ? 0 : Math.min(accountAgeDays, Math.round(draw.logNormal(90, 1.2)));
   const isCard = method === 'CARD';
-  const cpfPayments7d = draw.poisson(category.name === 'fisioterapia' ? 1.2 : 0.35);
-  const cpfPayments24h = Math.min(cpfPayments7d, draw.poisson(0.15));
-  const cpfPayments1h = Math.min(cpfPayments24h, draw.chance(0.05) ? 1 : 0);
+  // A consultation and its exams are often paid the same day, sometimes for the whole family.
+  const sameDay = draw.chance(0.12) ? draw.integer(1, 3) : 0;
+  const cpfPayments24h = sameDay + draw.poisson(0.1);
+  const cpfPayments7d = cpfPayments24h + draw.poisson(category.name === 'fisioterapia' ? 1.2 : 0.35);
+  const cpfPayments1h = Math.min(cpfPayments24h, draw.chance(0.5) ? sameDay : 0);
+  // Clinics' reception tablets take payments for many patients: honest, and it looks like a shared device.
+  const receptionTablet = draw.chance(0.02);
   // A legitimate card is sometimes declined once (limit, typo) before the retry that passes.
   const declinedOnce = isCard && draw.chance(0.06) ? 1 : 0;
   const features: CheckoutFeatures = {
     accountAgeDays,
     deviceAgeDays,
-    failedLogins1h: draw.chance(0.1) ? draw.integer(1, 2) : 0,
+    // Forgotten passwords: a few failures, then a reset.
+    failedLogins1h: draw.chance(0.1) ? draw.integer(1, 2) : draw.chance(0.01) ? draw.integer(3, 6) : 0,
     cpfPayments1h: cpfPayments1h + declinedOnce,
     cpfPayments24h: cpfPayments24h + declinedOnce,
     cpfPayments7d: cpfPayments7d + declinedOnce,
     cpfDeclines24h: declinedOnce,
-    devicePayments1h: cpfPayments1h + declinedOnce + (draw.chance(0.03) ? 1 : 0),
-    deviceDeclines1h: declinedOnce,
-    deviceDeclines24h: declinedOnce + (draw.chance(0.02) ? 1 : 0),
-    // Families share a phone or tablet.
-    deviceAccounts24h: draw.chance(0.06) ? 2 : draw.chance(0.01) ? 3 : 1,
+    devicePayments1h: cpfPayments1h + declinedOnce + (receptionTablet ? draw.integer(1, 6) : draw.chance(0.03) ? 1 : 0),
+    deviceDeclines1h: declinedOnce + (receptionTablet && draw.chance(0.2) ? 1 : 0),
+    deviceDeclines24h: declinedOnce + (receptionTablet ? draw.integer(0, 2) : draw.chance(0.02) ? 1 : 0),
+    // Families share a phone; reception tablets serve a whole day of patients.
+    deviceAccounts24h: receptionTablet ? draw.integer(3, 20) : draw.chance(0.06) ? 2 : draw.chance(0.01) ? 3 : 1,
     // Clinic front desks and carrier NAT put several patients behind one IP.
     ipPayments1h: draw.chance(0.08) ? draw.integer(1, 4) : 0,
     ipDeclines24h: declinedOnce + (draw.chance(0.03) ? 1 : 0),
@@ -136,10 +141,12 @@ function legitimate(draw: Draw): { features: CheckoutFeatures; context: Context 
     amountCentavos,
     amountToClinicNorm: amountCentavos / clinicNormCentavos,
     amountToCategoryNorm: amountCentavos / category.medianCentavos,
-    clinicAgeDays: Math.round(draw.logNormal(700, 0.8)),
-    clinicDisputeRate: Math.min(1, draw.logNormal(0.004, 0.7)),
+    // Honest clinics join every month, and some specialities (aesthetics) draw more disputes.
+    clinicAgeDays: draw.chance(0.08) ? draw.integer(1, 120) : Math.round(draw.logNormal(700, 0.8)),
+    clinicDisputeRate: Math.min(1, draw.logNormal(category.name === 'estetica' ? 0.01 : 0.004, 0.8)),
     cpfPaymentsSameClinic30d: draw.poisson(category.name === 'fisioterapia' ? 3 : 0.4),
-    accountRefunds90d: draw.chance(0.05) ? 1 : draw.chance(0.005) ? 2 : 0,
+    // Cancelled appointments are refunded.
+    accountRefunds90d: draw.chance(0.06) ? 1 : draw.chance(0.01) ? draw.integer(2, 3) : 0,
     // Most patients are treated near home; some travel to a capital for surgery or specialists.
     patientClinicDistanceKm: draw.chance(0.1) ? Math.round(draw.logNormal(300, 0.9)) : Math.round(draw.logNormal(8, 0.9)),
     ...methodFlags(method),
@@ -219,8 +226,9 @@ const fraudShapers: Record<FraudPattern, (draw: Draw, features: CheckoutFeatures
   },
   // A clinic bills procedures that never happen to accomplices (or itself) and inflates its own prices.
   CLINIC_COLLUSION(draw, features, context) {
-    features.clinicAgeDays = draw.integer(5, 240);
-    features.clinicDisputeRate = draw.uniform(0.01, 0.15);
+    features.clinicAgeDays = draw.chance(0.7) ? draw.integer(5, 240) : features.clinicAgeDays;
+    // Disputes come weeks after the money is out, so a young colluding clinic may not show them yet.
+    features.clinicDisputeRate = draw.chance(0.7) ? draw.uniform(0.01, 0.15) : features.clinicDisputeRate;
     features.cpfPaymentsSameClinic30d = draw.integer(2, 12);
     features.cpfPayments7d = Math.max(features.cpfPayments7d, draw.integer(1, 6));
     // Its own norm is already inflated, so the ticket looks ordinary for the clinic but not for the category.

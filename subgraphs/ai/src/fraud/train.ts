@@ -13,7 +13,7 @@ import { generateCheckouts, mulberry32, type CheckoutPattern, type LabelledCheck
 export interface TrainingOptions {
   modelVersion: string;
   seed: number;
-  /** Checkouts generated in all (train 60 %, validation 20 %, held-out 20 %). */
+  /** Checkouts generated in all (train 40 %, validation 20 %, held-out 40 %). */
   rows: number;
   trees: number;
   maxDepth: number;
@@ -32,7 +32,7 @@ export interface TrainingOptions {
 
 export const defaultTrainingOptions: Omit<TrainingOptions, 'modelVersion'> = {
   seed: 20_261_205,
-  rows: 20_000,
+  rows: 30_000,
   trees: 24,
   maxDepth: 8,
   legitimatePerFraud: 4,
@@ -44,10 +44,14 @@ export const defaultTrainingOptions: Omit<TrainingOptions, 'modelVersion'> = {
 
 export type Split = 'train' | 'validation' | 'heldOut';
 
-/** Rows are independent draws, so a split by position is as good as a shuffled one and needs no state. */
+/**
+ * Rows are independent draws, so a split by position is as good as a shuffled one and needs no state.
+ * Fitting cost grows with the square of the fitted rows, so the held-out split gets the rows that buy
+ * steadier figures (fraud is rare: 20 % of 20,000 held only ~140 frauds).
+ */
 export function splitOf(index: number): Split {
   const slot = index % 5;
-  return slot < 3 ? 'train' : slot === 3 ? 'validation' : 'heldOut';
+  return slot < 2 ? 'train' : slot === 2 ? 'validation' : 'heldOut';
 }
 
 export function splitCheckouts(rows: readonly LabelledCheckout[]): Record<Split, LabelledCheckout[]> {
