@@ -24,9 +24,13 @@ describe('the committed fraud model', () => {
     expect(report.modelVersion).toBe(modelVersion);
   });
 
-  it('refuses a file trained on other features', () => {
+  it('refuses a file trained on other features, or with a broken tree or thresholds', () => {
     const file: FraudModelFile = { ...model.file, featureOrder: [...featureOrder].reverse() };
     expect(() => FraudModel.fromFile(file)).toThrow(/other features/);
+    const [first, ...rest] = model.file.trees;
+    const looping = { ...first!, left: first!.left.map((child) => (child > 0 ? 0 : child)) };
+    expect(() => FraudModel.fromFile({ ...model.file, trees: [looping, ...rest] })).toThrow(/malformed/);
+    expect(() => FraudModel.fromFile({ ...model.file, thresholds: { review: 500, decline: 400 } })).toThrow(/out of order/);
   });
 
   it("approves an ordinary patient's checkout", () => {

@@ -79,6 +79,10 @@ export class FraudModel {
       throw new Error(`Fraud model ${file.modelVersion} was trained on other features: ${file.featureOrder.join(',')}`);
     }
     if (file.trees.length === 0) throw new Error(`Fraud model ${file.modelVersion} has no trees`);
+    if (!file.trees.every((tree) => isWellFormed(tree, featureOrder.length))) throw new Error(`Fraud model ${file.modelVersion} has a malformed tree`);
+    if (!(file.thresholds.review > 0 && file.thresholds.review < file.thresholds.decline && file.thresholds.decline <= 1000)) {
+      throw new Error(`Fraud model ${file.modelVersion} has thresholds out of order: ${JSON.stringify(file.thresholds)}`);
+    }
     return new FraudModel(file);
   }
 
@@ -127,6 +131,17 @@ export class FraudModel {
       topFeatures: contributions.filter((entry) => entry.points > 0).slice(0, 5),
     };
   }
+}
+
+/** Children after their parent and inside the tree, so scoring always reaches a leaf; features inside the vector. */
+function isWellFormed(tree: CompactTree, features: number): boolean {
+  const size = tree.feature.length;
+  if ([tree.threshold, tree.left, tree.right, tree.share].some((column) => column.length !== size) || size === 0) return false;
+  return tree.feature.every((feature, node) => {
+    if (feature === -1) return true;
+    const children = [tree.left[node]!, tree.right[node]!];
+    return feature >= 0 && feature < features && Number.isFinite(tree.threshold[node]) && children.every((child) => child > node && child < size);
+  });
 }
 
 function leafOf(tree: CompactTree, vector: readonly number[]): number {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import { toFeatureVector } from './features.js';
 import { FraudModel } from './model.js';
 import { generateCheckouts } from './synthetic.js';
-import { chooseThresholds, defaultTrainingOptions, evaluateThreshold, rocAuc, trainFraudModel } from './train.js';
+import { chooseThresholds, defaultTrainingOptions, evaluateThreshold, rocAuc, trainerLibrary, trainFraudModel } from './train.js';
 
 describe('training helpers', () => {
   it('compute ROC AUC with ties counted half', () => {
@@ -29,6 +30,11 @@ describe('training helpers', () => {
 });
 
 describe('a small training run', () => {
+  it('records the trainer library at the version the package pins', async () => {
+    const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    expect(trainerLibrary).toBe(`ml-random-forest@${manifest.dependencies['ml-random-forest']}`);
+  });
+
   it('gives a loadable model whose contributions add up to its probability', () => {
     const { model, report } = trainFraudModel({ ...defaultTrainingOptions, modelVersion: 'test', rows: 3_000, trees: 2, maxDepth: 4, trainedAt: new Date('2026-01-01T00:00:00Z') });
     const loaded = FraudModel.fromFile(model);

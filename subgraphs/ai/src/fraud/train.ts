@@ -42,6 +42,9 @@ export const defaultTrainingOptions: Omit<TrainingOptions, 'modelVersion'> = {
   maximumReviewShare: 0.06,
 };
 
+/** Recorded in every model file; a test keeps it equal to the pinned dependency. */
+export const trainerLibrary = 'ml-random-forest@2.1.0';
+
 export type Split = 'train' | 'validation' | 'heldOut';
 
 /**
@@ -275,7 +278,7 @@ export function trainFraudModel(options: TrainingOptions): { model: FraudModelFi
     seed: options.seed,
     featureOrder: [...featureOrder],
     thresholds: { review: 500, decline: 900 },
-    training: { library: 'ml-random-forest@2.1.0', trees: options.trees, maxDepth: options.maxDepth, featureShare: options.featureShare, legitimatePerFraud: options.legitimatePerFraud, rows: options.rows },
+    training: { library: trainerLibrary, trees: options.trees, maxDepth: options.maxDepth, featureShare: options.featureShare, legitimatePerFraud: options.legitimatePerFraud, rows: options.rows },
     trees,
   };
   const validationScores = splits.validation.map((row) => Math.round(FraudModel.fromFile(draft).probability(toFeatureVector(row.features)) * 1000));
