@@ -277,11 +277,13 @@ export function trainFraudModel(options: TrainingOptions): { model: FraudModelFi
     trainedAt,
     seed: options.seed,
     featureOrder: [...featureOrder],
+    // Placeholders until chosen on the validation scores below.
     thresholds: { review: 500, decline: 900 },
     training: { library: trainerLibrary, trees: options.trees, maxDepth: options.maxDepth, featureShare: options.featureShare, legitimatePerFraud: options.legitimatePerFraud, rows: options.rows },
     trees,
   };
-  const validationScores = splits.validation.map((row) => Math.round(FraudModel.fromFile(draft).probability(toFeatureVector(row.features)) * 1000));
+  const unthresholded = FraudModel.fromFile(draft);
+  const validationScores = splits.validation.map((row) => Math.round(unthresholded.probability(toFeatureVector(row.features)) * 1000));
   const thresholds = chooseThresholds(validationScores, splits.validation.map((row) => row.label), options);
   const model: FraudModelFile = { ...draft, thresholds };
   const loaded = FraudModel.fromFile(model);
