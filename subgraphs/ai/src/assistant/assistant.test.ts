@@ -32,6 +32,12 @@ describe('assistant reply', () => {
     expect(answer.answer).toContain('3 dias úteis');
   });
 
+  it('points a deletion request at the LGPD deletion entry', async () => {
+    const answer = await reply('quero excluir minha conta', context);
+    expect(answer).toMatchObject({ intent: 'PRIVACY_DATA', needsData: null, faqIds: ['lgpd-deletion'] });
+    expect(answer.answer).toContain('Excluir minha conta');
+  });
+
   it('offers a person when asked for one', async () => {
     expect(await reply('quero falar com um atendente', context)).toMatchObject({ intent: 'TALK_TO_PERSON', offerPerson: true });
   });

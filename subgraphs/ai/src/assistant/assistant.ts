@@ -43,14 +43,14 @@ export const DATA_ANSWERS = {
   },
 } as const satisfies Partial<Record<KnownIntent, { query: DataQuery; template: string; empty: string }>>;
 
-const FAQ_INTENTS: ReadonlySet<KnownIntent> = new Set(['HOW_TO_PAY_PIX', 'HOW_TO_PAY_BOLETO', 'HOW_ESCROW_WORKS', 'CANCEL_OR_DISPUTE', 'FEES_AND_CET', 'TALK_TO_PERSON']);
+const FAQ_INTENTS: ReadonlySet<KnownIntent> = new Set(['HOW_TO_PAY_PIX', 'HOW_TO_PAY_BOLETO', 'HOW_ESCROW_WORKS', 'CANCEL_OR_DISPUTE', 'FEES_AND_CET', 'TALK_TO_PERSON', 'PRIVACY_DATA']);
 
 /** Intents where a person is offered along with the answer: a money dispute or an explicit request. */
 const PERSON_INTENTS: ReadonlySet<Intent> = new Set(['CANCEL_OR_DISPUTE', 'TALK_TO_PERSON', 'UNKNOWN']);
 
 const GREETING =
   'Olá! Sou o assistente da MedPay. Posso ajudar com suas parcelas, o status de um pagamento, como pagar por PIX ou boleto, ' +
-  'como funciona a custódia, cancelamentos e contestações, e as taxas e o CET do seu plano. Como posso ajudar?';
+  'como funciona a custódia, cancelamentos e contestações, as taxas e o CET do seu plano, e seus dados pessoais. Como posso ajudar?';
 const THANKS = 'Por nada! Se precisar de mais alguma coisa, é só chamar.';
 const NOT_UNDERSTOOD = 'Desculpe, não entendi. Pode escrever de outro jeito? Se preferir, posso chamar uma pessoa do nosso atendimento.';
 
@@ -68,7 +68,7 @@ export async function reply(message: string, context: AssistantContext): Promise
     const entry = context.faq.find(message, { intent, limit: 1 })[0]?.entry ?? context.faq.defaultFor(intent);
     if (entry) return { ...base, answer: entry.answer, faqIds: [entry.id] };
   }
-  // Not understood: still point at FAQ entries the words match (LGPD questions have no intent of their own).
+  // Not understood: still point at FAQ entries the words match.
   const suggestions = context.faq.find(message, { limit: 2 }).map((hit) => hit.entry);
   const answer = suggestions.length === 0 ? NOT_UNDERSTOOD : `${NOT_UNDERSTOOD} Talvez ajude: ${suggestions.map((entry) => `"${entry.question}"`).join(' ou ')}`;
   return { ...base, intent: 'UNKNOWN', offerPerson: true, answer, faqIds: suggestions.map((entry) => entry.id) };

@@ -36,6 +36,8 @@ describe('assistant intent classifier', () => {
     ['como funciona a custódia', 'HOW_ESCROW_WORKS'],
     ['quero falar com um atendente', 'TALK_TO_PERSON'],
     ['boleto demora quanto pra compensar', 'HOW_TO_PAY_BOLETO'],
+    // "apagar" is one edit from "pagar": an LGPD request must not read as a payment question.
+    ['quero apagar meus dados', 'PRIVACY_DATA'],
   ])('"%s" → %s', async (message, intent) => {
     expect((await nlu.classify(message)).intent).toBe(intent);
   });

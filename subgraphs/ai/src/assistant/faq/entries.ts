@@ -162,12 +162,23 @@ export const FAQ: readonly FaqEntry[] = [
     intents: ['CANCEL_OR_DISPUTE'],
   },
   {
+    id: 'lgpd-privacy',
+    question: 'O que vocês fazem com os meus dados?',
+    answer:
+      'Tratamos seus dados conforme a LGPD. Dados de saúde são sensíveis e só são usados para o seu atendimento, os pagamentos e a prevenção a fraudes; ' +
+      'CPF e dados de saúde são guardados criptografados e todo acesso a eles fica registrado. ' +
+      'Você pode pedir acesso, correção, portabilidade e exclusão dos seus dados e revogar consentimentos; respondemos em até 15 dias. ' +
+      'Em "Meus dados" você baixa uma cópia ou exclui a conta; para corrigir um dado, fale com o atendimento.',
+    tags: ['lgpd', 'privacidade', 'dados pessoais', 'dados de saúde', 'consentimento', 'corrigir', 'segurança'],
+    intents: ['PRIVACY_DATA'],
+  },
+  {
     id: 'lgpd-export',
     question: 'Como peço uma cópia dos meus dados?',
     answer:
       'Pela LGPD você pode acessar, corrigir e levar seus dados (portabilidade). No app, em "Meus dados", use "Baixar meus dados (JSON)"; pedidos pela LGPD são respondidos em até 15 dias.',
-    tags: ['lgpd', 'privacidade', 'meus dados', 'exportar', 'portabilidade', 'cópia'],
-    intents: [],
+    tags: ['lgpd', 'privacidade', 'meus dados', 'exportar', 'baixar', 'portabilidade', 'cópia', 'corrigir'],
+    intents: ['PRIVACY_DATA'],
   },
   {
     id: 'lgpd-deletion',
@@ -176,8 +187,8 @@ export const FAQ: readonly FaqEntry[] = [
       'Pela LGPD você pode pedir a exclusão dos seus dados e revogar consentimentos. No app, em "Meus dados", use "Excluir minha conta". ' +
       'Apagamos nome, e-mail, telefone, CPF, notificações e aparelhos cadastrados; pagamentos, contratos e registros contábeis ficam guardados por 5 anos, como exige a lei, sem nada que identifique você. ' +
       'Não é possível excluir a conta enquanto houver pagamento aguardando confirmação, valor em custódia, contestação, reembolso ou parcelas em aberto.',
-    tags: ['lgpd', 'excluir conta', 'apagar dados', 'exclusão', 'privacidade', 'consentimento'],
-    intents: [],
+    tags: ['lgpd', 'excluir conta', 'apagar dados', 'deletar', 'encerrar conta', 'exclusão', 'privacidade', 'consentimento'],
+    intents: ['PRIVACY_DATA'],
   },
   {
     id: 'talk-to-person',

@@ -8,7 +8,7 @@ const faq = new FaqIndex();
 describe('FAQ index', () => {
   it('has unique ids and a default entry for every intent answered from the FAQ', () => {
     expect(new Set(FAQ.map((entry) => entry.id)).size).toBe(FAQ.length);
-    for (const intent of ['HOW_TO_PAY_PIX', 'HOW_TO_PAY_BOLETO', 'HOW_ESCROW_WORKS', 'CANCEL_OR_DISPUTE', 'FEES_AND_CET', 'TALK_TO_PERSON'] as const) {
+    for (const intent of ['HOW_TO_PAY_PIX', 'HOW_TO_PAY_BOLETO', 'HOW_ESCROW_WORKS', 'CANCEL_OR_DISPUTE', 'FEES_AND_CET', 'TALK_TO_PERSON', 'PRIVACY_DATA'] as const) {
       expect(INTENTS).toContain(intent);
       expect(faq.defaultFor(intent)).toBeDefined();
     }

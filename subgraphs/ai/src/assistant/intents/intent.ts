@@ -9,6 +9,8 @@ export const INTENTS = [
   'CANCEL_OR_DISPUTE',
   'FEES_AND_CET',
   'TALK_TO_PERSON',
+  /** LGPD rights: a copy of one's data, correction, deletion, consent */
+  'PRIVACY_DATA',
   'GREETING',
   'THANKS',
 ] as const;
