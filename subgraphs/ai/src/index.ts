@@ -1,6 +1,8 @@
-// The ai subgraph's package. For now: the anti-fraud model (features, synthetic data, training,
-// scoring with explanations, hard rules) and the patient assistant's language part (intents, FAQ,
-// replies); the GraphQL service comes next.
+// The ai subgraph's package: the service (the patient assistant's askAssistant), the anti-fraud model
+// (features, synthetic data, training, scoring with explanations, hard rules) and the patient
+// assistant's language part (intents, FAQ, replies).
+export { aiConfigShape, loadAiConfig, type AiConfig } from './config.js';
+export { aiTypeDefs, startAiService } from './service.js';
 export * from './fraud/features.js';
 export * from './fraud/reasons.js';
 export * from './fraud/model.js';
@@ -17,3 +19,4 @@ export { evaluate, type EvaluationReport as AssistantEvaluationReport } from './
 export { FAQ, type FaqEntry } from './assistant/faq/entries.js';
 export { FaqIndex, type FaqHit } from './assistant/faq/faq-index.js';
 export { reply, fillTemplate, DATA_ANSWERS, type AssistantReply, type AssistantContext, type DataQuery } from './assistant/assistant.js';
+export { brazilianDate, nextInstallmentAnswer, paymentStatusAnswer, remainingBalanceAnswer } from './assistant/data-answers.js';
