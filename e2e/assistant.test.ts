@@ -65,6 +65,17 @@ describe.each(availableModes())('the patient assistant through the router (%s)',
     expect(reply.conversationId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('tells the status of the patient\'s latest payment, as myPayments has it', async () => {
+    const { body: mine } = await stack.graphql<{ myPayments: { edges: { node: { id: string; amounts: { patientTotalCentavos: number } } }[] } }>(
+      '{ myPayments(first: 1) { edges { node { id amounts { patientTotalCentavos } } } } }', {}, bearer(patient.accessToken));
+    const latest = mine.data!.myPayments.edges[0]!.node;
+    expect(latest.id).toBe(paymentId);
+    const { body } = await ask('qual o status do meu pagamento?', patient.accessToken);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.askAssistant.intent).toBe('PAYMENT_STATUS');
+    expect(body.data!.askAssistant.answer).toMatch(new RegExp(`^Seu pagamento de ${formatBRL(latest.amounts.patientTotalCentavos).replace(/[$.]/g, '\\$&')} em Sorriso Paulista, feito em \\d{2}/\\d{2}/\\d{4}, está `));
+  });
+
   it('keeps the conversation id it is given', async () => {
     const conversationId = randomUUID();
     const { body } = await ask('oi', patient.accessToken, conversationId);
@@ -78,7 +89,7 @@ describe.each(availableModes())('the patient assistant through the router (%s)',
     expect(body.data!.askAssistant.answer).toMatch(/cust[óo]dia/i);
   });
 
-  it('refuses anonymous callers and people who are not patients before ai runs', async () => {
+  it('refuses anonymous callers and people who are not patients', async () => {
     const anonymous = await ask('quando vence minha próxima parcela?');
     expect(anonymous.body.data?.askAssistant ?? null).toBeNull();
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -50,7 +50,7 @@ export const resolvers: Resolvers = {
         answer: filled,
         offerPerson: answer.offerPerson,
         // Not understood: the FAQ questions the words matched, for the app to offer as buttons.
-        suggestions: answer.intent === 'UNKNOWN' ? answer.faqIds.map((id) => questionOf.get(id)!).filter(Boolean) : [],
+        suggestions: answer.intent === 'UNKNOWN' ? answer.faqIds.flatMap((id) => questionOf.get(id) ?? []) : [],
       };
     },
   },
