@@ -69,6 +69,7 @@ const config: CodegenConfig = {
       Notification: '../store.js#NotificationView',
       OutboundMessage: '../generated/prisma/client.js#Message',
     }),
+    ...subgraphResolvers('ai', '../resolvers.js#AiContext', {}),
   },
   ignoreNoDocuments: true,
 };

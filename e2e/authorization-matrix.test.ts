@@ -173,6 +173,8 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Mutation.acceptTerms': () => ({ query: 'mutation { acceptTerms(termsVersion: "0", privacyPolicyVersion: "0") { __typename } }' }),
   'Mutation.setMarketingConsent': () => ({ query: 'mutation { setMarketingConsent(granted: false) { __typename } }' }),
   'Mutation.requestDataExport': () => ({ query: 'mutation { requestDataExport { id } }' }),
+  // A greeting: past authorization it asks the graph for nothing.
+  'Mutation.askAssistant': () => ({ query: 'mutation { askAssistant(message: "olá") { conversationId } }' }),
   'Mutation.setUserLocked': () => ({ query: 'mutation($id: ID!) { setUserLocked(id: $id, locked: false) { id } }', variables: { id: randomUUID() } }),
 };
 

@@ -32,6 +32,8 @@ export const CLINIC_PEOPLE: Access = ['clinicStaff', 'platformAdmin'];
 export const ANY_CLINIC: Access = ['clinicStaff', 'otherClinicStaff', 'partnerKey', 'otherPartnerKey', 'platformAdmin'];
 /** The patient's payment: the payer, the clinic paid (staff and key), platform admins. */
 export const PAYMENT_PARTIES: Access = ['patient', 'clinicStaff', 'partnerKey', 'platformAdmin'];
+/** Patients, each asking about their own things (the `patient` scope). */
+export const PATIENTS: Access = ['patient', 'otherPatient'];
 /** Only the payer (and nobody acting for them). */
 export const PAYER: Access = ['patient'];
 /** The patient's account: the patient and platform admins (a clinic sees its payers only through its payments). */
@@ -85,6 +87,13 @@ export const POLICY: Record<string, Record<string, Access>> = {
     createdAt: INHERIT,
     lastUsedAt: INHERIT,
     revokedAt: INHERIT,
+  },
+  AssistantReply: {
+    conversationId: INHERIT,
+    intent: INHERIT,
+    answer: INHERIT,
+    offerPerson: INHERIT,
+    suggestions: INHERIT,
   },
   AuthPayload: {
     accessToken: INHERIT,
@@ -304,6 +313,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     reason: INHERIT,
   },
   Mutation: {
+    askAssistant: PATIENTS,
     requestDataExport: PEOPLE,
     requestAccountDeletion: PEOPLE,
     acceptTerms: PEOPLE,

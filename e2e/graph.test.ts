@@ -254,6 +254,6 @@ describe.each(availableModes())('graph through the router (%s)', (mode) => {
     expect(html).not.toMatch(/<script[^>]+src="https?:\/\//);
     const health = await fetch(`${stack.router.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', subgraphs: { users: 'ok', providers: 'ok', payments: 'ok', analytics: 'ok', notifications: 'ok' } });
+    expect(await health.json()).toEqual({ status: 'ok', subgraphs: { users: 'ok', providers: 'ok', payments: 'ok', analytics: 'ok', notifications: 'ok', ai: 'ok' } });
   });
 });

@@ -49,7 +49,7 @@ describe('router in production mode', () => {
     await stack.providers.close();
     const health = await fetch(`${stack.router.url}/health`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toEqual({ status: 'degraded', subgraphs: { users: 'ok', providers: 'unavailable', payments: 'ok', analytics: 'ok', notifications: 'unavailable' } });
+    expect(await health.json()).toEqual({ status: 'degraded', subgraphs: { users: 'ok', providers: 'unavailable', payments: 'ok', analytics: 'ok', notifications: 'unavailable', ai: 'ok' } });
     const query = await stack.graphql('{ clinics { edges { node { id } } } }');
     expect(query.body.errors?.[0]?.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
   });

@@ -3,6 +3,7 @@
 // Redis; mode 'postgres' uses a fresh database on TEST_DATABASE_URL's server and Redis at
 // TEST_REDIS_URL. Tests may restart the users, payments and notifications subgraphs (with changed
 // configuration, as a key rotation does), or add payments replicas and routers.
+import { loadAiConfig, startAiService } from '@medpay/ai';
 import { loadAnalyticsConfig, startAnalyticsService, type AnalyticsService } from '@medpay/analytics';
 import { startMessagingSimulator, type MessagingSimulator } from '@medpay/messaging-simulator';
 import { loadNotificationsConfig, startNotificationsService, type NotificationsService } from '@medpay/notifications';
@@ -57,6 +58,8 @@ export interface Stack {
   providers: RunningService & { metrics: Metrics };
   payments: PaymentsService;
   analytics: AnalyticsService;
+  /** the patient assistant (no database: always started, the router composes with it) */
+  ai: RunningService;
   /** with `{ notifications: true }` only: the notifications subgraph and the messaging simulator it sends through */
   notifications: NotificationsService | null;
   messaging: MessagingSimulator | null;
@@ -180,6 +183,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       ...extra,
     });
   const notifications = messaging ? await startNotificationsService(notificationsEnv(messaging, 0)) : null;
+  // ai asks the router for a patient's own data: it needs the router's address, known before it starts.
+  const ai = await startAiService(loadAiConfig({ ...common, PORT: '0', ROUTER_URL: `http://127.0.0.1:${routerPort}`, ...overrides }));
   const routerEnv = (paymentsUrl: string, extra: Record<string, string> = {}) =>
     loadRouterConfig({
       ...common,
@@ -189,6 +194,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       PAYMENTS_URL: paymentsUrl,
       ANALYTICS_URL: analytics.url,
       ...(notifications ? { NOTIFICATIONS_URL: notifications.url } : {}),
+      AI_URL: ai.url,
       ...overrides,
       ...extra,
     });
@@ -208,6 +214,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     providers,
     payments,
     analytics,
+    ai,
     notifications,
     messaging,
     celcoin,
@@ -261,6 +268,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       await router.close();
       await stack.notifications?.close();
       await messaging?.close();
+      await ai.close();
       await analytics.close();
       await stack.payments.close();
       await celcoin.close();

@@ -25,7 +25,7 @@ describe('subgraphs called around the router', () => {
 
   it('refuse every GraphQL request without the router\'s claims: queries, _service, _entities, introspection', async () => {
     const bemNascer = demoClinics[4]!;
-    for (const service of [stack.users, stack.providers, stack.payments]) {
+    for (const service of [stack.users, stack.providers, stack.payments, stack.ai]) {
       for (const [query, variables] of [
         [probeQuery(20)],
         ['{ _service { sdl } }'],
@@ -68,7 +68,7 @@ describe('subgraphs called around the router', () => {
   });
 
   it('answer /metrics only to the scraper\'s token', async () => {
-    for (const service of [stack.users, stack.providers, stack.payments, stack.router]) {
+    for (const service of [stack.users, stack.providers, stack.payments, stack.ai, stack.router]) {
       expect((await fetch(`${service.url}/metrics`)).status).toBe(403);
       expect((await fetch(`${service.url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(403);
       const scraped = await fetch(`${service.url}/metrics`, { headers: { authorization: 'Bearer metrics-token-for-the-scraper' } });

@@ -2,6 +2,7 @@
 // typed documents, the subgraphs' resolver types, and docker-compose.yml (no Docker engine runs on our
 // machines, so the file is checked against the code instead).
 import { describe, expect, it } from '@jest/globals';
+import { aiConfigShape } from '@medpay/ai';
 import { analyticsConfigShape } from '@medpay/analytics';
 import { notificationsConfigShape } from '@medpay/notifications';
 import { paymentsConfigShape } from '@medpay/payments';
@@ -60,6 +61,7 @@ describe('docker-compose.yml', () => {
     payments: { shape: paymentsConfigShape, portVariable: 'PORT' },
     analytics: { shape: analyticsConfigShape, portVariable: 'PORT' },
     notifications: { shape: notificationsConfigShape, portVariable: 'PORT' },
+    ai: { shape: aiConfigShape, portVariable: 'PORT' },
     router: { shape: routerConfigShape, portVariable: 'ROUTER_PORT' },
   };
 

@@ -1,6 +1,7 @@
 // `npm start`: every subgraph, the router and the built web apps as separate processes on the embedded
 // defaults (or on the servers the environment names), the URLs and demo logins printed, all stopped on
 // Ctrl-C. An app is (re)built first when its build is missing or older than its sources.
+import { loadAiConfig } from '@medpay/ai';
 import { loadAnalyticsConfig } from '@medpay/analytics';
 import { loadNotificationsConfig } from '@medpay/notifications';
 import { DEMO_PASSWORD } from '@medpay/demo-data';
@@ -27,6 +28,7 @@ if (offset) {
   process.env.PAYMENTS_URL ??= local(4003);
   process.env.ANALYTICS_URL ??= local(4004);
   process.env.NOTIFICATIONS_URL ??= local(4005);
+  process.env.AI_URL ??= local(4006);
   process.env.SMTP_URL ??= `smtp://127.0.0.1:${port(2525)}`;
   process.env.ZENVIA_URL ??= local(4011);
   process.env.WHATSAPP_URL ??= local(4011);
@@ -48,6 +50,8 @@ const providers = loadProvidersConfig({ ...process.env, PORT: port(4002) });
 const payments = loadPaymentsConfig({ ...process.env, PORT: port(4003) });
 const analytics = loadAnalyticsConfig({ ...process.env, PORT: port(4004) });
 const notifications = loadNotificationsConfig({ ...process.env, PORT: port(4005) });
+// ai loads its committed models (subgraphs/ai/models/); nothing is trained at start.
+const ai = loadAiConfig({ ...process.env, PORT: port(4006) });
 const notificationsUrl = `http://${notifications.HOST}:${notifications.PORT}`;
 // The messaging simulator stands in for SMTP, Zenvia and WhatsApp unless notifications is pointed elsewhere.
 const messagingUrl = new URL(notifications.ZENVIA_URL);
@@ -82,6 +86,7 @@ const services = [
   { name: 'analytics', entry: 'subgraphs/analytics/src/main.ts', health: `http://${analytics.HOST}:${analytics.PORT}/health`, env: { PORT: String(analytics.PORT) } },
   ...(messagingSimulated ? [{ name: 'messaging-simulator', entry: 'simulators/messaging/src/main.ts', health: `${messagingUrl.origin}/_sim/health`, env: messagingEnv }] : []),
   { name: 'notifications', entry: 'subgraphs/notifications/src/main.ts', health: `${notificationsUrl}/health`, env: { PORT: String(notifications.PORT) } },
+  { name: 'ai', entry: 'subgraphs/ai/src/main.ts', health: `http://${ai.HOST}:${ai.PORT}/health`, env: { PORT: String(ai.PORT) } },
 ];
 const children: ChildProcess[] = [];
 

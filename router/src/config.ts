@@ -14,6 +14,8 @@ export const routerConfigShape = {
   ANALYTICS_URL: z.string().url().optional(),
   /** the notifications subgraph; default its routing URL, http://127.0.0.1:4005 */
   NOTIFICATIONS_URL: z.string().url().optional(),
+  /** the ai subgraph (the patient assistant), which also gets a person's own token to ask the graph for them; default its routing URL, http://127.0.0.1:4006 */
+  AI_URL: z.string().url().optional(),
   /** where access-token keys come from: a JWKS URL, or a JWKS / public JWK as JSON; default the users subgraph's */
   JWT_JWKS: z.string().optional(),
   /** a JWKS URL is fetched again at least this often (a key removed from it stops verifying by then) */

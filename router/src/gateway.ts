@@ -18,6 +18,8 @@ for (const feature of ['authenticated/v0.1', 'requiresScopes/v0.1', 'policy/v0.1
 export interface RouterContext {
   claims: Claims | null;
   clientIp: string;
+  /** a person's own `Authorization` header (bearer access token), passed on to TOKEN_RECIPIENTS only */
+  authorization?: string;
   /** the app calling (usage-log.ts); absent for the router's own start-up probe, which is not logged */
   client?: ClientIdentity;
   /** subgraph requests made for this operation (the self-test proves denied operations make none) */
@@ -25,6 +27,13 @@ export interface RouterContext {
   /** the operation's demand-control estimate and the caller's budget, once checked */
   cost?: { estimated: number; limit: number };
 }
+
+/**
+ * Subgraphs that ask the graph again on the caller's behalf, with the caller's own token (never a
+ * service token), so the router applies the same rules to that second request: ai's assistant reads
+ * the patient's installments and payments. Every other subgraph gets the signed claims only.
+ */
+export const TOKEN_RECIPIENTS: ReadonlySet<string> = new Set(['ai']);
 
 export function createGateway(options: { supergraphSdl: string; internalSecret: string; urlOverrides: Record<string, string | undefined>; mergeIdenticalQueries?: boolean }) {
   // Keep-alive sockets to the subgraphs; node-fetch 2 with an http.Agent fails under load here.
@@ -37,7 +46,7 @@ export function createGateway(options: { supergraphSdl: string; internalSecret: 
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const base = options.urlOverrides[name];
-      const source = new SubgraphSource(base ? `${base}/graphql` : url!, agent, claimsHeader, options.mergeIdenticalQueries ?? true);
+      const source = new SubgraphSource(base ? `${base}/graphql` : url!, agent, claimsHeader, options.mergeIdenticalQueries ?? true, TOKEN_RECIPIENTS.has(name));
       dataSources.set(name, source);
       return source;
     },

@@ -95,7 +95,9 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
       // A batch (a JSON array) is refused by Apollo Server itself, answered as BATCHING_NOT_SUPPORTED (client-errors.ts).
       const body = await readBody(req, config.BODY_LIMIT_BYTES);
       const claims = await authenticator.authenticate(req.headers);
-      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), client: clientIdentityOf(req.headers), subgraphCalls: 0 };
+      // A person's own token goes on to the subgraphs that ask the graph for them (gateway.ts, TOKEN_RECIPIENTS).
+      const authorization = claims?.kind === 'user' ? req.headers.authorization : undefined;
+      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), client: clientIdentityOf(req.headers), subgraphCalls: 0, ...(authorization ? { authorization } : {}) };
       // The apps send their operations' ids (trusted-documents.ts): the manifest's text runs for them.
       await executeApollo(apollo, req, res, body, async () => context, (request) => trusted.resolveHttp(request, claims));
     } catch (error) {

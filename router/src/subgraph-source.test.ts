@@ -11,7 +11,7 @@ const secret = 'a-test-secret-of-at-least-32-characters';
 const claimsOf = (sub: string): Claims => ({ sub, kind: 'user', roles: ['PATIENT'], scopes: ['patient'], exp: Math.floor(Date.now() / 1000) + 600 });
 
 // A subgraph that answers after a moment (so concurrent calls overlap) and echoes who called.
-const received: { claims: string | undefined; body: string }[] = [];
+const received: { claims: string | undefined; authorization?: string; body: string }[] = [];
 let server: Server;
 let url: string;
 const agent = new Agent();
@@ -22,7 +22,7 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const claims = req.headers[CLAIMS_HEADER] as string | undefined;
-      received.push({ claims, body });
+      received.push({ claims, authorization: req.headers.authorization, body });
       setTimeout(() => {
         if (body.includes('bare')) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"no"}]}');
         if (body.includes('refused')) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Credenciais internas inválidas.","extensions":{"code":"INVALID_CLAIMS"}}]}');
@@ -50,6 +50,14 @@ function call(source: SubgraphSource, context: RouterContext, operation: 'query'
 }
 
 describe('SubgraphSource', () => {
+  it('passes a person\'s own Authorization header on only to a subgraph that asks the graph for them (TOKEN_RECIPIENTS)', async () => {
+    const context = (): RouterContext => ({ claims: claimsOf('patient-1'), clientIp: '', authorization: 'Bearer the-patients-own-token', subgraphCalls: 0 });
+    received.length = 0;
+    await call(new SubgraphSource(url, agent, createClaimsSigner(secret)), context(), 'mutation');
+    await call(new SubgraphSource(url, agent, createClaimsSigner(secret), true, true), context(), 'mutation');
+    expect(received.map((request) => request.authorization)).toEqual([undefined, 'Bearer the-patients-own-token']);
+  });
+
   it('shares one request among identical concurrent queries of one caller, each with its own copy', async () => {
     const source = new SubgraphSource(url, agent, createClaimsSigner(secret));
     const claims = claimsOf('patient-1');

@@ -58,6 +58,8 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
     private readonly dispatcher: Dispatcher,
     private readonly claimsHeader: (claims: Claims | null) => string,
     private readonly mergeIdenticalQueries = true,
+    /** pass the caller's own Authorization header on (gateway.ts, TOKEN_RECIPIENTS) */
+    private readonly forwardsAuthorization = false,
   ) {
     const parsed = new URL(url);
     this.origin = parsed.origin;
@@ -76,13 +78,14 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
       context.subgraphCalls += 1;
       headers[CLAIMS_HEADER] = this.claimsHeader(context.claims);
       if (context.clientIp) headers['x-forwarded-for'] = context.clientIp;
+      if (this.forwardsAuthorization && context.authorization) headers.authorization = context.authorization;
       shareable = this.mergeIdenticalQueries && incoming.incomingRequestContext.operation?.operation === 'query';
     }
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
 
     let answer: RawAnswer;
     if (shareable) {
-      const key = `${headers[CLAIMS_HEADER]}\n${headers['x-forwarded-for'] ?? ''}\n${body}`;
+      const key = `${headers[CLAIMS_HEADER]}\n${headers['x-forwarded-for'] ?? ''}\n${headers.authorization ?? ''}\n${body}`;
       let pending = this.inFlight.get(key);
       if (!pending) {
         pending = this.send(headers, body).finally(() => this.inFlight.delete(key));

@@ -23,6 +23,12 @@ export interface RequestContext {
   /** the end user's address as the router saw it, for audit records */
   clientIp: string;
   logger: Logger;
+  /**
+   * The caller's own `Authorization` header, which the router passes on only to the subgraphs that ask
+   * the graph again on the caller's behalf (ai). Identity still comes from the claims; this is only
+   * handed back to the router, which verifies it again.
+   */
+  authorization?: string;
 }
 
 export interface SubgraphOptions<Context extends RequestContext> {
@@ -154,7 +160,8 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
       if (route) return await route(req, res, body);
       if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found' });
       const claims = verifyRouterClaims(req.headers[CLAIMS_HEADER] as string | undefined, options.internalSecret);
-      const context = options.createContext({ claims, clientIp: clientIpOf(req), logger });
+      const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+      const context = options.createContext({ claims, clientIp: clientIpOf(req), logger, ...(authorization ? { authorization } : {}) });
       await executeApollo(apollo, req, res, body, async () => context);
     } catch (error) {
       answerFailure(res, error, logger);
