@@ -46,6 +46,9 @@ export default defineConfig({
       // MEDPAY_APPS=patient serves only that app (running one project while iterating)
       MEDPAY_APPS: process.env.MEDPAY_APPS ?? '',
       LOG_LEVEL: 'warn',
+      // The suites' many checkouts per demo patient would read as velocity; the screens of held payments
+      // use the demo's seeded one (anti-fraud itself: e2e/anti-fraud.test.ts)
+      FRAUD_SCREEN: 'off',
     },
   },
 });

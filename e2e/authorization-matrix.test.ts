@@ -80,6 +80,8 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Query.ledgerHealth': () => ({ query: '{ ledgerHealth { __typename } }' }),
   'Query.payments': () => ({ query: '{ payments { __typename } }' }),
   'Query.platformFigures': () => ({ query: '{ platformFigures { __typename } }' }),
+  'Query.fraudReviewQueue': () => ({ query: '{ fraudReviewQueue { __typename } }' }),
+  'Query.fraudModel': () => ({ query: '{ fraudModel { version } }' }),
   'Query.users': () => ({ query: '{ users { __typename } }' }),
   'Query.myNotifications': () => ({ query: '{ myNotifications { __typename } }' }),
   'Query.unreadNotificationsCount': () => ({ query: '{ unreadNotificationsCount }' }),
@@ -137,6 +139,8 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
     owned: true,
   }),
   'Mutation.openDispute': (cast) => ({ query: 'mutation($id: ID!) { openDispute(paymentId: $id, reason: "matriz de autorização") { id } }', variables: { id: cast.paymentId }, owned: true }),
+  // Allowed callers get NOT_FOUND (the probe's payment is not held), which is not a refusal.
+  'Mutation.decideFraudReview': (cast) => ({ query: 'mutation($id: ID!) { decideFraudReview(paymentId: $id, decision: APPROVE) { id } }', variables: { id: cast.paymentId } }),
   'Mutation.resolveDispute': (cast) => ({ query: 'mutation($id: ID!) { resolveDispute(paymentId: $id, inFavorOf: CLINIC) { id } }', variables: { id: cast.paymentId }, owned: true }),
   'Mutation.payInstallment': () => ({ query: 'mutation($id: ID!) { payInstallment(installmentId: $id) { id } }', variables: { id: randomUUID() } }),
   'Mutation.registerClinic': () => ({
@@ -211,10 +215,10 @@ onClinic('apiKeys', 'apiKeys { id }');
 const PAYMENT_SELECTIONS: Record<string, string> = {
   amounts: 'amounts { __typename }', pix: 'pix { __typename }', boleto: 'boleto { __typename }', card: 'card { __typename }',
   installments: 'installments { __typename }', history: 'history { __typename }', payer: 'payer { id }', clinic: 'clinic { id }',
-  procedure: 'procedure { id }', ledgerEntries: 'ledgerEntries { __typename }',
+  procedure: 'procedure { id }', ledgerEntries: 'ledgerEntries { __typename }', fraudAssessment: 'fraudAssessment { __typename }',
 };
 /** null for an unpaid PIX payment à vista, whoever asks */
-const PAYMENT_NULLABLE = new Set(['monthlyInterestRate', 'iofCentavos', 'cetAnnualRate', 'boleto', 'card', 'installments', 'disputeReason', 'escrowReleaseDueAt']);
+const PAYMENT_NULLABLE = new Set(['monthlyInterestRate', 'iofCentavos', 'cetAnnualRate', 'boleto', 'card', 'installments', 'disputeReason', 'escrowReleaseDueAt', 'hold']);
 for (const path of guardedFields().filter((path) => path.startsWith('Payment.'))) {
   const field = path.slice('Payment.'.length);
   FIELD_PROBES[path] = {

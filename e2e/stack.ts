@@ -3,7 +3,7 @@
 // Redis; mode 'postgres' uses a fresh database on TEST_DATABASE_URL's server and Redis at
 // TEST_REDIS_URL. Tests may restart the users, payments and notifications subgraphs (with changed
 // configuration, as a key rotation does), or add payments replicas and routers.
-import { loadAiConfig, startAiService } from '@medpay/ai';
+import { loadAiConfig, startAiService, type AiService } from '@medpay/ai';
 import { loadAnalyticsConfig, startAnalyticsService, type AnalyticsService } from '@medpay/analytics';
 import { startMessagingSimulator, type MessagingSimulator } from '@medpay/messaging-simulator';
 import { loadNotificationsConfig, startNotificationsService, type NotificationsService } from '@medpay/notifications';
@@ -59,7 +59,7 @@ export interface Stack {
   payments: PaymentsService;
   analytics: AnalyticsService;
   /** the patient assistant (no database: always started, the router composes with it) */
-  ai: RunningService;
+  ai: AiService;
   /** with `{ notifications: true }` only: the notifications subgraph and the messaging simulator it sends through */
   notifications: NotificationsService | null;
   messaging: MessagingSimulator | null;
@@ -114,6 +114,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     ...(mode === 'postgres' ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl!, EVENT_STREAM: eventStream } : { DATABASE_URL: databaseUrl }),
   };
   const routerPort = await freePort();
+  // payments asks ai to assess each checkout, and ai reads payments' outbox: ai's address is chosen first.
+  const aiPort = await freePort();
   const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
   // Stacks running at once share the test Redis: each keeps its sessions and login counters apart.
   const sessionKeyPrefix = `test:${randomBytes(4).toString('hex')}:users:`;
@@ -134,12 +136,15 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       USERS_URL: users.url,
       PROVIDERS_URL: providers.url,
       CELCOIN_BASE_URL: celcoin.url,
+      AI_URL: `http://127.0.0.1:${aiPort}`,
       CELCOIN_CLIENT_ID: 'medpay-test',
       CELCOIN_CLIENT_SECRET: celcoinSecret,
       CELCOIN_PIX_KEY: 'pix@medpay.com.br',
       CELCOIN_WEBHOOK_USER: 'celcoin',
       CELCOIN_WEBHOOK_PASSWORD: webhookPassword,
       WORKER_INTERVAL_MS: '200',
+      // These suites' dozens of checkouts per patient would read as velocity: anti-fraud's own suite turns it on.
+      FRAUD_SCREEN: 'off',
       ...overrides,
       ...extra,
       // These suites assert exact figures and balances from an empty ledger: no demo payment history.
@@ -184,7 +189,9 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     });
   const notifications = messaging ? await startNotificationsService(notificationsEnv(messaging, 0)) : null;
   // ai asks the router for a patient's own data: it needs the router's address, known before it starts.
-  const ai = await startAiService(loadAiConfig({ ...common, PORT: '0', ROUTER_URL: `http://127.0.0.1:${routerPort}`, ...overrides }));
+  const ai = await startAiService(
+    loadAiConfig({ ...common, PORT: String(aiPort), ROUTER_URL: `http://127.0.0.1:${routerPort}`, USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, FEED_POLL_MS: '100', ...overrides }),
+  );
   const routerEnv = (paymentsUrl: string, extra: Record<string, string> = {}) =>
     loadRouterConfig({
       ...common,

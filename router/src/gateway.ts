@@ -20,6 +20,8 @@ export interface RouterContext {
   clientIp: string;
   /** a person's own `Authorization` header (bearer access token), passed on to TOKEN_RECIPIENTS only */
   authorization?: string;
+  /** the app's device id, passed on to the subgraphs (anti-fraud) */
+  deviceId?: string;
   /** the app calling (usage-log.ts); absent for the router's own start-up probe, which is not logged */
   client?: ClientIdentity;
   /** subgraph requests made for this operation (the self-test proves denied operations make none) */

@@ -2,7 +2,7 @@
 // /graphql with CORS for the apps, the offline sandbox for browsers, and operations through Apollo
 // Server — queries by GET or POST, JSON posts only, one operation per request.
 import type { ApolloServer } from '@apollo/server';
-import { answerFailure, clientIpOf, executeApollo, mayReadMetrics, readBody, sendGraphQLError, sendJson, type Logger, type Metrics } from '@medpay/runtime';
+import { answerFailure, clientIpOf, DEVICE_HEADER, deviceIdOf, executeApollo, mayReadMetrics, readBody, sendGraphQLError, sendJson, type Logger, type Metrics } from '@medpay/runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallerAuthenticator } from './caller.js';
 import { REQUEST_REFUSALS } from './client-errors.js';
@@ -76,7 +76,7 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
         res.writeHead(204, {
           'access-control-allow-methods': 'GET, POST',
           // The apps may name themselves for the usage log (usage-log.ts).
-          'access-control-allow-headers': 'authorization, content-type, x-api-key, apollo-require-preflight, apollographql-client-name, apollographql-client-version',
+          'access-control-allow-headers': `authorization, content-type, x-api-key, apollo-require-preflight, apollographql-client-name, apollographql-client-version, ${DEVICE_HEADER}`,
           'access-control-max-age': '600',
         });
         res.end();
@@ -97,7 +97,8 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
       const claims = await authenticator.authenticate(req.headers);
       // A person's own token goes on to the subgraphs that ask the graph for them (gateway.ts, TOKEN_RECIPIENTS).
       const authorization = claims?.kind === 'user' ? req.headers.authorization : undefined;
-      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), client: clientIdentityOf(req.headers), subgraphCalls: 0, ...(authorization ? { authorization } : {}) };
+      const deviceId = deviceIdOf(req.headers);
+      const context: RouterContext = { claims, clientIp: clientIpOf(req, config.TRUSTED_PROXIES), client: clientIdentityOf(req.headers), subgraphCalls: 0, ...(authorization ? { authorization } : {}), ...(deviceId ? { deviceId } : {}) };
       // The apps send their operations' ids (trusted-documents.ts): the manifest's text runs for them.
       await executeApollo(apollo, req, res, body, async () => context, (request) => trusted.resolveHttp(request, claims));
     } catch (error) {

@@ -7,7 +7,7 @@
 // same body, the same signed claims (so the same identity and token expiry) and the same client
 // address. Each caller parses its own copy of the answer, since the executor mutates what it gets.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { anonymousClaims, CLAIMS_HEADER, signClaims, type Claims } from '@medpay/runtime';
+import { anonymousClaims, CLAIMS_HEADER, DEVICE_HEADER, signClaims, type Claims } from '@medpay/runtime';
 import { GraphQLError } from 'graphql';
 import { STATUS_CODES } from 'node:http';
 import type { Dispatcher } from 'undici';
@@ -78,6 +78,7 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
       context.subgraphCalls += 1;
       headers[CLAIMS_HEADER] = this.claimsHeader(context.claims);
       if (context.clientIp) headers['x-forwarded-for'] = context.clientIp;
+      if (context.deviceId) headers[DEVICE_HEADER] = context.deviceId;
       if (this.forwardsAuthorization && context.authorization) headers.authorization = context.authorization;
       shareable = this.mergeIdenticalQueries && incoming.incomingRequestContext.operation?.operation === 'query';
     }
@@ -85,7 +86,7 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
 
     let answer: RawAnswer;
     if (shareable) {
-      const key = `${headers[CLAIMS_HEADER]}\n${headers['x-forwarded-for'] ?? ''}\n${headers.authorization ?? ''}\n${body}`;
+      const key = `${headers[CLAIMS_HEADER]}\n${headers['x-forwarded-for'] ?? ''}\n${headers[DEVICE_HEADER] ?? ''}\n${headers.authorization ?? ''}\n${body}`;
       let pending = this.inFlight.get(key);
       if (!pending) {
         pending = this.send(headers, body).finally(() => this.inFlight.delete(key));

@@ -10,6 +10,7 @@ import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { typePolicies } from './cache-policies';
+import { DEVICE_HEADER, deviceId } from './device';
 import { ClientConfigProvider, type ClientConfig } from './client-config';
 import { SessionProvider, useSession } from './session';
 import { sendingIdsOnly, trustedDocumentsLink } from './trusted-documents';
@@ -23,7 +24,8 @@ export interface AppIdentity {
 export function createApolloClient(routerUrl: string, accessToken: () => string | null, app: AppIdentity) {
   const bearer = () => {
     const token = accessToken();
-    return token ? { authorization: `Bearer ${token}` } : {};
+    const device = deviceId();
+    return { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(device ? { [DEVICE_HEADER]: device } : {}) };
   };
   const auth = new ApolloLink((operation, forward) => {
     operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({ headers: { ...headers, ...bearer() } }));

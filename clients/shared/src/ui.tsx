@@ -7,9 +7,11 @@ import type { PaymentStatus } from './graphql/graphql';
 
 export const Money = ({ centavos }: { centavos: number }) => <span className="money">{formatBRL(centavos)}</span>;
 
-export function StatusBadge({ status }: { status: PaymentStatus }) {
+/** A payment's status; a payment held for anti-fraud review reads "Em análise" (its status stays AWAITING_PAYMENT). */
+export function StatusBadge({ status, hold }: { status: PaymentStatus; hold?: string | null }) {
   const tone = paidStatuses.has(status) ? 'ok' : status === 'AWAITING_PAYMENT' || status === 'DISPUTED' ? 'wait' : 'off';
-  return <span className={`badge badge-${tone}`} data-status={status}>{paymentStatusLabel[status]}</span>;
+  const label = hold === 'FRAUD_REVIEW' && status === 'AWAITING_PAYMENT' ? 'Em análise' : paymentStatusLabel[status];
+  return <span className={`badge badge-${tone}`} data-status={status}>{label}</span>;
 }
 
 /** The message to show for a failed operation: the graph's own (pt-BR) message, or a network one. */

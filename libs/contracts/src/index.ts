@@ -8,7 +8,7 @@ export * from './events.js';
 
 export interface InternalEndpoint<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
   /** the service that serves it ('producers': every service with an outbox) */
-  service: 'users' | 'providers' | 'payments' | 'analytics' | 'notifications' | 'producers';
+  service: 'users' | 'providers' | 'payments' | 'analytics' | 'notifications' | 'ai' | 'producers';
   path: `/internal/${string}`;
   request: Request;
   response: Response;
@@ -197,5 +197,42 @@ export const paymentFacts = endpoint({
       z.object({ number: z.number().int(), dueDate: day, amountCentavos: z.number().int(), status: z.enum(['SCHEDULED', 'ISSUED', 'PAID', 'OVERDUE']), lateChargesCentavos: z.number().int(), amountDueCentavos: z.number().int() }),
     ),
     createdAt: z.iso.datetime(),
+  }),
+});
+
+const fraudDecision = z.enum(['APPROVE', 'REVIEW', 'DECLINE']);
+export type FraudDecision = z.infer<typeof fraudDecision>;
+
+/**
+ * payments → ai: the anti-fraud assessment of a checkout, asked before its charge with a 150 ms
+ * deadline (payments decides by its own rules when ai is down or late). The same payment id gets the
+ * same assessment again. Device, address and card come as the checkout saw them; the card only as a
+ * fingerprint (a hash of the gateway's token), never its number.
+ */
+export const fraudAssessment = endpoint({
+  service: 'ai',
+  path: '/internal/fraud-assessments',
+  request: z.object({
+    paymentId: z.string(),
+    payerId: z.string(),
+    clinicId: z.string(),
+    procedureId: z.string(),
+    category: z.string(),
+    method: z.enum(['PIX', 'BOLETO', 'CARD']),
+    planKind: z.enum(['A_VISTA', 'CARD_INSTALLMENTS', 'CREDIARIO']),
+    amountCentavos: z.number().int().positive(),
+    deviceId: z.string().max(64).nullable(),
+    clientIp: z.string().max(64),
+    cardFingerprint: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    at: z.iso.datetime(),
+  }),
+  response: z.object({
+    /** 0–1000 */
+    score: z.number().int().min(0).max(1000),
+    decision: fraudDecision,
+    reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+    modelVersion: z.string(),
+    /** the features the score was computed from, for the back office's review */
+    features: z.record(z.string(), z.number()),
   }),
 });

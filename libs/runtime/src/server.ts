@@ -29,6 +29,17 @@ export interface RequestContext {
    * handed back to the router, which verifies it again.
    */
   authorization?: string;
+  /** the app's device id (DEVICE_HEADER) as the router passed it on: a fraud signal, never an identity */
+  deviceId?: string;
+}
+
+/** The id an app keeps in its local storage and sends with every request: anti-fraud counts checkouts per device. */
+export const DEVICE_HEADER = 'x-medpay-device';
+
+/** The request's device id when it is well formed (8–64 letters, digits, - and _); anything else counts as none. */
+export function deviceIdOf(headers: IncomingMessage['headers']): string | undefined {
+  const value = headers[DEVICE_HEADER];
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : undefined;
 }
 
 export interface SubgraphOptions<Context extends RequestContext> {
@@ -161,7 +172,8 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
       if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found' });
       const claims = verifyRouterClaims(req.headers[CLAIMS_HEADER] as string | undefined, options.internalSecret);
       const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
-      const context = options.createContext({ claims, clientIp: clientIpOf(req), logger, ...(authorization ? { authorization } : {}) });
+      const deviceId = deviceIdOf(req.headers);
+      const context = options.createContext({ claims, clientIp: clientIpOf(req), logger, ...(authorization ? { authorization } : {}), ...(deviceId ? { deviceId } : {}) });
       await executeApollo(apollo, req, res, body, async () => context);
     } catch (error) {
       answerFailure(res, error, logger);

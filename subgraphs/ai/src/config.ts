@@ -12,6 +12,12 @@ export const aiConfigShape = {
    * MyInstallments and MyPayments by id, so it works where the router enforces trusted documents
    */
   TRUSTED_DOCUMENTS_PATH: z.string().default(join(repoRoot, 'clients/shared/src/graphql/persisted-documents.json')),
+  /** the producers whose outboxes the risk signals are rebuilt from (fraud/signals.ts) */
+  USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
+  PROVIDERS_URL: z.string().url().default('http://127.0.0.1:4002'),
+  PAYMENTS_URL: z.string().url().default('http://127.0.0.1:4003'),
+  /** how often the outboxes are read for new events */
+  FEED_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** how long the assistant waits for the router */
   ROUTER_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 };

@@ -2,7 +2,9 @@
 // (features, synthetic data, training, scoring with explanations, hard rules) and the patient
 // assistant's language part (intents, FAQ, replies).
 export { aiConfigShape, loadAiConfig, type AiConfig } from './config.js';
-export { aiTypeDefs, startAiService } from './service.js';
+export { aiTypeDefs, startAiService, type AiService } from './service.js';
+export { RiskSignals, type CheckoutRequest } from './fraud/signals.js';
+export { FraudDesk, FRAUD_MODEL_URL } from './fraud/desk.js';
 export * from './fraud/features.js';
 export * from './fraud/reasons.js';
 export * from './fraud/model.js';

@@ -1,17 +1,19 @@
 // The ai graph: the patient assistant. The directives admit patients only before any resolver runs;
 // the answer is classified here and, for the patient's own data, filled from the graph asked again
 // with the patient's own session.
-import { AppError, isUuid, type RequestContext } from '@medpay/runtime';
+import { AppError, forbidden, isPlatformAdmin, isUuid, type RequestContext } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { reply, type AssistantContext } from './assistant/assistant.js';
 import { nextInstallmentAnswer, paymentStatusAnswer, remainingBalanceAnswer } from './assistant/data-answers.js';
 import { FAQ } from './assistant/faq/entries.js';
+import type { TrainingReport } from './fraud/train.js';
 import type { PatientGraph } from './patient-graph.js';
 
 export interface AiContext extends RequestContext {
   assistant: AssistantContext;
   patientGraph: PatientGraph;
+  fraudReport: TrainingReport;
 }
 
 /** Longer messages are refused: the classifier was trained on short questions, and a chat box is not a letter. */
@@ -27,6 +29,25 @@ function checkMessage(message: string): string {
 }
 
 export const resolvers: Resolvers = {
+  Query: {
+    fraudModel: (_root, _args, { claims, fraudReport: report }) => {
+      if (!isPlatformAdmin(claims)) throw forbidden();
+      const { heldOut } = report;
+      return {
+        version: report.modelVersion,
+        trainedAt: report.trainedAt,
+        heldOutRows: heldOut.rows,
+        heldOutFraudRows: heldOut.fraudRows,
+        rocAuc: heldOut.rocAuc,
+        reviewThreshold: heldOut.review.threshold,
+        reviewPrecision: heldOut.review.precision,
+        reviewRecall: heldOut.review.recall,
+        declineThreshold: heldOut.decline.threshold,
+        declinePrecision: heldOut.decline.precision,
+        declineRecall: heldOut.decline.recall,
+      };
+    },
+  },
   Mutation: {
     askAssistant: async (_root, { conversationId, message }, { assistant, patientGraph, authorization, clientIp }) => {
       if (conversationId != null && !isUuid(conversationId)) throw new AppError('BAD_USER_INPUT', 'Conversa inválida.', { field: 'conversationId' });

@@ -1,27 +1,52 @@
-// Wires the ai subgraph: the patient assistant's committed language model and FAQ index (never
+// Wires the ai subgraph: the anti-fraud desk (committed model, risk signals rebuilt from the
+// producers' outboxes), the patient assistant's committed language model and FAQ index (nothing is
 // trained at start), the router client that asks for the patient's own data, and the HTTP server.
-// No database yet.
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, Metrics, startSubgraph, type RunningService } from '@medpay/runtime';
+import * as contracts from '@medpay/contracts';
+import { AppError, createLogger, FeedIntake, internalRoute, internalRoutes, InternalClient, Metrics, outboxSource, startSubgraph, type FeedCursors, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FaqIndex } from './assistant/faq/faq-index.js';
 import { AssistantNlu } from './assistant/nlu.js';
 import type { AiConfig } from './config.js';
+import { FRAUD_MODEL_URL, FRAUD_REPORT_URL, FraudDesk } from './fraud/desk.js';
+import type { TrainingReport } from './fraud/train.js';
+import { FraudModel } from './fraud/model.js';
+import { RiskSignals } from './fraud/signals.js';
 import { operationIds, PatientGraph } from './patient-graph.js';
 import { resolvers, type AiContext } from './resolvers.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const aiTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
+const PRUNE_EVERY_MS = 3600_000;
 
-export async function startAiService(config: AiConfig): Promise<RunningService> {
+/** The signals live in memory, so the cursors do too: every start reads the outboxes from the beginning. */
+const memoryCursors = (): FeedCursors => {
+  const cursors = new Map<string, NonNullable<Awaited<ReturnType<FeedCursors['get']>>>>();
+  return { get: async (source) => cursors.get(source) ?? null, put: async (source, cursor) => void cursors.set(source, cursor) };
+};
+
+export type AiService = RunningService & { signals: RiskSignals; intake: FeedIntake };
+
+export async function startAiService(config: AiConfig): Promise<AiService> {
   const logger = createLogger('ai', config.LOG_LEVEL);
   const metrics = new Metrics();
   const assistant = { nlu: await AssistantNlu.load(), faq: new FaqIndex() };
   const patientGraph = new PatientGraph(config.ROUTER_URL, operationIds(config.TRUSTED_DOCUMENTS_PATH), config.ROUTER_TIMEOUT_MS);
+  const signals = new RiskSignals();
+  const desk = new FraudDesk(await FraudModel.load(FRAUD_MODEL_URL), signals, logger);
+  const fraudReport = JSON.parse(await readFile(FRAUD_REPORT_URL, 'utf8')) as TrainingReport;
+  if (fraudReport.modelVersion !== desk.modelVersion) throw new Error(`fraud report ${fraudReport.modelVersion} is not model ${desk.modelVersion}'s`);
+  const sources = (['users', 'providers', 'payments'] as const).map((name) =>
+    outboxSource(name, new InternalClient(config[`${name.toUpperCase() as 'USERS' | 'PROVIDERS' | 'PAYMENTS'}_URL`], 'ai', config.INTERNAL_CLAIMS_SECRET, 30_000), contracts.outboxFeed),
+  );
+  const intake = new FeedIntake(sources, memoryCursors(), async (event) => signals.apply(event), config.FEED_POLL_MS, logger);
+  const pruner = setInterval(() => desk.prune(Date.now()), PRUNE_EVERY_MS);
+  pruner.unref();
 
-  return startSubgraph<AiContext>({
+  const running = await startSubgraph<AiContext>({
     name: 'ai',
     schema: buildSubgraphSchema({ typeDefs: aiTypeDefs, resolvers }),
     host: config.HOST,
@@ -30,8 +55,20 @@ export async function startAiService(config: AiConfig): Promise<RunningService> 
     metricsToken: config.METRICS_TOKEN,
     logger,
     metrics,
-    createContext: (request) => ({ ...request, assistant, patientGraph }),
-    // Nothing to reach: the model is loaded above, and the router is the caller's own way in.
+    createContext: (request) => ({ ...request, assistant, patientGraph, fraudReport }),
+    // Nothing to reach: the models are loaded above, and the router is the caller's own way in.
     checkHealth: async () => {},
+    onClose: async () => {
+      clearInterval(pruner);
+      await intake.stop();
+    },
+    routes: internalRoutes(config.INTERNAL_CLAIMS_SECRET, [
+      internalRoute(contracts.fraudAssessment, async (request, claims) => {
+        if (claims.sub !== 'payments') throw new AppError('FORBIDDEN', 'Só o serviço de pagamentos pede análises antifraude.');
+        return desk.assess(request);
+      }),
+    ]),
   });
+  intake.start();
+  return { ...running, signals, intake };
 }

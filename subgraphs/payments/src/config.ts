@@ -8,6 +8,15 @@ export const paymentsConfigShape = {
   DATABASE_URL: z.string().optional(),
   USERS_URL: z.string().url().default('http://127.0.0.1:4001'),
   PROVIDERS_URL: z.string().url().default('http://127.0.0.1:4002'),
+  /** the ai subgraph, which assesses each checkout for fraud before its charge */
+  AI_URL: z.string().url().default('http://127.0.0.1:4006'),
+  /**
+   * off: checkout decides by payments' own rules without asking ai — an operator's switch for a model
+   * gone wrong, and the test stacks', whose dozens of checkouts per patient would read as velocity
+   */
+  FRAUD_SCREEN: z.enum(['on', 'off']).default('on'),
+  /** how long checkout waits for the fraud assessment before it goes on by its own rules */
+  FRAUD_DEADLINE_MS: z.coerce.number().int().min(10).default(150),
   /** Celcoin's API; the local simulator unless real credentials are configured */
   CELCOIN_BASE_URL: z.string().url().default('http://127.0.0.1:4010'),
   CELCOIN_CLIENT_ID: z.string().default('medpay-dev'),

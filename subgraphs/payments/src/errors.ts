@@ -14,6 +14,7 @@ export type PaymentsErrorCode =
   | 'REFUND_EXCEEDS_BALANCE'
   | 'REFUND_NOT_ALLOWED'
   | 'DISPUTE_NOT_ALLOWED'
-  | 'GATEWAY_UNAVAILABLE';
+  | 'GATEWAY_UNAVAILABLE'
+  | 'FRAUD_REVIEW_DECIDED';
 
 export class PaymentsError extends AppError<PaymentsErrorCode> {}

@@ -12,6 +12,7 @@ import { scopesForRoles, type Claims } from '@medpay/runtime';
 import type { CheckoutInput } from './__generated__/resolvers-types.js';
 import { checkoutPlan, creditRefusal, newPayment, type NewPayment } from './checkout/checkout-decision.js';
 import type { CheckoutStore } from './checkout/checkout-store.js';
+import type { FraudVerdict } from './checkout/fraud-screen.js';
 import { requestHash } from './checkout/idempotency-store.js';
 import { todayInSaoPaulo } from './checkout/plans.js';
 import { INSTALLMENT_ISSUE_DAYS_AHEAD } from './checkout/pricing.js';
@@ -42,7 +43,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-type Outcome = 'PAID_OUT' | 'REFUNDED' | 'DECLINED' | 'EXPIRED' | 'CREDIARIO';
+type Outcome = 'PAID_OUT' | 'REFUNDED' | 'DECLINED' | 'EXPIRED' | 'CREDIARIO' | 'HELD';
 
 /** Mulberry32: a small seeded PRNG, so every embedded start writes the same history. */
 function prng(seed: number) {
@@ -96,7 +97,27 @@ interface Scenario {
   defaultsFrom: number | null;
   /** this payment's own PRNG: its ids and times do not depend on the payments before it */
   random: Random;
+  /** the anti-fraud verdict it was decided by; null for the history, paid before anti-fraud existed */
+  verdict: FraudVerdict | null;
 }
+
+/**
+ * The back office's demo review: Mariana, on a device three other accounts paid from today, pays
+ * far above the clinic's usual ticket an hour after two other checkouts. The score and reasons are
+ * what the model gives such a checkout; it waits in the admin panel's queue.
+ */
+const HELD_VERDICT: FraudVerdict = {
+  source: 'MODEL',
+  decision: 'REVIEW',
+  score: 286,
+  modelVersion: '1.0.0',
+  reasons: [
+    { code: 'TICKET_FAR_ABOVE_CLINIC_NORM', text: 'Valor muito acima do ticket habitual da clínica para este tipo de procedimento.' },
+    { code: 'DEVICE_MANY_ACCOUNTS', text: 'Várias contas diferentes pagaram pelo mesmo dispositivo.' },
+    { code: 'VELOCITY_CPF_24H', text: 'Muitas tentativas de pagamento com o mesmo CPF nas últimas 24 horas.' },
+  ],
+  features: { accountAgeDays: 120, deviceAgeDays: 0, cpfPayments1h: 2, cpfPayments24h: 2, deviceAccounts24h: 4, amountToClinicNorm: 4.2, amountToCategoryNorm: 3.1, methodPix: 1 },
+};
 
 /**
  * Two crediários each for João and Mariana (the credit rules allow two active contracts), the second
@@ -138,8 +159,27 @@ function scenarios(now: Date): Scenario[] {
       simulations: 2 + Math.floor(random() * 6),
       defaultsFrom: crediario?.defaultsFrom ?? null,
       random,
+      verdict: null,
     };
   });
+}
+
+/** The held checkout of the demo's review queue (HELD_VERDICT), two hours ago. */
+function heldScenario(now: Date): Scenario {
+  const random = prng(20_261_207);
+  const procedure = [...catalog].filter((p) => p.clinic.id !== demoClinics[0]!.id).sort((a, b) => b.priceCentavos - a.priceCentavos)[0]!;
+  return {
+    paymentId: uuidOf(random),
+    payerId: mariana.id,
+    procedure,
+    outcome: 'HELD',
+    input: { procedureId: procedure.id, planId: 'PIX', method: 'PIX', idempotencyKey: 'demo-held' },
+    createdAt: new Date(now.getTime() - 2 * HOUR),
+    simulations: 1,
+    defaultsFrom: null,
+    random,
+    verdict: HELD_VERDICT,
+  };
 }
 
 /** Where each table of a payment keeps when its rows were written. */
@@ -149,6 +189,7 @@ const WRITTEN_AT = [
   { table: 'payment_status_changes', owner: 'payment_id', columns: ['at'] },
   { table: 'transfers', owner: 'payment_id', columns: ['created_at', 'updated_at'] },
   { table: 'ledger_transactions', owner: 'payment_id', columns: ['created_at'] },
+  { table: 'fraud_assessments', owner: 'payment_id', columns: ['assessed_at'] },
 ];
 
 /**
@@ -224,10 +265,10 @@ class History {
       outboxStore.append(prisma, plansSimulated({ clinicId: procedure.clinic.id, procedureId: procedure.id, category: procedure.category, count: scenario.simulations, windowStart: simulatedAt.toISOString() })),
     );
     await this.step(record.payment.id, createdAt, () =>
-      checkout.create(record, { scope: `checkout:${payerId}`, key: `seed-${record.payment.id}`, hash: requestHash({ ...scenario.input, payerId }) }),
+      checkout.create(record, { scope: `checkout:${payerId}`, key: `seed-${record.payment.id}`, hash: requestHash({ ...scenario.input, payerId }) }, scenario.verdict),
     );
     if (scenario.outcome === 'CREDIARIO') await this.crediario(scenario, record);
-    else await this.aVista(scenario, record);
+    else if (scenario.outcome !== 'HELD') await this.aVista(scenario, record);
     return true;
   }
 
@@ -318,6 +359,6 @@ class History {
 export async function seedDemoPayments(deps: HistoryDeps, now = new Date()): Promise<number> {
   const history = new History(deps, now);
   let written = 0;
-  for (const scenario of scenarios(now)) if (await history.write(scenario)) written += 1;
+  for (const scenario of [...scenarios(now), heldScenario(now)]) if (await history.write(scenario)) written += 1;
   return written;
 }

@@ -101,7 +101,8 @@ describe('the demo history', () => {
 
   it('is about 150 payments over four months, mostly settled, some refunded, declined, expired, and crediários paid and overdue', async () => {
     const { prisma } = payments;
-    const byStatus = Object.fromEntries((await prisma.payment.groupBy({ by: ['status'], _count: true })).map((row) => [row.status, row._count]));
+    const history = { holdReason: null };
+    const byStatus = Object.fromEntries((await prisma.payment.groupBy({ by: ['status'], where: history, _count: true })).map((row) => [row.status, row._count]));
     expect(Object.values(byStatus).reduce((sum, count) => sum + count, 0)).toBe(150);
     expect(byStatus.PAID_OUT).toBeGreaterThan(110);
     for (const status of ['REFUNDED', 'DECLINED', 'EXPIRED']) expect(byStatus[status]).toBeGreaterThan(2);
@@ -113,9 +114,16 @@ describe('the demo history', () => {
     const [paula, , mariana] = demoPatients;
     expect(await prisma.payment.count({ where: { payerId: paula!.id, planKind: 'CREDIARIO' } })).toBe(0);
     expect(await prisma.payment.count({ where: { payerId: mariana!.id, clinicId: demoClinics[0]!.id } })).toBe(0);
-    const { _min, _max } = await prisma.payment.aggregate({ _min: { createdAt: true }, _max: { createdAt: true } });
+    const { _min, _max } = await prisma.payment.aggregate({ where: history, _min: { createdAt: true }, _max: { createdAt: true } });
     expect(_min.createdAt!.getTime()).toBeGreaterThanOrEqual(startedAt - 121 * day);
     expect(_max.createdAt!.getTime()).toBeLessThan(startedAt - 12 * 3_600_000);
+  });
+
+  it("holds one recent checkout for the back office's anti-fraud review, with no charge issued", async () => {
+    const held = await payments.prisma.payment.findMany({ where: { holdReason: 'FRAUD_REVIEW' }, include: { fraudAssessment: true, charges: true } });
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ status: 'AWAITING_PAYMENT', payerId: demoPatients[2]!.id, charges: [], fraudAssessment: { decision: 'REVIEW', source: 'MODEL', reviewDecision: null } });
+    expect(held[0]!.createdAt.getTime()).toBeGreaterThan(startedAt - 3 * 3_600_000);
   });
 
   it('keeps the books balanced and reconciled, and leaves no money held for any clinic', async () => {
@@ -138,7 +146,8 @@ describe('the demo history', () => {
       expect(Date.parse(event.createdAt)).toBeLessThan(startedAt);
     }
     const ofType = (type: string) => events.filter((event) => event.type === type);
-    expect(ofType('plans.simulated')).toHaveLength(150);
+    // one simulation batch before each checkout: the history's 150 and the held one
+    expect(ofType('plans.simulated')).toHaveLength(151);
     expect(ofType('installment.paid')).toHaveLength(await prisma.installment.count({ where: { status: 'PAID' } }));
     expect(ofType('installment.overdue')).toHaveLength(await prisma.installment.count({ where: { status: 'OVERDUE' } }));
 

@@ -3,7 +3,7 @@
 // live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessLog, createEventBus, createLogger, fieldEncryptionFrom, internalRoutes, Metrics, openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
+  AccessLog, createEventBus, createLogger, fieldEncryptionFrom, InternalClient, internalRoutes, Metrics, openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,8 @@ import { PaymentAccess } from './payments/access.js';
 import { ChargeIssuer } from './money-movement/charges.js';
 import { Checkout } from './checkout/checkout.js';
 import { CheckoutStore } from './checkout/checkout-store.js';
+import { FraudScreen } from './checkout/fraud-screen.js';
+import { FraudReview } from './payments/fraud-review.js';
 import type { PaymentsConfig } from './config.js';
 import { encryptedColumns } from './encrypted-columns.js';
 import { Directory } from './internal/directory.js';
@@ -106,7 +108,10 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const reEncryption = new ReEncryption({
     service: 'payments', sql: prisma, encryption, tables: encryptedColumns, batchSize: config.REENCRYPTION_BATCH_SIZE, pauseMs: config.REENCRYPTION_PAUSE_MS, logger, metrics,
   });
-  const checkout = new Checkout(checkoutStore, directory, charges, config.PLATFORM_FEE_BASIS_POINTS, kick);
+  // The deadline is the client's timeout: past it, checkout goes on by its own rules (fraud-screen.ts).
+  const fraud = new FraudScreen(config.FRAUD_SCREEN === 'on' ? new InternalClient(config.AI_URL, 'payments', config.INTERNAL_CLAIMS_SECRET, config.FRAUD_DEADLINE_MS) : null, logger);
+  const checkout = new Checkout(checkoutStore, directory, charges, fraud, config.PLATFORM_FEE_BASIS_POINTS, kick);
+  const fraudReview = new FraudReview(prisma, charges, logger, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
     // Before the server listens: a reader of the outbox feed never sees part of the history.
@@ -156,6 +161,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       ...request,
       access: new PaymentAccess(request.claims, directory),
       checkout,
+      fraudReview,
       actions,
       store,
       search,

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { PrismaClient } from './generated/prisma/client.js';
 import type { CatalogProcedure } from './internal/directory.js';
+import { RULES_ONLY, type FraudScreen } from './checkout/fraud-screen.js';
 
 /** A fresh in-memory PGlite with payments' migrations applied. */
 export const openTestDatabase = (): Promise<Database<PrismaClient>> =>
@@ -26,3 +27,6 @@ export const testProcedure = (): CatalogProcedure => ({
   active: true,
   clinic: { id: randomUUID(), status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181' },
 });
+
+/** Checkout's anti-fraud where ai is not part of the test: the verdict payments records when ai does not answer. */
+export const withoutAi: Pick<FraudScreen, 'assess'> = { assess: async () => RULES_ONLY };

@@ -12,6 +12,7 @@ const SECTIONS = [
   ['/usuarios', 'Usuários'],
   ['/exclusoes', 'Exclusões de conta'],
   ['/pagamentos', 'Pagamentos'],
+  ['/antifraude', 'Antifraude'],
   ['/livro-razao', 'Livro-razão'],
   ['/mensagens-com-falha', 'Mensagens com falha'],
 ] as const;

@@ -1,4 +1,4 @@
-import type { AccountDeletionStatus, AccountDeletionStepStatus, DataAccessPurpose, MessageStatus, Role } from '@medpay/web/types';
+import type { AccountDeletionStatus, AccountDeletionStepStatus, DataAccessPurpose, FraudDecision, MessageStatus, Role } from '@medpay/web/types';
 
 export const roleLabel: Record<Role, string> = { PATIENT: 'Paciente', CLINIC_STAFF: 'Equipe de clínica', PLATFORM_ADMIN: 'Administração MedPay' };
 
@@ -31,4 +31,39 @@ export const accessFieldLabel: Record<string, string> = {
   'User.email': 'E-mail',
   'User.phone': 'Telefone',
   'Payment.procedure': 'Procedimento pago (dado de saúde)',
+};
+
+export const fraudDecisionLabel: Record<FraudDecision, string> = { APPROVE: 'Aprovado', REVIEW: 'Em análise', DECLINE: 'Recusado' };
+
+/** The anti-fraud model's inputs, as the back office reads them. */
+export const fraudFeatureLabel: Record<string, string> = {
+  accountAgeDays: 'Idade da conta (dias)',
+  deviceAgeDays: 'Uso deste dispositivo na conta (dias)',
+  failedLogins1h: 'Logins sem sucesso na última hora',
+  cpfPayments1h: 'Pagamentos do CPF na última hora',
+  cpfPayments24h: 'Pagamentos do CPF em 24 h',
+  cpfPayments7d: 'Pagamentos do CPF em 7 dias',
+  cpfDeclines24h: 'Recusas do CPF em 24 h',
+  devicePayments1h: 'Pagamentos do dispositivo na última hora',
+  deviceDeclines1h: 'Recusas do dispositivo na última hora',
+  deviceDeclines24h: 'Recusas do dispositivo em 24 h',
+  deviceAccounts24h: 'Contas no dispositivo em 24 h',
+  ipPayments1h: 'Pagamentos do IP na última hora',
+  ipDeclines24h: 'Recusas do IP em 24 h',
+  cardPayments24h: 'Tentativas com o cartão em 24 h',
+  cardDeclines1h: 'Recusas do cartão na última hora',
+  cardAccounts7d: 'Contas com o cartão em 7 dias',
+  cardBinCountryMismatch: 'Cartão emitido fora do Brasil',
+  amountCentavos: 'Valor (centavos)',
+  amountToClinicNorm: 'Valor ÷ ticket habitual da clínica',
+  amountToCategoryNorm: 'Valor ÷ ticket habitual da categoria',
+  clinicAgeDays: 'Idade da clínica na plataforma (dias)',
+  clinicDisputeRate: 'Taxa de contestações da clínica',
+  cpfPaymentsSameClinic30d: 'Pagamentos do CPF à clínica em 30 dias',
+  accountRefunds90d: 'Reembolsos da conta em 90 dias',
+  patientClinicDistanceKm: 'Distância paciente–clínica (km)',
+  methodPix: 'PIX',
+  methodBoleto: 'Boleto',
+  methodCard: 'Cartão',
+  methodCrediario: 'Crediário',
 };

@@ -3,7 +3,7 @@ import { graphql } from '@medpay/web/graphql';
 
 export const PaymentDetails = graphql(`
   fragment PaymentDetails on Payment {
-    id status escrowState method planKind installmentCount monthlyInterestRate iofCentavos cetAnnualRate
+    id status hold escrowState method planKind installmentCount monthlyInterestRate iofCentavos cetAnnualRate
     disputeReason escrowReleaseDueAt createdAt
     amounts { grossCentavos patientTotalCentavos refundedCentavos }
     pix { copiaECola qrCodePayload expiresAt }

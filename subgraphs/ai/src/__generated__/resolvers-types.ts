@@ -28,6 +28,25 @@ export type AssistantReply = {
   suggestions?: Maybe<Array<Scalars['String']['output']>>;
 };
 
+/** The anti-fraud model in service, with its held-out evaluation (npm run ai:train writes both). */
+export type FraudModelInfo = {
+  __typename?: 'FraudModelInfo';
+  declinePrecision: Scalars['Float']['output'];
+  declineRecall: Scalars['Float']['output'];
+  /** the score from which a checkout is declined, and its precision and recall there */
+  declineThreshold: Scalars['Int']['output'];
+  heldOutFraudRows: Scalars['Int']['output'];
+  /** checkouts in the held-out set, and how many were fraud */
+  heldOutRows: Scalars['Int']['output'];
+  reviewPrecision: Scalars['Float']['output'];
+  reviewRecall: Scalars['Float']['output'];
+  /** the score (0–1000) from which a checkout is held for review, and its precision and recall there */
+  reviewThreshold: Scalars['Int']['output'];
+  rocAuc: Scalars['Float']['output'];
+  trainedAt: Scalars['String']['output'];
+  version: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -41,6 +60,12 @@ export type Mutation = {
 export type MutationAskAssistantArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   message: Scalars['String']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** the anti-fraud model in service and its evaluation (platform admins) */
+  fraudModel?: Maybe<FraudModelInfo>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -121,7 +146,11 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  FraudModelInfo: ResolverTypeWrapper<FraudModelInfo>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -130,7 +159,11 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  FraudModelInfo: FraudModelInfo;
+  Float: Scalars['Float']['output'];
+  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
+  Query: Record<PropertyKey, never>;
 }>;
 
 export type AssistantReplyResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['AssistantReply'] = ResolversParentTypes['AssistantReply']> = ResolversObject<{
@@ -141,12 +174,32 @@ export type AssistantReplyResolvers<ContextType = AiContext, ParentType extends 
   suggestions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 }>;
 
+export type FraudModelInfoResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['FraudModelInfo'] = ResolversParentTypes['FraudModelInfo']> = ResolversObject<{
+  declinePrecision?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  declineRecall?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  declineThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  heldOutFraudRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  heldOutRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewPrecision?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reviewRecall?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reviewThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rocAuc?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  trainedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   askAssistant?: Resolver<Maybe<ResolversTypes['AssistantReply']>, ParentType, ContextType, RequireFields<MutationAskAssistantArgs, 'message'>>;
 }>;
 
+export type QueryResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  fraudModel?: Resolver<Maybe<ResolversTypes['FraudModelInfo']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = AiContext> = ResolversObject<{
   AssistantReply?: AssistantReplyResolvers<ContextType>;
+  FraudModelInfo?: FraudModelInfoResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
 }>;
 

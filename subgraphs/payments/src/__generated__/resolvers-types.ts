@@ -147,6 +147,52 @@ export type EscrowState =
   /** given back to the patient */
   | 'RETURNED';
 
+export type FraudAssessment = {
+  __typename?: 'FraudAssessment';
+  assessedAt: Scalars['String']['output'];
+  decision: FraudDecision;
+  features: Array<FraudFeature>;
+  /** the model file the score came from (rules: none) */
+  modelVersion: Scalars['String']['output'];
+  reasons: Array<FraudReason>;
+  /** the back office's decision on a REVIEW */
+  review?: Maybe<FraudReview>;
+  /** 0–1000; null when the AI service did not answer and checkout went on by its rules */
+  score?: Maybe<Scalars['Int']['output']>;
+  /** MODEL, or RULES when checkout decided by its own rules (the AI service down or late, or the screen switched off) */
+  source: Scalars['String']['output'];
+};
+
+export type FraudDecision =
+  | 'APPROVE'
+  | 'DECLINE'
+  | 'REVIEW';
+
+/** One input of the anti-fraud model, as the checkout was scored. */
+export type FraudFeature = {
+  __typename?: 'FraudFeature';
+  name: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** One reason behind an anti-fraud decision: a stable code and its text in Portuguese. */
+export type FraudReason = {
+  __typename?: 'FraudReason';
+  code: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type FraudReview = {
+  __typename?: 'FraudReview';
+  decidedAt: Scalars['String']['output'];
+  decision: FraudReviewDecision;
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+export type FraudReviewDecision =
+  | 'APPROVE'
+  | 'DECLINE';
+
 export type Installment = {
   __typename?: 'Installment';
   amountCentavos: Scalars['Int']['output'];
@@ -209,6 +255,8 @@ export type Mutation = {
   checkout?: Maybe<Payment>;
   /** The clinic confirms the procedure was performed: escrow is released and the payout starts. */
   confirmProcedurePerformed?: Maybe<Payment>;
+  /** decides a checkout held for anti-fraud review, once: APPROVE issues its charge, DECLINE declines it (platform admins; note up to 500 characters) */
+  decideFraudReview?: Maybe<Payment>;
   openDispute?: Maybe<Payment>;
   /** The patient pays a crediário installment now, by PIX: an overdue one with its late charges. */
   payInstallment?: Maybe<Installment>;
@@ -223,6 +271,13 @@ export type MutationCheckoutArgs = {
 
 
 export type MutationConfirmProcedurePerformedArgs = {
+  paymentId: Scalars['ID']['input'];
+};
+
+
+export type MutationDecideFraudReviewArgs = {
+  decision: FraudReviewDecision;
+  note?: InputMaybe<Scalars['String']['input']>;
   paymentId: Scalars['ID']['input'];
 };
 
@@ -265,7 +320,11 @@ export type Payment = {
   disputeReason?: Maybe<Scalars['String']['output']>;
   escrowReleaseDueAt?: Maybe<Scalars['String']['output']>;
   escrowState?: Maybe<EscrowState>;
+  /** the anti-fraud assessment the checkout was decided by; platform admins only (patients and clinics never see scores) */
+  fraudAssessment?: Maybe<FraudAssessment>;
   history?: Maybe<Array<PaymentStatusChange>>;
+  /** why the payment waits before it can be paid (FRAUD_REVIEW: em análise); null when it does not */
+  hold?: Maybe<PaymentHold>;
   id: Scalars['ID']['output'];
   installmentCount?: Maybe<Scalars['Int']['output']>;
   installments?: Maybe<Array<Installment>>;
@@ -325,6 +384,10 @@ export type PaymentEvent = {
   /** what happened, e.g. payment.status_changed */
   type: Scalars['String']['output'];
 };
+
+export type PaymentHold =
+  /** the back office reviews the checkout before its charge is issued (em análise) */
+  | 'FRAUD_REVIEW';
 
 export type PaymentMethod =
   | 'BOLETO'
@@ -475,6 +538,8 @@ export type Procedure = {
 
 export type Query = {
   __typename?: 'Query';
+  /** checkouts held for the back office's anti-fraud review, newest first (platform admins) */
+  fraudReviewQueue?: Maybe<PaymentConnection>;
   /** The books' health: platform admins only. */
   ledgerHealth?: Maybe<LedgerHealth>;
   /** The logged-in patient's crediário installments. */
@@ -491,6 +556,12 @@ export type Query = {
   planNets?: Maybe<Array<PlanNet>>;
   /** Volume, counts and balances over a period (YYYY-MM-DD, America/Sao_Paulo; default: the last 30 days): platform admins only. */
   platformFigures?: Maybe<PlatformFigures>;
+};
+
+
+export type QueryFraudReviewQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -766,12 +837,18 @@ export type ResolversTypes = ResolversObject<{
   ClinicStatement: ResolverTypeWrapper<Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversTypes['StatementEntry']> }>;
   DisputeOutcome: DisputeOutcome;
   EscrowState: EscrowState;
+  FraudAssessment: ResolverTypeWrapper<FraudAssessment>;
+  FraudDecision: FraudDecision;
+  FraudFeature: ResolverTypeWrapper<FraudFeature>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FraudReason: ResolverTypeWrapper<FraudReason>;
+  FraudReview: ResolverTypeWrapper<FraudReview>;
+  FraudReviewDecision: FraudReviewDecision;
   Installment: ResolverTypeWrapper<InstallmentMapper>;
   InstallmentStatus: InstallmentStatus;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LedgerEntry: ResolverTypeWrapper<LedgerEntry>;
   LedgerHealth: ResolverTypeWrapper<LedgerHealth>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   MoneyInFlight: ResolverTypeWrapper<MoneyInFlight>;
   MoneyInFlightReason: MoneyInFlightReason;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -781,6 +858,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentConnection: ResolverTypeWrapper<PaymentConnectionMapper>;
   PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
   PaymentEvent: ResolverTypeWrapper<PaymentEventMapper>;
+  PaymentHold: PaymentHold;
   PaymentMethod: PaymentMethod;
   PaymentMethodCount: ResolverTypeWrapper<PaymentMethodCount>;
   PaymentPlan: ResolverTypeWrapper<PaymentPlan>;
@@ -819,11 +897,15 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicBalance: ClinicBalance;
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversParentTypes['StatementEntry']> };
+  FraudAssessment: FraudAssessment;
+  FraudFeature: FraudFeature;
+  Float: Scalars['Float']['output'];
+  FraudReason: FraudReason;
+  FraudReview: FraudReview;
   Installment: InstallmentMapper;
   JSON: Scalars['JSON']['output'];
   LedgerEntry: LedgerEntry;
   LedgerHealth: LedgerHealth;
-  Float: Scalars['Float']['output'];
   MoneyInFlight: MoneyInFlight;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -892,6 +974,33 @@ export type ClinicStatementResolvers<ContextType = PaymentsContext, ParentType e
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type FraudAssessmentResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['FraudAssessment'] = ResolversParentTypes['FraudAssessment']> = ResolversObject<{
+  assessedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['FraudDecision'], ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['FraudFeature']>, ParentType, ContextType>;
+  modelVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['FraudReason']>, ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['FraudReview']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FraudFeatureResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['FraudFeature'] = ResolversParentTypes['FraudFeature']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type FraudReasonResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['FraudReason'] = ResolversParentTypes['FraudReason']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FraudReviewResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['FraudReview'] = ResolversParentTypes['FraudReview']> = ResolversObject<{
+  decidedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['FraudReviewDecision'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type InstallmentResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Installment'] = ResolversParentTypes['Installment']> = ResolversObject<{
   amountCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   boleto?: Resolver<Maybe<ResolversTypes['BoletoInstructions']>, ParentType, ContextType>;
@@ -933,6 +1042,7 @@ export type MoneyInFlightResolvers<ContextType = PaymentsContext, ParentType ext
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   checkout?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
   confirmProcedurePerformed?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationConfirmProcedurePerformedArgs, 'paymentId'>>;
+  decideFraudReview?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationDecideFraudReviewArgs, 'decision' | 'paymentId'>>;
   openDispute?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationOpenDisputeArgs, 'paymentId' | 'reason'>>;
   payInstallment?: Resolver<Maybe<ResolversTypes['Installment']>, ParentType, ContextType, RequireFields<MutationPayInstallmentArgs, 'installmentId'>>;
   refundPayment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
@@ -955,7 +1065,9 @@ export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends R
   disputeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   escrowReleaseDueAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   escrowState?: Resolver<Maybe<ResolversTypes['EscrowState']>, ParentType, ContextType>;
+  fraudAssessment?: Resolver<Maybe<ResolversTypes['FraudAssessment']>, ParentType, ContextType>;
   history?: Resolver<Maybe<Array<ResolversTypes['PaymentStatusChange']>>, ParentType, ContextType>;
+  hold?: Resolver<Maybe<ResolversTypes['PaymentHold']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   installmentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   installments?: Resolver<Maybe<Array<ResolversTypes['Installment']>>, ParentType, ContextType>;
@@ -1084,6 +1196,7 @@ export type ProcedureResolvers<ContextType = PaymentsContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  fraudReviewQueue?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, RequireFields<QueryFraudReviewQueueArgs, 'first'>>;
   ledgerHealth?: Resolver<Maybe<ResolversTypes['LedgerHealth']>, ParentType, ContextType>;
   myInstallments?: Resolver<Maybe<Array<ResolversTypes['Installment']>>, ParentType, ContextType>;
   myPayments?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, RequireFields<QueryMyPaymentsArgs, 'first'>>;
@@ -1139,6 +1252,10 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Clinic?: ClinicResolvers<ContextType>;
   ClinicBalance?: ClinicBalanceResolvers<ContextType>;
   ClinicStatement?: ClinicStatementResolvers<ContextType>;
+  FraudAssessment?: FraudAssessmentResolvers<ContextType>;
+  FraudFeature?: FraudFeatureResolvers<ContextType>;
+  FraudReason?: FraudReasonResolvers<ContextType>;
+  FraudReview?: FraudReviewResolvers<ContextType>;
   Installment?: InstallmentResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LedgerEntry?: LedgerEntryResolvers<ContextType>;

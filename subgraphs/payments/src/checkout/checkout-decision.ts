@@ -100,18 +100,42 @@ export interface NewPayment {
     amortizationCentavos: number;
     status: 'ISSUED' | 'SCHEDULED';
   }[];
-  charge: {
-    id: string;
-    paymentId: string;
-    method: CheckoutInput['method'];
-    status: 'CREATING';
-    amountCentavos: number;
-    installmentNumber: number | null;
-    dueDate: string | null;
-  };
+  /** the first charge, issued at once unless anti-fraud holds or declines the payment */
+  charge: NewCharge;
   statusChange: { id: string; paymentId: string; from: null; to: 'AWAITING_PAYMENT'; reason: string };
   /** payment.created, then its first payment.status_changed */
   events: [NewOutboxEvent, NewOutboxEvent];
+}
+
+export interface NewCharge {
+  id: string;
+  paymentId: string;
+  method: CheckoutInput['method'];
+  status: 'CREATING';
+  amountCentavos: number;
+  installmentNumber: number | null;
+  dueDate: string | null;
+}
+
+/**
+ * A payment's first charge: crediário's first installment, or the whole total (card: the acquirer
+ * charges it, interest included, in installments). `first` is the first due date and amount.
+ */
+export function firstCharge(
+  payment: Pick<NewPayment['payment'], 'id' | 'method' | 'planKind' | 'patientTotalCentavos'>,
+  first: { dueDate: string; amountCentavos: number },
+  id: string,
+): NewCharge {
+  const crediario = payment.planKind === 'CREDIARIO';
+  return {
+    id,
+    paymentId: payment.id,
+    method: payment.method,
+    status: 'CREATING',
+    amountCentavos: crediario ? first.amountCentavos : payment.patientTotalCentavos,
+    installmentNumber: crediario ? 1 : null,
+    dueDate: first.dueDate,
+  };
 }
 
 export interface NewPaymentFacts {
@@ -127,7 +151,6 @@ export interface NewPaymentFacts {
 
 export function newPayment({ payerId, procedure, plan, method, now, clientIp, newId }: NewPaymentFacts): NewPayment {
   const paymentId = newId();
-  const chargeId = newId();
   const crediario = plan.kind === 'CREDIARIO';
   const first = plan.schedule[0]!;
   const reason = 'Pagamento criado';
@@ -166,16 +189,7 @@ export function newPayment({ payerId, procedure, plan, method, now, clientIp, ne
   return {
     payment,
     installments,
-    charge: {
-      id: chargeId,
-      paymentId,
-      method,
-      status: 'CREATING',
-      // Card: the acquirer charges the patient's total (interest included) in installments.
-      amountCentavos: crediario ? first.amountCentavos : plan.totalCentavos,
-      installmentNumber: crediario ? 1 : null,
-      dueDate: first.dueDate,
-    },
+    charge: firstCharge(payment, first, newId()),
     statusChange: { id: newId(), paymentId, from: null, to: 'AWAITING_PAYMENT', reason },
     events: [
       paymentCreated(

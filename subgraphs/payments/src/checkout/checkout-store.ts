@@ -9,6 +9,9 @@ import { chargeStore } from '../money-movement/charge-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
 import { outboxStore } from '../events/outbox-store.js';
 import { paymentRows } from '../payments/payment-store.js';
+import { fraudAssessments, FRAUD_DECLINE_REASON, FRAUD_REVIEW_HOLD } from '../payments/fraud-review.js';
+import { movePayment } from '../payments/transitions.js';
+import type { FraudVerdict } from './fraud-screen.js';
 
 /** The idempotency key of one checkout: scoped to the payer, bound to the request's hash. */
 export interface CheckoutKey {
@@ -38,23 +41,30 @@ export class CheckoutStore {
     return { overdueInstallments, activeCrediarios };
   }
 
-  /** Writes the new payment; a concurrent request that claimed the same key first makes this throw a key conflict. */
-  async create(record: NewPayment, { scope, key, hash }: CheckoutKey): Promise<void> {
+  /**
+   * Writes the new payment with the anti-fraud verdict it was decided by: APPROVE with its first charge,
+   * REVIEW held without one (the back office decides), DECLINE declined at once; null for the demo
+   * history, written as payments made before anti-fraud existed. A concurrent request that claimed the
+   * same key first makes this throw a key conflict.
+   */
+  async create(record: NewPayment, { scope, key, hash }: CheckoutKey, verdict: FraudVerdict | null): Promise<void> {
     const { procedureName, contractAcceptance, ...payment } = record.payment;
     await this.prisma.$transaction(async (tx) => {
       await claimKey(tx, scope, key, hash, payment.id);
-      await tx.payment.create({
+      const created = await tx.payment.create({
         data: {
           ...payment,
           procedureNameEncrypted: this.encryption.encrypt(procedureName),
           contractAcceptanceEncrypted: contractAcceptance ? this.encryption.encrypt(JSON.stringify(contractAcceptance)) : null,
+          holdReason: verdict?.decision === 'REVIEW' ? FRAUD_REVIEW_HOLD : null,
         },
-        select: { id: true },
       });
       await installmentStore.createSchedule(tx, record.installments);
-      await chargeStore.create(tx, record.charge);
+      if (!verdict || verdict.decision === 'APPROVE') await chargeStore.create(tx, record.charge);
       await paymentRows.recordStatusChange(tx, record.statusChange);
       await outboxStore.append(tx, ...record.events);
+      if (verdict) await fraudAssessments.create(tx, payment.id, verdict);
+      if (verdict?.decision === 'DECLINE') await movePayment(tx, created, { to: 'DECLINED', reason: FRAUD_DECLINE_REASON });
     });
   }
 

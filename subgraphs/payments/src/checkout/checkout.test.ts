@@ -1,6 +1,7 @@
 // Checkout on a real (embedded) PostgreSQL: what a patient relies on when a request is retried.
 // The catalog (Directory) and the charge issuer are small in-test stand-ins: the issuer only records
 // which charges it was asked to create at the gateway.
+import { RULES_ONLY } from './fraud-screen.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FieldEncryption, type Database } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -9,7 +10,7 @@ import type { Charge, PrismaClient } from '../generated/prisma/client.js';
 import { Checkout } from './checkout.js';
 import { checkoutPlan, newPayment } from './checkout-decision.js';
 import { CheckoutStore } from './checkout-store.js';
-import { openTestDatabase, testProcedure } from '../testing.js';
+import { openTestDatabase, testProcedure, withoutAi } from '../testing.js';
 
 const procedure = testProcedure();
 const key = () => randomBytes(32).toString('base64url');
@@ -25,6 +26,7 @@ beforeAll(async () => {
     store,
     { procedures: async (ids) => (ids.includes(procedure.id) ? [procedure] : []) },
     { issue: async (charge) => void issued.push(charge) },
+    withoutAi,
     400,
     () => {},
   );
@@ -104,7 +106,7 @@ describe('payment.created', () => {
   it("carries a crediário's schedule", async () => {
     const { plan } = checkoutPlan({ procedureId: procedure.id, planId: 'CREDIARIO:4', method: 'BOLETO', firstDueDay: 5, idempotencyKey: 'unused-key' }, { procedure, platformFeeBasisPoints: 400, today: '2026-11-29' });
     const record = newPayment({ payerId: randomUUID(), procedure, plan, method: 'BOLETO', now: new Date(), clientIp: '10.0.0.1', newId: randomUUID });
-    await store.create(record, { scope: `checkout:${record.payment.payerId}`, key: 'crediario-key-1', hash: 'h' });
+    await store.create(record, { scope: `checkout:${record.payment.payerId}`, key: 'crediario-key-1', hash: 'h' }, RULES_ONLY);
     const created = await database.prisma.outboxEvent.findFirstOrThrow({ where: { aggregateId: record.payment.id, type: 'payment.created' } });
     expect(created.payload).toMatchObject({ planKind: 'CREDIARIO', method: 'BOLETO', installmentCount: 4 });
     const persisted = await database.prisma.installment.findMany({ where: { paymentId: record.payment.id }, orderBy: { number: 'asc' } });
@@ -120,7 +122,7 @@ describe('payment.created', () => {
     const record = newPayment({ payerId: randomUUID(), procedure, plan, method: 'PIX', now: new Date(), clientIp: '10.0.0.1', newId: randomUUID });
     // The second event reuses an existing outbox id: its insert fails after the payment's rows were written.
     record.events[1] = { ...record.events[1], id: taken.id };
-    await expect(store.create(record, { scope: `checkout:${record.payment.payerId}`, key: 'doomed-key-1', hash: 'h' })).rejects.toThrow();
+    await expect(store.create(record, { scope: `checkout:${record.payment.payerId}`, key: 'doomed-key-1', hash: 'h' }, RULES_ONLY)).rejects.toThrow();
     expect(await database.prisma.payment.count({ where: { id: record.payment.id } })).toBe(0);
     expect(await database.prisma.outboxEvent.count({ where: { aggregateId: record.payment.id } })).toBe(0);
   });

@@ -1,6 +1,7 @@
 // Checkout: turns a plan the patient simulated into a payment and its first charge. Priced from the
 // catalog, never from the client; idempotent by the patient's key; crediário only after a credit
-// decision and the patient's acceptance of the exact contract terms. The decision is pure
+// decision and the patient's acceptance of the exact contract terms; never charged before anti-fraud
+// has assessed it (a REVIEW holds it for the back office, a DECLINE declines it). The decision is pure
 // (checkout-decision.ts); this reads its facts and writes its result through the checkout store.
 import { randomUUID } from 'node:crypto';
 import type { CheckoutInput } from '../__generated__/resolvers-types.js';
@@ -9,6 +10,7 @@ import type { Directory } from '../internal/directory.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
 import type { PaymentAccess } from '../payments/access.js';
 import { assertCrediarioAllowed, checkoutPlan, newPayment } from './checkout-decision.js';
+import { cardFingerprint, type FraudScreen } from './fraud-screen.js';
 import type { CheckoutKey, CheckoutStore } from './checkout-store.js';
 import { assertKey, isKeyConflict, requestHash } from './idempotency-store.js';
 import { todayInSaoPaulo } from './plans.js';
@@ -16,6 +18,7 @@ import { todayInSaoPaulo } from './plans.js';
 export interface CheckoutContext {
   access: Pick<PaymentAccess, 'requireUser'>;
   clientIp: string;
+  deviceId?: string;
 }
 
 export class Checkout {
@@ -23,13 +26,14 @@ export class Checkout {
     private readonly store: CheckoutStore,
     private readonly directory: Pick<Directory, 'procedures'>,
     private readonly charges: Pick<ChargeIssuer, 'issue'>,
+    private readonly fraud: Pick<FraudScreen, 'assess'>,
     private readonly platformFeeBasisPoints: number,
     /** tells the outbox relay there is something to publish */
     private readonly kick: () => void,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async checkout(input: CheckoutInput, { access, clientIp }: CheckoutContext): Promise<Payment> {
+  async checkout(input: CheckoutInput, { access, clientIp, deviceId }: CheckoutContext): Promise<Payment> {
     const payerId = access.requireUser();
     assertKey(input.idempotencyKey);
     const { idempotencyKey, ...request } = input;
@@ -44,8 +48,23 @@ export class Checkout {
     if (plan.kind === 'CREDIARIO') assertCrediarioAllowed(input, plan, await this.store.creditHistory(payerId));
 
     const record = newPayment({ payerId, procedure, plan, method: input.method, now, clientIp, newId: randomUUID });
+    const { payment } = record;
+    const verdict = await this.fraud.assess({
+      paymentId: payment.id,
+      payerId,
+      clinicId: payment.clinicId,
+      procedureId: payment.procedureId,
+      category: procedure.category,
+      method: payment.method,
+      planKind: payment.planKind,
+      amountCentavos: payment.patientTotalCentavos,
+      deviceId: deviceId ?? null,
+      clientIp,
+      cardFingerprint: cardFingerprint(input.cardToken),
+      at: now.toISOString(),
+    });
     try {
-      await this.store.create(record, key);
+      await this.store.create(record, key, verdict);
     } catch (error) {
       // Another request with the same key won the race: answer with its payment.
       if (isKeyConflict(error)) return this.resume((await this.store.paymentOfKey(key))!, input.cardToken);
@@ -55,7 +74,7 @@ export class Checkout {
     return this.resume(record.payment.id, input.cardToken);
   }
 
-  /** Makes sure the payment's first charge exists at the gateway, then returns the payment. */
+  /** Makes sure the payment's first charge exists at the gateway (none while held or declined), then returns the payment. */
   private async resume(paymentId: string, cardToken?: string | null): Promise<Payment> {
     const { payment, firstCharge } = await this.store.withFirstCharge(paymentId);
     if (firstCharge) await this.charges.issue(firstCharge, payment, cardToken ?? undefined);

@@ -1,6 +1,7 @@
 // Overdue marking on a real (embedded) PostgreSQL: each installment issued and unpaid past its due
 // date moves to OVERDUE once, announced by exactly one installment.overdue event, however many
 // workers run the step at once.
+import { RULES_ONLY } from '../checkout/fraud-screen.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FieldEncryption, type Database } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -27,7 +28,7 @@ async function crediario() {
   const input = { procedureId: procedure.id, planId: 'CREDIARIO:3', method: 'BOLETO' as const, firstDueDay: 10, idempotencyKey: 'unused' };
   const { plan } = checkoutPlan(input, { procedure, platformFeeBasisPoints: 400, today: '2026-11-29' });
   const record = newPayment({ payerId: randomUUID(), procedure, plan, method: 'BOLETO', now: new Date('2026-11-29T12:00:00Z'), clientIp: '10.0.0.1', newId: randomUUID });
-  await store.create(record, { scope: `checkout:${record.payment.payerId}`, key: randomUUID(), hash: 'h' });
+  await store.create(record, { scope: `checkout:${record.payment.payerId}`, key: randomUUID(), hash: 'h' }, RULES_ONLY);
   return record;
 }
 

@@ -22,7 +22,7 @@ import { inTransaction } from '../transaction.js';
 import { ChargeIssuer } from './charges.js';
 import { PaymentActions } from './payment-actions.js';
 import { Settlement } from './settlement.js';
-import { openTestDatabase, testProcedure } from '../testing.js';
+import { openTestDatabase, testProcedure, withoutAi } from '../testing.js';
 
 const procedure = testProcedure();
 const secret = () => randomBytes(32).toString('base64url');
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const gateway = new CelcoinGateway({ baseUrl: unused, clientId: 'x', clientSecret: 'x', pixKey: 'x', merchantName: 'MedPay', merchantCity: 'Sao Paulo', webhookUser: 'x', webhookPassword: 'x', logger });
   settlement = new Settlement(prisma, logger, 7, () => {});
   actions = new PaymentActions(prisma, settlement, new ChargeIssuer(prisma, gateway, directory, settlement, 3600, logger), gateway, () => {});
-  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedure] }, { issue: async () => {} }, 400, () => {});
+  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedure] }, { issue: async () => {} }, withoutAi, 400, () => {});
 }, 60_000);
 afterAll(() => database?.close());
 
@@ -228,7 +228,7 @@ describe('transfer.failed', () => {
   const clinicId = elsewhere.clinic.id;
   let checkoutElsewhere: Checkout;
   beforeAll(() => {
-    checkoutElsewhere = new Checkout(new CheckoutStore(database.prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [elsewhere] }, { issue: async () => {} }, 400, () => {});
+    checkoutElsewhere = new Checkout(new CheckoutStore(database.prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [elsewhere] }, { issue: async () => {} }, withoutAi, 400, () => {});
   });
   const asItsClinic = () => new PaymentAccess({ ...clinicKey, clinicId }, new Directory(unused, unused, secret()));
 

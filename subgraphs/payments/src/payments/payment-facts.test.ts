@@ -1,6 +1,7 @@
 // The payment facts endpoint (/internal/payment-facts) on a real (embedded) PostgreSQL: a payment as
 // a message shows it, now — the charge awaiting payment, and the crediário's schedule with the late
 // charges payments' own rule gives on the day asked. Run as the kit's internalRoutes runs it.
+import { RULES_ONLY } from '../checkout/fraud-screen.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as contracts from '@medpay/contracts';
 import { FieldEncryption, serviceClaims, type Database, type InternalRoute } from '@medpay/runtime';
@@ -42,7 +43,7 @@ async function contracted(planId: string, method: 'PIX' | 'BOLETO') {
   const input = { procedureId: procedure.id, planId, method, firstDueDay: 10, idempotencyKey: 'unused' };
   const { plan } = checkoutPlan(input, { procedure, platformFeeBasisPoints: 400, today: '2026-11-29' });
   const record = newPayment({ payerId: randomUUID(), procedure, plan, method, now: new Date('2026-11-29T12:00:00Z'), clientIp: '10.0.0.1', newId: randomUUID });
-  await store.create(record, { scope: `checkout:${record.payment.payerId}`, key: randomUUID(), hash: 'h' });
+  await store.create(record, { scope: `checkout:${record.payment.payerId}`, key: randomUUID(), hash: 'h' }, RULES_ONLY);
   return record;
 }
 

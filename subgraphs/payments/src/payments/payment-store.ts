@@ -2,7 +2,7 @@
 // parts of a payment (one query per part per request, never one per payment).
 import { createLoader, isUuid, type Metrics } from '@medpay/runtime';
 import DataLoader from 'dataloader';
-import type { Charge, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Charge, FraudAssessment, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { account, balances } from '../ledger/ledger-store.js';
 import type { Db } from '../transaction.js';
 
@@ -101,6 +101,9 @@ export class PaymentStore {
     const { prisma, metrics } = this;
     return {
       payment: createLoader<Payment>('payment', metrics, (ids) => prisma.payment.findMany({ where: { id: { in: ids.filter(isUuid) } } })),
+      fraudAssessment: createLoader<FraudAssessment & { id: string }>('fraudAssessment', metrics, (ids) =>
+        prisma.fraudAssessment.findMany({ where: { paymentId: { in: ids.filter(isUuid) } } }).then((rows) => rows.map((row) => ({ ...row, id: row.paymentId }))),
+      ),
       charges: byPayment<Charge>('charges', metrics, (ids) => prisma.charge.findMany({ where: { paymentId: { in: ids } }, orderBy: { createdAt: 'asc' } })),
       installments: byPayment<Installment>('installments', metrics, (ids) => prisma.installment.findMany({ where: { paymentId: { in: ids } }, orderBy: { number: 'asc' } })),
       history: byPayment<PaymentStatusChange>('history', metrics, (ids) => prisma.paymentStatusChange.findMany({ where: { paymentId: { in: ids } }, orderBy: { at: 'asc' } })),

@@ -13,7 +13,7 @@ export interface Move {
   escrow?: EscrowState;
   reason: string;
   /** other column changes that belong to the same step */
-  data?: { refundedCentavos?: number; escrowReleaseDueAt?: Date | null; disputeReason?: string | null };
+  data?: { refundedCentavos?: number; escrowReleaseDueAt?: Date | null; disputeReason?: string | null; holdReason?: string | null };
 }
 
 /**

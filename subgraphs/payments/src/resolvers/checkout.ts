@@ -24,5 +24,5 @@ export const checkoutQuery: QueryResolvers = {
 };
 
 export const checkoutMutation: MutationResolvers = {
-  checkout: (_, { input }, { checkout, access, clientIp }) => checkout.checkout(input, { access, clientIp }),
+  checkout: (_, { input }, { checkout, access, clientIp, deviceId }) => checkout.checkout(input, { access, clientIp, deviceId }),
 };

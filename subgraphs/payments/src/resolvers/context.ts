@@ -7,6 +7,7 @@ import type { Directory } from '../internal/directory.js';
 import type { Reconciliation } from '../ledger/reconciliation.js';
 import type { PaymentActions } from '../money-movement/payment-actions.js';
 import type { PaymentAccess } from '../payments/access.js';
+import type { FraudReview } from '../payments/fraud-review.js';
 import type { PaymentSearch } from '../payments/payment-search.js';
 import type { PersonalDataStore } from '../payments/personal-data-store.js';
 import type { PaymentLoaders, PaymentStore } from '../payments/payment-store.js';
@@ -15,6 +16,7 @@ import type { ReportStore } from '../reporting/report-store.js';
 export interface PaymentsContext extends RequestContext {
   access: PaymentAccess;
   checkout: Checkout;
+  fraudReview: FraudReview;
   actions: PaymentActions;
   store: PaymentStore;
   search: PaymentSearch;

@@ -5,14 +5,14 @@ import { checkoutMutation, checkoutQuery } from './checkout.js';
 import { paymentEvent, subscription } from './events.js';
 import { ledgerQuery } from './ledger.js';
 import { moneyMovementMutation } from './money-movement.js';
-import { clinicPayments, installment, payment, paymentStatusChange, paymentsQuery, personalData, procedure, user } from './payments.js';
+import { clinicPayments, installment, payment, paymentStatusChange, paymentsMutation, paymentsQuery, personalData, procedure, user } from './payments.js';
 import { clinicReports, reportingQuery, statementEntry } from './reporting.js';
 
 export type { PaymentsContext } from './context.js';
 
 export const resolvers: Resolvers = {
   Query: { ...checkoutQuery, ...paymentsQuery, ...reportingQuery, ...ledgerQuery },
-  Mutation: { ...checkoutMutation, ...moneyMovementMutation },
+  Mutation: { ...checkoutMutation, ...moneyMovementMutation, ...paymentsMutation },
   Subscription: subscription,
   PaymentEvent: paymentEvent,
   Payment: payment,

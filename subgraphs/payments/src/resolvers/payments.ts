@@ -1,8 +1,11 @@
 // Payments as the patient, the clinic and the platform read them: one payment, pages of payments,
 // installments, and the Payment and Installment fields built from their rows.
-import { Caller, forbidden, notFound } from '@medpay/runtime';
+import { Caller, forbidden, isUuid, notFound } from '@medpay/runtime';
 import type {
   ClinicResolvers,
+  FraudDecision,
+  FraudReviewDecision,
+  MutationResolvers,
   InstallmentResolvers,
   PaymentResolvers,
   PaymentStatusChangeResolvers,
@@ -13,6 +16,7 @@ import type {
 } from '../__generated__/resolvers-types.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
 import { installmentDue } from '../crediario/late-charges.js';
+import { awaitingReview, FRAUD_REVIEW_HOLD } from '../payments/fraud-review.js';
 import { boletoOf, currentCharge, iso, paymentsWhere, pixOf, referencedPayment, visiblePayment } from './shared.js';
 
 export const paymentsQuery: QueryResolvers = {
@@ -22,6 +26,18 @@ export const paymentsQuery: QueryResolvers = {
   payments: (_, args, context) => {
     if (!context.access.isAdmin) throw forbidden();
     return paymentsWhere(context.search.forPlatform(args.filter ?? {}), args, context);
+  },
+  fraudReviewQueue: (_, args, context) => {
+    if (!context.access.isAdmin) throw forbidden();
+    return paymentsWhere(awaitingReview, args, context);
+  },
+};
+
+export const paymentsMutation: MutationResolvers = {
+  decideFraudReview: (_, { paymentId, decision, note }, { access, fraudReview }) => {
+    if (!access.isAdmin) throw forbidden();
+    if (!isUuid(paymentId)) throw notFound('Pagamento');
+    return fraudReview.decide(paymentId, decision, note, access.requireUser());
   },
 };
 
@@ -53,6 +69,22 @@ export const payment: PaymentResolvers = {
   procedure: (payment, _, { accesses }, info) => {
     accesses.read(info, payment.payerId, 'Payment.procedure', payment.clinicId);
     return { __typename: 'Procedure', id: payment.procedureId };
+  },
+  hold: (payment) => (payment.holdReason === FRAUD_REVIEW_HOLD ? 'FRAUD_REVIEW' : null),
+  fraudAssessment: async (payment, _, { access, loaders }) => {
+    if (!access.isAdmin) throw forbidden();
+    const assessment = await loaders.fraudAssessment.load(payment.id);
+    if (!assessment) return null;
+    return {
+      score: assessment.score,
+      decision: assessment.decision as FraudDecision,
+      reasons: assessment.reasons as { code: string; text: string }[],
+      modelVersion: assessment.modelVersion,
+      source: assessment.source,
+      features: Object.entries(assessment.features as Record<string, number>).map(([name, value]) => ({ name, value })),
+      assessedAt: iso(assessment.assessedAt)!,
+      review: assessment.reviewDecision ? { decision: assessment.reviewDecision as FraudReviewDecision, note: assessment.reviewNote, decidedAt: iso(assessment.reviewedAt)! } : null,
+    };
   },
   ledgerEntries: async (payment, _, { loaders }) =>
     (await loaders.ledger.load(payment.id)).flatMap((transaction) =>

@@ -9,7 +9,7 @@ import Link from 'next/link';
 const MyPayments = graphql(`
   query MyPayments($after: String) {
     myPayments(first: 20, after: $after) {
-      edges { node { id status createdAt method planKind installmentCount amounts { patientTotalCentavos } procedure { id name } clinic { id tradeName } } }
+      edges { node { id status hold createdAt method planKind installmentCount amounts { patientTotalCentavos } procedure { id name } clinic { id tradeName } } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -37,7 +37,7 @@ function Payments() {
           <li key={node.id} className="card">
             <Link href={`/pagamentos/${node.id}`} className="spread">
               <strong>{node.procedure?.name}</strong>
-              <StatusBadge status={node.status!} />
+              <StatusBadge status={node.status!} hold={node.hold} />
             </Link>
             <p className="muted">{node.clinic?.tradeName} · {formatDate(node.createdAt!)}</p>
             <p className="money">{formatBRL(node.amounts?.patientTotalCentavos ?? 0)}{node.installmentCount && node.installmentCount > 1 ? ` em ${node.installmentCount}×` : ''}</p>

@@ -62,7 +62,7 @@ function Payment() {
       <section className="card status-card" aria-live="polite">
         <div className="spread">
           <span className="muted">{payment.clinic?.tradeName}</span>
-          <StatusBadge status={payment.status} />
+          <StatusBadge status={payment.status} hold={payment.hold} />
         </div>
         <p className="big money">{formatBRL(payment.amounts?.patientTotalCentavos ?? 0)}</p>
         <p className="muted">
@@ -74,6 +74,11 @@ function Payment() {
           <p className="notice notice-ok">
             Pagamento recebido. {payment.escrowState === 'HELD' ? 'O valor fica em garantia com a MedPay até a clínica confirmar o atendimento.' : escrowStateLabel[payment.escrowState!]}
             {payment.escrowState === 'HELD' && payment.escrowReleaseDueAt ? ` Liberação automática em ${formatDate(payment.escrowReleaseDueAt)}, salvo contestação.` : ''}
+          </p>
+        ) : null}
+        {payment.hold === 'FRAUD_REVIEW' && payment.status === 'AWAITING_PAYMENT' ? (
+          <p className="notice notice-info">
+            Pagamento em análise. Por segurança, nossa equipe confere alguns pagamentos antes de emitir a cobrança; você é avisado assim que terminar, e nada é cobrado antes disso.
           </p>
         ) : null}
         {live.error ? <p className="hint">Atualização automática indisponível; recarregue para ver o status.</p> : null}

@@ -1,6 +1,6 @@
 'use client';
 // One payment in full for the back office: split, timeline, installments, charges' outcome, and its
-// ledger transactions entry by entry; disputes are decided and refunds made here.
+// ledger transactions entry by entry; disputes and anti-fraud reviews are decided and refunds made here.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { escrowStateLabel, formatBRL, formatDate, formatDateTime, formatRate, installmentStatusLabel, methodLabel, paymentStatusLabel, planKindLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
@@ -8,6 +8,7 @@ import { ErrorNotice, Loading, StatusBadge, Timeline } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
+import { FraudReview } from '../../../../components/fraud-review';
 import { PaymentRefund } from '../../../../components/payment-refund';
 
 const AdminPayment = graphql(`
@@ -22,6 +23,8 @@ const AdminPayment = graphql(`
       history { from to reason at }
       installments { id number dueDate amountCentavos lateChargesCentavos status }
       ledgerEntries { transactionId description account direction amountCentavos at }
+      hold
+      fraudAssessment { score decision source modelVersion assessedAt reasons { code text } features { name value } review { decision note decidedAt } }
     }
   }
 `);
@@ -53,7 +56,7 @@ export default function AdminPaymentPage() {
       <p className="muted"><Link href="/pagamentos">Pagamentos</Link> › <span className="mono">{payment.id}</span></p>
       <div className="spread">
         <h1>{payment.procedure?.name} · {payment.clinic?.tradeName}</h1>
-        <StatusBadge status={payment.status} />
+        <StatusBadge status={payment.status} hold={payment.hold} />
       </div>
       <p className="muted">
         <Link href={`/usuarios/${payment.payer?.id}`}>{payment.payer?.name}</Link> ({payment.payer?.cpfMasked ?? 'sem CPF'}) · {formatDateTime(payment.createdAt!)} · {planKindLabel[payment.planKind!]} · {methodLabel[payment.method!]}
@@ -100,6 +103,17 @@ export default function AdminPaymentPage() {
           ) : null}
         </section>
       </div>
+      {payment.fraudAssessment ? (
+        <FraudReview
+          paymentId={payment.id}
+          held={payment.hold === 'FRAUD_REVIEW'}
+          assessment={payment.fraudAssessment}
+          onDone={(message) => {
+            setDone(message);
+            void refetch().catch(() => undefined);
+          }}
+        />
+      ) : null}
       <PaymentRefund
         payment={{ id: payment.id, status: payment.status, planKind: payment.planKind!, escrowState: payment.escrowState!, payerName: payment.payer?.name }}
         left={amounts.grossCentavos - amounts.refundedCentavos}

@@ -1,0 +1,177 @@
+// Anti-fraud end to end, in every available database mode: checkouts through the router, payments
+// asking ai (the committed model, signals rebuilt from the outboxes) within its deadline, the hold of
+// a REVIEW and the back office's decision, the rules when ai is down or late, and who may see scores.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fraudAssessment } from '@medpay/contracts';
+import { demoProcedureId } from '@medpay/demo-data';
+import { serviceClaims, signClaims } from '@medpay/runtime';
+import { eventually } from '@medpay/runtime/testing';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { availableModes, bearer, demoCast, type Session, type Stack, startStack } from './stack.js';
+
+interface Assessment {
+  score: number | null;
+  decision: string;
+  source: string;
+  modelVersion: string;
+  reasons: { code: string; text: string }[];
+  features: { name: string; value: number }[];
+  review: { decision: string; note: string | null } | null;
+}
+interface PaymentView {
+  id: string;
+  status: string;
+  hold: string | null;
+  pix: { copiaECola: string } | null;
+}
+
+const CHECKOUT = 'mutation($input: CheckoutInput!) { checkout(input: $input) { id status hold pix { copiaECola } } }';
+const ASSESSMENT = 'query($id: ID!) { payment(id: $id) { id status hold pix { copiaECola } fraudAssessment { score decision source modelVersion reasons { code text } features { name value } review { decision note } } } }';
+const QUEUE = '{ fraudReviewQueue(first: 50) { totalCount edges { node { id fraudAssessment { decision reasons { code } } } } } }';
+const DECIDE = 'mutation($id: ID!, $decision: FraudReviewDecision!, $note: String) { decideFraudReview(paymentId: $id, decision: $decision, note: $note) { id status hold pix { copiaECola } } }';
+
+// Estética at Derma Minas: the peeling sets the clinic's usual ticket, the CO2 laser is three times it.
+const PEELING = demoProcedureId(2, 1);
+const LASER = demoProcedureId(2, 2);
+
+describe.each(availableModes())('anti-fraud at checkout (%s)', (mode) => {
+  let stack: Stack;
+  let cast: Awaited<ReturnType<typeof demoCast>>;
+  let mariana: Session;
+  let slowAi: Server;
+
+  // Each client its own address and device, as the router's trusted proxies and the apps say them.
+  const client = (address: string, device: string) => ({ 'x-forwarded-for': address, 'x-medpay-device': device });
+  const checkout = async (who: Session, input: Record<string, unknown>, headers: Record<string, string>) => {
+    const { body } = await stack.graphql<{ checkout: PaymentView }>(CHECKOUT, { input: { idempotencyKey: randomUUID(), planId: 'PIX', method: 'PIX', ...input } }, { ...bearer(who.accessToken), ...headers });
+    if (!body.data?.checkout) throw new Error(JSON.stringify(body.errors));
+    return body.data.checkout;
+  };
+  const assessed = async (id: string) => (await stack.graphql<{ payment: PaymentView & { fraudAssessment: Assessment } }>(ASSESSMENT, { id }, bearer(cast.admin.accessToken))).body.data!.payment;
+  const pay = (copiaECola: string) => fetch(`${stack.celcoin.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: copiaECola }) });
+  const cardToken = async (number: string) => {
+    const response = await fetch(`${stack.celcoin.url}/_sim/card/tokenize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ number, holder: 'CARTAO TESTE', expMonth: 12, expYear: 2030, cvv: '123' }) });
+    return ((await response.json()) as { cardToken: string }).cardToken;
+  };
+  const askAi = (request: Record<string, unknown>, service: string) =>
+    fetch(`${stack.ai.url}${fraudAssessment.path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-medpay-claims': signClaims(serviceClaims(service), stack.secret) }, body: JSON.stringify(request) });
+
+  beforeAll(async () => {
+    stack = await startStack(mode, { FRAUD_SCREEN: 'on' });
+    cast = await demoCast(stack);
+    mariana = await stack.login('mariana.costa@demo.medpay.com.br');
+    // An ai that takes the request and never answers: checkout must not wait for it.
+    slowAi = createServer(() => {});
+    await new Promise<void>((resolve) => slowAi.listen(0, '127.0.0.1', resolve));
+  }, 180_000);
+  afterAll(async () => {
+    slowAi?.closeAllConnections();
+    slowAi?.close();
+    await stack?.close();
+  });
+
+  it("approves an ordinary patient's checkout on the model, and only platform admins see the score", async () => {
+    const created = await checkout(cast.patient, { procedureId: cast.procedureId }, client('203.0.113.10', 'device-paula-0001'));
+    expect(created).toMatchObject({ status: 'AWAITING_PAYMENT', hold: null });
+    expect(created.pix?.copiaECola).toBeTruthy();
+    const { fraudAssessment: assessment } = await assessed(created.id);
+    expect(assessment).toMatchObject({ decision: 'APPROVE', source: 'MODEL', modelVersion: '1.0.0', review: null });
+    expect(assessment.score).toBeLessThan(100);
+    expect(assessment.features.find((feature) => feature.name === 'deviceAccounts24h')?.value).toBe(1);
+
+    for (const who of [cast.patient, cast.clinicAdmin]) {
+      const { body } = await stack.graphql(ASSESSMENT, { id: created.id }, bearer(who.accessToken));
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const queue = await stack.graphql(QUEUE, {}, bearer(cast.patient.accessToken));
+    expect(queue.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('holds a new ticket far above the clinic\'s usual for review, and the back office decides it once', async () => {
+    // Three peelings paid set Derma Minas' usual ticket for Estética.
+    const patients = [cast.patient, cast.otherPatient, mariana];
+    for (const [index, who] of patients.entries()) {
+      const peeling = await checkout(who, { procedureId: PEELING }, client(`203.0.113.${20 + index}`, `device-peeling-${index}0001`));
+      expect((await pay(peeling.pix!.copiaECola)).status).toBe(200);
+      await eventually(() => assessed(peeling.id), (payment) => payment.status === 'IN_ESCROW', 'the peeling paid');
+    }
+    // ai reads the payments' outbox: the three paid tickets, before the laser is scored.
+    await eventually(() => stack.ai.intake.lag(), (lag) => lag.pending === 0, 'ai to read the outboxes');
+    await stack.ai.intake.drain();
+
+    const held = await checkout(mariana, { procedureId: LASER }, client('203.0.113.30', 'device-laser-00001'));
+    expect(held).toMatchObject({ status: 'AWAITING_PAYMENT', hold: 'FRAUD_REVIEW', pix: null });
+    const { fraudAssessment: assessment } = await assessed(held.id);
+    expect(assessment.decision).toBe('REVIEW');
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('TICKET_FAR_ABOVE_CLINIC_NORM');
+    expect(assessment.reasons.every((reason) => reason.text.length > 10)).toBe(true);
+    expect(assessment.features.find((feature) => feature.name === 'amountToClinicNorm')?.value).toBeCloseTo(220_000 / 65_000, 3);
+
+    const queue = (await stack.graphql<{ fraudReviewQueue: { edges: { node: { id: string } }[] } }>(QUEUE, {}, bearer(cast.admin.accessToken))).body.data!.fraudReviewQueue;
+    expect(queue.edges.map((edge) => edge.node.id)).toContain(held.id);
+
+    const decide = (decision: string, note?: string) => stack.graphql<{ decideFraudReview: PaymentView }>(DECIDE, { id: held.id, decision, note }, bearer(cast.admin.accessToken));
+    // Two admins approve at once: one decision is recorded and one charge issued; both answers lift the hold.
+    const [first, second] = await Promise.all([decide('APPROVE', 'Paciente confirmou por telefone.'), decide('APPROVE', 'Aprovado.')]);
+    for (const answer of [first, second]) expect(answer.body.data?.decideFraudReview).toMatchObject({ hold: null, status: 'AWAITING_PAYMENT' });
+    const approved = await eventually(() => assessed(held.id), (payment) => Boolean(payment.pix), 'the approved charge');
+    const state = (await (await fetch(`${stack.celcoin.url}/_sim/state`)).json()) as { charges: { amountCentavos: number }[] };
+    expect(state.charges.filter((charge) => charge.amountCentavos === 220_000)).toHaveLength(1);
+
+    const reversed = await decide('DECLINE');
+    expect(reversed.body.errors?.[0]?.extensions?.code).toBe('FRAUD_REVIEW_DECIDED');
+    expect(['Paciente confirmou por telefone.', 'Aprovado.']).toContain(approved.fraudAssessment.review?.note);
+    expect(approved.fraudAssessment.review?.decision).toBe('APPROVE');
+    expect((await stack.graphql<{ fraudReviewQueue: { edges: { node: { id: string } }[] } }>(QUEUE, {}, bearer(cast.admin.accessToken))).body.data!.fraudReviewQueue.edges.map((edge) => edge.node.id)).not.toContain(held.id);
+
+    // A second held laser, declined: the payment ends DECLINED, and both decisions reach ai as labels.
+    const another = await checkout(cast.otherPatient, { procedureId: LASER }, client('203.0.113.31', 'device-laser-00002'));
+    expect(another.hold).toBe('FRAUD_REVIEW');
+    const declined = await stack.graphql<{ decideFraudReview: PaymentView }>(DECIDE, { id: another.id, decision: 'DECLINE' }, bearer(cast.admin.accessToken));
+    expect(declined.body.data?.decideFraudReview).toMatchObject({ status: 'DECLINED', hold: null, pix: null });
+    const labels = await eventually(() => stack.ai.signals.labels.filter((label) => [held.id, another.id].includes(label.paymentId)), (found) => found.length === 2, 'the review labels in ai');
+    expect(Object.fromEntries(labels.map((label) => [label.paymentId, label.decision]))).toEqual({ [held.id]: 'APPROVE', [another.id]: 'DECLINE' });
+  });
+
+  it('stops a burst of card checkouts from one device across several accounts', async () => {
+    const decisions: Assessment[] = [];
+    for (let attempt = 0; attempt < 9; attempt += 1) {
+      const who = [cast.patient, cast.otherPatient, mariana][attempt % 3]!;
+      const token = await cardToken(attempt % 2 ? '4000000000000002' : '4111111111111111');
+      const created = await checkout(who, { procedureId: cast.procedureId, planId: 'CARD:1', method: 'CARD', cardToken: token }, client('198.51.100.77', 'device-burst-0001'));
+      decisions.push((await assessed(created.id)).fraudAssessment);
+    }
+    expect(decisions[0]!.decision).toBe('APPROVE');
+    const last = decisions.at(-1)!;
+    expect(['REVIEW', 'DECLINE']).toContain(last.decision);
+    expect(last.reasons.some((reason) => /^(VELOCITY_|MANY_DECLINES_|DEVICE_MANY_ACCOUNTS)/.test(reason.code))).toBe(true);
+    expect(last.features.find((feature) => feature.name === 'deviceAccounts24h')?.value).toBe(3);
+  });
+
+  it('assesses a payment once: asked again, ai answers the same and counts it once; only payments may ask', async () => {
+    const request = {
+      paymentId: randomUUID(), payerId: cast.patient.userId, clinicId: cast.clinicId, procedureId: cast.procedureId, category: 'Odontologia',
+      method: 'PIX', planKind: 'A_VISTA', amountCentavos: 120_000, deviceId: 'device-direct-0001', clientIp: '192.0.2.50', cardFingerprint: null, at: new Date().toISOString(),
+    };
+    const first = await askAi(request, 'payments');
+    const again = await askAi({ ...request, at: new Date(Date.now() + 1000).toISOString() }, 'payments');
+    expect(first.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+    const next = (await (await askAi({ ...request, paymentId: randomUUID() }, 'payments')).json()) as { features: Record<string, number> };
+    expect(next.features.devicePayments1h).toBe(1);
+    expect((await askAi(request, 'analytics')).status).toBe(403);
+  });
+
+  it('goes on by the rules, and says so, when ai is late or down', async () => {
+    const { port } = slowAi.address() as AddressInfo;
+    for (const aiUrl of [`http://127.0.0.1:${port}`, 'http://127.0.0.1:9']) {
+      await stack.restartPayments({ FRAUD_SCREEN: 'on', AI_URL: aiUrl });
+      // A slow ai past the deadline would hold this checkout until the suite's timeout.
+      const created = await checkout(cast.patient, { procedureId: cast.procedureId }, client('203.0.113.40', 'device-rules-00001'));
+      expect(created.pix?.copiaECola).toBeTruthy();
+      expect((await assessed(created.id)).fraudAssessment).toMatchObject({ decision: 'APPROVE', source: 'RULES', score: null, modelVersion: 'rules' });
+    }
+  });
+});

@@ -1,0 +1,227 @@
+// What ai knows when it scores a checkout: a projection of the event log (accounts, clinics, payments,
+// declines, disputes, refunds, tickets) joined with what each assessment request brought — device,
+// address and card fingerprint, which the log never carries. Kept in this process's memory and
+// rebuilt from the producers' outboxes at start; recording a checkout and computing its features is
+// one synchronous step, so concurrent checkouts always count each other.
+import { readEvent, type FraudDecision } from '@medpay/contracts';
+import type { DomainEvent } from '@medpay/runtime';
+import { methodFlags, type CheckoutFeatures } from './features.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** The longest window a feature reads (refunds, dispute rate); older checkouts are forgotten. */
+const MEMORY_MS = 90 * DAY;
+/** Tickets per clinic and category kept for the norms (the latest paid ones). */
+const NORM_SAMPLES = 200;
+/** Fewer paid tickets than this and the clinic's norm falls back to the platform's for the category. */
+const MIN_NORM_SAMPLES = 3;
+/**
+ * Facts the platform does not know yet take the honest patient's usual value, so that a missing fact
+ * never reads as risk: the distance between patient and clinic (no city in the log; 8 km is the
+ * synthetic honest median) and failed logins (users does not publish them yet).
+ */
+const UNKNOWN_DISTANCE_KM = 8;
+
+/** A loopback address is the machine's own (a local run, a health probe), never a client's: it is not counted. */
+const countedIp = (ip: string) => (!ip || ip === '::1' || /^(::ffff:)?127\./.test(ip) ? null : ip);
+
+export interface CheckoutRequest {
+  paymentId: string;
+  payerId: string;
+  clinicId: string;
+  category: string;
+  method: 'PIX' | 'BOLETO' | 'CARD';
+  planKind: 'A_VISTA' | 'CARD_INSTALLMENTS' | 'CREDIARIO';
+  amountCentavos: number;
+  deviceId: string | null;
+  clientIp: string;
+  cardFingerprint: string | null;
+}
+
+interface Checkout {
+  paymentId: string;
+  payerId: string;
+  clinicId: string;
+  at: number;
+  deviceId: string | null;
+  ip: string | null;
+  card: string | null;
+  declinedAt: number | null;
+}
+
+/** A review decision and the features the payment was scored on: a label for the next training. */
+export interface ReviewLabel {
+  paymentId: string;
+  decision: Exclude<FraudDecision, 'REVIEW'>;
+  modelVersion: string;
+  at: string;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+function push<K, V>(index: Map<K, V[]>, key: K, value: V) {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+export class RiskSignals {
+  private readonly checkouts = new Map<string, Checkout>();
+  private readonly byPayer = new Map<string, Checkout[]>();
+  private readonly byDevice = new Map<string, Checkout[]>();
+  private readonly byIp = new Map<string, Checkout[]>();
+  private readonly byCard = new Map<string, Checkout[]>();
+  private readonly registeredAt = new Map<string, number>();
+  private readonly clinicSince = new Map<string, number>();
+  /** paid and disputed payment ids per clinic, with when they were paid or disputed */
+  private readonly clinicPaid = new Map<string, Map<string, number>>();
+  private readonly clinicDisputed = new Map<string, Map<string, number>>();
+  private readonly refundsOfPayer = new Map<string, Map<string, number>>();
+  /** ticket of each created payment, entering the norms once it is paid */
+  private readonly tickets = new Map<string, { clinicId: string; category: string; amountCentavos: number }>();
+  private readonly clinicTickets = new Map<string, number[]>();
+  private readonly categoryTickets = new Map<string, number[]>();
+  readonly labels: ReviewLabel[] = [];
+
+  /**
+   * Records this checkout and returns its features as of `at`. The counts are of the checkouts before
+   * it, as the model was trained (synthetic.ts): except the distinct accounts on the device and card
+   * and the card's attempts, which include it.
+   */
+  features(request: CheckoutRequest, at: number): CheckoutFeatures {
+    const current = this.record(request, at);
+    const before = (list: Checkout[] | undefined, windowMs: number) => (list ?? []).filter((entry) => entry !== current && entry.at <= at && entry.at > at - windowMs);
+    const declines = (list: Checkout[] | undefined, windowMs: number) => (list ?? []).filter((entry) => entry.declinedAt !== null && entry.declinedAt > at - windowMs).length;
+    const accounts = (list: Checkout[] | undefined, windowMs: number) => new Set([request.payerId, ...before(list, windowMs).map((entry) => entry.payerId)]).size;
+    const payer = this.byPayer.get(request.payerId);
+    const device = request.deviceId ? this.byDevice.get(request.deviceId) : undefined;
+    const ip = current.ip ? this.byIp.get(current.ip) : undefined;
+    const card = request.cardFingerprint ? this.byCard.get(request.cardFingerprint) : undefined;
+    const firstOnDevice = device?.filter((entry) => entry !== current && entry.payerId === request.payerId).reduce((first, entry) => Math.min(first, entry.at), at) ?? at;
+    const registered = this.registeredAt.get(request.payerId) ?? at;
+    const clinicSince = this.clinicSince.get(request.clinicId) ?? at;
+    const paid = [...(this.clinicPaid.get(request.clinicId)?.values() ?? [])].filter((paidAt) => paidAt > at - MEMORY_MS).length;
+    const disputed = [...(this.clinicDisputed.get(request.clinicId)?.values() ?? [])].filter((disputedAt) => disputedAt > at - MEMORY_MS).length;
+    const categoryNorm = this.categoryTickets.get(request.category);
+    const clinicNorm = this.clinicTickets.get(`${request.clinicId}|${request.category}`);
+    const categoryMedian = categoryNorm && categoryNorm.length >= MIN_NORM_SAMPLES ? median(categoryNorm) : request.amountCentavos;
+    const clinicMedian = clinicNorm && clinicNorm.length >= MIN_NORM_SAMPLES ? median(clinicNorm) : categoryMedian;
+    const isCard = request.method === 'CARD';
+    return {
+      accountAgeDays: Math.max(0, Math.floor((at - registered) / DAY)),
+      deviceAgeDays: Math.max(0, Math.floor((at - firstOnDevice) / DAY)),
+      failedLogins1h: 0,
+      cpfPayments1h: before(payer, HOUR).length,
+      cpfPayments24h: before(payer, DAY).length,
+      cpfPayments7d: before(payer, 7 * DAY).length,
+      cpfDeclines24h: declines(payer, DAY),
+      devicePayments1h: before(device, HOUR).length,
+      deviceDeclines1h: declines(device, HOUR),
+      deviceDeclines24h: declines(device, DAY),
+      deviceAccounts24h: accounts(device, DAY),
+      ipPayments1h: before(ip, HOUR).length,
+      ipDeclines24h: declines(ip, DAY),
+      cardPayments24h: isCard ? before(card, DAY).length + 1 : 0,
+      cardDeclines1h: isCard ? declines(card, HOUR) : 0,
+      cardAccounts7d: isCard ? accounts(card, 7 * DAY) : 0,
+      // The gateway's token does not tell the card's country: never a signal here yet.
+      cardBinCountryMismatch: 0,
+      amountCentavos: request.amountCentavos,
+      amountToClinicNorm: request.amountCentavos / clinicMedian,
+      amountToCategoryNorm: request.amountCentavos / categoryMedian,
+      clinicAgeDays: Math.max(0, Math.floor((at - clinicSince) / DAY)),
+      clinicDisputeRate: paid ? Math.min(1, disputed / paid) : 0,
+      cpfPaymentsSameClinic30d: before(payer, 30 * DAY).filter((entry) => entry.clinicId === request.clinicId).length,
+      accountRefunds90d: [...(this.refundsOfPayer.get(request.payerId)?.values() ?? [])].filter((refundedAt) => refundedAt > at - MEMORY_MS).length,
+      patientClinicDistanceKm: UNKNOWN_DISTANCE_KM,
+      ...methodFlags(request.planKind === 'CREDIARIO' ? 'CREDIARIO' : isCard ? 'CARD' : request.method),
+    };
+  }
+
+  /** Takes one event of the log in; applying the same event twice changes nothing. */
+  apply(event: DomainEvent) {
+    const at = Date.parse(event.createdAt);
+    const registered = readEvent('patient.registered', event);
+    if (registered) this.registeredAt.set(registered.userId, Date.parse(registered.registeredAt));
+    const clinic = readEvent('clinic.approved', event) ?? readEvent('procedure.created', event);
+    if (clinic) this.clinicSince.set(clinic.clinicId, Math.min(this.clinicSince.get(clinic.clinicId) ?? Infinity, Date.parse(clinic.at)));
+    const created = readEvent('payment.created', event);
+    if (created) {
+      this.record({ ...created, deviceId: null, clientIp: '', cardFingerprint: null, amountCentavos: created.grossCentavos }, at);
+      this.tickets.set(created.paymentId, { clinicId: created.clinicId, category: created.category, amountCentavos: created.grossCentavos });
+      if (!this.clinicSince.has(created.clinicId)) this.clinicSince.set(created.clinicId, at);
+    }
+    const status = readEvent('payment.status_changed', event);
+    if (status) {
+      const checkout = this.checkouts.get(status.paymentId);
+      if (status.status === 'DECLINED' && checkout && checkout.declinedAt === null) checkout.declinedAt = at;
+      if (status.status === 'PAID' || (status.from === 'AWAITING_PAYMENT' && status.status === 'IN_ESCROW')) this.paid(status.paymentId, status.clinicId, at);
+      if (status.status === 'DISPUTED') upsert(this.clinicDisputed, status.clinicId, status.paymentId, at);
+      if (status.status === 'REFUNDED' || status.status === 'PARTIALLY_REFUNDED') upsert(this.refundsOfPayer, status.payerId, status.paymentId, at);
+    }
+    const review = readEvent('fraud_review.decided', event);
+    if (review && !this.labels.some((label) => label.paymentId === review.paymentId)) {
+      this.labels.push({ paymentId: review.paymentId, decision: review.decision, modelVersion: review.modelVersion, at: review.at });
+    }
+  }
+
+  /** Forgets checkouts past the longest window (memory stays bounded by ~90 days of checkouts). */
+  prune(now: number) {
+    for (const [paymentId, checkout] of this.checkouts) {
+      if (checkout.at > now - MEMORY_MS) continue;
+      this.checkouts.delete(paymentId);
+      this.tickets.delete(paymentId);
+      for (const [index, key] of [[this.byPayer, checkout.payerId], [this.byDevice, checkout.deviceId], [this.byIp, checkout.ip], [this.byCard, checkout.card]] as const) {
+        if (!key) continue;
+        const kept = index.get(key)?.filter((entry) => entry !== checkout) ?? [];
+        if (kept.length) index.set(key, kept);
+        else index.delete(key);
+      }
+    }
+    for (const index of [this.clinicPaid, this.clinicDisputed, this.refundsOfPayer]) {
+      for (const entries of index.values()) for (const [id, at] of entries) if (at <= now - MEMORY_MS) entries.delete(id);
+    }
+  }
+
+  /** One checkout per payment: the request and the payment.created event of the same payment merge. */
+  private record(request: CheckoutRequest, at: number): Checkout {
+    const known = this.checkouts.get(request.paymentId);
+    if (known) {
+      // The event arrived first: the request adds device, address and card, and its own time.
+      if (!known.deviceId && request.deviceId) push(this.byDevice, (known.deviceId = request.deviceId), known);
+      const ip = countedIp(request.clientIp);
+      if (!known.ip && ip) push(this.byIp, (known.ip = ip), known);
+      if (!known.card && request.cardFingerprint) push(this.byCard, (known.card = request.cardFingerprint), known);
+      return known;
+    }
+    const checkout: Checkout = { paymentId: request.paymentId, payerId: request.payerId, clinicId: request.clinicId, at, deviceId: request.deviceId, ip: countedIp(request.clientIp), card: request.cardFingerprint, declinedAt: null };
+    this.checkouts.set(checkout.paymentId, checkout);
+    push(this.byPayer, checkout.payerId, checkout);
+    if (checkout.deviceId) push(this.byDevice, checkout.deviceId, checkout);
+    if (checkout.ip) push(this.byIp, checkout.ip, checkout);
+    if (checkout.card) push(this.byCard, checkout.card, checkout);
+    return checkout;
+  }
+
+  private paid(paymentId: string, clinicId: string, at: number) {
+    if (this.clinicPaid.get(clinicId)?.has(paymentId)) return;
+    upsert(this.clinicPaid, clinicId, paymentId, at);
+    const ticket = this.tickets.get(paymentId);
+    if (!ticket) return;
+    for (const [index, key] of [[this.clinicTickets, `${ticket.clinicId}|${ticket.category}`], [this.categoryTickets, ticket.category]] as const) {
+      push(index, key, ticket.amountCentavos);
+      const list = index.get(key)!;
+      if (list.length > NORM_SAMPLES) list.shift();
+    }
+  }
+}
+
+function upsert(index: Map<string, Map<string, number>>, key: string, id: string, at: number) {
+  const entries = index.get(key) ?? new Map<string, number>();
+  if (!entries.has(id)) entries.set(id, at);
+  index.set(key, entries);
+}

@@ -1,0 +1,102 @@
+// Anti-fraud on payments' side: the assessment each checkout was decided by, and the back office's
+// review of the checkouts held for it. A review is decided once: APPROVE lifts the hold and issues
+// the first charge (a card waits for the patient to present it again), DECLINE declines the payment.
+// Either way the decision is published as a label for ai's next training.
+import { addDays, AppError, type Logger } from '@medpay/runtime';
+import { randomUUID } from 'node:crypto';
+import type { FraudVerdict } from '../checkout/fraud-screen.js';
+import { firstCharge } from '../checkout/checkout-decision.js';
+import { todayInSaoPaulo } from '../checkout/plans.js';
+import * as pricing from '../checkout/pricing.js';
+import { PaymentsError } from '../errors.js';
+import { fraudReviewDecided } from '../events/domain-events.js';
+import { outboxStore } from '../events/outbox-store.js';
+import type { Charge, Payment, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Tx } from '../ledger/ledger-store.js';
+import type { ChargeIssuer } from '../money-movement/charges.js';
+import { chargeStore } from '../money-movement/charge-store.js';
+import { inTransaction } from '../transaction.js';
+import { paymentRows } from './payment-store.js';
+import { movePayment } from './transitions.js';
+
+/** Payment.holdReason of a checkout waiting for the back office. */
+export const FRAUD_REVIEW_HOLD = 'FRAUD_REVIEW';
+export const FRAUD_DECLINE_REASON = 'Recusado pela análise antifraude';
+const REVIEW_DECLINE_REASON = 'Recusado na revisão antifraude';
+export const NOTE_MAX_LENGTH = 500;
+
+/** The payments waiting for a review decision. */
+export const awaitingReview: Prisma.PaymentWhereInput = { holdReason: FRAUD_REVIEW_HOLD, fraudAssessment: { is: { decision: 'REVIEW', reviewDecision: null } } };
+
+export const fraudAssessments = {
+  create(tx: Tx, paymentId: string, verdict: FraudVerdict) {
+    const { source, decision, score, modelVersion, reasons, features } = verdict;
+    return tx.fraudAssessment.create({ data: { paymentId, source, decision, score, modelVersion, reasons, features }, select: { paymentId: true } });
+  },
+};
+
+export class FraudReview {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly charges: Pick<ChargeIssuer, 'issue'>,
+    private readonly logger: Logger,
+    /** tells the outbox relay there is something to publish */
+    private readonly kick: () => void,
+  ) {}
+
+  /**
+   * Decides a held checkout. The same decision again answers as the first did (a retried request);
+   * the other decision after one is FRAUD_REVIEW_DECIDED.
+   */
+  async decide(paymentId: string, decision: 'APPROVE' | 'DECLINE', note: string | null | undefined, adminId: string): Promise<Payment> {
+    const trimmed = note?.trim() || null;
+    if (trimmed && trimmed.length > NOTE_MAX_LENGTH) throw new PaymentsError('BAD_USER_INPUT', `Escreva a observação em até ${NOTE_MAX_LENGTH} caracteres.`, { field: 'note' });
+    const now = new Date();
+    const decided = await inTransaction(this.prisma, async (tx) => {
+      // Claiming the review row first makes two concurrent decisions take turns: one wins, the other re-reads.
+      const claimed = await tx.fraudAssessment.updateMany({
+        where: { paymentId, decision: 'REVIEW', reviewDecision: null },
+        data: { reviewDecision: decision, reviewNote: trimmed, reviewedBy: adminId, reviewedAt: now },
+      });
+      if (claimed.count === 0) return null;
+      const assessment = await tx.fraudAssessment.findUniqueOrThrow({ where: { paymentId } });
+      const payment = await paymentRows.get(tx, paymentId);
+      let charge: Charge | null = null;
+      if (decision === 'APPROVE') {
+        await tx.payment.update({ where: { id: paymentId }, data: { holdReason: null } });
+        charge = await chargeStore.create(tx, await this.chargeOnApproval(tx, payment));
+      } else if (!(await movePayment(tx, payment, { to: 'DECLINED', reason: REVIEW_DECLINE_REASON, data: { holdReason: null } }))) {
+        throw new Error(`held payment ${paymentId} could not be declined from ${payment.status}`);
+      }
+      await outboxStore.append(tx, fraudReviewDecided(payment, { decision, modelVersion: assessment.modelVersion, at: now }));
+      return { payment: { ...payment, holdReason: null }, charge };
+    });
+    if (!decided) return this.alreadyDecided(paymentId, decision);
+    this.kick();
+    this.logger.info({ paymentId, decision }, 'fraud review decided');
+    // PIX and boleto are issued now (the worker retries when the gateway is down); a card waits for the patient.
+    if (decided.charge && decided.charge.method !== 'CARD') {
+      await this.charges.issue(decided.charge, decided.payment).catch((error: unknown) => this.logger.warn({ paymentId, err: error }, 'approved charge left for the worker'));
+    }
+    return paymentRows.get(this.prisma, paymentId);
+  }
+
+  private async alreadyDecided(paymentId: string, decision: 'APPROVE' | 'DECLINE'): Promise<Payment> {
+    const assessment = await this.prisma.fraudAssessment.findUnique({ where: { paymentId } });
+    if (!assessment || assessment.decision !== 'REVIEW') throw new AppError('NOT_FOUND', 'Não há revisão antifraude para este pagamento.');
+    if (assessment.reviewDecision !== decision) {
+      throw new PaymentsError('FRAUD_REVIEW_DECIDED', 'Esta revisão já foi decidida de outra forma.', { decision: assessment.reviewDecision });
+    }
+    return paymentRows.get(this.prisma, paymentId);
+  }
+
+  /** The first charge, dated from the approval: a boleto gets its full term from today, not from the checkout. */
+  private async chargeOnApproval(tx: Tx, payment: Payment) {
+    const today = todayInSaoPaulo();
+    const first =
+      payment.planKind === 'CREDIARIO'
+        ? await tx.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId: payment.id, number: 1 } } })
+        : { dueDate: payment.method === 'BOLETO' ? addDays(today, pricing.BOLETO_DUE_DAYS) : today, amountCentavos: payment.patientTotalCentavos };
+    return firstCharge(payment, first, randomUUID());
+  }
+}
