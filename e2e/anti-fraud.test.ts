@@ -2,7 +2,7 @@
 // asking ai (the committed model, signals rebuilt from the outboxes) within its deadline, the hold of
 // a REVIEW and the back office's decision, the rules when ai is down or late, and who may see scores.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fraudAssessment } from '@medpay/contracts';
+import { fraudAssessment, fraudLabels } from '@medpay/contracts';
 import { demoProcedureId } from '@medpay/demo-data';
 import { serviceClaims, signClaims } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
@@ -126,13 +126,17 @@ describe.each(availableModes())('anti-fraud at checkout (%s)', (mode) => {
     expect(approved.fraudAssessment.review?.decision).toBe('APPROVE');
     expect((await stack.graphql<{ fraudReviewQueue: { edges: { node: { id: string } }[] } }>(QUEUE, {}, bearer(cast.admin.accessToken))).body.data!.fraudReviewQueue.edges.map((edge) => edge.node.id)).not.toContain(held.id);
 
-    // A second held laser, declined: the payment ends DECLINED, and both decisions reach ai as labels.
+    // A second held laser, declined: the payment ends DECLINED. Both decisions are labels for the next training, served to ai only.
     const another = await checkout(cast.otherPatient, { procedureId: LASER }, client('203.0.113.31', 'device-laser-00002'));
     expect(another.hold).toBe('FRAUD_REVIEW');
     const declined = await stack.graphql<{ decideFraudReview: PaymentView }>(DECIDE, { id: another.id, decision: 'DECLINE' }, bearer(cast.admin.accessToken));
     expect(declined.body.data?.decideFraudReview).toMatchObject({ status: 'DECLINED', hold: null, pix: null });
-    const labels = await eventually(() => stack.ai.signals.labels.filter((label) => [held.id, another.id].includes(label.paymentId)), (found) => found.length === 2, 'the review labels in ai');
-    expect(Object.fromEntries(labels.map((label) => [label.paymentId, label.decision]))).toEqual({ [held.id]: 'APPROVE', [another.id]: 'DECLINE' });
+    const labelsAs = (service: string) =>
+      fetch(`${stack.payments.url}${fraudLabels.path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-medpay-claims': signClaims(serviceClaims(service), stack.secret) }, body: JSON.stringify({ afterPaymentId: null, limit: 100 }) });
+    const { labels } = (await (await labelsAs('ai')).json()) as { labels: { paymentId: string; label: number; outcome: string; features: Record<string, number> }[] };
+    expect(Object.fromEntries(labels.map((row) => [row.paymentId, [row.label, row.outcome]]))).toEqual({ [held.id]: [0, 'REVIEW_APPROVED'], [another.id]: [1, 'REVIEW_DECLINED'] });
+    expect(labels[0]!.features.amountToClinicNorm).toBeGreaterThan(3);
+    expect((await labelsAs('analytics')).status).toBe(403);
   });
 
   it('stops a burst of card checkouts from one device across several accounts', async () => {

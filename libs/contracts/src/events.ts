@@ -115,11 +115,6 @@ export const domainEventPayloads = {
   'transfer.failed': z.object({ transferId: id, paymentId: id, clinicId: id, kind: z.enum(['PAYOUT', 'REFUND']), amountCentavos: centavos }),
   /** payments: a reconciliation run found its books and the gateway's apart (the list as the run words it: ids and amounts) */
   'ledger.discrepancy_found': z.object({ discrepancies: z.array(z.string()).min(1), at: z.iso.datetime() }),
-  /**
-   * payments: the back office decided a checkout held for fraud review (APPROVE lets its charge be
-   * issued, DECLINE declines it) — the label ai's next training learns from.
-   */
-  'fraud_review.decided': z.object({ paymentId: id, payerId: id, clinicId: id, decision: z.enum(['APPROVE', 'DECLINE']), modelVersion: z.string(), at: z.iso.datetime() }),
   /** providers: a clinic signed up and waits for the back office's review */
   'clinic.submitted': z.object({ clinicId: id, at: z.iso.datetime() }),
   /**

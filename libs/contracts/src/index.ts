@@ -236,3 +236,25 @@ export const fraudAssessment = endpoint({
     features: z.record(z.string(), z.number()),
   }),
 });
+
+/**
+ * payments → the fraud model's training (npm run ai:train -- --labels): checkouts whose fraud is now
+ * known, with the features they were scored on — a review declined or a dispute opened (1), a review
+ * approved and never disputed (0). Paged by payment id.
+ */
+export const fraudLabels = endpoint({
+  service: 'payments',
+  path: '/internal/fraud-labels',
+  request: z.object({ afterPaymentId: z.string().nullable(), limit: z.number().int().min(1).max(1000) }),
+  response: z.object({
+    labels: z.array(
+      z.object({
+        paymentId: z.string(),
+        modelVersion: z.string(),
+        features: z.record(z.string(), z.number()),
+        label: z.union([z.literal(0), z.literal(1)]),
+        outcome: z.enum(['REVIEW_APPROVED', 'REVIEW_DECLINED', 'DISPUTED']),
+      }),
+    ),
+  }),
+});

@@ -11,7 +11,7 @@ export * from './fraud/model.js';
 export * from './fraud/rules.js';
 export * from './fraud/assess.js';
 export { generateCheckouts, fraudPatternRates, type CheckoutPattern, type FraudPattern, type LabelledCheckout } from './fraud/synthetic.js';
-export { defaultTrainingOptions, trainFraudModel, type TrainingOptions, type TrainingReport, type EvaluationReport } from './fraud/train.js';
+export { defaultTrainingOptions, PLATFORM_LABEL_WEIGHT, trainFraudModel, type EvaluationReport, type PlatformLabel, type TrainingOptions, type TrainingReport } from './fraud/train.js';
 export { INTENTS, type Intent, type KnownIntent, type Utterances } from './assistant/intents/intent.js';
 export { TRAINING } from './assistant/intents/training.js';
 export { EVALUATION } from './assistant/intents/evaluation.js';

@@ -14,6 +14,7 @@ export function Header() {
           <>
             <Link href="/pagamentos">Pagamentos</Link>
             <Link href="/parcelas">Parcelas</Link>
+            <Link href="/assistente">Ajuda</Link>
             <Link href="/meus-dados">Meus dados</Link>
             <NotificationBell preferencesHref="/notificacoes/preferencias" />
             <LogoutButton then="/" />

@@ -38,6 +38,7 @@ type Documents = {
     "\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n": typeof types.FailedMessageFieldsFragmentDoc,
     "\n  mutation DecideFraudReview($id: ID!, $decision: FraudReviewDecision!, $note: String) {\n    decideFraudReview(paymentId: $id, decision: $decision, note: $note) { id status hold history { from to reason at } }\n  }\n": typeof types.DecideFraudReviewDocument,
     "\n  mutation AdminRefund($input: RefundInput!) {\n    refundPayment(input: $input) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n": typeof types.AdminRefundDocument,
+    "\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) { conversationId intent answer offerPerson suggestions }\n  }\n": typeof types.AskAssistantDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": typeof types.ClinicPageDocument,
     "\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": typeof types.MyDataExportsDocument,
     "\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": typeof types.RequestDataExportDocument,
@@ -134,6 +135,7 @@ const documents: Documents = {
     "\n  fragment FailedMessageFields on OutboundMessage {\n    id kind channel recipientId status attempts lastError scheduledFor sentAt\n  }\n": types.FailedMessageFieldsFragmentDoc,
     "\n  mutation DecideFraudReview($id: ID!, $decision: FraudReviewDecision!, $note: String) {\n    decideFraudReview(paymentId: $id, decision: $decision, note: $note) { id status hold history { from to reason at } }\n  }\n": types.DecideFraudReviewDocument,
     "\n  mutation AdminRefund($input: RefundInput!) {\n    refundPayment(input: $input) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n": types.AdminRefundDocument,
+    "\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) { conversationId intent answer offerPerson suggestions }\n  }\n": types.AskAssistantDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": types.ClinicPageDocument,
     "\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": types.MyDataExportsDocument,
     "\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": types.RequestDataExportDocument,
@@ -316,6 +318,10 @@ export function graphql(source: "\n  mutation DecideFraudReview($id: ID!, $decis
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminRefund($input: RefundInput!) {\n    refundPayment(input: $input) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n"): (typeof documents)["\n  mutation AdminRefund($input: RefundInput!) {\n    refundPayment(input: $input) { id status escrowState amounts { refundedCentavos } history { from to reason at } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) { conversationId intent answer offerPerson suggestions }\n  }\n"): (typeof documents)["\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) { conversationId intent answer offerPerson suggestions }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

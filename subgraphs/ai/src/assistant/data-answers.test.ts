@@ -50,6 +50,11 @@ describe('the assistant’s data answers', () => {
     expect(paymentStatusAnswer([])).toBe('Não encontrei pagamentos na sua conta.');
   });
 
+  it('says a payment held for review is em análise, not waiting for the patient to pay', () => {
+    const held = { createdAt: '2026-02-06T15:00:00.000Z', status: 'AWAITING_PAYMENT', hold: 'FRAUD_REVIEW', amounts: { patientTotalCentavos: 220_000 }, clinic: { tradeName: 'Derma Minas' } };
+    expect(paymentStatusAnswer([held])).toMatch(/está em análise: nossa equipe confere o pagamento antes de emitir a cobrança/);
+  });
+
   it('reads what the patient app’s own MyInstallments and MyPayments select (the operations it sends by id)', () => {
     const path = join(repoRoot, 'clients/shared/src/graphql/persisted-documents.json');
     const ids = operationIds(path);

@@ -33,6 +33,8 @@ export const paymentsAnswer = z.object({
           node: z.object({
             createdAt: z.string(),
             status: z.string(),
+            /** FRAUD_REVIEW while the back office reviews the checkout */
+            hold: z.string().nullable().optional(),
             amounts: z.object({ patientTotalCentavos: z.number().int() }),
             clinic: z.object({ tradeName: z.string() }).nullable(),
           }),
@@ -92,6 +94,6 @@ export function paymentStatusAnswer(rows: readonly PaymentRow[]): string {
     amount: formatBRL(latest.amounts.patientTotalCentavos),
     clinic: latest.clinic?.tradeName ?? 'a clínica',
     date: brazilianDate(dayOf(new Date(latest.createdAt))),
-    status: PAYMENT_STATUS_WORDS[latest.status] ?? latest.status.toLowerCase(),
+    status: latest.hold === 'FRAUD_REVIEW' ? 'em análise: nossa equipe confere o pagamento antes de emitir a cobrança, e você é avisado quando terminar' : (PAYMENT_STATUS_WORDS[latest.status] ?? latest.status.toLowerCase()),
   });
 }

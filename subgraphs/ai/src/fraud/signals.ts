@@ -3,7 +3,7 @@
 // address and card fingerprint, which the log never carries. Kept in this process's memory and
 // rebuilt from the producers' outboxes at start; recording a checkout and computing its features is
 // one synchronous step, so concurrent checkouts always count each other.
-import { readEvent, type FraudDecision } from '@medpay/contracts';
+import { readEvent } from '@medpay/contracts';
 import type { DomainEvent } from '@medpay/runtime';
 import { methodFlags, type CheckoutFeatures } from './features.js';
 
@@ -49,14 +49,6 @@ interface Checkout {
   declinedAt: number | null;
 }
 
-/** A review decision and the features the payment was scored on: a label for the next training. */
-export interface ReviewLabel {
-  paymentId: string;
-  decision: Exclude<FraudDecision, 'REVIEW'>;
-  modelVersion: string;
-  at: string;
-}
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -85,7 +77,6 @@ export class RiskSignals {
   private readonly tickets = new Map<string, { clinicId: string; category: string; amountCentavos: number }>();
   private readonly clinicTickets = new Map<string, number[]>();
   private readonly categoryTickets = new Map<string, number[]>();
-  readonly labels: ReviewLabel[] = [];
 
   /**
    * Records this checkout and returns its features as of `at`. The counts are of the checkouts before
@@ -162,10 +153,6 @@ export class RiskSignals {
       if (status.status === 'PAID' || (status.from === 'AWAITING_PAYMENT' && status.status === 'IN_ESCROW')) this.paid(status.paymentId, status.clinicId, at);
       if (status.status === 'DISPUTED') upsert(this.clinicDisputed, status.clinicId, status.paymentId, at);
       if (status.status === 'REFUNDED' || status.status === 'PARTIALLY_REFUNDED') upsert(this.refundsOfPayer, status.payerId, status.paymentId, at);
-    }
-    const review = readEvent('fraud_review.decided', event);
-    if (review && !this.labels.some((label) => label.paymentId === review.paymentId)) {
-      this.labels.push({ paymentId: review.paymentId, decision: review.decision, modelVersion: review.modelVersion, at: review.at });
     }
   }
 

@@ -65,4 +65,16 @@ describe('a small training run', () => {
       expect(byFeature.reduce((sum, value) => sum + value, bias)).toBeCloseTo(loaded.probability(vector), 9);
     }
   });
+
+  it('fits the platform labels (reviews, disputes) and reports them, skipping those scored on other features', () => {
+    const options = { ...defaultTrainingOptions, modelVersion: 'test', rows: 3_000, trees: 6, maxDepth: 6, trainedAt: new Date('2026-01-01T00:00:00Z') };
+    // An honest-looking checkout the back office found to be fraud, again and again.
+    const honest = generateCheckouts(200, 7).find((row) => row.label === 0)!.features;
+    const vector = toFeatureVector(honest);
+    const before = FraudModel.fromFile(trainFraudModel(options).model).probability(vector);
+    const { model, report } = trainFraudModel({ ...options, platformLabels: [...Array.from({ length: 30 }, () => ({ features: honest, label: 1 as const })), { features: { accountAgeDays: 3 }, label: 1 }] });
+    expect(report.dataset.platformLabels).toEqual({ used: 30, fraud: 30, skipped: 1 });
+    expect(report.options).not.toHaveProperty('platformLabels');
+    expect(FraudModel.fromFile(model).probability(vector)).toBeGreaterThan(before);
+  });
 });

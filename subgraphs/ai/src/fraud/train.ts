@@ -6,7 +6,7 @@
 // (large), keeps class distributions at the leaves only and scores by hard votes (steps of
 // 1/trees); so the trees are re-written compactly with each node's fraud share (see model.ts).
 import { RandomForestClassifier } from 'ml-random-forest';
-import { featureOrder, toFeatureVector } from './features.js';
+import { featureOrder, toFeatureVector, type CheckoutFeatures } from './features.js';
 import { decide, FraudModel, type CompactTree, type Decision, type FraudModelFile } from './model.js';
 import { generateCheckouts, mulberry32, type CheckoutPattern, type LabelledCheckout } from './synthetic.js';
 
@@ -27,8 +27,22 @@ export interface TrainingOptions {
   reviewPrecision: number;
   /** REVIEW never flags more than this share of checkouts (review or decline), whatever the precision. */
   maximumReviewShare: number;
+  /** Checkouts of the platform whose fraud is known (reviews, disputes): fitted with the synthetic ones, PLATFORM_LABEL_WEIGHT times each. */
+  platformLabels?: readonly PlatformLabel[];
   trainedAt?: Date;
 }
+
+/** A real checkout's features as scored, and what became of it (payments' fraudLabels). */
+export interface PlatformLabel {
+  features: Record<string, number>;
+  label: 0 | 1;
+}
+
+/**
+ * How many synthetic rows one platform label weighs (it is fitted this many times): few, but real —
+ * and the analyst's word. Not evaluated on: the held-out figures stay comparable between versions.
+ */
+export const PLATFORM_LABEL_WEIGHT = 10;
 
 export const defaultTrainingOptions: Omit<TrainingOptions, 'modelVersion'> = {
   seed: 20_261_205,
@@ -95,8 +109,8 @@ export interface TrainingReport {
   modelVersion: string;
   trainedAt: string;
   seed: number;
-  options: Omit<TrainingOptions, 'trainedAt'>;
-  dataset: { rows: number; fraudRows: number; fittedRows: number; splits: Record<Split, number> };
+  options: Omit<TrainingOptions, 'trainedAt' | 'platformLabels'>;
+  dataset: { rows: number; fraudRows: number; fittedRows: number; splits: Record<Split, number>; platformLabels: { used: number; fraud: number; skipped: number } };
   thresholds: FraudModelFile['thresholds'];
   validation: EvaluationReport;
   heldOut: EvaluationReport;
@@ -253,6 +267,13 @@ export function trainFraudModel(options: TrainingOptions): { model: FraudModelFi
   const keepLegitimate = Math.min(1, (fraudCount * options.legitimatePerFraud) / (trainLabels.length - fraudCount));
   const random = mulberry32(options.seed ^ 0x5eed);
   const fitted = trainLabels.map((_, index) => index).filter((index) => trainLabels[index] === 1 || random() < keepLegitimate);
+  // Labels scored on other features (another model version's) cannot be fitted: counted, skipped.
+  const platform = (options.platformLabels ?? []).flatMap((row) => (featureOrder.every((name) => Number.isFinite(row.features[name])) ? [{ vector: toFeatureVector(row.features as CheckoutFeatures), label: row.label }] : []));
+  for (const row of platform) {
+    trainVectors.push(row.vector);
+    trainLabels.push(row.label);
+    for (let copy = 0; copy < PLATFORM_LABEL_WEIGHT; copy += 1) fitted.push(trainVectors.length - 1);
+  }
 
   const forest = new RandomForestClassifier({
     nEstimators: options.trees,
@@ -288,7 +309,7 @@ export function trainFraudModel(options: TrainingOptions): { model: FraudModelFi
   const model: FraudModelFile = { ...draft, thresholds };
   const loaded = FraudModel.fromFile(model);
 
-  const { trainedAt: _ignored, ...recordedOptions } = options;
+  const { trainedAt: _ignored, platformLabels: _counted, ...recordedOptions } = options;
   const report: TrainingReport = {
     modelVersion: options.modelVersion,
     trainedAt,
@@ -299,6 +320,7 @@ export function trainFraudModel(options: TrainingOptions): { model: FraudModelFi
       fraudRows: rows.filter((row) => row.label === 1).length,
       fittedRows: fitted.length,
       splits: { train: splits.train.length, validation: splits.validation.length, heldOut: splits.heldOut.length },
+      platformLabels: { used: platform.length, fraud: platform.filter((row) => row.label === 1).length, skipped: (options.platformLabels?.length ?? 0) - platform.length },
     },
     thresholds,
     validation: evaluate(loaded, splits.validation),

@@ -16,7 +16,6 @@ export const CHARGE_ISSUED = 'charge.issued';
 export const TRANSFER_FAILED = 'transfer.failed';
 export const LEDGER_DISCREPANCY_FOUND = 'ledger.discrepancy_found';
 export const PERSONAL_DATA_ACCESSED = 'personal_data.accessed';
-export const FRAUD_REVIEW_DECIDED = 'fraud_review.decided';
 
 type PaymentParties = Pick<Payment, 'id' | 'payerId' | 'clinicId'>;
 type InstallmentTerms = Pick<Installment, 'number' | 'dueDate' | 'amountCentavos'>;
@@ -115,14 +114,3 @@ export function ledgerDiscrepancyFound(discrepancies: readonly string[], at: Dat
   const id = uuidFromName(`${LEDGER_DISCREPANCY_FOUND}\n${JSON.stringify(sorted)}`);
   return outboxRow(domainEventPayloads, LEDGER_DISCREPANCY_FOUND, 'ledger', { discrepancies: sorted, at: at.toISOString() }, id);
 }
-
-/** The back office decided a checkout held for fraud review: a label for ai's next training. */
-export const fraudReviewDecided = (payment: PaymentParties, review: { decision: 'APPROVE' | 'DECLINE'; modelVersion: string; at: Date }): NewOutboxEvent =>
-  outboxRow(domainEventPayloads, FRAUD_REVIEW_DECIDED, payment.id, {
-    paymentId: payment.id,
-    payerId: payment.payerId,
-    clinicId: payment.clinicId,
-    decision: review.decision,
-    modelVersion: review.modelVersion,
-    at: review.at.toISOString(),
-  });

@@ -1,7 +1,7 @@
 // Anti-fraud on payments' side: the assessment each checkout was decided by, and the back office's
 // review of the checkouts held for it. A review is decided once: APPROVE lifts the hold and issues
 // the first charge (a card waits for the patient to present it again), DECLINE declines the payment.
-// Either way the decision is published as a label for ai's next training.
+// Decisions and later disputes are the labels ai's next training reads (fraudAssessments.labels).
 import { addDays, AppError, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { FraudVerdict } from '../checkout/fraud-screen.js';
@@ -9,8 +9,6 @@ import { firstCharge } from '../checkout/checkout-decision.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
 import * as pricing from '../checkout/pricing.js';
 import { PaymentsError } from '../errors.js';
-import { fraudReviewDecided } from '../events/domain-events.js';
-import { outboxStore } from '../events/outbox-store.js';
 import type { Charge, Payment, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { Tx } from '../ledger/ledger-store.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
@@ -32,6 +30,29 @@ export const fraudAssessments = {
   create(tx: Tx, paymentId: string, verdict: FraudVerdict) {
     const { source, decision, score, modelVersion, reasons, features } = verdict;
     return tx.fraudAssessment.create({ data: { paymentId, source, decision, score, modelVersion, reasons, features }, select: { paymentId: true } });
+  },
+
+  /**
+   * The model's checkouts whose fraud is now known, by payment id: declined on review or disputed
+   * later (fraud), approved on review and never disputed (honest). Ordinary approvals teach nothing
+   * the synthetic data does not, and a dispute may still come: they are left out.
+   */
+  async labels(db: PrismaClient, afterPaymentId: string | null, limit: number) {
+    const disputed = { history: { some: { to: 'DISPUTED' as const } } };
+    const rows = await db.fraudAssessment.findMany({
+      where: {
+        source: 'MODEL',
+        ...(afterPaymentId ? { paymentId: { gt: afterPaymentId } } : {}),
+        OR: [{ reviewDecision: { not: null } }, { payment: disputed }],
+      },
+      include: { payment: { select: { history: { where: { to: 'DISPUTED' }, select: { id: true }, take: 1 } } } },
+      orderBy: { paymentId: 'asc' },
+      take: limit,
+    });
+    return rows.map((row) => {
+      const outcome = row.payment.history.length ? ('DISPUTED' as const) : row.reviewDecision === 'DECLINE' ? ('REVIEW_DECLINED' as const) : ('REVIEW_APPROVED' as const);
+      return { paymentId: row.paymentId, modelVersion: row.modelVersion, features: row.features as Record<string, number>, label: outcome === 'REVIEW_APPROVED' ? (0 as const) : (1 as const), outcome };
+    });
   },
 };
 
@@ -59,7 +80,6 @@ export class FraudReview {
         data: { reviewDecision: decision, reviewNote: trimmed, reviewedBy: adminId, reviewedAt: now },
       });
       if (claimed.count === 0) return null;
-      const assessment = await tx.fraudAssessment.findUniqueOrThrow({ where: { paymentId } });
       const payment = await paymentRows.get(tx, paymentId);
       let charge: Charge | null = null;
       if (decision === 'APPROVE') {
@@ -68,7 +88,6 @@ export class FraudReview {
       } else if (!(await movePayment(tx, payment, { to: 'DECLINED', reason: REVIEW_DECLINE_REASON, data: { holdReason: null } }))) {
         throw new Error(`held payment ${paymentId} could not be declined from ${payment.status}`);
       }
-      await outboxStore.append(tx, fraudReviewDecided(payment, { decision, modelVersion: assessment.modelVersion, at: now }));
       return { payment: { ...payment, holdReason: null }, charge };
     });
     if (!decided) return this.alreadyDecided(paymentId, decision);

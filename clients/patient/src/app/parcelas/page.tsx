@@ -37,6 +37,7 @@ function Installments() {
   return (
     <>
       <h1>Minhas parcelas</h1>
+      <p><Link href="/assistente?pergunta=Quanto%20falta%20pagar%3F">Dúvidas sobre as parcelas? Pergunte ao assistente</Link></p>
       <ErrorNotice error={error ?? paying.error} />
       {data && installments.length === 0 ? <p className="notice notice-info">Você não tem parcelas de crediário.</p> : null}
       {overdue.length ? (

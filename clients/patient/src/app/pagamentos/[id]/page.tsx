@@ -115,6 +115,7 @@ function Payment() {
         </section>
       ) : null}
 
+      <p><Link href="/assistente?pergunta=Meu%20pagamento%20caiu%3F">Dúvidas sobre este pagamento? Pergunte ao assistente</Link></p>
       <section className="card">
         <h2>Histórico</h2>
         <Timeline items={history.map((change) => ({ at: change.at, title: paymentStatusLabel[change.to], detail: change.reason }))} />
