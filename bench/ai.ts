@@ -20,12 +20,13 @@ import { fraudAssessment } from '@medpay/contracts';
 import { FRAUD_MODEL_URL, FraudDesk, FraudModel, RiskSignals } from '@medpay/ai';
 import { createLogger, serviceClaims, signClaims, type DomainEvent } from '@medpay/runtime';
 import { randomInt, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bearer, demoCast, signUpPatient, startStack, type Session, type Stack } from '../e2e/stack.js';
 import { benchRoot, repoRoot } from './lib/processes.js';
+import { replaceReportSection } from './lib/report.js';
 import { fixed, median, percentile, ratio, table } from './lib/stats.js';
 
 const env = process.env;
@@ -72,7 +73,7 @@ const CATEGORIES = [
 
 /**
  * `count` checkouts over a population of payers (each mostly on its own device, some devices and
- * addresses shared), a few seconds apart, so that the 1 h / 24 h / 7 d windows fill up as it goes.
+ * addresses shared), ~45 s apart, so that the 1 h / 24 h / 7 d windows fill up as it goes.
  * The payers' registrations and the clinics' approvals are applied first, as ai reads them from the log.
  */
 function syntheticCheckouts(count: number, seed: number, signals: RiskSignals) {
@@ -482,12 +483,5 @@ mkdirSync(join(benchRoot, 'results'), { recursive: true });
 const file = join(benchRoot, 'results', `ai-${startedAt.toISOString().replace(/[:.]/g, '-')}.md`);
 writeFileSync(file, `# AI benchmark\n\n${section.replace(/^## AI\n\n/, '')}`);
 
-// REPORT.md keeps the latest run: this section replaces the one an earlier run wrote, wherever it is.
-const reportFile = join(benchRoot, 'REPORT.md');
-const report = readFileSync(reportFile, 'utf8');
-const heading = '\n## AI\n';
-const at = report.indexOf(heading);
-const next = at < 0 ? -1 : report.indexOf('\n## ', at + heading.length);
-const updated = at < 0 ? `${report.trimEnd()}\n\n${section}` : `${report.slice(0, at)}\n${section}${next < 0 ? '' : `${report.slice(next)}`}`;
-writeFileSync(reportFile, updated);
+replaceReportSection('AI', section.replace(/^## AI\n\n/, ''));
 console.log(`written to ${relative(repoRoot, file)} and bench/REPORT.md`);

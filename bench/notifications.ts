@@ -17,14 +17,12 @@
 // No timed assertions: the figures are reported, never checked against a threshold.
 import type { DomainEvent } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bearer, demoCast, startStack, type Session, type Stack } from '../e2e/stack.js';
-import { benchRoot } from './lib/processes.js';
+import { replaceReportSection } from './lib/report.js';
 import { fixed, median, percentile, table } from './lib/stats.js';
 
 const env = process.env;
@@ -264,16 +262,7 @@ const machine = `${startedAt.toISOString()} · ${availableParallelism()} × ${cp
 
 console.log(`\n${machine}\n\nEvents → messages (${ROUNDS} rounds; SENT per channel, median: ${channelNote}; ${fixed(perEvent, 1)} messages per event)\n${throughputTable}\n\nWebhook latency, commit → receiver\n${webhookTable}\n`);
 
-// REPORT.md keeps the latest run: this section replaces the one an earlier run wrote (it is the last).
-const reportFile = join(benchRoot, 'REPORT.md');
-const report = readFileSync(reportFile, 'utf8');
-const before = report.includes('\n## Notifications\n') ? report.slice(0, report.indexOf('\n## Notifications\n')) : report.trimEnd();
-writeFileSync(
-  reportFile,
-  `${before}
-
-## Notifications
-
+replaceReportSection('Notifications', `
 From bench/notifications.ts (\`npm run bench:notifications\`), run in its own process:
 
 ${machine} ·
@@ -296,6 +285,5 @@ payment's three status changes (AWAITING_PAYMENT, PAID, IN_ESCROW) reach every e
 receiver − the event's createdAt (the body's \`timestamp\`), over every delivery.
 
 ${webhookTable}
-`,
-);
+`);
 console.log('written to bench/REPORT.md');

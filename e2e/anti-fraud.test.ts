@@ -139,6 +139,23 @@ describe.each(availableModes())('anti-fraud at checkout (%s)', (mode) => {
     expect((await labelsAs('analytics')).status).toBe(403);
   });
 
+  it('lets the patient present the card again once a held card payment is approved', async () => {
+    const held = await checkout(cast.patient, { procedureId: LASER, planId: 'CARD:1', method: 'CARD', cardToken: await cardToken('4111111111111111') }, client('203.0.113.32', 'device-laser-00003'));
+    expect(held).toMatchObject({ status: 'AWAITING_PAYMENT', hold: 'FRAUD_REVIEW' });
+    const PAY = 'mutation($id: ID!, $token: String!) { payWithCard(paymentId: $id, cardToken: $token) { id status } }';
+    // Held: nothing to pay yet.
+    const early = await stack.graphql(PAY, { id: held.id, token: await cardToken('4111111111111111') }, bearer(cast.patient.accessToken));
+    expect(early.body.errors?.[0]?.extensions?.code).toBe('PAYMENT_NOT_PAYABLE');
+    await stack.graphql(DECIDE, { id: held.id, decision: 'APPROVE' }, bearer(cast.admin.accessToken));
+    // Someone else's payment is not found; the payer's goes through, once.
+    const stranger = await stack.graphql(PAY, { id: held.id, token: await cardToken('4111111111111111') }, bearer(mariana.accessToken));
+    expect(stranger.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const paid = await stack.graphql<{ payWithCard: { status: string } }>(PAY, { id: held.id, token: await cardToken('4111111111111111') }, bearer(cast.patient.accessToken));
+    expect(['PAID', 'IN_ESCROW']).toContain(paid.body.data?.payWithCard.status);
+    const again = await stack.graphql(PAY, { id: held.id, token: await cardToken('4111111111111111') }, bearer(cast.patient.accessToken));
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('PAYMENT_NOT_PAYABLE');
+  });
+
   it('stops a burst of card checkouts from one device across several accounts', async () => {
     const decisions: Assessment[] = [];
     for (let attempt = 0; attempt < 9; attempt += 1) {

@@ -141,6 +141,8 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Mutation.openDispute': (cast) => ({ query: 'mutation($id: ID!) { openDispute(paymentId: $id, reason: "matriz de autorização") { id } }', variables: { id: cast.paymentId }, owned: true }),
   // Allowed callers get NOT_FOUND (the probe's payment is not held), which is not a refusal.
   'Mutation.decideFraudReview': (cast) => ({ query: 'mutation($id: ID!) { decideFraudReview(paymentId: $id, decision: APPROVE) { id } }', variables: { id: cast.paymentId } }),
+  // The payer gets PAYMENT_NOT_PAYABLE (the probe's payment is a PIX), which is not a refusal.
+  'Mutation.payWithCard': (cast) => ({ query: 'mutation($id: ID!) { payWithCard(paymentId: $id, cardToken: "card_tok_probe") { id } }', variables: { id: cast.paymentId }, owned: true }),
   'Mutation.resolveDispute': (cast) => ({ query: 'mutation($id: ID!) { resolveDispute(paymentId: $id, inFavorOf: CLINIC) { id } }', variables: { id: cast.paymentId }, owned: true }),
   'Mutation.payInstallment': () => ({ query: 'mutation($id: ID!) { payInstallment(installmentId: $id) { id } }', variables: { id: randomUUID() } }),
   'Mutation.registerClinic': () => ({

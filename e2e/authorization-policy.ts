@@ -366,6 +366,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     deleteWebhookEndpoint: CLINIC_PEOPLE,
     redeliverWebhook: CLINIC_PEOPLE,
     checkout: PEOPLE,
+    payWithCard: PAYER,
     confirmProcedurePerformed: CLINIC_ITSELF,
     refundPayment: PAYMENT_PARTIES,
     openDispute: PAYER,

@@ -15,6 +15,7 @@ export type PaymentsErrorCode =
   | 'REFUND_NOT_ALLOWED'
   | 'DISPUTE_NOT_ALLOWED'
   | 'GATEWAY_UNAVAILABLE'
-  | 'FRAUD_REVIEW_DECIDED';
+  | 'FRAUD_REVIEW_DECIDED'
+  | 'PAYMENT_NOT_PAYABLE';
 
 export class PaymentsError extends AppError<PaymentsErrorCode> {}

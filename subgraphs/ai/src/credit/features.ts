@@ -7,6 +7,7 @@
 // age, region, city, state, CEP or anything that stands in for them (LGPD art. 6º IX; CDC art. 43).
 // Those travel on the applicant record as `ProtectedAttributes` only so that fairness can be checked;
 // the feature builder below does not read them (its parameter type leaves them out).
+import { toVector } from '../forest.js';
 
 /** Salário mínimo nacional of 2026 (centavos). */
 export const MINIMUM_WAGE_2026_CENTAVOS = 162_100;
@@ -155,11 +156,5 @@ export function creditFeatures(
 
 /** The model's input vector, in `featureOrder`. Throws on a missing or non-finite feature rather than guess it. */
 export function toFeatureVector(features: CreditFeatures): number[] {
-  return featureOrder.map((name) => {
-    const value = features[name];
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new TypeError(`Feature ${name} must be a finite number, got ${String(value)}`);
-    }
-    return value;
-  });
+  return toVector(featureOrder, features);
 }

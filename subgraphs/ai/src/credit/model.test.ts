@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { mulberry32 } from '../fraud/synthetic.js';
+import { mulberry32 } from '../random.js';
 import { featureOrder, riskDirection, toFeatureVector, type CreditFeatures, type ProtectedAttributes } from './features.js';
 import { CreditModel, type CreditModelFile } from './model.js';
 import { creditOffer } from './offer.js';

@@ -2,7 +2,7 @@
 // default × 1000), approval below the model's threshold, and, when refused, the factors that raised
 // the risk as reason codes.
 //
-// The trees are the compact form of ../fraud/model.ts (each node keeps its training default share).
+// The trees are the compact form of ../forest.ts (each node keeps its training default share).
 // Unlike fraud, the score is made monotone in every feature by `riskDirection` (features.ts): each
 // tree answers with the highest leaf share among the leaves reachable by requests that are no riskier
 // than this one in every feature (its "envelope"). A worse history, a larger amount or a heavier
@@ -10,9 +10,9 @@
 // search over amounts relies on it. The explanation is the tree-path split (Saabas) of the path to
 // that leaf, so bias + Σ contributions = the score's probability exactly.
 import { readFile } from 'node:fs/promises';
-import type { CompactTree } from '../fraud/model.js';
+import { isWellFormed, leafOf, meanLeafShare, parentsOf, raisedReasons, rankContributions, type CompactTree, type FeatureContribution as ForestFeatureContribution } from '../forest.js';
 import { creditFeatures, DEFAULT_MONTHLY_RATE, featureOrder, riskDirection, toFeatureVector, type CreditApplicant, type CreditFeatures, type CreditRequest, type FeatureName } from './features.js';
-import { featureReasons, reason, type Reason, type ReasonCode } from './reasons.js';
+import { featureReasons, reason, type Reason } from './reasons.js';
 
 export type { CompactTree };
 
@@ -34,12 +34,8 @@ export interface CreditModelFile {
   trees: CompactTree[];
 }
 
-export interface FeatureContribution {
-  feature: FeatureName;
-  value: number;
-  /** How many score points (of 1000) this feature added (+) or removed (−) for this request. */
-  points: number;
-}
+/** A feature's score points for one request. */
+export type FeatureContribution = ForestFeatureContribution<FeatureName>;
 
 export interface CreditScore {
   /** Probability of default × 1000, rounded. */
@@ -94,9 +90,7 @@ export class CreditModel {
 
   /** Default probability (0–1) for an input vector in `featureOrder`: the mean of the trees' envelope leaves. */
   probability(vector: readonly number[]): number {
-    let sum = 0;
-    for (const tree of this.file.trees) sum += tree.share[envelopeLeaf(tree, vector)]!;
-    return sum / this.file.trees.length;
+    return meanLeafShare(this.file.trees, (tree) => envelopeLeaf(tree, vector));
   }
 
   /** Mean root share plus the per-feature contributions along each tree's path to its envelope leaf; they add up to `probability`. */
@@ -122,9 +116,7 @@ export class CreditModel {
     const probability = byFeature.reduce((sum, value) => sum + value, bias);
     const score = toScore(probability);
     const approved = score < this.file.approvalThreshold;
-    const contributions = featureOrder
-      .map((feature, index) => ({ feature, value: vector[index]!, points: round1(byFeature[index]! * 1000) }))
-      .sort((a, b) => b.points - a.points);
+    const contributions = rankContributions(featureOrder, vector, byFeature);
     return {
       score,
       approved,
@@ -143,39 +135,6 @@ export class CreditModel {
 /** Probability (0–1) to the 0–1000 score. */
 export function toScore(probability: number): number {
   return Math.min(1000, Math.max(0, Math.round(probability * 1000)));
-}
-
-/** Children after their parent and inside the tree, so scoring always reaches a leaf; features inside the vector; shares are probabilities. */
-function isWellFormed(tree: CompactTree, features: number): boolean {
-  const columns = [tree.feature, tree.threshold, tree.left, tree.right, tree.share];
-  if (!columns.every(Array.isArray)) return false;
-  const size = tree.feature.length;
-  if (size === 0 || columns.some((column) => column.length !== size)) return false;
-  if (!tree.share.every((share) => Number.isFinite(share) && share >= 0 && share <= 1)) return false;
-  return tree.feature.every((feature, node) => {
-    if (feature === -1) return true;
-    const children = [tree.left[node]!, tree.right[node]!];
-    return Number.isInteger(feature) && feature >= 0 && feature < features && Number.isFinite(tree.threshold[node]) && children.every((child) => Number.isInteger(child) && child > node && child < size);
-  });
-}
-
-/** Each node's parent (−1 for the root); well-formed trees give every node one parent. */
-function parentsOf(tree: CompactTree): number[] {
-  const parents = new Array<number>(tree.feature.length).fill(-1);
-  tree.feature.forEach((feature, node) => {
-    if (feature < 0) return;
-    parents[tree.left[node]!] = node;
-    parents[tree.right[node]!] = node;
-  });
-  return parents;
-}
-
-function leafOf(tree: CompactTree, vector: readonly number[]): number {
-  let node = 0;
-  while (tree.feature[node]! >= 0) {
-    node = vector[tree.feature[node]!]! < tree.threshold[node]! ? tree.left[node]! : tree.right[node]!;
-  }
-  return node;
 }
 
 /**
@@ -204,16 +163,6 @@ function envelopeLeaf(tree: CompactTree, vector: readonly number[]): number {
 
 /** Features grouped by the reason they speak for; a refusal always names one, the general one if nothing stood out. */
 function reasonsFrom(contributions: readonly FeatureContribution[]): Reason[] {
-  const points = new Map<ReasonCode, number>();
-  for (const { feature, points: value } of contributions) {
-    const code = featureReasons[feature];
-    points.set(code, (points.get(code) ?? 0) + value);
-  }
-  const raised = [...points].filter(([, value]) => value >= minimumReasonPoints).sort((a, b) => b[1] - a[1]);
-  const codes = raised.map(([code]) => code).slice(0, maximumReasons);
+  const codes = raisedReasons(contributions, featureReasons, minimumReasonPoints).slice(0, maximumReasons);
   return (codes.length > 0 ? codes : (['OVERALL_RISK'] as const)).map(reason);
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
 }

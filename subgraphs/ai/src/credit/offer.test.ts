@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mulberry32 } from '../fraud/synthetic.js';
+import { mulberry32 } from '../random.js';
 import { emptyHistory, priceInstallmentCentavos, type CreditApplicant, type CreditHistory } from './features.js';
 import { CreditModel } from './model.js';
 import { amountGrid, creditOffer, type OfferRequest } from './offer.js';

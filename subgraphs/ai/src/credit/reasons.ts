@@ -1,6 +1,7 @@
 // The one table of credit reason codes: stable codes for checkout, back office and logs, with the
 // pt-BR text shown to the patient. A refused crediário always names at least one (CDC art. 43 and
 // LGPD art. 20: the person has the right to know why). Model explanations and hard rules share them.
+import { reasonLookup, type CodedReason } from '../forest.js';
 import type { FeatureName } from './features.js';
 
 export const reasonTexts = {
@@ -18,15 +19,9 @@ export const reasonTexts = {
 
 export type ReasonCode = keyof typeof reasonTexts;
 
-export interface Reason {
-  code: ReasonCode;
-  /** pt-BR text for people. */
-  text: string;
-}
+export type Reason = CodedReason<ReasonCode>;
 
-export function reason(code: ReasonCode): Reason {
-  return { code, text: reasonTexts[code] };
-}
+export const reason = reasonLookup(reasonTexts);
 
 /** Which reason a feature's contribution to the risk speaks for; several features can share one. */
 export const featureReasons: Record<FeatureName, ReasonCode> = {

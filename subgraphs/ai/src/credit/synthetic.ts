@@ -5,7 +5,7 @@
 //
 // Protected attributes come from a PRNG stream of their own, drawn after nothing else: they are
 // independent of the features and of the label, and changing how they are drawn changes no other value.
-import { mulberry32 } from '../fraud/synthetic.js';
+import { Draw, mulberry32 } from '../random.js';
 import {
   creditFeatures,
   DEFAULT_MONTHLY_RATE,
@@ -33,58 +33,6 @@ export interface LabelledApplicant {
 
 /** The installment counts MedPay offers for a crediário. */
 export const installmentOptions = [3, 6, 10, 12, 18, 24] as const;
-
-/**
- * The smallest Draw of ../fraud/synthetic.ts's (which keeps its own private): only the draws used
- * here, on the same seeded PRNG.
- */
-class Draw {
-  constructor(readonly next: () => number) {}
-
-  uniform(min: number, max: number): number {
-    return min + (max - min) * this.next();
-  }
-
-  integer(min: number, max: number): number {
-    return Math.floor(this.uniform(min, max + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  normal(): number {
-    // Box–Muller; 1 - next() keeps the logarithm's argument above zero.
-    return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
-  }
-
-  logNormal(median: number, sigma: number): number {
-    return median * Math.exp(sigma * this.normal());
-  }
-
-  poisson(mean: number): number {
-    const limit = Math.exp(-mean);
-    let count = 0;
-    for (let product = this.next(); product > limit; product *= this.next()) count += 1;
-    return count;
-  }
-
-  binomial(trials: number, probability: number): number {
-    let count = 0;
-    for (let trial = 0; trial < trials; trial += 1) if (this.chance(probability)) count += 1;
-    return count;
-  }
-
-  pick<T>(weighted: readonly (readonly [T, number])[]): T {
-    const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
-    let point = this.next() * total;
-    for (const [value, weight] of weighted) {
-      point -= weight;
-      if (point < 0) return value;
-    }
-    return weighted[weighted.length - 1]![0];
-  }
-}
 
 const sigmoid = (value: number) => 1 / (1 + Math.exp(-value));
 

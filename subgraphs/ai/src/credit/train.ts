@@ -3,13 +3,13 @@
 // default rates among approved and refused, the rules it replaces as a baseline, and approval rates
 // by protected attribute (which the model never reads) as a fairness check.
 //
-// Fitting is ml-random-forest's, as for fraud (see ../fraud/train.ts for why the trees are rewritten
-// compactly with node shares from the whole training split).
+// Fitting is ml-random-forest's, as for fraud (see ../forest.ts's `compactTree` for why the trees are
+// rewritten compactly with node shares from the whole training split).
 import { RandomForestClassifier } from 'ml-random-forest';
-import { evaluateThreshold, rocAuc, splitOf, trainerLibrary, type Split, type ThresholdEvaluation } from '../fraud/train.js';
-import { mulberry32 } from '../fraud/synthetic.js';
+import { compactTree, evaluateThreshold, rebalancedRows, rocAuc, round4, splitRows, trainerLibrary, type CartNode, type Split, type ThresholdEvaluation } from '../forest.js';
+import { mulberry32 } from '../random.js';
 import { featureOrder, riskDirection, toFeatureVector, type ProtectedAttributes } from './features.js';
-import { CREDIT_MODEL_FORMAT, CreditModel, toScore, type CompactTree, type CreditModelFile } from './model.js';
+import { CREDIT_MODEL_FORMAT, CreditModel, toScore, type CreditModelFile } from './model.js';
 import { hardRuleRefusals } from './rules.js';
 import { generateApplicants, type LabelledApplicant } from './synthetic.js';
 
@@ -57,9 +57,7 @@ const minimumApprovedRows = 50;
 export const minimumFairnessGroupRows = 300;
 
 export function splitApplicants(rows: readonly LabelledApplicant[]): Record<Split, LabelledApplicant[]> {
-  const splits: Record<Split, LabelledApplicant[]> = { train: [], validation: [], heldOut: [] };
-  rows.forEach((row, index) => splits[splitOf(index)].push(row));
-  return splits;
+  return splitRows(rows);
 }
 
 export interface GroupApproval {
@@ -197,43 +195,6 @@ export function evaluateCredit(model: CreditModel, rows: readonly LabelledApplic
   };
 }
 
-/** ml-cart's node as its JSON has it: a split node has both children, a leaf has neither. */
-interface CartNode {
-  splitColumn?: number;
-  splitValue?: number;
-  left?: CartNode;
-  right?: CartNode;
-}
-
-/**
- * ../fraud/train.ts's compactTree (not exported there) with the prior's weight as a parameter: node
- * shares from the whole training split, each pulled toward its parent's by `priorRows` pseudo-rows.
- */
-function compactTree(root: CartNode, featureIndexes: readonly number[], vectors: readonly number[][], labels: readonly (0 | 1)[], priorRows: number): CompactTree {
-  const tree: CompactTree = { feature: [], threshold: [], left: [], right: [], share: [] };
-  const visit = (node: CartNode, rows: readonly number[], parentShare: number): number => {
-    const id = tree.feature.length;
-    const defaults = rows.reduce((sum, row) => sum + labels[row]!, 0);
-    const share = (defaults + priorRows * parentShare) / (rows.length + priorRows);
-    tree.share.push(round4(share));
-    tree.feature.push(-1);
-    tree.threshold.push(0);
-    tree.left.push(-1);
-    tree.right.push(-1);
-    if (node.left === undefined || node.right === undefined || node.splitColumn === undefined || node.splitValue === undefined) return id;
-    const feature = featureIndexes[node.splitColumn]!;
-    const threshold = node.splitValue;
-    tree.feature[id] = feature;
-    tree.threshold[id] = threshold;
-    tree.left[id] = visit(node.left, rows.filter((row) => vectors[row]![feature]! < threshold), share);
-    tree.right[id] = visit(node.right, rows.filter((row) => vectors[row]![feature]! >= threshold), share);
-    return id;
-  };
-  const baseRate = labels.reduce<number>((sum, label) => sum + label, 0) / labels.length;
-  visit(root, labels.map((_, index) => index), baseRate);
-  return tree;
-}
-
 export function trainCreditModel(options: CreditTrainingOptions): { model: CreditModelFile; report: CreditTrainingReport } {
   const started = performance.now();
   const rows = generateApplicants(options.rows, options.seed);
@@ -242,10 +203,8 @@ export function trainCreditModel(options: CreditTrainingOptions): { model: Credi
   const trainLabels = splits.train.map((row) => row.label);
 
   // Every defaulted row, and a seeded sample of repaid ones.
-  const defaultCount = trainLabels.filter((label) => label === 1).length;
-  const keepRepaid = Math.min(1, (defaultCount * options.repaidPerDefault) / (trainLabels.length - defaultCount));
   const random = mulberry32(options.seed ^ 0x5eed);
-  const fitted = trainLabels.map((_, index) => index).filter((index) => trainLabels[index] === 1 || random() < keepRepaid);
+  const fitted = rebalancedRows(trainLabels, options.repaidPerDefault, random);
 
   // One forest of one tree per subsample (sklearn's max_samples): the forest's own bagging draws as
   // many rows as it is given, and ml-cart's quadratic split search makes that the whole training cost.
@@ -318,8 +277,4 @@ export function trainCreditModel(options: CreditTrainingOptions): { model: Credi
     trainingSeconds: Math.round((performance.now() - started) / 100) / 10,
   };
   return { model, report };
-}
-
-function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }

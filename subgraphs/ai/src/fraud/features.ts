@@ -1,6 +1,7 @@
 // The anti-fraud model's input: one checkout described by named numbers, and the fixed order in
 // which the model reads them. The model file records this order; a model trained on another order
 // is refused at load (see model.ts).
+import { toVector } from '../forest.js';
 
 /** What each feature means and its unit. Counts are for the window in the name, up to this checkout (excluded). */
 export const featureDescriptions = {
@@ -57,11 +58,5 @@ export function methodFlags(method: PaymentMethod): Pick<CheckoutFeatures, 'meth
 
 /** The model's input vector, in `featureOrder`. Throws on a missing or non-finite feature rather than guess it. */
 export function toFeatureVector(features: CheckoutFeatures): number[] {
-  return featureOrder.map((name) => {
-    const value = features[name];
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new TypeError(`Feature ${name} must be a finite number, got ${String(value)}`);
-    }
-    return value;
-  });
+  return toVector(featureOrder, features);
 }

@@ -6,20 +6,13 @@
 // trees' hard votes) and each tree's path splits that probability into per-feature contributions
 // (Saabas' tree-path method): root share + Σ contributions = the tree's leaf share.
 import { readFile } from 'node:fs/promises';
+import { isWellFormed, leafOf, meanLeafShare, raisedReasons, rankContributions, type CompactTree, type FeatureContribution as ForestFeatureContribution } from '../forest.js';
 import { featureOrder, toFeatureVector, type CheckoutFeatures, type FeatureName } from './features.js';
 import { featureReasons, reason, type Reason, type ReasonCode } from './reasons.js';
 
 export type Decision = 'APPROVE' | 'REVIEW' | 'DECLINE';
 
-/** One tree as parallel arrays indexed by node; node 0 is the root, `feature[i] = -1` marks a leaf. */
-export interface CompactTree {
-  feature: number[];
-  threshold: number[];
-  left: number[];
-  right: number[];
-  /** Share of fraud among the training checkouts that reach the node (0–1). */
-  share: number[];
-}
+export type { CompactTree };
 
 export interface FraudModelFile {
   format: 'medpay-fraud-forest/1';
@@ -33,12 +26,8 @@ export interface FraudModelFile {
   trees: CompactTree[];
 }
 
-export interface FeatureContribution {
-  feature: FeatureName;
-  value: number;
-  /** How many score points (of 1000) this feature added (+) or removed (−) for this checkout. */
-  points: number;
-}
+/** A feature's score points for one checkout. */
+export type FeatureContribution = ForestFeatureContribution<FeatureName>;
 
 export interface ModelAssessment {
   score: number;
@@ -92,9 +81,7 @@ export class FraudModel {
 
   /** Fraud probability (0–1) for an input vector in `featureOrder`. */
   probability(vector: readonly number[]): number {
-    let sum = 0;
-    for (const tree of this.file.trees) sum += tree.share[leafOf(tree, vector)]!;
-    return sum / this.file.trees.length;
+    return meanLeafShare(this.file.trees, (tree) => leafOf(tree, vector));
   }
 
   /** Mean root share plus the per-feature contributions along each tree's path; they add up to `probability`. */
@@ -120,9 +107,7 @@ export class FraudModel {
     const { bias, byFeature } = this.contributions(vector);
     const probability = byFeature.reduce((sum, value) => sum + value, bias);
     const score = Math.min(1000, Math.max(0, Math.round(probability * 1000)));
-    const contributions = featureOrder
-      .map((feature, index) => ({ feature, value: vector[index]!, points: round1(byFeature[index]! * 1000) }))
-      .sort((a, b) => b.points - a.points);
+    const contributions = rankContributions(featureOrder, vector, byFeature);
     return {
       score,
       decision: decide(score, this.file.thresholds),
@@ -133,39 +118,10 @@ export class FraudModel {
   }
 }
 
-/** Children after their parent and inside the tree, so scoring always reaches a leaf; features inside the vector. */
-function isWellFormed(tree: CompactTree, features: number): boolean {
-  const size = tree.feature.length;
-  if ([tree.threshold, tree.left, tree.right, tree.share].some((column) => column.length !== size) || size === 0) return false;
-  return tree.feature.every((feature, node) => {
-    if (feature === -1) return true;
-    const children = [tree.left[node]!, tree.right[node]!];
-    return feature >= 0 && feature < features && Number.isFinite(tree.threshold[node]) && children.every((child) => child > node && child < size);
-  });
-}
-
-function leafOf(tree: CompactTree, vector: readonly number[]): number {
-  let node = 0;
-  while (tree.feature[node]! >= 0) {
-    node = vector[tree.feature[node]!]! < tree.threshold[node]! ? tree.left[node]! : tree.right[node]!;
-  }
-  return node;
-}
-
 /** Features grouped by the reason they speak for; a new account together with a high ticket is one reason, not two. */
 function reasonsFrom(contributions: readonly FeatureContribution[]): Reason[] {
-  const points = new Map<ReasonCode, number>();
-  for (const { feature, points: value } of contributions) {
-    const code = featureReasons[feature];
-    points.set(code, (points.get(code) ?? 0) + value);
-  }
-  const raised = [...points].filter(([, value]) => value >= minimumReasonPoints).sort((a, b) => b[1] - a[1]);
-  const codes = raised.map(([code]) => code);
+  const codes = raisedReasons(contributions, featureReasons, minimumReasonPoints);
   const newAccount = codes.indexOf('NEW_ACCOUNT');
   if (newAccount >= 0 && codes.some((code) => amountReasons.has(code))) codes[newAccount] = 'NEW_ACCOUNT_HIGH_TICKET';
   return codes.slice(0, maximumReasons).map(reason);
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
 }

@@ -1,5 +1,6 @@
 // The one table of anti-fraud reason codes: stable codes for payments, back office and logs, with
 // the pt-BR text shown to people. Model explanations and hard rules both speak these codes.
+import { reasonLookup, type CodedReason } from '../forest.js';
 import type { FeatureName } from './features.js';
 
 export const reasonTexts = {
@@ -27,15 +28,9 @@ export const reasonTexts = {
 
 export type ReasonCode = keyof typeof reasonTexts;
 
-export interface Reason {
-  code: ReasonCode;
-  /** pt-BR text for people. */
-  text: string;
-}
+export type Reason = CodedReason<ReasonCode>;
 
-export function reason(code: ReasonCode): Reason {
-  return { code, text: reasonTexts[code] };
-}
+export const reason = reasonLookup(reasonTexts);
 
 /** Which reason a feature's contribution to the fraud score speaks for; several features can share one. */
 export const featureReasons: Record<FeatureName, ReasonCode> = {

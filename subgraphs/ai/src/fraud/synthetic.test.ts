@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { mulberry32 } from '../random.js';
 import { featureOrder } from './features.js';
-import { fraudPatternRates, generateCheckouts, mulberry32 } from './synthetic.js';
+import { fraudPatternRates, generateCheckouts } from './synthetic.js';
 
 describe('synthetic checkouts', () => {
   it('are the same checkouts, in the same order, for the same seed', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { RandomForestClassifier } from 'ml-random-forest';
 import { readFile } from 'node:fs/promises';
+import { evaluateThreshold, rocAuc, trainerLibrary } from '../forest.js';
 import { toFeatureVector } from './features.js';
 import { FraudModel } from './model.js';
 import { generateCheckouts } from './synthetic.js';
-import { chooseThresholds, defaultTrainingOptions, evaluateThreshold, rocAuc, trainerLibrary, trainFraudModel } from './train.js';
+import { chooseThresholds, defaultTrainingOptions, trainFraudModel } from './train.js';
 
 describe('training helpers', () => {
   it('compute ROC AUC with ties counted half', () => {

@@ -4,11 +4,13 @@
 // ml-random-forest (ml-cart trees, bagging, per-tree feature subsets) does the fitting. Its own
 // JSON round-trips through `RandomForestClassifier.load`, but it repeats every option in every node
 // (large), keeps class distributions at the leaves only and scores by hard votes (steps of
-// 1/trees); so the trees are re-written compactly with each node's fraud share (see model.ts).
+// 1/trees); so the trees are re-written compactly with each node's fraud share (see ../forest.ts).
 import { RandomForestClassifier } from 'ml-random-forest';
+import { compactTree, evaluateThreshold, rebalancedRows, rocAuc, round4, splitRows, trainerLibrary, type CartNode, type Split, type ThresholdEvaluation } from '../forest.js';
+import { mulberry32 } from '../random.js';
 import { featureOrder, toFeatureVector, type CheckoutFeatures } from './features.js';
-import { decide, FraudModel, type CompactTree, type Decision, type FraudModelFile } from './model.js';
-import { generateCheckouts, mulberry32, type CheckoutPattern, type LabelledCheckout } from './synthetic.js';
+import { decide, FraudModel, type Decision, type FraudModelFile } from './model.js';
+import { generateCheckouts, type CheckoutPattern, type LabelledCheckout } from './synthetic.js';
 
 export interface TrainingOptions {
   modelVersion: string;
@@ -56,41 +58,11 @@ export const defaultTrainingOptions: Omit<TrainingOptions, 'modelVersion'> = {
   maximumReviewShare: 0.06,
 };
 
-/** Recorded in every model file; a test keeps it equal to the pinned dependency. */
-export const trainerLibrary = 'ml-random-forest@2.1.0';
-
-export type Split = 'train' | 'validation' | 'heldOut';
-
-/**
- * Rows are independent draws, so a split by position is as good as a shuffled one and needs no state.
- * Fitting cost grows with the square of the fitted rows, so the held-out split gets the rows that buy
- * steadier figures (fraud is rare: 20 % of 20,000 held only ~140 frauds).
- */
-export function splitOf(index: number): Split {
-  const slot = index % 5;
-  return slot < 2 ? 'train' : slot === 2 ? 'validation' : 'heldOut';
-}
+/** Pseudo-rows pulling each node's fraud share toward its parent's (see `compactTree`); fraud-1.0.0 was trained with one. */
+const PRIOR_ROWS = 1;
 
 export function splitCheckouts(rows: readonly LabelledCheckout[]): Record<Split, LabelledCheckout[]> {
-  const splits: Record<Split, LabelledCheckout[]> = { train: [], validation: [], heldOut: [] };
-  rows.forEach((row, index) => splits[splitOf(index)].push(row));
-  return splits;
-}
-
-export interface ConfusionMatrix {
-  truePositives: number;
-  falsePositives: number;
-  trueNegatives: number;
-  falseNegatives: number;
-}
-
-export interface ThresholdEvaluation {
-  threshold: number;
-  precision: number;
-  recall: number;
-  /** Share of all checkouts at or above the threshold. */
-  flaggedShare: number;
-  confusion: ConfusionMatrix;
+  return splitRows(rows);
 }
 
 export interface EvaluationReport {
@@ -115,46 +87,6 @@ export interface TrainingReport {
   validation: EvaluationReport;
   heldOut: EvaluationReport;
   trainingSeconds: number;
-}
-
-/** ROC AUC as the probability that a random fraud outscores a random legitimate checkout (ties count half). */
-export function rocAuc(scores: readonly number[], labels: readonly (0 | 1)[]): number {
-  const order = scores.map((score, index) => ({ score, label: labels[index]! })).sort((a, b) => a.score - b.score);
-  let rankSumPositives = 0;
-  let positives = 0;
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    while (end < order.length && order[end]!.score === order[start]!.score) end += 1;
-    const averageRank = (start + 1 + end) / 2;
-    for (let index = start; index < end; index += 1) {
-      if (order[index]!.label === 1) {
-        rankSumPositives += averageRank;
-        positives += 1;
-      }
-    }
-    start = end;
-  }
-  const negatives = order.length - positives;
-  if (positives === 0 || negatives === 0) return Number.NaN;
-  return (rankSumPositives - (positives * (positives + 1)) / 2) / (positives * negatives);
-}
-
-export function evaluateThreshold(scores: readonly number[], labels: readonly (0 | 1)[], threshold: number): ThresholdEvaluation {
-  const confusion: ConfusionMatrix = { truePositives: 0, falsePositives: 0, trueNegatives: 0, falseNegatives: 0 };
-  scores.forEach((score, index) => {
-    const flagged = score >= threshold;
-    if (labels[index] === 1) confusion[flagged ? 'truePositives' : 'falseNegatives'] += 1;
-    else confusion[flagged ? 'falsePositives' : 'trueNegatives'] += 1;
-  });
-  const flagged = confusion.truePositives + confusion.falsePositives;
-  const positives = confusion.truePositives + confusion.falseNegatives;
-  return {
-    threshold,
-    precision: round4(flagged === 0 ? 1 : confusion.truePositives / flagged),
-    recall: round4(positives === 0 ? 1 : confusion.truePositives / positives),
-    flaggedShare: round4(flagged / scores.length),
-    confusion,
-  };
 }
 
 /**
@@ -210,51 +142,6 @@ export function evaluate(model: FraudModel, rows: readonly LabelledCheckout[]): 
   };
 }
 
-/** ml-cart's node as its JSON has it: a split node has both children, a leaf has neither. */
-interface CartNode {
-  splitColumn?: number;
-  splitValue?: number;
-  left?: CartNode;
-  right?: CartNode;
-}
-
-/**
- * One fitted tree in compact form. Node shares come from the whole training split, not the
- * rebalanced fitting sample, so the mean of leaf shares is a fraud probability at the real base
- * rate; each share is pulled toward its parent's by one pseudo-row, so tiny leaves do not jump to 0 or 1.
- */
-function compactTree(root: CartNode, featureIndexes: readonly number[], vectors: readonly number[][], labels: readonly (0 | 1)[]): CompactTree {
-  const tree: CompactTree = { feature: [], threshold: [], left: [], right: [], share: [] };
-  const visit = (node: CartNode, rows: readonly number[], parentShare: number): number => {
-    const id = tree.feature.length;
-    const frauds = rows.reduce((sum, row) => sum + labels[row]!, 0);
-    const share = (frauds + parentShare) / (rows.length + 1);
-    tree.share.push(round4(share));
-    const isSplit = node.left !== undefined && node.right !== undefined && node.splitColumn !== undefined && node.splitValue !== undefined;
-    if (!isSplit) {
-      tree.feature.push(-1);
-      tree.threshold.push(0);
-      tree.left.push(-1);
-      tree.right.push(-1);
-      return id;
-    }
-    const feature = featureIndexes[node.splitColumn!]!;
-    const threshold = node.splitValue!;
-    tree.feature.push(feature);
-    tree.threshold.push(threshold);
-    tree.left.push(-1);
-    tree.right.push(-1);
-    const lesser = rows.filter((row) => vectors[row]![feature]! < threshold);
-    const greater = rows.filter((row) => vectors[row]![feature]! >= threshold);
-    tree.left[id] = visit(node.left!, lesser, share);
-    tree.right[id] = visit(node.right!, greater, share);
-    return id;
-  };
-  const baseRate = labels.reduce<number>((sum, label) => sum + label, 0) / labels.length;
-  visit(root, labels.map((_, index) => index), baseRate);
-  return tree;
-}
-
 export function trainFraudModel(options: TrainingOptions): { model: FraudModelFile; report: TrainingReport } {
   const started = performance.now();
   const rows = generateCheckouts(options.rows, options.seed);
@@ -263,10 +150,7 @@ export function trainFraudModel(options: TrainingOptions): { model: FraudModelFi
   const trainLabels = splits.train.map((row) => row.label);
 
   // Every fraud row, and a seeded sample of legitimate ones.
-  const fraudCount = trainLabels.filter((label) => label === 1).length;
-  const keepLegitimate = Math.min(1, (fraudCount * options.legitimatePerFraud) / (trainLabels.length - fraudCount));
-  const random = mulberry32(options.seed ^ 0x5eed);
-  const fitted = trainLabels.map((_, index) => index).filter((index) => trainLabels[index] === 1 || random() < keepLegitimate);
+  const fitted = rebalancedRows(trainLabels, options.legitimatePerFraud, mulberry32(options.seed ^ 0x5eed));
   // Labels scored on other features (another model version's) cannot be fitted: counted, skipped.
   const platform = (options.platformLabels ?? []).flatMap((row) => (featureOrder.every((name) => Number.isFinite(row.features[name])) ? [{ vector: toFeatureVector(row.features as CheckoutFeatures), label: row.label }] : []));
   for (const row of platform) {
@@ -289,7 +173,7 @@ export function trainFraudModel(options: TrainingOptions): { model: FraudModelFi
     fitted.map((index) => trainLabels[index]!),
   );
   const forestJson = forest.toJSON().baseModel;
-  const trees = forestJson.estimators.map((estimator: { root: CartNode }, index: number) => compactTree(estimator.root, forestJson.indexes[index]!, trainVectors, trainLabels));
+  const trees = forestJson.estimators.map((estimator: { root: CartNode }, index: number) => compactTree(estimator.root, forestJson.indexes[index]!, trainVectors, trainLabels, PRIOR_ROWS));
 
   const trainedAt = (options.trainedAt ?? new Date()).toISOString();
   const draft: FraudModelFile = {
@@ -328,8 +212,4 @@ export function trainFraudModel(options: TrainingOptions): { model: FraudModelFi
     trainingSeconds: Math.round((performance.now() - started) / 100) / 10,
   };
   return { model, report };
-}
-
-function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }

@@ -260,6 +260,8 @@ export type Mutation = {
   openDispute?: Maybe<Payment>;
   /** The patient pays a crediário installment now, by PIX: an overdue one with its late charges. */
   payInstallment?: Maybe<Installment>;
+  /** pays a card payment the back office approved after review with the card presented again (the payer only) */
+  payWithCard?: Maybe<Payment>;
   refundPayment?: Maybe<Payment>;
   resolveDispute?: Maybe<Payment>;
 };
@@ -290,6 +292,12 @@ export type MutationOpenDisputeArgs = {
 
 export type MutationPayInstallmentArgs = {
   installmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationPayWithCardArgs = {
+  cardToken: Scalars['String']['input'];
+  paymentId: Scalars['ID']['input'];
 };
 
 
@@ -1045,6 +1053,7 @@ export type MutationResolvers<ContextType = PaymentsContext, ParentType extends 
   decideFraudReview?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationDecideFraudReviewArgs, 'decision' | 'paymentId'>>;
   openDispute?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationOpenDisputeArgs, 'paymentId' | 'reason'>>;
   payInstallment?: Resolver<Maybe<ResolversTypes['Installment']>, ParentType, ContextType, RequireFields<MutationPayInstallmentArgs, 'installmentId'>>;
+  payWithCard?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationPayWithCardArgs, 'cardToken' | 'paymentId'>>;
   refundPayment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   resolveDispute?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'inFavorOf' | 'paymentId'>>;
 }>;

@@ -68,9 +68,11 @@ export class CheckoutStore {
     });
   }
 
-  /** The payment with its first charge, which checkout makes sure exists at the gateway. */
-  async withFirstCharge(paymentId: string): Promise<{ payment: Payment; firstCharge: Charge | undefined }> {
-    const { charges, ...payment } = await this.prisma.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { charges: { orderBy: { createdAt: 'asc' }, take: 1 } } });
+  /** The payment with its first charge, which checkout makes sure exists at the gateway; null for an unknown payment. */
+  async withFirstCharge(paymentId: string): Promise<{ payment: Payment; firstCharge: Charge | undefined } | null> {
+    const found = await this.prisma.payment.findUnique({ where: { id: paymentId }, include: { charges: { orderBy: { createdAt: 'asc' }, take: 1 } } });
+    if (!found) return null;
+    const { charges, ...payment } = found;
     return { payment, firstCharge: charges[0] };
   }
 

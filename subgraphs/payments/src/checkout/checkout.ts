@@ -3,9 +3,11 @@
 // decision and the patient's acceptance of the exact contract terms; never charged before anti-fraud
 // has assessed it (a REVIEW holds it for the back office, a DECLINE declines it). The decision is pure
 // (checkout-decision.ts); this reads its facts and writes its result through the checkout store.
+import { isUuid, notFound } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { CheckoutInput } from '../__generated__/resolvers-types.js';
 import type { Payment } from '../generated/prisma/client.js';
+import { PaymentsError } from '../errors.js';
 import type { Directory } from '../internal/directory.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
 import type { PaymentAccess } from '../payments/access.js';
@@ -74,9 +76,26 @@ export class Checkout {
     return this.resume(record.payment.id, input.cardToken);
   }
 
+  /**
+   * A card payment the back office approved after review: the patient presents the card again (card
+   * tokens are never stored), and its first charge goes to the gateway — once, by the charge's id.
+   */
+  async payWithCard(paymentId: string, cardToken: string, { access }: Pick<CheckoutContext, 'access'>): Promise<Payment> {
+    const payerId = access.requireUser();
+    const found = isUuid(paymentId) ? await this.store.withFirstCharge(paymentId) : null;
+    if (!found || found.payment.payerId !== payerId) throw notFound('Pagamento');
+    const { payment, firstCharge } = found;
+    if (payment.method !== 'CARD' || payment.status !== 'AWAITING_PAYMENT' || payment.holdReason || firstCharge?.status !== 'CREATING') {
+      throw new PaymentsError('PAYMENT_NOT_PAYABLE', 'Este pagamento não está aguardando um cartão.');
+    }
+    if (!cardToken.trim()) throw new PaymentsError('BAD_USER_INPUT', 'Informe o cartão.', { field: 'cardToken' });
+    await this.charges.issue(firstCharge, payment, cardToken);
+    return this.store.payment(paymentId);
+  }
+
   /** Makes sure the payment's first charge exists at the gateway (none while held or declined), then returns the payment. */
   private async resume(paymentId: string, cardToken?: string | null): Promise<Payment> {
-    const { payment, firstCharge } = await this.store.withFirstCharge(paymentId);
+    const { payment, firstCharge } = (await this.store.withFirstCharge(paymentId))!;
     if (firstCharge) await this.charges.issue(firstCharge, payment, cardToken ?? undefined);
     return this.store.payment(paymentId);
   }

@@ -25,4 +25,5 @@ export const checkoutQuery: QueryResolvers = {
 
 export const checkoutMutation: MutationResolvers = {
   checkout: (_, { input }, { checkout, access, clientIp, deviceId }) => checkout.checkout(input, { access, clientIp, deviceId }),
+  payWithCard: (_, { paymentId, cardToken }, { checkout, access }) => checkout.payWithCard(paymentId, cardToken, { access }),
 };

@@ -9,6 +9,7 @@ import { ErrorNotice, Loading, StatusBadge, Timeline } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
+import { PayWithCardForm } from '../../../components/pay-with-card';
 import { BoletoInstructions, PixInstructions } from '../../../components/payment-instructions';
 
 const PaymentPage = graphql(`
@@ -86,6 +87,9 @@ function Payment() {
 
       {payment.status === 'AWAITING_PAYMENT' && payment.pix ? <PixInstructions pix={payment.pix} /> : null}
       {payment.status === 'AWAITING_PAYMENT' && payment.boleto ? <BoletoInstructions boleto={payment.boleto} /> : null}
+      {payment.status === 'AWAITING_PAYMENT' && payment.method === 'CARD' && !payment.hold && !payment.card ? (
+        <PayWithCardForm paymentId={payment.id} totalCentavos={payment.amounts?.patientTotalCentavos ?? 0} />
+      ) : null}
       {payment.card ? (
         <section className="card">
           <h2>Cartão</h2>
