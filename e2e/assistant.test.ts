@@ -39,7 +39,7 @@ describe.each(availableModes())('the patient assistant through the router (%s)',
     const plan = plans.body.data!.paymentPlans.find((p) => p.id === 'CREDIARIO:3')!;
     const { body } = await stack.graphql<{ checkout: { id: string; pix: { copiaECola: string } } }>(
       'mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
-      { input: { procedureId: cast.procedureId, idempotencyKey: randomUUID(), planId: 'CREDIARIO:3', method: 'PIX', firstDueDay: 10, acceptedContractTermsHash: plan.contractTermsHash } },
+      { input: { procedureId: cast.procedureId, idempotencyKey: randomUUID(), planId: 'CREDIARIO:3', method: 'PIX', firstDueDay: 10, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash } },
       bearer(patient.accessToken),
     );
     if (!body.data) throw new Error(`checkout: ${JSON.stringify(body.errors)}`);

@@ -159,7 +159,7 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
     const plan = plans.body.data!.paymentPlans.find((entry) => entry.id === 'CREDIARIO:3')!;
     const crediario = await stack.graphql(
       'mutation($input: CheckoutInput!) { checkout(input: $input) { id } }',
-      { input: { procedureId, planId: plan.id, method: 'BOLETO', firstDueDay: 5, acceptedContractTermsHash: plan.contractTermsHash, idempotencyKey: randomUUID() } },
+      { input: { procedureId, planId: plan.id, method: 'BOLETO', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash, idempotencyKey: randomUUID() } },
       bearer(paula.accessToken),
     );
     expect(crediario.body.errors).toBeUndefined();

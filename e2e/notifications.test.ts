@@ -214,7 +214,7 @@ describe.each(availableModes())('notifications through the router (%s)', (mode) 
     const plan = plans.body.data!.paymentPlans.find((entry) => entry.id === 'CREDIARIO:3')!;
     const { body } = await stack.graphql<{ checkout: { id: string; boleto: { line: string } } }>(
       'mutation($input: CheckoutInput!) { checkout(input: $input) { id boleto { line } } }',
-      { input: { procedureId, planId: 'CREDIARIO:3', method: 'BOLETO', firstDueDay: 5, acceptedContractTermsHash: plan.contractTermsHash, idempotencyKey: randomUUID() } },
+      { input: { procedureId, planId: 'CREDIARIO:3', method: 'BOLETO', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash, idempotencyKey: randomUUID() } },
       bearer(paula.accessToken),
     );
     const paymentId = body.data!.checkout.id;

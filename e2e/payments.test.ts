@@ -141,7 +141,7 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const terms = refused.body.errors![0]!.extensions as unknown as { contractTerms: string; contractTermsHash: string };
     expect(terms.contractTerms).toMatch(/CET\)?: [\d,]+% ao ano/);
 
-    const created = (await checkout({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10, acceptedContractTermsHash: terms.contractTermsHash })).body.data!.checkout;
+    const created = (await checkout({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: terms.contractTermsHash })).body.data!.checkout;
     expect(created.status).toBe('AWAITING_PAYMENT');
     expect((await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola })).status).toBe(200);
     const active = await waitStatus(created.id, 'IN_ESCROW');
@@ -164,7 +164,7 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const plans = await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>(
       'query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 5) { id contractTermsHash } }', { p: procedureId });
     const plan = plans.body.data!.paymentPlans.find((p) => p.id === 'CREDIARIO:3')!;
-    const created = (await checkout({ planId: 'CREDIARIO:3', method: 'BOLETO', firstDueDay: 5, acceptedContractTermsHash: plan.contractTermsHash })).body.data!.checkout;
+    const created = (await checkout({ planId: 'CREDIARIO:3', method: 'BOLETO', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash })).body.data!.checkout;
     expect((await sim('/_sim/boleto/pay', { line: created.boleto!.line })).status).toBe(200);
     await waitStatus(created.id, 'IN_ESCROW');
     // Travel in time: installment 2 falls due within the issuing window, installment 3 is past due.

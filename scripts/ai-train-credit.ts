@@ -1,4 +1,4 @@
-// `npx tsx scripts/ai-train-credit.ts [--version 1.0.0] [--seed N]`: trains the crediário credit model
+// `npm run ai:train-credit [-- --version 1.0.0] [--seed N]`: trains the crediário credit model
 // from the repository's synthetic applicants and writes subgraphs/ai/models/credit-<version>.json with
 // its evaluation report. The files are committed: services load them and never train at start.
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -117,7 +117,11 @@ test('a crediário 12× checkout shows the CET before acceptance and cannot go o
   await expect(page.getByLabel('Texto do contrato')).toContainText('CET');
   const submit = page.getByRole('button', { name: 'Gerar PIX' });
   await expect(submit).toBeDisabled();
+  // The credit application: the declared income band, then the offer before the contract is accepted.
+  await page.getByLabel('Sua renda mensal').selectOption('DE_4_A_10_SM');
+  await expect(page.getByTestId('credit-offer')).toContainText(/Crédito aprovado até R\$\s*[\d.]+,\d{2} em até \d+ parcelas/);
   await screenshot(page, 'patient-crediario-terms');
+  await expect(submit).toBeDisabled();
   await page.getByLabel(/Li e aceito o contrato/).check();
   await submit.click();
   await expect(page).toHaveURL(/\/pagamentos\/[0-9a-f-]{36}$/);

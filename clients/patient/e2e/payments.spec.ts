@@ -87,6 +87,7 @@ test('crediário installments: the first paid by PIX, the next one shown with it
   const crediario = page.locator('[data-kind="CREDIARIO"]');
   await crediario.getByLabel('Número de parcelas').selectOption('CREDIARIO:6');
   await crediario.getByRole('link', { name: 'Escolher Crediário MedPay em 6×' }).click();
+  await page.getByLabel('Sua renda mensal').selectOption('DE_2_A_4_SM');
   await page.getByLabel(/Li e aceito o contrato/).check();
   await page.getByRole('button', { name: 'Gerar PIX' }).click();
   await payPix(await page.getByLabel('PIX copia e cola').inputValue());

@@ -258,3 +258,44 @@ export const fraudLabels = endpoint({
     ),
   }),
 });
+
+/** A patient's MedPay crediário history, as payments counts it from its installments. */
+export const creditHistory = z.object({
+  paidInstallments: z.number().int().min(0),
+  latePaidInstallments: z.number().int().min(0),
+  overdueInstallments: z.number().int().min(0),
+  maxDaysLate: z.number().int().min(0),
+  activeCrediarios: z.number().int().min(0),
+  monthsSinceFirstPayment: z.number().int().min(0),
+  completedCrediarios: z.number().int().min(0),
+  outstandingPrincipalCentavos: z.number().int().min(0),
+});
+export type CreditHistory = z.infer<typeof creditHistory>;
+
+export const incomeBand = z.enum(['ATE_2_SM', 'DE_2_A_4_SM', 'DE_4_A_10_SM', 'ACIMA_10_SM']);
+
+/**
+ * payments → ai: the credit decision for a crediário — the best offer for a procedure (`plan` null:
+ * the largest amount and term approved), or the decision on one exact plan at checkout. Never sex,
+ * age or region: the request has none. Refusals carry their reasons in pt-BR (the patient is told why).
+ */
+export const creditDecision = endpoint({
+  service: 'ai',
+  path: '/internal/credit-decisions',
+  request: z.object({
+    incomeBand,
+    history: creditHistory,
+    priceCentavos: z.number().int().positive(),
+    installmentOptions: z.array(z.number().int().min(1).max(60)).min(1).max(60),
+    monthlyRate: z.number().min(0).max(0.2),
+    plan: z.object({ financedAmountCentavos: z.number().int().positive(), installmentCount: z.number().int().min(1).max(60) }).nullable(),
+  }),
+  response: z.object({
+    approved: z.boolean(),
+    maxAmountCentavos: z.number().int(),
+    maxInstallments: z.number().int(),
+    installmentCentavos: z.number().int(),
+    modelVersion: z.string(),
+    reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+  }),
+});

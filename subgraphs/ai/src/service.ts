@@ -1,5 +1,5 @@
 // Wires the ai subgraph: the anti-fraud desk (committed model, risk signals rebuilt from the
-// producers' outboxes), the patient assistant's committed language model and FAQ index (nothing is
+// producers' outboxes), the credit decisions (committed model, the history payments sends), the patient assistant's committed language model and FAQ index (nothing is
 // trained at start), the router client that asks for the patient's own data, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { FaqIndex } from './assistant/faq/faq-index.js';
 import { AssistantNlu } from './assistant/nlu.js';
 import type { AiConfig } from './config.js';
+import { CREDIT_MODEL_URL, CreditModel } from './credit/model.js';
+import { creditOffer, decidePlan } from './credit/offer.js';
 import { FRAUD_MODEL_URL, FRAUD_REPORT_URL, FraudDesk } from './fraud/desk.js';
 import type { TrainingReport } from './fraud/train.js';
 import { FraudModel } from './fraud/model.js';
@@ -37,6 +39,7 @@ export async function startAiService(config: AiConfig): Promise<AiService> {
   const patientGraph = new PatientGraph(config.ROUTER_URL, operationIds(config.TRUSTED_DOCUMENTS_PATH), config.ROUTER_TIMEOUT_MS);
   const signals = new RiskSignals();
   const desk = new FraudDesk(await FraudModel.load(FRAUD_MODEL_URL), signals, logger);
+  const creditModel = await CreditModel.load(CREDIT_MODEL_URL);
   const fraudReport = JSON.parse(await readFile(FRAUD_REPORT_URL, 'utf8')) as TrainingReport;
   if (fraudReport.modelVersion !== desk.modelVersion) throw new Error(`fraud report ${fraudReport.modelVersion} is not model ${desk.modelVersion}'s`);
   const sources = (['users', 'providers', 'payments'] as const).map((name) =>
@@ -66,6 +69,11 @@ export async function startAiService(config: AiConfig): Promise<AiService> {
       internalRoute(contracts.fraudAssessment, async (request, claims) => {
         if (claims.sub !== 'payments') throw new AppError('FORBIDDEN', 'Só o serviço de pagamentos pede análises antifraude.');
         return desk.assess(request);
+      }),
+      internalRoute(contracts.creditDecision, async ({ incomeBand, history, priceCentavos, installmentOptions, monthlyRate, plan }, claims) => {
+        if (claims.sub !== 'payments') throw new AppError('FORBIDDEN', 'Só o serviço de pagamentos pede decisões de crédito.');
+        const applicant = { incomeBand, history };
+        return plan ? decidePlan(creditModel, applicant, plan, monthlyRate) : creditOffer(creditModel, applicant, { priceCentavos, installmentOptions, monthlyRate });
       }),
     ]),
   });

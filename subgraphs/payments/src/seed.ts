@@ -10,7 +10,8 @@
 import { demoAdmin, demoClinics, demoPatients, demoProcedureId } from '@medpay/demo-data';
 import { scopesForRoles, type Claims } from '@medpay/runtime';
 import type { CheckoutInput } from './__generated__/resolvers-types.js';
-import { checkoutPlan, creditRefusal, newPayment, type NewPayment } from './checkout/checkout-decision.js';
+import { checkoutPlan, financedOf, newPayment, type NewPayment } from './checkout/checkout-decision.js';
+import { ruleRefusals } from './crediario/credit-check.js';
 import type { CheckoutStore } from './checkout/checkout-store.js';
 import type { FraudVerdict } from './checkout/fraud-screen.js';
 import { requestHash } from './checkout/idempotency-store.js';
@@ -252,8 +253,8 @@ class History {
     const facts = { procedure, platformFeeBasisPoints, today: todayInSaoPaulo(createdAt) };
     let scenario = planned;
     let { plan } = checkoutPlan(scenario.input, facts);
-    // Through the credit rules as a live checkout: a refused crediário is paid by PIX instead.
-    if (plan.kind === 'CREDIARIO' && creditRefusal(plan, await checkout.creditHistory(payerId))) {
+    // Through payments' own credit rules (ai is not up while the history is written): a refused crediário is paid by PIX instead.
+    if (plan.kind === 'CREDIARIO' && ruleRefusals(await checkout.creditHistory(payerId, todayInSaoPaulo(createdAt)), financedOf(plan)).length > 0) {
       scenario = { ...scenario, outcome: 'PAID_OUT', input: { ...scenario.input, planId: 'PIX', method: 'PIX' } };
       ({ plan } = checkoutPlan(scenario.input, facts));
     }

@@ -14,6 +14,7 @@ import { ChargeIssuer } from './money-movement/charges.js';
 import { Checkout } from './checkout/checkout.js';
 import { CheckoutStore } from './checkout/checkout-store.js';
 import { FraudScreen } from './checkout/fraud-screen.js';
+import { CreditCheck } from './crediario/credit-check.js';
 import { FraudReview } from './payments/fraud-review.js';
 import type { PaymentsConfig } from './config.js';
 import { encryptedColumns } from './encrypted-columns.js';
@@ -38,6 +39,9 @@ import { seedDemoPayments } from './seed.js';
 import { Settlement } from './money-movement/settlement.js';
 import { SimulationCounter } from './checkout/simulation-counter.js';
 import { PaymentWorker } from './money-movement/worker.js';
+
+/** How long a credit decision may take before payments decides by its own rules. */
+const CREDIT_DEADLINE_MS = 2_000;
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** how often the plan simulations counted in memory are written (the most a crash can lose) */
@@ -110,7 +114,9 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   });
   // The deadline is the client's timeout: past it, checkout goes on by its own rules (fraud-screen.ts).
   const fraud = new FraudScreen(config.FRAUD_SCREEN === 'on' ? new InternalClient(config.AI_URL, 'payments', config.INTERNAL_CLAIMS_SECRET, config.FRAUD_DEADLINE_MS) : null, logger);
-  const checkout = new Checkout(checkoutStore, directory, charges, fraud, config.PLATFORM_FEE_BASIS_POINTS, kick);
+  // A credit decision is not on the checkout's hot path of a charge: it may take longer (the offer searches amounts and terms).
+  const credit = new CreditCheck(new InternalClient(config.AI_URL, 'payments', config.INTERNAL_CLAIMS_SECRET, CREDIT_DEADLINE_MS), logger);
+  const checkout = new Checkout(checkoutStore, directory, charges, { fraud, credit }, config.PLATFORM_FEE_BASIS_POINTS, kick);
   const fraudReview = new FraudReview(prisma, charges, logger, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
@@ -161,6 +167,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       ...request,
       access: new PaymentAccess(request.claims, directory),
       checkout,
+      checkoutStore,
+      credit,
       fraudReview,
       actions,
       store,

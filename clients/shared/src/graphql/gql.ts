@@ -60,6 +60,7 @@ type Documents = {
     "\n  query CheckoutPage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) { id name priceCentavos clinic { id tradeName } }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields schedule { number dueDate amountCentavos } }\n  }\n": typeof types.CheckoutPageDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) { id status }\n  }\n": typeof types.CheckoutDocument,
     "\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n": typeof types.ProcedurePageDocument,
+    "\n  query CreditOffer($procedureId: ID!, $incomeBand: IncomeBand!) {\n    creditOffer(procedureId: $procedureId, incomeBand: $incomeBand) { approved maxAmountCentavos maxInstallments reasons { code text } }\n  }\n": typeof types.CreditOfferDocument,
     "\n  query LegalTerms {\n    legalTerms { termsVersion termsDate privacyPolicyVersion privacyPolicyDate }\n  }\n": typeof types.LegalTermsDocument,
     "\n  query MyConsent {\n    me { id consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance } }\n  }\n": typeof types.MyConsentDocument,
     "\n  mutation SetMarketingConsent($granted: Boolean!) {\n    setMarketingConsent(granted: $granted) { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n  }\n": typeof types.SetMarketingConsentDocument,
@@ -158,6 +159,7 @@ const documents: Documents = {
     "\n  query CheckoutPage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) { id name priceCentavos clinic { id tradeName } }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields schedule { number dueDate amountCentavos } }\n  }\n": types.CheckoutPageDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) { id status }\n  }\n": types.CheckoutDocument,
     "\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n": types.ProcedurePageDocument,
+    "\n  query CreditOffer($procedureId: ID!, $incomeBand: IncomeBand!) {\n    creditOffer(procedureId: $procedureId, incomeBand: $incomeBand) { approved maxAmountCentavos maxInstallments reasons { code text } }\n  }\n": types.CreditOfferDocument,
     "\n  query LegalTerms {\n    legalTerms { termsVersion termsDate privacyPolicyVersion privacyPolicyDate }\n  }\n": types.LegalTermsDocument,
     "\n  query MyConsent {\n    me { id consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance } }\n  }\n": types.MyConsentDocument,
     "\n  mutation SetMarketingConsent($granted: Boolean!) {\n    setMarketingConsent(granted: $granted) { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n  }\n": types.SetMarketingConsentDocument,
@@ -408,6 +410,10 @@ export function graphql(source: "\n  mutation Checkout($input: CheckoutInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n"): (typeof documents)["\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreditOffer($procedureId: ID!, $incomeBand: IncomeBand!) {\n    creditOffer(procedureId: $procedureId, incomeBand: $incomeBand) { approved maxAmountCentavos maxInstallments reasons { code text } }\n  }\n"): (typeof documents)["\n  query CreditOffer($procedureId: ID!, $incomeBand: IncomeBand!) {\n    creditOffer(procedureId: $procedureId, incomeBand: $incomeBand) { approved maxAmountCentavos maxInstallments reasons { code text } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

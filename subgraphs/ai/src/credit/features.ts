@@ -7,6 +7,7 @@
 // age, region, city, state, CEP or anything that stands in for them (LGPD art. 6º IX; CDC art. 43).
 // Those travel on the applicant record as `ProtectedAttributes` only so that fairness can be checked;
 // the feature builder below does not read them (its parameter type leaves them out).
+import { pmt } from '@medpay/financing';
 import { toVector } from '../forest.js';
 
 /** Salário mínimo nacional of 2026 (centavos). */
@@ -116,17 +117,8 @@ export const emptyHistory: CreditHistory = {
   outstandingPrincipalCentavos: 0,
 };
 
-/**
- * The Price-table installment PV·i / (1 − (1 + i)^−n), rounded half up to the centavo. Same formula
- * as @medpay/financing's `pmt`, which this package does not depend on.
- */
-export function priceInstallmentCentavos(principalCentavos: number, monthlyRate: number, count: number): number {
-  if (!Number.isSafeInteger(principalCentavos) || principalCentavos < 0) throw new RangeError(`principalCentavos must be integer centavos >= 0, got ${principalCentavos}`);
-  if (!Number.isFinite(monthlyRate) || monthlyRate < 0) throw new RangeError(`monthlyRate must be >= 0, got ${monthlyRate}`);
-  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${count}`);
-  const exact = monthlyRate === 0 ? principalCentavos / count : (principalCentavos * monthlyRate) / -Math.expm1(-count * Math.log1p(monthlyRate));
-  return Math.round(exact);
-}
+/** The Price-table installment, rounded to the centavo (@medpay/financing's `pmt`, as payments' plans use it). */
+export const priceInstallmentCentavos = (principalCentavos: number, monthlyRate: number, count: number): number => Math.round(pmt(principalCentavos, monthlyRate, count));
 
 /**
  * The model's input for a request. Takes the applicant without its protected attributes: by type,

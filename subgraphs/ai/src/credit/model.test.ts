@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { mulberry32 } from '../random.js';
-import { featureOrder, riskDirection, toFeatureVector, type CreditFeatures, type ProtectedAttributes } from './features.js';
+import { featureOrder, riskDirection, toFeatureVector, type CreditApplicant, type CreditFeatures, type ProtectedAttributes } from './features.js';
 import { CreditModel, type CreditModelFile } from './model.js';
 import { creditOffer } from './offer.js';
 import { reasonTexts } from './reasons.js';
@@ -113,7 +113,8 @@ describe('protected attributes', () => {
     for (const row of applicants) {
       const expected = model.scoreApplicant(row.applicant, row.request);
       for (const attributes of variants(row.applicant.protected)) {
-        expect(model.scoreApplicant({ ...row.applicant, protected: attributes }, row.request)).toEqual(expected);
+        const applicant: CreditApplicant = { ...row.applicant, protected: attributes };
+        expect(model.scoreApplicant(applicant, row.request)).toEqual(expected);
       }
     }
   });
@@ -123,7 +124,8 @@ describe('protected attributes', () => {
       const request = { priceCentavos: row.request.financedAmountCentavos, installmentOptions };
       const expected = creditOffer(model, row.applicant, request);
       for (const attributes of variants(row.applicant.protected)) {
-        expect(creditOffer(model, { ...row.applicant, protected: attributes }, request)).toEqual(expected);
+        const applicant: CreditApplicant = { ...row.applicant, protected: attributes };
+        expect(creditOffer(model, applicant, request)).toEqual(expected);
       }
     }
   });

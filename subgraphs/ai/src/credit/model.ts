@@ -127,12 +127,15 @@ export class CreditModel {
   }
 
   /** The score of an applicant's request. Protected attributes ride along on the record and are never read. */
-  scoreApplicant(applicant: CreditApplicant, request: CreditRequest, monthlyRate: number = DEFAULT_MONTHLY_RATE): CreditScore {
+  scoreApplicant(applicant: Pick<CreditApplicant, 'incomeBand' | 'history'>, request: CreditRequest, monthlyRate: number = DEFAULT_MONTHLY_RATE): CreditScore {
     return this.score(creditFeatures(applicant, request, monthlyRate));
   }
 }
 
 /** Probability (0–1) to the 0–1000 score. */
+/** The credit model the service loads; a new version is a new file (scripts/ai-train-credit.ts --version X). */
+export const CREDIT_MODEL_URL = new URL('../../models/credit-1.0.0.json', import.meta.url);
+
 export function toScore(probability: number): number {
   return Math.min(1000, Math.max(0, Math.round(probability * 1000)));
 }

@@ -1,10 +1,10 @@
 // The crediário offer for a patient and a procedure: the largest amount (up to the price) and, at that
 // amount, the longest term the model approves, with the hard rules (rules.ts) on top. A refusal always
 // carries at least one reason in pt-BR: the patient must be told why (CDC art. 43, LGPD art. 20).
-import { DEFAULT_MONTHLY_RATE, priceInstallmentCentavos, type CreditApplicant } from './features.js';
+import { DEFAULT_MONTHLY_RATE, priceInstallmentCentavos, type CreditApplicant, type CreditRequest } from './features.js';
 import type { CreditModel, CreditScore } from './model.js';
 import { reason, type Reason } from './reasons.js';
-import { historyRefusals, MAX_FINANCED_CENTAVOS } from './rules.js';
+import { hardRuleRefusals, historyRefusals, MAX_FINANCED_CENTAVOS } from './rules.js';
 
 export interface OfferRequest {
   /** The procedure's price (centavos). */
@@ -68,7 +68,7 @@ function largestApproved(score: (amount: number) => CreditScore, grid: readonly 
   return found;
 }
 
-export function creditOffer(model: CreditModel, applicant: CreditApplicant, request: OfferRequest): CreditOfferResult {
+export function creditOffer(model: CreditModel, applicant: Pick<CreditApplicant, 'incomeBand' | 'history'>, request: OfferRequest): CreditOfferResult {
   const monthlyRate = request.monthlyRate ?? DEFAULT_MONTHLY_RATE;
   const counts = [...new Set(request.installmentOptions)].sort((a, b) => a - b);
   if (!Number.isSafeInteger(request.priceCentavos) || request.priceCentavos <= 0) throw new RangeError(`priceCentavos must be positive integer centavos, got ${request.priceCentavos}`);
@@ -124,5 +124,23 @@ export function creditOffer(model: CreditModel, applicant: CreditApplicant, requ
     score: scoreAt(bestCount)(amount).score,
     modelVersion: model.version,
     reasons,
+  };
+}
+
+/** The decision on one exact plan (checkout): the hard rules, then the model at these terms. */
+export function decidePlan(model: CreditModel, applicant: Pick<CreditApplicant, 'incomeBand' | 'history'>, plan: CreditRequest, monthlyRate = DEFAULT_MONTHLY_RATE): CreditOfferResult {
+  const ruleReasons = hardRuleRefusals(applicant.history, plan.financedAmountCentavos);
+  const refused = (reasons: Reason[], score: number | null): CreditOfferResult => ({ approved: false, maxAmountCentavos: 0, maxInstallments: 0, installmentCentavos: 0, score, modelVersion: model.version, reasons });
+  if (ruleReasons.length > 0) return refused(ruleReasons, null);
+  const scored = model.scoreApplicant(applicant, plan, monthlyRate);
+  if (!scored.approved) return refused(scored.reasons.length > 0 ? scored.reasons : [reason('OVERALL_RISK')], scored.score);
+  return {
+    approved: true,
+    maxAmountCentavos: plan.financedAmountCentavos,
+    maxInstallments: plan.installmentCount,
+    installmentCentavos: priceInstallmentCentavos(plan.financedAmountCentavos, monthlyRate, plan.installmentCount),
+    score: scored.score,
+    modelVersion: model.version,
+    reasons: [],
   };
 }

@@ -44,6 +44,8 @@ export type CheckoutInput = {
   firstDueDay?: InputMaybe<Scalars['Int']['input']>;
   /** the same key retried returns the same payment (8–100 characters) */
   idempotencyKey: Scalars['String']['input'];
+  /** crediário: the patient's monthly income band, declared for the credit decision */
+  incomeBand?: InputMaybe<IncomeBand>;
   method: PaymentMethod;
   /** a PaymentPlan id from paymentPlans */
   planId: Scalars['ID']['input'];
@@ -131,6 +133,27 @@ export type ClinicStatement = {
   to: Scalars['String']['output'];
 };
 
+/**
+ * Whether MedPay finances a procedure for the patient in crediário: the largest amount and, at it, the
+ * longest term approved, and the reasons when refused or limited. Never a score.
+ */
+export type CreditOffer = {
+  __typename?: 'CreditOffer';
+  approved: Scalars['Boolean']['output'];
+  /** what MedPay finances at most (centavos, IOF included); 0 when refused */
+  maxAmountCentavos: Scalars['Int']['output'];
+  /** the longest term approved at that amount; 0 when refused */
+  maxInstallments: Scalars['Int']['output'];
+  reasons: Array<CreditReason>;
+};
+
+/** Why credit was refused or limited: a stable code and its text in Portuguese. */
+export type CreditReason = {
+  __typename?: 'CreditReason';
+  code: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
 export type DisputeOutcome =
   | 'CLINIC'
   | 'PATIENT';
@@ -192,6 +215,13 @@ export type FraudReview = {
 export type FraudReviewDecision =
   | 'APPROVE'
   | 'DECLINE';
+
+/** A monthly income band, in minimum wages (salários mínimos). */
+export type IncomeBand =
+  | 'ACIMA_10_SM'
+  | 'ATE_2_SM'
+  | 'DE_2_A_4_SM'
+  | 'DE_4_A_10_SM';
 
 export type Installment = {
   __typename?: 'Installment';
@@ -546,6 +576,8 @@ export type Procedure = {
 
 export type Query = {
   __typename?: 'Query';
+  /** the caller's crediário offer for a procedure, given the monthly income band they declare */
+  creditOffer?: Maybe<CreditOffer>;
   /** checkouts held for the back office's anti-fraud review, newest first (platform admins) */
   fraudReviewQueue?: Maybe<PaymentConnection>;
   /** The books' health: platform admins only. */
@@ -564,6 +596,12 @@ export type Query = {
   planNets?: Maybe<Array<PlanNet>>;
   /** Volume, counts and balances over a period (YYYY-MM-DD, America/Sao_Paulo; default: the last 30 days): platform admins only. */
   platformFigures?: Maybe<PlatformFigures>;
+};
+
+
+export type QueryCreditOfferArgs = {
+  incomeBand: IncomeBand;
+  procedureId: Scalars['ID']['input'];
 };
 
 
@@ -843,6 +881,8 @@ export type ResolversTypes = ResolversObject<{
   ClinicBalance: ResolverTypeWrapper<ClinicBalance>;
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: ResolverTypeWrapper<Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversTypes['StatementEntry']> }>;
+  CreditOffer: ResolverTypeWrapper<CreditOffer>;
+  CreditReason: ResolverTypeWrapper<CreditReason>;
   DisputeOutcome: DisputeOutcome;
   EscrowState: EscrowState;
   FraudAssessment: ResolverTypeWrapper<FraudAssessment>;
@@ -852,6 +892,7 @@ export type ResolversTypes = ResolversObject<{
   FraudReason: ResolverTypeWrapper<FraudReason>;
   FraudReview: ResolverTypeWrapper<FraudReview>;
   FraudReviewDecision: FraudReviewDecision;
+  IncomeBand: IncomeBand;
   Installment: ResolverTypeWrapper<InstallmentMapper>;
   InstallmentStatus: InstallmentStatus;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -905,6 +946,8 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicBalance: ClinicBalance;
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversParentTypes['StatementEntry']> };
+  CreditOffer: CreditOffer;
+  CreditReason: CreditReason;
   FraudAssessment: FraudAssessment;
   FraudFeature: FraudFeature;
   Float: Scalars['Float']['output'];
@@ -980,6 +1023,18 @@ export type ClinicStatementResolvers<ContextType = PaymentsContext, ParentType e
   payoutsCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   payoutsConfirmedCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreditOfferResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditOffer'] = ResolversParentTypes['CreditOffer']> = ResolversObject<{
+  approved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxAmountCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxInstallments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['CreditReason']>, ParentType, ContextType>;
+}>;
+
+export type CreditReasonResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditReason'] = ResolversParentTypes['CreditReason']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FraudAssessmentResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['FraudAssessment'] = ResolversParentTypes['FraudAssessment']> = ResolversObject<{
@@ -1205,6 +1260,7 @@ export type ProcedureResolvers<ContextType = PaymentsContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  creditOffer?: Resolver<Maybe<ResolversTypes['CreditOffer']>, ParentType, ContextType, RequireFields<QueryCreditOfferArgs, 'incomeBand' | 'procedureId'>>;
   fraudReviewQueue?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, RequireFields<QueryFraudReviewQueueArgs, 'first'>>;
   ledgerHealth?: Resolver<Maybe<ResolversTypes['LedgerHealth']>, ParentType, ContextType>;
   myInstallments?: Resolver<Maybe<Array<ResolversTypes['Installment']>>, ParentType, ContextType>;
@@ -1261,6 +1317,8 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Clinic?: ClinicResolvers<ContextType>;
   ClinicBalance?: ClinicBalanceResolvers<ContextType>;
   ClinicStatement?: ClinicStatementResolvers<ContextType>;
+  CreditOffer?: CreditOfferResolvers<ContextType>;
+  CreditReason?: CreditReasonResolvers<ContextType>;
   FraudAssessment?: FraudAssessmentResolvers<ContextType>;
   FraudFeature?: FraudFeatureResolvers<ContextType>;
   FraudReason?: FraudReasonResolvers<ContextType>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CheckoutInput } from '../__generated__/resolvers-types.js';
 import type { CatalogProcedure } from '../internal/directory.js';
-import { assertCrediarioAllowed, checkoutPlan, creditRefusal, newPayment } from './checkout-decision.js';
+import { ruleRefusals } from '../crediario/credit-check.js';
+import { assertCrediarioAllowed, checkoutPlan, financedOf, newPayment } from './checkout-decision.js';
 
 const procedure: CatalogProcedure = {
   id: 'proc-1',
@@ -14,7 +15,7 @@ const procedure: CatalogProcedure = {
 };
 const facts = { procedure, platformFeeBasisPoints: 400, today: '2026-11-29' };
 const input = (over: Partial<CheckoutInput> = {}): CheckoutInput => ({ procedureId: 'proc-1', planId: 'PIX', method: 'PIX', idempotencyKey: 'key-00000001', ...over });
-const clean = { overdueInstallments: 0, activeCrediarios: 0 };
+const clean = { paidInstallments: 0, latePaidInstallments: 0, overdueInstallments: 0, maxDaysLate: 0, activeCrediarios: 0, monthsSinceFirstPayment: 0, completedCrediarios: 0, outstandingPrincipalCentavos: 0 };
 const code = (run: () => unknown) => {
   try {
     run();
@@ -39,20 +40,24 @@ describe('checkout decision', () => {
     expect(code(() => checkoutPlan(input({ planId: 'CARD:3', method: 'CARD', cardToken: 'tok' }), facts))).toBe('ok');
   });
 
-  it('grants a crediário only with a clean history and the exact terms accepted', () => {
+  it('grants a crediário only on an approved credit decision and the exact terms accepted', () => {
     const crediario = input({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10 });
     const { plan } = checkoutPlan(crediario, facts);
-    expect(creditRefusal(plan, clean)).toBeNull();
-    expect(code(() => assertCrediarioAllowed(crediario, plan, { ...clean, overdueInstallments: 1 }))).toBe('CREDIT_DENIED');
-    expect(code(() => assertCrediarioAllowed(crediario, plan, { ...clean, activeCrediarios: 2 }))).toBe('CREDIT_DENIED');
-    expect(code(() => assertCrediarioAllowed(crediario, plan, clean))).toBe('CONTRACT_ACCEPTANCE_REQUIRED');
-    expect(code(() => assertCrediarioAllowed({ ...crediario, acceptedContractTermsHash: plan.contractTermsHash }, plan, clean))).toBe('ok');
+    const approved = { approved: true, reasons: [] };
+    const refused = { approved: false, reasons: ruleRefusals({ ...clean, overdueInstallments: 1 }, financedOf(plan)) };
+    expect(code(() => assertCrediarioAllowed(crediario, plan, refused))).toBe('CREDIT_DENIED');
+    expect(code(() => assertCrediarioAllowed(crediario, plan, approved))).toBe('CONTRACT_ACCEPTANCE_REQUIRED');
+    expect(code(() => assertCrediarioAllowed({ ...crediario, acceptedContractTermsHash: plan.contractTermsHash }, plan, approved))).toBe('ok');
   });
 
-  it('refuses a crediário that finances more than the ceiling, whatever the history', () => {
+  it("payments' own rules: no overdue installment, at most two active contracts, a ceiling on the amount", () => {
+    const { plan } = checkoutPlan(input({ planId: 'CREDIARIO:12', firstDueDay: 10 }), facts);
+    expect(ruleRefusals(clean, financedOf(plan))).toEqual([]);
+    expect(ruleRefusals({ ...clean, overdueInstallments: 1 }, financedOf(plan)).map((reason) => reason.code)).toEqual(['OVERDUE_INSTALLMENTS']);
+    expect(ruleRefusals({ ...clean, activeCrediarios: 2 }, financedOf(plan)).map((reason) => reason.code)).toEqual(['TOO_MANY_ACTIVE_CONTRACTS']);
     const expensive = { ...facts, procedure: { ...procedure, priceCentavos: 5_000_000 } };
-    const { plan } = checkoutPlan(input({ planId: 'CREDIARIO:12', firstDueDay: 10 }), expensive);
-    expect(creditRefusal(plan, clean)).toBe('o valor passa do limite de crédito.');
+    const { plan: large } = checkoutPlan(input({ planId: 'CREDIARIO:12', firstDueDay: 10 }), expensive);
+    expect(ruleRefusals(clean, financedOf(large)).map((reason) => reason.code)).toEqual(['AMOUNT_ABOVE_MAXIMUM']);
   });
 
   it('creates a PIX payment with one charge of the total and no installments', () => {
@@ -75,13 +80,14 @@ describe('checkout decision', () => {
     expect(JSON.stringify(record.events)).not.toContain('Clareamento');
   });
 
-  it('creates a crediário with its schedule, the first installment issued and charged, and the acceptance recorded', () => {
+  it('creates a crediário with its schedule, the first installment issued and charged, and the acceptance and credit decision recorded', () => {
     const { plan } = checkoutPlan(input({ planId: 'CREDIARIO:6', firstDueDay: 10 }), facts);
-    const record = newPayment({ payerId: 'payer-1', procedure, plan, method: 'PIX', now: new Date('2026-11-29T12:00:00Z'), clientIp: '10.0.0.1', newId });
+    const credit = { incomeBand: 'DE_2_A_4_SM', source: 'MODEL' as const, modelVersion: '1.0.0' };
+    const record = newPayment({ payerId: 'payer-1', procedure, plan, method: 'PIX', now: new Date('2026-11-29T12:00:00Z'), clientIp: '10.0.0.1', credit, newId });
     expect(record.installments.map((row) => row.status)).toEqual(['ISSUED', ...Array(5).fill('SCHEDULED')]);
     expect(record.installments.map(({ number, dueDate, amountCentavos, interestCentavos, amortizationCentavos }) => ({ number, dueDate, amountCentavos, interestCentavos, amortizationCentavos }))).toEqual(plan.schedule);
     expect(record.charge).toMatchObject({ amountCentavos: plan.schedule[0]!.amountCentavos, installmentNumber: 1 });
-    expect(record.payment.contractAcceptance).toEqual({ acceptedBy: 'payer-1', acceptedAt: '2026-11-29T12:00:00.000Z', clientIp: '10.0.0.1', terms: plan.contractTerms, termsHash: plan.contractTermsHash });
+    expect(record.payment.contractAcceptance).toEqual({ acceptedBy: 'payer-1', acceptedAt: '2026-11-29T12:00:00.000Z', clientIp: '10.0.0.1', terms: plan.contractTerms, termsHash: plan.contractTermsHash, credit });
     expect(record.events[0].payload).toMatchObject({ planKind: 'CREDIARIO', installmentCount: 6, processingCostCentavos: 0 });
     expect(record.events[0].payload.installments).toEqual(plan.schedule.map(({ number, dueDate, amountCentavos }) => ({ number, dueDate, amountCentavos })));
     expect(new Set([record.payment.id, record.charge.id, record.statusChange.id, ...record.events.map((event) => event.id), ...record.installments.map((row) => row.id)]).size).toBe(11);

@@ -7,25 +7,10 @@ import type { CatalogProcedure } from '../internal/directory.js';
 import { paymentCreated, paymentStatusChanged } from '../events/domain-events.js';
 import type { NewOutboxEvent } from '../events/outbox-store.js';
 import { planById, type PaymentPlan } from './plans.js';
-import * as pricing from './pricing.js';
+import type { CreditVerdict } from '../crediario/credit-check.js';
 
-/** What the payer's past says about a new crediário. */
-export interface CreditHistory {
-  overdueInstallments: number;
-  activeCrediarios: number;
-}
-
-/**
- * The credit decision, by rules until the AI service scores patients: no overdue installment, at
- * most two active contracts, and a ceiling on what one contract finances. Null when approved.
- */
-export function creditRefusal(plan: PaymentPlan, history: CreditHistory): string | null {
-  const financed = plan.schedule.reduce((sum, row) => sum + row.amortizationCentavos, 0);
-  if (financed > pricing.CREDIARIO_MAX_FINANCED_CENTAVOS) return 'o valor passa do limite de crédito.';
-  if (history.overdueInstallments > 0) return 'há parcelas em atraso.';
-  if (history.activeCrediarios >= 2) return 'já existem dois crediários ativos.';
-  return null;
-}
+/** What a crediário plan finances: the principal, IOF included (the sum of its amortizations). */
+export const financedOf = (plan: PaymentPlan) => plan.schedule.reduce((sum, row) => sum + row.amortizationCentavos, 0);
 
 export interface PlanFacts {
   procedure: CatalogProcedure | undefined;
@@ -56,9 +41,10 @@ export function checkoutPlan(input: CheckoutInput, { procedure, platformFeeBasis
 }
 
 /** A crediário needs an approved credit decision first, then the patient's acceptance of these exact terms. */
-export function assertCrediarioAllowed(input: CheckoutInput, plan: PaymentPlan, history: CreditHistory) {
-  const refusal = creditRefusal(plan, history);
-  if (refusal) throw new PaymentsError('CREDIT_DENIED', `Crediário não aprovado: ${refusal}`);
+export function assertCrediarioAllowed(input: CheckoutInput, plan: PaymentPlan, credit: Pick<CreditVerdict, 'approved' | 'reasons'>) {
+  if (!credit.approved) {
+    throw new PaymentsError('CREDIT_DENIED', `Crediário não aprovado: ${credit.reasons.map((reason) => reason.text).join(' ')}`, { reasons: credit.reasons });
+  }
   if (input.acceptedContractTermsHash !== plan.contractTermsHash) {
     throw new PaymentsError('CONTRACT_ACCEPTANCE_REQUIRED', 'Leia e aceite os termos do contrato, com o CET, antes de contratar o crediário.', {
       contractTerms: plan.contractTerms,
@@ -87,8 +73,8 @@ export interface NewPayment {
     monthlyInterestRate: number;
     iofCentavos: number;
     cetAnnualRate: number;
-    /** crediário only: who accepted which terms, when and from where */
-    contractAcceptance: { acceptedBy: string; acceptedAt: string; clientIp: string; terms: string | null; termsHash: string | null } | null;
+    /** crediário only: who accepted which terms, when and from where, and the credit decision it rests on */
+    contractAcceptance: { acceptedBy: string; acceptedAt: string; clientIp: string; terms: string | null; termsHash: string | null; credit: CreditRecord | null } | null;
   };
   installments: {
     id: string;
@@ -138,6 +124,13 @@ export function firstCharge(
   };
 }
 
+/** The credit decision a crediário was granted on: the income band the patient declared, and who decided. */
+export interface CreditRecord {
+  incomeBand: string;
+  source: CreditVerdict['source'];
+  modelVersion: string;
+}
+
 export interface NewPaymentFacts {
   payerId: string;
   procedure: CatalogProcedure;
@@ -145,11 +138,13 @@ export interface NewPaymentFacts {
   method: CheckoutInput['method'];
   now: Date;
   clientIp: string;
+  /** crediário: the credit decision it rests on */
+  credit?: CreditRecord;
   /** a fresh id per row (randomUUID in production) */
   newId: () => string;
 }
 
-export function newPayment({ payerId, procedure, plan, method, now, clientIp, newId }: NewPaymentFacts): NewPayment {
+export function newPayment({ payerId, procedure, plan, method, now, clientIp, credit, newId }: NewPaymentFacts): NewPayment {
   const paymentId = newId();
   const crediario = plan.kind === 'CREDIARIO';
   const first = plan.schedule[0]!;
@@ -172,7 +167,7 @@ export function newPayment({ payerId, procedure, plan, method, now, clientIp, ne
     monthlyInterestRate: plan.monthlyInterestRate,
     iofCentavos: plan.iofCentavos,
     cetAnnualRate: plan.cetAnnualRate,
-    contractAcceptance: crediario ? { acceptedBy: payerId, acceptedAt: now.toISOString(), clientIp, terms: plan.contractTerms, termsHash: plan.contractTermsHash } : null,
+    contractAcceptance: crediario ? { acceptedBy: payerId, acceptedAt: now.toISOString(), clientIp, terms: plan.contractTerms, termsHash: plan.contractTermsHash, credit: credit ?? null } : null,
   };
   const installments = crediario
     ? plan.schedule.map((row) => ({

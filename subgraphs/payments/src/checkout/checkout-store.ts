@@ -3,7 +3,8 @@
 // fields are encrypted here, on their way to the table.
 import type { FieldEncryption } from '@medpay/runtime';
 import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.js';
-import type { CreditHistory, NewPayment } from './checkout-decision.js';
+import type { NewPayment } from './checkout-decision.js';
+import { creditHistoryOf, type CreditHistory } from '../crediario/credit-check.js';
 import { claimKey, findByKey } from './idempotency-store.js';
 import { chargeStore } from '../money-movement/charge-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
@@ -20,7 +21,8 @@ export interface CheckoutKey {
   hash: string;
 }
 
-const ACTIVE_CREDIARIO_STATUSES = ['PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT', 'DISPUTED', 'PARTIALLY_REFUNDED'] as const;
+/** A crediário granted and not undone: its installments are the patient's credit history. */
+const GRANTED_CREDIARIO_STATUSES = ['PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT', 'DISPUTED', 'PARTIALLY_REFUNDED'] as const;
 
 export class CheckoutStore {
   constructor(
@@ -33,12 +35,13 @@ export class CheckoutStore {
     return findByKey(this.prisma, scope, key, hash);
   }
 
-  async creditHistory(payerId: string): Promise<CreditHistory> {
-    const [overdueInstallments, activeCrediarios] = await Promise.all([
-      installmentStore.overdueOfPayer(this.prisma, payerId),
-      this.prisma.payment.count({ where: { payerId, planKind: 'CREDIARIO', status: { in: [...ACTIVE_CREDIARIO_STATUSES] } } }),
-    ]);
-    return { overdueInstallments, activeCrediarios };
+  /** The payer's crediário history as of `today`: every contract granted and not undone, installment by installment. */
+  async creditHistory(payerId: string, today: string): Promise<CreditHistory> {
+    const contracts = await this.prisma.payment.findMany({
+      where: { payerId, planKind: 'CREDIARIO', status: { in: [...GRANTED_CREDIARIO_STATUSES] } },
+      select: { installments: { select: { status: true, dueDate: true, paidAt: true, amortizationCentavos: true } } },
+    });
+    return creditHistoryOf(contracts.map((contract) => contract.installments), today);
   }
 
   /**

@@ -11,7 +11,8 @@ import { PaymentsError } from '../errors.js';
 import type { Directory } from '../internal/directory.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
 import type { PaymentAccess } from '../payments/access.js';
-import { assertCrediarioAllowed, checkoutPlan, newPayment } from './checkout-decision.js';
+import type { CreditCheck } from '../crediario/credit-check.js';
+import { assertCrediarioAllowed, checkoutPlan, financedOf, newPayment, type CreditRecord } from './checkout-decision.js';
 import { cardFingerprint, type FraudScreen } from './fraud-screen.js';
 import type { CheckoutKey, CheckoutStore } from './checkout-store.js';
 import { assertKey, isKeyConflict, requestHash } from './idempotency-store.js';
@@ -28,7 +29,8 @@ export class Checkout {
     private readonly store: CheckoutStore,
     private readonly directory: Pick<Directory, 'procedures'>,
     private readonly charges: Pick<ChargeIssuer, 'issue'>,
-    private readonly fraud: Pick<FraudScreen, 'assess'>,
+    /** what payments asks ai before a payment exists: the fraud screen and the credit decision */
+    private readonly ai: { fraud: Pick<FraudScreen, 'assess'>; credit: Pick<CreditCheck, 'decide'> },
     private readonly platformFeeBasisPoints: number,
     /** tells the outbox relay there is something to publish */
     private readonly kick: () => void,
@@ -47,11 +49,19 @@ export class Checkout {
     const now = this.now();
     const [catalogProcedure] = await this.directory.procedures([input.procedureId]);
     const { procedure, plan } = checkoutPlan(input, { procedure: catalogProcedure, platformFeeBasisPoints: this.platformFeeBasisPoints, today: todayInSaoPaulo(now) });
-    if (plan.kind === 'CREDIARIO') assertCrediarioAllowed(input, plan, await this.store.creditHistory(payerId));
+    let credit: CreditRecord | undefined;
+    if (plan.kind === 'CREDIARIO') {
+      if (!input.incomeBand) throw new PaymentsError('BAD_USER_INPUT', 'Informe sua faixa de renda mensal para pedir o crediário.', { field: 'incomeBand' });
+      const history = await this.store.creditHistory(payerId, todayInSaoPaulo(now));
+      const plannedCredit = { financedAmountCentavos: financedOf(plan), installmentCount: plan.installmentCount, installmentCentavos: plan.installmentCentavos };
+      const decision = await this.ai.credit.decide({ incomeBand: input.incomeBand, history, priceCentavos: procedure.priceCentavos, plan: plannedCredit });
+      assertCrediarioAllowed(input, plan, decision);
+      credit = { incomeBand: input.incomeBand, source: decision.source, modelVersion: decision.modelVersion };
+    }
 
-    const record = newPayment({ payerId, procedure, plan, method: input.method, now, clientIp, newId: randomUUID });
+    const record = newPayment({ payerId, procedure, plan, method: input.method, now, clientIp, credit, newId: randomUUID });
     const { payment } = record;
-    const verdict = await this.fraud.assess({
+    const verdict = await this.ai.fraud.assess({
       paymentId: payment.id,
       payerId,
       clinicId: payment.clinicId,

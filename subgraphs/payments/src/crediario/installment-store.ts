@@ -36,10 +36,6 @@ export const installmentStore = {
     return financed._sum.amortizationCentavos ?? 0;
   },
 
-  /** How many of the payer's installments are overdue, for the credit decision. */
-  overdueOfPayer(db: Db, payerId: string): Promise<number> {
-    return db.installment.count({ where: { status: 'OVERDUE', payment: { payerId } } });
-  },
 
   /** Scheduled installments due by `dueBy` on contracts still collected, with their payments. */
   dueToIssue(db: Db, dueBy: string, take: number): Promise<(Installment & { payment: Payment })[]> {

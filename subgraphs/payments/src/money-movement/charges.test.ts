@@ -81,7 +81,7 @@ const chargesOf = (paymentId: string) => database.prisma.charge.findMany({ where
 function crediario(method: 'PIX' | 'BOLETO'): CheckoutInput {
   const input = { procedureId: procedure.id, planId: 'CREDIARIO:3', method, firstDueDay: 10, idempotencyKey: `key-${randomUUID()}` };
   const { plan } = checkoutPlan(input, { procedure, platformFeeBasisPoints: 400, today: todayInSaoPaulo() });
-  return { ...input, acceptedContractTermsHash: plan.contractTermsHash };
+  return { ...input, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash };
 }
 
 describe('charge.issued', () => {

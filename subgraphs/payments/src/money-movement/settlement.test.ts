@@ -80,7 +80,7 @@ describe('installment.paid', () => {
   async function newCrediario() {
     const input = { procedureId: procedure.id, planId: 'CREDIARIO:3', method: 'PIX' as const, firstDueDay: 10, idempotencyKey: `key-${randomUUID()}` };
     const { plan } = checkoutPlan(input, { procedure, platformFeeBasisPoints: 400, today: todayInSaoPaulo() });
-    const payment = await checkout.checkout({ ...input, acceptedContractTermsHash: plan.contractTermsHash }, { access: { requireUser: () => randomUUID() }, clientIp: '10.0.0.1' });
+    const payment = await checkout.checkout({ ...input, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash }, { access: { requireUser: () => randomUUID() }, clientIp: '10.0.0.1' });
     const charge = await database.prisma.charge.findFirstOrThrow({ where: { paymentId: payment.id } });
     return { payment, charge };
   }

@@ -20,6 +20,14 @@ export const checkoutQuery: QueryResolvers = {
     simulations.count(procedure);
     return plans;
   },
+  creditOffer: async (_, { procedureId, incomeBand }, { access, directory, checkoutStore, credit }) => {
+    const payerId = access.requireUser();
+    const [procedure] = await directory.procedures([procedureId]);
+    if (!procedure || !procedure.active || procedure.clinic.status !== 'ACTIVE') throw notFound('Procedimento');
+    const history = await checkoutStore.creditHistory(payerId, todayInSaoPaulo());
+    const offer = await credit.decide({ incomeBand, history, priceCentavos: procedure.priceCentavos, plan: null });
+    return { approved: offer.approved, maxAmountCentavos: offer.maxAmountCentavos, maxInstallments: offer.maxInstallments, reasons: offer.reasons };
+  },
   planNets: (_, args, { platformFeeBasisPoints }) => planNets(args.priceCentavos, args.interestFreeInstallments, platformFeeBasisPoints),
 };
 

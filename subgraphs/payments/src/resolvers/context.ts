@@ -1,6 +1,8 @@
 // What every payments resolver receives: the request's claims and the services wired in service.ts.
 import type { AccessRecorder, RequestContext } from '@medpay/runtime';
 import type { Checkout } from '../checkout/checkout.js';
+import type { CheckoutStore } from '../checkout/checkout-store.js';
+import type { CreditCheck } from '../crediario/credit-check.js';
 import type { SimulationCounter } from '../checkout/simulation-counter.js';
 import type { PaymentEventFeed } from '../events/payment-events.js';
 import type { Directory } from '../internal/directory.js';
@@ -16,6 +18,8 @@ import type { ReportStore } from '../reporting/report-store.js';
 export interface PaymentsContext extends RequestContext {
   access: PaymentAccess;
   checkout: Checkout;
+  checkoutStore: CheckoutStore;
+  credit: CreditCheck;
   fraudReview: FraudReview;
   actions: PaymentActions;
   store: PaymentStore;

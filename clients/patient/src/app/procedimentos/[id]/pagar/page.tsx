@@ -4,11 +4,12 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { formatBRL, formatDate, formatRate, methodLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import { RequireSession } from '@medpay/web/session';
-import type { PaymentMethod } from '@medpay/web/types';
+import type { IncomeBand, PaymentMethod } from '@medpay/web/types';
 import { ErrorNotice, Loading } from '@medpay/web/ui';
 import { useParams, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useState, type FormEvent } from 'react';
 import { CardFields, useCardDetails, useCardTokenizer } from '../../../../components/card-form';
+import { CreditApplication } from '../../../../components/credit-application';
 import { planTitle } from '../../../../components/plan-table';
 
 const CheckoutPage = graphql(`
@@ -34,6 +35,7 @@ function CheckoutForm() {
   const [checkout, { loading: paying, error: checkoutError }] = useMutation(Checkout);
   const [method, setMethod] = useState<PaymentMethod | null>(null);
   const [accepted, setAccepted] = useState(false);
+  const [incomeBand, setIncomeBand] = useState<IncomeBand | null>(null);
   const [card, setCard] = useCardDetails();
   const tokenize = useCardTokenizer();
   const [cardError, setCardError] = useState<string | null>(null);
@@ -65,6 +67,7 @@ function CheckoutForm() {
           procedureId: id, planId: plan.id, method: chosen, cardToken, idempotencyKey,
           firstDueDay: crediario ? dueDay : null,
           acceptedContractTermsHash: crediario && accepted ? plan.contractTermsHash : null,
+          incomeBand: crediario ? incomeBand : null,
         },
       },
     }).catch(() => null);
@@ -91,6 +94,7 @@ function CheckoutForm() {
       ) : null}
       {chosen === 'CARD' ? <CardFields value={card} onChange={setCard} /> : null}
       {cardError ? <p role="alert" className="notice notice-error">{cardError}</p> : null}
+      {crediario ? <CreditApplication procedureId={id} incomeBand={incomeBand} onIncomeBand={setIncomeBand} /> : null}
       {crediario ? (
         <section className="card" aria-labelledby="contrato">
           <h2 id="contrato">Contrato do crediário</h2>
@@ -109,7 +113,7 @@ function CheckoutForm() {
         </section>
       ) : null}
       <ErrorNotice error={checkoutError} />
-      <button className="button" type="submit" disabled={paying || (crediario && !accepted)}>
+      <button className="button" type="submit" disabled={paying || (crediario && (!accepted || !incomeBand))}>
         {paying ? 'Processando…' : chosen === 'CARD' ? `Pagar ${formatBRL(plan.totalCentavos)}` : chosen === 'BOLETO' ? 'Gerar boleto' : 'Gerar PIX'}
       </button>
     </form>
