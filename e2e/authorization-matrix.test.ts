@@ -90,6 +90,7 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Query.webhookDeliveries': (cast) => ({ query: 'query($id: ID!) { webhookDeliveries(endpointId: $id) { __typename } }', variables: { id: cast.endpointId }, owned: true }),
   'Query.webhookEventTypes': () => ({ query: '{ webhookEventTypes }' }),
   'Query.webPushPublicKey': () => ({ query: '{ webPushPublicKey }' }),
+  'Query.creditOffer': (cast) => ({ query: 'query($id: ID!) { creditOffer(procedureId: $id, incomeBand: DE_2_A_4_SM) { approved } }', variables: { id: cast.procedureId } }),
   'Query.paymentPlans': (cast) => ({ query: 'query($id: ID!) { paymentPlans(procedureId: $id) { __typename } }', variables: { id: cast.procedureId } }),
   'Query.clinics': () => ({ query: '{ clinics(first: 1) { __typename } }' }),
   'Query.clinic': (cast) => ({ query: 'query($id: ID!) { clinic(id: $id) { id } }', variables: { id: cast.clinicId } }),

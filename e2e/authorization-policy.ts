@@ -214,6 +214,16 @@ export const POLICY: Record<string, Record<string, Access>> = {
     apiKey: INHERIT,
     secret: INHERIT,
   },
+  CreditOffer: {
+    approved: INHERIT,
+    maxAmountCentavos: INHERIT,
+    maxInstallments: INHERIT,
+    reasons: INHERIT,
+  },
+  CreditReason: {
+    code: INHERIT,
+    text: INHERIT,
+  },
   CrediarioFigures: {
     installmentsDue: INHERIT,
     overdue30: INHERIT,
@@ -626,6 +636,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     webhookEventTypes: SIGNED_IN,
     webPushPublicKey: EVERYONE,
     paymentPlans: EVERYONE,
+    creditOffer: PEOPLE,
     payment: PAYMENT_PARTIES,
     myPayments: PEOPLE,
     myInstallments: PEOPLE,

@@ -113,18 +113,18 @@ describe.each(availableModes())('clinic and admin reports through the router (%s
       expect(body.data!.clinic.payments.edges).toHaveLength(first);
       return parseMetric(await (await fetch(`${stack.payments.url}/metrics`)).text(), 'sql_statements_total') - before;
     };
-    // The worker and the outbox relay query on their own, and so does analytics' feed reader in the
-    // embedded mode (it reads the payments outbox), and the access log writes the staff's reads of
-    // procedures in the background (one batch whatever the page size): paused while we count.
-    const feedReader = mode === 'embedded' ? stack.analytics.intake : null;
-    await Promise.all([stack.payments.worker.loop.stop(), stack.payments.relay.loop.stop(), stack.payments.accessLog.stop(), feedReader?.stop()]);
+    // The worker and the outbox relay query on their own, and so do the feed readers of the payments
+    // outbox (analytics' in the embedded mode, ai's in both), and the access log writes the staff's reads
+    // of procedures in the background (one batch whatever the page size): paused while we count.
+    const feedReaders = [...(mode === 'embedded' ? [stack.analytics.intake] : []), stack.ai.intake];
+    await Promise.all([stack.payments.worker.loop.stop(), stack.payments.relay.loop.stop(), stack.payments.accessLog.stop(), ...feedReaders.map((reader) => reader.stop())]);
     try {
       expect(await statements(1)).toBe(await statements(3));
     } finally {
       stack.payments.worker.loop.start(200);
       stack.payments.relay.loop.start(200);
       stack.payments.accessLog.start();
-      feedReader?.start();
+      for (const reader of feedReaders) reader.start();
     }
   });
 

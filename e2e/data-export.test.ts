@@ -26,7 +26,7 @@ type Package = Json & {
   format: string;
   subject: string;
   account: { profile: Json; dataExports: Json[]; consents: Json[] };
-  payments: Array<Json & { charges: Json[]; installments: Json[]; history: Json[]; refunds: Json[] }>;
+  payments: Array<Json & { charges: Json[]; installments: Json[]; history: Json[]; refunds: Json[]; fraudAssessment: Json | null }>;
   clinicMemberships: { memberships: Json[]; apiKeysCreated: Json[] };
   notifications: { notifications: Json[]; messages: Json[]; preferences: Json[]; pushSubscriptions: Json[] };
   analytics: { patient: Json | null; payments: Json[]; installments: Json[]; events: Json[]; dataAccesses: Json[] };
@@ -61,6 +61,16 @@ const PERSONAL_TABLES: Record<string, Record<string, { in: (pkg: Package) => Jso
     Installment: { in: (pkg) => pkg.payments.flatMap((payment) => payment.installments) },
     PaymentStatusChange: { in: (pkg) => pkg.payments.flatMap((payment) => payment.history) },
     Transfer: { in: (pkg) => pkg.payments.flatMap((payment) => payment.refunds) },
+    FraudAssessment: {
+      in: (pkg) => pkg.payments.flatMap((payment) => (payment.fraudAssessment ? [payment.fraudAssessment] : [])),
+      withheld: {
+        score: "anti-fraud's criteria (LGPD art. 20 §1)",
+        reasons: "anti-fraud's criteria",
+        features: "anti-fraud's criteria",
+        reviewNote: "the back office's internal note",
+        reviewedBy: 'the analyst, not the subject',
+      },
+    },
     IdempotencyKey: { notPersonal: 'replay protection: a key and a request hash' },
     ProcessedEvent: { notPersonal: 'event ids' },
     OutboxEvent: { notPersonal: 'ids, amounts and statuses; the ones about the person are in the analytics part' },

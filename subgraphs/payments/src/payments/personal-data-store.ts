@@ -21,6 +21,9 @@ export class PersonalDataStore {
         installments: { orderBy: { number: 'asc' } },
         history: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
         transfers: { where: { kind: 'REFUND' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+        // The decision and its review, not the score, reasons and signals: telling them would teach
+        // fraud how to pass (LGPD art. 20 §1: the criteria stay a trade secret; the review is the person's right).
+        fraudAssessment: { select: { paymentId: true, source: true, decision: true, modelVersion: true, assessedAt: true, reviewDecision: true, reviewedAt: true } },
       },
     });
     return rows.map(({ procedureNameEncrypted, contractAcceptanceEncrypted, transfers, ...payment }) => ({
