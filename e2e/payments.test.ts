@@ -136,7 +136,7 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
 
   it('crediário 12×: CET shown and the terms accepted before contracting; the first installment activates it', async () => {
     const before = await balance();
-    const refused = await checkout({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10 });
+    const refused = await checkout({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10, incomeBand: 'DE_2_A_4_SM' });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('CONTRACT_ACCEPTANCE_REQUIRED');
     const terms = refused.body.errors![0]!.extensions as unknown as { contractTerms: string; contractTermsHash: string };
     expect(terms.contractTerms).toMatch(/CET\)?: [\d,]+% ao ano/);
