@@ -5,8 +5,10 @@ import { logIn, ROUTER_URL } from '../../e2e';
 test('the session survives a reload through the httpOnly cookie alone, and logout ends it', async ({ page, context }) => {
   await logIn(page, 'paciente@demo.medpay.com.br');
   await expect(page.getByRole('button', { name: 'Sair' })).toBeVisible();
-  // No token where a script could read it.
-  expect(await page.evaluate(() => [document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)])).toEqual(['', '{}', '{}']);
+  // No token where a script could read it: local storage holds only the app's random device id (anti-fraud's), no credential.
+  const [cookies, local, session] = await page.evaluate(() => [document.cookie, { ...localStorage }, { ...sessionStorage }] as const);
+  expect([cookies, Object.keys(local), session]).toEqual(['', ['medpay.device'], {}]);
+  expect(local['medpay.device']).toMatch(/^[0-9a-f-]{36}$/);
   const [cookie] = (await context.cookies()).filter((c) => c.name === 'medpay_patient_refresh');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/session' });
 
