@@ -17,7 +17,7 @@
 // No timed assertions: the figures are reported, never checked against a threshold.
 import { cpfFromBase } from '@medpay/br-documents';
 import { fraudAssessment } from '@medpay/contracts';
-import { FRAUD_MODEL_URL, FraudDesk, FraudModel, RiskSignals } from '@medpay/ai';
+import { FRAUD_MODEL_URL, FraudDesk, FraudModel, mulberry32, RiskSignals } from '@medpay/ai';
 import { createLogger, serviceClaims, signClaims, type DomainEvent } from '@medpay/runtime';
 import { randomInt, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -50,16 +50,9 @@ const counts = (values: string[]) => countBy(values).sort(([a], [b]) => a.locale
 
 type AssessmentRequest = Parameters<FraudDesk['assess']>[0];
 
-/** A small seeded generator (mulberry32): the same synthetic checkouts every run. */
+/** Seeded draws (ai's mulberry32): the same synthetic checkouts every run. */
 function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, int: (below: number) => Math.floor(next() * below), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
 }
 
