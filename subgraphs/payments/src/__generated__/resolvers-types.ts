@@ -140,7 +140,7 @@ export type ClinicStatement = {
 export type CreditOffer = {
   __typename?: 'CreditOffer';
   approved: Scalars['Boolean']['output'];
-  /** what MedPay finances at most (centavos, IOF included); 0 when refused */
+  /** the most MedPay finances of the procedure's price (centavos; the financed IOF comes on top); 0 when refused */
   maxAmountCentavos: Scalars['Int']['output'];
   /** the longest term approved at that amount; 0 when refused */
   maxInstallments: Scalars['Int']['output'];
