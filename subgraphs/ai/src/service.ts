@@ -1,6 +1,7 @@
 // Wires the ai subgraph: the anti-fraud desk (committed model, risk signals rebuilt from the
-// producers' outboxes), the credit decisions (committed model, the history payments sends), the patient assistant's committed language model and FAQ index (nothing is
-// trained at start), the router client that asks for the patient's own data, and the HTTP server.
+// producers' outboxes), the credit decisions (committed model, the history payments sends), the
+// patient assistant's committed language model and FAQ index (nothing is trained at start), the
+// router client that asks for the patient's own data, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
 import { AppError, createLogger, FeedIntake, internalRoute, internalRoutes, InternalClient, Metrics, outboxSource, startSubgraph, type FeedCursors, type RunningService } from '@medpay/runtime';
