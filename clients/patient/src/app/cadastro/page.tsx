@@ -50,7 +50,8 @@ function SignUp() {
     if (!accepted) found.consent = 'Para criar a conta, aceite os Termos de Uso e a Política de Privacidade.';
     setErrors(found);
     if (Object.keys(found).length) return;
-    const terms = legal.terms;
+    // Submitted before the versions in force arrived (a slow network): ask for them now.
+    const terms = legal.terms ?? (await legal.refetch().catch(() => null))?.data?.legalTerms;
     if (!terms) return setErrors({ form: 'Não foi possível carregar os Termos de Uso. Recarregue a página.' });
     setBusy(true);
     try {
