@@ -26,6 +26,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bearer, demoCast, signUpPatient, startStack, type Session, type Stack } from '../e2e/stack.js';
 import { benchRoot, repoRoot } from './lib/processes.js';
+import { pool } from './lib/pool.js';
 import { replaceReportSection } from './lib/report.js';
 import { fixed, median, percentile, ratio, table } from './lib/stats.js';
 
@@ -226,21 +227,6 @@ interface CheckoutSample {
 interface CheckoutRound {
   mode: 'off' | 'on';
   samples: CheckoutSample[];
-}
-
-/** Runs `count` tasks, `concurrency` at a time. */
-async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const index = next++;
-        results[index] = await task(index);
-      }
-    }),
-  );
-  return results;
 }
 
 async function signUpClients(stack: Stack): Promise<Client[]> {

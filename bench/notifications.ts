@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { bearer, demoCast, startStack, type Session, type Stack } from '../e2e/stack.js';
+import { pool } from './lib/pool.js';
 import { replaceReportSection } from './lib/report.js';
 import { fixed, median, percentile, table } from './lib/stats.js';
 
@@ -47,21 +48,6 @@ async function checkout(stack: Stack, who: Session, procedureId: string) {
   );
   if (!body.data?.checkout) throw new Error(`checkout: ${JSON.stringify(body.errors)}`);
   return body.data.checkout;
-}
-
-/** Runs `count` tasks, `concurrency` at a time. */
-async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const index = next++;
-        results[index] = await task(index);
-      }
-    }),
-  );
-  return results;
 }
 
 // ---- 1. throughput ----

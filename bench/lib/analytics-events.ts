@@ -4,6 +4,7 @@
 // plan-simulation counters. The same seed gives the same events, relative to the day it runs on.
 import type { DomainEvent } from '@medpay/runtime';
 import { addDays, dayOf } from '@medpay/runtime';
+import { mulberry32 } from '@medpay/ai';
 import { createHash } from 'node:crypto';
 
 export interface EventDatasetShape {
@@ -32,18 +33,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The ids bench/domain.ts seeds into the subgraphs' databases: md5 of a label, as a uuid. */
 export function datasetId(label: string, index: number): string {
   const hex = createHash('md5').update(`${label}-${index}`).digest('hex');
@@ -70,7 +59,7 @@ function pick(cumulative: number[], value: number): number {
  * 1/√k (the busiest about 2 % of all), procedures within a clinic equally.
  */
 export function generateEventDataset(shape: EventDatasetShape, now: Date, seed = 20_261_204): EventDataset {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const between = (low: number, high: number) => low + random() * (high - low);
   const integer = (low: number, high: number) => Math.floor(between(low, high + 1));
   // uuid-shaped event ids: the seed, then a sequence number (as deterministic as hashing, and cheaper)

@@ -245,7 +245,7 @@ export const fraudAssessment = endpoint({
 export const fraudLabels = endpoint({
   service: 'payments',
   path: '/internal/fraud-labels',
-  request: z.object({ afterPaymentId: z.string().nullable(), limit: z.number().int().min(1).max(1000) }),
+  request: z.object({ afterPaymentId: z.uuid().nullable(), limit: z.number().int().min(1).max(1000) }),
   response: z.object({
     labels: z.array(
       z.object({

@@ -4,7 +4,7 @@
 // router client that asks for the patient's own data, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
-import { AppError, createLogger, FeedIntake, internalRoute, internalRoutes, InternalClient, Metrics, outboxSource, startSubgraph, type FeedCursors, type RunningService } from '@medpay/runtime';
+import { AppError, createLogger, FeedIntake, internalRoute, internalRoutes, Metrics, producerOutboxes, startSubgraph, type FeedCursors, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -43,9 +43,7 @@ export async function startAiService(config: AiConfig): Promise<AiService> {
   const creditModel = await CreditModel.load(CREDIT_MODEL_URL);
   const fraudReport = JSON.parse(await readFile(FRAUD_REPORT_URL, 'utf8')) as TrainingReport;
   if (fraudReport.modelVersion !== desk.modelVersion) throw new Error(`fraud report ${fraudReport.modelVersion} is not model ${desk.modelVersion}'s`);
-  const sources = (['users', 'providers', 'payments'] as const).map((name) =>
-    outboxSource(name, new InternalClient(config[`${name.toUpperCase() as 'USERS' | 'PROVIDERS' | 'PAYMENTS'}_URL`], 'ai', config.INTERNAL_CLAIMS_SECRET, 30_000), contracts.outboxFeed),
-  );
+  const sources = producerOutboxes(config, 'ai', config.INTERNAL_CLAIMS_SECRET, contracts.outboxFeed);
   const intake = new FeedIntake(sources, memoryCursors(), async (event) => signals.apply(event), config.FEED_POLL_MS, logger);
   const pruner = setInterval(() => desk.prune(Date.now()), PRUNE_EVERY_MS);
   pruner.unref();

@@ -2,7 +2,7 @@
 // figures, the router's usage log and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
-import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, outboxSource, startSubgraph, type EventIntake, type EventSource, type RunningService } from '@medpay/runtime';
+import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, producerOutboxes, startSubgraph, type EventIntake, type EventSource, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +23,7 @@ export const analyticsTypeDefs = parse(readFileSync(here('./schema.graphql'), 'u
 const SWEEP_EVERY_MS = 3600_000;
 
 /** The outboxes analytics reads (the embedded feed, and backfills). */
-export const eventSources = (config: AnalyticsConfig): EventSource[] =>
-  (['users', 'providers', 'payments'] as const).map((name) =>
-    outboxSource(name, new InternalClient(config[`${name.toUpperCase() as 'USERS' | 'PROVIDERS' | 'PAYMENTS'}_URL`], 'analytics', config.INTERNAL_CLAIMS_SECRET, 30_000), contracts.outboxFeed),
-  );
+export const eventSources = (config: AnalyticsConfig): EventSource[] => producerOutboxes(config, 'analytics', config.INTERNAL_CLAIMS_SECRET, contracts.outboxFeed);
 
 /**
  * Retention: raw events 400 days, usage records 90 (MongoDB's TTL indexes do the same; the sweep is

@@ -104,8 +104,9 @@ interface Scenario {
 
 /**
  * The back office's demo review: Mariana, on a device three other accounts paid from today, pays
- * far above the clinic's usual ticket an hour after two other checkouts. The score and reasons are
- * what the model gives such a checkout; it waits in the admin panel's queue.
+ * far above the clinic's usual ticket an hour after two other checkouts. The verdict is written by
+ * hand (payments has no model, and ai is not up while the history is written), with reasons from ai's
+ * table and a score between the model's REVIEW and DECLINE thresholds; it waits in the admin queue.
  */
 const HELD_VERDICT: FraudVerdict = {
   source: 'MODEL',

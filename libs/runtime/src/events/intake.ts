@@ -7,7 +7,7 @@
 import { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { CoalescingLoop } from '../coalescing-loop.js';
-import type { EndpointSchema, InternalClient } from '../internal-calls.js';
+import { InternalClient, type EndpointSchema } from '../internal-calls.js';
 import type { Logger } from '../logger.js';
 import type { DomainEvent } from './bus.js';
 import type { OutboxFeedQuery, PublishedEvent } from './relay.js';
@@ -28,6 +28,17 @@ export const outboxSource = (
   name,
   read: async (query) => (await client.call(feed, query))?.events ?? [],
 });
+
+/** The producers' base URLs, as the consumers' configurations name them. */
+export interface ProducerUrls {
+  USERS_URL: string;
+  PROVIDERS_URL: string;
+  PAYMENTS_URL: string;
+}
+
+/** Every producer's outbox (users, providers, payments), read as `caller` with signed service claims. */
+export const producerOutboxes = (urls: ProducerUrls, caller: string, secret: string, feed: Parameters<typeof outboxSource>[2]): EventSource[] =>
+  (['users', 'providers', 'payments'] as const).map((name) => outboxSource(name, new InternalClient(urls[`${name.toUpperCase() as 'USERS' | 'PROVIDERS' | 'PAYMENTS'}_URL`], caller, secret, 30_000), feed));
 
 /** Where the consumer is in each source: kept with its effects, so that both survive a restart together. */
 export interface FeedCursors {

@@ -96,6 +96,7 @@ export class CreditCheck {
           plan: plan && { financedAmountCentavos: plan.financedAmountCentavos, installmentCount: plan.installmentCount },
         });
         if (answer) return { source: 'MODEL', ...answer };
+        this.logger.warn('ai has no credit decision route; deciding by the rules');
       } catch (error) {
         this.logger.warn({ err: error }, 'ai did not decide the credit in time; deciding by the rules');
       }

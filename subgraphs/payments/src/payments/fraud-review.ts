@@ -2,7 +2,7 @@
 // review of the checkouts held for it. A review is decided once: APPROVE lifts the hold and issues
 // the first charge (a card waits for the patient to present it again), DECLINE declines the payment.
 // Decisions and later disputes are the labels ai's next training reads (fraudAssessments.labels).
-import { addDays, AppError, type Logger } from '@medpay/runtime';
+import { addDays, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { FraudVerdict } from '../checkout/fraud-screen.js';
 import { firstCharge } from '../checkout/checkout-decision.js';
@@ -21,10 +21,10 @@ import { movePayment } from './transitions.js';
 export const FRAUD_REVIEW_HOLD = 'FRAUD_REVIEW';
 export const FRAUD_DECLINE_REASON = 'Recusado pela análise antifraude';
 const REVIEW_DECLINE_REASON = 'Recusado na revisão antifraude';
-export const NOTE_MAX_LENGTH = 500;
+const NOTE_MAX_LENGTH = 500;
 
-/** The payments waiting for a review decision. */
-export const awaitingReview: Prisma.PaymentWhereInput = { holdReason: FRAUD_REVIEW_HOLD, fraudAssessment: { is: { decision: 'REVIEW', reviewDecision: null } } };
+/** The payments waiting for a review decision (each is held with FRAUD_REVIEW_HOLD until decided). */
+export const awaitingReview: Prisma.PaymentWhereInput = { fraudAssessment: { is: { decision: 'REVIEW', reviewDecision: null } } };
 
 export const fraudAssessments = {
   create(tx: Tx, paymentId: string, verdict: FraudVerdict) {
@@ -102,7 +102,7 @@ export class FraudReview {
 
   private async alreadyDecided(paymentId: string, decision: 'APPROVE' | 'DECLINE'): Promise<Payment> {
     const assessment = await this.prisma.fraudAssessment.findUnique({ where: { paymentId } });
-    if (!assessment || assessment.decision !== 'REVIEW') throw new AppError('NOT_FOUND', 'Não há revisão antifraude para este pagamento.');
+    if (!assessment || assessment.decision !== 'REVIEW') throw new PaymentsError('NOT_FOUND', 'Não há revisão antifraude para este pagamento.');
     if (assessment.reviewDecision !== decision) {
       throw new PaymentsError('FRAUD_REVIEW_DECIDED', 'Esta revisão já foi decidida de outra forma.', { decision: assessment.reviewDecision });
     }
