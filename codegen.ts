@@ -69,7 +69,13 @@ const config: CodegenConfig = {
       Notification: '../store.js#NotificationView',
       OutboundMessage: '../generated/prisma/client.js#Message',
     }),
-    ...subgraphResolvers('ai', '../resolvers.js#AiContext', {}),
+    ...subgraphResolvers('ai', '../resolvers.js#AiContext', {
+      Clinic: '../resolvers.js#EntityReference',
+      Payment: '../resolvers.js#EntityReference',
+      User: '../resolvers.js#EntityReference',
+      SupportTicket: '../records/support-desk.js#TicketDoc',
+      SupportMessage: '../records/conversations.js#Turn',
+    }),
   },
   ignoreNoDocuments: true,
 };

@@ -27,10 +27,8 @@ import { performance } from 'node:perf_hooks';
 import { bearer, demoCast, startStack } from '../e2e/stack.js';
 import { Figures } from '../subgraphs/analytics/src/figures.js';
 import { applyEvent, type InstallmentFact, type PaymentFact } from '../subgraphs/analytics/src/projection.js';
-import type { Doc, DocumentStore } from '../subgraphs/analytics/src/store/document-store.js';
-import { openEmbeddedStore } from '../subgraphs/analytics/src/store/embedded-store.js';
-import type { CollectionName } from '../subgraphs/analytics/src/store/models.js';
-import { openMongoStore } from '../subgraphs/analytics/src/store/mongo-store.js';
+import { openEmbeddedStore, openMongoStore, type Doc } from '@medpay/documents';
+import { analyticsCollections, type AnalyticsStore, type CollectionName } from '../subgraphs/analytics/src/store/models.js';
 import { DATASET } from './domain.js';
 import { clinicFiguresByHand, memoryDocumentStore, type SimulationFact } from './lib/analytics-by-hand.js';
 import { generateEventDataset, inTimeOrder, type EventGroup } from './lib/analytics-events.js';
@@ -72,7 +70,7 @@ interface Consumption {
 }
 
 /** Applies the events one at a time, as the intake does, then writes the filled facts. */
-async function consume(name: string, store: DocumentStore, events: DomainEvent[], fill: Doc[][]): Promise<Consumption> {
+async function consume(name: string, store: AnalyticsStore, events: DomainEvent[], fill: Doc[][]): Promise<Consumption> {
   const chunkRates: number[] = [];
   const started = performance.now();
   let chunkStarted = started;
@@ -237,7 +235,7 @@ const platformPeriod = { from: addDays(today, -364), to: today, interval: 'MONTH
 
 interface StoreUnderTest {
   name: string;
-  store: DocumentStore;
+  store: AnalyticsStore;
   figures: Figures;
   consumption?: Consumption;
   latencies: Latencies;
@@ -252,7 +250,7 @@ const notes: string[] = [];
 
 async function openStores(): Promise<StoreUnderTest[]> {
   const dir = mkdtempSync(join(tmpdir(), 'medpay-analytics-bench-'));
-  const embedded = await openEmbeddedStore(dir);
+  const embedded = await openEmbeddedStore(analyticsCollections, dir);
   const stores: StoreUnderTest[] = [
     { name: 'embedded (nedb + mingo, on disk)', store: embedded, figures: new Figures(embedded), latencies: { clinic: [], platform: [] }, drop: async () => rmSync(dir, { recursive: true, force: true }) },
   ];
@@ -261,7 +259,7 @@ async function openStores(): Promise<StoreUnderTest[]> {
     return stores;
   }
   const url = mongoDatabaseUrl(MONGODB_URL, `analytics_bench_${randomBytes(4).toString('hex')}`);
-  const mongo = await openMongoStore(url);
+  const mongo = await openMongoStore(analyticsCollections, url);
   stores.push({
     name: 'MongoDB',
     store: mongo,

@@ -71,11 +71,17 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
   it('anonymizes the account and ends its sessions at once; the records the law keeps stay, pseudonymized, and the books balanced', async () => {
     const paymentIds = (await stack.graphql<{ myPayments: { edges: { node: { id: string } }[] } }>('{ myPayments(first: 50) { edges { node { id } } } }', {}, bearer(paula.accessToken))).body.data!.myPayments.edges.map((edge) => edge.node.id);
     expect(paymentIds.length).toBe(1);
+    // A conversation with the assistant, and a ticket opened from it: both are the person's.
+    const asked = await stack.graphql<{ askAssistant: { conversationId: string } }>('mutation { askAssistant(message: "quero falar com uma pessoa") { conversationId } }', {}, bearer(paula.accessToken));
+    const { conversationId } = asked.body.data!.askAssistant;
+    const ticket = await stack.graphql('mutation($id: ID!) { requestSupport(conversationId: $id, topic: PAYMENT) { id } }', { id: conversationId }, bearer(paula.accessToken));
+    expect(ticket.body.errors).toBeUndefined();
     const { body } = await stack.graphql<{ requestAccountDeletion: Deletion }>(DELETE, { password: 'MedPay@2026' }, bearer(paula.accessToken));
     expect(body.errors).toBeUndefined();
     const deletion = body.data!.requestAccountDeletion;
     expect(deletion).toMatchObject({ userId: paula.userId, status: 'IN_PROGRESS', completedAt: null });
     expect(deletion.steps).toEqual([
+      { service: 'ai', status: 'PENDING', completedAt: null },
       { service: 'analytics', status: 'PENDING', completedAt: null },
       { service: 'notifications', status: 'PENDING', completedAt: null },
       { service: 'payments', status: 'PENDING', completedAt: null },
@@ -107,14 +113,16 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
     const theirs = await stack.graphql<{ myPayments: { edges: unknown[] } }>('{ myPayments(first: 50) { edges { node { id } } } }', {}, bearer(again.accessToken));
     expect(theirs.body.data!.myPayments.edges).toEqual([]);
 
-    // Every service does its part on the event and reports it; the bell's texts and the
-    // channel choices are gone, the messages kept as a record with the data they were rendered from emptied.
+    // Every service does its part on the event and reports it; the assistant's conversations and
+    // tickets, the bell's texts and the channel choices are gone, the messages kept as a record with the data they were rendered from emptied.
     await eventually(
       async () => (await stack.graphql<{ accountDeletions: Deletion[] }>(DELETIONS, {}, bearer(admin.accessToken))).body.data!.accountDeletions[0]!.steps,
       (steps) => steps.every((step) => step.status === 'DONE'),
       'every service done',
       30_000,
     );
+    expect(await stack.ai.store.findById('conversations', conversationId)).toBeNull();
+    expect(await stack.ai.store.findById('tickets', conversationId)).toBeNull();
     const notifications = stack.notifications!.store.prisma;
     expect(await notifications.notification.count({ where: { recipientId: paula.userId } })).toBe(0);
     expect(await notifications.preference.count({ where: { userId: paula.userId } })).toBe(0);
@@ -130,12 +138,12 @@ describe.each(availableModes())('account deletion through the router (%s)', (mod
 
   it("a service's step reported again (a redelivered event) changes nothing", async () => {
     const [deletion] = (await stack.graphql<{ accountDeletions: Deletion[] }>(DELETIONS, {}, bearer(admin.accessToken))).body.data!.accountDeletions;
-    type Service = 'payments' | 'providers' | 'notifications' | 'analytics';
+    type Service = 'payments' | 'providers' | 'notifications' | 'analytics' | 'ai';
     const reportAs = (caller: Service, service: Service, deletionId = deletion!.id) =>
       new InternalClient(stack.users.url, caller, stack.secret).call(contracts.accountDeletionSteps, { deletionId, service });
     const report = (service: Service, deletionId?: string) => reportAs(service, service, deletionId);
     expect(deletion!.status).toBe('COMPLETED');
-    for (const service of ['payments', 'providers', 'notifications', 'analytics'] as const) expect(await report(service)).toEqual({ status: 'COMPLETED' });
+    for (const service of ['payments', 'providers', 'notifications', 'analytics', 'ai'] as const) expect(await report(service)).toEqual({ status: 'COMPLETED' });
     const [done] = (await stack.graphql<{ accountDeletions: Deletion[] }>(DELETIONS, {}, bearer(admin.accessToken))).body.data!.accountDeletions;
     expect(done).toMatchObject({ status: 'COMPLETED', completedAt: deletion!.completedAt });
     expect(done!.steps.every((step) => step.status === 'DONE')).toBe(true);

@@ -8,7 +8,8 @@ import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { backfill } from '../subgraphs/analytics/src/backfill.js';
 import { Figures } from '../subgraphs/analytics/src/figures.js';
-import { openEmbeddedStore } from '../subgraphs/analytics/src/store/embedded-store.js';
+import { openEmbeddedStore } from '@medpay/documents';
+import { analyticsCollections } from '../subgraphs/analytics/src/store/models.js';
 import { availableModes, bearer, demoCast, type Session, type Stack, startStack } from './stack.js';
 
 const ANALYTICS = `query($clinicId: ID!, $from: String!, $to: String!) {
@@ -160,7 +161,7 @@ describe.each(availableModes())('analytics through the router (%s)', (mode) => {
 
   it('rebuilds the same figures from the outboxes (backfill)', async () => {
     const live = (await analytics()).body.data!.clinic.analytics;
-    const store = await openEmbeddedStore(null);
+    const store = await openEmbeddedStore(analyticsCollections, null);
     try {
       expect(await backfill(store, sources())).toBeGreaterThan(10);
       const rebuilt = await new Figures(store).clinic(clinicId, { from: today, to: today, interval: 'DAY' });

@@ -2,9 +2,9 @@
 // asking ai (the committed model, signals rebuilt from the outboxes) within its deadline, the hold of
 // a REVIEW and the back office's decision, the rules when ai is down or late, and who may see scores.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fraudAssessment, fraudLabels } from '@medpay/contracts';
+import { fraudAssessment, fraudLabels, outboxFeed } from '@medpay/contracts';
 import { demoProcedureId } from '@medpay/demo-data';
-import { serviceClaims, signClaims } from '@medpay/runtime';
+import { InternalClient, serviceClaims, signClaims } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -89,6 +89,22 @@ describe.each(availableModes())('anti-fraud at checkout (%s)', (mode) => {
     }
     const queue = await stack.graphql(QUEUE, {}, bearer(cast.patient.accessToken));
     expect(queue.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('counts the failed logins of the account in the hour before its checkout, as users publishes them', async () => {
+    const joao = cast.otherPatient;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const { body } = await stack.graphql('mutation { login(input: {email: "joao.pereira@demo.medpay.com.br", password: "NotHisPassword1"}) { accessToken } }');
+      expect(body.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
+    }
+    // Published by users' relay, then taken in by ai before the checkout asks for the features.
+    const feed = new InternalClient(stack.users.url, 'ai', stack.secret);
+    const failed = async () => (await feed.call(outboxFeed, { after: null, limit: 1000 }))!.events.filter((event) => event.type === 'login.failed' && event.aggregateId === joao.userId);
+    await eventually(failed, (events) => events.length === 2, 'the failed logins published');
+    await stack.ai.intake.drain();
+    const created = await checkout(joao, { procedureId: cast.procedureId }, client('203.0.113.11', 'device-joao-0001'));
+    const { fraudAssessment: assessment } = await assessed(created.id);
+    expect(assessment.features.find((feature) => feature.name === 'failedLogins1h')?.value).toBe(2);
   });
 
   it('holds a new ticket far above the clinic\'s usual for review, and the back office decides it once', async () => {

@@ -82,6 +82,8 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Query.platformFigures': () => ({ query: '{ platformFigures { __typename } }' }),
   'Query.fraudReviewQueue': () => ({ query: '{ fraudReviewQueue { __typename } }' }),
   'Query.fraudModel': () => ({ query: '{ fraudModel { version } }' }),
+  'Query.supportTickets': () => ({ query: '{ supportTickets { __typename } }' }),
+  'Query.mySupportTickets': () => ({ query: '{ mySupportTickets { __typename } }' }),
   'Query.users': () => ({ query: '{ users { __typename } }' }),
   'Query.myNotifications': () => ({ query: '{ myNotifications { __typename } }' }),
   'Query.unreadNotificationsCount': () => ({ query: '{ unreadNotificationsCount }' }),
@@ -182,6 +184,10 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Mutation.requestDataExport': () => ({ query: 'mutation { requestDataExport { id } }' }),
   // A greeting: past authorization it asks the graph for nothing.
   'Mutation.askAssistant': () => ({ query: 'mutation { askAssistant(message: "olá") { conversationId } }' }),
+  // No such conversation or ticket: past authorization, NOT_FOUND.
+  'Mutation.requestSupport': () => ({ query: 'mutation($id: ID!) { requestSupport(conversationId: $id, topic: PAYMENT) { id } }', variables: { id: randomUUID() } }),
+  'Mutation.replyToSupportTicket': () => ({ query: 'mutation($id: ID!) { replyToSupportTicket(ticketId: $id, message: "olá") { id } }', variables: { id: randomUUID() } }),
+  'Mutation.closeSupportTicket': () => ({ query: 'mutation($id: ID!) { closeSupportTicket(ticketId: $id) { id } }', variables: { id: randomUUID() } }),
   'Mutation.setUserLocked': () => ({ query: 'mutation($id: ID!) { setUserLocked(id: $id, locked: false) { id } }', variables: { id: randomUUID() } }),
 };
 
@@ -213,6 +219,7 @@ onClinic('statement', 'statement(from: $from, to: $to) { __typename }', '$from: 
 onClinic('receivables', 'receivables(from: $from, to: $to) { __typename }', '$from: String!, $to: String!', period);
 onClinic('statusReason', 'statusReason', '', () => ({}), true);
 onClinic('staff', 'staff { __typename }');
+onClinic('supportTickets', 'supportTickets { __typename }');
 onClinic('apiKeys', 'apiKeys { id }');
 
 const PAYMENT_SELECTIONS: Record<string, string> = {

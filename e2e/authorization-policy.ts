@@ -134,6 +134,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     procedures: INHERIT,
     staff: CLINIC_PEOPLE,
     apiKeys: CLINIC_PEOPLE,
+    supportTickets: CLINIC_TEAM,
   },
   ClinicAnalytics: {
     from: INHERIT,
@@ -360,6 +361,10 @@ export const POLICY: Record<string, Record<string, Access>> = {
   },
   Mutation: {
     askAssistant: PATIENTS,
+    requestSupport: PATIENTS,
+    // The ticket's patient, its clinic's staff or the back office: past authorization, whose it is (NOT_FOUND).
+    replyToSupportTicket: PEOPLE,
+    closeSupportTicket: ['clinicStaff', 'otherClinicStaff', 'platformAdmin'],
     requestDataExport: PEOPLE,
     requestAccountDeletion: PEOPLE,
     acceptTerms: PEOPLE,
@@ -545,6 +550,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     soleAdminOf: PEOPLE,
     notifications: PEOPLE,
     analytics: PEOPLE,
+    assistant: PEOPLE,
   },
   PixInstructions: {
     copiaECola: INHERIT,
@@ -645,6 +651,8 @@ export const POLICY: Record<string, Record<string, Access>> = {
     platformFigures: ADMIN,
     fraudReviewQueue: ADMIN,
     fraudModel: ADMIN,
+    supportTickets: ADMIN,
+    mySupportTickets: PATIENTS,
     planNets: ANY_CLINIC,
     clinics: EVERYONE,
     clinic: EVERYONE,
@@ -704,6 +712,32 @@ export const POLICY: Record<string, Record<string, Access>> = {
     paymentStatusChanged: PAYMENT_PARTIES,
     myPaymentEvents: PEOPLE,
     clinicPaymentEvents: CLINIC,
+  },
+  SupportMessage: {
+    at: INHERIT,
+    author: INHERIT,
+    text: INHERIT,
+  },
+  SupportTicket: {
+    id: INHERIT,
+    topic: INHERIT,
+    queue: INHERIT,
+    status: INHERIT,
+    clinic: INHERIT,
+    payment: INHERIT,
+    patient: INHERIT,
+    createdAt: INHERIT,
+    updatedAt: INHERIT,
+    closedAt: INHERIT,
+    messages: INHERIT,
+  },
+  SupportTicketConnection: {
+    edges: INHERIT,
+    pageInfo: INHERIT,
+  },
+  SupportTicketEdge: {
+    cursor: INHERIT,
+    node: INHERIT,
   },
   User: {
     cpf: PATIENT_RECORD,

@@ -119,7 +119,14 @@ describe.each(availableModes())('clinic and admin reports through the router (%s
     const feedReaders = [...(mode === 'embedded' ? [stack.analytics.intake] : []), stack.ai.intake];
     await Promise.all([stack.payments.worker.loop.stop(), stack.payments.relay.loop.stop(), stack.payments.accessLog.stop(), ...feedReaders.map((reader) => reader.stop())]);
     try {
-      expect(await statements(1)).toBe(await statements(3));
+      // Other background work (deletion intake, notifications' feed, re-encryption…) only ever adds
+      // statements: the fewest over a few tries is the page's own cost.
+      const fewest = async (first: number) => {
+        const counts: number[] = [];
+        for (let attempt = 0; attempt < 5; attempt++) counts.push(await statements(first));
+        return Math.min(...counts);
+      };
+      expect(await fewest(1)).toBe(await fewest(3));
     } finally {
       stack.payments.worker.loop.start(200);
       stack.payments.relay.loop.start(200);

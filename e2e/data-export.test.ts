@@ -30,6 +30,7 @@ type Package = Json & {
   clinicMemberships: { memberships: Json[]; apiKeysCreated: Json[] };
   notifications: { notifications: Json[]; messages: Json[]; preferences: Json[]; pushSubscriptions: Json[] };
   analytics: { patient: Json | null; payments: Json[]; installments: Json[]; events: Json[]; dataAccesses: Json[] };
+  assistant: { keptForDays: number; conversations: Array<Json & { turns: Json[] }>; tickets: Json[] };
 };
 
 const EXPORTS = '{ myDataExports { id status requestedAt readyAt downloadUrl expiresAt } }';
@@ -125,6 +126,7 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
   let procedureId: string;
   let clinicId: string;
   let paulaPayment: string;
+  let paulaConversation: string;
   let joaoPayment: string;
 
   const exportsOf = async (who: Session) => {
@@ -151,6 +153,13 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
     ({ patient: paula, otherPatient: joao, admin, procedureId, clinicId } = await demoCast(stack));
     paulaPayment = await payByPix(stack, paula, procedureId, admin.accessToken);
     joaoPayment = await payByPix(stack, joao, procedureId, admin.accessToken);
+    // Paula and João talk to the assistant, and Paula asks for a person.
+    const talk = async (token: string) =>
+      (await stack.graphql<{ askAssistant: { conversationId: string } }>('mutation { askAssistant(message: "quero falar com uma pessoa") { conversationId } }', {}, bearer(token))).body.data!.askAssistant.conversationId;
+    paulaConversation = await talk(paula.accessToken);
+    await talk(joao.accessToken);
+    const ticket = await stack.graphql('mutation($id: ID!) { requestSupport(conversationId: $id, topic: PAYMENT) { id } }', { id: paulaConversation }, bearer(paula.accessToken));
+    expect(ticket.body.errors).toBeUndefined();
     // A second payment, refunded in full by Paula while in escrow, and a browser of hers on Web Push.
     const refunded = await payByPix(stack, paula, procedureId, admin.accessToken);
     const refund = await stack.graphql<{ refundPayment: { id: string } }>(
@@ -207,6 +216,9 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
     expect(pkg.analytics.payments.map((fact) => fact._id)).toContain(paulaPayment);
     expect(pkg.analytics.patient).toMatchObject({ _id: paula.userId });
     expect(pkg.clinicMemberships.memberships).toEqual([]);
+    expect(pkg.assistant.keptForDays).toBe(180);
+    expect(pkg.assistant.conversations.find((conversation) => conversation._id === paulaConversation)?.turns[0]).toMatchObject({ author: 'PATIENT', text: 'quero falar com uma pessoa' });
+    expect(pkg.assistant.tickets.map((ticket) => ticket._id)).toEqual([paulaConversation]);
 
     const text = JSON.stringify(pkg);
     for (const theirs of [joao.userId, joaoPayment, 'joao.pereira@demo.medpay.com.br']) expect(text).not.toContain(theirs);
@@ -258,7 +270,7 @@ describe.each(availableModes())('data export through the router (%s)', (mode) =>
     // Another person's token changes nothing: the link names the package, and joão's list holds only his.
     expect((await exportsOf(joao)).map((row) => row.id)).not.toContain(paulas.row.id);
     const joaoClaims: Claims = { sub: joao.userId, kind: 'user', roles: ['PATIENT'], scopes: [], exp: Math.floor(Date.now() / 1000) + 60 };
-    const parts = { users: 'account', payments: 'payments', providers: 'clinicMemberships', notifications: 'notifications', analytics: 'analytics' } as const;
+    const parts = { users: 'account', payments: 'payments', providers: 'clinicMemberships', notifications: 'notifications', analytics: 'analytics', ai: 'assistant' } as const;
     for (const [name, field] of Object.entries(parts)) {
       const service = name === 'notifications' ? stack.notifications! : stack[name as Exclude<keyof typeof parts, 'notifications'>];
       const { body } = await stack.direct(service, `query($r: [_Any!]!) { _entities(representations: $r) { ... on PersonalData { ${field} } } }`, joaoClaims, {

@@ -190,7 +190,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
   const notifications = messaging ? await startNotificationsService(notificationsEnv(messaging, 0)) : null;
   // ai asks the router for a patient's own data: it needs the router's address, known before it starts.
   const ai = await startAiService(
-    loadAiConfig({ ...common, PORT: String(aiPort), ROUTER_URL: `http://127.0.0.1:${routerPort}`, USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, FEED_POLL_MS: '100', ...overrides }),
+    loadAiConfig({ ...common, PORT: String(aiPort), AI_DATA_DIR: 'memory', ROUTER_URL: `http://127.0.0.1:${routerPort}`, USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, FEED_POLL_MS: '100', ...overrides }),
   );
   const routerEnv = (paymentsUrl: string, extra: Record<string, string> = {}) =>
     loadRouterConfig({

@@ -85,10 +85,12 @@ describe('docker-compose.yml', () => {
     for (const dependency of Object.keys(service.depends_on ?? {})) expect(Object.keys(compose.services)).toContain(dependency);
   });
 
-  it('runs MongoDB as a replica set and points analytics at it', () => {
+  it('runs MongoDB as a replica set and points analytics and ai at it', () => {
     expect(compose.services.mongodb!.command).toEqual(expect.arrayContaining(['--replSet', 'rs0']));
-    expect(compose.services.analytics!.environment!.MONGODB_URL).toMatch(/^mongodb:\/\/mongodb:27017\/\w+\?replicaSet=rs0$/);
-    expect(Object.keys(compose.services.analytics!.depends_on ?? {})).toContain('mongodb');
+    for (const service of ['analytics', 'ai']) {
+      expect(compose.services[service]!.environment!.MONGODB_URL).toMatch(/^mongodb:\/\/mongodb:27017\/\w+\?replicaSet=rs0$/);
+      expect(Object.keys(compose.services[service]!.depends_on ?? {})).toContain('mongodb');
+    }
   });
 
   it('serves each app under clients/ on its port, next to the router', () => {

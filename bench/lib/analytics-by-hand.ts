@@ -1,15 +1,15 @@
 // Analytics without the store, in the benchmark's own thread: the projection into a plain in-memory
 // document store (to compute fact documents fast, with the same applyEvent), and one clinic's
 // figures by a plain loop over the fact documents (the baseline the store's pipelines are set against).
-import type { Doc, DocumentStore } from '../../subgraphs/analytics/src/store/document-store.js';
-import type { CollectionName } from '../../subgraphs/analytics/src/store/models.js';
+import type { Doc } from '@medpay/documents';
+import type { AnalyticsStore, CollectionName } from '../../subgraphs/analytics/src/store/models.js';
 import type { InstallmentFact, PaymentFact } from '../../subgraphs/analytics/src/projection.js';
 
 /**
- * The DocumentStore interface over Maps, no validation and no pipelines: what applyEvent needs to
+ * The AnalyticsStore interface over Maps, no validation and no pipelines: what applyEvent needs to
  * compute the facts a stream of events leaves. `documents` are what it holds, per collection.
  */
-export function memoryDocumentStore(): DocumentStore & { documents(collection: CollectionName): Doc[] } {
+export function memoryDocumentStore(): AnalyticsStore & { documents(collection: CollectionName): Doc[] } {
   const collections = new Map<CollectionName, Map<string, Doc>>();
   const of = (name: CollectionName) => collections.get(name) ?? collections.set(name, new Map()).get(name)!;
   const unsupported = () => Promise.reject(new Error('the in-memory projection store runs no queries'));

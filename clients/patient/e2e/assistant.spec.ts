@@ -1,6 +1,6 @@
 // The patient assistant in the patient app against the real stack: João (two seeded crediários) asks
 // informally when his next installment is due and gets the date and amount his installments page
-// shows; a question it does not understand gets suggestions instead of a guess.
+// shows; a question it does not understand gets suggestions instead of a guess, and a person.
 import { expect, test } from '@playwright/test';
 import { accessToken, expectAccessible, graph, logIn, screenshot } from '../../e2e';
 
@@ -25,7 +25,7 @@ test('the assistant answers the next installment from the patient\'s own data', 
   await page.getByLabel('Sua pergunta').fill('xyzzy plugh');
   await page.getByRole('button', { name: 'Enviar' }).click();
   await expect(page.getByTestId('assistant-answer')).toHaveCount(2);
-  await expect(page.getByText('Prefere falar com uma pessoa?')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Falar com uma pessoa' })).toBeVisible();
   await expectAccessible(page, 'assistente');
   await screenshot(page, 'patient-assistant');
 });

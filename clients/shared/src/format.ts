@@ -72,6 +72,7 @@ export const deletionServiceLabel: Record<string, string> = {
   providers: 'Clínicas',
   notifications: 'Notificações e aparelhos',
   analytics: 'Estatísticas',
+  ai: 'Assistente e atendimentos',
 };
 
 export const clinicStatusLabel: Record<ClinicStatus, string> = {

@@ -49,6 +49,8 @@ export const domainEventPayloads = {
   'sign_up.requested': z.object({ signUpId: id, at: z.iso.datetime() }),
   /** users: a sign-up gave the e-mail or the CPF of an existing account, whose owner is told (no account is made) */
   'sign_up.existing_account': z.object({ userId: id, matched: z.array(z.enum(['EMAIL', 'CPF'])).min(1), at: z.iso.datetime() }),
+  /** users: a wrong password for an existing account (anti-fraud counts them before a checkout) */
+  'login.failed': z.object({ userId: id, at: z.iso.datetime() }),
 
   /** providers: clinic status changes */
   'clinic.approved': clinicStatus,

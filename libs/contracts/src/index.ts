@@ -94,7 +94,7 @@ export const sessionRevocations = endpoint({ service: 'users', path: '/internal/
 export const accountDeletionSteps = endpoint({
   service: 'users',
   path: '/internal/account-deletion-steps',
-  request: z.object({ deletionId: z.string(), service: z.enum(['users', 'payments', 'providers', 'notifications', 'analytics']) }),
+  request: z.object({ deletionId: z.string(), service: z.enum(['users', 'payments', 'providers', 'notifications', 'analytics', 'ai']) }),
   response: z.object({ status: z.enum(['IN_PROGRESS', 'COMPLETED']) }),
 });
 

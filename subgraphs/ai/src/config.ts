@@ -1,4 +1,4 @@
-import { baseConfigShape, loadConfig, repoRoot } from '@medpay/runtime';
+import { baseConfigShape, dataDir, loadConfig, repoRoot } from '@medpay/runtime';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +18,18 @@ export const aiConfigShape = {
   PAYMENTS_URL: z.string().url().default('http://127.0.0.1:4003'),
   /** how often the outboxes are read for new events */
   FEED_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** MongoDB for conversations, tickets and assessments; unset, the embedded store under AI_DATA_DIR (`memory`: in memory) */
+  MONGODB_URL: z.string().optional(),
+  AI_DATA_DIR: z.string().default(() => join(dataDir(), 'ai')),
+  /**
+   * an OpenAI-compatible chat-completions API (…/v1) that rephrases the assistant's answers; unset (the
+   * default), answers go out as written. The facts never come from it (assistant/rephrase.ts).
+   */
+  LLM_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
+  /** past this, the grounded answer goes out unrephrased */
+  LLM_DEADLINE_MS: z.coerce.number().int().positive().default(3000),
   /** how long the assistant waits for the router */
   ROUTER_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 };

@@ -49,6 +49,11 @@ export class PatientGraph {
     return (await this.run('MyPayments', caller, paymentsAnswer)).myPayments?.edges.map((edge) => edge.node) ?? [];
   }
 
+  /** One of the patient's payments among the newest page (the ones the app lists first), or null. */
+  async payment(caller: OnBehalfOf, paymentId: string): Promise<PaymentRow | null> {
+    return (await this.payments(caller)).find((row) => row.id === paymentId) ?? null;
+  }
+
   private async run<T>(name: OperationName, caller: OnBehalfOf, shape: z.ZodType<T>): Promise<T> {
     const response = await fetch(`${this.routerUrl}/graphql`, {
       method: 'POST',

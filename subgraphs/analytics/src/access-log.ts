@@ -1,7 +1,7 @@
 // The sensitive-data access log as the back office and the person read it: a person's entries,
 // newest first, keyset-paged by (time, id) with the kit's cursors.
 import { decodeCursor, pageOf, type Page } from '@medpay/runtime';
-import type { DocumentStore } from './store/document-store.js';
+import type { AnalyticsStore } from './store/models.js';
 
 export interface DataAccessView {
   id: string;
@@ -19,7 +19,7 @@ export interface DataAccessView {
 type AccessDoc = Omit<DataAccessView, 'id'> & { _id: string };
 
 export class AccessLogReader {
-  constructor(private readonly store: DocumentStore) {}
+  constructor(private readonly store: AnalyticsStore) {}
 
   /** The reads of `subjectId`'s data, newest first (`take` checked by the caller). */
   async ofSubject(subjectId: string, take: number, after: string | null | undefined): Promise<Page<DataAccessView>> {

@@ -8,18 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { loadAnalyticsConfig } from './config.js';
 import { feedIntake } from './intake.js';
 import { eventSources } from './service.js';
-import type { DocumentStore } from './store/document-store.js';
-import { openDocumentStore } from './store/open-store.js';
+import { openDocumentStore } from '@medpay/documents';
+import { analyticsCollections, type AnalyticsStore } from './store/models.js';
 
 /** Empties the facts and the event log, then applies every source's whole outbox. Returns how many events. */
-export async function backfill(store: DocumentStore, sources: EventSource[]): Promise<number> {
+export async function backfill(store: AnalyticsStore, sources: EventSource[]): Promise<number> {
   await store.clear(['events', 'payments', 'installments', 'simulations', 'patients', 'accesses', 'cursors']);
   return feedIntake(store, sources, 0, createLogger('analytics-backfill', 'silent')).drain();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const config = loadAnalyticsConfig();
-  const store = await openDocumentStore(config.MONGODB_URL, config.ANALYTICS_DATA_DIR);
+  const store = await openDocumentStore(analyticsCollections, config.MONGODB_URL, config.ANALYTICS_DATA_DIR);
   try {
     const applied = await backfill(store, eventSources(config));
     console.log(`analytics rebuilt from ${applied} events`);

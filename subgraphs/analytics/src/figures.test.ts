@@ -1,14 +1,12 @@
 // The conformance suite: the same events, the same pipelines, figures computed by hand — on the
 // embedded store always, and on MongoDB through mongoose when TEST_MONGODB_URL is set.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openEmbeddedStore, openMongoStore, sweepExpired } from '@medpay/documents';
 import type { DomainEvent } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import { Figures } from './figures.js';
 import { applyEvent } from './projection.js';
-import { sweepExpired } from './service.js';
-import type { DocumentStore } from './store/document-store.js';
-import { openEmbeddedStore } from './store/embedded-store.js';
-import { openMongoStore } from './store/mongo-store.js';
+import { analyticsCollections, type AnalyticsStore } from './store/models.js';
 
 const C1 = 'clinic-1';
 const C2 = 'clinic-2';
@@ -130,16 +128,16 @@ async function expectPlatformFigures(figures: Figures) {
   expect(twoMonths.newPatients).toBe(3);
 }
 
-const stores: Array<[string, () => Promise<DocumentStore>]> = [['embedded store (nedb + mingo)', () => openEmbeddedStore(null)]];
+const stores: Array<[string, () => Promise<AnalyticsStore>]> = [['embedded store (nedb + mingo)', () => openEmbeddedStore(analyticsCollections, null)]];
 const mongoUrl = process.env.TEST_MONGODB_URL;
 if (mongoUrl) {
-  stores.push(['MongoDB (TEST_MONGODB_URL)', () => openMongoStore(`${mongoUrl.replace(/\/[^/]*$/, '')}/analytics_test_${randomUUID().slice(0, 8)}`)]);
+  stores.push(['MongoDB (TEST_MONGODB_URL)', () => openMongoStore(analyticsCollections, `${mongoUrl.replace(/\/[^/]*$/, '')}/analytics_test_${randomUUID().slice(0, 8)}`)]);
 } else {
   console.info('analytics conformance on MongoDB skipped: TEST_MONGODB_URL is not set (no MongoDB server on this machine)');
 }
 
 describe.each(stores)('analytics figures on the %s', (_name, open) => {
-  let store: DocumentStore;
+  let store: AnalyticsStore;
   beforeAll(async () => {
     store = await open();
   });
@@ -182,7 +180,7 @@ describe.each(stores)('analytics figures on the %s', (_name, open) => {
     const recent = event('payment.status_changed', new Date(now - 399 * 86_400_000).toISOString(), { paymentId: 'recent', payerId: 'p9', clinicId: C2, from: 'AWAITING_PAYMENT', status: 'PAID', escrowState: 'HELD', reason: 'x', refundedCentavos: 0 });
     await applyEvent(store, old);
     await applyEvent(store, recent);
-    await sweepExpired(store, now);
+    await sweepExpired(store, analyticsCollections, now);
     expect(await store.findById('events', old.id)).toBeNull();
     expect(await store.findById('events', recent.id)).not.toBeNull();
     expect(await store.findById('payments', 'old')).not.toBeNull();

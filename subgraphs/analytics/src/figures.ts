@@ -6,7 +6,7 @@ import {
   type CheckoutFacets, type RevenueFacets, type RevenueRow,
 } from './pipelines.js';
 import type { PaymentStatus } from './__generated__/resolvers-types.js';
-import type { DocumentStore } from './store/document-store.js';
+import type { AnalyticsStore } from './store/models.js';
 
 const METHODS = ['PIX', 'BOLETO', 'CARD', 'CARD_INSTALLMENTS', 'CREDIARIO'] as const;
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -77,9 +77,9 @@ export interface AnalyticsQuery {
 }
 
 export class Figures {
-  constructor(private readonly store: DocumentStore) {}
+  constructor(private readonly store: AnalyticsStore) {}
 
-  private async one<T>(collection: Parameters<DocumentStore['aggregate']>[0], pipeline: Parameters<DocumentStore['aggregate']>[1]): Promise<T> {
+  private async one<T>(collection: Parameters<AnalyticsStore['aggregate']>[0], pipeline: Parameters<AnalyticsStore['aggregate']>[1]): Promise<T> {
     return (await this.store.aggregate<T>(collection, pipeline))[0]!;
   }
 

@@ -4,11 +4,11 @@
 import { accountDeletionSteps, readEvent } from '@medpay/contracts';
 import { FeedIntake, StreamIntake, type ApplyEvent, type DomainEvent, type EventIntake, type EventSource, type FeedCursors, type InternalClient, type Logger } from '@medpay/runtime';
 import { applyEvent } from './projection.js';
-import type { DocumentStore } from './store/document-store.js';
+import type { AnalyticsStore } from './store/models.js';
 
 export const STREAM_GROUP = 'analytics';
 
-const storedCursors = (store: DocumentStore): FeedCursors => ({
+const storedCursors = (store: AnalyticsStore): FeedCursors => ({
   async get(source) {
     const cursor = await store.findById('cursors', source);
     return cursor ? { publishedAt: String(cursor.publishedAt), id: String(cursor.eventId) } : null;
@@ -17,15 +17,15 @@ const storedCursors = (store: DocumentStore): FeedCursors => ({
 });
 
 /** Applies the event to the facts, then runs what follows from it (`after`: e.g. reporting an account deletion's step). */
-const applying = (store: DocumentStore, after: ApplyEvent) => async (event: DomainEvent) => {
+const applying = (store: AnalyticsStore, after: ApplyEvent) => async (event: DomainEvent) => {
   await applyEvent(store, event);
   await after(event);
 };
 
-export const feedIntake = (store: DocumentStore, sources: EventSource[], pollMs: number, logger: Logger, after: ApplyEvent = async () => undefined): EventIntake =>
+export const feedIntake = (store: AnalyticsStore, sources: EventSource[], pollMs: number, logger: Logger, after: ApplyEvent = async () => undefined): EventIntake =>
   new FeedIntake(sources, storedCursors(store), applying(store, after), pollMs, logger);
 
-export const streamIntake = (store: DocumentStore, redisUrl: string, stream: string, replica: string, logger: Logger, after: ApplyEvent = async () => undefined): EventIntake =>
+export const streamIntake = (store: AnalyticsStore, redisUrl: string, stream: string, replica: string, logger: Logger, after: ApplyEvent = async () => undefined): EventIntake =>
   new StreamIntake(redisUrl, stream, STREAM_GROUP, replica, applying(store, after), logger);
 
 /**

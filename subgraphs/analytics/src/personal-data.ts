@@ -3,10 +3,10 @@
 // concern them (kept 400 days), and who read their personal data (the sensitive-data access log).
 // Analytics holds ids, amounts, statuses and days, never names or CPFs; the router's usage log holds
 // no one's identity and is not listed.
-import type { DocumentStore } from './store/document-store.js';
+import type { AnalyticsStore } from './store/models.js';
 
 export class PersonalFacts {
-  constructor(private readonly store: DocumentStore) {}
+  constructor(private readonly store: AnalyticsStore) {}
 
   async of(userId: string) {
     const [patient, payments] = await Promise.all([

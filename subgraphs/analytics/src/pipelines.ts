@@ -2,7 +2,7 @@
 // embedded store runs with mingo. Only operators both agree on are used ($match, $group with $sum,
 // $min, $first and $addToSet, $facet, $sort, $limit, $unwind, $cond, $and, $or, $eq, $ne, $gt, $lt,
 // $ifNull); days are precomputed strings on the facts, so no time-zone arithmetic runs here.
-import type { Filter, Pipeline } from './store/document-store.js';
+import type { Filter, Pipeline } from '@medpay/documents';
 
 const between = (from: string, to: string) => ({ $gte: from, $lte: to });
 const count = { $sum: 1 };

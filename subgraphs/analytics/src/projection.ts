@@ -5,7 +5,8 @@
 // matter.
 import { readEvent, type DomainEventPayload } from '@medpay/contracts';
 import { addDays, dayOf, type DomainEvent } from '@medpay/runtime';
-import { mergeVersioned, type DocumentStore } from './store/document-store.js';
+import { mergeVersioned } from '@medpay/documents';
+import type { AnalyticsStore } from './store/models.js';
 
 export type PaymentFact = {
   _id: string;
@@ -120,11 +121,11 @@ function installment(current: InstallmentFact | null, fields: { paymentId: strin
   };
 }
 
-const mergeInstallment = (store: DocumentStore, fields: Parameters<typeof installment>[1], paidDay: string | null) =>
+const mergeInstallment = (store: AnalyticsStore, fields: Parameters<typeof installment>[1], paidDay: string | null) =>
   mergeVersioned<InstallmentFact>(store, 'installments', `${fields.paymentId}:${fields.number}`, (current) => installment(current, fields, paidDay));
 
 /** The facts one event changes (none for types analytics does not use). */
-export async function project(store: DocumentStore, event: DomainEvent): Promise<void> {
+export async function project(store: AnalyticsStore, event: DomainEvent): Promise<void> {
   const at = new Date(event.createdAt);
   const created = readEvent('payment.created', event);
   if (created) {
@@ -156,7 +157,7 @@ export async function project(store: DocumentStore, event: DomainEvent): Promise
 export type Applied = 'applied' | 'duplicate';
 
 /** Applies an event once: its facts, then its entry in the event log (the mark that it was applied). */
-export async function applyEvent(store: DocumentStore, event: DomainEvent, receivedAt = new Date()): Promise<Applied> {
+export async function applyEvent(store: AnalyticsStore, event: DomainEvent, receivedAt = new Date()): Promise<Applied> {
   if (await store.findById('events', event.id)) return 'duplicate';
   await project(store, event);
   const { id, type, aggregateId, payload, createdAt } = event;

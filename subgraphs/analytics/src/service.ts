@@ -2,6 +2,7 @@
 // figures, the router's usage log and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
+import { openDocumentStore, sweepExpired } from '@medpay/documents';
 import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, producerOutboxes, startSubgraph, type EventIntake, type EventSource, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -13,9 +14,7 @@ import { Figures } from './figures.js';
 import { feedIntake, reportAccountDeletion, streamIntake } from './intake.js';
 import { PersonalFacts } from './personal-data.js';
 import { resolvers, type AnalyticsContext } from './resolvers.js';
-import type { DocumentStore } from './store/document-store.js';
-import { RAW_EVENT_RETENTION_SECONDS, USAGE_RETENTION_SECONDS } from './store/models.js';
-import { openDocumentStore } from './store/open-store.js';
+import { analyticsCollections, type AnalyticsStore } from './store/models.js';
 import { recordUsage } from './usage-log.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -25,21 +24,12 @@ const SWEEP_EVERY_MS = 3600_000;
 /** The outboxes analytics reads (the embedded feed, and backfills). */
 export const eventSources = (config: AnalyticsConfig): EventSource[] => producerOutboxes(config, 'analytics', config.INTERNAL_CLAIMS_SECRET, contracts.outboxFeed);
 
-/**
- * Retention: raw events 400 days, usage records 90 (MongoDB's TTL indexes do the same; the sweep is
- * what applies the rule on the embedded store, and is harmless on MongoDB).
- */
-export async function sweepExpired(store: DocumentStore, now = Date.now()) {
-  await store.deleteMany('events', { createdAt: { $lt: new Date(now - RAW_EVENT_RETENTION_SECONDS * 1000) } });
-  await store.deleteMany('usage', { at: { $lt: new Date(now - USAGE_RETENTION_SECONDS * 1000) } });
-}
-
-export type AnalyticsService = RunningService & { store: DocumentStore; intake: EventIntake };
+export type AnalyticsService = RunningService & { store: AnalyticsStore; intake: EventIntake };
 
 export async function startAnalyticsService(config: AnalyticsConfig): Promise<AnalyticsService> {
   const logger = createLogger('analytics', config.LOG_LEVEL);
   const metrics = new Metrics();
-  const store = await openDocumentStore(config.MONGODB_URL, config.ANALYTICS_DATA_DIR);
+  const store = await openDocumentStore(analyticsCollections, config.MONGODB_URL, config.ANALYTICS_DATA_DIR);
   const deletionReports = reportAccountDeletion(new InternalClient(config.USERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET, 30_000));
   const intake: EventIntake = config.REDIS_URL
     ? streamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger, deletionReports)
@@ -49,7 +39,7 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
   const personalFacts = new PersonalFacts(store);
   const providers = new InternalClient(config.PROVIDERS_URL, 'analytics', config.INTERNAL_CLAIMS_SECRET);
   const memberships = async (userId: string) => (await providers.call(contracts.memberships, { userId }))?.memberships ?? [];
-  const sweep = () => sweepExpired(store).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
+  const sweep = () => sweepExpired(store, analyticsCollections).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
   await sweep();
   const sweeper = setInterval(sweep, SWEEP_EVERY_MS);
   sweeper.unref();

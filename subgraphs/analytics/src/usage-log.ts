@@ -2,9 +2,9 @@
 import type { OperationUsage } from '@medpay/contracts';
 import { dayOf } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
-import type { DocumentStore } from './store/document-store.js';
+import type { AnalyticsStore } from './store/models.js';
 
-export async function recordUsage(store: DocumentStore, operations: OperationUsage[]): Promise<number> {
+export async function recordUsage(store: AnalyticsStore, operations: OperationUsage[]): Promise<number> {
   for (const operation of operations) {
     const at = new Date(operation.at);
     await store.insertOnce('usage', { _id: randomUUID(), ...operation, at, day: dayOf(at) });

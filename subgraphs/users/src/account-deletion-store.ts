@@ -10,7 +10,7 @@ export type AccountDeletionWithSteps = AccountDeletion & { steps: AccountDeletio
 export const ACCOUNT_DELETION_REQUESTED = 'account.deletion_requested';
 
 /** Every service holding personal data carries out its part: users at once, the others on the event. */
-export const DELETION_SERVICES = ['users', 'payments', 'providers', 'notifications', 'analytics'] as const;
+export const DELETION_SERVICES = ['users', 'payments', 'providers', 'notifications', 'analytics', 'ai'] as const;
 export type DeletionService = (typeof DELETION_SERVICES)[number];
 
 const withSteps = { steps: { orderBy: { service: 'asc' } } } as const;

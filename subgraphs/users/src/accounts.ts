@@ -188,6 +188,10 @@ export class Accounts {
     const user = await this.users.findByEmail(email);
     // Verify against a decoy when the account does not exist: the answer takes as long either way.
     const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
+    if (user && !valid) {
+      await this.users.loginFailed(user.id, this.now());
+      this.published();
+    }
     if (!user || !valid) throw new UsersError('INVALID_CREDENTIALS', 'E-mail ou senha incorretos.');
     if (user.lockedAt) throw new UsersError('ACCOUNT_LOCKED', 'Esta conta está bloqueada. Fale com o suporte da MedPay.');
     await this.throttle.succeeded(email, address);

@@ -15,7 +15,7 @@ export const EXPORT_FORMAT = 'medpay-data-export/1';
 
 /** Every part of the package, each resolved by the subgraph that holds it (see each schema.graphql). */
 export const PERSONAL_DATA_QUERY = `query PersonalDataExport {
-  myPersonalData { userId account clinicMemberships payments notifications analytics }
+  myPersonalData { userId account clinicMemberships payments notifications analytics assistant }
 }`;
 
 export interface DataExportSettings {

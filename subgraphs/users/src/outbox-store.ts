@@ -28,6 +28,12 @@ export async function recordDataAccesses(prisma: PrismaClient, accesses: DataAcc
 }
 
 /** A sign-up waits for its e-mail: notifications sends the link, asking users for it by the sign-up's id. */
+export const LOGIN_FAILED = 'login.failed';
+
+export async function recordLoginFailed(prisma: PrismaClient, userId: string, at: Date) {
+  await prisma.outboxEvent.create({ data: outboxRow(domainEventPayloads, LOGIN_FAILED, userId, { userId, at: at.toISOString() }) });
+}
+
 export async function recordSignUpRequested(tx: Prisma.TransactionClient, signUpId: string, at: Date) {
   await tx.outboxEvent.create({ data: outboxRow(domainEventPayloads, SIGN_UP_REQUESTED, signUpId, { signUpId, at: at.toISOString() }) });
 }

@@ -1,6 +1,7 @@
 // Data access for users: the one place that knows the table and its encrypted columns.
 import { literalFragment, pageOf, violatedUniqueConstraint, type FieldEncryption } from '@medpay/runtime';
 import { Prisma, type PrismaClient, type Role, type User } from './generated/prisma/client.js';
+import { recordLoginFailed } from './outbox-store.js';
 
 export type { User };
 
@@ -62,6 +63,11 @@ export class UserStore {
 
   findByEmail(email: string) {
     return this.prisma.user.findUnique({ where: { email } });
+  }
+
+  /** A wrong password for this account, published for anti-fraud. */
+  async loginFailed(userId: string, at: Date) {
+    await recordLoginFailed(this.prisma, userId, at);
   }
 
   findByCpf(cpf: string) {

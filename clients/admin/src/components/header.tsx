@@ -13,6 +13,7 @@ const SECTIONS = [
   ['/exclusoes', 'Exclusões de conta'],
   ['/pagamentos', 'Pagamentos'],
   ['/antifraude', 'Antifraude'],
+  ['/atendimento', 'Atendimento'],
   ['/livro-razao', 'Livro-razão'],
   ['/mensagens-com-falha', 'Mensagens com falha'],
 ] as const;

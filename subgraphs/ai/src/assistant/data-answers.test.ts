@@ -42,16 +42,16 @@ describe('the assistant’s data answers', () => {
 
   it('tells the latest payment’s status, its day in São Paulo time', () => {
     const payments = [
-      { createdAt: '2026-01-02T12:00:00.000Z', status: 'PAID_OUT', amounts: { patientTotalCentavos: 5_000 }, clinic: { tradeName: 'Olhos Carioca' } },
+      { id: 'p1', createdAt: '2026-01-02T12:00:00.000Z', status: 'PAID_OUT', amounts: { patientTotalCentavos: 5_000 }, clinic: { id: 'c-olhos', tradeName: 'Olhos Carioca' } },
       // 01:30 UTC on the 6th is still the 5th in São Paulo
-      { createdAt: '2026-02-06T01:30:00.000Z', status: 'IN_ESCROW', amounts: { patientTotalCentavos: 120_000 }, clinic: { tradeName: 'Sorriso Paulista' } },
+      { id: 'p2', createdAt: '2026-02-06T01:30:00.000Z', status: 'IN_ESCROW', amounts: { patientTotalCentavos: 120_000 }, clinic: { id: 'c-sorriso', tradeName: 'Sorriso Paulista' } },
     ];
     expect(paymentStatusAnswer(payments)).toBe('Seu pagamento de R$ 1.200,00 em Sorriso Paulista, feito em 05/02/2026, está pago e em custódia até a clínica confirmar o procedimento.');
     expect(paymentStatusAnswer([])).toBe('Não encontrei pagamentos na sua conta.');
   });
 
   it('says a payment held for review is em análise, not waiting for the patient to pay', () => {
-    const held = { createdAt: '2026-02-06T15:00:00.000Z', status: 'AWAITING_PAYMENT', hold: 'FRAUD_REVIEW', amounts: { patientTotalCentavos: 220_000 }, clinic: { tradeName: 'Derma Minas' } };
+    const held = { id: 'p3', createdAt: '2026-02-06T15:00:00.000Z', status: 'AWAITING_PAYMENT', hold: 'FRAUD_REVIEW', amounts: { patientTotalCentavos: 220_000 }, clinic: { id: 'c-derma', tradeName: 'Derma Minas' } };
     expect(paymentStatusAnswer([held])).toMatch(/está em análise: nossa equipe confere o pagamento antes de emitir a cobrança/);
   });
 

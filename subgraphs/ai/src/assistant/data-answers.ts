@@ -31,12 +31,13 @@ export const paymentsAnswer = z.object({
       edges: z.array(
         z.object({
           node: z.object({
+            id: z.string(),
             createdAt: z.string(),
             status: z.string(),
             /** FRAUD_REVIEW while the back office reviews the checkout */
             hold: z.string().nullable().optional(),
             amounts: z.object({ patientTotalCentavos: z.number().int() }),
-            clinic: z.object({ tradeName: z.string() }).nullable(),
+            clinic: z.object({ id: z.string(), tradeName: z.string() }).nullable(),
           }),
         }),
       ),
@@ -69,16 +70,16 @@ const OPEN: ReadonlySet<InstallmentRow['status']> = new Set(['SCHEDULED', 'ISSUE
 export const openInstallments = (rows: readonly InstallmentRow[]): InstallmentRow[] =>
   rows.filter((row) => OPEN.has(row.status)).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number - b.number);
 
-export function nextInstallmentAnswer(rows: readonly InstallmentRow[]): string {
-  const { template, empty } = DATA_ANSWERS.NEXT_INSTALLMENT;
+export function nextInstallmentAnswer(rows: readonly InstallmentRow[], template: string = DATA_ANSWERS.NEXT_INSTALLMENT.template): string {
+  const { empty } = DATA_ANSWERS.NEXT_INSTALLMENT;
   const next = openInstallments(rows)[0];
   if (!next) return empty;
   const count = next.payment.installmentCount ?? rows.filter((row) => row.payment.id === next.payment.id).length;
   return fillTemplate(template, { number: next.number, count, dueDate: brazilianDate(next.dueDate), amount: formatBRL(next.amountCentavos) });
 }
 
-export function remainingBalanceAnswer(rows: readonly InstallmentRow[]): string {
-  const { template, empty } = DATA_ANSWERS.REMAINING_BALANCE;
+export function remainingBalanceAnswer(rows: readonly InstallmentRow[], template: string = DATA_ANSWERS.REMAINING_BALANCE.template): string {
+  const { empty } = DATA_ANSWERS.REMAINING_BALANCE;
   const open = openInstallments(rows);
   if (open.length === 0) return empty;
   const total = open.reduce((sum, row) => sum + row.amountCentavos + row.lateChargesCentavos, 0);
@@ -86,8 +87,8 @@ export function remainingBalanceAnswer(rows: readonly InstallmentRow[]): string 
 }
 
 /** The latest payment (MyPayments lists the newest first). */
-export function paymentStatusAnswer(rows: readonly PaymentRow[]): string {
-  const { template, empty } = DATA_ANSWERS.PAYMENT_STATUS;
+export function paymentStatusAnswer(rows: readonly PaymentRow[], template: string = DATA_ANSWERS.PAYMENT_STATUS.template): string {
+  const { empty } = DATA_ANSWERS.PAYMENT_STATUS;
   const latest = [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   if (!latest) return empty;
   return fillTemplate(template, {

@@ -92,6 +92,16 @@ describe('risk signals', () => {
     expect(signals.features(checkout(), now)).toMatchObject({ accountAgeDays: 40, clinicAgeDays: 400, accountRefunds90d: 1, clinicDisputeRate: 0.25, cpfPaymentsSameClinic30d: 4 });
   });
 
+  it('counts the account\'s failed logins in the hour before the checkout, once however often delivered', () => {
+    const signals = new RiskSignals();
+    const failed = (id: string, at: number) => event('login.failed', { userId: 'patient-1', at: new Date(at).toISOString() }, at, id);
+    for (const entry of [failed('f1', now - 2 * HOUR), failed('f2', now - 20 * 60_000), failed('f3', now - 5 * 60_000), failed('f3', now - 5 * 60_000)]) signals.apply(entry);
+    signals.apply(event('login.failed', { userId: 'patient-2', at: new Date(now - 60_000).toISOString() }, now - 60_000, 'f4'));
+    expect(signals.features(checkout(), now).failedLogins1h).toBe(2);
+    signals.prune(now + DAY);
+    expect(signals.features(checkout(), now + DAY).failedLogins1h).toBe(0);
+  });
+
   it('does not count loopback addresses, which are the machine\'s own', () => {
     const signals = new RiskSignals();
     for (let index = 0; index < 3; index += 1) signals.features(checkout({ payerId: `patient-${index}`, deviceId: null, clientIp: '127.0.0.1' }), now - 60_000);

@@ -18,7 +18,7 @@ const MIN_NORM_SAMPLES = 3;
 /**
  * Facts the platform does not know yet take the honest patient's usual value, so that a missing fact
  * never reads as risk: the distance between patient and clinic (no city in the log; 8 km is the
- * synthetic honest median) and failed logins (users does not publish them yet).
+ * synthetic honest median).
  */
 const UNKNOWN_DISTANCE_KM = 8;
 
@@ -73,6 +73,8 @@ export class RiskSignals {
   private readonly clinicPaid = new Map<string, Map<string, number>>();
   private readonly clinicDisputed = new Map<string, Map<string, number>>();
   private readonly refundsOfPayer = new Map<string, Map<string, number>>();
+  /** per account: each failed login (by event id) and when */
+  private readonly failedLogins = new Map<string, Map<string, number>>();
   /** ticket of each created payment, entering the norms once it is paid */
   private readonly tickets = new Map<string, { clinicId: string; category: string; amountCentavos: number }>();
   private readonly clinicTickets = new Map<string, number[]>();
@@ -105,7 +107,7 @@ export class RiskSignals {
     return {
       accountAgeDays: Math.max(0, Math.floor((at - registered) / DAY)),
       deviceAgeDays: Math.max(0, Math.floor((at - firstOnDevice) / DAY)),
-      failedLogins1h: 0,
+      failedLogins1h: [...(this.failedLogins.get(request.payerId)?.values() ?? [])].filter((failedAt) => failedAt > at - HOUR && failedAt <= at).length,
       cpfPayments1h: before(payer, HOUR).length,
       cpfPayments24h: before(payer, DAY).length,
       cpfPayments7d: before(payer, 7 * DAY).length,
@@ -136,6 +138,8 @@ export class RiskSignals {
   /** Takes one event of the log in; applying the same event twice changes nothing. */
   apply(event: DomainEvent) {
     const at = Date.parse(event.createdAt);
+    const failedLogin = readEvent('login.failed', event);
+    if (failedLogin) upsert(this.failedLogins, failedLogin.userId, event.id, Date.parse(failedLogin.at));
     const registered = readEvent('patient.registered', event);
     if (registered) this.registeredAt.set(registered.userId, Date.parse(registered.registeredAt));
     const clinic = readEvent('clinic.approved', event) ?? readEvent('procedure.created', event);
@@ -171,6 +175,11 @@ export class RiskSignals {
     }
     for (const index of [this.clinicPaid, this.clinicDisputed, this.refundsOfPayer]) {
       for (const entries of index.values()) for (const [id, at] of entries) if (at <= now - MEMORY_MS) entries.delete(id);
+    }
+    // Failed logins count for an hour: a day is plenty to keep.
+    for (const [userId, entries] of this.failedLogins) {
+      for (const [id, at] of entries) if (at <= now - DAY) entries.delete(id);
+      if (entries.size === 0) this.failedLogins.delete(userId);
     }
   }
 

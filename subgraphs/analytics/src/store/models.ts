@@ -1,8 +1,7 @@
-// The one schema of every analytics collection: mongoose models validate (and cast) each document
-// before it is written, on MongoDB and on the embedded store alike, and declare the indexes both
-// create. Money is integer centavos in plain numbers (mingo's $sum over Decimal128/Long returns 0),
-// days are YYYY-MM-DD strings in America/Sao_Paulo (computed once, when the fact is written).
-import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+// The one schema of every analytics collection (@medpay/documents stores them). Money is integer
+// centavos in plain numbers (mingo's $sum over Decimal128/Long returns 0), days are YYYY-MM-DD strings in America/Sao_Paulo (computed once, when the fact is written).
+import { defineCollections, type DocumentStore } from '@medpay/documents';
+import { Schema } from 'mongoose';
 
 /** Raw events are kept this long (a TTL index on MongoDB, the same rule swept on the embedded store). */
 export const RAW_EVENT_RETENTION_SECONDS = 400 * 24 * 3600;
@@ -156,7 +155,7 @@ accessSchema.index({ readerId: 1, at: -1 });
 /** Where the embedded feed reader is in each source's outbox. */
 const cursorSchema = new Schema({ _id: { type: String, ...required }, publishedAt: { type: String, ...required }, eventId: { type: String, ...required } }, strict);
 
-export const collectionSchemas = {
+export const analyticsCollections = defineCollections('analytics', {
   events: eventSchema,
   payments: paymentFactSchema,
   installments: installmentFactSchema,
@@ -165,26 +164,7 @@ export const collectionSchemas = {
   usage: usageSchema,
   accesses: accessSchema,
   cursors: cursorSchema,
-} as const;
+});
 
-export type CollectionName = keyof typeof collectionSchemas;
-export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
-
-/** The MongoDB collection behind each name. */
-export const mongoCollection = (name: CollectionName) => `analytics_${name}`;
-
-export type AnalyticsModels = Record<CollectionName, Model<Record<string, unknown>>>;
-
-/** The models on a connection (MongoDB) or on mongoose's default instance (validation only, embedded). */
-export function analyticsModels(connection: Connection | typeof mongoose = mongoose): AnalyticsModels {
-  return Object.fromEntries(
-    collectionNames.map((name) => {
-      const modelName = `Analytics_${name}`;
-      const existing = connection.models[modelName] as Model<Record<string, unknown>> | undefined;
-      return [name, existing ?? connection.model(modelName, collectionSchemas[name] as Schema, mongoCollection(name)) as unknown as Model<Record<string, unknown>>];
-    }),
-  ) as AnalyticsModels;
-}
-
-/** The indexes a collection declares, as [fields, options] pairs. */
-export const declaredIndexes = (name: CollectionName) => collectionSchemas[name].indexes() as Array<[Record<string, 1 | -1>, { expireAfterSeconds?: number; unique?: boolean }]>;
+export type CollectionName = keyof typeof analyticsCollections.schemas;
+export type AnalyticsStore = DocumentStore<CollectionName>;

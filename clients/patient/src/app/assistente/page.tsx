@@ -1,10 +1,13 @@
 'use client';
 // The patient assistant: questions in Portuguese about the patient's own installments and payments
-// (answered from the graph with the patient's own session) and about how MedPay works (the FAQ).
+// (answered from the graph with the patient's own session) and about how MedPay works (the FAQ);
+// when it cannot help, "Falar com uma pessoa" opens a ticket with the conversation.
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '@medpay/web/graphql';
 import { RequireSession } from '@medpay/web/session';
 import { ErrorNotice } from '@medpay/web/ui';
+import { SupportRequest } from '../../components/support-request';
+import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { Suspense, useState, type FormEvent } from 'react';
 
@@ -51,7 +54,7 @@ function Assistant() {
   return (
     <>
       <h1>Assistente</h1>
-      <p className="muted">Tire dúvidas sobre suas parcelas, seus pagamentos e como a MedPay funciona. O assistente só vê os seus dados.</p>
+      <p className="muted">Tire dúvidas sobre suas parcelas, seus pagamentos e como a MedPay funciona. O assistente só vê os seus dados. Seus pedidos para falar com uma pessoa ficam em <Link href="/atendimentos">Meus atendimentos</Link>.</p>
       <ol className="chat" aria-label="Conversa com o assistente" aria-live="polite">
         {exchanges.map((exchange, index) => (
           <li key={index}>
@@ -61,7 +64,7 @@ function Assistant() {
         ))}
       </ol>
       {asking.loading ? <p className="muted" role="status">O assistente está respondendo…</p> : null}
-      {last?.offerPerson ? <p className="notice notice-info">Prefere falar com uma pessoa? Escreva para <a href="mailto:ajuda@medpay.com.br">ajuda@medpay.com.br</a> ou fale com a clínica do seu atendimento.</p> : null}
+      {last?.offerPerson && conversationId ? <SupportRequest key={conversationId} conversationId={conversationId} /> : null}
       {(last ? last.suggestions : STARTERS).length ? (
         <div className="row" aria-label={last ? 'Você quis dizer' : 'Perguntas frequentes'} role="group">
           {(last ? last.suggestions : STARTERS).map((suggestion) => (

@@ -17,6 +17,7 @@ function ClinicNav() {
     [`${base}/analises`, 'Análises'],
     [`${base}/catalogo`, 'Catálogo'],
     [`${base}/equipe`, 'Equipe'],
+    [`${base}/atendimento`, 'Atendimento'],
     ...(clinic.role === 'ADMIN' ? [[`${base}/integracao`, 'Integração (API)']] : []),
   ] as const;
   return (

@@ -5,7 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { validated, type Doc, type DocumentStore, type Filter, type Pipeline } from './document-store.js';
-import { analyticsModels, collectionNames, declaredIndexes, type CollectionName } from './models.js';
+import { collectionNames, declaredIndexes, modelsOf, type Collections } from './collections.js';
 
 export interface EmbeddedSetup {
   /** null: in memory only (tests) */
@@ -14,14 +14,14 @@ export interface EmbeddedSetup {
   indexedFields: Record<string, string[]>;
 }
 
-export type EmbeddedRequest =
-  | { op: 'insertOnce'; collection: CollectionName; doc: Doc }
-  | { op: 'findById'; collection: CollectionName; id: string }
-  | { op: 'replaceVersioned'; collection: CollectionName; doc: Doc; expected: number }
-  | { op: 'put'; collection: CollectionName; doc: Doc }
-  | { op: 'aggregate'; collection: CollectionName; pipeline: Pipeline }
-  | { op: 'deleteMany'; collection: CollectionName; filter: Filter }
-  | { op: 'clear'; collections: CollectionName[] }
+export type EmbeddedRequest<C extends string = string> =
+  | { op: 'insertOnce'; collection: C; doc: Doc }
+  | { op: 'findById'; collection: C; id: string }
+  | { op: 'replaceVersioned'; collection: C; doc: Doc; expected: number }
+  | { op: 'put'; collection: C; doc: Doc }
+  | { op: 'aggregate'; collection: C; pipeline: Pipeline }
+  | { op: 'deleteMany'; collection: C; filter: Filter }
+  | { op: 'clear'; collections: C[] }
   | { op: 'close' };
 
 type Reply = { id: number; result?: unknown; error?: string };
@@ -50,18 +50,18 @@ function lockDirectory(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lock, 'utf8'));
-      if (owner && owner !== process.pid && isAlive(owner)) throw new Error(`the analytics store in ${dir} is in use by process ${owner}; stop it first`);
+      if (owner && owner !== process.pid && isAlive(owner)) throw new Error(`the document store in ${dir} is in use by process ${owner}; stop it first`);
       rmSync(lock, { force: true });
     }
   }
   throw new Error(`could not lock ${dir}`);
 }
 
-export async function openEmbeddedStore(dir: string | null): Promise<DocumentStore> {
+export async function openEmbeddedStore<C extends string>(collections: Collections<C>, dir: string | null): Promise<DocumentStore<C>> {
   if (dir) mkdirSync(dir, { recursive: true });
   const unlock = dir ? lockDirectory(dir) : () => undefined;
-  const models = analyticsModels();
-  const indexedFields = Object.fromEntries(collectionNames.map((name) => [name, [...new Set(declaredIndexes(name).map(([fields]) => Object.keys(fields)[0]!))]]));
+  const models = modelsOf(collections);
+  const indexedFields = Object.fromEntries(collectionNames(collections).map((name) => [name, [...new Set(declaredIndexes(collections, name).map(([fields]) => Object.keys(fields)[0]!))]]));
   const worker = new Worker(new URL('./embedded-worker-boot.mjs', import.meta.url), { workerData: { dir, indexedFields } satisfies EmbeddedSetup });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
@@ -70,7 +70,7 @@ export async function openEmbeddedStore(dir: string | null): Promise<DocumentSto
     const call = waiting.get(id);
     waiting.delete(id);
     if (error === undefined) call?.resolve(result);
-    else call?.reject(new Error(`embedded analytics store: ${error}`));
+    else call?.reject(new Error(`embedded ${collections.prefix} store: ${error}`));
   });
   worker.on('error', (error) => {
     failure = error;
@@ -78,7 +78,7 @@ export async function openEmbeddedStore(dir: string | null): Promise<DocumentSto
     waiting.clear();
   });
 
-  const send = <T>(request: EmbeddedRequest): Promise<T> => {
+  const send = <T>(request: EmbeddedRequest<C>): Promise<T> => {
     if (failure) return Promise.reject(failure);
     const id = (nextId += 1);
     return new Promise<T>((resolve, reject) => {
@@ -99,7 +99,7 @@ export async function openEmbeddedStore(dir: string | null): Promise<DocumentSto
     async put(collection, doc) {
       await send({ op: 'put', collection, doc: await validated(models, collection, doc) });
     },
-    aggregate: <T>(collection: CollectionName, pipeline: Pipeline) => send<T[]>({ op: 'aggregate', collection, pipeline }),
+    aggregate: <T>(collection: C, pipeline: Pipeline) => send<T[]>({ op: 'aggregate', collection, pipeline }),
     deleteMany: (collection, filter) => send<number>({ op: 'deleteMany', collection, filter }),
     clear: (collections) => send<void>({ op: 'clear', collections }),
     async close() {

@@ -1,18 +1,18 @@
-// Analytics on MongoDB (MONGODB_URL): the models' collections and indexes (the TTL ones included)
-// are created at start; unique _id makes a redelivered event a no-op.
+// A service's documents on MongoDB (MONGODB_URL): the models' collections and indexes (the TTL ones
+// included) are created at start; unique _id makes a redelivered write a no-op.
 import mongoose from 'mongoose';
 import { validated, type Doc, type DocumentStore, type Filter, type Pipeline } from './document-store.js';
-import { analyticsModels, collectionNames, type CollectionName } from './models.js';
+import { collectionNames, modelsOf, type Collections } from './collections.js';
 
 const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
-export async function openMongoStore(url: string): Promise<DocumentStore> {
+export async function openMongoStore<C extends string>(collections: Collections<C>, url: string): Promise<DocumentStore<C>> {
   const connection = await mongoose.createConnection(url, { autoIndex: false, bufferCommands: false, serverSelectionTimeoutMS: 10_000 }).asPromise();
-  const models = analyticsModels(connection);
-  await Promise.all(collectionNames.map((name) => models[name].createIndexes()));
-  const collection = (name: CollectionName) => models[name].collection;
+  const models = modelsOf(collections, connection);
+  await Promise.all(collectionNames(collections).map((name) => models[name].createIndexes()));
+  const collection = (name: C) => models[name].collection;
 
-  const insertValid = async (name: CollectionName, doc: Doc) => {
+  const insertValid = async (name: C, doc: Doc) => {
     try {
       await collection(name).insertOne(doc as never);
       return true;
@@ -39,10 +39,10 @@ export async function openMongoStore(url: string): Promise<DocumentStore> {
     async put(name, doc) {
       await collection(name).replaceOne({ _id: doc._id as never }, await validated(models, name, doc), { upsert: true });
     },
-    async aggregate<T>(name: CollectionName, pipeline: Pipeline) {
+    async aggregate<T>(name: C, pipeline: Pipeline) {
       return (await collection(name).aggregate(pipeline, { allowDiskUse: true }).toArray()) as T[];
     },
-    async deleteMany(name: CollectionName, filter: Filter) {
+    async deleteMany(name: C, filter: Filter) {
       return (await collection(name).deleteMany(filter)).deletedCount;
     },
     async clear(names) {
