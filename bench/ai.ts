@@ -17,7 +17,8 @@
 // No timed assertions: the figures are reported, never checked against a threshold.
 import { cpfFromBase } from '@medpay/br-documents';
 import { fraudAssessment } from '@medpay/contracts';
-import { FRAUD_MODEL_URL, FraudDesk, FraudModel, mulberry32, RiskSignals } from '@medpay/ai';
+import { FRAUD_MODEL_URL, FraudDesk, FraudModel, MemoryCheckoutLog, mulberry32, RedisCheckoutLog, RiskSignals, type CheckoutLog } from '@medpay/ai';
+import { Redis } from 'ioredis';
 import { createLogger, serviceClaims, signClaims, type DomainEvent } from '@medpay/runtime';
 import { randomInt, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -70,7 +71,7 @@ const CATEGORIES = [
  * addresses shared), ~45 s apart, so that the 1 h / 24 h / 7 d windows fill up as it goes.
  * The payers' registrations and the clinics' approvals are applied first, as ai reads them from the log.
  */
-function syntheticCheckouts(count: number, seed: number, signals: RiskSignals) {
+async function syntheticCheckouts(count: number, seed: number, signals: RiskSignals) {
   const random = seeded(seed);
   const payers = Array.from({ length: Math.max(20, Math.round(count / 8)) }, (_, index) => ({
     id: `bench-payer-${seed}-${index}`,
@@ -86,10 +87,10 @@ function syntheticCheckouts(count: number, seed: number, signals: RiskSignals) {
   const event = (type: string, payload: Record<string, unknown>, at: number): DomainEvent => ({ id: randomUUID(), type, aggregateId: String(payload.userId ?? payload.clinicId), payload, createdAt: new Date(at).toISOString() });
   for (const payer of payers) {
     const registeredAt = new Date(start - random.int(400) * 86_400_000).toISOString();
-    signals.apply(event('patient.registered', { userId: payer.id, roles: ['PATIENT'], registeredAt }, start));
+    await signals.apply(event('patient.registered', { userId: payer.id, roles: ['PATIENT'], registeredAt }, start));
   }
   for (const clinicId of clinics) {
-    signals.apply(event('clinic.approved', { clinicId, from: 'PENDING', status: 'APPROVED', at: new Date(start - (30 + random.int(700)) * 86_400_000).toISOString() }, start));
+    await signals.apply(event('clinic.approved', { clinicId, from: 'PENDING', status: 'APPROVED', at: new Date(start - (30 + random.int(700)) * 86_400_000).toISOString() }, start));
   }
   return Array.from({ length: count }, (_, index): AssessmentRequest => {
     const payer = random.pick(payers);
@@ -121,25 +122,28 @@ interface InProcessFigures {
   decisions: string[];
 }
 
-async function inProcess(): Promise<InProcessFigures> {
+/** `log`: where the desk keeps its checkouts — this process's memory, or a Redis shared by replicas. */
+async function inProcess(log: () => CheckoutLog): Promise<InProcessFigures> {
   const model = await FraudModel.load(FRAUD_MODEL_URL);
   const logger = createLogger('ai', 'silent');
   // Warm-up on a desk of its own (its history is thrown away).
-  const warmSignals = new RiskSignals();
+  const warmSignals = new RiskSignals(log());
   const warmDesk = new FraudDesk(model, warmSignals, logger);
-  for (const request of syntheticCheckouts(Math.min(1000, ASSESSMENTS), 7, warmSignals)) warmDesk.assess(request);
+  for (const request of await syntheticCheckouts(Math.min(1000, ASSESSMENTS), 7, warmSignals)) await warmDesk.assess(request);
+  await warmSignals.checkouts.close();
 
-  const signals = new RiskSignals();
+  const signals = new RiskSignals(log());
   const desk = new FraudDesk(model, signals, logger);
-  const requests = syntheticCheckouts(ASSESSMENTS, 42, signals);
+  const requests = await syntheticCheckouts(ASSESSMENTS, 42, signals);
   const latencies: number[] = [];
   const decisions: string[] = [];
   for (const request of requests) {
     const started = performance.now();
-    const answer = desk.assess(request);
+    const answer = await desk.assess(request);
     latencies.push(performance.now() - started);
     decisions.push(answer.decision);
   }
+  await signals.checkouts.close();
   return { modelVersion: desk.modelVersion, count: requests.length, latencies, decisions };
 }
 
@@ -328,8 +332,16 @@ async function assistant(stack: Stack, patient: Session): Promise<AssistantFigur
 
 const wallStarted = performance.now();
 progress(`1. ${fixed(ASSESSMENTS)} fraud assessments in process`);
-const local = await inProcess();
+const local = await inProcess(() => new MemoryCheckoutLog());
 console.log(`    p50 ${us(median(local.latencies))}, p99 ${us(percentile(sorted(local.latencies), 99))}`);
+// With a Redis (BENCH_REDIS_URL), the same on the checkout log replicas share: one script call per checkout.
+const redisUrl = process.env.BENCH_REDIS_URL;
+let shared: InProcessFigures | null = null;
+if (redisUrl) {
+  progress(`1b. the same with the checkout log in Redis (${redisUrl})`);
+  shared = await inProcess(() => new RedisCheckoutLog(new Redis(redisUrl), `bench-${randomUUID()}`));
+  console.log(`    p50 ${us(median(shared.latencies))}, p99 ${us(percentile(sorted(shared.latencies), 99))}`);
+}
 
 progress('starting the embedded stack with notifications (FRAUD_SCREEN on)');
 const stack = await startStack('embedded', { LOG_LEVEL: 'silent', FRAUD_SCREEN: 'on' }, { notifications: true, notificationsEnv: { LOG_LEVEL: 'silent' } });
@@ -365,6 +377,12 @@ const assessmentTable = table(
   ['path', 'calls', 'p50', 'p99', 'max', 'decisions', 'over 150 ms'],
   [
     ['`FraudDesk.assess`, in process', fixed(local.count), `**${us(median(localSorted))}**`, `**${us(percentile(localSorted, 99))}**`, us(localSorted.at(-1) ?? NaN), counts(local.decisions), '–'],
+    ...(shared
+      ? [(() => {
+          const sharedSorted = sorted(shared.latencies);
+          return [`\`FraudDesk.assess\`, checkout log in Redis (×${ratio(median(sharedSorted), median(localSorted))} the memory one)`, fixed(shared.count), `**${us(median(sharedSorted))}**`, `**${us(percentile(sharedSorted, 99))}**`, us(sharedSorted.at(-1) ?? NaN), counts(shared.decisions), '–'];
+        })()]
+      : []),
     [
       '`/internal/fraud-assessments`, HTTP',
       `${fixed(http!.count)}${http!.failures ? ` (${fixed(http!.failures)} failed)` : ''}`,

@@ -3,13 +3,14 @@
 // a REVIEW and the back office's decision, the rules when ai is down or late, and who may see scores.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fraudAssessment, fraudLabels, outboxFeed } from '@medpay/contracts';
+import { cpfFromBase } from '@medpay/br-documents';
 import { demoProcedureId } from '@medpay/demo-data';
 import { InternalClient, serviceClaims, signClaims } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { availableModes, bearer, demoCast, type Session, type Stack, startStack } from './stack.js';
+import { availableModes, bearer, demoCast, paymentStatus, signUpPatient, type Session, type Stack, startStack } from './stack.js';
 
 interface Assessment {
   score: number | null;
@@ -61,7 +62,8 @@ describe.each(availableModes())('anti-fraud at checkout (%s)', (mode) => {
   beforeAll(async () => {
     // A deadline far above 150 ms: on a loaded CI machine a first call can pass 150 ms, and the suite
     // must see the model's decisions (the deadline itself: the last test, with an ai that never answers).
-    stack = await startStack(mode, { FRAUD_SCREEN: 'on', FRAUD_DEADLINE_MS: '3000' });
+    // With notifications: a fresh patient signs up (by the e-mail's link) for the refund-abuse case.
+    stack = await startStack(mode, { FRAUD_SCREEN: 'on', FRAUD_DEADLINE_MS: '3000' }, { notifications: true });
     cast = await demoCast(stack);
     mariana = await stack.login('mariana.costa@demo.medpay.com.br');
     // An ai that takes the request and never answers: checkout must not wait for it.
@@ -105,6 +107,8 @@ describe.each(availableModes())('anti-fraud at checkout (%s)', (mode) => {
     const created = await checkout(joao, { procedureId: cast.procedureId }, client('203.0.113.11', 'device-joao-0001'));
     const { fraudAssessment: assessment } = await assessed(created.id);
     expect(assessment.features.find((feature) => feature.name === 'failedLogins1h')?.value).toBe(2);
+    // João's phone is from Rio (DDD 21), Sorriso Paulista is in São Paulo: about 360 km.
+    expect(assessment.features.find((feature) => feature.name === 'patientClinicDistanceKm')?.value).toBeGreaterThan(340);
   });
 
   it('holds a new ticket far above the clinic\'s usual for review, and the back office decides it once', async () => {
@@ -201,6 +205,31 @@ describe.each(availableModes())('anti-fraud at checkout (%s)', (mode) => {
     const next = (await (await askAi({ ...request, paymentId: randomUUID() }, 'payments')).json()) as { features: Record<string, number> };
     expect(next.features.devicePayments1h).toBe(1);
     expect((await askAi(request, 'analytics')).status).toBe(403);
+  });
+
+  it('labels the checkouts of an account that has 3 refunds within 90 days as refund abuse, and only from the third', async () => {
+    const refunder = await signUpPatient(stack, { name: 'Renata Reembolso', email: `renata.${randomUUID().slice(0, 8)}@example.com`, password: 'Senha@Forte2026', cpf: cpfFromBase(String(randomInt(100_000_000, 999_999_999))) });
+    const labelled = async () => {
+      const response = await fetch(`${stack.payments.url}${fraudLabels.path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-medpay-claims': signClaims(serviceClaims('ai'), stack.secret) }, body: JSON.stringify({ afterPaymentId: null, limit: 100 }) });
+      return Object.fromEntries(((await response.json()) as { labels: { paymentId: string; label: number; outcome: string }[] }).labels.map((row) => [row.paymentId, [row.label, row.outcome]]));
+    };
+    const refunded: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      // Paid and refunded in full; a checkout the model held is approved first, as the back office would.
+      let payment = await checkout(refunder, { procedureId: cast.procedureId }, client(`203.0.113.4${attempt}`, `device-refund-000${attempt}`));
+      if (payment.hold) payment = (await stack.graphql<{ decideFraudReview: PaymentView }>(DECIDE, { id: payment.id, decision: 'APPROVE' }, bearer(cast.admin.accessToken))).body.data!.decideFraudReview;
+      const { pix } = await eventually(() => assessed(payment.id), (current) => Boolean(current.pix), 'the PIX issued');
+      expect((await pay(pix!.copiaECola)).status).toBe(200);
+      await eventually(() => paymentStatus(stack, cast.admin.accessToken, payment.id), (status) => status === 'IN_ESCROW', 'the payment in escrow');
+      const { body } = await stack.graphql('mutation($input: RefundInput!) { refundPayment(input: $input) { id } }',
+        { input: { paymentId: payment.id, amountCentavos: 120_000, reason: 'Desisti do procedimento', idempotencyKey: randomUUID() } }, bearer(cast.admin.accessToken));
+      expect(body.errors).toBeUndefined();
+      refunded.push(payment.id);
+      const labels = await labelled();
+      // One or two refunds are no pattern; the third makes all three fraud labels.
+      if (attempt < 2) expect(refunded.filter((id) => id in labels)).toEqual([]);
+      else expect(refunded.map((id) => labels[id])).toEqual([[1, 'REFUND_ABUSE'], [1, 'REFUND_ABUSE'], [1, 'REFUND_ABUSE']]);
+    }
   });
 
   it('offers crediário by the credit model, and tells the patient why when it refuses or limits', async () => {

@@ -58,10 +58,13 @@ test('the Análises tab shows the clinic’s figures from the graph, each chart 
   const sorrisoId = sorriso.data!.me.clinics.find(({ clinic }) => clinic.tradeName === 'Sorriso Paulista')!.clinic.id;
   const today = todayInSaoPaulo();
   const from = addDays(today, -29);
-  const before = (await clinicFigures(sorrisoId, from, today)).totals;
+  const { totals: before, funnel: funnelBefore } = await clinicFigures(sorrisoId, from, today);
   const gross = await aPaidPayment();
   await expect.poll(async () => (await clinicFigures(sorrisoId, from, today)).totals.paymentsCount, { timeout: 30_000 }).toBe(before.paymentsCount + 1);
   expect((await clinicFigures(sorrisoId, from, today)).totals.grossCentavos).toBe(before.grossCentavos + gross);
+  // Its plan simulation is counted too, once payments writes its counts (every few seconds): the page
+  // must not load before, or it would show one simulation fewer than the graph says below.
+  await expect.poll(async () => (await clinicFigures(sorrisoId, from, today)).funnel.plansSimulated, { timeout: 30_000 }).toBeGreaterThan(funnelBefore.plansSimulated);
 
   await logIn(page, CLINIC_ADMIN);
   await page.getByRole('navigation', { name: 'Seções da clínica' }).getByRole('link', { name: 'Análises' }).click();

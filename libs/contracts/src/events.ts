@@ -34,8 +34,12 @@ export type DataAccess = z.output<typeof dataAccess>;
 const clinicStatus = z.object({ clinicId: id, from: z.string(), status: z.string(), at: z.iso.datetime() });
 
 export const domainEventPayloads = {
-  /** users: an account with the PATIENT role was created (a sign-up's e-mail was confirmed, or the demo data) */
-  'patient.registered': z.object({ userId: id, roles: z.array(z.string()), registeredAt: z.iso.datetime() }),
+  /**
+   * users: an account with the PATIENT role was created (a sign-up's e-mail was confirmed, or the demo
+   * data). `areaCode`: the DDD of the phone given, if any — a region, not an address (anti-fraud's
+   * distance to the clinic); absent on events written before it existed.
+   */
+  'patient.registered': z.object({ userId: id, roles: z.array(z.string()), registeredAt: z.iso.datetime(), areaCode: z.string().regex(/^\d{2}$/).nullable().optional() }),
   /**
    * users: a person deleted their account (already anonymized in users). Each service anonymizes its
    * part and reports it done at /internal/account-deletion-steps; the user id stays as the pseudonym
@@ -119,6 +123,8 @@ export const domainEventPayloads = {
   'ledger.discrepancy_found': z.object({ discrepancies: z.array(z.string()).min(1), at: z.iso.datetime() }),
   /** providers: a clinic signed up and waits for the back office's review */
   'clinic.submitted': z.object({ clinicId: id, at: z.iso.datetime() }),
+  /** providers: where a clinic is (its address's city and state), published when it is created */
+  'clinic.located': z.object({ clinicId: id, city: z.string().min(1).max(100), state: z.string().regex(/^[A-Z]{2}$/), at: z.iso.datetime() }),
   /**
    * users, payments: reads of sensitive personal data (a whole CPF, health data, another person's
    * data by clinic staff, partner systems or admins), batched — the sensitive-data access log (LGPD).

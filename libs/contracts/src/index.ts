@@ -239,8 +239,9 @@ export const fraudAssessment = endpoint({
 
 /**
  * payments → the fraud model's training (npm run ai:train -- --labels): checkouts whose fraud is now
- * known, with the features they were scored on — a review declined or a dispute opened (1), a review
- * approved and never disputed (0). Paged by payment id.
+ * known, with the features they were scored on — a review declined, a dispute opened or a refund by
+ * an account that abuses refunds (1), a review approved and nothing of the kind since (0). Paged by
+ * payment id.
  */
 export const fraudLabels = endpoint({
   service: 'payments',
@@ -253,7 +254,7 @@ export const fraudLabels = endpoint({
         modelVersion: z.string(),
         features: z.record(z.string(), z.number()),
         label: z.union([z.literal(0), z.literal(1)]),
-        outcome: z.enum(['REVIEW_APPROVED', 'REVIEW_DECLINED', 'DISPUTED']),
+        outcome: z.enum(['REVIEW_APPROVED', 'REVIEW_DECLINED', 'DISPUTED', 'REFUND_ABUSE']),
       }),
     ),
   }),

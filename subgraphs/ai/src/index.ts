@@ -4,6 +4,7 @@
 export { aiConfigShape, loadAiConfig, type AiConfig } from './config.js';
 export { aiTypeDefs, startAiService, type AiService } from './service.js';
 export { RiskSignals, type CheckoutRequest } from './fraud/signals.js';
+export { MemoryCheckoutLog, RedisCheckoutLog, type CheckoutLog } from './fraud/checkout-log.js';
 export { mulberry32 } from './random.js';
 export { FraudDesk, FRAUD_MODEL_URL } from './fraud/desk.js';
 export * from './fraud/features.js';

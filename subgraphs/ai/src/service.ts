@@ -8,6 +8,7 @@ import * as contracts from '@medpay/contracts';
 import { openDocumentStore, sweepExpired } from '@medpay/documents';
 import { AppError, Caller, createLogger, FeedIntake, internalRoute, internalRoutes, InternalClient, Metrics, producerOutboxes, startSubgraph, type DomainEvent, type FeedCursors, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
+import { Redis } from 'ioredis';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ import { creditOffer, decidePlan } from './credit/offer.js';
 import { FRAUD_MODEL_URL, FRAUD_REPORT_URL, FraudDesk } from './fraud/desk.js';
 import type { TrainingReport } from './fraud/train.js';
 import { FraudModel } from './fraud/model.js';
+import { MemoryCheckoutLog, RedisCheckoutLog } from './fraud/checkout-log.js';
 import { RiskSignals } from './fraud/signals.js';
 import { operationIds, PatientGraph } from './patient-graph.js';
 import { AssessmentLog } from './records/assessment-log.js';
@@ -55,14 +57,16 @@ export async function startAiService(config: AiConfig): Promise<AiService> {
   const assessments = new AssessmentLog(store, logger);
   const providers = new InternalClient(config.PROVIDERS_URL, 'ai', config.INTERNAL_CLAIMS_SECRET);
   const memberships = async (userId: string) => (await providers.call(contracts.memberships, { userId }))?.memberships ?? [];
-  const signals = new RiskSignals();
+  // With Redis, the checkouts are shared by every ai replica (a burst spread over them is counted whole),
+  // under the deployment's own name (deployments sharing a Redis have their own event stream).
+  const signals = new RiskSignals(config.REDIS_URL ? new RedisCheckoutLog(new Redis(config.REDIS_URL), `ai-risk:${config.EVENT_STREAM}`) : new MemoryCheckoutLog());
   const desk = new FraudDesk(await FraudModel.load(FRAUD_MODEL_URL), signals, logger);
   const creditModel = await CreditModel.load(CREDIT_MODEL_URL);
   const fraudReport = JSON.parse(await readFile(FRAUD_REPORT_URL, 'utf8')) as TrainingReport;
   if (fraudReport.modelVersion !== desk.modelVersion) throw new Error(`fraud report ${fraudReport.modelVersion} is not model ${desk.modelVersion}'s`);
   const sources = producerOutboxes(config, 'ai', config.INTERNAL_CLAIMS_SECRET, contracts.outboxFeed);
   const apply = async (event: DomainEvent) => {
-    signals.apply(event);
+    await signals.apply(event);
     // A deleted account: forget the person's conversations and tickets, then say so (every start reads
     // the outboxes again: forgetting and reporting again change nothing).
     const deletion = contracts.readEvent('account.deletion_requested', event);
@@ -96,11 +100,12 @@ export async function startAiService(config: AiConfig): Promise<AiService> {
       clearInterval(hourly);
       await intake.stop();
       await store.close();
+      await signals.checkouts.close();
     },
     routes: internalRoutes(config.INTERNAL_CLAIMS_SECRET, [
       internalRoute(contracts.fraudAssessment, async (request, claims) => {
         if (claims.sub !== 'payments') throw new AppError('FORBIDDEN', 'Só o serviço de pagamentos pede análises antifraude.');
-        const answer = desk.assess(request);
+        const answer = await desk.assess(request);
         assessments.record({ kind: 'FRAUD', paymentId: request.paymentId, decision: answer.decision, score: answer.score ?? null, reasons: answer.reasons.map((reason) => reason.code), modelVersion: answer.modelVersion, features: answer.features, at: new Date() });
         return answer;
       }),

@@ -3,7 +3,7 @@
 import { decodeCursor, emptyPage, forbidden, notFound, pageSize, unauthenticated, type Page } from '@medpay/runtime';
 import type { ClinicFilter } from './__generated__/resolvers-types.js';
 import { ProvidersError } from './errors.js';
-import { recordClinicStatusChanged, recordClinicSubmitted } from './outbox-store.js';
+import { recordClinicStatusChanged, recordClinicCreated } from './outbox-store.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
@@ -56,7 +56,7 @@ export class Clinics {
     const registration = validateClinicRegistration(input);
     if (await this.store.cnpjTaken(registration.cnpj)) throw cnpjTaken();
     if (!(await this.users.grant({ userId }))) throw notFound('Usuário');
-    const created = await this.store.create(registration, userId, {}, recordClinicSubmitted);
+    const created = await this.store.create(registration, userId, {}, recordClinicCreated);
     if (created === 'cnpj') throw cnpjTaken();
     this.published();
     return created;

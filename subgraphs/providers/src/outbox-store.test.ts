@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ClinicStore, type Clinic } from './clinic-store.js';
 import {
-  CLINIC_APPROVED, CLINIC_REACTIVATED, CLINIC_SUBMITTED, CLINIC_SUSPENDED, PROCEDURE_CREATED, PROCEDURE_REPRICED, recordClinicStatusChanged,
-  recordClinicSubmitted, recordProcedureCreated, recordProcedureRepriced,
+  CLINIC_APPROVED, CLINIC_LOCATED, CLINIC_REACTIVATED, CLINIC_SUBMITTED, CLINIC_SUSPENDED, PROCEDURE_CREATED, PROCEDURE_REPRICED, recordClinicStatusChanged,
+  recordClinicCreated, recordProcedureCreated, recordProcedureRepriced,
 } from './outbox-store.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { ProcedureStore } from './procedure-store.js';
@@ -44,24 +44,26 @@ async function newClinic(cnpj: string): Promise<Clinic> {
   return clinic;
 }
 
-describe('clinic.submitted', () => {
-  it('is written with a clinic created for review, with ids and time only; a clinic created in another status writes none', async () => {
-    const clinic = await clinics.create(registration(cnpjFromBase('555666770001')), randomUUID(), {}, recordClinicSubmitted);
+describe('clinic.located and clinic.submitted', () => {
+  it('a clinic created for review writes where it is and that it was submitted, with ids and time only; one created in another status only where it is', async () => {
+    const clinic = await clinics.create(registration(cnpjFromBase('555666770001')), randomUUID(), {}, recordClinicCreated);
     if (clinic === 'cnpj') throw new Error('cnpj taken');
     expect(clinic.status).toBe('PENDING_REVIEW');
+    const at = clinic.createdAt.toISOString();
+    const located = { clinicId: clinic.id, city: clinic.city, state: clinic.state, at };
     const events = await eventsOf(clinic.id);
-    expect(events.map((event) => [event.type, event.payload])).toEqual([[CLINIC_SUBMITTED, { clinicId: clinic.id, at: clinic.createdAt.toISOString() }]]);
-    expect(domainEventPayloads[CLINIC_SUBMITTED].parse(events[0]!.payload)).toEqual(events[0]!.payload);
+    expect(events.map((event) => [event.type, event.payload]).sort()).toEqual([[CLINIC_LOCATED, located], [CLINIC_SUBMITTED, { clinicId: clinic.id, at }]].sort());
+    for (const event of events) expect(domainEventPayloads[event.type as keyof typeof domainEventPayloads].parse(event.payload)).toEqual(event.payload);
 
-    const active = await clinics.create(registration(cnpjFromBase('555666780001')), randomUUID(), { status: 'ACTIVE' }, recordClinicSubmitted);
+    const active = await clinics.create(registration(cnpjFromBase('555666780001')), randomUUID(), { status: 'ACTIVE' }, recordClinicCreated);
     if (active === 'cnpj') throw new Error('cnpj taken');
-    expect(await eventsOf(active.id)).toHaveLength(0);
+    expect((await eventsOf(active.id)).map((event) => event.type)).toEqual([CLINIC_LOCATED]);
   });
 
   it('a rolled-back creation leaves neither the clinic nor its event; a CNPJ taken writes no event', async () => {
     const id = randomUUID();
-    const failing = async (...args: Parameters<typeof recordClinicSubmitted>) => {
-      await recordClinicSubmitted(...args);
+    const failing = async (...args: Parameters<typeof recordClinicCreated>) => {
+      await recordClinicCreated(...args);
       await rollBack();
     };
     await expect(clinics.create(registration(cnpjFromBase('555666790001')), randomUUID(), { id }, failing)).rejects.toThrow('rolled back');
@@ -69,7 +71,7 @@ describe('clinic.submitted', () => {
     expect(await eventsOf(id)).toHaveLength(0);
 
     const before = await database.prisma.outboxEvent.count();
-    expect(await clinics.create(registration(cnpjFromBase('555666770001')), randomUUID(), {}, recordClinicSubmitted)).toBe('cnpj');
+    expect(await clinics.create(registration(cnpjFromBase('555666770001')), randomUUID(), {}, recordClinicCreated)).toBe('cnpj');
     expect(await database.prisma.outboxEvent.count()).toBe(before);
   });
 });

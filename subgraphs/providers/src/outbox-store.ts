@@ -10,6 +10,7 @@ export const CLINIC_APPROVED = 'clinic.approved';
 export const CLINIC_SUSPENDED = 'clinic.suspended';
 export const CLINIC_REACTIVATED = 'clinic.reactivated';
 export const CLINIC_SUBMITTED = 'clinic.submitted';
+export const CLINIC_LOCATED = 'clinic.located';
 export const PROCEDURE_CREATED = 'procedure.created';
 export const PROCEDURE_REPRICED = 'procedure.repriced';
 
@@ -31,10 +32,14 @@ export async function recordClinicStatusChanged(tx: Tx, from: ClinicStatus, clin
   if (type) await write(tx, outboxRow(domainEventPayloads, type, clinic.id, { clinicId: clinic.id, from, status: clinic.status, at: clinic.updatedAt.toISOString() }));
 }
 
-/** A clinic created to wait for the back office's review; one created in another status (demo data) publishes none. */
-export async function recordClinicSubmitted(tx: Tx, clinic: Pick<Clinic, 'id' | 'status' | 'createdAt'>) {
-  if (clinic.status !== 'PENDING_REVIEW') return;
-  await write(tx, outboxRow(domainEventPayloads, CLINIC_SUBMITTED, clinic.id, { clinicId: clinic.id, at: clinic.createdAt.toISOString() }));
+/**
+ * A clinic created: where it is (every clinic), and, when it waits for the back office's review, that
+ * it was submitted (one created in another status, the demo data, is not).
+ */
+export async function recordClinicCreated(tx: Tx, clinic: Pick<Clinic, 'id' | 'status' | 'createdAt' | 'city' | 'state'>) {
+  const at = clinic.createdAt.toISOString();
+  await write(tx, outboxRow(domainEventPayloads, CLINIC_LOCATED, clinic.id, { clinicId: clinic.id, city: clinic.city, state: clinic.state, at }));
+  if (clinic.status === 'PENDING_REVIEW') await write(tx, outboxRow(domainEventPayloads, CLINIC_SUBMITTED, clinic.id, { clinicId: clinic.id, at }));
 }
 
 /** What every catalog event says of its procedure. */

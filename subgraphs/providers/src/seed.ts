@@ -2,7 +2,7 @@
 import { demoClinics, demoProcedureId } from '@medpay/demo-data';
 import { validateClinicRegistration } from './clinic-rules.js';
 import type { ClinicStore } from './clinic-store.js';
-import { recordClinicSubmitted } from './outbox-store.js';
+import { recordClinicCreated } from './outbox-store.js';
 import { validateProcedureInput } from './procedure-rules.js';
 import type { ProcedureStore } from './procedure-store.js';
 
@@ -19,7 +19,7 @@ export async function seedDemoClinics(clinics: ClinicStore, procedures: Procedur
       specialties: demo.specialties,
     });
     // A demo clinic waiting for review is announced like a real sign-up (the back office hears of it).
-    const created = await clinics.create(registration, demo.admin.id, { id: demo.id, status: demo.status }, recordClinicSubmitted);
+    const created = await clinics.create(registration, demo.admin.id, { id: demo.id, status: demo.status }, recordClinicCreated);
     if (created === 'cnpj') throw new Error(`demo clinic ${demo.tradeName}: CNPJ already registered`);
     for (const [procedureIndex, procedure] of demo.procedures.entries()) {
       await procedures.create(demo.id, validateProcedureInput(procedure), demoProcedureId(clinicIndex, procedureIndex));

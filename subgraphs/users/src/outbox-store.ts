@@ -14,9 +14,12 @@ export type AccountMatch = 'EMAIL' | 'CPF';
 
 export const usersOutbox = (prisma: PrismaClient) => prismaOutbox(prisma.outboxEvent);
 
-export async function recordPatientRegistered(tx: Prisma.TransactionClient, user: Pick<User, 'id' | 'roles' | 'createdAt'>) {
+/** The DDD of a +55 phone (users store them as +55DDNNNNNNNNN). */
+const areaCodeOf = (phone: string | null) => (phone && /^\+55\d{10,11}$/.test(phone) ? phone.slice(3, 5) : null);
+
+export async function recordPatientRegistered(tx: Prisma.TransactionClient, user: Pick<User, 'id' | 'roles' | 'createdAt' | 'phone'>) {
   await tx.outboxEvent.create({
-    data: outboxRow(domainEventPayloads, PATIENT_REGISTERED, user.id, { userId: user.id, roles: user.roles, registeredAt: user.createdAt.toISOString() }),
+    data: outboxRow(domainEventPayloads, PATIENT_REGISTERED, user.id, { userId: user.id, roles: user.roles, registeredAt: user.createdAt.toISOString(), areaCode: areaCodeOf(user.phone) }),
   });
 }
 

@@ -17,8 +17,6 @@ export const FRAUD_MODEL_URL = new URL('../../models/fraud-1.0.0.json', import.m
 export const FRAUD_REPORT_URL = new URL('../../models/fraud-1.0.0.report.json', import.meta.url);
 
 export class FraudDesk {
-  private readonly answered = new Map<string, { answer: Answer; at: number }>();
-
   constructor(
     private readonly model: FraudModel,
     private readonly signals: RiskSignals,
@@ -29,28 +27,18 @@ export class FraudDesk {
     return this.model.version;
   }
 
-  assess(request: Request): Answer {
-    const known = this.answered.get(request.paymentId);
-    if (known) return known.answer;
-    const at = Date.parse(request.at);
-    const features = this.signals.features(request, at);
-    const assessment = assessCheckout(this.model, features);
-    const answer: Answer = {
-      score: Math.round(assessment.score),
-      decision: assessment.decision,
-      reasons: assessment.reasons,
-      modelVersion: assessment.modelVersion,
-      features,
-    };
-    this.answered.set(request.paymentId, { answer, at });
-    // Ids, score and reason codes only: never the device, address or card fingerprint.
-    this.logger.info({ paymentId: request.paymentId, score: answer.score, decision: answer.decision, reasons: assessment.reasons.map((reason) => reason.code), rules: assessment.rulesFired.map((hit) => hit.rule) }, 'checkout assessed');
-    return answer;
+  assess(request: Request): Promise<Answer> {
+    return this.signals.checkouts.answerOnce(request.paymentId, async () => {
+      const features = await this.signals.features(request, Date.parse(request.at));
+      const assessment = assessCheckout(this.model, features);
+      // Ids, score and reason codes only: never the device, address or card fingerprint.
+      this.logger.info({ paymentId: request.paymentId, score: Math.round(assessment.score), decision: assessment.decision, reasons: assessment.reasons.map((reason) => reason.code), rules: assessment.rulesFired.map((hit) => hit.rule) }, 'checkout assessed');
+      return { score: Math.round(assessment.score), decision: assessment.decision, reasons: assessment.reasons, modelVersion: assessment.modelVersion, features } satisfies Answer;
+    });
   }
 
   /** Forgets answers and checkouts past the longest window. */
   prune(now: number) {
     this.signals.prune(now);
-    for (const [paymentId, { at }] of this.answered) if (at <= now - 90 * 86_400_000) this.answered.delete(paymentId);
   }
 }

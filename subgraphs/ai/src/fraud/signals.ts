@@ -1,24 +1,26 @@
 // What ai knows when it scores a checkout: a projection of the event log (accounts, clinics, payments,
-// declines, disputes, refunds, tickets) joined with what each assessment request brought — device,
-// address and card fingerprint, which the log never carries. Kept in this process's memory and
-// rebuilt from the producers' outboxes at start; recording a checkout and computing its features is
-// one synchronous step, so concurrent checkouts always count each other.
+// declines, disputes, refunds, failed logins, tickets), kept in this process's memory and rebuilt from
+// the producers' outboxes at start (every replica builds the same), joined with the checkout log
+// (checkout-log.ts): the checkouts with what each assessment request brought — device, address and
+// card fingerprint, which the event log never carries — shared by the replicas through Redis.
 import { readEvent } from '@medpay/contracts';
 import type { DomainEvent } from '@medpay/runtime';
+import { CHECKOUT_MEMORY_MS, MemoryCheckoutLog, type CheckoutLog, type LoggedCheckout } from './checkout-log.js';
 import { methodFlags, type CheckoutFeatures } from './features.js';
+import { areaCodePoint, cityPoint, distanceKm, type Point } from './geography.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** The longest window a feature reads (refunds, dispute rate); older checkouts are forgotten. */
-const MEMORY_MS = 90 * DAY;
+/** The longest window a feature reads (refunds, dispute rate); older facts are forgotten. */
+const MEMORY_MS = CHECKOUT_MEMORY_MS;
 /** Tickets per clinic and category kept for the norms (the latest paid ones). */
 const NORM_SAMPLES = 200;
 /** Fewer paid tickets than this and the clinic's norm falls back to the platform's for the category. */
 const MIN_NORM_SAMPLES = 3;
 /**
- * Facts the platform does not know yet take the honest patient's usual value, so that a missing fact
- * never reads as risk: the distance between patient and clinic (no city in the log; 8 km is the
- * synthetic honest median).
+ * Facts the platform does not know take the honest patient's usual value, so that a missing fact never
+ * reads as risk: the distance between patient and clinic when either place is unknown (a patient who
+ * gave no phone, events from before places were published; 8 km is the synthetic honest median).
  */
 const UNKNOWN_DISTANCE_KM = 8;
 
@@ -38,17 +40,6 @@ export interface CheckoutRequest {
   cardFingerprint: string | null;
 }
 
-interface Checkout {
-  paymentId: string;
-  payerId: string;
-  clinicId: string;
-  at: number;
-  deviceId: string | null;
-  ip: string | null;
-  card: string | null;
-  declinedAt: number | null;
-}
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -62,12 +53,12 @@ function push<K, V>(index: Map<K, V[]>, key: K, value: V) {
 }
 
 export class RiskSignals {
-  private readonly checkouts = new Map<string, Checkout>();
-  private readonly byPayer = new Map<string, Checkout[]>();
-  private readonly byDevice = new Map<string, Checkout[]>();
-  private readonly byIp = new Map<string, Checkout[]>();
-  private readonly byCard = new Map<string, Checkout[]>();
+  /** when each declined payment was declined */
+  private readonly declinedAt = new Map<string, number>();
   private readonly registeredAt = new Map<string, number>();
+  /** where patients and clinics are (geography.ts), as far as the log tells */
+  private readonly patientPlace = new Map<string, Point>();
+  private readonly clinicPlace = new Map<string, Point>();
   private readonly clinicSince = new Map<string, number>();
   /** paid and disputed payment ids per clinic, with when they were paid or disputed */
   private readonly clinicPaid = new Map<string, Map<string, number>>();
@@ -76,25 +67,25 @@ export class RiskSignals {
   /** per account: each failed login (by event id) and when */
   private readonly failedLogins = new Map<string, Map<string, number>>();
   /** ticket of each created payment, entering the norms once it is paid */
-  private readonly tickets = new Map<string, { clinicId: string; category: string; amountCentavos: number }>();
+  private readonly tickets = new Map<string, { clinicId: string; category: string; amountCentavos: number; at: number }>();
   private readonly clinicTickets = new Map<string, number[]>();
   private readonly categoryTickets = new Map<string, number[]>();
+
+  constructor(readonly checkouts: CheckoutLog = new MemoryCheckoutLog()) {}
 
   /**
    * Records this checkout and returns its features as of `at`. The counts are of the checkouts before
    * it, as the model was trained (synthetic.ts): except the distinct accounts on the device and card
    * and the card's attempts, which include it.
    */
-  features(request: CheckoutRequest, at: number): CheckoutFeatures {
-    const current = this.record(request, at);
-    const before = (list: Checkout[] | undefined, windowMs: number) => (list ?? []).filter((entry) => entry !== current && entry.at <= at && entry.at > at - windowMs);
-    const declines = (list: Checkout[] | undefined, windowMs: number) => (list ?? []).filter((entry) => entry.declinedAt !== null && entry.declinedAt > at - windowMs).length;
-    const accounts = (list: Checkout[] | undefined, windowMs: number) => new Set([request.payerId, ...before(list, windowMs).map((entry) => entry.payerId)]).size;
-    const payer = this.byPayer.get(request.payerId);
-    const device = request.deviceId ? this.byDevice.get(request.deviceId) : undefined;
-    const ip = current.ip ? this.byIp.get(current.ip) : undefined;
-    const card = request.cardFingerprint ? this.byCard.get(request.cardFingerprint) : undefined;
-    const firstOnDevice = device?.filter((entry) => entry !== current && entry.payerId === request.payerId).reduce((first, entry) => Math.min(first, entry.at), at) ?? at;
+  async features(request: CheckoutRequest, at: number): Promise<CheckoutFeatures> {
+    const { payer, device, ip, card } = await this.checkouts.record({
+      paymentId: request.paymentId, payerId: request.payerId, clinicId: request.clinicId, at, deviceId: request.deviceId, ip: countedIp(request.clientIp), card: request.cardFingerprint,
+    });
+    const before = (list: LoggedCheckout[], windowMs: number) => list.filter((entry) => entry.paymentId !== request.paymentId && entry.at <= at && entry.at > at - windowMs);
+    const declines = (list: LoggedCheckout[], windowMs: number) => list.filter((entry) => (this.declinedAt.get(entry.paymentId) ?? -Infinity) > at - windowMs).length;
+    const accounts = (list: LoggedCheckout[], windowMs: number) => new Set([request.payerId, ...before(list, windowMs).map((entry) => entry.payerId)]).size;
+    const firstOnDevice = device.filter((entry) => entry.paymentId !== request.paymentId && entry.payerId === request.payerId).reduce((first, entry) => Math.min(first, entry.at), at);
     const registered = this.registeredAt.get(request.payerId) ?? at;
     const clinicSince = this.clinicSince.get(request.clinicId) ?? at;
     const paid = [...(this.clinicPaid.get(request.clinicId)?.values() ?? [])].filter((paidAt) => paidAt > at - MEMORY_MS).length;
@@ -104,6 +95,8 @@ export class RiskSignals {
     const categoryMedian = categoryNorm && categoryNorm.length >= MIN_NORM_SAMPLES ? median(categoryNorm) : request.amountCentavos;
     const clinicMedian = clinicNorm && clinicNorm.length >= MIN_NORM_SAMPLES ? median(clinicNorm) : categoryMedian;
     const isCard = request.method === 'CARD';
+    const patientPlace = this.patientPlace.get(request.payerId);
+    const clinicPlace = this.clinicPlace.get(request.clinicId);
     return {
       accountAgeDays: Math.max(0, Math.floor((at - registered) / DAY)),
       deviceAgeDays: Math.max(0, Math.floor((at - firstOnDevice) / DAY)),
@@ -130,49 +123,47 @@ export class RiskSignals {
       clinicDisputeRate: paid ? Math.min(1, disputed / paid) : 0,
       cpfPaymentsSameClinic30d: before(payer, 30 * DAY).filter((entry) => entry.clinicId === request.clinicId).length,
       accountRefunds90d: [...(this.refundsOfPayer.get(request.payerId)?.values() ?? [])].filter((refundedAt) => refundedAt > at - MEMORY_MS).length,
-      patientClinicDistanceKm: UNKNOWN_DISTANCE_KM,
+      patientClinicDistanceKm: patientPlace && clinicPlace ? distanceKm(patientPlace, clinicPlace) : UNKNOWN_DISTANCE_KM,
       ...methodFlags(request.planKind === 'CREDIARIO' ? 'CREDIARIO' : isCard ? 'CARD' : request.method),
     };
   }
 
   /** Takes one event of the log in; applying the same event twice changes nothing. */
-  apply(event: DomainEvent) {
+  async apply(event: DomainEvent): Promise<void> {
     const at = Date.parse(event.createdAt);
     const failedLogin = readEvent('login.failed', event);
     if (failedLogin) upsert(this.failedLogins, failedLogin.userId, event.id, Date.parse(failedLogin.at));
     const registered = readEvent('patient.registered', event);
-    if (registered) this.registeredAt.set(registered.userId, Date.parse(registered.registeredAt));
+    if (registered) {
+      this.registeredAt.set(registered.userId, Date.parse(registered.registeredAt));
+      const place = registered.areaCode ? areaCodePoint(registered.areaCode) : null;
+      if (place) this.patientPlace.set(registered.userId, place);
+    }
+    const located = readEvent('clinic.located', event);
+    const clinicPlace = located && cityPoint(located.city, located.state);
+    if (clinicPlace) this.clinicPlace.set(located.clinicId, clinicPlace);
     const clinic = readEvent('clinic.approved', event) ?? readEvent('procedure.created', event);
     if (clinic) this.clinicSince.set(clinic.clinicId, Math.min(this.clinicSince.get(clinic.clinicId) ?? Infinity, Date.parse(clinic.at)));
     const created = readEvent('payment.created', event);
     if (created) {
-      this.record({ ...created, deviceId: null, clientIp: '', cardFingerprint: null, amountCentavos: created.grossCentavos }, at);
-      this.tickets.set(created.paymentId, { clinicId: created.clinicId, category: created.category, amountCentavos: created.grossCentavos });
+      await this.checkouts.record({ paymentId: created.paymentId, payerId: created.payerId, clinicId: created.clinicId, at, deviceId: null, ip: null, card: null });
+      this.tickets.set(created.paymentId, { clinicId: created.clinicId, category: created.category, amountCentavos: created.grossCentavos, at });
       if (!this.clinicSince.has(created.clinicId)) this.clinicSince.set(created.clinicId, at);
     }
     const status = readEvent('payment.status_changed', event);
     if (status) {
-      const checkout = this.checkouts.get(status.paymentId);
-      if (status.status === 'DECLINED' && checkout && checkout.declinedAt === null) checkout.declinedAt = at;
+      if (status.status === 'DECLINED' && !this.declinedAt.has(status.paymentId)) this.declinedAt.set(status.paymentId, at);
       if (status.status === 'PAID' || (status.from === 'AWAITING_PAYMENT' && status.status === 'IN_ESCROW')) this.paid(status.paymentId, status.clinicId, at);
       if (status.status === 'DISPUTED') upsert(this.clinicDisputed, status.clinicId, status.paymentId, at);
       if (status.status === 'REFUNDED' || status.status === 'PARTIALLY_REFUNDED') upsert(this.refundsOfPayer, status.payerId, status.paymentId, at);
     }
   }
 
-  /** Forgets checkouts past the longest window (memory stays bounded by ~90 days of checkouts). */
+  /** Forgets what is past the longest window (memory stays bounded by ~90 days of checkouts). */
   prune(now: number) {
-    for (const [paymentId, checkout] of this.checkouts) {
-      if (checkout.at > now - MEMORY_MS) continue;
-      this.checkouts.delete(paymentId);
-      this.tickets.delete(paymentId);
-      for (const [index, key] of [[this.byPayer, checkout.payerId], [this.byDevice, checkout.deviceId], [this.byIp, checkout.ip], [this.byCard, checkout.card]] as const) {
-        if (!key) continue;
-        const kept = index.get(key)?.filter((entry) => entry !== checkout) ?? [];
-        if (kept.length) index.set(key, kept);
-        else index.delete(key);
-      }
-    }
+    this.checkouts.prune(now);
+    for (const [paymentId, declinedAt] of this.declinedAt) if (declinedAt <= now - MEMORY_MS) this.declinedAt.delete(paymentId);
+    for (const [paymentId, ticket] of this.tickets) if (ticket.at <= now - MEMORY_MS) this.tickets.delete(paymentId);
     for (const index of [this.clinicPaid, this.clinicDisputed, this.refundsOfPayer]) {
       for (const entries of index.values()) for (const [id, at] of entries) if (at <= now - MEMORY_MS) entries.delete(id);
     }
@@ -181,26 +172,6 @@ export class RiskSignals {
       for (const [id, at] of entries) if (at <= now - DAY) entries.delete(id);
       if (entries.size === 0) this.failedLogins.delete(userId);
     }
-  }
-
-  /** One checkout per payment: the request and the payment.created event of the same payment merge. */
-  private record(request: CheckoutRequest, at: number): Checkout {
-    const known = this.checkouts.get(request.paymentId);
-    if (known) {
-      // The event arrived first: the request adds device, address and card, and its own time.
-      if (!known.deviceId && request.deviceId) push(this.byDevice, (known.deviceId = request.deviceId), known);
-      const ip = countedIp(request.clientIp);
-      if (!known.ip && ip) push(this.byIp, (known.ip = ip), known);
-      if (!known.card && request.cardFingerprint) push(this.byCard, (known.card = request.cardFingerprint), known);
-      return known;
-    }
-    const checkout: Checkout = { paymentId: request.paymentId, payerId: request.payerId, clinicId: request.clinicId, at, deviceId: request.deviceId, ip: countedIp(request.clientIp), card: request.cardFingerprint, declinedAt: null };
-    this.checkouts.set(checkout.paymentId, checkout);
-    push(this.byPayer, checkout.payerId, checkout);
-    if (checkout.deviceId) push(this.byDevice, checkout.deviceId, checkout);
-    if (checkout.ip) push(this.byIp, checkout.ip, checkout);
-    if (checkout.card) push(this.byCard, checkout.card, checkout);
-    return checkout;
   }
 
   private paid(paymentId: string, clinicId: string, at: number) {

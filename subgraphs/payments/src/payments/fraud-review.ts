@@ -1,7 +1,7 @@
 // Anti-fraud on payments' side: the assessment each checkout was decided by, and the back office's
 // review of the checkouts held for it. A review is decided once: APPROVE lifts the hold and issues
 // the first charge (a card waits for the patient to present it again), DECLINE declines the payment.
-// Decisions and later disputes are the labels ai's next training reads (fraudAssessments.labels).
+// Decisions, later disputes and refund abuse are the labels ai's next training reads (fraudAssessments.labels).
 import { addDays, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { FraudVerdict } from '../checkout/fraud-screen.js';
@@ -9,7 +9,7 @@ import { firstCharge } from '../checkout/checkout-decision.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
 import * as pricing from '../checkout/pricing.js';
 import { PaymentsError } from '../errors.js';
-import type { Charge, Payment, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Charge, Payment, PaymentStatus, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { Tx } from '../ledger/ledger-store.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
 import { chargeStore } from '../money-movement/charge-store.js';
@@ -33,28 +33,69 @@ export const fraudAssessments = {
   },
 
   /**
-   * The model's checkouts whose fraud is now known, by payment id: declined on review or disputed
-   * later (fraud), approved on review and never disputed (honest). Ordinary approvals teach nothing
-   * the synthetic data does not, and a dispute may still come: they are left out.
+   * The model's checkouts whose fraud is now known, by payment id: disputed, or refunded by an account
+   * that abuses refunds (fraud); declined on review (fraud); approved on review and nothing of the
+   * kind since (honest). Ordinary approvals teach nothing the synthetic data does not, and a dispute
+   * may still come: they are left out. Up to `limit` labels, from after `afterPaymentId`.
    */
   async labels(db: PrismaClient, afterPaymentId: string | null, limit: number) {
-    const disputed = { history: { some: { to: 'DISPUTED' as const } } };
-    const rows = await db.fraudAssessment.findMany({
-      where: {
-        source: 'MODEL',
-        ...(afterPaymentId ? { paymentId: { gt: afterPaymentId } } : {}),
-        OR: [{ reviewDecision: { not: null } }, { payment: disputed }],
-      },
-      include: { payment: { select: { history: { where: { to: 'DISPUTED' }, select: { id: true }, take: 1 } } } },
-      orderBy: { paymentId: 'asc' },
-      take: limit,
-    });
-    return rows.map((row) => {
-      const outcome = row.payment.history.length ? ('DISPUTED' as const) : row.reviewDecision === 'DECLINE' ? ('REVIEW_DECLINED' as const) : ('REVIEW_APPROVED' as const);
-      return { paymentId: row.paymentId, modelVersion: row.modelVersion, features: row.features as Record<string, number>, label: outcome === 'REVIEW_APPROVED' ? (0 as const) : (1 as const), outcome };
-    });
+    const labels: FraudLabel[] = [];
+    const outcomes = { history: { some: { to: { in: LABELLED_STATUSES } } } };
+    for (let after = afterPaymentId; ; ) {
+      const rows = await db.fraudAssessment.findMany({
+        where: { source: 'MODEL', ...(after ? { paymentId: { gt: after } } : {}), OR: [{ reviewDecision: { not: null } }, { payment: outcomes }] },
+        include: { payment: { select: { payerId: true, history: { where: { to: { in: LABELLED_STATUSES } }, select: { to: true, at: true }, orderBy: { at: 'asc' } } } } },
+        orderBy: { paymentId: 'asc' },
+        take: limit,
+      });
+      const refunded = (row: (typeof rows)[number]) => row.payment.history.find((change) => REFUNDED_STATUSES.includes(change.to))?.at ?? null;
+      const abusers = await refundAbuse(db, rows.flatMap((row) => (refunded(row) ? [row.payment.payerId] : [])));
+      for (const row of rows) {
+        const refundedAt = refunded(row);
+        const outcome = row.payment.history.some((change) => change.to === 'DISPUTED')
+          ? 'DISPUTED'
+          : refundedAt && abusers.isAbuse(row.payment.payerId, refundedAt)
+            ? 'REFUND_ABUSE'
+            : row.reviewDecision === 'DECLINE'
+              ? 'REVIEW_DECLINED'
+              : row.reviewDecision === 'APPROVE'
+                ? 'REVIEW_APPROVED'
+                : null;
+        if (outcome) labels.push({ paymentId: row.paymentId, modelVersion: row.modelVersion, features: row.features as Record<string, number>, label: outcome === 'REVIEW_APPROVED' ? 0 : 1, outcome });
+        if (labels.length === limit) return labels;
+      }
+      // A page of refunds that were no abuse gave fewer labels than asked: read on.
+      if (rows.length < limit) return labels;
+      after = rows.at(-1)!.paymentId;
+    }
   },
 };
+
+/** An account refunded this many times within REFUND_ABUSE_WINDOW_DAYS of a refund abuses refunds. */
+export const REFUND_ABUSE_COUNT = 3;
+export const REFUND_ABUSE_WINDOW_DAYS = 90;
+const REFUNDED_STATUSES: PaymentStatus[] = ['REFUNDED', 'PARTIALLY_REFUNDED'];
+const LABELLED_STATUSES: PaymentStatus[] = ['DISPUTED', ...REFUNDED_STATUSES];
+
+type FraudLabel = { paymentId: string; modelVersion: string; features: Record<string, number>; label: 0 | 1; outcome: 'REVIEW_APPROVED' | 'REVIEW_DECLINED' | 'DISPUTED' | 'REFUND_ABUSE' };
+
+/** The refunds of these accounts (each payment's first), and whether one is part of an abuse. */
+async function refundAbuse(db: PrismaClient, payerIds: string[]) {
+  const changes = payerIds.length
+    ? await db.paymentStatusChange.findMany({ where: { to: { in: REFUNDED_STATUSES }, payment: { payerId: { in: [...new Set(payerIds)] } } }, select: { paymentId: true, at: true, payment: { select: { payerId: true } } }, orderBy: { at: 'asc' } })
+    : [];
+  const refunds = new Map<string, Map<string, number>>();
+  for (const change of changes) {
+    const ofPayer = refunds.get(change.payment.payerId) ?? new Map<string, number>();
+    if (!ofPayer.has(change.paymentId)) ofPayer.set(change.paymentId, change.at.getTime());
+    refunds.set(change.payment.payerId, ofPayer);
+  }
+  const window = REFUND_ABUSE_WINDOW_DAYS * 86_400_000;
+  return {
+    isAbuse: (payerId: string, refundedAt: Date) =>
+      [...(refunds.get(payerId)?.values() ?? [])].filter((at) => Math.abs(at - refundedAt.getTime()) <= window).length >= REFUND_ABUSE_COUNT,
+  };
+}
 
 export class FraudReview {
   constructor(
