@@ -449,7 +449,7 @@ embedded stack (PGlite, in-process bus and job queues, the messaging simulator),
 **Fraud assessment.** In process: \`FraudDesk.assess\` (the committed model ${local.modelVersion}, fresh \`RiskSignals\`) over ${fixed(local.count)}
 synthetic checkouts ~45 s apart (${fixed(Math.max(20, Math.round(ASSESSMENTS / 8)))} payers with registrations 0–400 days old, mostly one device, address and card each, some
 shared, PIX, card and crediário, three categories' tickets), the history growing as it goes; each call timed
-alone, after a warm-up on another desk. Over HTTP: ai's \`/internal/fraud-assessments\` called directly as payments calls it
+alone, after a warm-up on another desk${shared ? '; then the same on the checkout log ai replicas share in Redis (one Lua script per checkout, this machine\'s Redis), in the same run' : ''}. Over HTTP: ai's \`/internal/fraud-assessments\` called directly as payments calls it
 (\`payments\` service claims signed per call), ${fixed(HTTP)} requests one after another (after 20 not counted), payers, devices and
 addresses of their own; the last column counts answers slower than payments' ${DEADLINE_MS} ms deadline (past it, checkout goes on by the rules).
 

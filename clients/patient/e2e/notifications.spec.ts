@@ -57,7 +57,9 @@ test('a PIX paid while the app is open shows up in the open bell without reload;
   await bell.click();
   await expect(panel.locator('li', { has: page.locator(`a[href*="${payment.id}"]`), hasText: 'Pagamento confirmado' })).toHaveAttribute('data-unread', 'false');
 
-  // "Marcar todas como lidas" empties the badge.
+  // "Marcar todas como lidas" empties the badge — once the payment's second announcement is in too
+  // (one arriving after the click would rightly stay unread).
+  await expect(panel.locator('li', { has: page.locator(`a[href*="${payment.id}"]`), hasText: 'Valor em custódia' })).toBeVisible();
   const markAll = panel.getByRole('button', { name: 'Marcar todas como lidas' });
   if (await markAll.isVisible()) await markAll.click();
   await expect(page.getByTestId('notification-count')).toHaveCount(0);
