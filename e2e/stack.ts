@@ -14,7 +14,7 @@ import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '
 import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
 import { loadRouterConfig, startRouter } from '@medpay/router';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 
@@ -41,13 +41,25 @@ export function availableModes(): Mode[] {
   return ['embedded'];
 }
 
-/** A port free right now: the router's, which the users subgraph must know before the router starts (data exports are assembled through it). */
+/**
+ * A port for a service others must know before it starts (the router's: users assembles data exports
+ * through it; ai's: payments asks it). It is picked below Linux's ephemeral range (32768–60999), where
+ * neither an outgoing connection nor a listener on port 0 — of this stack or of another test's running
+ * at once — can take it in the time before the service binds it; and it is free right now.
+ */
 async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = 20_000 + randomInt(12_000);
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
 }
 
 export interface Stack {
