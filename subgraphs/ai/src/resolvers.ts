@@ -147,7 +147,6 @@ export const resolvers: Resolvers = {
     },
     requestSupport: async (_root, { conversationId, topic, paymentId, message }, context) => {
       const patientId = context.caller.requireUser();
-      if (!isUuid(conversationId)) throw new AppError('NOT_FOUND', 'Conversa não encontrada. Comece uma nova.');
       let payment: { id: string; clinicId: string } | null = null;
       if (paymentId != null) {
         // Only one of the patient's own payments, as the patient's own session sees them.

@@ -38,8 +38,8 @@ export function checkSupportMessage(message: string): string {
   return text;
 }
 
-/** Which tickets a list shows: one clinic's, the back office's (no clinic), one patient's, or all. */
-export type TicketScope = { clinicId: string } | { backOffice: true } | { patientId: string } | { all: true };
+/** Which tickets a list shows: one clinic's, the back office's (no clinic) or one patient's. */
+export type TicketScope = { clinicId: string } | { backOffice: true } | { patientId: string };
 
 export class SupportDesk {
   constructor(
