@@ -232,6 +232,24 @@ describe.each(availableModes())('anti-fraud at checkout (%s)', (mode) => {
     }
   });
 
+  it('labels a checkout the card\'s bank charged back as fraud (CHARGEBACK)', async () => {
+    const payment = await checkout(cast.patient, { procedureId: PEELING, planId: 'CARD:1', method: 'CARD', cardToken: await cardToken('5555555555554444') }, client('203.0.113.51', 'device-chargeback-01'));
+    if (payment.hold) {
+      // The patient's checkouts above may have the model hold this one: approved and paid, as the back office and the patient would.
+      await stack.graphql(DECIDE, { id: payment.id, decision: 'APPROVE' }, bearer(cast.admin.accessToken));
+      const paid = await stack.graphql('mutation($id: ID!, $token: String!) { payWithCard(paymentId: $id, cardToken: $token) { id } }', { id: payment.id, token: await cardToken('5555555555554444') }, bearer(cast.patient.accessToken));
+      expect(paid.body.errors).toBeUndefined();
+    }
+    await eventually(() => paymentStatus(stack, cast.admin.accessToken, payment.id), (status) => status === 'IN_ESCROW', 'the card payment in escrow');
+    const state = (await (await fetch(`${stack.celcoin.url}/_sim/state`)).json()) as { cardCharges: { transactionId: string }[] };
+    const chargeback = await fetch(`${stack.celcoin.url}/_sim/card/${state.cardCharges.at(-1)!.transactionId}/chargeback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(chargeback.status).toBe(201);
+    await eventually(() => paymentStatus(stack, cast.admin.accessToken, payment.id), (status) => status === 'CHARGED_BACK', 'the payment charged back');
+    const response = await fetch(`${stack.payments.url}${fraudLabels.path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-medpay-claims': signClaims(serviceClaims('ai'), stack.secret) }, body: JSON.stringify({ afterPaymentId: null, limit: 100 }) });
+    const { labels } = (await response.json()) as { labels: { paymentId: string; label: number; outcome: string }[] };
+    expect(labels.find((row) => row.paymentId === payment.id)).toMatchObject({ label: 1, outcome: 'CHARGEBACK' });
+  });
+
   it('offers crediário by the credit model, and tells the patient why when it refuses or limits', async () => {
     const OFFER = 'query($p: ID!, $band: IncomeBand!) { creditOffer(procedureId: $p, incomeBand: $band) { approved maxAmountCentavos maxInstallments reasons { code text } } }';
     type Offer = { approved: boolean; maxAmountCentavos: number; maxInstallments: number; reasons: { code: string; text: string }[] };

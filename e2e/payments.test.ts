@@ -312,4 +312,45 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const anonymousCheckout = await stack.graphql(CHECKOUT, { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } });
     expect(anonymousCheckout.status).toBe(401);
   });
+  // Last: the clinic ends owing, which would keep back the payouts the tests above expect in full.
+  it('chargebacks: the card\'s bank takes the money back from escrow, or from the clinic after payout, once, and the books agree', async () => {
+    const cardPayment = async () => {
+      const token = (await sim('/_sim/card/tokenize', { number: '5555555555554444', holder: 'PAULA PACIENTE', expMonth: 12, expYear: 2030, cvv: '123' })).body!.cardToken;
+      const created = (await checkout({ planId: 'CARD:1', method: 'CARD', cardToken: token })).body.data!.checkout;
+      const charges = (await sim('/_sim/state', undefined, 'GET')).body!.cardCharges as { transactionId: string }[];
+      return { created, gatewayId: charges.at(-1)!.transactionId };
+    };
+    const blockOf = async (paymentId: string) =>
+      ((await sim('/_sim/state', undefined, 'GET')).body!.blocks as { correlationBlockedId: string; remainingCentavos: number }[]).find((b) => b.correlationBlockedId === paymentId);
+
+    // In escrow: the money leaves escrow, the gateway's block is lifted, and the clinic is paid nothing.
+    const before = await balance();
+    const held = await cardPayment();
+    await waitStatus(held.created.id, 'IN_ESCROW');
+    await sim('/_sim/faults', { duplicateWebhooks: true });
+    expect((await sim(`/_sim/card/${held.gatewayId}/chargeback`, { reasonCode: '4837', reason: 'No Cardholder Authorization' })).status).toBe(201);
+    const returned = await eventually(() => payment(held.created.id), (p) => p.escrowState === 'RETURNED', 'the escrow returned');
+    await sim('/_sim/faults', undefined, 'DELETE');
+    expect([returned.status, returned.history.map((h) => h.to)]).toEqual(['CHARGED_BACK', ['AWAITING_PAYMENT', 'PAID', 'IN_ESCROW', 'CHARGED_BACK']]);
+    expect(await blockOf(held.created.id)).toMatchObject({ remainingCentavos: 0 });
+    expect(await balance()).toEqual(before);
+    const refused = await stack.graphql(REFUND, { input: { paymentId: held.created.id, amountCentavos: 100, reason: 'Reembolso', idempotencyKey: randomUUID() } }, bearer(clinicAdmin.accessToken));
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('REFUND_NOT_ALLOWED');
+
+    // After payout: the clinic's share is taken from its balance (kept back from its next payouts). A
+    // payment in escrow meanwhile is the float the gateway takes it from.
+    const float = (await checkout({ planId: 'PIX', method: 'PIX' })).body.data!.checkout;
+    await sim('/_sim/pix/pay', { payload: float.pix!.copiaECola });
+    await waitStatus(float.id, 'IN_ESCROW');
+    const beforeDone = await balance();
+    const done = await cardPayment();
+    await throughEscrowToPayout(done.created.id, beforeDone);
+    const paidOut = await balance();
+    expect((await sim(`/_sim/card/${done.gatewayId}/chargeback`, {})).status).toBe(201);
+    await waitStatus(done.created.id, 'CHARGED_BACK');
+    expect(await balance()).toEqual({ ...paidOut, availableCentavos: paidOut.availableCentavos! - done.created.amounts.clinicNetCentavos });
+    // Each chargeback is booked once, though the first was delivered twice; the cash agrees with the gateway's.
+    expect(await stack.payments.prisma.transfer.count({ where: { kind: 'CHARGEBACK', paymentId: { in: [held.created.id, done.created.id] } } })).toBe(2);
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+  });
 });

@@ -20,6 +20,7 @@ const LABELS: Record<string, string> = {
   REFUNDED: 'reembolsado',
   PARTIALLY_REFUNDED: 'reembolsado em parte',
   DISPUTED: 'em contestação',
+  CHARGED_BACK: 'contestado no banco do cartão (chargeback)',
 };
 const label = (status: string | null) => (status ? `${status} (${LABELS[status] ?? status})` : '—');
 

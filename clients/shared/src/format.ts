@@ -38,6 +38,7 @@ export const paymentStatusLabel: Record<PaymentStatus, string> = {
   REFUNDED: 'Reembolsado',
   PARTIALLY_REFUNDED: 'Reembolsado em parte',
   DISPUTED: 'Em contestação',
+  CHARGED_BACK: 'Chargeback (contestado no cartão)',
 };
 
 /** Statuses in which the patient's money has reached us: what "Pago" means to a patient. */

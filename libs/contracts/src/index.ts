@@ -254,7 +254,7 @@ export const fraudLabels = endpoint({
         modelVersion: z.string(),
         features: z.record(z.string(), z.number()),
         label: z.union([z.literal(0), z.literal(1)]),
-        outcome: z.enum(['REVIEW_APPROVED', 'REVIEW_DECLINED', 'DISPUTED', 'REFUND_ABUSE']),
+        outcome: z.enum(['REVIEW_APPROVED', 'REVIEW_DECLINED', 'DISPUTED', 'CHARGEBACK', 'REFUND_ABUSE']),
       }),
     ),
   }),

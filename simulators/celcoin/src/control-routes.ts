@@ -1,10 +1,13 @@
-// Test and development controls under /_sim (no auth, no faults): time, fault injection, webhook
-// configuration and the delivery log, and the whole state for assertions and reconciliation.
+// Test and development controls under /_sim (no auth, no faults): time, chargebacks, fault
+// injection, webhook configuration and the delivery log, and the whole state for assertions and
+// reconciliation.
+import { randomUUID } from 'node:crypto';
 import type { SimulatorContext } from './context.js';
 import { faultsSchema, noFaults } from './faults.js';
 import { json, notFound, parseJson, SimError, type Route } from './http-router.js';
 import { closeCharge } from './pix-routes.js';
-import { webhookConfigRequest } from './request-schemas.js';
+import { simChargebackRequest, webhookConfigRequest } from './request-schemas.js';
+import { chargebackDebited } from './webhook-payloads.js';
 import type { WebhookTarget } from './webhooks.js';
 
 export function controlRoutes(context: SimulatorContext, target: WebhookTarget): Route[] {
@@ -21,6 +24,27 @@ export function controlRoutes(context: SimulatorContext, target: WebhookTarget):
         if (charge.status !== 'ACTIVE') throw new SimError(409, 'NOT_ACTIVE', `Charge ${id} is ${charge.status}`);
         closeCharge(context, charge, 'expired');
         return json(200, { transactionId: id, status: charge.status });
+      },
+    },
+    {
+      // The cardholder's bank contests a card charge: the acquirer debits the account at once and says so.
+      method: 'POST',
+      pattern: '/_sim/card/:transactionId/chargeback',
+      handler: (request) => {
+        const id = request.params.transactionId!;
+        const body = parseJson(simChargebackRequest, request);
+        const charge = state.cardCharges.get(id);
+        if (!charge) throw notFound(`Card charge ${id}`);
+        if (charge.status !== 'APPROVED') throw new SimError(422, 'NOT_PAID', `Card charge ${id} was declined`);
+        if (state.chargebacks.has(id)) throw new SimError(409, 'ALREADY_CHARGED_BACK', `Card charge ${id} was already charged back`);
+        const left = charge.amountCentavos - state.refundedCentavos(id);
+        const amountCentavos = body.amount ?? left;
+        if (amountCentavos <= 0 || amountCentavos > left) throw new SimError(422, 'CHARGEBACK_EXCEEDS_AVAILABLE', `Cannot charge back ${amountCentavos} centavos: ${left} is left of the charge`);
+        const now = new Date();
+        const chargeback = { chargebackId: randomUUID(), originalTransactionId: id, amountCentavos, reasonCode: body.reasonCode ?? '10.4', reason: body.reason ?? 'Other Fraud - Card-Absent Environment', createdAt: now.toISOString() };
+        state.chargebacks.set(id, chargeback);
+        webhooks.send('card-chargeback', id, chargebackDebited(chargeback, now));
+        return json(201, chargeback);
       },
     },
     { method: 'GET', pattern: '/_sim/faults', handler: () => json(200, context.faults) },

@@ -94,4 +94,6 @@ export const reversalRequest = z.object({ clientRequestId: id, amount, reason: z
 
 export const simPixPayRequest = z.object({ payload: z.string().min(1), payer: z.object({ name: z.string().min(1), document: z.string().min(11) }).optional() });
 export const simBoletoPayRequest = z.object({ line: z.string().min(1) });
+/** A chargeback the cardholder's bank raises; without an amount, all that was not refunded. */
+export const simChargebackRequest = z.object({ amount: amount.optional(), reasonCode: z.string().max(10).optional(), reason: z.string().max(140).optional() });
 export const webhookConfigRequest = z.object({ url: z.string().url().nullable(), username: z.string().optional(), password: z.string().optional() });

@@ -214,6 +214,21 @@ describe('money out', () => {
     await waitFor(() => received.find((m) => m.body.entity === 'card-reversal-out' && (m.body.body as { id?: string }).id === first.body.transactionId), 'card-reversal-out');
   });
 
+  it('charges back what was not refunded, once, with a card-chargeback webhook, and refuses refunds after it', async () => {
+    const tokenized = await http('POST', '/_sim/card/tokenize', { number: '5555555555554444', holder: 'M', expMonth: 12, expYear: 2035, cvv: '123' });
+    const charge = await api('POST', '/card/v1/charge', { clientRequestId: id('card'), amount: 80, installments: 1, cardToken: tokenized.body.cardToken });
+    const chargeId = charge.body.transactionId as string;
+    await api('POST', `/card/v1/charge/${chargeId}/refund`, { clientRequestId: id('ref'), amount: 30 });
+    expect((await http('POST', `/_sim/card/${chargeId}/chargeback`, { amount: 50.01 })).body.errorCode).toBe('CHARGEBACK_EXCEEDS_AVAILABLE');
+    const chargeback = await http('POST', `/_sim/card/${chargeId}/chargeback`, {});
+    expect(chargeback).toMatchObject({ status: 201, body: { originalTransactionId: chargeId, amountCentavos: 5000, reasonCode: '10.4' } });
+    expect((await http('POST', `/_sim/card/${chargeId}/chargeback`, {})).status).toBe(409);
+    expect((await api('POST', `/card/v1/charge/${chargeId}/refund`, { clientRequestId: id('ref'), amount: 1 })).body.errorCode).toBe('CHARGED_BACK');
+    const notice = await waitFor(() => received.find((m) => m.body.entity === 'card-chargeback' && (m.body.body as { originalTransactionId?: string }).originalTransactionId === chargeId), 'card-chargeback');
+    expect(notice.body).toMatchObject({ status: 'CONFIRMED', body: { id: chargeback.body.chargebackId, amount: 50 } });
+    expect((await http('POST', '/_sim/card/nope/chargeback', {})).status).toBe(404);
+  });
+
   it('refuses to unblock what was never blocked', async () => {
     expect((await api('POST', '/baas/v1/balance/unblock', { correlationBlockedId: id('none'), amount: 1 })).status).toBe(404);
   });
@@ -252,7 +267,7 @@ describe('webhook delivery and faults', () => {
 
   it('shows the whole state for assertions', async () => {
     const state = await http('GET', '/_sim/state');
-    expect(Object.keys(state.body)).toEqual(['tokenRequests', 'apiCalls', 'locations', 'charges', 'cardTokens', 'cardCharges', 'blocks', 'payouts', 'refunds']);
+    expect(Object.keys(state.body)).toEqual(['tokenRequests', 'apiCalls', 'locations', 'charges', 'cardTokens', 'cardCharges', 'blocks', 'payouts', 'refunds', 'chargebacks']);
     expect(JSON.stringify(state.body)).not.toMatch(/fingerprint|holder/);
   });
 });

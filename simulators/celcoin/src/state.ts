@@ -127,6 +127,16 @@ export interface RefundRecord extends Remembered {
   settledAt?: string;
 }
 
+/** The cardholder's bank took a card charge's money back: debited from the account at once. */
+export interface ChargebackRecord {
+  chargebackId: string;
+  originalTransactionId: string;
+  amountCentavos: number;
+  reasonCode: string;
+  reason: string;
+  createdAt: string;
+}
+
 export class SimulatorState {
   tokenRequests = 0;
   apiCalls = 0;
@@ -139,6 +149,8 @@ export class SimulatorState {
   readonly blocks = new Map<string, BlockRecord>();
   readonly payouts = new Map<string, PayoutRecord>();
   readonly refunds = new Map<string, RefundRecord>();
+  /** by the charged-back card charge's transactionId (one chargeback per charge) */
+  readonly chargebacks = new Map<string, ChargebackRecord>();
   /** the boleto "nosso número" sequence */
   nextBoletoNumber = 1;
 
@@ -146,7 +158,7 @@ export class SimulatorState {
     this.tokenRequests = 0;
     this.apiCalls = 0;
     this.nextBoletoNumber = 1;
-    for (const map of [this.tokens, this.locations, this.pixCharges, this.boletos, this.cardTokens, this.cardCharges, this.blocks, this.payouts, this.refunds]) map.clear();
+    for (const map of [this.tokens, this.locations, this.pixCharges, this.boletos, this.cardTokens, this.cardCharges, this.blocks, this.payouts, this.refunds, this.chargebacks]) map.clear();
   }
 
   findLocation(predicate: (location: LocationRecord) => boolean) {
@@ -186,6 +198,7 @@ export class SimulatorState {
       blocks: [...this.blocks.values()].map(withoutRequest),
       payouts: [...this.payouts.values()].map(withoutRequest),
       refunds: [...this.refunds.values()].map(withoutRequest),
+      chargebacks: [...this.chargebacks.values()],
     };
   }
 }

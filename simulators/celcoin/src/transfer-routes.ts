@@ -57,6 +57,7 @@ export function transferRoutes(context: SimulatorContext): Route[] {
       const charge = state.cardCharges.get(originalTransactionId);
       if (!charge) throw notFound(`Card charge ${originalTransactionId}`);
       if (charge.status !== 'APPROVED') throw new SimError(422, 'NOT_PAID', `Card charge ${originalTransactionId} was declined`);
+      if (state.chargebacks.has(originalTransactionId)) throw new SimError(422, 'CHARGED_BACK', `Card charge ${originalTransactionId} was charged back: the cardholder's bank already returned the money`);
       paidCentavos = charge.amountCentavos;
     }
     const available = paidCentavos - state.refundedCentavos(originalTransactionId);

@@ -3,7 +3,7 @@
 // everything else in the BaaS envelope { entity, webhookId, createTimestamp, status, body }.
 import { randomUUID } from 'node:crypto';
 import { centavosToDecimal } from '@medpay/br-rails';
-import type { BoletoRecord, PayoutRecord, PixChargeRecord, RefundRecord } from './state.js';
+import type { BoletoRecord, ChargebackRecord, PayoutRecord, PixChargeRecord, RefundRecord } from './state.js';
 
 const reais = (centavos: number) => Number(centavosToDecimal(centavos));
 
@@ -78,5 +78,16 @@ export function refundSettled(refund: RefundRecord, at: Date) {
     amount: reais(refund.amountCentavos),
     returnIdentification: refund.returnIdentification,
     reason: refund.reason,
+  }, at);
+}
+
+/** A chargeback already debited (CONFIRMED): the acquirer's notice, with the scheme's reason code. */
+export function chargebackDebited(chargeback: ChargebackRecord, at: Date) {
+  return envelope('card-chargeback', 'CONFIRMED', {
+    id: chargeback.chargebackId,
+    originalTransactionId: chargeback.originalTransactionId,
+    amount: reais(chargeback.amountCentavos),
+    reasonCode: chargeback.reasonCode,
+    reason: chargeback.reason,
   }, at);
 }

@@ -50,10 +50,12 @@ export type AnalyticsMethod = 'PIX' | 'BOLETO' | 'CARD' | 'CARD_INSTALLMENTS' | 
 /** How far along a status is: when two moves carry the same time, the later step wins. */
 const STATUS_RANK: Record<string, number> = {
   AWAITING_PAYMENT: 0, PAID: 1, IN_ESCROW: 2, DISPUTED: 3, RELEASED: 4, PAID_OUT: 5, PARTIALLY_REFUNDED: 6,
-  EXPIRED: 7, CANCELED: 7, DECLINED: 7, REFUNDED: 7,
+  EXPIRED: 7, CANCELED: 7, DECLINED: 7, REFUNDED: 7, CHARGED_BACK: 7,
 };
 /** Statuses a payment awaiting payment can move to without having been paid. */
 const UNPAID_ENDINGS = new Set(['EXPIRED', 'CANCELED', 'DECLINED']);
+/** Contested by the patient: at MedPay (a dispute) or at the card's bank (a chargeback). */
+const CONTESTED = new Set(['DISPUTED', 'CHARGED_BACK']);
 
 const earliest = (a: Date | null | undefined, b: Date | null): Date | null => (a && b ? (a <= b ? a : b) : (a ?? b));
 const earliestDay = (a: string | null | undefined, b: string | null): string | null => (a && b ? (a <= b ? a : b) : (a ?? b));
@@ -101,7 +103,7 @@ function statusChanged(current: PaymentFact | null, event: DomainEventPayload<'p
     paidDay: paidAt ? dayOf(paidAt) : null,
     paidMonth: paidAt ? dayOf(paidAt).slice(0, 7) : null,
     releasedAt: earliest(base.releasedAt, event.escrowState === 'RELEASED' ? at : null),
-    disputedAt: earliest(base.disputedAt, event.status === 'DISPUTED' ? at : null),
+    disputedAt: earliest(base.disputedAt, CONTESTED.has(event.status) ? at : null),
     refundedCentavos: Math.max(base.refundedCentavos, event.refundedCentavos),
     ...(newer ? { status: event.status, statusAt: at, statusRank: rank } : {}),
   };

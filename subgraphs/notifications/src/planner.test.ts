@@ -37,6 +37,8 @@ describe('plan', () => {
     expect(plan(change('IN_ESCROW', 'REFUNDED', 'RETURNED'), options).cancel).toEqual(['payment:p1:']);
     expect(plan(change('IN_ESCROW', 'DISPUTED'), options).occurrences.map((o) => o.kind)).toEqual(['payment.dispute_opened', 'clinic.dispute_opened']);
     expect(plan(change('DISPUTED', 'IN_ESCROW'), options).occurrences.map((o) => o.kind)).toEqual(['payment.dispute_decided']);
+    const chargedBack = plan(change('DISPUTED', 'CHARGED_BACK'), options);
+    expect([chargedBack.occurrences.map((o) => o.kind), chargedBack.cancel]).toEqual([['payment.charged_back', 'clinic.chargeback_received'], ['payment:p1:']]);
     const installmentPaid = event('installment.paid', { ...parties, number: 2, dueDate: '2027-01-05', amountCentavos: 55, paidAt: '2026-12-04T12:00:00.000Z' });
     expect(plan(installmentPaid, options).cancel).toEqual(['payment:p1:installment:2', 'payment:p1:charge:2']);
   });

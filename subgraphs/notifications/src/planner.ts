@@ -96,9 +96,12 @@ export function plan(event: DomainEvent, options: PlannerOptions): Plan {
       say('payment.dispute_opened', patient, data);
       say('clinic.dispute_opened', clinic, data);
     }
-    if (change.from === 'DISPUTED' && change.status !== 'DISPUTED') say('payment.dispute_decided', patient, data);
+    if (change.status === 'CHARGED_BACK') {
+      say('payment.charged_back', patient, data);
+      say('clinic.chargeback_received', clinic, data);
+    } else if (change.from === 'DISPUTED' && change.status !== 'DISPUTED') say('payment.dispute_decided', patient, data);
     // Nothing is left to collect or confirm: every pending reminder of the payment goes.
-    if (['REFUNDED', 'EXPIRED', 'CANCELED', 'DECLINED'].includes(change.status)) cancel.push(paymentKey(change.paymentId));
+    if (['REFUNDED', 'EXPIRED', 'CANCELED', 'DECLINED', 'CHARGED_BACK'].includes(change.status)) cancel.push(paymentKey(change.paymentId));
   }
 
   const paid = readEvent('installment.paid', event);

@@ -143,6 +143,16 @@ export const templates = {
       link: paymentLink(facts),
     }),
   }),
+  'payment.charged_back': patient({
+    version: 1,
+    needs: { payment: true, procedure: true },
+    render: (facts) => ({
+      title: 'Contestação no cartão registrada',
+      body: `O banco do seu cartão nos informou a contestação (chargeback) do pagamento pelo procedimento ${facts.procedureName}, e o valor foi devolvido por ele. Se você não reconhece essa contestação, fale com o banco do cartão.`,
+      preview: 'O banco do seu cartão registrou uma contestação de pagamento. Detalhes no app MedPay.',
+      link: paymentLink(facts),
+    }),
+  }),
   'payment.dispute_decided': patient({
     version: 1,
     needs: { payment: true, procedure: true },
@@ -313,6 +323,16 @@ export const templates = {
       title: 'Contestação aberta',
       body: `O paciente contestou o pagamento de ${formatBRL(payment(facts).patientTotalCentavos)} pelo procedimento ${facts.procedureName}. O valor fica em custódia até a decisão.`,
       preview: `Contestação aberta: ${formatBRL(payment(facts).patientTotalCentavos)}.`,
+      link: clinicPaymentLink(facts),
+    }),
+  }),
+  'clinic.chargeback_received': staff('clinic', {
+    version: 1,
+    needs: { payment: true, procedure: true },
+    render: (facts) => ({
+      title: 'Chargeback recebido',
+      body: `O banco do cartão do paciente devolveu a ele o pagamento de ${formatBRL(payment(facts).patientTotalCentavos)} pelo procedimento ${facts.procedureName} (chargeback). ${['RELEASED', 'PAID_OUT'].includes(payment(facts).escrowState) ? 'A parte já liberada à clínica será descontada dos próximos repasses.' : 'O valor estava em custódia e não será repassado.'}`,
+      preview: 'Chargeback recebido em um pagamento com cartão. Detalhes no painel MedPay.',
       link: clinicPaymentLink(facts),
     }),
   }),

@@ -209,6 +209,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
         for (const event of events) {
           if (event.type === 'CHARGE_PAID') await settlement.chargePaid(event);
           else if (event.type === 'CHARGE_EXPIRED' || event.type === 'CHARGE_CANCELED') await settlement.chargeEnded(event);
+          else if (event.type === 'CHARGEBACK') await settlement.chargedBack(event);
           else await settlement.transferEnded({ ...event, confirmed: event.type === 'PAYOUT_CONFIRMED' || event.type === 'REFUND_CONFIRMED' });
         }
         sendJson(res, 200, { received: events.length });

@@ -9,6 +9,7 @@ export const statementKindLabel: Record<StatementEntryKind, string> = {
   PAYOUT_RETURNED: 'Repasse devolvido pelo banco',
   REFUND: 'Reembolso ao paciente',
   REFUND_RETURNED: 'Reembolso não concluído (valor de volta)',
+  CHARGEBACK: 'Chargeback (devolvido pelo banco do cartão)',
   ADJUSTMENT: 'Ajuste',
 };
 export const transferStatusLabel: Record<TransferStatus, string> = { REQUESTED: 'Solicitado', PENDING: 'Em processamento', CONFIRMED: 'Concluído', FAILED: 'Falhou' };

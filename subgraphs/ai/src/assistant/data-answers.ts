@@ -59,6 +59,7 @@ export const PAYMENT_STATUS_WORDS: Record<string, string> = {
   REFUNDED: 'reembolsado',
   PARTIALLY_REFUNDED: 'parcialmente reembolsado',
   DISPUTED: 'em contestação',
+  CHARGED_BACK: 'contestado junto ao banco do cartão (chargeback), com o valor devolvido pelo banco',
 };
 
 /** YYYY-MM-DD (a calendar day, already São Paulo's) → dd/mm/aaaa. */

@@ -101,16 +101,16 @@ describe.each(LOGS)('risk signals (%s checkout log)', (_name, makeLog) => {
     expect(features.amountToCategoryNorm).toBeCloseTo(220_000 / 65_000, 6);
   });
 
-  it('reads account and clinic ages, refunds and the dispute rate from the log', async () => {
+  it('reads account and clinic ages, refunds and the dispute rate (disputes and chargebacks) from the log', async () => {
     const signals = fresh();
     await signals.apply(event('patient.registered', { userId: 'patient-1', roles: ['PATIENT'], registeredAt: new Date(now - 40 * DAY).toISOString() }, now - 40 * DAY));
     await signals.apply(event('clinic.approved', { clinicId: 'clinic-1', from: 'PENDING_REVIEW', status: 'ACTIVE', at: new Date(now - 400 * DAY).toISOString() }, now - 400 * DAY));
-    for (const [paymentId, ending] of [['p1', 'REFUNDED'], ['p2', 'DISPUTED'], ['p3', 'PAID'], ['p4', 'PAID']] as const) {
+    for (const [paymentId, ending] of [['p1', 'REFUNDED'], ['p2', 'DISPUTED'], ['p3', 'CHARGED_BACK'], ['p4', 'PAID']] as const) {
       await signals.apply(created(paymentId, 'patient-1', 65_000, now - 10 * DAY));
       await signals.apply(status(paymentId, 'patient-1', 'PAID', now - 10 * DAY));
       if (ending !== 'PAID') await signals.apply(status(paymentId, 'patient-1', ending, now - 5 * DAY));
     }
-    expect(await signals.features(checkout(), now)).toMatchObject({ accountAgeDays: 40, clinicAgeDays: 400, accountRefunds90d: 1, clinicDisputeRate: 0.25, cpfPaymentsSameClinic30d: 4 });
+    expect(await signals.features(checkout(), now)).toMatchObject({ accountAgeDays: 40, clinicAgeDays: 400, accountRefunds90d: 1, clinicDisputeRate: 0.5, cpfPaymentsSameClinic30d: 4 });
   });
 
   it('counts the account\'s failed logins in the hour before the checkout, once however often delivered', async () => {

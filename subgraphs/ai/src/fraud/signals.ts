@@ -154,7 +154,8 @@ export class RiskSignals {
     if (status) {
       if (status.status === 'DECLINED' && !this.declinedAt.has(status.paymentId)) this.declinedAt.set(status.paymentId, at);
       if (status.status === 'PAID' || (status.from === 'AWAITING_PAYMENT' && status.status === 'IN_ESCROW')) this.paid(status.paymentId, status.clinicId, at);
-      if (status.status === 'DISPUTED') upsert(this.clinicDisputed, status.clinicId, status.paymentId, at);
+      // Contested at MedPay (a dispute) or at the card's bank (a chargeback): the clinic's dispute rate counts both.
+      if (status.status === 'DISPUTED' || status.status === 'CHARGED_BACK') upsert(this.clinicDisputed, status.clinicId, status.paymentId, at);
       if (status.status === 'REFUNDED' || status.status === 'PARTIALLY_REFUNDED') upsert(this.refundsOfPayer, status.payerId, status.paymentId, at);
     }
   }

@@ -17,7 +17,7 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
-/** Of the payments paid in the period, how many were refunded (wholly or partly) and how many disputed. */
+/** Of the payments paid in the period, how many were refunded (wholly or partly) and how many contested (a dispute at MedPay or a chargeback at the card's bank). */
 export type AfterSaleFigures = {
   __typename?: 'AfterSaleFigures';
   disputeRate: Scalars['Float']['output'];
@@ -245,6 +245,7 @@ export type PageInfo = {
 export type PaymentStatus =
   | 'AWAITING_PAYMENT'
   | 'CANCELED'
+  | 'CHARGED_BACK'
   | 'DECLINED'
   | 'DISPUTED'
   | 'EXPIRED'

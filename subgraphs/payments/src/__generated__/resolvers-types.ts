@@ -481,6 +481,8 @@ export type PaymentSearch = {
 export type PaymentStatus =
   | 'AWAITING_PAYMENT'
   | 'CANCELED'
+  /** the cardholder's bank took the money back (chargeback); final */
+  | 'CHARGED_BACK'
   | 'DECLINED'
   | 'DISPUTED'
   | 'EXPIRED'
@@ -704,6 +706,8 @@ export type StatementEntry = {
 export type StatementEntryKind =
   /** any other booking on the clinic's accounts */
   | 'ADJUSTMENT'
+  /** money the cardholder's bank took back (chargeback): from escrow, or from available after release */
+  | 'CHARGEBACK'
   /** a payment received and held in escrow */
   | 'ESCROW_IN'
   /** the clinic's available money sent to its account */

@@ -96,7 +96,7 @@ export const chargeIssued = (payment: PaymentParties, charge: Pick<Charge, 'meth
   });
 
 /** A payout to the clinic or a refund to the patient the gateway reported failed (the money went back where it came from). */
-export const transferFailed = (payment: Pick<Payment, 'id' | 'clinicId'>, transfer: Pick<Transfer, 'id' | 'kind' | 'amountCentavos'>): NewOutboxEvent =>
+export const transferFailed = (payment: Pick<Payment, 'id' | 'clinicId'>, transfer: Pick<Transfer, 'id' | 'amountCentavos'> & { kind: 'PAYOUT' | 'REFUND' }): NewOutboxEvent =>
   outboxRow(domainEventPayloads, TRANSFER_FAILED, payment.id, {
     transferId: transfer.id,
     paymentId: payment.id,

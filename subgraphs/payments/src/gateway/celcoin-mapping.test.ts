@@ -200,6 +200,15 @@ describe('webhooks', () => {
     expect(webhookEvents(envelope('card-reversal-out', 'ERROR', body))[0]?.type).toBe('REFUND_FAILED');
   });
 
+  it('reads a debited chargeback with its reason, and waits on one not yet debited', () => {
+    const body = { id: 'cb-1', originalTransactionId: 'card-1', amount: '1200.50', reasonCode: '10.4', reason: 'Other Fraud' };
+    expect(webhookEvents(envelope('card-chargeback', 'CONFIRMED', body))).toEqual([
+      { type: 'CHARGEBACK', eventId: 'wh-1', chargebackId: 'cb-1', transactionId: 'card-1', amountCentavos: 120_050, reason: '10.4 Other Fraud', occurredAt: new Date('2026-11-29T12:00:00.000Z') },
+    ]);
+    expect(webhookEvents(envelope('card-chargeback', 'OPEN', body))).toEqual([]);
+    expect(() => webhookEvents(envelope('card-chargeback', 'CONFIRMED', { id: 'cb-1', amount: 1 }))).toThrow(/missing fields: originalTransactionId/);
+  });
+
   it('refuses unknown shapes, unknown entities and missing fields', () => {
     expect(() => webhookEvents({ hello: 'world' })).toThrow(WebhookRejectedError);
     expect(() => webhookEvents(envelope('mystery', 'CONFIRMED', {}))).toThrow(/Unknown webhook entity: mystery/);

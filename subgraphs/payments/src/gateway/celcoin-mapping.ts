@@ -323,6 +323,7 @@ const envelope = z.object({ entity: z.string(), webhookId: z.string().min(1), cr
 const chargeIn = z.object({ transactionId: z.string().min(1), externalId: z.string(), amount: decimal, paidAmount: decimal.optional(), paymentDate: z.string().optional() });
 const chargeClosed = z.object({ transactionId: z.string().min(1), clientRequestId: z.string().optional(), externalId: z.string().optional() });
 const transferSettled = z.object({ id: z.string().min(1), clientCode: z.string() });
+const chargeback = z.object({ id: z.string().min(1), originalTransactionId: z.string().min(1), amount: decimal, reasonCode: z.string().optional(), reason: z.string().optional() });
 
 /** Entities we are subscribed to but do not act on; anything else is refused as an unknown shape. */
 const IGNORED_ENTITIES = new Set(['charge-create', 'pix-payment-in', 'pix-reversal-in', 'card-charge']);
@@ -405,6 +406,13 @@ export function webhookEvents(payload: unknown): GatewayEvent[] {
     case 'pix-reversal-out':
     case 'card-reversal-out':
       return transferEvent(entity, status, body, eventId, at, { confirmed: 'REFUND_CONFIRMED', failed: 'REFUND_FAILED' });
+    case 'card-chargeback': {
+      // Only a chargeback the acquirer has debited moves money; an open one (a retrieval request) waits.
+      if (status !== 'CONFIRMED') return [];
+      const taken = fields(chargeback, body, entity);
+      const reason = [taken.reasonCode, taken.reason].filter(Boolean).join(' ');
+      return [{ type: 'CHARGEBACK', eventId, chargebackId: taken.id, transactionId: taken.originalTransactionId, amountCentavos: webhookAmount(taken.amount), reason, occurredAt: at }];
+    }
     default:
       if (IGNORED_ENTITIES.has(entity)) return [];
       throw new WebhookRejectedError(`Unknown webhook entity: ${entity}`);

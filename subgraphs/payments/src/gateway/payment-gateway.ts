@@ -117,7 +117,9 @@ export type GatewayEvent =
   | { type: 'CHARGE_PAID'; eventId: string; transactionId: string; clientRequestId: string; amountCentavos: number; occurredAt: Date }
   | { type: 'CHARGE_EXPIRED' | 'CHARGE_CANCELED'; eventId: string; transactionId: string; clientRequestId: string; occurredAt: Date }
   | { type: 'PAYOUT_CONFIRMED' | 'PAYOUT_FAILED'; eventId: string; transactionId: string; clientRequestId: string; occurredAt: Date }
-  | { type: 'REFUND_CONFIRMED' | 'REFUND_FAILED'; eventId: string; transactionId: string; clientRequestId: string; occurredAt: Date };
+  | { type: 'REFUND_CONFIRMED' | 'REFUND_FAILED'; eventId: string; transactionId: string; clientRequestId: string; occurredAt: Date }
+  /** the card issuer took a charge's money back; `transactionId` is the original charge's */
+  | { type: 'CHARGEBACK'; eventId: string; chargebackId: string; transactionId: string; amountCentavos: number; reason: string; occurredAt: Date };
 
 /** A webhook whose signature or credentials do not verify. */
 export class WebhookRejectedError extends Error {}

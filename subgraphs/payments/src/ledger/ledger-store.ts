@@ -49,6 +49,10 @@ export const account = {
   unappliedReceipts: 'unapplied_receipts',
   /** money received that matches no charge of ours, until someone sorts it out */
   unmatchedReceipts: 'unmatched_receipts',
+  /** what the gateway took beyond our cash (chargebacks): owed to it until the platform funds the account */
+  gatewayOverdraft: 'gateway_overdraft',
+  /** what chargebacks took beyond what their payments had left, a loss until someone sorts it out */
+  chargebackShortfall: 'chargeback_shortfall',
 } as const;
 
 function rulesOf(accountId: string): { normalSide: Side; guarded: boolean } {
@@ -57,6 +61,8 @@ function rulesOf(accountId: string): { normalSide: Side; guarded: boolean } {
     case 'gateway_cash':
     case 'crediario_receivable':
       return { normalSide: 'DEBIT', guarded: true };
+    case 'chargeback_shortfall':
+      return { normalSide: 'DEBIT', guarded: false };
     case 'escrow':
     case 'payouts_in_transit':
     case 'refunds_in_transit':

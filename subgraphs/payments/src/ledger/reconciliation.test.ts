@@ -84,6 +84,17 @@ describe('ledger.discrepancy_found', () => {
   });
 });
 
+describe('a chargeback beyond our cash', () => {
+  it('overdraws the account at the gateway: the cash agrees net of the overdraft, which is listed until funded', async () => {
+    // 700 of unexplained cash is all there is (above); the gateway takes 1000 for a charge of nobody's.
+    await new Settlement(database.prisma, logger, 7, () => {}).chargedBack({ chargebackId: 'cb-overdraft', transactionId: 'tx-unknown', amountCentavos: 1_000, reason: '10.4' });
+    expect((await reconciliation.run()).discrepancies).toEqual([
+      'caixa no gateway: livro -300, cobranças e transferências -1000',
+      'conta no gateway negativa após chargebacks: 300 centavos a cobrir',
+    ]);
+  });
+});
+
 describe("the alert's id", () => {
   it('is a UUID derived from the set: the same whatever the order or the time, another for another set', () => {
     const at = new Date();

@@ -66,14 +66,19 @@ export class Reconciliation {
     const health = await checkLedger(this.prisma);
     for (const mismatch of health.accountMismatches) discrepancies.push(`conta ${mismatch.accountId}: saldo ${mismatch.storedCentavos} ≠ lançamentos ${mismatch.fromEntriesCentavos}`);
     for (const transaction of health.unbalancedTransactions) discrepancies.push(`transação ${transaction} desbalanceada`);
-    // Cash at the gateway by our books must equal what our charges received less what left.
+    // Cash at the gateway by our books must equal what our charges received less what left (payouts,
+    // refunds and chargebacks: confirmed transfers).
     const received = await chargeStore.paidTotal(this.prisma);
     const sent = await transferStore.confirmedTotal(this.prisma);
-    const books = await balances(this.prisma, [account.gatewayCash, account.fundingLine, account.unmatchedReceipts]);
-    const cash = books.get(account.gatewayCash)!;
+    const books = await balances(this.prisma, [account.gatewayCash, account.gatewayOverdraft, account.fundingLine, account.unmatchedReceipts, account.chargebackShortfall]);
+    const overdraft = books.get(account.gatewayOverdraft)!;
+    const cash = books.get(account.gatewayCash)! - overdraft;
     const expected =
       received - (await chargeStore.cardInterest(this.prisma)) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - sent;
     if (cash !== expected) discrepancies.push(`caixa no gateway: livro ${cash}, cobranças e transferências ${expected}`);
+    if (overdraft !== 0) discrepancies.push(`conta no gateway negativa após chargebacks: ${overdraft} centavos a cobrir`);
+    const shortfall = books.get(account.chargebackShortfall)!;
+    if (shortfall !== 0) discrepancies.push(`chargebacks acima do que os pagamentos tinham: ${shortfall} centavos a apurar`);
     await this.announce(discrepancies);
     return { ...health, repairedCharges: [...new Set(repaired)], gatewayCashCentavos: cash, discrepancies, balanced: health.balanced && discrepancies.length === 0 };
   }

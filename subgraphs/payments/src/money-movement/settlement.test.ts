@@ -59,6 +59,29 @@ async function newPixPayment() {
 
 const paid = (chargeId: string, eventId: string, amountCentavos: number) => ({ eventId, transactionId: `tx-${chargeId}`, clientRequestId: chargeId, amountCentavos, occurredAt: new Date() });
 
+/**
+ * A clinic of its own, so that what one group of tests leaves a clinic owing stays out of the others:
+ * its staff's access, and PIX payments there paid (held in escrow) with their gateway transaction id.
+ */
+function clinicOfItsOwn() {
+  const procedureThere = testProcedure();
+  const clinicId = procedureThere.clinic.id;
+  return {
+    clinicId,
+    asItsClinic: () => new PaymentAccess({ ...clinicKey, clinicId }, new Directory(unused, unused, secret())),
+    async paidPayment() {
+      const checkoutThere = new Checkout(new CheckoutStore(database.prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedureThere] }, { issue: async () => {} }, withoutAi, 400, () => {});
+      const payment = await checkoutThere.checkout(
+        { procedureId: procedureThere.id, planId: 'PIX', method: 'PIX', idempotencyKey: `key-${randomUUID()}` },
+        { access: { requireUser: () => randomUUID() }, clientIp: '10.0.0.1' },
+      );
+      const charge = await database.prisma.charge.findFirstOrThrow({ where: { paymentId: payment.id } });
+      await settlement.chargePaid(paid(charge.id, `evt-${randomUUID()}`, payment.patientTotalCentavos));
+      return { payment, transactionId: `tx-${charge.id}` };
+    },
+  };
+}
+
 const eventsOf = (paymentId: string, type: string) => database.prisma.outboxEvent.findMany({ where: { aggregateId: paymentId, type }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
 
 describe('settlement of a paid charge', () => {
@@ -224,34 +247,17 @@ describe('refunds after payout', () => {
 
 describe('transfer.failed', () => {
   // A clinic of its own: the tests above leave theirs owing, which would keep its payouts back.
-  const elsewhere = testProcedure();
-  const clinicId = elsewhere.clinic.id;
-  let checkoutElsewhere: Checkout;
-  beforeAll(() => {
-    checkoutElsewhere = new Checkout(new CheckoutStore(database.prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [elsewhere] }, { issue: async () => {} }, withoutAi, 400, () => {});
-  });
-  const asItsClinic = () => new PaymentAccess({ ...clinicKey, clinicId }, new Directory(unused, unused, secret()));
-
-  /** A PIX payment at that clinic, paid and held in escrow. */
-  async function paidPayment() {
-    const payment = await checkoutElsewhere.checkout(
-      { procedureId: elsewhere.id, planId: 'PIX', method: 'PIX', idempotencyKey: `key-${randomUUID()}` },
-      { access: { requireUser: () => randomUUID() }, clientIp: '10.0.0.1' },
-    );
-    const charge = await database.prisma.charge.findFirstOrThrow({ where: { paymentId: payment.id } });
-    await settlement.chargePaid(paid(charge.id, `evt-${randomUUID()}`, payment.patientTotalCentavos));
-    return payment;
-  }
+  const { clinicId, asItsClinic, paidPayment } = clinicOfItsOwn();
   /** Paid, blocked in escrow and released to the clinic: its payout requested. */
   async function released() {
-    const payment = await paidPayment();
+    const { payment } = await paidPayment();
     await settlement.escrowBlocked(payment.id);
     await inTransaction(database.prisma, async (tx) => settlement.release(tx, await paymentRows.get(tx, payment.id), 'Procedimento confirmado pela clínica'));
     return database.prisma.transfer.findFirstOrThrow({ where: { paymentId: payment.id, kind: 'PAYOUT' } });
   }
   /** A refund of R$ 10,00 from escrow, requested. */
   async function refunded() {
-    const payment = await paidPayment();
+    const { payment } = await paidPayment();
     await actions.refund({ paymentId: payment.id, amountCentavos: 1_000, reason: 'Ajuste', idempotencyKey: `refund-${randomUUID()}` }, asItsClinic());
     return database.prisma.transfer.findFirstOrThrow({ where: { paymentId: payment.id, kind: 'REFUND' } });
   }
@@ -285,5 +291,76 @@ describe('transfer.failed', () => {
     await expect(settlement.transferEnded(failed(refund.id))).rejects.toThrow(/unbalanced/);
     expect(await eventsOf(refund.paymentId, 'transfer.failed')).toHaveLength(0);
     expect((await database.prisma.transfer.findUniqueOrThrow({ where: { id: refund.id } })).status).toBe('REQUESTED');
+  });
+});
+
+describe('chargebacks', () => {
+  // A clinic of its own, so that what its chargebacks leave it owing stays out of the tests above.
+  const { clinicId, asItsClinic, paidPayment } = clinicOfItsOwn();
+  const book = (ids: string[]) => balances(database.prisma, ids);
+  const cashAndClinic = async () => {
+    const found = await book([account.gatewayCash, account.escrow(clinicId), account.clinicPayable(clinicId), account.platformRevenue]);
+    return { cash: found.get(account.gatewayCash)!, escrow: found.get(account.escrow(clinicId))!, available: found.get(account.clinicPayable(clinicId))!, revenue: found.get(account.platformRevenue)! };
+  };
+  /** Paid and blocked in escrow; the booking does not depend on the method, so PIX stands in for a card. */
+  async function inEscrow() {
+    const paidThere = await paidPayment();
+    await settlement.escrowBlocked(paidThere.payment.id);
+    return paidThere;
+  }
+  const chargeback = (transactionId: string, amountCentavos: number) => ({ chargebackId: `cb-${randomUUID()}`, transactionId, amountCentavos, reason: '10.4 Other Fraud' });
+  const current = (paymentId: string) => database.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
+
+  it('takes escrowed money out of escrow once, however often and concurrently the gateway repeats it', async () => {
+    const { payment, transactionId } = await inEscrow();
+    const before = await cashAndClinic();
+    const event = chargeback(transactionId, payment.grossCentavos);
+    const deliveries = await Promise.all(Array.from({ length: 5 }, () => settlement.chargedBack(event)));
+    expect(deliveries.filter(Boolean)).toHaveLength(1);
+
+    const after = await cashAndClinic();
+    expect([after.cash, after.escrow, after.available]).toEqual([before.cash - payment.grossCentavos, before.escrow - payment.grossCentavos, before.available]);
+    expect(await current(payment.id)).toMatchObject({ status: 'CHARGED_BACK', escrowState: 'HELD' });
+    const transfers = await database.prisma.transfer.findMany({ where: { paymentId: payment.id } });
+    expect(transfers.map(({ kind, status, amountCentavos, gatewayTransactionId }) => ({ kind, status, amountCentavos, gatewayTransactionId }))).toEqual([
+      { kind: 'CHARGEBACK', status: 'CONFIRMED', amountCentavos: payment.grossCentavos, gatewayTransactionId: event.chargebackId },
+    ]);
+    // Once the worker lifted the gateway's block, the escrow is over; nothing can release or refund it any more.
+    await settlement.escrowReturned(payment.id);
+    expect(await current(payment.id)).toMatchObject({ status: 'CHARGED_BACK', escrowState: 'RETURNED' });
+    await expect(actions.refund({ paymentId: payment.id, amountCentavos: 100, reason: 'Reembolso', idempotencyKey: `refund-${randomUUID()}` }, asItsClinic())).rejects.toMatchObject({ code: 'REFUND_NOT_ALLOWED' });
+    expect((await checkLedger(database.prisma)).balanced).toBe(true);
+  });
+
+  it('after payout, takes the clinic\'s share back from its balance and reverses the platform\'s fee', async () => {
+    const { payment, transactionId } = await inEscrow();
+    await inTransaction(database.prisma, async (tx) => settlement.release(tx, await paymentRows.get(tx, payment.id), 'Procedimento confirmado pela clínica'));
+    const payout = await database.prisma.transfer.findFirstOrThrow({ where: { paymentId: payment.id, kind: 'PAYOUT' } });
+    await settlement.transferEnded({ eventId: `evt-${randomUUID()}`, transactionId: `tx-${payout.id}`, clientRequestId: payout.id, confirmed: true });
+    const before = await cashAndClinic();
+
+    await settlement.chargedBack(chargeback(transactionId, payment.grossCentavos));
+    const after = await cashAndClinic();
+    expect(after.cash).toBe(before.cash - payment.grossCentavos);
+    // The clinic owes its whole net share (kept back from its next payouts); the platform gives back its fee.
+    expect(after.available).toBe(before.available - payment.clinicNetCentavos);
+    expect(after.revenue).toBe(before.revenue - payment.platformFeeCentavos);
+    expect(after.escrow).toBe(before.escrow);
+    expect(await current(payment.id)).toMatchObject({ status: 'CHARGED_BACK', escrowState: 'PAID_OUT' });
+    expect((await checkLedger(database.prisma)).balanced).toBe(true);
+  });
+
+  it('books what the gateway took beyond what the payment had left as a shortfall, and one for an unknown charge apart', async () => {
+    const { payment, transactionId } = await inEscrow();
+    await actions.refund({ paymentId: payment.id, amountCentavos: 1_000, reason: 'Ajuste', idempotencyKey: `refund-${randomUUID()}` }, asItsClinic());
+    const [shortBefore, unmatchedBefore] = [...(await book([account.chargebackShortfall, account.unmatchedReceipts])).values()];
+    // The gateway did not know of the refund yet: it took the whole price.
+    await settlement.chargedBack(chargeback(transactionId, payment.grossCentavos));
+    const transfer = await database.prisma.transfer.findFirstOrThrow({ where: { paymentId: payment.id, kind: 'CHARGEBACK' } });
+    expect(transfer.reversal).toEqual({ [account.escrow(clinicId)]: payment.grossCentavos - 1_000, [account.chargebackShortfall]: 1_000 });
+    await settlement.chargedBack(chargeback('tx-nobody-knows', 5_000));
+    const [shortAfter, unmatchedAfter] = [...(await book([account.chargebackShortfall, account.unmatchedReceipts])).values()];
+    expect([shortAfter! - shortBefore!, unmatchedAfter! - unmatchedBefore!]).toEqual([1_000, -5_000]);
+    expect((await checkLedger(database.prisma)).balanced).toBe(true);
   });
 });

@@ -1,11 +1,12 @@
 // What money events do to payments and the books: a charge paid or expired, escrow released, a
 // payout or refund confirmed or failed. Each runs in one database transaction, is keyed so that a
 // repeated event or retried step does nothing the second time, and moves status only forward.
-import { reverseProportionally } from '@medpay/money';
+import { formatBRL, reverseProportionally } from '@medpay/money';
 import type { Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { Charge, Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
 import { account, lockedBalance, post, type Tx } from '../ledger/ledger-store.js';
+import { canMove } from '../payments/payment-status.js';
 import { movePayment } from '../payments/transitions.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
@@ -213,7 +214,8 @@ export class Settlement {
   async transferEnded(event: { eventId: string; transactionId: string; clientRequestId: string; confirmed: boolean }): Promise<boolean> {
     return this.once(event.eventId, async (tx) => {
       const transfer = await transferStore.findForEvent(tx, event.transactionId, event.clientRequestId);
-      if (!transfer) return;
+      // A chargeback is taken, never sent: no event settles it.
+      if (!transfer || transfer.kind === 'CHARGEBACK') return;
       if (!(await transferStore.settle(tx, transfer.id, event.confirmed, event.transactionId))) return;
       const payment = await paymentRows.get(tx, transfer.paymentId);
       const inTransit = transfer.kind === 'PAYOUT' ? account.payoutsInTransit : account.refundsInTransit;
@@ -234,8 +236,8 @@ export class Settlement {
       }
       // A failed transfer puts the money back where it came from; the worker asks again later. The
       // back office hears of it (transfer.failed) with the bookkeeping, in this transaction.
-      await outboxStore.append(tx, transferFailed(payment, transfer));
-      const source = transfer.kind === 'PAYOUT' ? [{ account: account.clinicPayable(payment.clinicId), amount: transfer.amountCentavos }] : refundSources(transfer);
+      await outboxStore.append(tx, transferFailed(payment, { ...transfer, kind: transfer.kind }));
+      const source = transfer.kind === 'PAYOUT' ? [{ account: account.clinicPayable(payment.clinicId), amount: transfer.amountCentavos }] : drawnFrom(transfer);
       await post(tx, {
         id: `transfer:${transfer.id}:failed`,
         description: transfer.kind === 'PAYOUT' ? 'Repasse à clínica falhou' : 'Estorno ao paciente falhou',
@@ -246,6 +248,84 @@ export class Settlement {
         ],
       });
       this.logger.error({ transferId: transfer.id, kind: transfer.kind }, 'gateway transfer failed');
+    });
+  }
+
+  /**
+   * The card issuer took money back through the gateway (a chargeback). The gateway has already
+   * debited it, so it is booked at once, never refused: what is in escrow leaves escrow (the worker
+   * then lifts the gateway's block and ends the escrow); what was released is taken back from the
+   * clinic's balance, below zero after a payout (kept back from its next payouts: requestPayout), with
+   * the platform's fee and the costs reversed in the split's proportions. Card interest is the
+   * issuer's, as on receipt. What the gateway took beyond what the payment had left is booked as a
+   * shortfall, and beyond our cash as an overdraft, both listed by reconciliation until sorted out.
+   */
+  async chargedBack(event: { chargebackId: string; transactionId: string; amountCentavos: number; reason: string }): Promise<boolean> {
+    // Keyed by the chargeback's own id: whatever carries it again (a repeated webhook) books nothing.
+    return this.once(`chargeback:${event.chargebackId}`, async (tx) => {
+      const charge = await chargeStore.findForEvent(tx, event.transactionId, '');
+      if (!charge) {
+        this.logger.error({ chargebackId: event.chargebackId, transactionId: event.transactionId }, 'chargeback for an unknown charge');
+        await post(tx, {
+          id: `chargeback:${event.chargebackId}`,
+          description: `Chargeback sem cobrança correspondente (${event.transactionId})`,
+          entries: [{ account: account.unmatchedReceipts, side: 'DEBIT', amountCentavos: event.amountCentavos }, ...(await this.takenFromCash(tx, event.amountCentavos))],
+        });
+        return;
+      }
+      const payment = await paymentRows.get(tx, charge.paymentId);
+      const interest = charge.method === 'CARD' ? Math.max(0, charge.paidCentavos - payment.grossCentavos) : 0;
+      const taken = event.amountCentavos - interest;
+      if (taken <= 0) return;
+      const left = canMove(payment.status, 'CHARGED_BACK') ? payment.grossCentavos - payment.refundedCentavos : 0;
+      const fromPayment = Math.min(taken, left);
+      const sources: Record<string, number> = {};
+      if (fromPayment > 0) {
+        if (payment.escrowState === 'HELD') sources[account.escrow(payment.clinicId)] = fromPayment;
+        else {
+          const parts = splitOf(payment, fromPayment);
+          Object.assign(sources, { [account.clinicPayable(payment.clinicId)]: parts.clinic, [account.platformRevenue]: parts.platform, [account.gatewayFeesPayable]: parts.cost });
+        }
+        // The escrow stays HELD until the worker has lifted the gateway's block (escrowReturned). A
+        // payment another writer moved meanwhile rolls this back: the gateway delivers it again.
+        const reason = `Chargeback de ${formatBRL(fromPayment)} pelo emissor do cartão: ${event.reason.trim().slice(0, 200) || 'sem motivo informado'}`;
+        if (!(await movePayment(tx, payment, { to: 'CHARGED_BACK', reason }))) throw new Error(`payment ${payment.id} changed while its chargeback was booked`);
+      }
+      if (taken > fromPayment) {
+        this.logger.error({ chargebackId: event.chargebackId, paymentId: payment.id, shortfallCentavos: taken - fromPayment }, 'chargeback above what the payment has left');
+        sources[account.chargebackShortfall] = taken - fromPayment;
+      }
+      const transfer = await transferStore.createChargeback(tx, { id: randomUUID(), paymentId: payment.id, amountCentavos: taken, reason: event.reason.trim().slice(0, 500), reversal: sources, gatewayTransactionId: event.chargebackId });
+      await post(tx, {
+        id: `transfer:${transfer.id}:charged_back`,
+        description: 'Chargeback: valor retirado pelo emissor do cartão',
+        paymentId: payment.id,
+        entries: [
+          ...Object.entries(sources).map(([accountId, amount]) => ({ account: accountId, side: 'DEBIT' as const, amountCentavos: amount })),
+          ...(await this.takenFromCash(tx, taken)),
+        ],
+      });
+    });
+  }
+
+  /**
+   * The credit side of money the gateway took on its own (a chargeback): our cash, and beyond it an
+   * overdraft (the account at the gateway below zero), owed to the gateway until the platform funds it.
+   * The cash row stays locked to the end of the transaction, so concurrent takings cannot both use it.
+   */
+  private async takenFromCash(tx: Tx, amountCentavos: number) {
+    const fromCash = Math.min(amountCentavos, Math.max(0, await lockedBalance(tx, account.gatewayCash)));
+    return [
+      { account: account.gatewayCash, side: 'CREDIT' as const, amountCentavos: fromCash },
+      { account: account.gatewayOverdraft, side: 'CREDIT' as const, amountCentavos: amountCentavos - fromCash },
+    ];
+  }
+
+  /** The gateway's block of a charged-back payment is lifted: its escrow is over (a repeated call does nothing). */
+  async escrowReturned(paymentId: string): Promise<void> {
+    await inTransaction(this.prisma, async (tx) => {
+      const current = await paymentRows.get(tx, paymentId);
+      if (current.status === 'CHARGED_BACK' && current.escrowState === 'HELD') await movePayment(tx, current, { escrow: 'RETURNED', reason: 'Bloqueio de custódia desfeito após o chargeback' });
     });
   }
 }
@@ -263,7 +343,7 @@ function bookApart(tx: Tx, holding: string, id: string, description: string, amo
   });
 }
 
-/** The accounts a refund was drawn from (kept on the transfer), to put it back if it fails. */
-export function refundSources(transfer: Transfer): { account: string; amount: number }[] {
+/** The accounts a refund or chargeback was drawn from (kept on the transfer): where a failed refund puts it back. */
+export function drawnFrom(transfer: Transfer): { account: string; amount: number }[] {
   return Object.entries((transfer.reversal ?? {}) as Record<string, number>).map(([accountId, amount]) => ({ account: accountId, amount }));
 }

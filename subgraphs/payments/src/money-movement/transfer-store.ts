@@ -1,4 +1,4 @@
-// Data access for transfers (payouts to clinics, refunds to patients): the one place that knows the
+// Data access for transfers (payouts to clinics, refunds to patients, chargebacks): the one place that knows the
 // transfers table. Methods take the client or an open transaction; status changes are conditional, so
 // a transfer is sent, confirmed or failed once however many writers race.
 import type { Payment, Prisma, Transfer } from '../generated/prisma/client.js';
@@ -15,6 +15,11 @@ export const transferStore = {
   /** A transfer for the worker to send (REQUESTED). */
   create(db: Db, transfer: NewTransfer): Promise<Transfer> {
     return db.transfer.create({ data: { ...transfer, status: 'REQUESTED' } });
+  },
+
+  /** A chargeback the gateway has already taken: CONFIRMED at once, with the accounts it was drawn from. */
+  createChargeback(db: Db, transfer: { id: string; paymentId: string; amountCentavos: number; reason: string; reversal: Prisma.InputJsonValue; gatewayTransactionId: string }): Promise<Transfer> {
+    return db.transfer.create({ data: { ...transfer, kind: 'CHARGEBACK', status: 'CONFIRMED' } });
   },
 
   /** The transfer a gateway event is about: by the gateway's id, or by ours sent as clientRequestId. */

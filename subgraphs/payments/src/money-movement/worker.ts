@@ -1,7 +1,8 @@
 // Carries committed decisions out at the gateway and moves time-driven steps forward: issues charges
-// left CREATING, blocks paid money in escrow, pays out and refunds, auto-releases escrow, issues
-// crediário installments ahead of their due date and marks overdue ones. Every step is keyed by our
-// own ids (clientRequestId), so running it twice, on two replicas or after a crash, moves nothing twice.
+// left CREATING, blocks paid money in escrow and lifts the block of a chargeback, pays out and refunds,
+// auto-releases escrow, issues crediário installments ahead of their due date and marks overdue ones.
+// Every step is keyed by our own ids (clientRequestId), so running it twice, on two replicas or after
+// a crash, moves nothing twice.
 import { CoalescingLoop, type Logger } from '@medpay/runtime';
 import type { ChargeIssuer } from './charges.js';
 import type { Directory } from '../internal/directory.js';
@@ -9,7 +10,8 @@ import type { Payment, PrismaClient, Transfer } from '../generated/prisma/client
 import type { PaymentGateway } from '../gateway/payment-gateway.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
 import { INSTALLMENT_ISSUE_DAYS_AHEAD } from '../checkout/pricing.js';
-import type { Settlement } from './settlement.js';
+import { drawnFrom, type Settlement } from './settlement.js';
+import { GatewayRejectedError } from '../gateway/gateway-errors.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
@@ -38,6 +40,7 @@ export class PaymentWorker {
   async runOnce() {
     await this.step('issue charges', () => this.issuePendingCharges());
     await this.step('block escrow', () => this.blockPaid());
+    await this.step('unblock charged back', () => this.unblockChargedBack());
     await this.step('transfers', () => this.sendTransfers());
     await this.step('retry payouts', () => this.retryFailedPayouts());
     await this.step('auto-release', () => this.autoRelease());
@@ -63,6 +66,24 @@ export class PaymentWorker {
     for (const payment of paid) {
       await this.gateway.blockBalance({ correlationId: payment.id, amountCentavos: payment.grossCentavos });
       await this.settlement.escrowBlocked(payment.id);
+    }
+  }
+
+  /**
+   * A chargeback took escrowed money: the gateway's block of it is lifted, then the escrow is over.
+   * A payment charged back before it was blocked has no block (NOT_FOUND): nothing to lift.
+   */
+  private async unblockChargedBack() {
+    const charged = await paymentRows.chargedBackInEscrow(this.prisma, 50);
+    for (const payment of charged) {
+      const chargeback = payment.transfers[0];
+      const fromEscrow = chargeback ? drawnFrom(chargeback).filter((source) => source.account.startsWith('escrow:')).reduce((sum, source) => sum + source.amount, 0) : 0;
+      if (fromEscrow > 0) {
+        await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: fromEscrow, clientRequestId: `${chargeback!.id}:unblock` }).catch((error: unknown) => {
+          if (!(error instanceof GatewayRejectedError && error.code === 'NOT_FOUND')) throw error;
+        });
+      }
+      await this.settlement.escrowReturned(payment.id);
     }
   }
 

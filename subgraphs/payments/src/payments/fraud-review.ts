@@ -1,7 +1,7 @@
 // Anti-fraud on payments' side: the assessment each checkout was decided by, and the back office's
 // review of the checkouts held for it. A review is decided once: APPROVE lifts the hold and issues
 // the first charge (a card waits for the patient to present it again), DECLINE declines the payment.
-// Decisions, later disputes and refund abuse are the labels ai's next training reads (fraudAssessments.labels).
+// Decisions, later chargebacks, disputes and refund abuse are the labels ai's next training reads (fraudAssessments.labels).
 import { addDays, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { FraudVerdict } from '../checkout/fraud-screen.js';
@@ -33,8 +33,8 @@ export const fraudAssessments = {
   },
 
   /**
-   * The model's checkouts whose fraud is now known, by payment id: disputed, or refunded by an account
-   * that abuses refunds (fraud); declined on review (fraud); approved on review and nothing of the
+   * The model's checkouts whose fraud is now known, by payment id: charged back by the card's bank,
+   * disputed, or refunded by an account that abuses refunds (fraud); declined on review (fraud); approved on review and nothing of the
    * kind since (honest). Ordinary approvals teach nothing the synthetic data does not, and a dispute
    * may still come: they are left out. Up to `limit` labels, from after `afterPaymentId`.
    */
@@ -52,15 +52,14 @@ export const fraudAssessments = {
       const abusers = await refundAbuse(db, rows.flatMap((row) => (refunded(row) ? [row.payment.payerId] : [])));
       for (const row of rows) {
         const refundedAt = refunded(row);
-        const outcome = row.payment.history.some((change) => change.to === 'DISPUTED')
-          ? 'DISPUTED'
-          : refundedAt && abusers.isAbuse(row.payment.payerId, refundedAt)
-            ? 'REFUND_ABUSE'
-            : row.reviewDecision === 'DECLINE'
-              ? 'REVIEW_DECLINED'
-              : row.reviewDecision === 'APPROVE'
-                ? 'REVIEW_APPROVED'
-                : null;
+        const reached = (status: PaymentStatus) => row.payment.history.some((change) => change.to === status);
+        const outcome = ((): FraudLabel['outcome'] | null => {
+          if (reached('CHARGED_BACK')) return 'CHARGEBACK';
+          if (reached('DISPUTED')) return 'DISPUTED';
+          if (refundedAt && abusers.isAbuse(row.payment.payerId, refundedAt)) return 'REFUND_ABUSE';
+          if (row.reviewDecision === 'DECLINE') return 'REVIEW_DECLINED';
+          return row.reviewDecision === 'APPROVE' ? 'REVIEW_APPROVED' : null;
+        })();
         if (outcome) labels.push({ paymentId: row.paymentId, modelVersion: row.modelVersion, features: row.features as Record<string, number>, label: outcome === 'REVIEW_APPROVED' ? 0 : 1, outcome });
         if (labels.length === limit) return labels;
       }
@@ -75,9 +74,9 @@ export const fraudAssessments = {
 export const REFUND_ABUSE_COUNT = 3;
 export const REFUND_ABUSE_WINDOW_DAYS = 90;
 const REFUNDED_STATUSES: PaymentStatus[] = ['REFUNDED', 'PARTIALLY_REFUNDED'];
-const LABELLED_STATUSES: PaymentStatus[] = ['DISPUTED', ...REFUNDED_STATUSES];
+const LABELLED_STATUSES: PaymentStatus[] = ['CHARGED_BACK', 'DISPUTED', ...REFUNDED_STATUSES];
 
-type FraudLabel = { paymentId: string; modelVersion: string; features: Record<string, number>; label: 0 | 1; outcome: 'REVIEW_APPROVED' | 'REVIEW_DECLINED' | 'DISPUTED' | 'REFUND_ABUSE' };
+type FraudLabel = { paymentId: string; modelVersion: string; features: Record<string, number>; label: 0 | 1; outcome: 'REVIEW_APPROVED' | 'REVIEW_DECLINED' | 'DISPUTED' | 'CHARGEBACK' | 'REFUND_ABUSE' };
 
 /** The refunds of these accounts (each payment's first), and whether one is part of an abuse. */
 async function refundAbuse(db: PrismaClient, payerIds: string[]) {

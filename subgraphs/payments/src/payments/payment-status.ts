@@ -3,18 +3,20 @@
 import { PaymentsError } from '../errors.js';
 import type { EscrowState, PaymentStatus } from '../generated/prisma/client.js';
 
+// A chargeback can come from the card issuer whenever money was received and not all given back.
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
   AWAITING_PAYMENT: ['PAID', 'EXPIRED', 'CANCELED', 'DECLINED'],
-  PAID: ['IN_ESCROW', 'REFUNDED', 'PARTIALLY_REFUNDED'],
-  IN_ESCROW: ['RELEASED', 'DISPUTED', 'REFUNDED', 'PARTIALLY_REFUNDED'],
-  DISPUTED: ['RELEASED', 'REFUNDED', 'PARTIALLY_REFUNDED'],
-  PARTIALLY_REFUNDED: ['RELEASED', 'PAID_OUT', 'DISPUTED', 'REFUNDED', 'PARTIALLY_REFUNDED'],
-  RELEASED: ['PAID_OUT', 'REFUNDED', 'PARTIALLY_REFUNDED'],
-  PAID_OUT: ['REFUNDED', 'PARTIALLY_REFUNDED'],
+  PAID: ['IN_ESCROW', 'REFUNDED', 'PARTIALLY_REFUNDED', 'CHARGED_BACK'],
+  IN_ESCROW: ['RELEASED', 'DISPUTED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'CHARGED_BACK'],
+  DISPUTED: ['RELEASED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'CHARGED_BACK'],
+  PARTIALLY_REFUNDED: ['RELEASED', 'PAID_OUT', 'DISPUTED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'CHARGED_BACK'],
+  RELEASED: ['PAID_OUT', 'REFUNDED', 'PARTIALLY_REFUNDED', 'CHARGED_BACK'],
+  PAID_OUT: ['REFUNDED', 'PARTIALLY_REFUNDED', 'CHARGED_BACK'],
   EXPIRED: [],
   CANCELED: [],
   DECLINED: [],
   REFUNDED: [],
+  CHARGED_BACK: [],
 };
 
 export function canMove(from: PaymentStatus, to: PaymentStatus): boolean {

@@ -145,6 +145,15 @@ export const paymentRows = {
     return db.payment.findMany({ where: { status: 'PAID', escrowState: 'HELD' }, take });
   },
 
+  /** Charged-back payments whose escrow block at the gateway is still to lift, with their chargeback. */
+  chargedBackInEscrow(db: Db, take: number) {
+    return db.payment.findMany({
+      where: { status: 'CHARGED_BACK', escrowState: 'HELD' },
+      include: { transfers: { where: { kind: 'CHARGEBACK' }, orderBy: { createdAt: 'asc' }, take: 1 } },
+      take,
+    });
+  },
+
   /** Payments held in escrow past their auto-release date. */
   dueForRelease(db: Db, now: Date, take: number): Promise<Payment[]> {
     return db.payment.findMany({ where: { status: { in: ['IN_ESCROW', 'PARTIALLY_REFUNDED'] }, escrowState: 'HELD', escrowReleaseDueAt: { lte: now } }, take });

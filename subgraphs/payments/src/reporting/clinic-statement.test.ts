@@ -20,6 +20,7 @@ describe('clinic statement from the ledger', () => {
         row('transfer:t3:requested', 'available', 'DEBIT', 10),
         row('transfer:t3:failed', 'available', 'CREDIT', 10),
         row('payment:p1:something-new', 'available', 'CREDIT', 7),
+        row('transfer:t4:charged_back', 'available', 'DEBIT', 3),
       ],
       new Map([
         ['t1', { kind: 'PAYOUT', status: 'CONFIRMED' }],
@@ -35,8 +36,9 @@ describe('clinic statement from the ledger', () => {
       ['PAYOUT', 0, -10, 0, 500, -10, 'FAILED'],
       ['PAYOUT_RETURNED', 0, 10, 0, 500, 0, null],
       ['ADJUSTMENT', 0, 7, 0, 500, 7, null],
+      ['CHARGEBACK', 0, -3, 0, 500, 4, null],
     ]);
-    expect(statement).toMatchObject({ closingEscrowCentavos: 500, closingAvailableCentavos: 7, payoutsCentavos: 115_101, payoutsConfirmedCentavos: 115_101 });
+    expect(statement).toMatchObject({ closingEscrowCentavos: 500, closingAvailableCentavos: 4, payoutsCentavos: 115_101, payoutsConfirmedCentavos: 115_101 });
   });
 
   it('an empty period keeps the opening balances', () => {

@@ -3,7 +3,7 @@
 // balances of both. Payouts carry their transfer's status, so the statement reconciles with them.
 import type { TransferKind, TransferStatus } from '../generated/prisma/client.js';
 
-export type StatementEntryKind = 'ESCROW_IN' | 'RELEASE' | 'PAYOUT' | 'PAYOUT_RETURNED' | 'REFUND' | 'REFUND_RETURNED' | 'ADJUSTMENT';
+export type StatementEntryKind = 'ESCROW_IN' | 'RELEASE' | 'PAYOUT' | 'PAYOUT_RETURNED' | 'REFUND' | 'REFUND_RETURNED' | 'CHARGEBACK' | 'ADJUSTMENT';
 
 /** One ledger entry on one of the clinic's two accounts, with its transaction. */
 export interface StatementRow {
@@ -48,6 +48,7 @@ function kindOf(transactionId: string, transfer: { kind: TransferKind } | undefi
   const [prefix, , step] = transactionId.split(':');
   if (prefix === 'payment' && (step === 'paid' || step === 'disbursed')) return 'ESCROW_IN';
   if (prefix === 'payment' && step === 'released') return 'RELEASE';
+  if (prefix === 'transfer' && step === 'charged_back') return 'CHARGEBACK';
   if (prefix === 'transfer' && transfer) {
     if (step === 'requested') return transfer.kind === 'PAYOUT' ? 'PAYOUT' : 'REFUND';
     if (step === 'failed') return transfer.kind === 'PAYOUT' ? 'PAYOUT_RETURNED' : 'REFUND_RETURNED';
