@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { apiSchemaPath, supergraphPath } from '../scripts/compose.js';
 import { CALLER_KINDS, INHERIT, POLICY, type Access, type CallerKind } from './authorization-policy.js';
 import { eventually, liveClient } from './live-client.js';
-import { availableModes, bearer, demoCast, startStack, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, paymentStatus, startStack, type Stack } from './stack.js';
 
 const AUTH_DIRECTIVES = new Set(['authenticated', 'requiresScopes', 'policy']);
 const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'];
@@ -49,6 +49,8 @@ interface Cast {
   procedureId: string;
   /** the patient's PIX payment at Sorriso Paulista, never paid */
   paymentId: string;
+  /** the patient's crediário there, its first installment paid: in force */
+  crediarioId: string;
   patientUserId: string;
   endpointId: string;
   /** a delivery to that endpoint (to an address that refuses it) */
@@ -101,6 +103,7 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Query.payment': (cast) => ({ query: 'query($id: ID!) { payment(id: $id) { id } }', variables: { id: cast.paymentId }, owned: true }),
   'Query.myPayments': () => ({ query: '{ myPayments { __typename } }' }),
   'Query.myInstallments': () => ({ query: '{ myInstallments { __typename } }' }),
+  'Query.crediarioPayoffQuote': (cast) => ({ query: 'query($id: ID!) { crediarioPayoffQuote(paymentId: $id) { totalCentavos } }', variables: { id: cast.crediarioId }, owned: true }),
   'Query.planNets': () => ({ query: '{ planNets(priceCentavos: 10000, interestFreeInstallments: 3) { __typename } }' }),
   'Query.me': () => ({ query: '{ me { id } }' }),
   'Query.user': (cast) => ({ query: 'query($id: ID!) { user(id: $id) { id } }', variables: { id: cast.patientUserId }, owned: true }),
@@ -142,6 +145,17 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
     owned: true,
   }),
   'Mutation.openDispute': (cast) => ({ query: 'mutation($id: ID!) { openDispute(paymentId: $id, reason: "matriz de autorização") { id } }', variables: { id: cast.paymentId }, owned: true }),
+  // Allowed callers get BAD_USER_INPUT (the probe's payment is no crediário), which is not a refusal.
+  'Mutation.payOffCrediario': (cast) => ({
+    query: 'mutation($input: PayOffCrediarioInput!) { payOffCrediario(input: $input) { totalCentavos } }',
+    variables: { input: { paymentId: cast.crediarioId, idempotencyKey: randomUUID() } },
+    owned: true,
+  }),
+  'Mutation.cancelCrediario': (cast) => ({
+    query: 'mutation($input: CancelCrediarioInput!) { cancelCrediario(input: $input) { id } }',
+    variables: { input: { paymentId: cast.paymentId, reason: 'matriz de autorização', idempotencyKey: randomUUID() } },
+    owned: true,
+  }),
   // Allowed callers get NOT_FOUND (the probe's payment is not held), which is not a refusal.
   'Mutation.decideFraudReview': (cast) => ({ query: 'mutation($id: ID!) { decideFraudReview(paymentId: $id, decision: APPROVE) { id } }', variables: { id: cast.paymentId } }),
   // The payer gets PAYMENT_NOT_PAYABLE (the probe's payment is a PIX), which is not a refusal.
@@ -362,12 +376,22 @@ describe.each(availableModes())('the authorization matrix through the router (%s
       { input: { procedureId: demo.procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } },
       bearer(demo.patient.accessToken),
     );
+    const crediarioTerms = (await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>('query($p: ID!) { paymentPlans(procedureId: $p) { id contractTermsHash } }', { p: demo.procedureId }))
+      .body.data!.paymentPlans.find((plan) => plan.id === 'CREDIARIO:3')!.contractTermsHash;
+    const { body: signed } = await stack.graphql<{ checkout: { id: string; pix: { copiaECola: string } } }>(
+      'mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
+      { input: { procedureId: demo.procedureId, planId: 'CREDIARIO:3', method: 'PIX', incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: crediarioTerms, idempotencyKey: randomUUID() } },
+      bearer(demo.patient.accessToken),
+    );
+    await fetch(`${stack.celcoin.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: signed.data!.checkout.pix.copiaECola }) });
+    await eventually(() => paymentStatus(stack, demo.admin.accessToken, signed.data!.checkout.id), (status) => status === 'IN_ESCROW', 'the crediário in force');
     cast = {
       stack,
       clinicAdminToken: demo.clinicAdmin.accessToken,
       clinicId: demo.clinicId,
       procedureId: demo.procedureId,
       paymentId: paid.data!.checkout.id,
+      crediarioId: signed.data!.checkout.id,
       patientUserId: demo.patient.userId,
       endpointId: '',
       deliveryId: '',

@@ -36,6 +36,8 @@ export const PAYMENT_PARTIES: Access = ['patient', 'clinicStaff', 'partnerKey', 
 export const PATIENTS: Access = ['patient', 'otherPatient'];
 /** Only the payer (and nobody acting for them). */
 export const PAYER: Access = ['patient'];
+/** The payer, and platform admins acting for the patient (not the clinic). */
+export const PAYER_AND_ADMIN: Access = ['patient', 'platformAdmin'];
 /** The patient's account: the patient and platform admins (a clinic sees its payers only through its payments). */
 export const PATIENT_RECORD: Access = ['patient', 'platformAdmin'];
 /** Platform admins only. */
@@ -225,6 +227,17 @@ export const POLICY: Record<string, Record<string, Access>> = {
     code: INHERIT,
     text: INHERIT,
   },
+  CrediarioPayoff: {
+    installmentNumbers: INHERIT,
+    totalCentavos: INHERIT,
+    pix: INHERIT,
+  },
+  CrediarioPayoffQuote: {
+    date: INHERIT,
+    installments: INHERIT,
+    totalCentavos: INHERIT,
+    discountCentavos: INHERIT,
+  },
   CrediarioFigures: {
     installmentsDue: INHERIT,
     overdue30: INHERIT,
@@ -385,6 +398,8 @@ export const POLICY: Record<string, Record<string, Access>> = {
     confirmProcedurePerformed: CLINIC_ITSELF,
     refundPayment: PAYMENT_PARTIES,
     openDispute: PAYER,
+    cancelCrediario: PAYER_AND_ADMIN,
+    payOffCrediario: PAYER,
     resolveDispute: ADMIN,
     decideFraudReview: ADMIN,
     payInstallment: PEOPLE,
@@ -530,6 +545,12 @@ export const POLICY: Record<string, Record<string, Access>> = {
     contractTerms: INHERIT,
     contractTermsHash: INHERIT,
   },
+  PayoffInstallment: {
+    number: INHERIT,
+    dueDate: INHERIT,
+    amountCentavos: INHERIT,
+    payoffCentavos: INHERIT,
+  },
   PaymentStatusChange: {
     from: INHERIT,
     to: INHERIT,
@@ -646,6 +667,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     payment: PAYMENT_PARTIES,
     myPayments: PEOPLE,
     myInstallments: PEOPLE,
+    crediarioPayoffQuote: PAYER_AND_ADMIN,
     ledgerHealth: ADMIN,
     payments: ADMIN,
     platformFigures: ADMIN,

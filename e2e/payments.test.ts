@@ -43,10 +43,12 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
   const checkout = async (input: Record<string, unknown>, token = patient.accessToken) =>
     stack.graphql<{ checkout: PaymentView }>(CHECKOUT, { input: { procedureId, idempotencyKey: randomUUID(), ...input } }, bearer(token));
   const payment = async (id: string, token = patient.accessToken) => (await stack.graphql<{ payment: PaymentView }>(PAYMENT, { id }, bearer(token))).body.data!.payment;
-  const waitStatus = (id: string, status: string) => eventually(() => payment(id), (p) => p.status === status);
+  const waitStatus = (id: string, status: string, token = patient.accessToken) => eventually(() => payment(id, token), (p) => p.status === status);
   const balance = async () => (await stack.graphql<{ clinic: { balance: Record<string, number> } }>(BALANCE, { id: clinicId }, bearer(clinicAdmin.accessToken))).body.data!.clinic.balance;
   const ledgerHealth = async () =>
     (await stack.graphql<{ ledgerHealth: { balanced: boolean; discrepancies: string[] } }>('{ ledgerHealth { balanced discrepancies } }', {}, bearer(admin.accessToken))).body.data!.ledgerHealth;
+  const blockOf = async (paymentId: string) =>
+    ((await sim('/_sim/state', undefined, 'GET')).body!.blocks as { correlationBlockedId: string; remainingCentavos: number }[]).find((b) => b.correlationBlockedId === paymentId);
   const simCharges = async () => ((await sim('/_sim/state', undefined, 'GET')).body as { charges: unknown[] }).charges.length;
 
   /** paid à vista → escrow → confirmed → paid out, with the clinic's balance at each step */
@@ -312,6 +314,102 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const anonymousCheckout = await stack.graphql(CHECKOUT, { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } });
     expect(anonymousCheckout.status).toBe(401);
   });
+  it('crediário settled early (CDC art. 52 §2): the next installments or all, for less, once each even when an installment is also paid on its own', async () => {
+    const QUOTE = 'query($id: ID!, $n: Int, $date: String) { crediarioPayoffQuote(paymentId: $id, installments: $n, date: $date) { date totalCentavos discountCentavos installments { number amountCentavos payoffCentavos } } }';
+    const PAY_OFF = 'mutation($input: PayOffCrediarioInput!) { payOffCrediario(input: $input) { installmentNumbers totalCentavos pix { copiaECola } } }';
+    type Quote = { date: string; totalCentavos: number; discountCentavos: number; installments: { number: number; amountCentavos: number; payoffCentavos: number }[] };
+    type Payoff = { installmentNumbers: number[]; totalCentavos: number; pix: { copiaECola: string } | null };
+    const plan = (await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>('query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 5) { id contractTermsHash } }', { p: procedureId }))
+      .body.data!.paymentPlans.find((p) => p.id === 'CREDIARIO:4')!;
+    // Another patient, whose credit the contracts of the tests above do not take up.
+    const created = (await checkout({ planId: 'CREDIARIO:4', method: 'PIX', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash }, otherPatient.accessToken)).body.data!.checkout;
+    await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola });
+    await waitStatus(created.id, 'IN_ESCROW', otherPatient.accessToken);
+    const quote = (variables: Record<string, unknown>, token = otherPatient.accessToken) => stack.graphql<{ crediarioPayoffQuote: Quote }>(QUOTE, { id: created.id, ...variables }, bearer(token));
+    const payOff = (installments: number | null, idempotencyKey = randomUUID()) =>
+      stack.graphql<{ payOffCrediario: Payoff }>(PAY_OFF, { input: { paymentId: created.id, installments, idempotencyKey } }, bearer(otherPatient.accessToken));
+    const installments = () => stack.payments.prisma.installment.findMany({ where: { paymentId: created.id }, orderBy: { number: 'asc' } });
+
+    // The quote: each open installment discounted for the days it is paid early.
+    const all = (await quote({})).body.data!.crediarioPayoffQuote;
+    expect(all.installments.map((i) => i.number)).toEqual([2, 3, 4]);
+    expect(all.installments.every((i) => i.payoffCentavos < i.amountCentavos)).toBe(true);
+    expect(all.discountCentavos).toBe(all.installments.reduce((sum, i) => sum + i.amountCentavos - i.payoffCentavos, 0));
+    expect((await quote({}, clinicAdmin.accessToken)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await quote({ date: '2020-01-01' })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await quote({ n: 9 })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    // The next one settled early: one PIX, the same for the same key, paid once.
+    const key = randomUUID();
+    const next = (await payOff(1, key)).body.data!.payOffCrediario;
+    expect(next).toMatchObject({ installmentNumbers: [2], totalCentavos: all.installments[0]!.payoffCentavos });
+    expect((await payOff(1, key)).body.data!.payOffCrediario.pix!.copiaECola).toBe(next.pix!.copiaECola);
+    await sim('/_sim/pix/pay', { payload: next.pix!.copiaECola });
+    await eventually(installments, (rows) => rows[1]!.status === 'PAID', 'installment 2 settled');
+
+    // All the rest, while installment 4 is also paid on its own charge: each installment is paid once, the other money kept apart.
+    const rest = (await payOff(null)).body.data!.payOffCrediario;
+    expect(rest.installmentNumbers).toEqual([3, 4]);
+    const fourth = (await installments())[3]!;
+    const own = await stack.graphql<{ payInstallment: { pix: { copiaECola: string } } }>('mutation($id: ID!) { payInstallment(installmentId: $id) { pix { copiaECola } } }', { id: fourth.id }, bearer(otherPatient.accessToken));
+    await sim('/_sim/pix/pay', { payload: own.body.data!.payInstallment.pix.copiaECola });
+    await eventually(installments, (rows) => rows[3]!.status === 'PAID', 'installment 4 paid on its own');
+    await sim('/_sim/pix/pay', { payload: rest.pix!.copiaECola });
+    await eventually(installments, (rows) => rows.every((row) => row.status === 'PAID'), 'every installment paid');
+    const apart = await stack.payments.prisma.ledgerTransaction.findMany({ where: { paymentId: created.id, id: { contains: ':duplicate:' } } });
+    expect(apart).toHaveLength(1);
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+    expect((await quote({})).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('crediário cancelled before the procedure: within 7 days all that was paid comes back (CDC art. 49), later the interest paid stays; once confirmed, not here', async () => {
+    const CANCEL = `mutation($input: CancelCrediarioInput!) { cancelCrediario(input: $input) { ${PAYMENT_FIELDS} } }`;
+    const plans = await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>('query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 5) { id contractTermsHash } }', { p: procedureId });
+    const contract = async () => {
+      const plan = plans.body.data!.paymentPlans.find((p) => p.id === 'CREDIARIO:3')!;
+      const created = (await checkout({ planId: 'CREDIARIO:3', method: 'PIX', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash }, otherPatient.accessToken)).body.data!.checkout;
+      await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola });
+      await waitStatus(created.id, 'IN_ESCROW', otherPatient.accessToken);
+      const first = await stack.payments.prisma.installment.findFirstOrThrow({ where: { paymentId: created.id, number: 1 } });
+      return { id: created.id, first };
+    };
+    const cancel = (paymentId: string, token: string, idempotencyKey = randomUUID()) =>
+      stack.graphql<{ cancelCrediario: PaymentView }>(CANCEL, { input: { paymentId, reason: 'Desisti do procedimento', idempotencyKey } }, bearer(token));
+    const before = await balance();
+
+    // Within 7 days: the first installment comes back whole, interest included, once however often asked.
+    const regret = await contract();
+    expect((await cancel(regret.id, clinicAdmin.accessToken)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const key = randomUUID();
+    const [first, again] = await Promise.all([cancel(regret.id, otherPatient.accessToken, key), cancel(regret.id, otherPatient.accessToken, key)]);
+    expect([first.body.data?.cancelCrediario.status, again.body.data?.cancelCrediario.status]).toEqual(['REFUNDED', 'REFUNDED']);
+    const undone = await eventually(() => payment(regret.id, otherPatient.accessToken), (p) => p.escrowState === 'RETURNED', 'the escrow returned');
+    expect(undone.amounts.refundedCentavos).toBe(regret.first.amountCentavos);
+    const refunds = await stack.payments.prisma.transfer.findMany({ where: { paymentId: regret.id, kind: 'REFUND' } });
+    expect(refunds.map((t) => t.amountCentavos)).toEqual([regret.first.amountCentavos]);
+    await eventually(() => stack.payments.prisma.transfer.findUniqueOrThrow({ where: { id: refunds[0]!.id } }), (t) => t.status === 'CONFIRMED', 'the refund paid by PIX');
+    // Nothing more is issued or owed: the patient's installments no longer list the contract.
+    expect((await stack.payments.prisma.installment.findMany({ where: { paymentId: regret.id, status: { not: 'PAID' } } })).every((i) => i.status === 'SCHEDULED')).toBe(true);
+    const owed = await stack.graphql<{ myInstallments: { payment: { id: string } }[] }>('{ myInstallments { payment { id } } }', {}, bearer(otherPatient.accessToken));
+    expect(owed.body.data!.myInstallments.filter((i) => i.payment.id === regret.id)).toEqual([]);
+    expect(await blockOf(regret.id)).toMatchObject({ remainingCentavos: 0 });
+
+    // After 7 days: what the installment amortized comes back; its interest paid for the month the credit ran.
+    const late = await contract();
+    await stack.payments.prisma.payment.update({ where: { id: late.id }, data: { createdAt: new Date(Date.now() - 8 * 86_400_000) } });
+    expect((await cancel(late.id, admin.accessToken)).body.data?.cancelCrediario.amounts.refundedCentavos).toBe(late.first.amortizationCentavos);
+
+    // The clinic's money is as before both contracts, and the books balance.
+    await eventually(() => payment(late.id, otherPatient.accessToken), (p) => p.escrowState === 'RETURNED', 'the escrow returned');
+    expect(await balance()).toEqual(before);
+    expect(await ledgerHealth()).toEqual({ balanced: true, discrepancies: [] });
+
+    // Once the clinic confirmed the procedure, the contract is not cancelled here.
+    const performed = await contract();
+    expect((await stack.graphql(CONFIRM, { id: performed.id }, bearer(clinicAdmin.accessToken))).body.errors).toBeUndefined();
+    expect((await cancel(performed.id, otherPatient.accessToken)).body.errors?.[0]?.extensions?.code).toBe('REFUND_NOT_ALLOWED');
+  });
+
   // Last: the clinic ends owing, which would keep back the payouts the tests above expect in full.
   it('chargebacks: the card\'s bank takes the money back from escrow, or from the clinic after payout, once, and the books agree', async () => {
     const cardPayment = async () => {
@@ -320,11 +418,9 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
       const charges = (await sim('/_sim/state', undefined, 'GET')).body!.cardCharges as { transactionId: string }[];
       return { created, gatewayId: charges.at(-1)!.transactionId };
     };
-    const blockOf = async (paymentId: string) =>
-      ((await sim('/_sim/state', undefined, 'GET')).body!.blocks as { correlationBlockedId: string; remainingCentavos: number }[]).find((b) => b.correlationBlockedId === paymentId);
 
     // In escrow: the money leaves escrow, the gateway's block is lifted, and the clinic is paid nothing.
-    const before = await balance();
+    const before = await eventually(balance, (b) => b.payoutsInTransitCentavos === 0, 'the payouts of the tests above done');
     const held = await cardPayment();
     await waitStatus(held.created.id, 'IN_ESCROW');
     await sim('/_sim/faults', { duplicateWebhooks: true });

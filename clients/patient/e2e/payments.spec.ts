@@ -26,6 +26,19 @@ async function payByCard(page: Page, number: string) {
   await page.getByRole('button', { name: /^Pagar R\$/ }).click();
 }
 
+/** Signs a crediário of `count` installments for the procedure and pays the first by PIX. */
+async function signCrediario(page: Page, search: string, name: string, count: number) {
+  await openProcedure(page, search, name);
+  const crediario = page.locator('[data-kind="CREDIARIO"]');
+  await crediario.getByLabel('Número de parcelas').selectOption(`CREDIARIO:${count}`);
+  await crediario.getByRole('link', { name: `Escolher Crediário MedPay em ${count}×` }).click();
+  await page.getByLabel('Sua renda mensal').selectOption('DE_2_A_4_SM');
+  await page.getByLabel(/Li e aceito o contrato/).check();
+  await page.getByRole('button', { name: 'Gerar PIX' }).click();
+  await payPix(await page.getByLabel('PIX copia e cola').inputValue());
+  await expect(page.locator('[data-status]')).toHaveText(/^Pago/);
+}
+
 test.beforeEach(async ({ page }) => {
   await logIn(page, 'paciente@demo.medpay.com.br');
   await expect(page.getByRole('button', { name: 'Sair' })).toBeVisible();
@@ -83,15 +96,7 @@ test('a patient cancels a payment still in escrow and another is disputed', asyn
 });
 
 test('crediário installments: the first paid by PIX, the next one shown with its due date and payable now', async ({ page }) => {
-  await openProcedure(page, 'canal', 'Tratamento de canal (molar)');
-  const crediario = page.locator('[data-kind="CREDIARIO"]');
-  await crediario.getByLabel('Número de parcelas').selectOption('CREDIARIO:6');
-  await crediario.getByRole('link', { name: 'Escolher Crediário MedPay em 6×' }).click();
-  await page.getByLabel('Sua renda mensal').selectOption('DE_2_A_4_SM');
-  await page.getByLabel(/Li e aceito o contrato/).check();
-  await page.getByRole('button', { name: 'Gerar PIX' }).click();
-  await payPix(await page.getByLabel('PIX copia e cola').inputValue());
-  await expect(page.locator('[data-status]')).toHaveText(/^Pago/);
+  await signCrediario(page, 'canal', 'Tratamento de canal (molar)', 6);
 
   await page.getByRole('link', { name: 'Parcelas', exact: true }).click();
   // (the demo patient may owe other contracts' installments from other tests: look at this one's)
@@ -104,4 +109,24 @@ test('crediário installments: the first paid by PIX, the next one shown with it
   const row = rows.filter({ hasText: '2/6' });
   await row.getByRole('button', { name: 'Pagar agora' }).click();
   await expect(page.getByLabel('PIX copia e cola')).toHaveValue(/^000201/);
+});
+
+test('a patient settles a crediário installment early, then undoes the contract within 7 days of signing', async ({ page }) => {
+  await signCrediario(page, 'peeling', 'Peeling químico', 3);
+
+  // Early settlement: the next installment for less than scheduled, by one PIX.
+  const payoff = page.locator('section', { has: page.getByRole('heading', { name: 'Quitar antecipadamente' }) });
+  await payoff.getByLabel('Parcelas a quitar').selectOption({ label: 'A próxima' });
+  await expect(payoff.getByText(/^Parcela 2 \(vence em \d{2}\/\d{2}\/\d{4}\)/)).toBeVisible();
+  await expect(payoff.getByText(/desconto de R\$/)).toBeVisible();
+  await payoff.getByRole('button', { name: 'Gerar PIX de quitação' }).click();
+  await payPix(await payoff.getByLabel('PIX copia e cola').inputValue());
+  await expect(page.locator('tr', { hasText: /^2/ })).toContainText('Paga');
+
+  // Regret: the contract undone, everything paid back.
+  await page.getByRole('button', { name: 'Cancelar o crediário' }).click();
+  await expect(page.getByText(/Você está no prazo de arrependimento \(até \d{2}\/\d{2}\/\d{4}\): o contrato é desfeito e você recebe de volta tudo o que pagou/)).toBeVisible();
+  await page.getByRole('button', { name: 'Confirmar cancelamento' }).click();
+  await expect(page.locator('[data-status]')).toHaveText('Reembolsado');
+  await expect(page.getByRole('button', { name: 'Cancelar o crediário' })).toBeHidden();
 });

@@ -119,13 +119,14 @@ describe('MessageSender', () => {
   });
 
   it('quiet hours: a non-urgent SMS waits until 08:00 in São Paulo; an urgent one (PIX expiring) goes now', async () => {
-    now = new Date('2026-12-04T23:30:00-03:00');
+    // A night far ahead: the queue runs on the real clock, and must see the held SMS's 08:00 as still to come.
+    now = new Date('2099-12-04T23:30:00-03:00');
     const waiting = await send('payment.confirmed', 'SMS');
     const urgent = await send('pix.expiring', 'SMS', true);
     expect(await settled(urgent.id)).toMatchObject({ status: 'SENT' });
     const held = await settled(waiting.id);
     expect(held).toMatchObject({ status: 'PENDING', attempts: 0 });
-    expect(held!.scheduledFor.toISOString()).toBe('2026-12-05T11:00:00.000Z');
+    expect(held!.scheduledFor.toISOString()).toBe('2099-12-05T11:00:00.000Z');
     expect(smsWith(waiting.id)).toHaveLength(0);
     now = new Date('2026-12-04T15:00:00-03:00');
   });

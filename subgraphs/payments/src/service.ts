@@ -28,6 +28,7 @@ import { paymentsOutbox } from './events/outbox.js';
 import { outboxStore } from './events/outbox-store.js';
 import { personalDataAccessed } from './events/domain-events.js';
 import { PaymentActions } from './money-movement/payment-actions.js';
+import { CrediarioContracts } from './crediario/contract-actions.js';
 import { PaymentEventFeed } from './events/payment-events.js';
 import { PaymentSearch } from './payments/payment-search.js';
 import { PersonalDataStore } from './payments/personal-data-store.js';
@@ -119,6 +120,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const checkout = new Checkout(checkoutStore, directory, charges, { fraud, credit }, config.PLATFORM_FEE_BASIS_POINTS, kick);
   const fraudReview = new FraudReview(prisma, charges, logger, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
+  const crediario = new CrediarioContracts(prisma, charges, gateway, kick);
   if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
     // Before the server listens: a reader of the outbox feed never sees part of the history.
     seeding = true;
@@ -171,6 +173,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       credit,
       fraudReview,
       actions,
+      crediario,
       store,
       search,
       personalData,

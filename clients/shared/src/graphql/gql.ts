@@ -53,6 +53,7 @@ type Documents = {
     "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentLiveDocument,
     "\n  mutation CancelPayment($input: RefundInput!) {\n    refundPayment(input: $input) { ...PaymentDetails }\n  }\n": typeof types.CancelPaymentDocument,
+    "\n  mutation CancelCrediario($input: CancelCrediarioInput!) {\n    cancelCrediario(input: $input) { ...PaymentDetails }\n  }\n": typeof types.CancelCrediarioDocument,
     "\n  mutation DisputePayment($id: ID!, $reason: String!) {\n    openDispute(paymentId: $id, reason: $reason) { ...PaymentDetails }\n  }\n": typeof types.DisputePaymentDocument,
     "\n  query MyPayments($after: String) {\n    myPayments(first: 20, after: $after) {\n      edges { node { id status hold createdAt method planKind installmentCount amounts { patientTotalCentavos } procedure { id name } clinic { id tradeName } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MyPaymentsDocument,
     "\n  subscription MyPaymentEvents {\n    myPaymentEvents { id status payment { id status escrowState } }\n  }\n": typeof types.MyPaymentEventsDocument,
@@ -62,6 +63,8 @@ type Documents = {
     "\n  query CheckoutPage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) { id name priceCentavos clinic { id tradeName } }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields schedule { number dueDate amountCentavos } }\n  }\n": typeof types.CheckoutPageDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) { id status }\n  }\n": typeof types.CheckoutDocument,
     "\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n": typeof types.ProcedurePageDocument,
+    "\n  query PayoffQuote($paymentId: ID!, $installments: Int) {\n    crediarioPayoffQuote(paymentId: $paymentId, installments: $installments) {\n      date totalCentavos discountCentavos\n      installments { number dueDate amountCentavos payoffCentavos }\n    }\n  }\n": typeof types.PayoffQuoteDocument,
+    "\n  mutation PayOffCrediario($input: PayOffCrediarioInput!) {\n    payOffCrediario(input: $input) { installmentNumbers totalCentavos pix { copiaECola qrCodePayload expiresAt } }\n  }\n": typeof types.PayOffCrediarioDocument,
     "\n  query CreditOffer($procedureId: ID!, $incomeBand: IncomeBand!) {\n    creditOffer(procedureId: $procedureId, incomeBand: $incomeBand) { approved maxAmountCentavos maxInstallments reasons { code text } }\n  }\n": typeof types.CreditOfferDocument,
     "\n  query LegalTerms {\n    legalTerms { termsVersion termsDate privacyPolicyVersion privacyPolicyDate }\n  }\n": typeof types.LegalTermsDocument,
     "\n  query MyConsent {\n    me { id consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance } }\n  }\n": typeof types.MyConsentDocument,
@@ -160,6 +163,7 @@ const documents: Documents = {
     "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": types.PaymentLiveDocument,
     "\n  mutation CancelPayment($input: RefundInput!) {\n    refundPayment(input: $input) { ...PaymentDetails }\n  }\n": types.CancelPaymentDocument,
+    "\n  mutation CancelCrediario($input: CancelCrediarioInput!) {\n    cancelCrediario(input: $input) { ...PaymentDetails }\n  }\n": types.CancelCrediarioDocument,
     "\n  mutation DisputePayment($id: ID!, $reason: String!) {\n    openDispute(paymentId: $id, reason: $reason) { ...PaymentDetails }\n  }\n": types.DisputePaymentDocument,
     "\n  query MyPayments($after: String) {\n    myPayments(first: 20, after: $after) {\n      edges { node { id status hold createdAt method planKind installmentCount amounts { patientTotalCentavos } procedure { id name } clinic { id tradeName } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MyPaymentsDocument,
     "\n  subscription MyPaymentEvents {\n    myPaymentEvents { id status payment { id status escrowState } }\n  }\n": types.MyPaymentEventsDocument,
@@ -169,6 +173,8 @@ const documents: Documents = {
     "\n  query CheckoutPage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) { id name priceCentavos clinic { id tradeName } }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields schedule { number dueDate amountCentavos } }\n  }\n": types.CheckoutPageDocument,
     "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) { id status }\n  }\n": types.CheckoutDocument,
     "\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n": types.ProcedurePageDocument,
+    "\n  query PayoffQuote($paymentId: ID!, $installments: Int) {\n    crediarioPayoffQuote(paymentId: $paymentId, installments: $installments) {\n      date totalCentavos discountCentavos\n      installments { number dueDate amountCentavos payoffCentavos }\n    }\n  }\n": types.PayoffQuoteDocument,
+    "\n  mutation PayOffCrediario($input: PayOffCrediarioInput!) {\n    payOffCrediario(input: $input) { installmentNumbers totalCentavos pix { copiaECola qrCodePayload expiresAt } }\n  }\n": types.PayOffCrediarioDocument,
     "\n  query CreditOffer($procedureId: ID!, $incomeBand: IncomeBand!) {\n    creditOffer(procedureId: $procedureId, incomeBand: $incomeBand) { approved maxAmountCentavos maxInstallments reasons { code text } }\n  }\n": types.CreditOfferDocument,
     "\n  query LegalTerms {\n    legalTerms { termsVersion termsDate privacyPolicyVersion privacyPolicyDate }\n  }\n": types.LegalTermsDocument,
     "\n  query MyConsent {\n    me { id consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance } }\n  }\n": types.MyConsentDocument,
@@ -401,6 +407,10 @@ export function graphql(source: "\n  mutation CancelPayment($input: RefundInput!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CancelCrediario($input: CancelCrediarioInput!) {\n    cancelCrediario(input: $input) { ...PaymentDetails }\n  }\n"): (typeof documents)["\n  mutation CancelCrediario($input: CancelCrediarioInput!) {\n    cancelCrediario(input: $input) { ...PaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DisputePayment($id: ID!, $reason: String!) {\n    openDispute(paymentId: $id, reason: $reason) { ...PaymentDetails }\n  }\n"): (typeof documents)["\n  mutation DisputePayment($id: ID!, $reason: String!) {\n    openDispute(paymentId: $id, reason: $reason) { ...PaymentDetails }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -434,6 +444,14 @@ export function graphql(source: "\n  mutation Checkout($input: CheckoutInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n"): (typeof documents)["\n  query ProcedurePage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) {\n      id name description category priceCentavos durationMinutes interestFreeInstallments active\n      clinic { id tradeName status address { city state } }\n    }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PayoffQuote($paymentId: ID!, $installments: Int) {\n    crediarioPayoffQuote(paymentId: $paymentId, installments: $installments) {\n      date totalCentavos discountCentavos\n      installments { number dueDate amountCentavos payoffCentavos }\n    }\n  }\n"): (typeof documents)["\n  query PayoffQuote($paymentId: ID!, $installments: Int) {\n    crediarioPayoffQuote(paymentId: $paymentId, installments: $installments) {\n      date totalCentavos discountCentavos\n      installments { number dueDate amountCentavos payoffCentavos }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayOffCrediario($input: PayOffCrediarioInput!) {\n    payOffCrediario(input: $input) { installmentNumbers totalCentavos pix { copiaECola qrCodePayload expiresAt } }\n  }\n"): (typeof documents)["\n  mutation PayOffCrediario($input: PayOffCrediarioInput!) {\n    payOffCrediario(input: $input) { installmentNumbers totalCentavos pix { copiaECola qrCodePayload expiresAt } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PaymentMapper, InstallmentMapper, PaymentStatusChangeMapper, PaymentEventMapper, StatementEntryMapper, PixInstructionsMapper, BoletoInstructionsMapper, CardResultMapper, PaymentConnectionMapper, EntityReferenceMapper } from '../resolvers/mappers.js';
+import type { PaymentMapper, InstallmentMapper, PaymentStatusChangeMapper, PaymentEventMapper, StatementEntryMapper, PixInstructionsMapper, BoletoInstructionsMapper, CardResultMapper, PaymentConnectionMapper, CrediarioPayoffMapper, CrediarioPayoffQuoteMapper, EntityReferenceMapper } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../resolvers/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +25,13 @@ export type BoletoInstructions = {
   dueDate: Scalars['String']['output'];
   /** linha digitável (47 digits) */
   line: Scalars['String']['output'];
+};
+
+export type CancelCrediarioInput = {
+  idempotencyKey: Scalars['String']['input'];
+  paymentId: Scalars['ID']['input'];
+  /** why the patient gives up the contract (3 to 200 characters kept) */
+  reason: Scalars['String']['input'];
 };
 
 export type CardResult = {
@@ -131,6 +138,25 @@ export type ClinicStatement = {
   /** of which the bank confirmed */
   payoutsConfirmedCentavos: Scalars['Int']['output'];
   to: Scalars['String']['output'];
+};
+
+/** A PIX that settles installments early, at the quote of the day it was made. */
+export type CrediarioPayoff = {
+  __typename?: 'CrediarioPayoff';
+  installmentNumbers: Array<Scalars['Int']['output']>;
+  /** null once paid, cancelled or expired */
+  pix?: Maybe<PixInstructions>;
+  totalCentavos: Scalars['Int']['output'];
+};
+
+/** Early settlement of a crediário (CDC art. 52 §2) on a day: the interest not yet accrued is removed pro rata die. */
+export type CrediarioPayoffQuote = {
+  __typename?: 'CrediarioPayoffQuote';
+  date: Scalars['String']['output'];
+  /** the interest not yet accrued that settling now removes */
+  discountCentavos: Scalars['Int']['output'];
+  installments: Array<PayoffInstallment>;
+  totalCentavos: Scalars['Int']['output'];
 };
 
 /**
@@ -260,7 +286,7 @@ export type LedgerHealth = {
   creditsCentavos: Scalars['Float']['output'];
   debitsCentavos: Scalars['Float']['output'];
   discrepancies: Array<Scalars['String']['output']>;
-  /** cash at the gateway as our books have it, and as the gateway's charges and transfers add up */
+  /** cash at the gateway as our books have it (below zero when chargebacks overdrew the account), and as the gateway's charges and transfers add up */
   gatewayCashCentavos: Scalars['Float']['output'];
 };
 
@@ -282,6 +308,12 @@ export type MoneyInFlightReason =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Cancels a crediário before the clinic confirms the procedure (its payer, or a platform admin). Within 7
+   * days of signing (CDC art. 49) everything paid comes back, interest included; after that, what was paid
+   * less the interest of the installments already paid. Before the first installment is paid it just ends.
+   */
+  cancelCrediario?: Maybe<Payment>;
   checkout?: Maybe<Payment>;
   /** The clinic confirms the procedure was performed: escrow is released and the payout starts. */
   confirmProcedurePerformed?: Maybe<Payment>;
@@ -290,10 +322,17 @@ export type Mutation = {
   openDispute?: Maybe<Payment>;
   /** The patient pays a crediário installment now, by PIX: an overdue one with its late charges. */
   payInstallment?: Maybe<Installment>;
+  /** A PIX that settles the next open installments (or all) early, for less: the interest not yet accrued removed (the payer only). */
+  payOffCrediario?: Maybe<CrediarioPayoff>;
   /** pays a card payment the back office approved after review with the card presented again (the payer only) */
   payWithCard?: Maybe<Payment>;
   refundPayment?: Maybe<Payment>;
   resolveDispute?: Maybe<Payment>;
+};
+
+
+export type MutationCancelCrediarioArgs = {
+  input: CancelCrediarioInput;
 };
 
 
@@ -325,6 +364,11 @@ export type MutationPayInstallmentArgs = {
 };
 
 
+export type MutationPayOffCrediarioArgs = {
+  input: PayOffCrediarioInput;
+};
+
+
 export type MutationPayWithCardArgs = {
   cardToken: Scalars['String']['input'];
   paymentId: Scalars['ID']['input'];
@@ -345,6 +389,13 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PayOffCrediarioInput = {
+  idempotencyKey: Scalars['String']['input'];
+  /** how many of the next open installments, in due order; all when omitted */
+  installments?: InputMaybe<Scalars['Int']['input']>;
+  paymentId: Scalars['ID']['input'];
 };
 
 export type Payment = {
@@ -509,6 +560,16 @@ export type PaymentStatusCount = {
   status: PaymentStatus;
 };
 
+export type PayoffInstallment = {
+  __typename?: 'PayoffInstallment';
+  /** as scheduled */
+  amountCentavos: Scalars['Int']['output'];
+  dueDate: Scalars['String']['output'];
+  number: Scalars['Int']['output'];
+  /** what settling it costs on the quote's day: discounted when early, with late charges when overdue */
+  payoffCentavos: Scalars['Int']['output'];
+};
+
 export type PersonalData = {
   __typename?: 'PersonalData';
   /** What keeps the person from deleting their account: money of theirs still moving. */
@@ -578,6 +639,8 @@ export type Procedure = {
 
 export type Query = {
   __typename?: 'Query';
+  /** What settling a crediário's next open installments (or all) costs on a day, today when omitted (its payer and platform admins). */
+  crediarioPayoffQuote?: Maybe<CrediarioPayoffQuote>;
   /** the caller's crediário offer for a procedure, given the monthly income band they declare */
   creditOffer?: Maybe<CreditOffer>;
   /** checkouts held for the back office's anti-fraud review, newest first (platform admins) */
@@ -598,6 +661,13 @@ export type Query = {
   planNets?: Maybe<Array<PlanNet>>;
   /** Volume, counts and balances over a period (YYYY-MM-DD, America/Sao_Paulo; default: the last 30 days): platform admins only. */
   platformFigures?: Maybe<PlatformFigures>;
+};
+
+
+export type QueryCrediarioPayoffQuoteArgs = {
+  date?: InputMaybe<Scalars['String']['input']>;
+  installments?: InputMaybe<Scalars['Int']['input']>;
+  paymentId: Scalars['ID']['input'];
 };
 
 
@@ -876,15 +946,18 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   BoletoInstructions: ResolverTypeWrapper<BoletoInstructionsMapper>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CancelCrediarioInput: CancelCrediarioInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CardResult: ResolverTypeWrapper<CardResultMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CheckoutInput: CheckoutInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Clinic: ResolverTypeWrapper<EntityReferenceMapper>;
   ClinicBalance: ResolverTypeWrapper<ClinicBalance>;
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: ResolverTypeWrapper<Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversTypes['StatementEntry']> }>;
+  CrediarioPayoff: ResolverTypeWrapper<CrediarioPayoffMapper>;
+  CrediarioPayoffQuote: ResolverTypeWrapper<CrediarioPayoffQuoteMapper>;
   CreditOffer: ResolverTypeWrapper<CreditOffer>;
   CreditReason: ResolverTypeWrapper<CreditReason>;
   DisputeOutcome: DisputeOutcome;
@@ -906,6 +979,7 @@ export type ResolversTypes = ResolversObject<{
   MoneyInFlightReason: MoneyInFlightReason;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayOffCrediarioInput: PayOffCrediarioInput;
   Payment: ResolverTypeWrapper<PaymentMapper>;
   PaymentAmounts: ResolverTypeWrapper<PaymentAmounts>;
   PaymentConnection: ResolverTypeWrapper<PaymentConnectionMapper>;
@@ -919,6 +993,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   PaymentStatusChange: ResolverTypeWrapper<PaymentStatusChangeMapper>;
   PaymentStatusCount: ResolverTypeWrapper<PaymentStatusCount>;
+  PayoffInstallment: ResolverTypeWrapper<PayoffInstallment>;
   PersonalData: ResolverTypeWrapper<PersonalData>;
   PixInstructions: ResolverTypeWrapper<PixInstructionsMapper>;
   PlanKind: PlanKind;
@@ -941,15 +1016,18 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   BoletoInstructions: BoletoInstructionsMapper;
   String: Scalars['String']['output'];
+  CancelCrediarioInput: CancelCrediarioInput;
+  ID: Scalars['ID']['output'];
   CardResult: CardResultMapper;
   Boolean: Scalars['Boolean']['output'];
   CheckoutInput: CheckoutInput;
   Int: Scalars['Int']['output'];
-  ID: Scalars['ID']['output'];
   Clinic: EntityReferenceMapper;
   ClinicBalance: ClinicBalance;
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversParentTypes['StatementEntry']> };
+  CrediarioPayoff: CrediarioPayoffMapper;
+  CrediarioPayoffQuote: CrediarioPayoffQuoteMapper;
   CreditOffer: CreditOffer;
   CreditReason: CreditReason;
   FraudAssessment: FraudAssessment;
@@ -964,6 +1042,7 @@ export type ResolversParentTypes = ResolversObject<{
   MoneyInFlight: MoneyInFlight;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PayOffCrediarioInput: PayOffCrediarioInput;
   Payment: PaymentMapper;
   PaymentAmounts: PaymentAmounts;
   PaymentConnection: PaymentConnectionMapper;
@@ -974,6 +1053,7 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentSearch: PaymentSearch;
   PaymentStatusChange: PaymentStatusChangeMapper;
   PaymentStatusCount: PaymentStatusCount;
+  PayoffInstallment: PayoffInstallment;
   PersonalData: PersonalData | FederationReferenceTypes['PersonalData'];
   PixInstructions: PixInstructionsMapper;
   PlanNet: PlanNet;
@@ -1027,6 +1107,19 @@ export type ClinicStatementResolvers<ContextType = PaymentsContext, ParentType e
   payoutsCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   payoutsConfirmedCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CrediarioPayoffResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CrediarioPayoff'] = ResolversParentTypes['CrediarioPayoff']> = ResolversObject<{
+  installmentNumbers?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  pix?: Resolver<Maybe<ResolversTypes['PixInstructions']>, ParentType, ContextType>;
+  totalCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CrediarioPayoffQuoteResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CrediarioPayoffQuote'] = ResolversParentTypes['CrediarioPayoffQuote']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  installments?: Resolver<Array<ResolversTypes['PayoffInstallment']>, ParentType, ContextType>;
+  totalCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CreditOfferResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditOffer'] = ResolversParentTypes['CreditOffer']> = ResolversObject<{
@@ -1107,11 +1200,13 @@ export type MoneyInFlightResolvers<ContextType = PaymentsContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelCrediario?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationCancelCrediarioArgs, 'input'>>;
   checkout?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
   confirmProcedurePerformed?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationConfirmProcedurePerformedArgs, 'paymentId'>>;
   decideFraudReview?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationDecideFraudReviewArgs, 'decision' | 'paymentId'>>;
   openDispute?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationOpenDisputeArgs, 'paymentId' | 'reason'>>;
   payInstallment?: Resolver<Maybe<ResolversTypes['Installment']>, ParentType, ContextType, RequireFields<MutationPayInstallmentArgs, 'installmentId'>>;
+  payOffCrediario?: Resolver<Maybe<ResolversTypes['CrediarioPayoff']>, ParentType, ContextType, RequireFields<MutationPayOffCrediarioArgs, 'input'>>;
   payWithCard?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationPayWithCardArgs, 'cardToken' | 'paymentId'>>;
   refundPayment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   resolveDispute?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'inFavorOf' | 'paymentId'>>;
@@ -1219,6 +1314,13 @@ export type PaymentStatusCountResolvers<ContextType = PaymentsContext, ParentTyp
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 }>;
 
+export type PayoffInstallmentResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoffInstallment'] = ResolversParentTypes['PayoffInstallment']> = ResolversObject<{
+  amountCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  payoffCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PersonalDataResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PersonalData'] = ResolversParentTypes['PersonalData'], FederationReferenceType extends FederationReferenceTypes['PersonalData'] = FederationReferenceTypes['PersonalData']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalData']> | FederationReferenceType, FederationReferenceType, ContextType>;
   moneyInFlight?: Resolver<Maybe<Array<ResolversTypes['MoneyInFlight']>>, ParentType, ContextType>;
@@ -1264,6 +1366,7 @@ export type ProcedureResolvers<ContextType = PaymentsContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  crediarioPayoffQuote?: Resolver<Maybe<ResolversTypes['CrediarioPayoffQuote']>, ParentType, ContextType, RequireFields<QueryCrediarioPayoffQuoteArgs, 'paymentId'>>;
   creditOffer?: Resolver<Maybe<ResolversTypes['CreditOffer']>, ParentType, ContextType, RequireFields<QueryCreditOfferArgs, 'incomeBand' | 'procedureId'>>;
   fraudReviewQueue?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, RequireFields<QueryFraudReviewQueueArgs, 'first'>>;
   ledgerHealth?: Resolver<Maybe<ResolversTypes['LedgerHealth']>, ParentType, ContextType>;
@@ -1321,6 +1424,8 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Clinic?: ClinicResolvers<ContextType>;
   ClinicBalance?: ClinicBalanceResolvers<ContextType>;
   ClinicStatement?: ClinicStatementResolvers<ContextType>;
+  CrediarioPayoff?: CrediarioPayoffResolvers<ContextType>;
+  CrediarioPayoffQuote?: CrediarioPayoffQuoteResolvers<ContextType>;
   CreditOffer?: CreditOfferResolvers<ContextType>;
   CreditReason?: CreditReasonResolvers<ContextType>;
   FraudAssessment?: FraudAssessmentResolvers<ContextType>;
@@ -1343,6 +1448,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   PaymentPlan?: PaymentPlanResolvers<ContextType>;
   PaymentStatusChange?: PaymentStatusChangeResolvers<ContextType>;
   PaymentStatusCount?: PaymentStatusCountResolvers<ContextType>;
+  PayoffInstallment?: PayoffInstallmentResolvers<ContextType>;
   PersonalData?: PersonalDataResolvers<ContextType>;
   PixInstructions?: PixInstructionsResolvers<ContextType>;
   PlanNet?: PlanNetResolvers<ContextType>;

@@ -10,8 +10,10 @@ export type NewInstallment = Pick<Installment, 'id' | 'paymentId' | 'number' | '
   status: 'ISSUED' | 'SCHEDULED';
 };
 
-/** Payments whose installments are no longer collected. */
-const CLOSED_PAYMENT_STATUSES: Payment['status'][] = ['AWAITING_PAYMENT', 'EXPIRED', 'CANCELED', 'DECLINED', 'REFUNDED'];
+/** Contracts that ended: nothing more is collected. */
+export const ENDED_PAYMENT_STATUSES: Payment['status'][] = ['EXPIRED', 'CANCELED', 'DECLINED', 'REFUNDED'];
+/** Payments whose later installments are not issued: ended, or not yet activated by the first. */
+const CLOSED_PAYMENT_STATUSES: Payment['status'][] = ['AWAITING_PAYMENT', ...ENDED_PAYMENT_STATUSES];
 
 export const installmentStore = {
   async createSchedule(db: Db, installments: NewInstallment[]): Promise<void> {
@@ -20,6 +22,11 @@ export const installmentStore = {
 
   withPayment(db: Db, id: string): Promise<(Installment & { payment: Payment }) | null> {
     return db.installment.findUnique({ where: { id }, include: { payment: true } });
+  },
+
+  /** A contract's schedule, by number. */
+  ofPayment(db: Db, paymentId: string): Promise<Installment[]> {
+    return db.installment.findMany({ where: { paymentId }, orderBy: { number: 'asc' } });
   },
 
   get(db: Db, id: string): Promise<Installment> {
@@ -36,6 +43,11 @@ export const installmentStore = {
     return financed._sum.amortizationCentavos ?? 0;
   },
 
+  /** What the paid installments amortized of the contract's principal. */
+  async amortizedCentavos(db: Db, paymentId: string): Promise<number> {
+    const paid = await db.installment.aggregate({ where: { paymentId, status: 'PAID' }, _sum: { amortizationCentavos: true } });
+    return paid._sum.amortizationCentavos ?? 0;
+  },
 
   /** Scheduled installments due by `dueBy` on contracts still collected, with their payments. */
   dueToIssue(db: Db, dueBy: string, take: number): Promise<(Installment & { payment: Payment })[]> {
@@ -52,9 +64,9 @@ export const installmentStore = {
     return (await db.installment.updateMany({ where: { id, status: { not: 'PAID' } }, data: { status: 'PAID', paidAt } })).count > 0;
   },
 
-  /** Issued installments past their due date (`dueDate` before `today`), oldest first, with their payments. */
+  /** Issued installments past their due date (`dueDate` before `today`) on contracts not ended, oldest first, with their payments. */
   pastDue(db: Db, today: string, take: number): Promise<(Installment & { payment: Payment })[]> {
-    return db.installment.findMany({ where: { status: 'ISSUED', dueDate: { lt: today } }, include: { payment: true }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take });
+    return db.installment.findMany({ where: { status: 'ISSUED', dueDate: { lt: today }, payment: { status: { notIn: ENDED_PAYMENT_STATUSES } } }, include: { payment: true }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take });
   },
 
   /** ISSUED → OVERDUE; false when it was paid or made overdue meanwhile. */

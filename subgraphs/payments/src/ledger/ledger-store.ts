@@ -158,8 +158,8 @@ export async function checkLedger(prisma: PrismaClient): Promise<LedgerHealth> {
   };
 }
 
-/** What the release of a payment took out of escrow (its debit on the escrow account), or null before release. */
-export async function releasedFromEscrow(db: PrismaClient | Tx, paymentId: string): Promise<number | null> {
-  const released = await db.ledgerEntry.findFirst({ where: { transactionId: `payment:${paymentId}:released`, direction: 'DEBIT' }, select: { amountCentavos: true } });
-  return released ? Number(released.amountCentavos) : null;
+/** What one posting (a release, a chargeback, a cancellation) took out of escrow, or null before it is posted. */
+export async function takenFromEscrow(db: PrismaClient | Tx, transactionId: string): Promise<number | null> {
+  const taken = await db.ledgerEntry.findFirst({ where: { transactionId, direction: 'DEBIT', accountId: { startsWith: 'escrow:' } }, select: { amountCentavos: true } });
+  return taken ? Number(taken.amountCentavos) : null;
 }

@@ -17,7 +17,11 @@ export interface NewCharge {
   amountCentavos: number;
   installmentNumber: number | null;
   dueDate?: string | null;
+  /** an early settlement's installments, with what each costs (Charge.payoff) */
+  payoff?: PayoffPart[];
 }
+
+export type PayoffPart = { number: number; amountCentavos: number };
 
 const OPEN_STATUSES: Charge['status'][] = ['ACTIVE', 'CREATING'];
 
@@ -35,6 +39,21 @@ export const chargeStore = {
   /** The payment's first paid charge, the one a refund goes back through. */
   firstPaid(db: Db, paymentId: string): Promise<Charge | null> {
     return db.charge.findFirst({ where: { paymentId, status: 'PAID' }, orderBy: { createdAt: 'asc' } });
+  },
+
+  get(db: Db, id: string): Promise<Charge> {
+    return db.charge.findUniqueOrThrow({ where: { id } });
+  },
+
+  /** A payment's charges still open (ACTIVE or CREATING). */
+  openFor(db: Db, paymentId: string): Promise<Charge[]> {
+    return db.charge.findMany({ where: { paymentId, status: { in: OPEN_STATUSES } } });
+  },
+
+  /** What a payment's charges received. */
+  async paidFor(db: Db, paymentId: string): Promise<number> {
+    const received = await db.charge.aggregate({ where: { paymentId, status: 'PAID' }, _sum: { paidCentavos: true } });
+    return received._sum.paidCentavos ?? 0;
   },
 
   /** An installment's charges still open (ACTIVE or CREATING). */

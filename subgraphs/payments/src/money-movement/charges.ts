@@ -36,7 +36,7 @@ export class ChargeIssuer {
     if (!identity) throw new PaymentsError('BAD_USER_INPUT', 'Complete seu cadastro (nome e CPF) antes de pagar.');
     const payer = { name: identity.name, document: identity.cpf };
     // No procedure name: it is health data, and would show on the patient's bank statement.
-    const description = `MedPay Saúde${charge.installmentNumber ? ` — parcela ${charge.installmentNumber}/${payment.installmentCount}` : ''}`;
+    const description = `MedPay Saúde${charge.installmentNumber ? ` — parcela ${charge.installmentNumber}/${payment.installmentCount}` : charge.payoff ? ' — quitação antecipada do crediário' : ''}`;
     try {
       if (charge.method === 'PIX') {
         const pix = await this.gateway.createPixCharge({

@@ -21,7 +21,7 @@ import { installmentStore } from '../crediario/installment-store.js';
 import { paymentRows } from '../payments/payment-store.js';
 import { inTransaction } from '../transaction.js';
 
-const HELD_STATUSES = new Set(['IN_ESCROW', 'PAID', 'PARTIALLY_REFUNDED', 'DISPUTED']);
+export const HELD_STATUSES: ReadonlySet<string> = new Set(['IN_ESCROW', 'PAID', 'PARTIALLY_REFUNDED', 'DISPUTED']);
 
 export class PaymentActions {
   constructor(

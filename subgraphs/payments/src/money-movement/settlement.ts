@@ -8,7 +8,7 @@ import type { Charge, Payment, PrismaClient, Transfer } from '../generated/prism
 import { account, lockedBalance, post, type Tx } from '../ledger/ledger-store.js';
 import { canMove } from '../payments/payment-status.js';
 import { movePayment } from '../payments/transitions.js';
-import { chargeStore } from './charge-store.js';
+import { chargeStore, type PayoffPart } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
 import { installmentPaid, transferFailed } from '../events/domain-events.js';
@@ -61,8 +61,9 @@ export class Settlement {
       // second waits for the first's row lock, then finds the charge paid and does nothing.
       if (!(await chargeStore.markPaid(tx, charge.id, { paidCentavos: event.amountCentavos, paidAt: event.occurredAt, gatewayTransactionId: event.transactionId }))) return;
       const payment = await paymentRows.get(tx, charge.paymentId);
-      if (payment.planKind === 'CREDIARIO') await this.installmentPaid(tx, payment, charge, event.amountCentavos, event.occurredAt);
-      else await this.paymentPaid(tx, payment, event.amountCentavos, event.occurredAt);
+      if (payment.planKind !== 'CREDIARIO') return this.paymentPaid(tx, payment, event.amountCentavos, event.occurredAt);
+      // Locked: a cancellation of the contract counts what was paid, so the two take turns.
+      await this.installmentPaid(tx, await paymentRows.locked(tx, payment.id), charge, event.amountCentavos, event.occurredAt);
     });
   }
 
@@ -88,13 +89,27 @@ export class Settlement {
     await this.holdInEscrow(tx, payment, paidAt, 'Pagamento confirmado pelo gateway');
   }
 
+  /** A crediário charge paid: one installment, or those an early settlement pays (Charge.payoff), each at its price that day. */
   private async installmentPaid(tx: Tx, payment: Payment, charge: Charge, receivedCentavos: number, paidAt: Date) {
-    const installment = await installmentStore.byNumber(tx, payment.id, charge.installmentNumber!);
+    const parts = (charge.payoff as PayoffPart[] | null) ?? [{ number: charge.installmentNumber!, amountCentavos: receivedCentavos }];
+    const ended = payment.status === 'REFUNDED' || payment.status === 'CANCELED';
+    if (ended || receivedCentavos !== parts.reduce((sum, part) => sum + part.amountCentavos, 0)) {
+      // Paid after the contract was cancelled (the charge open a moment too long), or not what the
+      // settlement asked for: kept apart for a refund.
+      this.logger.error({ paymentId: payment.id, chargeId: charge.id, ended }, 'crediário charge paid that cannot settle its installments');
+      await bookApart(tx, account.unappliedReceipts, `charge:${charge.id}:unapplied`, 'Pagamento de crediário que não quita as parcelas', receivedCentavos, payment.id);
+      return;
+    }
+    for (const part of parts) await this.settleInstallment(tx, payment, charge, part.number, part.amountCentavos, paidAt);
+  }
+
+  private async settleInstallment(tx: Tx, payment: Payment, charge: Charge, number: number, receivedCentavos: number, paidAt: Date) {
+    const installment = await installmentStore.byNumber(tx, payment.id, number);
     if (!(await installmentStore.markPaid(tx, installment.id, paidAt))) {
-      // An older charge for the same installment was paid too (reissued with late charges meanwhile):
-      // the money is booked apart for a refund, never as a second payment.
+      // Another charge for the same installment was paid too (reissued with late charges, or settled
+      // early meanwhile): the money is booked apart for a refund, never as a second payment.
       this.logger.error({ installmentId: installment.id, chargeId: charge.id }, 'installment paid twice');
-      await bookApart(tx, account.unappliedReceipts, `charge:${charge.id}:duplicate`, `Parcela ${installment.number} paga em duplicidade`, receivedCentavos, payment.id);
+      await bookApart(tx, account.unappliedReceipts, charge.payoff ? `charge:${charge.id}:duplicate:${number}` : `charge:${charge.id}:duplicate`, `Parcela ${installment.number} paga em duplicidade`, receivedCentavos, payment.id);
       return;
     }
     await outboxStore.append(tx, installmentPaid(payment, installment, paidAt));
@@ -116,14 +131,19 @@ export class Settlement {
       });
       await this.holdInEscrow(tx, payment, paidAt, 'Primeira parcela paga; crediário ativo');
     }
+    // Settled early, a far installment may cost less than its share of the principal: the interest
+    // side is then a discount (a debit to interest revenue). An ordinary charge paid short is refused
+    // by the ledger (a negative amount), and the whole step rolls back.
+    const interest = receivedCentavos - installment.amortizationCentavos;
+    const discount = charge.payoff !== null && interest < 0;
     await post(tx, {
       id: `installment:${installment.id}:paid`,
-      description: `Parcela ${installment.number} do crediário paga`,
+      description: charge.payoff ? `Parcela ${installment.number} do crediário quitada antecipadamente` : `Parcela ${installment.number} do crediário paga`,
       paymentId: payment.id,
       entries: [
         { account: account.gatewayCash, side: 'DEBIT', amountCentavos: receivedCentavos },
         { account: account.crediarioReceivable, side: 'CREDIT', amountCentavos: installment.amortizationCentavos },
-        { account: account.interestRevenue, side: 'CREDIT', amountCentavos: receivedCentavos - installment.amortizationCentavos },
+        { account: account.interestRevenue, side: discount ? 'DEBIT' : 'CREDIT', amountCentavos: discount ? -interest : interest },
       ],
     });
   }
@@ -321,11 +341,11 @@ export class Settlement {
     ];
   }
 
-  /** The gateway's block of a charged-back payment is lifted: its escrow is over (a repeated call does nothing). */
+  /** The gateway's block of a payment that ended in escrow is lifted: its escrow is over (a repeated call does nothing). */
   async escrowReturned(paymentId: string): Promise<void> {
     await inTransaction(this.prisma, async (tx) => {
       const current = await paymentRows.get(tx, paymentId);
-      if (current.status === 'CHARGED_BACK' && current.escrowState === 'HELD') await movePayment(tx, current, { escrow: 'RETURNED', reason: 'Bloqueio de custódia desfeito após o chargeback' });
+      if (['CHARGED_BACK', 'REFUNDED'].includes(current.status) && current.escrowState === 'HELD') await movePayment(tx, current, { escrow: 'RETURNED', reason: 'Bloqueio de custódia desfeito no gateway' });
     });
   }
 }

@@ -1,5 +1,5 @@
 // Carries committed decisions out at the gateway and moves time-driven steps forward: issues charges
-// left CREATING, blocks paid money in escrow and lifts the block of a chargeback, pays out and refunds,
+// left CREATING, blocks paid money in escrow and lifts the block of one that ended, pays out and refunds,
 // auto-releases escrow, issues crediário installments ahead of their due date and marks overdue ones.
 // Every step is keyed by our own ids (clientRequestId), so running it twice, on two replicas or after
 // a crash, moves nothing twice.
@@ -10,14 +10,14 @@ import type { Payment, PrismaClient, Transfer } from '../generated/prisma/client
 import type { PaymentGateway } from '../gateway/payment-gateway.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
 import { INSTALLMENT_ISSUE_DAYS_AHEAD } from '../checkout/pricing.js';
-import { drawnFrom, type Settlement } from './settlement.js';
+import type { Settlement } from './settlement.js';
 import { GatewayRejectedError } from '../gateway/gateway-errors.js';
 import { chargeStore } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
 import { installmentStore } from '../crediario/installment-store.js';
 import { issueInstallment, markOverdueInstallments } from '../crediario/collection.js';
 import { paymentRows } from '../payments/payment-store.js';
-import { releasedFromEscrow } from '../ledger/ledger-store.js';
+import { takenFromEscrow } from '../ledger/ledger-store.js';
 import { inTransaction } from '../transaction.js';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -40,7 +40,7 @@ export class PaymentWorker {
   async runOnce() {
     await this.step('issue charges', () => this.issuePendingCharges());
     await this.step('block escrow', () => this.blockPaid());
-    await this.step('unblock charged back', () => this.unblockChargedBack());
+    await this.step('lift ended blocks', () => this.liftEndedBlocks());
     await this.step('transfers', () => this.sendTransfers());
     await this.step('retry payouts', () => this.retryFailedPayouts());
     await this.step('auto-release', () => this.autoRelease());
@@ -70,16 +70,16 @@ export class PaymentWorker {
   }
 
   /**
-   * A chargeback took escrowed money: the gateway's block of it is lifted, then the escrow is over.
-   * A payment charged back before it was blocked has no block (NOT_FOUND): nothing to lift.
+   * A payment ended with its money taken out of escrow (a chargeback, a crediário cancelled): the
+   * gateway's block of it is lifted, then the escrow is over. One ended before it was blocked has no
+   * block (NOT_FOUND): nothing to lift.
    */
-  private async unblockChargedBack() {
-    const charged = await paymentRows.chargedBackInEscrow(this.prisma, 50);
-    for (const payment of charged) {
-      const chargeback = payment.transfers[0];
-      const fromEscrow = chargeback ? drawnFrom(chargeback).filter((source) => source.account.startsWith('escrow:')).reduce((sum, source) => sum + source.amount, 0) : 0;
-      if (fromEscrow > 0) {
-        await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: fromEscrow, clientRequestId: `${chargeback!.id}:unblock` }).catch((error: unknown) => {
+  private async liftEndedBlocks() {
+    for (const payment of await paymentRows.endedInEscrow(this.prisma, 50)) {
+      const posting = payment.status === 'CHARGED_BACK' ? `transfer:${payment.transfers[0]?.id}:charged_back` : `payment:${payment.id}:canceled`;
+      const taken = await takenFromEscrow(this.prisma, posting);
+      if (taken) {
+        await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: taken, clientRequestId: `${payment.id}:ended` }).catch((error: unknown) => {
           if (!(error instanceof GatewayRejectedError && error.code === 'NOT_FOUND')) throw error;
         });
       }
@@ -100,7 +100,7 @@ export class PaymentWorker {
     if (!procedure) throw new Error(`clinic of payment ${payment.id} not found`);
     // What the release took out of escrow leaves the gateway's block first (once per payment, however
     // many payout attempts), then the clinic's share goes to its PIX key (its CNPJ).
-    const released = await releasedFromEscrow(this.prisma, payment.id);
+    const released = await takenFromEscrow(this.prisma, `payment:${payment.id}:released`);
     if (released !== null) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: released, clientRequestId: `${payment.id}:release` });
     const sent = await this.gateway.payout({
       clientRequestId: transfer.id,
@@ -116,8 +116,9 @@ export class PaymentWorker {
     if (!charge?.gatewayTransactionId) throw new Error(`payment ${payment.id} has no paid charge to refund`);
     const fromEscrow = Object.keys((transfer.reversal ?? {}) as object).some((accountId) => accountId.startsWith('escrow:'));
     if (fromEscrow) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: transfer.amountCentavos, clientRequestId: `${transfer.id}:unblock` });
-    if (charge.method === 'BOLETO') {
-      // A boleto cannot be reversed: the money goes back by PIX to the payer's CPF key.
+    if (charge.method === 'BOLETO' || payment.planKind === 'CREDIARIO') {
+      // A boleto cannot be reversed, and a crediário's refund spans several installments: the money
+      // goes back by PIX to the payer's CPF key.
       const payer = await this.directory.payerIdentity(payment.payerId);
       if (!payer) throw new Error(`payer of payment ${payment.id} not found`);
       const sent = await this.gateway.payout({ clientRequestId: transfer.id, amountCentavos: transfer.amountCentavos, pixKey: payer.cpf, recipient: { name: payer.name, document: payer.cpf } });

@@ -4,6 +4,7 @@ import { createLoader, isUuid, type Metrics } from '@medpay/runtime';
 import DataLoader from 'dataloader';
 import type { Charge, FraudAssessment, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { account, balances } from '../ledger/ledger-store.js';
+import { ENDED_PAYMENT_STATUSES } from '../crediario/installment-store.js';
 import type { Db } from '../transaction.js';
 
 export interface Page<T> {
@@ -77,8 +78,9 @@ export class PaymentStore {
     return rows.map((row) => row.payerId);
   }
 
+  /** The payer's installments of contracts in force (an expired or cancelled contract owes nothing). */
   installmentsOfPayer(payerId: string) {
-    return this.prisma.installment.findMany({ where: { payment: { payerId, planKind: 'CREDIARIO' } }, orderBy: [{ dueDate: 'asc' }, { number: 'asc' }] });
+    return this.prisma.installment.findMany({ where: { payment: { payerId, planKind: 'CREDIARIO', status: { notIn: ENDED_PAYMENT_STATUSES } } }, orderBy: [{ dueDate: 'asc' }, { number: 'asc' }] });
   }
 
   async clinicBalance(clinicId: string) {
@@ -131,6 +133,12 @@ export const paymentRows = {
     return db.payment.findUniqueOrThrow({ where: { id } });
   },
 
+  /** The payment, its row locked until the transaction ends: steps that read more than the row take turns. */
+  async locked(tx: Db, id: string): Promise<Payment> {
+    await tx.$executeRaw`SELECT 1 FROM payments WHERE id = ${id}::uuid FOR UPDATE`;
+    return tx.payment.findUniqueOrThrow({ where: { id } });
+  },
+
   /** A payment with its charges (oldest first) and installments (by number); null for an unknown id. */
   withChargesAndInstallments(db: Db, id: string): Promise<(Payment & { charges: Charge[]; installments: Installment[] }) | null> {
     if (!isUuid(id)) return Promise.resolve(null);
@@ -145,10 +153,13 @@ export const paymentRows = {
     return db.payment.findMany({ where: { status: 'PAID', escrowState: 'HELD' }, take });
   },
 
-  /** Charged-back payments whose escrow block at the gateway is still to lift, with their chargeback. */
-  chargedBackInEscrow(db: Db, take: number) {
+  /**
+   * Payments that ended with their money taken out of escrow by a posting of their own (a chargeback,
+   * a crediário cancelled), whose block at the gateway is still to lift; with their chargeback, if any.
+   */
+  endedInEscrow(db: Db, take: number) {
     return db.payment.findMany({
-      where: { status: 'CHARGED_BACK', escrowState: 'HELD' },
+      where: { status: { in: ['CHARGED_BACK', 'REFUNDED'] }, escrowState: 'HELD' },
       include: { transfers: { where: { kind: 'CHARGEBACK' }, orderBy: { createdAt: 'asc' }, take: 1 } },
       take,
     });

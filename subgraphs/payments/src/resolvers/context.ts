@@ -2,6 +2,7 @@
 import type { AccessRecorder, RequestContext } from '@medpay/runtime';
 import type { Checkout } from '../checkout/checkout.js';
 import type { CheckoutStore } from '../checkout/checkout-store.js';
+import type { CrediarioContracts } from '../crediario/contract-actions.js';
 import type { CreditCheck } from '../crediario/credit-check.js';
 import type { SimulationCounter } from '../checkout/simulation-counter.js';
 import type { PaymentEventFeed } from '../events/payment-events.js';
@@ -22,6 +23,7 @@ export interface PaymentsContext extends RequestContext {
   credit: CreditCheck;
   fraudReview: FraudReview;
   actions: PaymentActions;
+  crediario: CrediarioContracts;
   store: PaymentStore;
   search: PaymentSearch;
   personalData: PersonalDataStore;

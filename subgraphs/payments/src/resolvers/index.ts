@@ -4,14 +4,14 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { checkoutMutation, checkoutQuery } from './checkout.js';
 import { paymentEvent, subscription } from './events.js';
 import { ledgerQuery } from './ledger.js';
-import { moneyMovementMutation } from './money-movement.js';
+import { crediarioPayoff, crediarioPayoffQuote, moneyMovementMutation, moneyMovementQuery } from './money-movement.js';
 import { clinicPayments, installment, payment, paymentStatusChange, paymentsMutation, paymentsQuery, personalData, procedure, user } from './payments.js';
 import { clinicReports, reportingQuery, statementEntry } from './reporting.js';
 
 export type { PaymentsContext } from './context.js';
 
 export const resolvers: Resolvers = {
-  Query: { ...checkoutQuery, ...paymentsQuery, ...reportingQuery, ...ledgerQuery },
+  Query: { ...checkoutQuery, ...paymentsQuery, ...reportingQuery, ...ledgerQuery, ...moneyMovementQuery },
   Mutation: { ...checkoutMutation, ...moneyMovementMutation, ...paymentsMutation },
   Subscription: subscription,
   PaymentEvent: paymentEvent,
@@ -19,6 +19,8 @@ export const resolvers: Resolvers = {
   PaymentStatusChange: paymentStatusChange,
   Installment: installment,
   StatementEntry: statementEntry,
+  CrediarioPayoff: crediarioPayoff,
+  CrediarioPayoffQuote: crediarioPayoffQuote,
   User: user,
   PersonalData: personalData,
   Clinic: { ...clinicPayments, ...clinicReports },

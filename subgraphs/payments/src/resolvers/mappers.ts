@@ -2,7 +2,8 @@
 // SDL (codegen.ts's `mappers`, as graphql-hive's module.graphql.mappers.ts): Prisma rows, domain
 // objects and entity references. The generated Resolvers type checks parents and results against these.
 import type { PaymentChange } from '../events/payment-events.js';
-import type { Installment, Payment, PaymentStatusChange } from '../generated/prisma/client.js';
+import type { PayoffQuote } from '../crediario/payoff.js';
+import type { Charge, Installment, Payment, PaymentStatusChange } from '../generated/prisma/client.js';
 import type { StatementEntry } from '../reporting/clinic-statement.js';
 
 export type PaymentMapper = Payment;
@@ -10,6 +11,9 @@ export type InstallmentMapper = Installment;
 export type PaymentStatusChangeMapper = PaymentStatusChange;
 export type PaymentEventMapper = PaymentChange;
 export type StatementEntryMapper = StatementEntry;
+/** An early settlement is its charge (Charge.payoff lists what it pays). */
+export type CrediarioPayoffMapper = Charge;
+export type CrediarioPayoffQuoteMapper = PayoffQuote;
 /** An entity of another subgraph, known here by its key only. */
 export interface EntityReferenceMapper {
   id: string;

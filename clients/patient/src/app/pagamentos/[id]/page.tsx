@@ -1,6 +1,6 @@
 'use client';
 // One payment: what to pay now, its status live through the subscription (no reload), the timeline,
-// and what the patient may do next (cancel while in escrow, or dispute).
+// and what the patient may do next (cancel while in escrow — a crediário by its own rules — or dispute).
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { escrowStateLabel, formatBRL, formatDate, formatRate, installmentStatusLabel, methodLabel, paidStatuses, paymentStatusLabel, planKindLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
@@ -9,6 +9,7 @@ import { ErrorNotice, Loading, StatusBadge, Timeline } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
+import { CrediarioPayoff } from '../../../components/crediario-payoff';
 import { PayWithCardForm } from '../../../components/pay-with-card';
 import { BoletoInstructions, PixInstructions } from '../../../components/payment-instructions';
 
@@ -30,6 +31,15 @@ const CancelPayment = graphql(`
   }
 `);
 
+const CancelCrediario = graphql(`
+  mutation CancelCrediario($input: CancelCrediarioInput!) {
+    cancelCrediario(input: $input) { ...PaymentDetails }
+  }
+`);
+
+/** CDC art. 49: an online contract may be undone within 7 days of signing, with everything paid back. */
+const REGRET_DAYS = 7;
+
 const DisputePayment = graphql(`
   mutation DisputePayment($id: ID!, $reason: String!) {
     openDispute(paymentId: $id, reason: $reason) { ...PaymentDetails }
@@ -38,10 +48,11 @@ const DisputePayment = graphql(`
 
 function Payment() {
   const { id } = useParams<{ id: string }>();
-  const { data, loading, error } = useQuery(PaymentPage, { variables: { id } });
+  const { data, loading, error, startPolling } = useQuery(PaymentPage, { variables: { id } });
   // Each event carries the whole payment; Apollo's cache merges it into the query above by id.
   const live = useSubscription(PaymentLive, { variables: { id } });
   const [cancel, canceling] = useMutation(CancelPayment);
+  const [cancelContract, cancelingContract] = useMutation(CancelCrediario);
   const [dispute, disputing] = useMutation(DisputePayment);
   const [cancelKey] = useState(() => crypto.randomUUID());
   const [action, setAction] = useState<'cancel' | 'dispute' | null>(null);
@@ -55,6 +66,9 @@ function Payment() {
   const held = payment.escrowState === 'HELD' && (payment.status === 'IN_ESCROW' || payment.status === 'PARTIALLY_REFUNDED');
   const left = (payment.amounts?.grossCentavos ?? 0) - (payment.amounts?.refundedCentavos ?? 0);
   const history = payment.history ?? [];
+  const crediario = payment.planKind === 'CREDIARIO';
+  const regretUntil = new Date(Date.parse(payment.createdAt!) + REGRET_DAYS * 86_400_000);
+  const openInstallments = (payment.installments ?? []).filter((i) => i.status !== 'PAID').length;
 
   return (
     <>
@@ -118,6 +132,9 @@ function Payment() {
           <p><Link href="/parcelas">Ver e pagar parcelas</Link></p>
         </section>
       ) : null}
+      {crediario && openInstallments > 0 && ['PAID', 'IN_ESCROW', 'DISPUTED', 'RELEASED', 'PAID_OUT'].includes(payment.status) ? (
+        <CrediarioPayoff paymentId={payment.id} openInstallments={openInstallments} onPixIssued={() => startPolling(3000)} />
+      ) : null}
 
       <p><Link href="/assistente?pergunta=Meu%20pagamento%20caiu%3F">Dúvidas sobre este pagamento? Pergunte ao assistente</Link></p>
       <section className="card">
@@ -129,36 +146,43 @@ function Payment() {
         <section className="card">
           <h2>Precisa de ajuda?</h2>
           <div className="row">
-            {payment.planKind !== 'CREDIARIO' ? <button type="button" className="button secondary" onClick={() => setAction('cancel')}>Cancelar e pedir reembolso</button> : null}
+            <button type="button" className="button secondary" onClick={() => setAction('cancel')}>{crediario ? 'Cancelar o crediário' : 'Cancelar e pedir reembolso'}</button>
             <button type="button" className="button secondary" onClick={() => setAction('dispute')}>Abrir contestação</button>
           </div>
           {action ? (
             <form
               onSubmit={(event) => {
                 event.preventDefault();
+                const cancelReason = reason || 'Cancelado pelo paciente';
                 const run =
-                  action === 'cancel'
-                    ? cancel({ variables: { input: { paymentId: payment.id, amountCentavos: left, reason: reason || 'Cancelado pelo paciente', idempotencyKey: cancelKey } } })
-                    : dispute({ variables: { id: payment.id, reason } });
+                  action === 'dispute'
+                    ? dispute({ variables: { id: payment.id, reason } })
+                    : crediario
+                      ? cancelContract({ variables: { input: { paymentId: payment.id, reason: cancelReason, idempotencyKey: cancelKey } } })
+                      : cancel({ variables: { input: { paymentId: payment.id, amountCentavos: left, reason: cancelReason, idempotencyKey: cancelKey } } });
                 void run.then(() => setAction(null), () => undefined);
               }}
             >
               <label htmlFor="motivo">{action === 'cancel' ? 'Motivo do cancelamento (opcional)' : 'O que aconteceu?'}</label>
               <textarea id="motivo" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required={action === 'dispute'} minLength={action === 'dispute' ? 10 : undefined} />
               <p className="hint">
-                {action === 'cancel'
-                  ? `Você recebe de volta ${formatBRL(left)} pelo mesmo meio de pagamento (boleto: por PIX no seu CPF).`
-                  : 'A liberação à clínica fica suspensa até a MedPay analisar o caso.'}
+                {action === 'dispute'
+                  ? 'A liberação à clínica fica suspensa até a MedPay analisar o caso.'
+                  : !crediario
+                    ? `Você recebe de volta ${formatBRL(left)} pelo mesmo meio de pagamento (boleto: por PIX no seu CPF).`
+                    : Date.now() <= regretUntil.getTime()
+                      ? `Você está no prazo de arrependimento (até ${formatDate(regretUntil.toISOString())}): o contrato é desfeito e você recebe de volta tudo o que pagou, por PIX no seu CPF, sem juros nem tarifas.`
+                      : 'O contrato é encerrado e as próximas parcelas deixam de existir. Você recebe de volta, por PIX no seu CPF, o que as parcelas pagas abateram do valor financiado; os juros dessas parcelas ficam pelos meses em que o crédito esteve em uso.'}
               </p>
               <div className="row">
-                <button type="submit" className="button danger" disabled={canceling.loading || disputing.loading}>{action === 'cancel' ? 'Confirmar cancelamento' : 'Enviar contestação'}</button>
+                <button type="submit" className="button danger" disabled={canceling.loading || cancelingContract.loading || disputing.loading}>{action === 'cancel' ? 'Confirmar cancelamento' : 'Enviar contestação'}</button>
                 <button type="button" className="button secondary" onClick={() => setAction(null)}>Voltar</button>
               </div>
             </form>
           ) : null}
         </section>
       ) : null}
-      <ErrorNotice error={canceling.error ?? disputing.error} />
+      <ErrorNotice error={canceling.error ?? cancelingContract.error ?? disputing.error} />
     </>
   );
 }
