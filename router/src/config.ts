@@ -61,6 +61,8 @@ export const routerConfigShape = {
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
   /** live subscriptions one WebSocket connection may hold at once */
   MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(20),
+  /** events one subscription may hold for a client that reads them slower than they come; past it the subscription ends (SUBSCRIPTION_QUEUE_FULL) */
+  SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().positive().default(256),
   /** how long the router keeps trying to reach a subgraph that dropped a subscription before telling the client */
   SUBSCRIPTION_RETRY_SECONDS: z.coerce.number().int().positive().default(30),
   /** how often the router reads revoked sessions and API keys (a revocation takes effect within this) */

@@ -121,7 +121,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   await assertEnforcementActive(apollo, authorizer);
 
   const links = new SubgraphLinks({ baseUrlOf, internalSecret: config.INTERNAL_CLAIMS_SECRET, retryBudgetMs: config.SUBSCRIPTION_RETRY_SECONDS * 1000, logger });
-  const subscriptions = new SharedSubscriptions(planner, links, logger, metrics);
+  const subscriptions = new SharedSubscriptions(planner, links, logger, metrics, config.SUBSCRIPTION_QUEUE_LIMIT);
   const subscriptionOptions = { apollo, authenticator, policy, planner, subscriptions, logger, metrics, usage };
   assertSubscriptionEnforcementActive(createPreparer(subscriptionOptions), authorizer, planner.apiSchema, subscriptions);
 

@@ -1,12 +1,15 @@
 // Client subscriptions, shared: the same operation with the same variables by the same caller
 // identity runs once upstream, however many sockets ask for it. Each event is resolved once through
 // the plan and the result handed to every client on it; the last client to leave ends it upstream.
+// A client that reads slower than events come holds at most `queueLimit` of them: past it, its
+// subscription ends with SUBSCRIPTION_QUEUE_FULL (it may subscribe again), and the others go on.
 import { PushIterator, type Claims, type Logger, type Metrics } from '@medpay/runtime';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { describeClose, identityOf, type SubgraphLinks } from './subgraph-links.js';
 import { subgraphError, type SubscriptionPlan, type SubscriptionPlanner } from './subscription-plans.js';
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+export const SUBSCRIPTION_QUEUE_FULL = 'SUBSCRIPTION_QUEUE_FULL';
 
 export interface SubscriptionRequest {
   plan: SubscriptionPlan;
@@ -106,6 +109,7 @@ export class SharedSubscriptions {
     private readonly links: SubgraphLinks,
     readonly logger: Logger,
     readonly metrics: Metrics,
+    private readonly queueLimit: number,
   ) {}
 
   /** One client's subscription: its results until the upstream ends or the client returns it. */
@@ -124,13 +128,22 @@ export class SharedSubscriptions {
     }
     const owner = shared;
     this.metrics.increment('subscriptions_active');
-    const client = new PushIterator<ExecutionResult>(() => {
-      this.metrics.increment('subscriptions_active', -1);
-      owner.leave(client);
-    });
+    const client = new PushIterator<ExecutionResult>(
+      () => {
+        this.metrics.increment('subscriptions_active', -1);
+        owner.leave(client);
+      },
+      { limit: this.queueLimit, last: () => this.queueFull() },
+    );
     owner.join(client);
     if (created) owner.start(this.links);
     return client;
+  }
+
+  private queueFull(): ExecutionResult {
+    this.metrics.increment('subscription_queue_overflows_total');
+    const message = `Esta conexão recebe os eventos mais devagar do que eles chegam (mais de ${this.queueLimit} à espera): a assinatura foi encerrada. Assine novamente.`;
+    return { errors: [new GraphQLError(message, { extensions: { code: SUBSCRIPTION_QUEUE_FULL, limit: this.queueLimit } })] };
   }
 
   /** Distinct subscriptions running upstream now. */

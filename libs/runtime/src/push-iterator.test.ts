@@ -30,6 +30,14 @@ describe('PushIterator', () => {
     expect(values.done).toBe(true);
   });
 
+  it('a reader that falls behind past the bound gets what was queued, then the bound\'s last value, and the end', async () => {
+    const values = new PushIterator<number>(() => {}, { limit: 3, last: () => -1 });
+    for (let value = 1; value <= 10; value += 1) values.push(value);
+    const read: number[] = [];
+    for await (const value of values) read.push(value);
+    expect(read).toEqual([1, 2, 3, -1]);
+  });
+
   it('fail() rejects the reader after the queued values', async () => {
     const values = new PushIterator<number>();
     values.push(1);

@@ -2,6 +2,15 @@
 // generator, return() ends one at once even while its reader waits for the next value, which is
 // what a subscription needs when its client leaves.
 
+/**
+ * Bounds a queue whose reader falls behind: past `limit` values waiting, the next push ends the
+ * iterator with `last()` as its final value instead of growing without end.
+ */
+export interface QueueBound<T> {
+  limit: number;
+  last: () => T;
+}
+
 /** A queue read as an async iterator: push() values, end() or fail() it; return() stops it. */
 export class PushIterator<T> implements AsyncIterableIterator<T> {
   private readonly queue: T[] = [];
@@ -11,7 +20,10 @@ export class PushIterator<T> implements AsyncIterableIterator<T> {
   private finished = false;
 
   /** `onFinish` runs once, however the iterator ends (read to the end, failed, or returned). */
-  constructor(private readonly onFinish: () => void = () => {}) {}
+  constructor(
+    private readonly onFinish: () => void = () => {},
+    private readonly bound?: QueueBound<T>,
+  ) {}
 
   get done(): boolean {
     return this.finished;
@@ -23,6 +35,9 @@ export class PushIterator<T> implements AsyncIterableIterator<T> {
       const { resolve } = this.reader;
       this.reader = null;
       resolve({ value, done: false });
+    } else if (this.bound && this.queue.length >= this.bound.limit) {
+      this.queue.push(this.bound.last());
+      this.end();
     } else {
       this.queue.push(value);
     }
