@@ -8,7 +8,7 @@ import { todayInSaoPaulo } from '../checkout/plans.js';
 import { assertKey, claimKey, findByKey, isKeyConflict, requestHash } from '../checkout/idempotency-store.js';
 import { PaymentsError } from '../errors.js';
 import type { PaymentGateway } from '../gateway/payment-gateway.js';
-import type { Charge, Payment, PrismaClient } from '../generated/prisma/client.js';
+import type { Charge, Installment, Payment, PrismaClient } from '../generated/prisma/client.js';
 import { account, post } from '../ledger/ledger-store.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
 import { chargeStore } from '../money-movement/charge-store.js';
@@ -66,7 +66,7 @@ export class CrediarioContracts {
     return this.payoffOf(payment, installments, count, date ?? today);
   }
 
-  private payoffOf(payment: Payment, installments: Awaited<ReturnType<typeof installmentStore.ofPayment>>, count: number | null, date: string): PayoffQuote {
+  private payoffOf(payment: Payment, installments: Installment[], count: number | null, date: string): PayoffQuote {
     if (!IN_FORCE.has(payment.status)) throw new PaymentsError('INVALID_STATUS_TRANSITION', 'Só é possível quitar parcelas de um crediário ativo.');
     const open = installments.filter((installment) => installment.status !== 'PAID').length;
     if (count !== null && (!Number.isInteger(count) || count < 1 || count > open)) {
