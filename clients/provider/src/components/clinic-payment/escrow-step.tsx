@@ -31,7 +31,13 @@ export function EscrowStep({ payment, left, step, setStep, onDone }: EscrowStepP
     <section className="card" aria-labelledby="escrow-title">
       <h2 id="escrow-title">Garantia</h2>
       <p><strong data-testid="escrow-state">{escrowStateLabel[payment.escrowState!]}</strong></p>
-      {payment.escrowState === 'HELD' && payment.escrowReleaseDueAt ? <p className="hint">Liberação automática em {formatDate(payment.escrowReleaseDueAt)}, se o paciente não contestar.</p> : null}
+      {confirmable && payment.escrowReleaseDueAt ? <p className="hint">Liberação automática em {formatDate(payment.escrowReleaseDueAt)}, se o paciente não contestar.</p> : null}
+      {payment.status === 'CHARGED_BACK' ? (
+        <p className="notice notice-error">
+          O banco do cartão do paciente devolveu o valor a ele (chargeback).{' '}
+          {payment.escrowState === 'PAID_OUT' || payment.escrowState === 'RELEASED' ? 'A parte já liberada à clínica será descontada dos próximos repasses.' : 'O valor estava em garantia e não será repassado.'}
+        </p>
+      ) : null}
       {payment.status === 'DISPUTED' ? <p className="notice notice-error">O paciente abriu uma contestação{payment.disputeReason ? `: “${payment.disputeReason}”` : ''}. A MedPay vai analisar.</p> : null}
       {confirmable && step !== 'confirm' ? (
         <button type="button" className="button" onClick={() => setStep('confirm')}>Confirmar atendimento realizado</button>
