@@ -103,6 +103,7 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Query.payment': (cast) => ({ query: 'query($id: ID!) { payment(id: $id) { id } }', variables: { id: cast.paymentId }, owned: true }),
   'Query.myPayments': () => ({ query: '{ myPayments { __typename } }' }),
   'Query.myInstallments': () => ({ query: '{ myInstallments { __typename } }' }),
+  'Query.banks': () => ({ query: '{ banks { ispb } }' }),
   'Query.crediarioPayoffQuote': (cast) => ({ query: 'query($id: ID!) { crediarioPayoffQuote(paymentId: $id) { totalCentavos } }', variables: { id: cast.crediarioId }, owned: true }),
   'Query.planNets': () => ({ query: '{ planNets(priceCentavos: 10000, interestFreeInstallments: 3) { __typename } }' }),
   'Query.me': () => ({ query: '{ me { id } }' }),
@@ -146,6 +147,8 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   }),
   'Mutation.openDispute': (cast) => ({ query: 'mutation($id: ID!) { openDispute(paymentId: $id, reason: "matriz de autorização") { id } }', variables: { id: cast.paymentId }, owned: true }),
   // Allowed callers get BAD_USER_INPUT (the probe's payment is no crediário), which is not a refusal.
+  // PIX is what the clinic has: an allowed caller changes nothing.
+  'Mutation.setClinicPayoutAccount': (cast) => ({ query: 'mutation($id: ID!) { setClinicPayoutAccount(clinicId: $id, method: PIX) { id } }', variables: { id: cast.clinicId }, owned: true }),
   'Mutation.payOffCrediario': (cast) => ({
     query: 'mutation($input: PayOffCrediarioInput!) { payOffCrediario(input: $input) { totalCentavos } }',
     variables: { input: { paymentId: cast.crediarioId, idempotencyKey: randomUUID() } },
@@ -228,6 +231,7 @@ const onClinic = (field: string, selection: string, args = '', variables: () => 
 };
 onClinic('analytics', 'analytics(from: $from, to: $to) { __typename }', '$from: String!, $to: String!', period);
 onClinic('payments', 'payments { __typename }');
+onClinic('payoutAccount', 'payoutAccount { method }');
 onClinic('balance', 'balance { __typename }');
 onClinic('statement', 'statement(from: $from, to: $to) { __typename }', '$from: String!, $to: String!', period);
 onClinic('receivables', 'receivables(from: $from, to: $to) { __typename }', '$from: String!, $to: String!', period);

@@ -103,6 +103,17 @@ export const POLICY: Record<string, Record<string, Access>> = {
     expiresIn: INHERIT,
     user: INHERIT,
   },
+  Bank: {
+    ispb: INHERIT,
+    name: INHERIT,
+  },
+  BankAccount: {
+    ispb: INHERIT,
+    bankName: INHERIT,
+    branch: INHERIT,
+    account: INHERIT,
+    accountType: INHERIT,
+  },
   BoletoInstructions: {
     line: INHERIT,
     barcode: INHERIT,
@@ -136,7 +147,13 @@ export const POLICY: Record<string, Record<string, Access>> = {
     procedures: INHERIT,
     staff: CLINIC_PEOPLE,
     apiKeys: CLINIC_PEOPLE,
+    payoutAccount: CLINIC_PEOPLE,
     supportTickets: CLINIC_TEAM,
+  },
+  ClinicPayoutAccount: {
+    method: INHERIT,
+    pixKey: INHERIT,
+    bankAccount: INHERIT,
   },
   ClinicAnalytics: {
     from: INHERIT,
@@ -411,6 +428,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     createApiKey: CLINIC_TEAM,
     revokeApiKey: CLINIC_TEAM,
     setClinicStatus: ADMIN,
+    setClinicPayoutAccount: CLINIC_TEAM,
     registerPatient: EVERYONE,
     confirmSignUp: EVERYONE,
     login: EVERYONE,
@@ -678,6 +696,7 @@ export const POLICY: Record<string, Record<string, Access>> = {
     planNets: ANY_CLINIC,
     clinics: EVERYONE,
     clinic: EVERYONE,
+    banks: EVERYONE,
     procedures: EVERYONE,
     procedure: EVERYONE,
     me: PEOPLE,

@@ -123,6 +123,8 @@ export const domainEventPayloads = {
   'ledger.discrepancy_found': z.object({ discrepancies: z.array(z.string()).min(1), at: z.iso.datetime() }),
   /** providers: a clinic signed up and waits for the back office's review */
   'clinic.submitted': z.object({ clinicId: id, at: z.iso.datetime() }),
+  /** providers: a clinic's admin changed where its payouts go (its team is told: a redirected payout is a classic fraud) */
+  'clinic.payout_account_changed': z.object({ clinicId: id, method: z.enum(['PIX', 'TED']), changedBy: id, at: z.iso.datetime() }),
   /** providers: where a clinic is (its address's city and state), published when it is created */
   'clinic.located': z.object({ clinicId: id, city: z.string().min(1).max(100), state: z.string().regex(/^[A-Z]{2}$/), at: z.iso.datetime() }),
   /**

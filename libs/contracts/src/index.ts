@@ -34,7 +34,15 @@ export const catalogProcedure = z.object({
   interestFreeInstallments: z.number().int(),
   active: z.boolean(),
   category: z.string(),
-  clinic: z.object({ id: z.string(), status: z.string(), tradeName: z.string(), legalName: z.string(), cnpj: z.string() }),
+  clinic: z.object({
+    id: z.string(),
+    status: z.string(),
+    tradeName: z.string(),
+    legalName: z.string(),
+    cnpj: z.string(),
+    /** where payouts go by TED; null: by PIX to the CNPJ key */
+    payoutBankAccount: z.object({ ispb: z.string().regex(/^\d{8}$/), branch: z.string().regex(/^\d{4}$/), account: z.string().regex(/^\d{1,12}[\dX]$/), accountType: z.enum(['CHECKING', 'SAVINGS', 'PAYMENT']) }).nullable(),
+  }),
 });
 export type CatalogProcedure = z.infer<typeof catalogProcedure>;
 

@@ -1,11 +1,12 @@
-// Test and development controls under /_sim (no auth, no faults): time, chargebacks, fault
-// injection, webhook configuration and the delivery log, and the whole state for assertions and
-// reconciliation.
+// Test and development controls under /_sim (no auth, no faults): time (a charge's expiry, a TED's
+// business day), chargebacks, fault injection, webhook configuration and the delivery log, and the
+// whole state for assertions and reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { SimulatorContext } from './context.js';
 import { faultsSchema, noFaults } from './faults.js';
 import { json, notFound, parseJson, SimError, type Route } from './http-router.js';
 import { closeCharge } from './pix-routes.js';
+import { settleTed } from './transfer-routes.js';
 import { simChargebackRequest, webhookConfigRequest } from './request-schemas.js';
 import { chargebackDebited } from './webhook-payloads.js';
 import type { WebhookTarget } from './webhooks.js';
@@ -45,6 +46,16 @@ export function controlRoutes(context: SimulatorContext, target: WebhookTarget):
         state.chargebacks.set(id, chargeback);
         webhooks.send('card-chargeback', id, chargebackDebited(chargeback, now));
         return json(201, chargeback);
+      },
+    },
+    {
+      // The business day of TEDs scheduled after the cut-off comes now: each settles (or is returned).
+      method: 'POST',
+      pattern: '/_sim/ted/settle',
+      handler: () => {
+        const waiting = [...state.teds.values()].filter((ted) => ted.status === 'PROCESSING');
+        for (const ted of waiting) settleTed(context, ted);
+        return json(200, { settled: waiting.map((ted) => ted.transactionId) });
       },
     },
     { method: 'GET', pattern: '/_sim/faults', handler: () => json(200, context.faults) },

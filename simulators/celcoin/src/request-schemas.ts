@@ -90,6 +90,22 @@ export const paymentRequest = z.object({
   description: z.string().max(140).optional(),
 });
 
+/** A TED to a bank account: SPB routes it by the bank's ISPB; the holder's document goes with it. */
+export const tedRequest = z.object({
+  clientCode: id,
+  amount,
+  creditParty: z.object({
+    bank: z.string().regex(/^\d{8}$/, 'must be the bank\'s 8-digit ISPB'),
+    branch: z.string().regex(/^\d{1,4}$/),
+    account: z.string().regex(/^\d{1,12}[\dX]$/),
+    accountType: z.enum(['CC', 'CI', 'PG', 'PP']),
+    taxId: z.string().regex(/^(\d{11}|[0-9A-Z]{14})$/),
+    name: z.string().min(1).max(200),
+    personType: z.enum(['F', 'J']),
+  }),
+  description: z.string().max(140).optional(),
+});
+
 export const reversalRequest = z.object({ clientRequestId: id, amount, reason: z.string().max(140).optional() });
 
 export const simPixPayRequest = z.object({ payload: z.string().min(1), payer: z.object({ name: z.string().min(1), document: z.string().min(11) }).optional() });

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cardBrand, isValidLuhn } from './cards.js';
 import { startCelcoinSimulator, type CelcoinSimulator } from './simulator.js';
+import { tedSettlementDay } from './ted-calendar.js';
 import { brasiliaTimestamp } from './webhook-payloads.js';
 import { eventually } from '@medpay/runtime/testing';
 
@@ -229,6 +230,35 @@ describe('money out', () => {
     expect((await http('POST', '/_sim/card/nope/chargeback', {})).status).toBe(404);
   });
 
+  it('takes a TED at once and settles it on its business day; one to an account that does not exist comes back', async () => {
+    const ted = (account: string) => ({
+      clientCode: id('ted'),
+      amount: 1500.25,
+      creditParty: { bank: '60701190', branch: '0123', account, accountType: 'CC', taxId: '11222333000181', name: 'Clínica Sorriso Ltda', personType: 'J' },
+    });
+    const paid = ted('123456');
+    const first = await api('POST', '/baas-wallet-transactions-webservice/v1/spb/transfer', paid);
+    expect(first).toMatchObject({ status: 202, body: { status: 'PROCESSING', amount: 1500.25 } });
+    expect(first.body.settlesOn).toBe(tedSettlementDay(new Date(first.body.createdAt)));
+    expect((await api('POST', '/baas-wallet-transactions-webservice/v1/spb/transfer', paid)).body.transactionId).toBe(first.body.transactionId);
+    expect((await api('POST', '/baas-wallet-transactions-webservice/v1/spb/transfer', { ...paid, amount: 1 })).status).toBe(409);
+    expect((await api('POST', '/baas-wallet-transactions-webservice/v1/spb/transfer', { ...ted('1'), creditParty: { ...ted('1').creditParty, bank: '341' } })).status).toBe(400);
+    const returned = await api('POST', '/baas-wallet-transactions-webservice/v1/spb/transfer', ted('9990001'));
+    // After the cut-off the day has to come; before it, it settles a moment later anyway.
+    await http('POST', '/_sim/ted/settle');
+    const settled = (transactionId: string) => received.find((m) => m.body.entity === 'spb-transfer-out' && (m.body.body as { id?: string }).id === transactionId);
+    expect((await waitFor(() => settled(first.body.transactionId), 'TED confirmed')).body).toMatchObject({ status: 'CONFIRMED', body: { clientCode: paid.clientCode, amount: 1500.25 } });
+    expect((await waitFor(() => settled(returned.body.transactionId), 'TED returned')).body).toMatchObject({ status: 'ERROR', body: { error: { errorCode: 'CONTA_INEXISTENTE' } } });
+  });
+
+  it('settles a TED the same business day before 17:00 in Brasília, and on the next business day after it', () => {
+    expect(tedSettlementDay(new Date('2026-12-04T16:59:00-03:00'))).toBe('2026-12-04');
+    expect(tedSettlementDay(new Date('2026-12-04T17:00:00-03:00'))).toBe('2026-12-07');
+    expect(tedSettlementDay(new Date('2026-12-05T10:00:00-03:00'))).toBe('2026-12-07');
+    expect(tedSettlementDay(new Date('2026-12-24T18:00:00-03:00'))).toBe('2026-12-28');
+    expect(tedSettlementDay(new Date('2027-02-05T17:30:00-03:00'))).toBe('2027-02-10');
+  });
+
   it('refuses to unblock what was never blocked', async () => {
     expect((await api('POST', '/baas/v1/balance/unblock', { correlationBlockedId: id('none'), amount: 1 })).status).toBe(404);
   });
@@ -267,7 +297,7 @@ describe('webhook delivery and faults', () => {
 
   it('shows the whole state for assertions', async () => {
     const state = await http('GET', '/_sim/state');
-    expect(Object.keys(state.body)).toEqual(['tokenRequests', 'apiCalls', 'locations', 'charges', 'cardTokens', 'cardCharges', 'blocks', 'payouts', 'refunds', 'chargebacks']);
+    expect(Object.keys(state.body)).toEqual(['tokenRequests', 'apiCalls', 'locations', 'charges', 'cardTokens', 'cardCharges', 'blocks', 'payouts', 'refunds', 'teds', 'chargebacks']);
     expect(JSON.stringify(state.body)).not.toMatch(/fingerprint|holder/);
   });
 });

@@ -127,6 +127,20 @@ export interface RefundRecord extends Remembered {
   settledAt?: string;
 }
 
+/** A TED: accepted at once, settled on `settlesOn` (the same business day before 17:00, else the next). */
+export interface TedRecord extends Remembered {
+  transactionId: string;
+  clientCode: string;
+  amountCentavos: number;
+  creditParty: { bank: string; branch: string; account: string; accountType: string; taxId: string; name: string };
+  status: TransferStatus;
+  /** the São Paulo business day it settles on */
+  settlesOn: string;
+  error?: { errorCode: string; message: string };
+  createdAt: string;
+  settledAt?: string;
+}
+
 /** The cardholder's bank took a card charge's money back: debited from the account at once. */
 export interface ChargebackRecord {
   chargebackId: string;
@@ -149,6 +163,7 @@ export class SimulatorState {
   readonly blocks = new Map<string, BlockRecord>();
   readonly payouts = new Map<string, PayoutRecord>();
   readonly refunds = new Map<string, RefundRecord>();
+  readonly teds = new Map<string, TedRecord>();
   /** by the charged-back card charge's transactionId (one chargeback per charge) */
   readonly chargebacks = new Map<string, ChargebackRecord>();
   /** the boleto "nosso número" sequence */
@@ -158,7 +173,7 @@ export class SimulatorState {
     this.tokenRequests = 0;
     this.apiCalls = 0;
     this.nextBoletoNumber = 1;
-    for (const map of [this.tokens, this.locations, this.pixCharges, this.boletos, this.cardTokens, this.cardCharges, this.blocks, this.payouts, this.refunds, this.chargebacks]) map.clear();
+    for (const map of [this.tokens, this.locations, this.pixCharges, this.boletos, this.cardTokens, this.cardCharges, this.blocks, this.payouts, this.refunds, this.teds, this.chargebacks]) map.clear();
   }
 
   findLocation(predicate: (location: LocationRecord) => boolean) {
@@ -175,6 +190,9 @@ export class SimulatorState {
   }
   payoutByClientRequestId(clientRequestId: string) {
     return [...this.payouts.values()].find((payout) => payout.clientRequestId === clientRequestId);
+  }
+  tedByClientCode(clientCode: string) {
+    return [...this.teds.values()].find((ted) => ted.clientCode === clientCode);
   }
   refundByClientRequestId(clientRequestId: string) {
     return [...this.refunds.values()].find((refund) => refund.clientRequestId === clientRequestId);
@@ -198,6 +216,7 @@ export class SimulatorState {
       blocks: [...this.blocks.values()].map(withoutRequest),
       payouts: [...this.payouts.values()].map(withoutRequest),
       refunds: [...this.refunds.values()].map(withoutRequest),
+      teds: [...this.teds.values()].map(withoutRequest),
       chargebacks: [...this.chargebacks.values()],
     };
   }

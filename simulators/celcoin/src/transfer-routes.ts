@@ -1,15 +1,44 @@
-// Money going out: PIX payouts to a key, and refunds (PIX reversals and card refunds). Both answer
-// PROCESSING at once and settle a moment later with a webhook, as Celcoin's do.
+// Money going out: PIX payouts to a key, TEDs to a bank account, and refunds (PIX reversals and card
+// refunds). They answer PROCESSING at once and settle with a webhook, as Celcoin's do: PIX and refunds
+// a moment later, a TED on its business day (ted-calendar.ts).
 import { randomUUID } from 'node:crypto';
 import { centavosToDecimal } from '@medpay/br-rails';
 import { pixIdentifier, type SimulatorContext } from './context.js';
 import { json, notFound, parseJson, SimError, type Route, type SimRequest } from './http-router.js';
-import { paymentRequest, reversalRequest } from './request-schemas.js';
-import { assertSameRequest, remember, type PayoutRecord, type RefundRecord } from './state.js';
-import { CELCOIN_ISPB, payoutSettled, refundSettled } from './webhook-payloads.js';
+import { paymentRequest, reversalRequest, tedRequest } from './request-schemas.js';
+import { assertSameRequest, remember, type PayoutRecord, type RefundRecord, type TedRecord } from './state.js';
+import { tedSettlementDay, windowOpens } from './ted-calendar.js';
+import { CELCOIN_ISPB, payoutSettled, refundSettled, tedSettled } from './webhook-payloads.js';
 
 /** Payouts to a key containing this text fail, to exercise PAYOUT_FAILED. */
 const FAILING_KEY_MARK = 'fail';
+/** TEDs to an account starting with this are returned by the receiving bank (no such account). */
+const RETURNED_ACCOUNT_PREFIX = '999';
+
+function describeTed(ted: TedRecord) {
+  return {
+    transactionId: ted.transactionId,
+    clientCode: ted.clientCode,
+    status: ted.status,
+    amount: Number(centavosToDecimal(ted.amountCentavos)),
+    settlesOn: ted.settlesOn,
+    ...(ted.error ? { error: ted.error } : {}),
+    createdAt: ted.createdAt,
+  };
+}
+
+/** A TED reaches its business day: confirmed, or returned by the receiving bank. */
+export function settleTed(context: SimulatorContext, ted: TedRecord) {
+  if (ted.status !== 'PROCESSING') return;
+  if (ted.creditParty.account.startsWith(RETURNED_ACCOUNT_PREFIX)) {
+    ted.status = 'ERROR';
+    ted.error = { errorCode: 'CONTA_INEXISTENTE', message: 'TED devolvida pelo banco recebedor: conta inexistente' };
+  } else {
+    ted.status = 'CONFIRMED';
+  }
+  ted.settledAt = new Date().toISOString();
+  context.webhooks.send('spb-transfer-out', ted.transactionId, tedSettled(ted, new Date()));
+}
 
 function describePayout(payout: PayoutRecord) {
   return {
@@ -133,6 +162,35 @@ export function transferRoutes(context: SimulatorContext): Route[] {
         const payout = state.payouts.get(request.params.transactionId!);
         if (!payout) throw notFound(`Payment ${request.params.transactionId}`);
         return json(200, describePayout(payout));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/baas-wallet-transactions-webservice/v1/spb/transfer',
+      api: true,
+      bearer: true,
+      handler: (request) => {
+        const body = parseJson(tedRequest, request);
+        const existing = state.tedByClientCode(body.clientCode);
+        if (existing) {
+          assertSameRequest(existing, body, 'clientCode', body.clientCode);
+          return json(200, describeTed(existing));
+        }
+        const now = new Date();
+        const ted: TedRecord = {
+          ...remember(body),
+          transactionId: randomUUID(),
+          clientCode: body.clientCode,
+          amountCentavos: body.amount,
+          creditParty: body.creditParty,
+          status: 'PROCESSING',
+          settlesOn: tedSettlementDay(now),
+          createdAt: now.toISOString(),
+        };
+        state.teds.set(ted.transactionId, ted);
+        // D+0: a moment later; otherwise when the window opens on its business day (or /_sim/ted/settle).
+        context.later(Math.max(context.settings.settlementDelayMs, windowOpens(ted.settlesOn).getTime() - now.getTime()), () => settleTed(context, ted));
+        return json(202, describeTed(ted));
       },
     },
     { method: 'POST', pattern: '/pix/v1/reversal/:transactionId', api: true, bearer: true, handler: (request) => refund('pix', request) },

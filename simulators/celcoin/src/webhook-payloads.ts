@@ -3,7 +3,7 @@
 // everything else in the BaaS envelope { entity, webhookId, createTimestamp, status, body }.
 import { randomUUID } from 'node:crypto';
 import { centavosToDecimal } from '@medpay/br-rails';
-import type { BoletoRecord, ChargebackRecord, PayoutRecord, PixChargeRecord, RefundRecord } from './state.js';
+import type { BoletoRecord, ChargebackRecord, PayoutRecord, PixChargeRecord, RefundRecord, TedRecord } from './state.js';
 
 const reais = (centavos: number) => Number(centavosToDecimal(centavos));
 
@@ -67,6 +67,17 @@ export function payoutSettled(payout: PayoutRecord, at: Date) {
     endToEndId: payout.endToEndId,
     creditParty: { key: payout.key },
     ...(payout.error ? { error: payout.error } : {}),
+  }, at);
+}
+
+/** A TED settled (CONFIRMED), or returned by the receiving bank (ERROR, with the reason). */
+export function tedSettled(ted: TedRecord, at: Date) {
+  return envelope('spb-transfer-out', ted.status, {
+    id: ted.transactionId,
+    clientCode: ted.clientCode,
+    amount: reais(ted.amountCentavos),
+    creditParty: { bank: ted.creditParty.bank, branch: ted.creditParty.branch, account: ted.creditParty.account },
+    ...(ted.error ? { error: ted.error } : {}),
   }, at);
 }
 

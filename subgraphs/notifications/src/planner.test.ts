@@ -99,6 +99,16 @@ describe('sign-ups', () => {
   });
 });
 
+describe('a clinic\'s payouts redirected', () => {
+  it('tell its whole team, whatever they chose, how payouts now go', () => {
+    const planned = plan(event('clinic.payout_account_changed', { clinicId: 'c1', method: 'TED', changedBy: randomUUID(), at: '2026-12-04T12:00:00.000Z' }), options);
+    expect(planned.occurrences.map((o) => [o.kind, o.audience])).toEqual([['clinic.payout_account_changed', { clinicId: 'c1' }]]);
+    const template = templates['clinic.payout_account_changed'];
+    const rendered = template.render({ recipient: { userId: 'u1', name: 'Ana', email: 'ana@clinica.com.br', phone: null, maskedCpf: null }, data: planned.occurrences[0]!.data, clinicName: 'Sorriso Paulista' });
+    expect([template.security, rendered.body]).toEqual([true, 'Os repasses de Sorriso Paulista passam a ser feitos por TED para a conta bancária cadastrada. Se ninguém da equipe fez esta alteração, fale com a MedPay imediatamente.']);
+  });
+});
+
 describe('quiet hours (21:00–08:00 in São Paulo)', () => {
   it('end at the next 08:00 local time', () => {
     expect(quietHoursEnd(new Date('2026-12-04T23:30:00-03:00'))?.toISOString()).toBe('2026-12-05T11:00:00.000Z');

@@ -132,6 +132,8 @@ export function plan(event: DomainEvent, options: PlannerOptions): Plan {
   if (submitted) say('admin.clinic_waiting_review', 'admins', { clinicId: submitted.clinicId });
   const approved = readEvent('clinic.approved', event);
   if (approved) say('clinic.approved', { clinicId: approved.clinicId }, { clinicId: approved.clinicId });
+  const payout = readEvent('clinic.payout_account_changed', event);
+  if (payout) say('clinic.payout_account_changed', { clinicId: payout.clinicId }, { clinicId: payout.clinicId, payoutMethod: payout.method });
   const suspended = readEvent('clinic.suspended', event);
   if (suspended) say('clinic.suspended', { clinicId: suspended.clinicId }, { clinicId: suspended.clinicId });
 

@@ -26,6 +26,8 @@ export interface OccurrenceData {
   kind?: string;
   /** a sign-up waiting for its e-mail (its address and link are asked of users when the e-mail goes out) */
   signUpId?: string;
+  /** how a clinic's payouts now go */
+  payoutMethod?: 'PIX' | 'TED';
   /** which of an account's keys a sign-up gave */
   matched?: Array<'EMAIL' | 'CPF'>;
 }
@@ -347,6 +349,20 @@ export const templates = {
       link: clinicPaymentLink(facts),
     }),
   }),
+  // A payout redirected is a classic fraud: the whole team hears of it, whatever they chose.
+  'clinic.payout_account_changed': {
+    ...staff('clinic', {
+      version: 1,
+      needs: { clinic: true },
+      render: (facts) => ({
+        title: 'Dados de repasse alterados',
+        body: `Os repasses de ${facts.clinicName} passam a ser feitos ${facts.data.payoutMethod === 'TED' ? 'por TED para a conta bancária cadastrada' : 'por PIX para a chave CNPJ da clínica'}. Se ninguém da equipe fez esta alteração, fale com a MedPay imediatamente.`,
+        preview: 'Os dados de repasse da clínica foram alterados. Confira no painel MedPay.',
+        link: `/clinicas/${facts.data.clinicId}/repasse`,
+      }),
+    }),
+    security: true,
+  },
   'clinic.approved': staff('clinic', {
     version: 1,
     needs: { clinic: true },

@@ -80,7 +80,7 @@ const catalog: CatalogProcedure[] = demoClinics.flatMap((clinic, clinicIndex) =>
         priceCentavos: procedure.priceCentavos,
         interestFreeInstallments: procedure.interestFreeInstallments,
         active: true,
-        clinic: { id: clinic.id, status: clinic.status, tradeName: clinic.tradeName, legalName: clinic.legalName, cnpj: clinic.cnpj },
+        clinic: { id: clinic.id, status: clinic.status, tradeName: clinic.tradeName, legalName: clinic.legalName, cnpj: clinic.cnpj, payoutBankAccount: null },
       })),
 );
 const [paula, joao, mariana] = demoPatients as [(typeof demoPatients)[number], (typeof demoPatients)[number], (typeof demoPatients)[number]];

@@ -26,7 +26,7 @@ export const testProcedure = (): CatalogProcedure => ({
   priceCentavos: 120_000,
   interestFreeInstallments: 6,
   active: true,
-  clinic: { id: randomUUID(), status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181' },
+  clinic: { id: randomUUID(), status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181', payoutBankAccount: null },
 });
 
 /** What checkout asks ai where ai is not part of the test: what payments decides when ai does not answer. */

@@ -1,9 +1,11 @@
-// Clinic service: registration, browsing, platform review and the clinic's team, for a viewer; the pure
-// checks live in clinic-rules.ts and the rows in clinic-store.ts.
+// Clinic service: registration, browsing, platform review, the clinic's team and where its payouts go,
+// for a viewer; the pure checks live in clinic-rules.ts and payout-rules.ts, the rows in clinic-store.ts.
+import { formatCnpj } from '@medpay/br-documents';
 import { decodeCursor, emptyPage, forbidden, notFound, pageSize, unauthenticated, type Page } from '@medpay/runtime';
 import type { ClinicFilter } from './__generated__/resolvers-types.js';
 import { ProvidersError } from './errors.js';
-import { recordClinicStatusChanged, recordClinicCreated } from './outbox-store.js';
+import { recordClinicStatusChanged, recordClinicCreated, recordPayoutAccountChanged } from './outbox-store.js';
+import { BANKS, validateBankAccount, type BankAccount } from './payout-rules.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
@@ -97,6 +99,29 @@ export class Clinics {
       throw new ProvidersError('LAST_CLINIC_ADMIN', 'A clínica precisa de ao menos um administrador. Adicione outro antes de remover este.', { field: 'userId' });
     }
     return true;
+  }
+
+  /**
+   * The clinic's admins (only they) choose where payouts go: PIX to its CNPJ key, or TED to a bank
+   * account in its name. The team hears of every change (clinic.payout_account_changed).
+   */
+  async setPayoutAccount(viewer: Viewer, clinicId: string, method: 'PIX' | 'TED', bankAccountInput: Parameters<typeof validateBankAccount>[0] | null | undefined): Promise<Clinic> {
+    const userId = viewer.requireUser();
+    await viewer.assertCanManageClinic(clinicId);
+    if (method === 'TED' && !bankAccountInput) throw new ProvidersError('BAD_USER_INPUT', 'Para receber por TED, informe a conta bancária da clínica.', { field: 'bankAccount' });
+    const bankAccount = method === 'TED' ? validateBankAccount(bankAccountInput!) : null;
+    const updated = await this.store.setPayoutBankAccount(clinicId, bankAccount ? { ...bankAccount } : null, (tx, clinic) => recordPayoutAccountChanged(tx, clinic, userId));
+    this.published();
+    return updated;
+  }
+
+  /** Where the clinic's payouts go; its staff and platform admins. */
+  async payoutAccount(viewer: Viewer, clinic: Clinic) {
+    await viewer.assertCanReadPrivate(clinic.id);
+    const bankAccount = clinic.payoutBankAccount as BankAccount | null;
+    return bankAccount
+      ? { method: 'TED' as const, pixKey: null, bankAccount: { ...bankAccount, bankName: BANKS[bankAccount.ispb] ?? bankAccount.ispb } }
+      : { method: 'PIX' as const, pixKey: formatCnpj(clinic.cnpj), bankAccount: null };
   }
 
   async members(viewer: Viewer, clinicId: string): Promise<ClinicMember[]> {

@@ -98,6 +98,15 @@ export class ClinicStore {
     });
   }
 
+  /** Where the clinic's payouts go (null: PIX to its CNPJ key), with `andThen` in the same transaction. */
+  setPayoutBankAccount(id: string, bankAccount: Prisma.InputJsonValue | null, andThen: (tx: Prisma.TransactionClient, updated: Clinic) => Promise<void>): Promise<Clinic> {
+    return this.prisma.$transaction(async (tx) => {
+      const updated = await tx.clinic.update({ where: { id }, data: { payoutBankAccount: bankAccount ?? Prisma.DbNull } });
+      await andThen(tx, updated);
+      return updated;
+    });
+  }
+
   membershipsOf(userId: string): Promise<ClinicMember[]> {
     return isUuid(userId) ? this.prisma.clinicMember.findMany({ where: { userId } }) : Promise.resolve([]);
   }

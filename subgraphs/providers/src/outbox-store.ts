@@ -11,6 +11,7 @@ export const CLINIC_SUSPENDED = 'clinic.suspended';
 export const CLINIC_REACTIVATED = 'clinic.reactivated';
 export const CLINIC_SUBMITTED = 'clinic.submitted';
 export const CLINIC_LOCATED = 'clinic.located';
+export const CLINIC_PAYOUT_ACCOUNT_CHANGED = 'clinic.payout_account_changed';
 export const PROCEDURE_CREATED = 'procedure.created';
 export const PROCEDURE_REPRICED = 'procedure.repriced';
 
@@ -56,4 +57,10 @@ export async function recordProcedureRepriced(tx: Tx, before: Procedure, after: 
   if (before.priceCentavos === after.priceCentavos) return;
   const payload = { ...procedureOf(after), fromCentavos: before.priceCentavos, priceCentavos: after.priceCentavos, at: after.updatedAt.toISOString() };
   await write(tx, outboxRow(domainEventPayloads, PROCEDURE_REPRICED, after.id, payload));
+}
+
+/** A clinic's payouts now go elsewhere: its team hears of it (notifications). */
+export async function recordPayoutAccountChanged(tx: Tx, clinic: Pick<Clinic, 'id' | 'payoutBankAccount' | 'updatedAt'>, changedBy: string) {
+  const payload = { clinicId: clinic.id, method: clinic.payoutBankAccount ? ('TED' as const) : ('PIX' as const), changedBy, at: clinic.updatedAt.toISOString() };
+  await write(tx, outboxRow(domainEventPayloads, CLINIC_PAYOUT_ACCOUNT_CHANGED, clinic.id, payload));
 }

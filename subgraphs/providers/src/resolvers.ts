@@ -9,6 +9,7 @@ import type { Clinics } from './clinic-service.js';
 import type { Clinic } from './clinic-store.js';
 import type { Catalog } from './procedure-service.js';
 import type { ClinicCatalogKey, Procedure } from './procedure-store.js';
+import { BANKS } from './payout-rules.js';
 
 export interface ProvidersContext extends RequestContext {
   viewer: Viewer;
@@ -42,6 +43,7 @@ async function clinicOf(procedure: Procedure, { clinicLoader }: ProvidersContext
 
 export const resolvers: Resolvers = {
   Query: {
+    banks: () => Object.entries(BANKS).map(([ispb, name]) => ({ ispb, name })),
     clinics: async (_, args, { clinics, viewer }) =>
       toConnection(await clinics.browse(viewer, args.filter ?? {}, args.first, args.after)),
     clinic: (_, { id }, context) => visibleClinic(id, context),
@@ -61,6 +63,7 @@ export const resolvers: Resolvers = {
     createApiKey: (_, args, { apiKeys, viewer }) => apiKeys.create(viewer, args.clinicId, args.name, args.scopes.map(scopeOf)),
     revokeApiKey: (_, { id }, { apiKeys, viewer }) => apiKeys.revoke(viewer, id),
     setClinicStatus: (_, args, { clinics, viewer }) => clinics.setStatus(viewer, args.id, args.status, args.reason),
+    setClinicPayoutAccount: (_, args, { clinics, viewer }) => clinics.setPayoutAccount(viewer, args.clinicId, args.method, args.bankAccount),
   },
   Clinic: {
     // Other subgraphs reference clinics they already relate the caller to (a payment, an appointment):
@@ -77,6 +80,7 @@ export const resolvers: Resolvers = {
       toConnection(await catalog.clinicPage(viewer, clinicCatalogLoader, clinic.id, args.first, args.after)),
     staff: (clinic, _, { clinics, viewer }) => clinics.members(viewer, clinic.id),
     apiKeys: (clinic, _, { apiKeys, viewer }) => apiKeys.list(viewer, clinic.id),
+    payoutAccount: (clinic, _, { clinics, viewer }) => clinics.payoutAccount(viewer, clinic),
   },
   ClinicMember: {
     user: (member) => ({ __typename: 'User', id: member.userId }),

@@ -11,7 +11,7 @@ const procedure: CatalogProcedure = {
   priceCentavos: 120_000,
   interestFreeInstallments: 6,
   active: true,
-  clinic: { id: 'clinic-1', status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181' },
+  clinic: { id: 'clinic-1', status: 'ACTIVE', tradeName: 'Sorriso', legalName: 'Sorriso Ltda', cnpj: '11222333000181', payoutBankAccount: null },
 };
 const facts = { procedure, platformFeeBasisPoints: 400, today: '2026-11-29' };
 const input = (over: Partial<CheckoutInput> = {}): CheckoutInput => ({ procedureId: 'proc-1', planId: 'PIX', method: 'PIX', idempotencyKey: 'key-00000001', ...over });

@@ -11,6 +11,7 @@ import {
   cardChargeView,
   locationBody,
   payoutBody,
+  tedBody,
   pixChargeView,
   pixCollectionBody,
   rejectionFor,
@@ -37,6 +38,7 @@ import {
   type GatewayEvent,
   type PaymentGateway,
   type PayoutRequest,
+  type TedRequest,
   type PixCharge,
   type PixChargeRequest,
   type RefundRequest,
@@ -167,6 +169,10 @@ export class CelcoinGateway implements PaymentGateway {
 
   async payout(request: PayoutRequest): Promise<Transfer> {
     return toTransfer(await this.call({ method: 'POST', path: '/pix/v1/payment', body: payoutBody(request), operation: 'PIX payout' }));
+  }
+
+  async tedTransfer(request: TedRequest): Promise<Transfer> {
+    return toTransfer(await this.call({ method: 'POST', path: '/baas-wallet-transactions-webservice/v1/spb/transfer', body: tedBody(request), operation: 'TED' }));
   }
 
   /** PIX charges are refunded by a reversal, card charges by the acquirer; boletos cannot be (pay the patient out instead). */

@@ -8,6 +8,7 @@ import {
   locationBody,
   parseCelcoinTimestamp,
   payoutBody,
+  tedBody,
   pixChargeView,
   pixCollectionBody,
   pixExpiry,
@@ -88,6 +89,16 @@ describe('request bodies', () => {
       clientRequestId: 't1',
       amount: 99.99,
       creditParty: { key: '11222333000181' },
+    });
+  });
+
+  it('sends a TED to the clinic\'s own account, routed by ISPB, with its CNPJ as a legal person', () => {
+    const recipient = { name: 'Clinica Sorriso Ltda', document: '11222333000181' };
+    expect(tedBody({ clientRequestId: 't2', amountCentavos: 1_500_25, bankAccount: { ispb: '60701190', branch: '0123', account: '123456', accountType: 'SAVINGS' }, recipient })).toEqual({
+      clientCode: 't2',
+      amount: 1500.25,
+      creditParty: { bank: '60701190', branch: '0123', account: '123456', accountType: 'PP', taxId: '11222333000181', name: 'Clinica Sorriso Ltda', personType: 'J' },
+      description: 'MedPay repasse',
     });
   });
 });
@@ -189,7 +200,7 @@ describe('webhooks', () => {
     expect(webhookEvents(envelope('charge-expired', 'EXPIRED', { transactionId: 'tx-1', clientRequestId: 'charge-1' }))[0]).toMatchObject({ type: 'CHARGE_EXPIRED', clientRequestId: 'charge-1' });
   });
 
-  it('reads payouts and refunds, confirmed or failed', () => {
+  it('reads payouts (PIX and TED) and refunds, confirmed or failed', () => {
     const body = { id: 'out-1', clientCode: 'transfer-1', amount: 10 };
     expect(webhookEvents(envelope('pix-payment-out', 'CONFIRMED', body))).toEqual([
       { type: 'PAYOUT_CONFIRMED', eventId: 'wh-1', transactionId: 'out-1', clientRequestId: 'transfer-1', occurredAt: new Date('2026-11-29T12:00:00.000Z') },
@@ -198,6 +209,8 @@ describe('webhooks', () => {
     expect(webhookEvents(envelope('pix-payment-out', 'PROCESSING', body))).toEqual([]);
     expect(webhookEvents(envelope('pix-reversal-out', 'CONFIRMED', body))[0]?.type).toBe('REFUND_CONFIRMED');
     expect(webhookEvents(envelope('card-reversal-out', 'ERROR', body))[0]?.type).toBe('REFUND_FAILED');
+    expect(webhookEvents(envelope('spb-transfer-out', 'CONFIRMED', body))[0]?.type).toBe('PAYOUT_CONFIRMED');
+    expect(webhookEvents(envelope('spb-transfer-out', 'ERROR', body))[0]?.type).toBe('PAYOUT_FAILED');
   });
 
   it('reads a debited chargeback with its reason, and waits on one not yet debited', () => {

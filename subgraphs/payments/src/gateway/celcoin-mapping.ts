@@ -15,6 +15,7 @@ import {
   type GatewayEvent,
   type Party,
   type PayoutRequest,
+  type TedRequest,
   type PixCharge,
   type PixChargeRequest,
   type RefundRequest,
@@ -121,6 +122,27 @@ export function payoutBody(request: PayoutRequest) {
     clientRequestId: request.clientRequestId,
     amount: reais(request.amountCentavos),
     creditParty: { key: request.pixKey, name: request.recipient.name, taxId: request.recipient.document },
+    description: 'MedPay repasse',
+  };
+}
+
+const ACCOUNT_TYPES = { CHECKING: 'CC', SAVINGS: 'PP', PAYMENT: 'PG' } as const;
+
+/** Celcoin's TED (SPB transfer): routed by the bank's ISPB, with the holder's document and person type. */
+export function tedBody(request: TedRequest) {
+  const { bankAccount, recipient } = request;
+  return {
+    clientCode: request.clientRequestId,
+    amount: reais(request.amountCentavos),
+    creditParty: {
+      bank: bankAccount.ispb,
+      branch: bankAccount.branch,
+      account: bankAccount.account,
+      accountType: ACCOUNT_TYPES[bankAccount.accountType],
+      taxId: recipient.document,
+      name: recipient.name,
+      personType: recipient.document.length === 11 ? 'F' : 'J',
+    },
     description: 'MedPay repasse',
   };
 }
@@ -402,6 +424,7 @@ export function webhookEvents(payload: unknown): GatewayEvent[] {
       return [{ type, eventId, transactionId: closed.transactionId, clientRequestId: closed.clientRequestId ?? closed.externalId ?? '', occurredAt: at }];
     }
     case 'pix-payment-out':
+    case 'spb-transfer-out':
       return transferEvent(entity, status, body, eventId, at, { confirmed: 'PAYOUT_CONFIRMED', failed: 'PAYOUT_FAILED' });
     case 'pix-reversal-out':
     case 'card-reversal-out':

@@ -87,6 +87,14 @@ export interface PayoutRequest {
   recipient: Party;
 }
 
+/** A payout by TED to a bank account in the recipient's own name. */
+export interface TedRequest {
+  clientRequestId: string;
+  amountCentavos: number;
+  bankAccount: { ispb: string; branch: string; account: string; accountType: 'CHECKING' | 'SAVINGS' | 'PAYMENT' };
+  recipient: Party;
+}
+
 export interface RefundRequest {
   clientRequestId: string;
   /** the charge being refunded */
@@ -139,6 +147,8 @@ export interface PaymentGateway {
   /** partial or total; never more than is blocked */
   unblockBalance(request: EscrowRequest): Promise<void>;
   payout(request: PayoutRequest): Promise<Transfer>;
+  /** a payout by TED: settles the same business day before the cut-off, the next one after */
+  tedTransfer(request: TedRequest): Promise<Transfer>;
   refund(request: RefundRequest): Promise<Transfer>;
   /** verifies the raw request (before any parsing) and normalizes it; throws WebhookRejectedError */
   parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): GatewayEvent[];

@@ -27,6 +27,7 @@ const gateway: PaymentGateway = {
   blockBalance: notInThisTest,
   unblockBalance: notInThisTest,
   payout: notInThisTest,
+  tedTransfer: notInThisTest,
   refund: notInThisTest,
   parseWebhook: () => {
     throw new Error('not used by this test');

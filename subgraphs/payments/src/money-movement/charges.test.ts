@@ -43,6 +43,7 @@ class ChargingGateway implements PaymentGateway {
   blockBalance = notInThisTest;
   unblockBalance = notInThisTest;
   payout = notInThisTest;
+  tedTransfer = notInThisTest;
   refund = notInThisTest;
   parseWebhook(): never {
     throw new Error('not used by this test');

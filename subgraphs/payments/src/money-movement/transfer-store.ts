@@ -37,9 +37,9 @@ export const transferStore = {
     return db.transfer.findFirst({ where: { paymentId, kind, status: 'REQUESTED' }, orderBy: { createdAt: 'asc' } });
   },
 
-  /** REQUESTED → PENDING with the gateway's id, once the gateway took it. */
-  async markSent(db: Db, id: string, gatewayTransactionId: string): Promise<void> {
-    await db.transfer.updateMany({ where: { id, status: 'REQUESTED' }, data: { status: 'PENDING', gatewayTransactionId } });
+  /** REQUESTED → PENDING with the gateway's id (and, for a payout, where it went), once the gateway took it. */
+  async markSent(db: Db, id: string, gatewayTransactionId: string, destination: string | null): Promise<void> {
+    await db.transfer.updateMany({ where: { id, status: 'REQUESTED' }, data: { status: 'PENDING', gatewayTransactionId, destination } });
   },
 
   /** REQUESTED or PENDING → CONFIRMED or FAILED; false when it was settled before. */

@@ -34,6 +34,7 @@ class RecordingGateway implements PaymentGateway {
   findChargeByClientRequestId = notInThisTest;
   cancelCharge = notInThisTest;
   payout = notInThisTest;
+  tedTransfer = notInThisTest;
   parseWebhook(): never {
     throw new Error('not used by this test');
   }

@@ -5,7 +5,7 @@
 // a crash, moves nothing twice.
 import { CoalescingLoop, type Logger } from '@medpay/runtime';
 import type { ChargeIssuer } from './charges.js';
-import type { Directory } from '../internal/directory.js';
+import type { CatalogProcedure, Directory } from '../internal/directory.js';
 import type { Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
 import type { PaymentGateway } from '../gateway/payment-gateway.js';
 import { todayInSaoPaulo } from '../checkout/plans.js';
@@ -19,6 +19,10 @@ import { issueInstallment, markOverdueInstallments } from '../crediario/collecti
 import { paymentRows } from '../payments/payment-store.js';
 import { takenFromEscrow } from '../ledger/ledger-store.js';
 import { inTransaction } from '../transaction.js';
+
+/** Where a clinic's payouts go now, as a transfer records it. */
+const payoutDestination = (clinic: Pick<CatalogProcedure['clinic'], 'cnpj' | 'payoutBankAccount'>) =>
+  clinic.payoutBankAccount ? `TED ${clinic.payoutBankAccount.ispb} ${clinic.payoutBankAccount.branch} ${clinic.payoutBankAccount.account}` : `PIX ${clinic.cnpj}`;
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -90,25 +94,29 @@ export class PaymentWorker {
   private async sendTransfers() {
     const transfers = await transferStore.toSend(this.prisma, 50);
     for (const transfer of transfers) {
-      const sent = transfer.kind === 'PAYOUT' ? await this.payout(transfer, transfer.payment) : await this.refund(transfer, transfer.payment);
-      await transferStore.markSent(this.prisma, transfer.id, sent);
+      const sent = transfer.kind === 'PAYOUT' ? await this.payout(transfer, transfer.payment) : { transactionId: await this.refund(transfer, transfer.payment), destination: null };
+      await transferStore.markSent(this.prisma, transfer.id, sent.transactionId, sent.destination);
     }
   }
 
-  private async payout(transfer: Transfer, payment: Payment): Promise<string> {
+  private async clinicOf(payment: Payment) {
     const [procedure] = await this.directory.procedures([payment.procedureId]);
     if (!procedure) throw new Error(`clinic of payment ${payment.id} not found`);
+    return procedure.clinic;
+  }
+
+  private async payout(transfer: Transfer, payment: Payment): Promise<{ transactionId: string; destination: string }> {
+    const clinic = await this.clinicOf(payment);
     // What the release took out of escrow leaves the gateway's block first (once per payment, however
-    // many payout attempts), then the clinic's share goes to its PIX key (its CNPJ).
+    // many payout attempts), then the clinic's share goes out.
     const released = await takenFromEscrow(this.prisma, `payment:${payment.id}:released`);
     if (released !== null) await this.gateway.unblockBalance({ correlationId: payment.id, amountCentavos: released, clientRequestId: `${payment.id}:release` });
-    const sent = await this.gateway.payout({
-      clientRequestId: transfer.id,
-      amountCentavos: transfer.amountCentavos,
-      pixKey: procedure.clinic.cnpj,
-      recipient: { name: procedure.clinic.legalName, document: procedure.clinic.cnpj },
-    });
-    return sent.transactionId;
+    // By TED to the clinic's bank account when it chose one, else by PIX to its CNPJ key; either way in its own name.
+    const recipient = { name: clinic.legalName, document: clinic.cnpj };
+    const sent = clinic.payoutBankAccount
+      ? await this.gateway.tedTransfer({ clientRequestId: transfer.id, amountCentavos: transfer.amountCentavos, bankAccount: clinic.payoutBankAccount, recipient })
+      : await this.gateway.payout({ clientRequestId: transfer.id, amountCentavos: transfer.amountCentavos, pixKey: clinic.cnpj, recipient });
+    return { transactionId: sent.transactionId, destination: payoutDestination(clinic) };
   }
 
   private async refund(transfer: Transfer, payment: Payment): Promise<string> {
@@ -128,11 +136,18 @@ export class PaymentWorker {
     return sent.transactionId;
   }
 
-  /** A payout that failed put the money back in the clinic's balance: ask for it again. */
+  /**
+   * A payout that failed put the money back in the clinic's balance: ask for it again once the clinic
+   * has pointed its payouts elsewhere (a bank that returned a TED or refused a key would refuse it
+   * again, at a fee each time), or a day later (a passing fault).
+   */
   private async retryFailedPayouts() {
     const released = await paymentRows.withFailedPayout(this.prisma, 20);
+    const dayAgo = this.now().getTime() - 86_400_000;
     for (const payment of released) {
-      await inTransaction(this.prisma, (tx) => this.settlement.requestPayout(tx, payment, payment.transfers[0]!.amountCentavos));
+      const failed = payment.transfers[0]!;
+      if (failed.destination && failed.updatedAt.getTime() > dayAgo && payoutDestination(await this.clinicOf(payment)) === failed.destination) continue;
+      await inTransaction(this.prisma, (tx) => this.settlement.requestPayout(tx, payment, failed.amountCentavos));
     }
   }
 

@@ -61,6 +61,37 @@ export type ApiKeyScope =
   /** refund payments */
   | 'PAYMENTS_REFUND';
 
+/** A bank in the list a clinic picks from, by ISPB. */
+export type Bank = {
+  __typename?: 'Bank';
+  ispb: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type BankAccount = {
+  __typename?: 'BankAccount';
+  /** with its check digit, no separator */
+  account: Scalars['String']['output'];
+  accountType: BankAccountType;
+  bankName: Scalars['String']['output'];
+  /** agência, four digits */
+  branch: Scalars['String']['output'];
+  /** the bank's ISPB (the code TED is routed by) */
+  ispb: Scalars['String']['output'];
+};
+
+export type BankAccountInput = {
+  account: Scalars['String']['input'];
+  accountType: BankAccountType;
+  branch: Scalars['String']['input'];
+  ispb: Scalars['String']['input'];
+};
+
+export type BankAccountType =
+  | 'CHECKING'
+  | 'PAYMENT'
+  | 'SAVINGS';
+
 /** A clinic or hospital. Anyone may browse ACTIVE clinics; other states are seen by their staff and platform admins. */
 export type Clinic = {
   __typename?: 'Clinic';
@@ -71,6 +102,8 @@ export type Clinic = {
   cnpj: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   legalName: Scalars['String']['output'];
+  /** Where the clinic's payouts go; its staff and platform admins only. */
+  payoutAccount?: Maybe<ClinicPayoutAccount>;
   procedures: ProcedureConnection;
   specialties: Array<Scalars['String']['output']>;
   /** The clinic's team; its staff and platform admins only. */
@@ -124,6 +157,15 @@ export type ClinicMembership = {
   role: StaffRole;
 };
 
+export type ClinicPayoutAccount = {
+  __typename?: 'ClinicPayoutAccount';
+  /** when by TED */
+  bankAccount?: Maybe<BankAccount>;
+  method: PayoutMethod;
+  /** the CNPJ key, when by PIX */
+  pixKey?: Maybe<Scalars['String']['output']>;
+};
+
 export type ClinicStatus =
   | 'ACTIVE'
   | 'PENDING_REVIEW'
@@ -148,6 +190,8 @@ export type Mutation = {
   registerClinic?: Maybe<Clinic>;
   removeClinicStaff?: Maybe<Scalars['Boolean']['output']>;
   revokeApiKey?: Maybe<ApiKey>;
+  /** The clinic's admins choose where payouts go: PIX to its CNPJ key, or TED to its bank account (the clinic's team is told). */
+  setClinicPayoutAccount?: Maybe<Clinic>;
   /** Platform admins review clinics: approve (ACTIVE), reject, suspend and reactivate. */
   setClinicStatus?: Maybe<Clinic>;
   updateProcedure?: Maybe<Procedure>;
@@ -190,6 +234,13 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
+export type MutationSetClinicPayoutAccountArgs = {
+  bankAccount?: InputMaybe<BankAccountInput>;
+  clinicId: Scalars['ID']['input'];
+  method: PayoutMethod;
+};
+
+
 export type MutationSetClinicStatusArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -207,6 +258,13 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/** How a clinic is paid out. The holder is always the clinic itself (its CNPJ). */
+export type PayoutMethod =
+  /** PIX to the clinic's CNPJ key */
+  | 'PIX'
+  /** TED to the clinic's bank account: the same day before 17:00 on a business day, the next business day after */
+  | 'TED';
 
 export type PersonalData = {
   __typename?: 'PersonalData';
@@ -274,6 +332,8 @@ export type ProcedureUpdate = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The banks a clinic may be paid out to by TED. */
+  banks: Array<Bank>;
   clinic?: Maybe<Clinic>;
   clinics: ClinicConnection;
   procedure?: Maybe<Procedure>;
@@ -438,6 +498,10 @@ export type ResolversTypes = ResolversObject<{
   ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ApiKeyScope: ApiKeyScope;
+  Bank: ResolverTypeWrapper<Bank>;
+  BankAccount: ResolverTypeWrapper<BankAccount>;
+  BankAccountInput: BankAccountInput;
+  BankAccountType: BankAccountType;
   Clinic: ResolverTypeWrapper<ClinicMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ClinicConnection: ResolverTypeWrapper<Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversTypes['ClinicEdge']> }>;
@@ -445,12 +509,14 @@ export type ResolversTypes = ResolversObject<{
   ClinicFilter: ClinicFilter;
   ClinicMember: ResolverTypeWrapper<ClinicMemberMapper>;
   ClinicMembership: ResolverTypeWrapper<Omit<ClinicMembership, 'clinic'> & { clinic: ResolversTypes['Clinic'] }>;
+  ClinicPayoutAccount: ResolverTypeWrapper<ClinicPayoutAccount>;
   ClinicStatus: ClinicStatus;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayoutMethod: PayoutMethod;
   PersonalData: ResolverTypeWrapper<Omit<PersonalData, 'soleAdminOf'> & { soleAdminOf?: Maybe<Array<ResolversTypes['Clinic']>> }>;
   Procedure: ResolverTypeWrapper<ProcedureMapper>;
   ProcedureConnection: ResolverTypeWrapper<Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversTypes['ProcedureEdge']> }>;
@@ -471,6 +537,9 @@ export type ResolversParentTypes = ResolversObject<{
   AddressInput: AddressInput;
   ApiKey: ApiKeyMapper;
   ID: Scalars['ID']['output'];
+  Bank: Bank;
+  BankAccount: BankAccount;
+  BankAccountInput: BankAccountInput;
   Clinic: ClinicMapper;
   Int: Scalars['Int']['output'];
   ClinicConnection: Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClinicEdge']> };
@@ -478,6 +547,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicFilter: ClinicFilter;
   ClinicMember: ClinicMemberMapper;
   ClinicMembership: Omit<ClinicMembership, 'clinic'> & { clinic: ResolversParentTypes['Clinic'] };
+  ClinicPayoutAccount: ClinicPayoutAccount;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -512,6 +582,19 @@ export type ApiKeyResolvers<ContextType = ProvidersContext, ParentType extends R
   scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
 }>;
 
+export type BankResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Bank'] = ResolversParentTypes['Bank']> = ResolversObject<{
+  ispb?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BankAccountResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['BankAccount'] = ResolversParentTypes['BankAccount']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accountType?: Resolver<ResolversTypes['BankAccountType'], ParentType, ContextType>;
+  bankName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ispb?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ClinicResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Clinic'] = ResolversParentTypes['Clinic'], FederationReferenceType extends FederationReferenceTypes['Clinic'] = FederationReferenceTypes['Clinic']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Clinic']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
@@ -519,6 +602,7 @@ export type ClinicResolvers<ContextType = ProvidersContext, ParentType extends R
   cnpj?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   legalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payoutAccount?: Resolver<Maybe<ResolversTypes['ClinicPayoutAccount']>, ParentType, ContextType>;
   procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, RequireFields<ClinicProceduresArgs, 'first'>>;
   specialties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   staff?: Resolver<Maybe<Array<ResolversTypes['ClinicMember']>>, ParentType, ContextType>;
@@ -548,6 +632,12 @@ export type ClinicMembershipResolvers<ContextType = ProvidersContext, ParentType
   role?: Resolver<ResolversTypes['StaffRole'], ParentType, ContextType>;
 }>;
 
+export type ClinicPayoutAccountResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ClinicPayoutAccount'] = ResolversParentTypes['ClinicPayoutAccount']> = ResolversObject<{
+  bankAccount?: Resolver<Maybe<ResolversTypes['BankAccount']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['PayoutMethod'], ParentType, ContextType>;
+  pixKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type CreatedApiKeyResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -564,6 +654,7 @@ export type MutationResolvers<ContextType = ProvidersContext, ParentType extends
   registerClinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationRegisterClinicArgs, 'input'>>;
   removeClinicStaff?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemoveClinicStaffArgs, 'clinicId' | 'userId'>>;
   revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  setClinicPayoutAccount?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationSetClinicPayoutAccountArgs, 'clinicId' | 'method'>>;
   setClinicStatus?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationSetClinicStatusArgs, 'id' | 'status'>>;
   updateProcedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<MutationUpdateProcedureArgs, 'id' | 'input'>>;
 }>;
@@ -604,6 +695,7 @@ export type ProcedureEdgeResolvers<ContextType = ProvidersContext, ParentType ex
 }>;
 
 export type QueryResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  banks?: Resolver<Array<ResolversTypes['Bank']>, ParentType, ContextType>;
   clinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<QueryClinicArgs, 'id'>>;
   clinics?: Resolver<ResolversTypes['ClinicConnection'], ParentType, ContextType, RequireFields<QueryClinicsArgs, 'first'>>;
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<QueryProcedureArgs, 'id'>>;
@@ -619,11 +711,14 @@ export type UserResolvers<ContextType = ProvidersContext, ParentType extends Res
 export type Resolvers<ContextType = ProvidersContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
+  Bank?: BankResolvers<ContextType>;
+  BankAccount?: BankAccountResolvers<ContextType>;
   Clinic?: ClinicResolvers<ContextType>;
   ClinicConnection?: ClinicConnectionResolvers<ContextType>;
   ClinicEdge?: ClinicEdgeResolvers<ContextType>;
   ClinicMember?: ClinicMemberResolvers<ContextType>;
   ClinicMembership?: ClinicMembershipResolvers<ContextType>;
+  ClinicPayoutAccount?: ClinicPayoutAccountResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;

@@ -5,6 +5,7 @@ import * as contracts from '@medpay/contracts';
 import { internalRoute, isUuid, type InternalRoute, type OutboxFeed } from '@medpay/runtime';
 import type { ApiKeyStore } from '../api-key-store.js';
 import type { ApiKeys } from '../api-keys.js';
+import type { BankAccount } from '../payout-rules.js';
 import type { ClinicStore } from '../clinic-store.js';
 import type { ProcedureStore } from '../procedure-store.js';
 
@@ -31,7 +32,7 @@ export function providersInternalRoutes(deps: { apiKeys: ApiKeys; apiKeyStore: A
             interestFreeInstallments: procedure.interestFreeInstallments,
             category: procedure.category,
             active: procedure.active,
-            clinic: { id: clinic.id, status: clinic.status, tradeName: clinic.tradeName, legalName: clinic.legalName, cnpj: clinic.cnpj },
+            clinic: { id: clinic.id, status: clinic.status, tradeName: clinic.tradeName, legalName: clinic.legalName, cnpj: clinic.cnpj, payoutBankAccount: clinic.payoutBankAccount as BankAccount | null },
           };
         }),
       };

@@ -14,6 +14,7 @@ function ClinicNav() {
     [base, 'Visão geral'],
     [`${base}/pagamentos`, 'Pagamentos'],
     [`${base}/extrato`, 'Extrato'],
+    [`${base}/repasse`, 'Repasse'],
     [`${base}/analises`, 'Análises'],
     [`${base}/catalogo`, 'Catálogo'],
     [`${base}/equipe`, 'Equipe'],

@@ -1,0 +1,20 @@
+import { describe, expect, it } from '@jest/globals';
+import { validateBankAccount } from './payout-rules.js';
+
+describe('a clinic\'s bank account for TED payouts', () => {
+  it('is normalized as the SPB takes it: agência in four digits, the account with its digit and no separator', () => {
+    expect(validateBankAccount({ ispb: '60701190', branch: '123', account: ' 12.345-x ', accountType: 'CHECKING' })).toEqual({ ispb: '60701190', branch: '0123', account: '12345X', accountType: 'CHECKING' });
+  });
+
+  it('refuses a bank off the list, an agência with its digit, and an account without one, each with the field at fault', () => {
+    const base = { ispb: '60701190', branch: '0123', account: '12345-6', accountType: 'SAVINGS' as const };
+    for (const [input, field] of [
+      [{ ...base, ispb: '341' }, 'bankAccount.ispb'],
+      [{ ...base, branch: '0123-4' }, 'bankAccount.branch'],
+      [{ ...base, account: '' }, 'bankAccount.account'],
+      [{ ...base, account: 'abc' }, 'bankAccount.account'],
+    ] as const) {
+      expect(() => validateBankAccount(input)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: expect.objectContaining({ field }) }));
+    }
+  });
+});
