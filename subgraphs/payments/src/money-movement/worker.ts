@@ -142,11 +142,16 @@ export class PaymentWorker {
    * again, at a fee each time), or a day later (a passing fault).
    */
   private async retryFailedPayouts() {
-    const released = await paymentRows.withFailedPayout(this.prisma, 20);
+    // Many may wait for their clinics (a broken account is not fixed at once): look at enough of them,
+    // with one directory call, that those waiting never hold back one that may go.
+    const released = await paymentRows.withFailedPayout(this.prisma, 200);
+    if (released.length === 0) return;
+    const procedures = new Map((await this.directory.procedures([...new Set(released.map((payment) => payment.procedureId))])).map((procedure) => [procedure.id, procedure]));
     const dayAgo = this.now().getTime() - 86_400_000;
     for (const payment of released) {
       const failed = payment.transfers[0]!;
-      if (failed.destination && failed.updatedAt.getTime() > dayAgo && payoutDestination(await this.clinicOf(payment)) === failed.destination) continue;
+      const clinic = procedures.get(payment.procedureId)?.clinic;
+      if (failed.destination && failed.updatedAt.getTime() > dayAgo && (!clinic || payoutDestination(clinic) === failed.destination)) continue;
       await inTransaction(this.prisma, (tx) => this.settlement.requestPayout(tx, payment, failed.amountCentavos));
     }
   }
