@@ -5,7 +5,7 @@ import { decodeCursor, emptyPage, forbidden, notFound, pageSize, unauthenticated
 import type { ClinicFilter } from './__generated__/resolvers-types.js';
 import { ProvidersError } from './errors.js';
 import { recordClinicStatusChanged, recordClinicCreated, recordPayoutAccountChanged } from './outbox-store.js';
-import { BANKS, validateBankAccount, type BankAccount } from './payout-rules.js';
+import { BANKS, sameBankAccount, validateBankAccount, type BankAccount } from './payout-rules.js';
 import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
@@ -110,7 +110,11 @@ export class Clinics {
     await viewer.assertCanManageClinic(clinicId);
     if (method === 'TED' && !bankAccountInput) throw new ProvidersError('BAD_USER_INPUT', 'Para receber por TED, informe a conta bancária da clínica.', { field: 'bankAccount' });
     const bankAccount = method === 'TED' ? validateBankAccount(bankAccountInput!) : null;
-    const updated = await this.store.setPayoutBankAccount(clinicId, bankAccount ? { ...bankAccount } : null, (tx, clinic) => recordPayoutAccountChanged(tx, clinic, userId));
+    const clinic = await this.store.findById(clinicId);
+    if (!clinic) throw notFound('Clínica');
+    // Saving what is there already changes nothing, and tells nobody.
+    if (sameBankAccount(clinic.payoutBankAccount as BankAccount | null, bankAccount)) return clinic;
+    const updated = await this.store.setPayoutBankAccount(clinicId, bankAccount ? { ...bankAccount } : null, (tx, changed) => recordPayoutAccountChanged(tx, changed, userId));
     this.published();
     return updated;
   }

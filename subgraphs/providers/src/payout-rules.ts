@@ -42,3 +42,7 @@ export function validateBankAccount(input: { ispb: string; branch: string; accou
   if (!/^\d{1,12}[\dX]$/.test(account)) throw invalid('Informe o número da conta com o dígito (por exemplo, 12345-6).', 'bankAccount.account');
   return { ispb, branch: branch.padStart(4, '0'), account, accountType: input.accountType };
 }
+
+/** The same account (a JSON column may come back with its keys in another order). */
+export const sameBankAccount = (a: BankAccount | null, b: BankAccount | null): boolean =>
+  a === b || (a !== null && b !== null && a.ispb === b.ispb && a.branch === b.branch && a.account === b.account && a.accountType === b.accountType);

@@ -26,6 +26,7 @@ export const REGRET_DAYS = 7;
 /** A contract in force: activated by its first installment, neither ended nor charged back. */
 const IN_FORCE = new Set(['PAID', 'IN_ESCROW', 'DISPUTED', 'RELEASED', 'PAID_OUT']);
 
+const cancelled = (payment: Payment) => payment.status === 'REFUNDED' || payment.status === 'CANCELED';
 const notCancellable = () =>
   new PaymentsError('REFUND_NOT_ALLOWED', 'O procedimento já foi confirmado pela clínica: o cancelamento deste crediário é feito pela central da MedPay.');
 
@@ -126,7 +127,7 @@ export class CrediarioContracts {
     const scope = `crediario-cancel:${access.claims!.sub}`;
     const hash = requestHash({ paymentId: input.paymentId, reason });
     if (await findByKey(this.prisma, scope, input.idempotencyKey, hash)) return paymentRows.get(this.prisma, input.paymentId);
-    if (payment.status === 'REFUNDED' || payment.status === 'CANCELED') return payment;
+    if (cancelled(payment)) return payment;
     if (payment.escrowState !== 'HELD' && payment.status !== 'AWAITING_PAYMENT') throw notCancellable();
     // Nothing more can be paid: the open charges end at the gateway first (a payment racing this is booked apart).
     await this.cancelOpenCharges(payment.id, () => true);
@@ -134,6 +135,8 @@ export class CrediarioContracts {
       const result = await inTransaction(this.prisma, async (tx) => {
         const current = await paymentRows.locked(tx, input.paymentId);
         await claimKey(tx, scope, input.idempotencyKey, hash, current.id);
+        // Cancelled meanwhile by another request (it held the row first): that cancellation stands.
+        if (cancelled(current)) return current;
         if (current.status === 'AWAITING_PAYMENT') {
           await movePayment(tx, current, { to: 'CANCELED', reason: `Crediário cancelado antes da primeira parcela: ${reason.slice(0, 200)}` });
           return current;
@@ -152,9 +155,7 @@ export class CrediarioContracts {
           reason: `${regret ? 'Arrependimento em até 7 dias (CDC art. 49)' : 'Crediário cancelado antes do procedimento'}: ${reason.slice(0, 200)}`,
           data: { refundedCentavos: returned },
         });
-        const transfer = returned > 0
-          ? await transferStore.create(tx, { id: randomUUID(), paymentId: current.id, kind: 'REFUND', amountCentavos: returned, reason, reversal: { [account.unappliedReceipts]: returned } })
-          : null;
+        if (returned > 0) await transferStore.create(tx, { id: randomUUID(), paymentId: current.id, kind: 'REFUND', amountCentavos: returned, reason, reversal: { [account.unappliedReceipts]: returned } });
         await post(tx, {
           id: `payment:${current.id}:canceled`,
           description: regret ? 'Crediário desfeito no prazo de arrependimento' : 'Crediário cancelado antes do procedimento',
@@ -164,7 +165,7 @@ export class CrediarioContracts {
             { account: account.iofPayable, side: 'DEBIT', amountCentavos: principal - current.grossCentavos },
             { account: account.interestRevenue, side: interestBack >= 0 ? 'DEBIT' : 'CREDIT', amountCentavos: Math.abs(interestBack) },
             { account: account.crediarioReceivable, side: 'CREDIT', amountCentavos: principal - amortized },
-            { account: account.refundsInTransit, side: 'CREDIT', amountCentavos: transfer ? returned : 0 },
+            { account: account.refundsInTransit, side: 'CREDIT', amountCentavos: returned },
           ],
         });
         await post(tx, {

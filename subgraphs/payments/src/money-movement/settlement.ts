@@ -10,7 +10,7 @@ import { canMove } from '../payments/payment-status.js';
 import { movePayment } from '../payments/transitions.js';
 import { chargeStore, type PayoffPart } from './charge-store.js';
 import { transferStore } from './transfer-store.js';
-import { installmentStore } from '../crediario/installment-store.js';
+import { ENDED_PAYMENT_STATUSES, installmentStore } from '../crediario/installment-store.js';
 import { installmentPaid, transferFailed } from '../events/domain-events.js';
 import { outboxStore } from '../events/outbox-store.js';
 import { paymentRows } from '../payments/payment-store.js';
@@ -92,9 +92,9 @@ export class Settlement {
   /** A crediário charge paid: one installment, or those an early settlement pays (Charge.payoff), each at its price that day. */
   private async installmentPaid(tx: Tx, payment: Payment, charge: Charge, receivedCentavos: number, paidAt: Date) {
     const parts = (charge.payoff as PayoffPart[] | null) ?? [{ number: charge.installmentNumber!, amountCentavos: receivedCentavos }];
-    const ended = payment.status === 'REFUNDED' || payment.status === 'CANCELED';
+    const ended = ENDED_PAYMENT_STATUSES.includes(payment.status);
     if (ended || receivedCentavos !== parts.reduce((sum, part) => sum + part.amountCentavos, 0)) {
-      // Paid after the contract was cancelled (the charge open a moment too long), or not what the
+      // Paid after the contract ended (the charge open a moment too long), or not what the
       // settlement asked for: kept apart for a refund.
       this.logger.error({ paymentId: payment.id, chargeId: charge.id, ended }, 'crediário charge paid that cannot settle its installments');
       await bookApart(tx, account.unappliedReceipts, `charge:${charge.id}:unapplied`, 'Pagamento de crediário que não quita as parcelas', receivedCentavos, payment.id);

@@ -1,7 +1,8 @@
 // Anti-fraud on payments' side: the assessment each checkout was decided by, and the back office's
 // review of the checkouts held for it. A review is decided once: APPROVE lifts the hold and issues
 // the first charge (a card waits for the patient to present it again), DECLINE declines the payment.
-// Decisions, later chargebacks, disputes and refund abuse are the labels ai's next training reads (fraudAssessments.labels).
+// Decisions, later chargebacks, disputes and refund abuse are the labels ai's next training reads
+// (fraudAssessments.labels).
 import { addDays, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { FraudVerdict } from '../checkout/fraud-screen.js';
@@ -34,9 +35,9 @@ export const fraudAssessments = {
 
   /**
    * The model's checkouts whose fraud is now known, by payment id: charged back by the card's bank,
-   * disputed, or refunded by an account that abuses refunds (fraud); declined on review (fraud); approved on review and nothing of the
-   * kind since (honest). Ordinary approvals teach nothing the synthetic data does not, and a dispute
-   * may still come: they are left out. Up to `limit` labels, from after `afterPaymentId`.
+   * disputed, or refunded by an account that abuses refunds (fraud); declined on review (fraud);
+   * approved on review and nothing of the kind since (honest). Ordinary approvals teach nothing the
+   * synthetic data does not, and a dispute may still come: they are left out. Up to `limit` labels, from after `afterPaymentId`.
    */
   async labels(db: PrismaClient, afterPaymentId: string | null, limit: number) {
     const labels: FraudLabel[] = [];
