@@ -1,14 +1,18 @@
-// `npm run bench:subscriptions`: N concurrent graphql-ws subscribers on the router (N = 100 and
-// 1,000 by default), each on its own connection, subscribed to a clinic's payment events with fields
-// from two subgraphs (payments, and the clinic's and procedure's names from providers). Status changes
-// are real: PIX charges checked out and paid through the Celcoin simulator (AWAITING_PAYMENT, PAID,
-// IN_ESCROW per payment). Reports delivery latency, from the event's publication on the payments bus
-// to its arrival at a client, and the router's memory per live subscription; writes a markdown report
-// under bench/results/ and prints it.
+// `npm run bench:subscriptions`: graphql-ws subscribers on the router, each on its own connection,
+// subscribed to a clinic's payment events with fields from two subgraphs (payments, and the clinic's
+// name from providers). Status changes are real: PIX charges checked out and paid through the
+// Celcoin simulator (AWAITING_PAYMENT, PAID, IN_ESCROW per payment). Reports delivery latency, from
+// the event's publication on the payments bus to its arrival at a client, and the router's memory
+// per live subscription; writes a markdown report under bench/results/ and prints it.
 //
-// Two cases per N: N distinct callers (nothing shared: N upstream subscriptions, every event resolved
-// N times) and one caller on N connections (one shared upstream subscription). The subgraphs and the
-// clients run in this process; the router runs in its own, so its memory is its own.
+// The cases, per N (BENCH_SUBSCRIBERS, 100 and 1,000 by default):
+//   - N distinct callers on one clinic, the clinic dashboard's live feed: a broadcast subscription,
+//     one upstream subscription for them all (router/src/shared-subscriptions.ts);
+//   - the same with the procedure's name too: health data, resolved for each reader apart (N upstream);
+//   - one caller on N connections (one upstream).
+// And 10 × N distinct callers spread over N clinics (10 per clinic: BENCH_SPREAD=0 to skip), with
+// the payments spread over the demo clinics. The subgraphs and the clients run in this process; the
+// router runs in its own, so its memory is its own.
 import { DEMO_PASSWORD } from '@medpay/demo-data';
 import { parseMetric } from '@medpay/runtime';
 import { createClient, type Client } from 'graphql-ws';
@@ -24,16 +28,28 @@ import { startStack, type Stack } from '../e2e/stack.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SUBSCRIBERS ?? '100,1000').split(',').map(Number);
+const SPREAD = process.env.BENCH_SPREAD !== '0';
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 3);
 const EVENT_TIMEOUT_MS = 120_000;
 
-const SUBSCRIPTION = `subscription($clinicId: ID!) { clinicPaymentEvents(clinicId: $clinicId) {
-  id status at payment { id status clinic { tradeName } procedure { name } } } }`;
+const DOCUMENTS = {
+  feed: `subscription($clinicId: ID!) { clinicPaymentEvents(clinicId: $clinicId) {
+  id status from at payment { id status escrowState clinic { tradeName } } } }`,
+  'health data': `subscription($clinicId: ID!) { clinicPaymentEvents(clinicId: $clinicId) {
+  id status from at payment { id status escrowState clinic { tradeName } procedure { name } } } }`,
+};
 
 interface Case {
   subscribers: number;
+  /** over how many clinics the subscribers are spread, evenly */
+  clinics: number;
   shared: boolean;
+  document: keyof typeof DOCUMENTS;
 }
+
+/** Which case to run (BENCH_CASES, comma-separated labels: "feed", "health data", "one caller", "spread"). */
+const CASES = process.env.BENCH_CASES ? new Set(process.env.BENCH_CASES.split(',')) : null;
+const label = (testCase: Case) => (testCase.shared ? 'one caller' : testCase.clinics > 1 ? 'spread' : testCase.document);
 
 interface Outcome extends Case {
   upstream: number;
@@ -59,7 +75,8 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
 
 /** The router as its own process, on the stack's subgraphs; resolves once it listens. */
 async function startRouterProcess(stack: Stack): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', './bench/gc-on-signal.mjs', '--import', 'tsx', 'router/src/main.ts'], {
+  const profile = process.env.BENCH_ROUTER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_ROUTER_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', './bench/gc-on-signal.mjs', '--import', 'tsx', 'router/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -103,7 +120,10 @@ async function routerMemory(router: { url: string; child: ChildProcess }) {
   return { heap, rss };
 }
 
-async function run(stack: Stack, clinicId: string, procedureId: string, patientToken: string, testCase: Case): Promise<Outcome> {
+/** A procedure at each demo clinic that has one: where the payments go, round robin. */
+type Venue = { clinicId: string; procedureId: string };
+
+async function run(stack: Stack, venues: Venue[], patientToken: string, testCase: Case): Promise<Outcome> {
   const router = await startRouterProcess(stack);
   const wsUrl = `${router.url.replace(/^http/, 'ws')}/graphql`;
   const clients: Client[] = [];
@@ -118,7 +138,7 @@ async function run(stack: Stack, clinicId: string, procedureId: string, patientT
       if (!body.data) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
-    const pay = async () => {
+    const pay = async (procedureId: string) => {
       const { checkout } = await gql<{ checkout: { id: string; pix: { copiaECola: string } } }>(
         'mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
         { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } },
@@ -127,18 +147,24 @@ async function run(stack: Stack, clinicId: string, procedureId: string, patientT
       return checkout.id;
     };
 
-    // Arrival times per event id, per subscriber; publication times per event id, from the bus.
-    const published = new Map<string, number>();
-    const unlisten = stack.payments.bus.subscribe((event) => published.set(event.id, performance.now()));
+    // The clinic each subscriber watches: the venues' first (where the events are), then made-up ids
+    // (a platform admin may watch any clinic id), `subscribers / clinics` subscribers on each.
+    const clinicIds = [...venues.map((venue) => venue.clinicId), ...Array.from({ length: Math.max(0, testCase.clinics - venues.length) }, () => randomUUID())].slice(0, testCase.clinics);
+    const clinicOf = (index: number) => clinicIds[index % testCase.clinics]!;
+    const watched = new Set(clinicIds);
+    const eventVenues = venues.filter((venue) => watched.has(venue.clinicId));
+    // Arrival times per event id, per subscriber; publication times and clinics per event id, from the bus.
+    const published = new Map<string, { at: number; clinicId: string }>();
+    const unlisten = stack.payments.bus.subscribe((event) => published.set(event.id, { at: performance.now(), clinicId: String(event.payload.clinicId) }));
     const arrivals: Map<string, number>[] = [];
     const statusesSeen: Map<string, string[]>[] = [];
-    const subscribe = (token: string, index: number) => {
+    const subscribe = (token: string, index: number, clinicId: string) => {
       const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
       clients.push(client);
       arrivals[index] = new Map();
       statusesSeen[index] = new Map();
       client.subscribe<{ clinicPaymentEvents: { id: string; status: string; payment: { id: string } } }>(
-        { query: SUBSCRIPTION, variables: { clinicId } },
+        { query: DOCUMENTS[testCase.document], variables: { clinicId } },
         {
           next: ({ data, errors }) => {
             const event = data?.clinicPaymentEvents;
@@ -156,9 +182,9 @@ async function run(stack: Stack, clinicId: string, procedureId: string, patientT
 
     // Warm the path up (planning, JIT, connections to the subgraphs) before measuring anything.
     const warmToken = await stack.issueAccessToken(randomUUID(), ['PLATFORM_ADMIN']);
-    subscribe(warmToken, 0);
+    subscribe(warmToken, 0, venues[0]!.clinicId);
     await until('the warm-up subscription', async () => (await routerMetric(router.url, 'subscriptions_active')) === 1);
-    const warmPayment = await pay();
+    const warmPayment = await pay(venues[0]!.procedureId);
     await until('the warm-up events', () => statusesSeen[0]!.get(warmPayment)?.includes('IN_ESCROW') === true);
     await clients.pop()!.dispose();
     await until('the warm-up subscription to end', async () => (await routerMetric(router.url, 'subscriptions_active')) === 0);
@@ -168,22 +194,23 @@ async function run(stack: Stack, clinicId: string, procedureId: string, patientT
     const upstreamBefore = stack.payments.metrics.get('subscriptions_active');
     const connectStarted = performance.now();
     for (let i = 0; i < testCase.subscribers; i++) {
-      subscribe(testCase.shared ? sharedToken : await stack.issueAccessToken(randomUUID(), ['PLATFORM_ADMIN']), i);
+      subscribe(testCase.shared ? sharedToken : await stack.issueAccessToken(randomUUID(), ['PLATFORM_ADMIN']), i, clinicOf(i));
       if (i % 100 === 99) await sleep(20); // let the handshakes through in waves
     }
     await until('every subscription', async () => (await routerMetric(router.url, 'subscriptions_active')) === testCase.subscribers, 120_000);
-    const upstream = testCase.shared ? 1 : testCase.subscribers;
+    const upstream = testCase.shared ? 1 : testCase.document === 'feed' ? testCase.clinics : testCase.subscribers;
     await until('the upstream subscriptions', () => stack.payments.metrics.get('subscriptions_active') - upstreamBefore === upstream, 120_000);
     const connectSeconds = (performance.now() - connectStarted) / 1000;
     const after = await routerMemory(router);
 
-    const paymentIds: string[] = [];
+    const watchersOf = (clinicId: string) => arrivals.slice(0, testCase.subscribers).flatMap((seen, index) => (clinicOf(index) === clinicId ? [index] : []));
     for (let i = 0; i < PAYMENTS; i++) {
-      const id = await pay();
-      paymentIds.push(id);
-      const received = () => statusesSeen.filter((seen) => seen.get(id)?.includes('IN_ESCROW')).length;
-      await until(`every subscriber to see payment ${i + 1} in escrow`, () => received() === testCase.subscribers, EVENT_TIMEOUT_MS).catch((error: Error) =>
-        console.error(`${error.message} (${received()} of ${testCase.subscribers})`),
+      const venue = eventVenues[i % eventVenues.length]!;
+      const id = await pay(venue.procedureId);
+      const watchers = watchersOf(venue.clinicId);
+      const received = () => watchers.filter((index) => statusesSeen[index]!.get(id)?.includes('IN_ESCROW')).length;
+      await until(`every watcher to see payment ${i + 1} in escrow`, () => received() === watchers.length, EVENT_TIMEOUT_MS).catch((error: Error) =>
+        console.error(`${error.message} (${received()} of ${watchers.length})`),
       );
     }
     unlisten();
@@ -194,10 +221,11 @@ async function run(stack: Stack, clinicId: string, procedureId: string, patientT
     const eventIds = [...published.keys()].filter((id) => arrivals.some((seen) => seen.has(id)));
     for (const id of eventIds) {
       events += 1;
-      for (const seen of arrivals.slice(0, testCase.subscribers)) {
-        const arrival = seen.get(id);
+      const { at, clinicId } = published.get(id)!;
+      for (const index of watchersOf(clinicId)) {
+        const arrival = arrivals[index]!.get(id);
         if (arrival === undefined) missing += 1;
-        else latenciesMs.push(arrival - published.get(id)!);
+        else latenciesMs.push(arrival - at);
       }
     }
     latenciesMs.sort((a, b) => a - b);
@@ -226,7 +254,9 @@ function report(outcomes: Outcome[], startedAt: Date, seconds: number) {
   const rows = outcomes.map((o) =>
     [
       o.subscribers,
-      o.shared ? 'one caller' : 'distinct callers',
+      o.clinics,
+      o.shared ? 'one' : 'distinct',
+      o.document,
       o.upstream,
       o.events,
       `${o.deliveries}${o.missing ? ` (${o.missing} missing)` : ''}`,
@@ -243,15 +273,20 @@ function report(outcomes: Outcome[], startedAt: Date, seconds: number) {
 ${startedAt.toISOString()} · Node ${process.version} · ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'} · ${seconds.toFixed(0)} s in all ·
 ${mode === 'postgres' ? 'PostgreSQL + Redis (TEST_DATABASE_URL, TEST_REDIS_URL)' : 'embedded databases (PGlite, in this process) and in-process bus; set TEST_DATABASE_URL and TEST_REDIS_URL for PostgreSQL + Redis'}
 
-Each subscriber: its own graphql-ws connection to the router, \`clinicPaymentEvents(clinicId)\` with
-\`payment { status clinic { tradeName } procedure { name } }\` (the last two from the providers
-subgraph). ${PAYMENTS} PIX payments per case, each AWAITING_PAYMENT → PAID → IN_ESCROW. Latency: from
-the event's publication on the payments bus to its arrival at the client. Memory: the router
-process's heap and RSS with the subscriptions open, minus before, per subscription, each read after
-a full collection. Subgraphs and clients share this process; the router has its own.
+Each subscriber: its own graphql-ws connection to the router, \`clinicPaymentEvents(clinicId)\` as
+the clinic dashboard's live feed reads it, \`payment { status escrowState clinic { tradeName } }\`
+(the clinic's name from the providers subgraph): a broadcast subscription, shared by callers with the
+same access once the payments subgraph has let each in. "health data" adds the procedure's name,
+whose every read is logged reader by reader, so it is resolved for each caller apart. Distinct
+callers are platform admins, one token each; "clinics" > 1 spreads them evenly over that many
+clinic ids, and the payments over the demo clinics among them. ${PAYMENTS} PIX payments per case, each
+AWAITING_PAYMENT → PAID → IN_ESCROW; latency from the event's publication on the payments bus to
+its arrival at a client watching that clinic. Memory: the router process's heap and RSS with the
+subscriptions open, minus before, per subscription, each read after a full collection. Subgraphs and
+clients share this process; the router has its own.
 
-| subscribers | callers | upstream subscriptions | events | deliveries | p50 | p99 | max | router heap / subscription | router RSS / subscription | connect all |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| subscribers | clinics | callers | document | upstream subscriptions | events | deliveries | p50 | p99 | max | router heap / subscription | router RSS / subscription | connect all |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.map((row) => `| ${row} |`).join('\n')}
 `;
 }
@@ -262,17 +297,19 @@ const mode = process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL ? 'post
 const stack = await startStack(mode, { LOG_LEVEL: 'silent' });
 const outcomes: Outcome[] = [];
 try {
-  const { body } = await stack.graphql<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>(
-    '{ procedures(filter: { search: "Clareamento" }) { edges { node { id clinic { id } } } } }',
-  );
-  const { id: procedureId, clinic } = body.data!.procedures.edges[0]!.node;
-  for (const subscribers of SIZES) {
-    for (const shared of [false, true]) {
-      console.log(`${subscribers} subscribers, ${shared ? 'one caller' : 'distinct callers'}…`);
-      // A patient token lives 15 minutes; a fresh one per case keeps long runs going.
-      const token = (await stack.login('paciente@demo.medpay.com.br', DEMO_PASSWORD)).accessToken;
-      outcomes.push(await run(stack, clinic.id, procedureId, token, { subscribers, shared }));
-    }
+  const { body } = await stack.graphql<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>('{ procedures(first: 100) { edges { node { id clinic { id } } } } }');
+  const venues = [...new Map(body.data!.procedures.edges.map(({ node }) => [node.clinic.id, { clinicId: node.clinic.id, procedureId: node.id }])).values()];
+  const cases: Case[] = SIZES.flatMap((subscribers) => [
+    { subscribers, clinics: 1, shared: false, document: 'feed' as const },
+    { subscribers, clinics: 1, shared: false, document: 'health data' as const },
+    { subscribers, clinics: 1, shared: true, document: 'feed' as const },
+  ]);
+  if (SPREAD) cases.push({ subscribers: 10 * Math.max(...SIZES), clinics: Math.max(...SIZES), shared: false, document: 'feed' });
+  for (const testCase of cases.filter((c) => !CASES || CASES.has(label(c)))) {
+    console.log(`${testCase.subscribers} subscribers on ${testCase.clinics} clinic(s), ${label(testCase)}…`);
+    // A patient token lives 15 minutes; a fresh one per case keeps long runs going.
+    const token = (await stack.login('paciente@demo.medpay.com.br', DEMO_PASSWORD)).accessToken;
+    outcomes.push(await run(stack, venues, token, testCase));
   }
 } finally {
   await stack.close();

@@ -36,6 +36,7 @@ describe.each(availableModes())('live payment status through the router (%s)', (
   let patient: { accessToken: string; userId: string };
   let otherPatient: { accessToken: string };
   let clinicAdmin: { accessToken: string };
+  let otherClinicAdmin: { accessToken: string };
   let procedureId: string;
   let clinicId: string;
   const clients: Client[] = [];
@@ -63,7 +64,7 @@ describe.each(availableModes())('live payment status through the router (%s)', (
 
   beforeAll(async () => {
     stack = await startStack(mode);
-    ({ patient, otherPatient, clinicAdmin, procedureId, clinicId } = await demoCast(stack));
+    ({ patient, otherPatient, clinicAdmin, otherClinicAdmin, procedureId, clinicId } = await demoCast(stack));
   }, 120_000);
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
@@ -119,6 +120,64 @@ describe.each(availableModes())('live payment status through the router (%s)', (
     first.unsubscribe();
     second.unsubscribe();
     await eventually(active, (n) => n === before, 'the shared upstream subscription to end');
+  });
+
+  it('callers with the same access share one broadcast subscription upstream, each let in by the payments subgraph first', async () => {
+    const checked = () => stack.payments.metrics.get('subscriptions_checked_total');
+    const [first, second] = await Promise.all([stack.issueAccessToken(randomUUID(), ['PLATFORM_ADMIN']), stack.issueAccessToken(randomUUID(), ['PLATFORM_ADMIN'])]);
+    const feed = 'subscription AdminFeed($clinicId: ID!) { clinicPaymentEvents(clinicId: $clinicId) { id status payment { id clinic { tradeName } } } }';
+    const started = upstreamStarted();
+    const checkedBefore = checked();
+    const watchers = [open(first, feed, { clinicId }), open(second, feed, { clinicId })];
+    await eventually(checked, (n) => n === checkedBefore + 2, 'both admins checked by the payments subgraph');
+    await untilUpstream(started + 1);
+    const payment = await checkout();
+    await payPix(payment.pix.copiaECola);
+    for (const watcher of watchers) {
+      await watcher.until((s) => eventsFor(s, 'clinicPaymentEvents', payment.id).some((event) => event.status === 'IN_ESCROW'), 'the shared events');
+      expect(eventsFor(watcher, 'clinicPaymentEvents', payment.id).map((event) => [event.status, event.payment?.clinic?.tradeName])).toEqual([
+        ['AWAITING_PAYMENT', expect.any(String)],
+        ['PAID', expect.any(String)],
+        ['IN_ESCROW', expect.any(String)],
+      ]);
+    }
+    expect(upstreamStarted()).toBe(started + 1);
+  });
+
+  it('a caller with the same access but no right to the clinic is refused by the subgraph, not let into the running broadcast', async () => {
+    const refused = () => stack.router.metrics.get('subscription_checks_refused_total');
+    const member = open(clinicAdmin.accessToken, CLINIC_EVENTS, { clinicId });
+    await untilUpstream(upstreamStarted());
+    await eventually(() => stack.router.metrics.get('subscriptions_upstream_active'), (n) => n > 0, 'the clinic feed upstream');
+    const refusedBefore = refused();
+    const intruder = open(otherClinicAdmin.accessToken, CLINIC_EVENTS, { clinicId });
+    await intruder.until((s) => s.ended, 'the refusal');
+    expect(intruder.errorCode).toBe('FORBIDDEN');
+    expect(refused()).toBe(refusedBefore + 1);
+    const payment = await checkout();
+    await member.until((s) => eventsFor(s, 'clinicPaymentEvents', payment.id).length > 0, 'the member’s event');
+    expect(intruder.results.flatMap((r) => (r.data ? [r.data] : []))).toEqual([]);
+  });
+
+  it('a subscription that reads health data is never shared between people: each reader is logged', async () => {
+    const readers = [randomUUID(), randomUUID()];
+    const tokens = await Promise.all(readers.map((id) => stack.issueAccessToken(id, ['PLATFORM_ADMIN'])));
+    const feed = 'subscription AdminProcedures($clinicId: ID!) { clinicPaymentEvents(clinicId: $clinicId) { id payment { id procedure { name } } } }';
+    const started = upstreamStarted();
+    const watchers = tokens.map((token) => open(token, feed, { clinicId }));
+    await untilUpstream(started + 2);
+    const payment = await checkout();
+    for (const watcher of watchers) await watcher.until((s) => eventsFor(s, 'clinicPaymentEvents', payment.id).length > 0, 'the event');
+    expect(upstreamStarted()).toBe(started + 2);
+    const logged = async () => {
+      const { body } = await stack.graphql<{ myDataAccesses: { edges: { node: { readerId: string; field: string } }[] } }>(
+        '{ myDataAccesses(first: 100) { edges { node { readerId field } } } }',
+        {},
+        bearer(patient.accessToken),
+      );
+      return body.data?.myDataAccesses.edges.map((edge) => edge.node) ?? [];
+    };
+    await eventually(logged, (reads) => readers.every((id) => reads.some((read) => read.readerId === id && read.field === 'Payment.procedure')), 'both readers in the patient’s access log');
   });
 
   it('refuses an anonymous subscription to a protected field before any subgraph is asked', async () => {

@@ -3,6 +3,7 @@
 // pings, and re-established with backoff for a bounded time (graphql-ws re-sends the subscriptions
 // after a reconnect). Past that time the subscriptions fail and the caller is told.
 import { anonymousClaims, CLAIMS_HEADER, signClaims, type Claims, type Logger } from '@medpay/runtime';
+import type { GraphQLFormattedError } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult, type Sink, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -16,6 +17,16 @@ export function identityOf(claims: Claims | null): string {
   if (!claims) return 'anonymous';
   return JSON.stringify([claims.kind, claims.sub, [...claims.roles].sort(), [...claims.scopes].sort(), claims.clinicId ?? null]);
 }
+
+/** What a caller may do, whoever the person is: callers with the same may share a broadcast subscription. */
+export function accessClassOf(claims: Claims | null): string {
+  if (!claims) return 'anonymous';
+  return JSON.stringify([claims.kind, [...claims.roles].sort(), [...claims.scopes].sort(), claims.clinicId ?? null]);
+}
+
+/** graphql-ws hands a subgraph's refusal of a subscribe over as its list of errors. */
+export const isGraphQLErrorList = (value: unknown): value is GraphQLFormattedError[] =>
+  Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object' && typeof item.message === 'string');
 
 /** Waits between reconnection attempts: doubling from 250 ms up to 5 s, until the budget is spent. */
 export function retryDelays(budgetMs: number): number[] {
@@ -84,6 +95,22 @@ export class SubgraphLinks {
       unsubscribe();
       release();
     };
+  }
+
+  /**
+   * Whether the subgraph lets the caller subscribe: its directives and the field's own subscribe check
+   * run, and no event is sent (`extensions.checkOnly`). Null when it does, else its errors; rejects
+   * when the subgraph cannot be reached.
+   */
+  check(subgraph: string, claims: Claims | null, request: SubscribePayload): Promise<GraphQLFormattedError[] | null> {
+    return new Promise((resolve, reject) => {
+      let refusal: GraphQLFormattedError[] | null = null;
+      this.subscribe(subgraph, claims, { ...request, extensions: { ...request.extensions, checkOnly: true } }, {
+        next: (result) => (refusal = [...(result.errors ?? [{ message: 'Evento inesperado.' }])]),
+        error: (error) => (isGraphQLErrorList(error) ? resolve(error) : reject(error)),
+        complete: () => resolve(refusal),
+      });
+    });
   }
 
   /** Connections open now (for metrics and tests). */

@@ -7,7 +7,19 @@ import { operationFromDocument, Supergraph, type Schema } from '@apollo/federati
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
 import type { Claims, Logger } from '@medpay/runtime';
-import { GraphQLError, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
 // The gateway module declares the security features supported; it must run before a supergraph is read.
 import './gateway.js';
 import type { RouterContext } from './gateway.js';
@@ -28,6 +40,23 @@ export interface SubscriptionPlan {
   source: string;
   operationName: string | null;
   operationContext: OperationContext;
+  /** whether callers with the same access may share it (SharedSubscriptions): see isBroadcast */
+  broadcast: boolean;
+}
+
+/**
+ * A subscription whose events the router may resolve once for many callers: the subgraph that owns
+ * its field says the events depend on nothing but the arguments and the caller's access (@broadcast),
+ * and it reads no personal data, whose every read is logged reader by reader (@personalData).
+ */
+function isBroadcast(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): boolean {
+  const has = (field: GraphQLField<unknown, unknown> | null | undefined, name: string) => field?.astNode?.directives?.some((directive) => directive.name.value === name) === true;
+  const root = getOperationAST(document, operationName)?.selectionSet.selections[0];
+  if (root?.kind !== Kind.FIELD || !has(schema.getSubscriptionType()?.getFields()[root.name.value], 'broadcast')) return false;
+  let personal = false;
+  const typeInfo = new TypeInfo(schema);
+  visit(document, visitWithTypeInfo(typeInfo, { Field: () => void (personal ||= has(typeInfo.getFieldDef(), 'personalData')) }));
+  return !personal;
 }
 
 /** A subgraph's error, as the client should see it: its code kept, the subgraph named. */
@@ -69,6 +98,7 @@ export class SubscriptionPlanner {
       source,
       operationName,
       operationContext: buildOperationContext({ schema: this.apiSchema, operationDocument: document, operationName: operationName ?? undefined }),
+      broadcast: isBroadcast(this.supergraphSchema, document, operationName),
     };
     if (this.plans.size >= 500) this.plans.delete(this.plans.keys().next().value!);
     this.plans.set(key, plan);

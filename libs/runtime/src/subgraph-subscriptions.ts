@@ -1,6 +1,11 @@
 // graphql-ws on a subgraph's /graphql: the router subscribes here with the caller's signed claims
 // in connectionParams. The same claims check, directive enforcement and error mapper as for HTTP
 // requests; each event is resolved with a fresh context, so its DataLoaders never serve stale rows.
+//
+// A subscribe message with `extensions.checkOnly` asks only whether the caller may subscribe: the
+// directives and the field's own subscribe check run, then it completes without an event (or answers
+// with the refusal). The router asks it before it lets a caller join a broadcast subscription another
+// caller opened (router/src/shared-subscriptions.ts).
 import { createSourceEventStream, execute, validate, type ExecutionArgs, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { OperationAuthorizer } from './authorization.js';
@@ -26,10 +31,29 @@ type ConnectionState = {
   claims?: Claims | null;
 };
 
+/** What onSubscribe prepared for subscribe, by the context value it made. */
+interface Prepared {
+  freshContext: () => unknown;
+  checkOnly: boolean;
+}
+
+const nothing: AsyncIterableIterator<never> = {
+  next: async () => ({ done: true, value: undefined }),
+  return: async () => ({ done: true, value: undefined }),
+  [Symbol.asyncIterator]() {
+    return this;
+  },
+};
+
 /** Runs a subscription like graphql-js does, but with a new context per event. */
-async function subscribeWithFreshContexts(args: ExecutionArgs, freshContext: () => unknown, metrics: Metrics) {
+async function subscribeWithFreshContexts(args: ExecutionArgs, { freshContext, checkOnly }: Prepared, metrics: Metrics) {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
+  if (checkOnly) {
+    metrics.increment('subscriptions_checked_total');
+    await stream[Symbol.asyncIterator]().return?.();
+    return nothing;
+  }
   metrics.increment('subscriptions_started_total');
   metrics.increment('subscriptions_active');
   return mapAsyncIterator(
@@ -42,7 +66,7 @@ async function subscribeWithFreshContexts(args: ExecutionArgs, freshContext: () 
 export function serveSubgraphSubscriptions<Context extends RequestContext>(options: SubgraphSubscriptionOptions<Context>) {
   const { schema, authorizer, logger, metrics } = options;
   const formatError = createErrorFormatter(logger);
-  const contexts = new WeakMap<object, () => Context>();
+  const prepared = new WeakMap<object, Prepared>();
 
   return hostGraphqlWs<ConnectionState>(options.server, {
     onConnect: (connection) => {
@@ -66,12 +90,12 @@ export function serveSubgraphSubscriptions<Context extends RequestContext>(optio
       if (denied) return [denied];
       const freshContext = () => options.createContext({ claims, clientIp: '', logger });
       const contextValue = freshContext();
-      contexts.set(contextValue, freshContext);
+      prepared.set(contextValue, { freshContext, checkOnly: payload.extensions?.checkOnly === true });
       return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
     },
     subscribe: (args) => {
-      const freshContext = typeof args.contextValue === 'object' && args.contextValue ? contexts.get(args.contextValue) : undefined;
-      return subscribeWithFreshContexts(args, freshContext ?? (() => args.contextValue), metrics);
+      const found = typeof args.contextValue === 'object' && args.contextValue ? prepared.get(args.contextValue) : undefined;
+      return subscribeWithFreshContexts(args, found ?? { freshContext: () => args.contextValue, checkOnly: false }, metrics);
     },
     onNext: (_connection, _id, _payload, _args, result) => ({
       ...result,

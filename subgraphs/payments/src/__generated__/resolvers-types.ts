@@ -1068,6 +1068,14 @@ export type ResolversParentTypes = ResolversObject<{
   User: EntityReferenceMapper;
 }>;
 
+export type BroadcastDirectiveArgs = { };
+
+export type BroadcastDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = BroadcastDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PersonalDataDirectiveArgs = { };
+
+export type PersonalDataDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = PersonalDataDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type BoletoInstructionsResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['BoletoInstructions'] = ResolversParentTypes['BoletoInstructions']> = ResolversObject<{
   barcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1462,3 +1470,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = PaymentsContext> = ResolversObject<{
+  broadcast?: BroadcastDirectiveResolver<any, any, ContextType>;
+  personalData?: PersonalDataDirectiveResolver<any, any, ContextType>;
+}>;

@@ -518,6 +518,10 @@ export type ResolversParentTypes = ResolversObject<{
   UserFilter: UserFilter;
 }>;
 
+export type PersonalDataDirectiveArgs = { };
+
+export type PersonalDataDirectiveResolver<Result, Parent, ContextType = UsersContext, Args = PersonalDataDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AccountDeletionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AccountDeletion'] = ResolversParentTypes['AccountDeletion']> = ResolversObject<{
   completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -670,3 +674,6 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   UserEdge?: UserEdgeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = UsersContext> = ResolversObject<{
+  personalData?: PersonalDataDirectiveResolver<any, any, ContextType>;
+}>;
