@@ -1,5 +1,7 @@
-// A graphql-ws client for tests, as an app would use one (graphql-ws createClient over `ws`), that
-// records what a subscription receives and lets a test wait for it.
+// A graphql-ws client for tests, as an app would use one (graphql-ws createClient over `ws`), and a
+// graphql-sse one (an event stream per operation), with a recorder of what a subscription receives
+// that lets a test wait for it.
+import { createClient as createEventStreamClient } from 'graphql-sse';
 import { createClient, type Client, type ClientOptions, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -13,7 +15,7 @@ export class LiveSubscription {
   private readonly waiters = new Set<() => void>();
 
   constructor(
-    client: Client,
+    client: Pick<Client, 'subscribe'>,
     query: string,
     variables: Record<string, unknown> = {},
   ) {
@@ -93,6 +95,16 @@ export function liveClient(url: string, credentials: { token?: string; apiKey?: 
     lazy: true,
     ...options,
   });
+}
+
+/** A graphql-sse client on the router (distinct connections: one POST event stream per operation). */
+export function eventStreamClient(graphqlUrl: string, credentials: { token?: string } = {}): Pick<Client, 'subscribe'> & { dispose: () => void } {
+  return createEventStreamClient({
+    url: graphqlUrl,
+    singleConnection: false,
+    headers: credentials.token ? { authorization: `Bearer ${credentials.token}` } : {},
+    retryAttempts: 0,
+  }) as unknown as Pick<Client, 'subscribe'> & { dispose: () => void };
 }
 
 export { eventually } from '@medpay/runtime/testing';

@@ -1,9 +1,9 @@
 // Revocation takes effect at once, everywhere: a logged-out session's access token, a session ended by
 // a reused refresh token, and a revoked partner API key are refused over HTTP and WebSocket within
-// one revocations poll (REVOCATION_POLL_MS, 500 ms), and their open sockets are closed.
+// one revocations poll (REVOCATION_POLL_MS, 500 ms), and their open sockets and event streams are closed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { eventually, liveClient, LiveSubscription } from './live-client.js';
+import { eventStreamClient, eventually, liveClient, LiveSubscription } from './live-client.js';
 import { availableModes, bearer, demoCast, startStack, type Stack } from './stack.js';
 
 /** What "at once" means here: a poll interval and its round trip, with room for a busy machine. */
@@ -50,6 +50,21 @@ describe.each(availableModes())('revocation (%s)', (mode) => {
       await again.client.dispose();
     } finally {
       await live.client.dispose();
+    }
+  });
+
+  it('logout ends an open event stream (graphql-sse) within a poll, with a last event saying so', async () => {
+    const session = await stack.login('paciente@demo.medpay.com.br');
+    const stream = eventStreamClient(stack.routerUrl, { token: session.accessToken });
+    try {
+      const subscription = new LiveSubscription(stream, MY_EVENTS);
+      await eventually(() => stack.router.metrics.get('sse_streams_active'), (n) => n === 1, 'the stream open');
+      await stack.graphql('mutation { logout }', {}, bearer(session.accessToken));
+      await subscription.until((s) => s.ended, 'the stream ended', AT_ONCE_MS);
+      expect(subscription.results.at(-1)?.errors?.[0]).toMatchObject({ message: 'Sessão encerrada', extensions: { code: 'UNAUTHENTICATED' } });
+      await eventually(() => stack.router.metrics.get('sse_streams_active'), (n) => n === 0, 'the stream closed');
+    } finally {
+      stream.dispose();
     }
   });
 

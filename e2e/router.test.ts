@@ -2,6 +2,7 @@
 // for the apps, health when a subgraph is down, and the start-up self-test.
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getIntrospectionQuery } from 'graphql';
 import { OperationAuthorizer } from '@medpay/runtime';
 import { buildASTSchema, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -29,6 +30,16 @@ describe('router in production mode', () => {
     const admin = await stack.login('admin@demo.medpay.com.br');
     const allowed = await stack.graphql<{ __schema: { queryType: { name: string } } }>(query, {}, bearer(admin.accessToken));
     expect(allowed.body.data!.__schema.queryType.name).toBe('Query');
+  });
+
+  it('answers the sandbox\'s full introspection (13 levels deep) to admins, and refuses introspection that nests without end', async () => {
+    const admin = await stack.login('admin@demo.medpay.com.br');
+    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true, schemaDescription: true });
+    const answer = await stack.graphql<{ __schema: { types: { name: string }[] } }>(full, {}, bearer(admin.accessToken));
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data!.__schema.types.map((type) => type.name)).toContain('Payment');
+    const nested = await stack.graphql('{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }', {}, bearer(admin.accessToken));
+    expect([nested.status, nested.body.errors?.[0]?.extensions?.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
   });
 
   it('answers CORS for the apps\' origins only', async () => {

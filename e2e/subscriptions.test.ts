@@ -7,7 +7,7 @@ import { anonymousClaims, CLAIMS_HEADER, signClaims, type Claims } from '@medpay
 import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import { eventually, liveClient, LiveSubscription, type LiveResult } from './live-client.js';
+import { eventStreamClient, eventually, liveClient, LiveSubscription, type LiveResult } from './live-client.js';
 import { availableModes, bearer, demoCast, type Stack, startStack } from './stack.js';
 
 const MY_EVENTS = `subscription { myPaymentEvents { id type from status escrowState reason at
@@ -206,6 +206,40 @@ describe.each(availableModes())('live payment status through the router (%s)', (
     expect(patientAsClinic.errorCode).toBe('FORBIDDEN');
   });
 
+  it('over graphql-sse (an event stream per operation): the same events, the same refusals', async () => {
+    const streams = [eventStreamClient(stack.routerUrl, { token: patient.accessToken }), eventStreamClient(stack.routerUrl, { token: otherPatient.accessToken })];
+    try {
+      const payment = await checkout();
+      const started = upstreamStarted();
+      const watched = new LiveSubscription(streams[0]!, STATUS_CHANGED, { id: payment.id });
+      await untilUpstream(started + 1);
+      await payPix(payment.pix.copiaECola);
+      await watched.until((s) => eventsFor(s, 'paymentStatusChanged', payment.id).some((event) => event.status === 'IN_ESCROW'), 'the payment in escrow');
+      expect(eventsFor(watched, 'paymentStatusChanged', payment.id).map((event) => event.status)).toEqual(['PAID', 'IN_ESCROW']);
+      expect(eventsFor(watched, 'paymentStatusChanged', payment.id)[0]!.clinic?.tradeName).toEqual(expect.any(String));
+      watched.unsubscribe();
+      await eventually(() => stack.router.metrics.get('sse_streams_active'), (n) => n === 0, 'the stream to close');
+
+      const peek = new LiveSubscription(streams[1]!, STATUS_CHANGED, { id: payment.id });
+      await peek.until((s) => s.ended, 'the refusal');
+      expect(peek.errorCode).toBe('NOT_FOUND');
+      expect(peek.results.flatMap((r) => (r.data ? [r.data] : []))).toEqual([]);
+    } finally {
+      streams.forEach((stream) => stream.dispose());
+    }
+    // Refused before any subgraph is asked: a 4xx with the code, as for any HTTP operation.
+    const post = (headers: Record<string, string>, body: unknown) =>
+      fetch(stack.routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify(body) });
+    const anonymous = await post({}, { query: MY_EVENTS });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    const badToken = await post({ authorization: 'Bearer forged' }, { query: MY_EVENTS });
+    expect(badToken.status).toBe(401);
+    const invalid = await post({ authorization: `Bearer ${patient.accessToken}` }, { query: 'subscription { nope }' });
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('closes a connection with a bad token (4401) and limits subscriptions per connection', async () => {
     const forged = open('not-a-token', MY_EVENTS);
     await forged.until((s) => s.ended, 'the close');
@@ -290,6 +324,21 @@ describe('a live connection and its token', () => {
       await eventually(() => stack.payments.metrics.get('subscriptions_active'), (n) => n === 0, 'the upstream subscription to end');
     } finally {
       await client.dispose();
+    }
+  });
+
+  it('ends an event stream when its token expires, with a last event saying so', async () => {
+    const { accessToken } = await stack.login('paciente@demo.medpay.com.br');
+    const stream = eventStreamClient(stack.routerUrl, { token: accessToken });
+    try {
+      const subscription = new LiveSubscription(stream, MY_EVENTS);
+      await eventually(() => stack.payments.metrics.get('subscriptions_active'), (n) => n === 1, 'the subscription upstream');
+      await subscription.until((s) => s.ended, 'the stream to end at expiry', 8_000);
+      expect(subscription.errorCode).toBe('UNAUTHENTICATED');
+      expect(subscription.results.at(-1)?.errors?.[0]?.message).toBe('Token expirado');
+      await eventually(() => stack.payments.metrics.get('subscriptions_active'), (n) => n === 0, 'the upstream subscription to end');
+    } finally {
+      stream.dispose();
     }
   });
 });

@@ -1,12 +1,14 @@
 // The router's HTTP routes: health (every subgraph answers), Prometheus metrics (for the scraper), and
-// /graphql with CORS for the apps, the offline sandbox for browsers, and operations through Apollo
-// Server — queries by GET or POST, JSON posts only, one operation per request.
+// /graphql with CORS for the apps, the offline sandbox for browsers, operations through Apollo
+// Server — queries by GET or POST, JSON posts only, one operation per request — and event streams
+// (graphql-sse, event-stream.ts) for a POST that accepts text/event-stream.
 import type { ApolloServer } from '@apollo/server';
 import { answerFailure, clientIpOf, DEVICE_HEADER, deviceIdOf, executeApollo, mayReadMetrics, readBody, sendGraphQLError, sendJson, type Logger, type Metrics } from '@medpay/runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallerAuthenticator } from './caller.js';
 import { REQUEST_REFUSALS } from './client-errors.js';
 import type { RouterConfig } from './config.js';
+import { wantsEventStream, type createEventStreams } from './event-stream.js';
 import type { RouterContext } from './gateway.js';
 import { sandboxPage } from './graphiql.js';
 import type { TrustedDocuments } from './trusted-documents.js';
@@ -18,6 +20,7 @@ export interface HttpRoutesOptions {
   apollo: ApolloServer<RouterContext>;
   authenticator: CallerAuthenticator;
   trusted: TrustedDocuments;
+  eventStreams: ReturnType<typeof createEventStreams>;
   metrics: Metrics;
   logger: Logger;
 }
@@ -27,7 +30,7 @@ const DATA_EXPORT_DOWNLOAD_PATH = '/data-exports/download';
 
 const isJsonRequest = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
-export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, metrics, logger }: HttpRoutesOptions) {
+export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, eventStreams, metrics, logger }: HttpRoutesOptions) {
   const sandbox = sandboxPage();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
@@ -95,6 +98,7 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
       // A batch (a JSON array) is refused by Apollo Server itself, answered as BATCHING_NOT_SUPPORTED (client-errors.ts).
       const body = await readBody(req, config.BODY_LIMIT_BYTES);
       const claims = await authenticator.authenticate(req.headers);
+      if (wantsEventStream(req)) return await eventStreams(req, res, body, claims);
       // A person's own token goes on to the subgraphs that ask the graph for them (gateway.ts, TOKEN_RECIPIENTS).
       const authorization = claims?.kind === 'user' ? req.headers.authorization : undefined;
       const deviceId = deviceIdOf(req.headers);

@@ -17,9 +17,10 @@ import { subgraphUrlOverride, trustedDocumentsMode, type RouterConfig } from './
 import { createGateway, type RouterContext } from './gateway.js';
 import { httpRoutes } from './http-routes.js';
 import { assertEnforcementActive, assertSubscriptionEnforcementActive } from './self-test.js';
+import { createEventStreams } from './event-stream.js';
 import { SharedSubscriptions } from './shared-subscriptions.js';
 import { SubgraphLinks } from './subgraph-links.js';
-import { createPreparer, serveRouterSubscriptions } from './subscription-server.js';
+import { createAdmission, createPreparer, createResultFormatter, serveRouterSubscriptions } from './subscription-server.js';
 import { SubscriptionPlanner } from './subscription-plans.js';
 import { TrustedDocuments } from './trusted-documents.js';
 import { UsageLog, usageLogPlugin } from './usage-log.js';
@@ -125,7 +126,16 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const subscriptionOptions = { apollo, authenticator, policy, planner, subscriptions, logger, metrics, usage };
   assertSubscriptionEnforcementActive(createPreparer(subscriptionOptions), authorizer, planner.apiSchema, subscriptions);
 
-  const server = createServer(httpRoutes({ config, subgraphs, apollo, authenticator, trusted, metrics, logger }));
+  const eventStreams = createEventStreams({
+    admit: createAdmission({ ...subscriptionOptions, trusted }),
+    format: createResultFormatter(logger),
+    planner,
+    authenticator,
+    revocations,
+    trustedProxies: config.TRUSTED_PROXIES,
+    metrics,
+  });
+  const server = createServer(httpRoutes({ config, subgraphs, apollo, authenticator, trusted, eventStreams, metrics, logger }));
   const live = serveRouterSubscriptions({
     ...subscriptionOptions,
     server,

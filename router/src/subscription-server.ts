@@ -20,6 +20,7 @@ import {
 import type { SubscribePayload } from 'graphql-ws';
 import type { BlockList } from 'node:net';
 import type { IncomingHttpHeaders, Server } from 'node:http';
+import { watchCredentials } from './live-credentials.js';
 import { API_KEY_HEADER, type CallerAuthenticator } from './caller.js';
 import { createRouterErrorFormatter } from './client-errors.js';
 import type { RouterContext } from './gateway.js';
@@ -29,9 +30,6 @@ import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { SubscriptionPlanner } from './subscription-plans.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import { clientIdentityOfConnection, UNKNOWN_CLIENT, type ClientIdentity, type UsageLog } from './usage-log.js';
-
-/** setTimeout's longest delay; a later expiry is scheduled in steps */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface SubscriptionServerOptions {
   server: Server;
@@ -57,9 +55,7 @@ export interface SubscriptionServerOptions {
 
 type ConnectionState = {
   claims?: Claims | null;
-  credentials?: IncomingHttpHeaders;
   client?: ClientIdentity;
-  timer?: NodeJS.Timeout;
   unwatch?: () => void;
 };
 
@@ -156,12 +152,49 @@ function preformatted(result: FormattedExecutionResult): ExecutionResult {
   return token;
 }
 
-export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
-  const { authenticator, logger, metrics, revocations, trusted, usage } = options;
-  const formatError = createRouterErrorFormatter(logger);
+/** What an admitted request runs, or the refusal to answer with (formatted, as the client gets it). */
+export type Admission = { payload: SubscribePayload; prepared: PreparedOperation } | { payload: SubscribePayload; refused: GraphQLError[]; answer: GraphQLFormattedError[] };
+
+/**
+ * One operation asked for over a live transport (a graphql-ws subscribe message, a graphql-sse
+ * request): its trusted document resolved, prepared (and authorized), and recorded in the usage log.
+ * `limit` is a refusal the transport has already decided on (too many subscriptions).
+ */
+export function createAdmission(options: Pick<SubscriptionServerOptions, 'apollo' | 'policy' | 'planner' | 'subscriptions' | 'logger' | 'trusted' | 'usage'>) {
+  const { trusted, usage } = options;
   const prepare = createPreparer(options);
-  // One event's result goes to every client sharing it: formatted (and logged) once.
-  const format = (result: ExecutionResult): FormattedExecutionResult => {
+  const formatError = createRouterErrorFormatter(options.logger);
+  return (message: SubscribePayload, claims: Claims | null, clientIp: string, client: ClientIdentity, limit?: GraphQLError): Admission => {
+    const startedAt = Date.now();
+    const started = performance.now();
+    // The apps send their operations' ids with an empty query (graphql-ws wants a string there).
+    let payload = message;
+    let prepared: PreparedOperation | RefusedOperation;
+    try {
+      payload = trusted.resolve(message, claims);
+      prepared = limit ? new RefusedOperation([limit]) : prepare(payload, claims, clientIp, client);
+    } catch (refusal) {
+      if (!(refusal instanceof GraphQLError)) throw refusal;
+      prepared = new RefusedOperation([refusal]);
+    }
+    const seen = { startedAt, source: payload.query, client, claims };
+    if (prepared instanceof RefusedOperation) {
+      const answer = prepared.errors.map((error) => formatError(error.toJSON(), error));
+      usage?.record({ ...seen, operationName: prepared.operationName ?? payload.operationName, validated: prepared.validated, durationMs: performance.now() - started, errors: answer });
+      return { payload, refused: prepared.errors, answer };
+    }
+    // Queries and mutations are recorded by Apollo Server's usage plugin; a subscription here, as it starts.
+    if (prepared.operation.operation === 'subscription') {
+      usage?.record({ ...seen, operationName: prepared.operation.name?.value, validated: { document: prepared.document, operation: prepared.operation }, durationMs: performance.now() - started, errors: undefined });
+    }
+    return { payload, prepared };
+  };
+}
+
+/** Each result in the shape the client gets, formatted (and its errors logged) once however many clients share it. */
+export function createResultFormatter(logger: Logger) {
+  const formatError = createRouterErrorFormatter(logger);
+  return (result: ExecutionResult): FormattedExecutionResult => {
     let formatted = formattedResults.get(result);
     if (!formatted) {
       formatted = { ...result, ...(result.errors ? { errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : {}) };
@@ -169,27 +202,19 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
     }
     return formatted;
   };
-  /** Refusals of subscribe messages, formatted once in onSubscribe (for the usage log) and sent as they are. */
-  const formattedRefusals = new WeakMap<readonly GraphQLError[], GraphQLFormattedError[]>();
-  const formatErrors = (errors: readonly GraphQLError[]) => formattedRefusals.get(errors) ?? errors.map((error) => formatError(error.toJSON(), error));
+}
 
-  /** Ends the connection at its token's expiry; a partner's API key is checked again instead. */
-  const scheduleExpiry = (state: ConnectionState, close: (code: number, reason: string) => void) => {
-    const claims = state.claims;
-    if (!claims) return;
-    const delay = claims.exp * 1000 - Date.now();
-    state.timer = setTimeout(async () => {
-      if (claims.exp * 1000 > Date.now()) return scheduleExpiry(state, close);
-      if (claims.kind !== 'partner') return close(4403, 'Token expirado');
-      try {
-        state.claims = await authenticator.authenticate(state.credentials ?? {});
-        scheduleExpiry(state, close);
-      } catch {
-        close(4403, 'Chave de API revogada');
-      }
-    }, Math.max(0, Math.min(delay, MAX_TIMER_MS)));
-    state.timer.unref();
-  };
+/** What the transports run for an admitted operation (its contextValue). */
+export const runPrepared = (args: ExecutionArgs) =>
+  args.contextValue instanceof PreparedOperation ? args.contextValue.run() : { errors: [clientError('Operação não preparada.', 'BAD_REQUEST')] };
+
+export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
+  const { authenticator, metrics, revocations } = options;
+  const admit = createAdmission(options);
+  const format = createResultFormatter(options.logger);
+  const formatError = createRouterErrorFormatter(options.logger);
+  /** Refusals of subscribe messages, formatted once at admission and sent as they are. */
+  const formattedRefusals = new WeakMap<readonly GraphQLError[], GraphQLFormattedError[]>();
 
   return hostGraphqlWs<ConnectionState>(
     options.server,
@@ -206,56 +231,40 @@ export function serveRouterSubscriptions(options: SubscriptionServerOptions) {
           socket.close(code, message);
           return false;
         }
-        connection.extra.credentials = credentials;
         connection.extra.client = clientIdentityOfConnection(connection.connectionParams, connection.extra.request.headers);
-        const close = (code: number, reason: string) => socket.close(code, reason);
-        scheduleExpiry(connection.extra, close);
-        const claims = connection.extra.claims ?? null;
-        connection.extra.unwatch = revocations.watch(claims, () => close(4403, claims?.kind === 'partner' ? 'Chave de API revogada' : 'Sessão encerrada'));
+        const state = connection.extra;
+        state.unwatch = watchCredentials({
+          claims: state.claims ?? null,
+          credentials,
+          authenticator,
+          revocations,
+          renewed: (claims) => (state.claims = claims),
+          end: (reason) => socket.close(4403, reason),
+        });
         metrics.increment('ws_connections_active');
         return true;
       },
       onClose: (connection) => {
-        clearTimeout(connection.extra.timer);
         connection.extra.unwatch?.();
         if (connection.acknowledged) metrics.increment('ws_connections_active', -1);
       },
       onSubscribe: (connection, _id, message): ExecutionArgs | GraphQLError[] => {
-        const startedAt = Date.now();
-        const started = performance.now();
-        const claims = connection.extra.claims ?? null;
-        const client = connection.extra.client ?? UNKNOWN_CLIENT;
-        // The apps send their operations' ids with an empty query (graphql-ws wants a string there).
-        let payload = message;
-        let prepared: PreparedOperation | RefusedOperation;
-        try {
-          payload = trusted.resolve(message, claims);
-          // The subscription being opened is already counted.
-          prepared =
-            Object.keys(connection.subscriptions).length > options.maxSubscriptionsPerConnection
-              ? new RefusedOperation([clientError(`Limite de ${options.maxSubscriptionsPerConnection} assinaturas por conexão atingido.`, 'TOO_MANY_SUBSCRIPTIONS')])
-              : prepare(payload, claims, clientIpOf(connection.extra.request, options.trustedProxies), client);
-        } catch (refusal) {
-          if (!(refusal instanceof GraphQLError)) throw refusal;
-          prepared = new RefusedOperation([refusal]);
+        // The subscription being opened is already counted.
+        const max = options.maxSubscriptionsPerConnection;
+        const limit = Object.keys(connection.subscriptions).length > max ? clientError(`Limite de ${max} assinaturas por conexão atingido.`, 'TOO_MANY_SUBSCRIPTIONS') : undefined;
+        const clientIp = clientIpOf(connection.extra.request, options.trustedProxies);
+        const admission = admit(message, connection.extra.claims ?? null, clientIp, connection.extra.client ?? UNKNOWN_CLIENT, limit);
+        if ('refused' in admission) {
+          formattedRefusals.set(admission.refused, admission.answer);
+          return admission.refused;
         }
-        const seen = { startedAt, source: payload.query, client, claims };
-        if (prepared instanceof RefusedOperation) {
-          const answer = prepared.errors.map((error) => formatError(error.toJSON(), error));
-          formattedRefusals.set(prepared.errors, answer);
-          usage?.record({ ...seen, operationName: prepared.operationName ?? payload.operationName, validated: prepared.validated, durationMs: performance.now() - started, errors: answer });
-          return prepared.errors;
-        }
-        // Queries and mutations are recorded by Apollo Server's usage plugin; a subscription here, as it starts.
-        if (prepared.operation.operation === 'subscription') {
-          usage?.record({ ...seen, operationName: prepared.operation.name?.value, validated: { document: prepared.document, operation: prepared.operation }, durationMs: performance.now() - started, errors: undefined });
-        }
+        const { payload, prepared } = admission;
         return { schema: options.planner.apiSchema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue: prepared };
       },
-      execute: (args) => (args.contextValue instanceof PreparedOperation ? args.contextValue.run() : { errors: [clientError('Operação não preparada.', 'BAD_REQUEST')] }),
-      subscribe: (args) => (args.contextValue instanceof PreparedOperation ? args.contextValue.run() : { errors: [clientError('Operação não preparada.', 'BAD_REQUEST')] }),
+      execute: runPrepared,
+      subscribe: runPrepared,
       onNext: (_connection, _id, _payload, _args, result) => format(result),
-      onError: (_connection, _id, _payload, errors) => formatErrors(errors),
+      onError: (_connection, _id, _payload, errors) => formattedRefusals.get(errors) ?? errors.map((error) => formatError(error.toJSON(), error)),
     },
     { maxPayloadBytes: options.maxPayloadBytes },
   );

@@ -3,7 +3,7 @@
 // platform-wide payment search with ledger entries, ledger health, figures, GraphiQL, and who gets in.
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expectLoginStaysOnApp, accessToken, graph, logIn, PATIENT_APP_URL, payPix, screenshot } from '../../e2e';
+import { expectLoginStaysOnApp, accessToken, graph, logIn, PATIENT_APP_URL, payPix, ROUTER_URL, screenshot } from '../../e2e';
 
 const ADMIN = 'admin@demo.medpay.com.br';
 
@@ -64,7 +64,7 @@ test('an admin suspends a clinic: its checkout is refused until it is reactivate
 test('payments by CPF with full detail and ledger entries, users lock and unlock, ledger health, figures and GraphiQL', async ({ page }) => {
   // A paid payment of the demo patient, for the search to find.
   const patient = await accessToken('paciente@demo.medpay.com.br');
-  const procedures = await graph<{ procedures: { edges: { node: { id: string } }[] } }>('{ procedures(filter: { search: "Clareamento" }) { edges { node { id } } } }');
+  const procedures = await graph<{ procedures: { edges: { node: { id: string; clinic: { id: string } } }[] } }>('{ procedures(filter: { search: "Clareamento" }) { edges { node { id clinic { id } } } } }');
   const created = await graph<{ checkout: { id: string; pix: { copiaECola: string } } }>('mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
     { input: { procedureId: procedures.data!.procedures.edges[0]!.node.id, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } }, patient);
   const paymentId = created.data!.checkout.id;
@@ -101,11 +101,34 @@ test('payments by CPF with full detail and ledger entries, users lock and unlock
   await expect(page.getByTestId('ledger-status')).toHaveText(/Livros em ordem/);
   await screenshot(page, 'admin-ledger');
 
+  // The sandbox runs subscriptions too (over graphql-sse): a clinic's payment going into escrow shows up live.
   const graphiql = page.getByRole('link', { name: /GraphiQL/ });
   const [sandbox] = await Promise.all([page.context().waitForEvent('page'), graphiql.click()]);
   expect(sandbox.url()).toMatch(/\/graphql#token=ey/);
+  const { id: procedureId, clinic } = procedures.data!.procedures.edges[0]!.node;
+  const editor = sandbox.locator('.graphiql-query-editor');
+  await editor.click();
+  await sandbox.keyboard.press('ControlOrMeta+A');
+  await sandbox.keyboard.insertText(`subscription AoVivo { clinicPaymentEvents(clinicId: "${clinic.id}") { status payment { id } } }`);
+  await sandbox.getByRole('button', { name: /Execute query/ }).click();
+  await expect.poll(() => sandboxStreams(), { message: 'the sandbox subscription open on the router' }).toBe(1);
+  const checkout = await graph<{ checkout: { id: string; pix: { copiaECola: string } } }>(
+    'mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
+    { input: { procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } },
+    patient,
+  );
+  await payPix(checkout.data!.checkout.pix.copiaECola);
+  await expect(sandbox.locator('.graphiql-response')).toContainText('IN_ESCROW');
+  await expect(sandbox.locator('.graphiql-response')).toContainText(checkout.data!.checkout.id);
+  await screenshot(sandbox, 'admin-graphiql-subscription');
   await sandbox.close();
 });
+
+/** Event streams open on the router now (its metrics; no token needed from this machine). */
+async function sandboxStreams(): Promise<number> {
+  const text = await (await fetch(ROUTER_URL.replace(/\/graphql$/, '/metrics'))).text();
+  return Number(/^medpay_sse_streams_active\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0);
+}
 
 test('only platform admins get in: clinic staff and patients are refused', async ({ page }) => {
   for (const email of ['clinica@demo.medpay.com.br', 'paciente@demo.medpay.com.br']) {

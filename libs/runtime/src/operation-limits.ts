@@ -16,6 +16,8 @@ export const SUBGRAPH_OPERATION_LIMITS: OperationLimits = { maxDepth: 16, maxLis
 /** Arguments that bound the length of a list field (cursor connections and plain lists alike). */
 const SLICING_ARGUMENTS = new Set(['first', 'last', 'limit']);
 
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
 export function checkOperationLimits(
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -39,7 +41,10 @@ export function checkOperationLimits(
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (!selection.selectionSet) continue;
+        // Introspection nests as deep as the schema's type wrappers (GraphiQL's own query goes 13
+        // levels down), and what could nest without end (fields → type → fields …) is bounded by
+        // validation's MaxIntrospectionDepthRule (graphql-js' specified rules) before this runs.
+        if (!selection.selectionSet || INTROSPECTION_ROOTS.has(selection.name.value)) continue;
         let multiplier = 1;
         for (const argument of selection.arguments ?? []) {
           if (SLICING_ARGUMENTS.has(argument.name.value)) multiplier = Math.max(multiplier, listSize(argument.value));
