@@ -8,7 +8,8 @@ import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { eventStreamClient, eventually, liveClient, LiveSubscription, type LiveResult } from './live-client.js';
-import { availableModes, bearer, demoCast, type Stack, startStack } from './stack.js';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+import { availableModes, bearer, demoCast, paymentStatus, type Stack, startStack } from './stack.js';
 
 const MY_EVENTS = `subscription { myPaymentEvents { id type from status escrowState reason at
   payment { id status clinic { tradeName } procedure { name } } } }`;
@@ -37,6 +38,7 @@ describe.each(availableModes())('live payment status through the router (%s)', (
   let otherPatient: { accessToken: string };
   let clinicAdmin: { accessToken: string };
   let otherClinicAdmin: { accessToken: string };
+  let admin: { accessToken: string };
   let procedureId: string;
   let clinicId: string;
   const clients: Client[] = [];
@@ -64,7 +66,7 @@ describe.each(availableModes())('live payment status through the router (%s)', (
 
   beforeAll(async () => {
     stack = await startStack(mode);
-    ({ patient, otherPatient, clinicAdmin, otherClinicAdmin, procedureId, clinicId } = await demoCast(stack));
+    ({ patient, otherPatient, clinicAdmin, otherClinicAdmin, admin, procedureId, clinicId } = await demoCast(stack));
   }, 120_000);
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
@@ -179,6 +181,50 @@ describe.each(availableModes())('live payment status through the router (%s)', (
     };
     await eventually(logged, (reads) => readers.every((id) => reads.some((read) => read.readerId === id && read.field === 'Payment.procedure')), 'both readers in the patient’s access log');
   });
+
+  it('loses no event while the router reconnects to the payments subgraph: it resumes after the last one it got', async () => {
+    // A router that reaches the payments subgraph through a link the test can cut, as a network would.
+    const target = new URL(stack.payments.url);
+    const sockets = new Set<Socket>();
+    let cut = false;
+    const proxy = createServer((inbound) => {
+      if (cut) return void inbound.destroy();
+      const outbound = connect(Number(target.port), target.hostname);
+      for (const socket of [inbound, outbound]) {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      inbound.pipe(outbound).pipe(inbound);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const router = await stack.startRouter(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+    const client = liveClient(`${router.url.replace(/^http/, 'ws')}/graphql`, { token: patient.accessToken });
+    clients.push(client);
+    try {
+      const started = upstreamStarted();
+      const mine = new LiveSubscription(client, MY_EVENTS);
+      await untilUpstream(started + 1);
+      const before = await checkout();
+      await mine.until((s) => eventsFor(s, 'myPaymentEvents', before.id).length === 1, 'an event before the cut');
+
+      cut = true;
+      for (const socket of sockets) socket.destroy();
+      const payment = await checkout();
+      await payPix(payment.pix.copiaECola);
+      await eventually(() => paymentStatus(stack, admin.accessToken, payment.id), (status) => status === 'IN_ESCROW', 'the payment in escrow while the router is cut off');
+      expect(eventsFor(mine, 'myPaymentEvents', payment.id)).toEqual([]);
+      cut = false;
+
+      await mine.until((s) => eventsFor(s, 'myPaymentEvents', payment.id).some((event) => event.status === 'IN_ESCROW'), 'the missed events after the reconnect', 30_000);
+      expect(eventsFor(mine, 'myPaymentEvents', payment.id).map((event) => event.status)).toEqual(['AWAITING_PAYMENT', 'PAID', 'IN_ESCROW']);
+      expect(eventsFor(mine, 'myPaymentEvents', before.id).map((event) => event.status)).toEqual(['AWAITING_PAYMENT']);
+      expect(mine.ended).toBe(false);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      proxy.close();
+    }
+  }, 60_000);
 
   it('refuses an anonymous subscription to a protected field before any subgraph is asked', async () => {
     const started = upstreamStarted();

@@ -50,8 +50,16 @@ class SharedSubscription {
   start(links: SubgraphLinks) {
     const { plan, variables, claims } = this.request;
     this.admitted.add(identityOf(claims));
-    this.unsubscribe = links.subscribe(plan.primary.serviceName, claims, upstreamPayload(this.request), {
-      next: (event) => this.then(async () => this.broadcast(await this.owner.planner.resolve(plan, event, this.resolvingClaims(), variables))),
+    // graphql-ws sends this same payload again when it resubscribes after a reconnect: it then asks
+    // the subgraph for what came after the last event received (`after`), so nothing is lost between.
+    const resume: Record<string, unknown> = {};
+    const payload = { ...upstreamPayload(this.request), extensions: resume };
+    this.unsubscribe = links.subscribe(plan.primary.serviceName, claims, payload, {
+      next: (event) => {
+        const position = event.extensions?.position;
+        if (typeof position === 'string') resume.after = position;
+        this.then(async () => this.broadcast(await this.owner.planner.resolve(plan, event, this.resolvingClaims(), variables)));
+      },
       error: (error) => this.then(async () => this.finish(this.owner.failure(error, plan.primary.serviceName))),
       complete: () => this.then(async () => this.finish()),
     });

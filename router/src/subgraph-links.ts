@@ -42,6 +42,8 @@ export function retryDelays(budgetMs: number): number[] {
 interface Link {
   client: Client;
   users: number;
+  /** ends it: no subscription uses it any more */
+  end: () => void | Promise<void>;
 }
 
 export class SubgraphLinks {
@@ -65,8 +67,11 @@ export class SubgraphLinks {
     const key = `${subgraph}\n${identityOf(claims)}`;
     let link = this.links.get(key);
     if (!link) {
-      link = { client: this.connect(subgraph, claims), users: 0 };
-      this.links.set(key, link);
+      let gone = false;
+      const client = this.connect(subgraph, claims, () => gone);
+      const fresh: Link = { client, users: 0, end: () => ((gone = true), client.dispose()) };
+      this.links.set(key, fresh);
+      link = fresh;
     }
     const current = link;
     current.users += 1;
@@ -77,7 +82,7 @@ export class SubgraphLinks {
       current.users -= 1;
       if (current.users === 0) {
         if (this.links.get(key) === current) this.links.delete(key);
-        void current.client.dispose();
+        void current.end();
       }
     };
     const unsubscribe = current.client.subscribe<Record<string, unknown>, Record<string, unknown>>(request, {
@@ -119,12 +124,12 @@ export class SubgraphLinks {
   }
 
   async close() {
-    const clients = [...this.links.values()].map((link) => link.client);
+    const links = [...this.links.values()];
     this.links.clear();
-    await Promise.allSettled(clients.map((client) => client.dispose()));
+    await Promise.allSettled(links.map((link) => link.end()));
   }
 
-  private connect(subgraph: string, claims: Claims | null): Client {
+  private connect(subgraph: string, claims: Claims | null, gone: () => boolean): Client {
     const base = this.options.baseUrlOf(subgraph);
     if (!base) throw new Error(`unknown subgraph ${subgraph}`);
     const url = `${base.replace(/^http/, 'ws')}/graphql`;
@@ -142,7 +147,10 @@ export class SubgraphLinks {
       lazy: true,
       keepAlive: KEEPALIVE_MS,
       retryAttempts: delays.length,
-      retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, (delays[retries] ?? 5_000) * (0.8 + Math.random() * 0.4))),
+      // A link whose last subscription left while it waited never wakes: graphql-ws would then reject
+      // a promise nobody holds ("All Subscriptions Gone"), an unhandled rejection that ends the process.
+      retryWait: (retries) =>
+        new Promise((resolve) => setTimeout(() => gone() || resolve(), (delays[retries] ?? 5_000) * (0.8 + Math.random() * 0.4))),
       // Refused connections (the subgraph restarting) are retried too, within the same budget.
       shouldRetry: () => true,
       on: {

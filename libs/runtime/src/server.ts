@@ -31,6 +31,11 @@ export interface RequestContext {
   authorization?: string;
   /** the app's device id (DEVICE_HEADER) as the router passed it on: a fraud signal, never an identity */
   deviceId?: string;
+  /**
+   * A subscription taken up again after the router lost its connection: the bus position of the last
+   * event it received (subgraph-subscriptions.ts). The field's source replays what came after it.
+   */
+  resumeAfter?: string;
 }
 
 /** The id an app keeps in its local storage and sends with every request: anti-fraud counts checkouts per device. */

@@ -2,6 +2,11 @@
 // in connectionParams. The same claims check, directive enforcement and error mapper as for HTTP
 // requests; each event is resolved with a fresh context, so its DataLoaders never serve stale rows.
 //
+// Each event's result carries the source event's bus position, when it has one, in
+// `extensions.position`; a subscribe message with `extensions.after` (the router taking a
+// subscription up again after a reconnect) hands that position to the context as `resumeAfter`, so
+// the field's source replays what the router missed (payments' PaymentEventFeed.watch).
+//
 // A subscribe message with `extensions.checkOnly` asks only whether the caller may subscribe: the
 // directives and the field's own subscribe check run, then it completes without an event (or answers
 // with the refusal). The router asks it before it lets a caller join a broadcast subscription another
@@ -45,6 +50,10 @@ const nothing: AsyncIterableIterator<never> = {
   },
 };
 
+/** A source event's place on the event bus (`position`, a string), if it has one. */
+const positionOf = (event: unknown): string | undefined =>
+  event && typeof event === 'object' && 'position' in event && typeof event.position === 'string' && event.position ? event.position : undefined;
+
 /** Runs a subscription like graphql-js does, but with a new context per event. */
 async function subscribeWithFreshContexts(args: ExecutionArgs, { freshContext, checkOnly }: Prepared, metrics: Metrics) {
   const stream = await createSourceEventStream(args);
@@ -58,7 +67,11 @@ async function subscribeWithFreshContexts(args: ExecutionArgs, { freshContext, c
   metrics.increment('subscriptions_active');
   return mapAsyncIterator(
     stream[Symbol.asyncIterator](),
-    (event) => execute({ ...args, rootValue: event, contextValue: freshContext() }),
+    async (event) => {
+      const result = await execute({ ...args, rootValue: event, contextValue: freshContext() });
+      const position = positionOf(event);
+      return position ? { ...result, extensions: { ...result.extensions, position } } : result;
+    },
     () => metrics.increment('subscriptions_active', -1),
   );
 }
@@ -88,7 +101,9 @@ export function serveSubgraphSubscriptions<Context extends RequestContext>(optio
       const claims = connection.extra.claims ?? null;
       const denied = authorizer.authorize(document, claims);
       if (denied) return [denied];
-      const freshContext = () => options.createContext({ claims, clientIp: '', logger });
+      const after = payload.extensions?.after;
+      const resumeAfter = typeof after === 'string' && after ? after : undefined;
+      const freshContext = () => options.createContext({ claims, clientIp: '', logger, ...(resumeAfter ? { resumeAfter } : {}) });
       const contextValue = freshContext();
       prepared.set(contextValue, { freshContext, checkOnly: payload.extensions?.checkOnly === true });
       return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };

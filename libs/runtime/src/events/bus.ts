@@ -19,6 +19,12 @@ export interface DomainEvent {
   createdAt: string;
 }
 
+/** An event with its place in the bus's order: a listener that was away asks `since` that place. */
+export interface PositionedEvent {
+  event: DomainEvent;
+  position: string;
+}
+
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;
   /**
@@ -26,7 +32,13 @@ export interface EventBus {
    * one replica; with Redis, what arrives on the pub/sub channel (this replica's own events too, so
    * none is delivered twice). Returns the unsubscribe function.
    */
-  subscribe(listener: (event: DomainEvent) => void): () => void;
+  subscribe(listener: (event: DomainEvent, position: string) => void): () => void;
+  /**
+   * The events published after `position`, oldest first, at most `limit`: what a listener missed
+   * while it was away. The history is bounded (the Redis Stream's ~100,000 entries; in process, the
+   * last HISTORY_KEPT), and a bus that writes no Stream keeps none.
+   */
+  since(position: string, limit?: number): Promise<PositionedEvent[]>;
   /** resolves once the bus receives events (the Redis channel is subscribed) */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -51,20 +63,35 @@ abstract class LocalDelivery {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private readonly delivered = new RecentIds(10_000);
 
-  protected deliver(event: DomainEvent) {
-    if (this.delivered.add(event.id)) this.emitter.emit('event', event);
+  protected deliver(event: DomainEvent, position: string) {
+    if (this.delivered.add(event.id)) this.emitter.emit('event', event, position);
   }
 
-  subscribe(listener: (event: DomainEvent) => void) {
+  subscribe(listener: (event: DomainEvent, position: string) => void) {
     this.emitter.on('event', listener);
     return () => void this.emitter.off('event', listener);
   }
 }
 
+/** How many events the in-process bus keeps for `since`. */
+export const HISTORY_KEPT = 10_000;
+
 export class InProcessBus extends LocalDelivery implements EventBus {
+  private readonly history: PositionedEvent[] = [];
+  private sequence = 0;
+
   async publish(event: DomainEvent) {
-    this.deliver(event);
+    // A position is a sequence number, padded so positions also compare as text.
+    const position = String((this.sequence += 1)).padStart(12, '0');
+    this.history.push({ event, position });
+    if (this.history.length > HISTORY_KEPT) this.history.shift();
+    this.deliver(event, position);
   }
+
+  async since(position: string, limit = 1000) {
+    return this.history.filter((entry) => entry.position > position).slice(0, limit);
+  }
+
   async ready() {}
   async close() {}
 }
@@ -96,7 +123,8 @@ export class RedisStreamBus extends LocalDelivery implements EventBus {
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;
       try {
-        this.deliver(JSON.parse(message) as DomainEvent);
+        const { event, position } = JSON.parse(message) as PositionedEvent;
+        this.deliver(event, position);
       } catch (error) {
         this.logger?.error({ err: error }, 'unreadable event on the live channel');
       }
@@ -107,8 +135,18 @@ export class RedisStreamBus extends LocalDelivery implements EventBus {
 
   async publish(event: DomainEvent) {
     const json = JSON.stringify(event);
-    if (this.durable) await this.redis.xadd(this.stream, 'MAXLEN', '~', '100000', '*', 'id', event.id, 'type', event.type, 'event', json);
-    await this.redis.publish(this.channel, json);
+    // The Stream entry's id is the event's position: `since` reads the Stream after it.
+    const position = this.durable ? await this.redis.xadd(this.stream, 'MAXLEN', '~', '100000', '*', 'id', event.id, 'type', event.type, 'event', json) : null;
+    await this.redis.publish(this.channel, JSON.stringify({ event, position: position ?? '' }));
+  }
+
+  async since(position: string, limit = 1000): Promise<PositionedEvent[]> {
+    if (!this.durable || !position) return [];
+    const entries = (await this.redis.xrange(this.stream, `(${position}`, '+', 'COUNT', limit)) as [string, string[]][];
+    return entries.flatMap(([id, fields]) => {
+      const json = fields[fields.indexOf('event') + 1];
+      return json ? [{ event: JSON.parse(json) as DomainEvent, position: id }] : [];
+    });
   }
 
   ready() {

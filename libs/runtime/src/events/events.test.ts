@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger } from '../logger.js';
-import { InProcessBus, type DomainEvent, type EventBus } from './bus.js';
+import { eventually } from '../testing.js';
+import { InProcessBus, RedisStreamBus, type DomainEvent, type EventBus } from './bus.js';
 import { OutboxRelay, type OutboxStore } from './relay.js';
 import { StreamConsumer } from './stream-consumer.js';
 
@@ -41,6 +42,17 @@ describe('InProcessBus', () => {
     await bus.publish(event());
     expect(seen).toEqual([first.id]);
   });
+
+  it('gives each event a position, and what came after a position to a listener that was away', async () => {
+    const bus = new InProcessBus();
+    const positions: string[] = [];
+    bus.subscribe((_e, position) => positions.push(position));
+    const events = [event(), event(), event()];
+    for (const e of events) await bus.publish(e);
+    expect([...positions].sort()).toEqual(positions);
+    expect((await bus.since(positions[0]!)).map((entry) => entry.event.id)).toEqual([events[1]!.id, events[2]!.id]);
+    expect(await bus.since(positions[2]!)).toEqual([]);
+  });
 });
 
 describe('OutboxRelay', () => {
@@ -70,6 +82,7 @@ describe('OutboxRelay', () => {
         published.push(e.id);
       },
       subscribe: () => () => undefined,
+      since: async () => [],
       async ready() {},
       async close() {},
     };
@@ -86,7 +99,27 @@ describe('OutboxRelay', () => {
 });
 
 const redisUrl = process.env.TEST_REDIS_URL;
-if (!redisUrl) console.warn('Redis Stream consumer tests skipped: set TEST_REDIS_URL to run them.');
+if (!redisUrl) console.warn('Redis Stream consumer and bus tests skipped: set TEST_REDIS_URL to run them.');
+
+(redisUrl ? describe : describe.skip)('RedisStreamBus', () => {
+  it('delivers each event with its Stream position, and reads back what came after a position', async () => {
+    const bus = new RedisStreamBus(new Redis(redisUrl!), logger, `test:bus:${randomBytes(4).toString('hex')}`);
+    try {
+      await bus.ready();
+      const seen: { id: string; position: string }[] = [];
+      bus.subscribe((e, position) => seen.push({ id: e.id, position }));
+      const events = [event(), event(), event()];
+      for (const e of events) await bus.publish(e);
+      await eventually(() => seen.length, (n) => n === 3, 'the three events live');
+      expect(seen.map((entry) => entry.id)).toEqual(events.map((e) => e.id));
+      expect(seen.every((entry) => /^\d+-\d+$/.test(entry.position))).toBe(true);
+      const missed = await bus.since(seen[0]!.position);
+      expect(missed.map((entry) => [entry.event.id, entry.position])).toEqual(seen.slice(1).map((entry) => [entry.id, entry.position]));
+    } finally {
+      await bus.close();
+    }
+  });
+});
 
 (redisUrl ? describe : describe.skip)('StreamConsumer on Redis', () => {
   const stream = `test:events:${randomBytes(4).toString('hex')}`;

@@ -10,7 +10,7 @@ export const subscription: SubscriptionResolvers = {
   paymentStatusChanged: {
     subscribe: async (_, { paymentId }, context) => {
       if (!(await visiblePayment(paymentId, context))) throw notFound('Pagamento');
-      return context.events.watch((change) => change.paymentId === paymentId);
+      return context.events.watch((change) => change.paymentId === paymentId, context.resumeAfter);
     },
     // The row as it is now, with the status this event announced: a later change read before this
     // event's delivery must not make two events show the same status.
@@ -20,16 +20,16 @@ export const subscription: SubscriptionResolvers = {
     },
   },
   myPaymentEvents: {
-    subscribe: (_, __, { access, events }) => {
+    subscribe: (_, __, { access, events, resumeAfter }) => {
       const payerId = access.requireUser();
-      return events.watch((change) => change.payerId === payerId);
+      return events.watch((change) => change.payerId === payerId, resumeAfter);
     },
     resolve: (change: PaymentChange) => change,
   },
   clinicPaymentEvents: {
-    subscribe: async (_, { clinicId }, { access, events }) => {
+    subscribe: async (_, { clinicId }, { access, events, resumeAfter }) => {
       await access.assertCanSeeClinic(clinicId);
-      return events.watch((change) => change.clinicId === clinicId);
+      return events.watch((change) => change.clinicId === clinicId, resumeAfter);
     },
     resolve: (change: PaymentChange) => change,
   },
