@@ -15,8 +15,8 @@ import { spawn } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CATALOG_DIRECT, CATALOG_THROUGH_ROUTER, DATASET, runDomainWorkload, type DomainResults } from './domain.js';
-import type { LoadResult } from './lib/load.js';
-import { OURS_UNMERGED, runGatewayWorkload, type GatewayResults } from './gateway/workload.js';
+import type { LoadResult, Measured } from './lib/load.js';
+import { CALLERS, HIVE, HIVE_JIT, HIVE_RUST, OURS_UNMERGED, runGatewayWorkload, STOCK, type GatewayResults } from './gateway/workload.js';
 import { benchRoot, pin, repoRoot } from './lib/processes.js';
 import { fixed, median, medianOf, percent, ratio, table } from './lib/stats.js';
 
@@ -88,8 +88,6 @@ const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
 
 // ---- the report ----
 const OURS = 'ours';
-const STOCK = '@apollo/gateway (stock)';
-const HIVE = 'Hive Gateway';
 const DIRECT = 'products subgraph (direct)';
 const BEFORE = gateway?.targets.find((name) => name.startsWith('ours before'));
 const ms = (value: number) => `${fixed(value)} ms`;
@@ -127,21 +125,24 @@ const sections: string[] = [];
 const headline: string[][] = [];
 const targets: string[] = [];
 if (gateway) {
-  const nested = Object.fromEntries(Object.entries(gateway.nested).map(([name, rounds]) => [name, medianOf(rounds)]));
-  const single = Object.fromEntries(Object.entries(gateway.single).map(([name, rounds]) => [name, medianOf(rounds)]));
-  const ours = nested[OURS]!;
+  const medians = (rounds: Record<string, Measured[]>) => Object.fromEntries(Object.entries(rounds).map(([name, each]) => [name, medianOf(each)]));
+  const one = { nested: medians(gateway.oneCaller.nested), single: medians(gateway.oneCaller.single) };
+  const many = { nested: medians(gateway.manyCallers.nested), single: medians(gateway.manyCallers.single) };
+  const line = (m: ReturnType<typeof medianOf>) => `${fixed(m.rps)} req/s, p50 ${ms(m.p50)}, p99 ${ms(m.p99)}`;
+  const ours = many.nested[OURS]!;
+  const rust = many.nested[HIVE_RUST]!;
   headline.push(
-    ['gateway workload (nested query), ours', `${fixed(ours.rps)} req/s, p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}`],
-    ['… stock @apollo/gateway', `${fixed(nested[STOCK]!.rps)} req/s, p50 ${ms(nested[STOCK]!.p50)}, p99 ${ms(nested[STOCK]!.p99)}`],
-    ['… Hive Gateway', `${fixed(nested[HIVE]!.rps)} req/s, p50 ${ms(nested[HIVE]!.p50)}, p99 ${ms(nested[HIVE]!.p99)}`],
-    ['ours / stock, ours / Hive', `${ratio(ours.rps, nested[STOCK]!.rps)}, ${ratio(ours.rps, nested[HIVE]!.rps)}`],
-    ['… ours with subgraph request merging off / Hive', `${ratio(nested[OURS_UNMERGED]!.rps, nested[HIVE]!.rps)} (${fixed(nested[OURS_UNMERGED]!.rps)} req/s)`],
-    ...(BEFORE ? [['ours after / before (same run)', `${ratio(ours.rps, nested[BEFORE]!.rps)} (before: ${fixed(nested[BEFORE]!.rps)} req/s, p99 ${ms(nested[BEFORE]!.p99)})`]] : []),
-    ['single-subgraph query: through ours / direct', `${percent(single[OURS]!.rps, single[DIRECT]!.rps)} (${fixed(single[OURS]!.rps)} vs ${fixed(single[DIRECT]!.rps)} req/s)`],
+    [`gateway workload, ${CALLERS} callers: ours`, line(ours)],
+    ...[STOCK, HIVE, HIVE_JIT, HIVE_RUST].map((name) => [`… ${name}`, `${line(many.nested[name]!)} (ours ${ratio(ours.rps, many.nested[name]!.rps)})`]),
+    ['… ours with merging and batching off', `${line(many.nested[OURS_UNMERGED]!)}`],
+    ...(BEFORE ? [[`… ours before (${BEFORE_COMMIT})`, `${line(many.nested[BEFORE]!)} (after / before ${ratio(ours.rps, many.nested[BEFORE]!.rps)})`]] : []),
+    ['gateway workload, one caller: ours / Hive Rust planner / stock', `${fixed(one.nested[OURS]!.rps)} / ${fixed(one.nested[HIVE_RUST]!.rps)} / ${fixed(one.nested[STOCK]!.rps)} req/s`],
+    [`single-subgraph query, ${CALLERS} callers: through ours / direct`, `${percent(many.single[OURS]!.rps, many.single[DIRECT]!.rps)} (${fixed(many.single[OURS]!.rps)} vs ${fixed(many.single[DIRECT]!.rps)} req/s)`],
+    ['single-subgraph query, one caller: through ours / direct', `${percent(one.single[OURS]!.rps, one.single[DIRECT]!.rps)}`],
   );
   targets.push(
-    `${ours.rps >= nested[HIVE]!.rps ? '✅' : '❌'} our router ≥ Hive Gateway on the gateway workload, auth and limits on: ${ratio(ours.rps, nested[HIVE]!.rps)}`,
-    `${single[OURS]!.rps >= 0.5 * single[DIRECT]!.rps ? '✅' : '❌'} single-subgraph query through our router ≥ 50 % of direct: ${percent(single[OURS]!.rps, single[DIRECT]!.rps)}`,
+    `${ours.rps >= rust.rps ? '✅' : '❌'} gateway workload with ${CALLERS} callers: ours ≥ Hive Gateway on the Rust planner, auth and limits on: ${ratio(ours.rps, rust.rps)}`,
+    `${many.single[OURS]!.rps >= 0.7 * many.single[DIRECT]!.rps ? '✅' : '❌'} single-subgraph query with ${CALLERS} callers through ours ≥ 70 % of direct: ${percent(many.single[OURS]!.rps, many.single[DIRECT]!.rps)}`,
   );
   sections.push(`## 1. Gateway workload
 
@@ -152,22 +153,32 @@ topProducts; bench/gateway/query.ts). Each gateway is its own process pinned to 
 subgraphs (one process), the load generator (autocannon, another process) and this script share the
 other. ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s after a warm-up; medians.
 Every gateway's answer is checked equal to the others' before timing; a response counts as an error
-unless it is 2xx with data and no errors.
+unless it is 2xx with data and no errors. Each workload runs twice: as one caller sends it (one
+token), and as real traffic looks: ${CALLERS} distinct callers, each request with the next one's token.
 
 - **ours**: router/src as committed (\`router/src/main.ts\`, NODE_ENV=production): ES256 token verified
-  on every request (a valid token is sent), @authenticated/@requiresScopes/@policy enforcement with its
-  start-up self-test (an anonymous \`me\` is checked to be refused), the operation policy at its
-  defaults (depth 12, aliases 15, demand-control cost per caller kind, tokens 2000), signed claims to subgraphs.
-- **${OURS_UNMERGED}**: the same with \`MERGE_SUBGRAPH_REQUESTS=false\`: no sharing of identical in-flight
-  subgraph requests (Hive Gateway shares them by default).${BEFORE ? `
+  on every request, @authenticated/@requiresScopes/@policy enforcement with its start-up self-test (an
+  anonymous \`me\` is checked to be refused), the operation policy at its defaults (depth 12, aliases
+  15, demand-control cost per caller kind, tokens 2000), signed claims to subgraphs; identical
+  in-flight queries of one caller merged, and one query's fetches to a subgraph in the same turn sent
+  as one batched request (never across callers).
+- **${OURS_UNMERGED}**: the same with \`MERGE_SUBGRAPH_REQUESTS=false BATCH_SUBGRAPH_REQUESTS=false\`.${BEFORE ? `
 - **${BEFORE}**: router/src at commit ${BEFORE_COMMIT}, before the optimizations, same settings.` : ''}
 - **${STOCK}**: \`new ApolloGateway({ supergraphSdl })\` in @apollo/server's standalone server, defaults.
-- **${HIVE}**: \`hive-gateway supergraph\` (one process, \`--fork 1\`, NODE_ENV=production), defaults (no \`--jit\`).
+- **${HIVE}**: \`hive-gateway supergraph\` (one process, \`--fork 1\`, NODE_ENV=production), defaults;
+  **${HIVE_JIT}** the same with graphql-jit; **${HIVE_RUST}** with \`HIVE_ROUTER_RUNTIME=true\`
+  (@graphql-hive/router-runtime: Hive Router's Rust query planner and its executor).
   The peers get the same supergraph without \`@authenticated\` on \`me\` (stock @apollo/gateway refuses
-  SECURITY features; the query never asks for \`me\`).
+  SECURITY features; the query never asks for \`me\`), and the same tokens, which they do not check.
 
-${gatewayTable(nested, OURS, 'ours')}
-${errorNotes(gateway.nested)}
+### ${CALLERS} callers
+
+${gatewayTable(many.nested, OURS, 'ours')}
+${errorNotes(gateway.manyCallers.nested)}
+### One caller
+
+${gatewayTable(one.nested, OURS, 'ours')}
+${errorNotes(gateway.oneCaller.nested)}
 ## 2. Router overhead
 
 \`${'{ topProducts(first: 5) { upc name price weight } }'}\`, which the products subgraph answers alone:
@@ -177,8 +188,14 @@ process stays where it is in both cases (sharing the first core with the load ge
 difference is a gateway in the path, on a core of its own. "gateway CPU" is the subgraph's for the
 direct row.
 
-${gatewayTable(single, DIRECT, 'direct')}
-${errorNotes(gateway.single)}`);
+### ${CALLERS} callers
+
+${gatewayTable(many.single, DIRECT, 'direct')}
+${errorNotes(gateway.manyCallers.single)}
+### One caller
+
+${gatewayTable(one.single, DIRECT, 'direct')}
+${errorNotes(gateway.oneCaller.single)}`);
 }
 if (domain) {
   const rows = domain.operations.map((op) => {

@@ -3,7 +3,7 @@
 // subgraph's own limits, entities obey the same visibility as the fields, and /metrics is private.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoAdmin, demoClinics, demoProcedureId } from '@medpay/demo-data';
-import { scopesForRoles } from '@medpay/runtime';
+import { anonymousClaims, CLAIMS_HEADER, scopesForRoles, signClaims } from '@medpay/runtime';
 import { startStack, type Stack } from './stack.js';
 
 /** The outside probe's query: procedures and their clinic, nested about twenty levels deep. */
@@ -51,6 +51,21 @@ describe('subgraphs called around the router', () => {
     // An ordinary page still passes.
     const page = await stack.direct(stack.providers, '{ clinics(first: 20) { edges { node { procedures(first: 5) { edges { node { id } } } } } } }');
     expect(page.body.errors).toBeUndefined();
+  });
+
+  it('take the router\'s batches only signed, authorize each operation of one on its own, and refuse more than 32', async () => {
+    const batch = (items: { query: string }[], claims: string | undefined) =>
+      fetch(`${stack.users.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(claims ? { [CLAIMS_HEADER]: claims } : {}) }, body: JSON.stringify(items) });
+    const unsignedBatch = await batch([{ query: '{ legalTerms { termsVersion } }' }], undefined);
+    expect(unsignedBatch.status).toBe(401);
+    const anonymous = signClaims(anonymousClaims(), stack.secret);
+    const mixed = await batch([{ query: '{ legalTerms { termsVersion } }' }, { query: '{ me { id } }' }], anonymous);
+    const [terms, me] = (await mixed.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] }[];
+    expect(terms!.data?.legalTerms).toEqual({ termsVersion: expect.any(String) });
+    expect(me!.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const tooMany = await batch(Array.from({ length: 33 }, () => ({ query: '{ legalTerms { termsVersion } }' })), anonymous);
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BATCH_TOO_LARGE');
   });
 
   it('resolve a clinic in review by reference only for those who may see it', async () => {

@@ -112,12 +112,25 @@ export function composeBenchSupergraph(urls: Record<string, string>, secured: bo
  * request body gets the answer computed the first time: the subgraphs stay cheap and the gateway
  * under test is what the two cores spend their time on (the benchmark's own subgraphs are Rust for
  * the same reason). `POST /memo` with `on` or `off` switches that; off, every request is parsed
- * (cached), validated once and executed, as a Node subgraph does.
+ * (cached), validated once and executed, as a Node subgraph does. A JSON array is a batch, answered
+ * in order (our router sends a query's parallel fetches to one subgraph that way).
  */
+type Operation = { query: string; variables?: Record<string, unknown>; operationName?: string };
+
 function serve(schema: GraphQLSchema): Promise<string> {
   const answers = new Map<string, string>();
   const documents = new Map<string, DocumentNode>();
   let memo = true;
+  /** One operation's answer (JSON), or null when it does not validate. */
+  const run = async ({ query, variables, operationName }: Operation): Promise<string | null> => {
+    let document = documents.get(query);
+    if (!document) {
+      document = parse(query);
+      if (validate(schema, document).length) return null;
+      documents.set(query, document);
+    }
+    return JSON.stringify(await execute({ schema, document, variableValues: variables, operationName }));
+  };
   const server = createServer((req, res) => {
     if (req.url === '/memo') {
       req.once('data', (chunk: Buffer) => (memo = chunk.toString() === 'on'));
@@ -129,15 +142,11 @@ function serve(schema: GraphQLSchema): Promise<string> {
       const body = Buffer.concat(chunks).toString('utf8');
       let answer = memo ? answers.get(body) : undefined;
       if (answer === undefined) {
-        const { query, variables, operationName } = JSON.parse(body) as { query: string; variables?: Record<string, unknown>; operationName?: string };
-        let document = documents.get(query);
-        if (!document) {
-          document = parse(query);
-          const errors = validate(schema, document);
-          if (errors.length) return void res.writeHead(400).end(JSON.stringify({ errors }));
-          documents.set(query, document);
-        }
-        answer = JSON.stringify(await execute({ schema, document, variableValues: variables, operationName }));
+        // A JSON array is a batch (what Apollo Server accepts when allowed): answered in order.
+        const parsed = JSON.parse(body) as Operation | Operation[];
+        const results = await Promise.all((Array.isArray(parsed) ? parsed : [parsed]).map((operation) => run(operation)));
+        if (results.some((result) => result === null)) return void res.writeHead(400).end('{"errors":[{"message":"invalid operation"}]}');
+        answer = Array.isArray(parsed) ? `[${results.join(',')}]` : results[0]!;
         if (memo && answers.size < 10_000) answers.set(body, answer);
       }
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) }).end(answer);

@@ -2,6 +2,10 @@
 // router's overhead on a query one subgraph answers. Every gateway runs in its own process, pinned
 // to the same core, against the same subgraph process; the load comes from another process.
 // Rounds are interleaved (A B C, A B C, …) so that the machine's noise falls on all alike.
+//
+// Each is measured as one caller sends it (every request with the same token) and as real traffic
+// looks (CALLERS distinct tokens, requests spread over them): what a gateway shares between identical
+// requests of one caller, it cannot share between callers.
 import { isDeepStrictEqual } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,15 +34,28 @@ export interface Target {
   headers: Record<string, string>;
 }
 
-export interface GatewayResults {
+/** Rounds per target, for the nested query and the one-subgraph query. */
+export interface Workloads {
   nested: Record<string, Measured[]>;
   single: Record<string, Measured[]>;
+}
+
+export interface GatewayResults {
+  oneCaller: Workloads;
+  manyCallers: Workloads;
   /** the gateways, in the order they were started */
   targets: string[];
 }
 
+/** Distinct callers in the many-callers runs, each with its own token. */
+export const CALLERS = 500;
+
 const results = join(benchRoot, 'results');
-export const OURS_UNMERGED = 'ours, merging off';
+export const OURS_UNMERGED = 'ours, merging and batching off';
+export const STOCK = '@apollo/gateway (stock)';
+export const HIVE = 'Hive Gateway';
+export const HIVE_JIT = 'Hive Gateway --jit';
+export const HIVE_RUST = 'Hive Gateway, Rust planner';
 
 /**
  * The router/src of another commit, extracted under node_modules/.cache: outside what tsc and Jest
@@ -99,6 +116,7 @@ export async function runGatewayWorkload(options: GatewayOptions, log: (line: st
     // nested lists counts the model's default of 10 (an estimate of 24,420), and the budget is raised to let it run.
     const tokens = await createTokenIssuer();
     const token = await tokens.issue('1', ['PATIENT']);
+    const callers = await Promise.all(Array.from({ length: CALLERS }, (_, i) => tokens.issue(String(i + 1), ['PATIENT'])));
     const routerEnv = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -117,27 +135,36 @@ export async function runGatewayWorkload(options: GatewayOptions, log: (line: st
       targets.push({ name, started: process, url: `${process.found.replace(/\/graphql$/, '')}/graphql`, headers });
     };
     const auth = { authorization: `Bearer ${token}` };
-    await add('ours', ['--import', 'tsx', join(repoRoot, 'router/src/main.ts')], routerEnv, auth);
+    // BENCH_PROFILE=<dir>: our router writes a CPU profile there when it stops (node --cpu-prof).
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    await add('ours', [...profile, '--import', 'tsx', join(repoRoot, 'router/src/main.ts')], routerEnv, auth);
     // How much of the lead is merging identical in-flight subgraph requests (this workload sends one
-    // query over and over, which favours it; varied traffic merges less).
-    await add(OURS_UNMERGED, ['--import', 'tsx', join(repoRoot, 'router/src/main.ts')], { ...routerEnv, MERGE_SUBGRAPH_REQUESTS: 'false' }, auth);
+    // query over and over, which favours it; varied traffic merges less) and batching one query's
+    // fetches to a subgraph.
+    await add(OURS_UNMERGED, ['--import', 'tsx', join(repoRoot, 'router/src/main.ts')], { ...routerEnv, MERGE_SUBGRAPH_REQUESTS: 'false', BATCH_SUBGRAPH_REQUESTS: 'false' }, auth);
     const before = options.beforeCommit ? extractRouterAt(options.beforeCommit) : null;
     if (before) await add(`ours before (${options.beforeCommit})`, ['--import', 'tsx', before], routerEnv, auth);
-    await add('@apollo/gateway (stock)', ['--import', 'tsx', join(benchRoot, 'gateway/apollo-stock.ts'), plainPath], {}, {});
-    // Hive Gateway prints the port it was given, so it gets a free one; one process, as the others.
-    await add(
-      'Hive Gateway',
-      [join(repoRoot, 'node_modules/@graphql-hive/gateway/dist/bin.js'), 'supergraph', plainPath, '--host', '127.0.0.1', '--port', String(await freePort()), '--fork', '1'],
-      { NODE_ENV: 'production', NO_COLOR: '1' },
-      {},
-      /Listening on (http:\/\/[\d.:]+)/,
-    );
+    await add(STOCK, ['--import', 'tsx', join(benchRoot, 'gateway/apollo-stock.ts'), plainPath], {}, {});
+    // Hive Gateway prints the port it was given, so it gets a free one; one process, as the others:
+    // at its defaults, with graphql-jit, and with Hive Router's Rust query planner and executor
+    // (@graphql-hive/router-runtime, whose planner binary ships in its npm package).
+    const hive = async (name: string, flags: string[], env: Record<string, string> = {}) =>
+      add(
+        name,
+        [join(repoRoot, 'node_modules/@graphql-hive/gateway/dist/bin.js'), 'supergraph', plainPath, '--host', '127.0.0.1', '--port', String(await freePort()), '--fork', '1', ...flags],
+        { NODE_ENV: 'production', NO_COLOR: '1', ...env },
+        {},
+        /Listening on (http:\/\/[\d.:]+)/,
+      );
+    await hive(HIVE, []);
+    await hive(HIVE_JIT, ['--jit']);
+    await hive(HIVE_RUST, [], { HIVE_ROUTER_RUNTIME: 'true' });
 
     // Same answers everywhere before anything is timed (extensions, such as our cost estimate, aside).
     const nestedBody = JSON.stringify({ query: NESTED_QUERY });
     const singleBody = JSON.stringify({ query: SINGLE_SUBGRAPH_QUERY });
     const withoutExtensions = (answer: unknown) => ({ ...(answer as Record<string, unknown>), extensions: undefined });
-    const reference = withoutExtensions(await post(targets.at(-2)!.url, nestedBody, {}));
+    const reference = withoutExtensions(await post(targets.find((target) => target.name === STOCK)!.url, nestedBody, {}));
     for (const target of targets) {
       const answer = withoutExtensions(await post(target.url, nestedBody, target.headers));
       if (!isDeepStrictEqual(answer, reference)) throw new Error(`${target.name} answers the benchmark query differently: ${JSON.stringify(answer).slice(0, 300)}`);
@@ -145,10 +172,16 @@ export async function runGatewayWorkload(options: GatewayOptions, log: (line: st
     const anonymous = (await post(targets[0]!.url, JSON.stringify({ query: '{ me { id } }' }), {})) as { errors?: { extensions?: { code?: string } }[] };
     if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED') throw new Error('our router did not refuse an anonymous `me`: enforcement is off');
 
-    const nested: Record<string, Measured[]> = {};
-    const single: Record<string, Measured[]> = {};
+    const oneCaller: Workloads = { nested: {}, single: {} };
+    const manyCallers: Workloads = { nested: {}, single: {} };
     const direct: Target = { name: 'products subgraph (direct)', started: subgraphs, url: urls.products!, headers: {} };
-    const load = (target: Target, body: string, seconds: number) => ({ url: target.url, connections: options.connections, seconds, bodies: [body], headers: target.headers });
+    // Many callers: the same body, each request with the next caller's token (every target gets them;
+    // the peers, which check none, pass them on).
+    const perCaller = callers.map((each) => ({ authorization: `Bearer ${each}` }));
+    const load = (target: Target, body: string, seconds: number, many = false) =>
+      many
+        ? { url: target.url, connections: options.connections, seconds, bodies: perCaller.map(() => body), headersPerBody: target === direct ? undefined : perCaller }
+        : { url: target.url, connections: options.connections, seconds, bodies: [body], headers: target.headers };
     // The nested workload measures the gateways, so the subgraphs answer from memory; the
     // single-subgraph query measures a gateway against a subgraph doing its work, so they execute.
     const memo = (on: boolean) =>
@@ -163,22 +196,24 @@ export async function runGatewayWorkload(options: GatewayOptions, log: (line: st
     for (let round = 0; round < options.rounds; round++) {
       // Each round starts with another target, so no one always runs first or last.
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
-      await memo(true);
-      for (const target of order) {
-        const result = await measure(load(target, nestedBody, options.seconds), target.started.pid);
-        (nested[target.name] ??= []).push(result);
-        log(`  round ${round + 1} nested  ${target.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
-      }
-      await memo(false);
-      // The subgraph keeps its place (beside the load generator) direct or not: the one difference
-      // between the two measurements is a gateway in the path, on a core of its own.
-      for (const target of [direct, ...order]) {
-        const result = await measure(load(target, singleBody, Math.max(5, options.seconds / 2)), target.started.pid);
-        (single[target.name] ??= []).push(result);
-        log(`  round ${round + 1} single  ${target.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
+      for (const [label, many, into] of [['one caller', false, oneCaller], [`${CALLERS} callers`, true, manyCallers]] as const) {
+        await memo(true);
+        for (const target of order) {
+          const result = await measure(load(target, nestedBody, options.seconds, many), target.started.pid);
+          (into.nested[target.name] ??= []).push(result);
+          log(`  round ${round + 1} nested, ${label}  ${target.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
+        }
+        await memo(false);
+        // The subgraph keeps its place (beside the load generator) direct or not: the one difference
+        // between the two measurements is a gateway in the path, on a core of its own.
+        for (const target of [direct, ...order]) {
+          const result = await measure(load(target, singleBody, Math.max(5, options.seconds / 2), many), target.started.pid);
+          (into.single[target.name] ??= []).push(result);
+          log(`  round ${round + 1} single, ${label}  ${target.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.errors} errors`);
+        }
       }
     }
-    return { nested, single, targets: targets.map((t) => t.name) };
+    return { oneCaller, manyCallers, targets: targets.map((t) => t.name) };
   } finally {
     for (const process of started.reverse()) await stop(process);
   }

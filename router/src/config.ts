@@ -32,6 +32,11 @@ export const routerConfigShape = {
   /** identical queries of one caller in flight at once share one subgraph request (router/src/subgraph-source.ts) */
   MERGE_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
+   * a query's fetches to one subgraph in the same turn go as one batched request (router/src/subgraph-source.ts);
+   * the kit's subgraphs accept batches — turn it off for a subgraph server that does not
+   */
+  BATCH_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /**
    * addresses and CIDR ranges of the proxies in front of the router whose X-Forwarded-For is believed
    * (load balancer, the apps' servers); by default this machine's loopback, where the apps run in development
    */

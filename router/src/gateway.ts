@@ -37,7 +37,7 @@ export interface RouterContext {
  */
 export const TOKEN_RECIPIENTS: ReadonlySet<string> = new Set(['ai']);
 
-export function createGateway(options: { supergraphSdl: string; internalSecret: string; urlOverrides: Record<string, string | undefined>; mergeIdenticalQueries?: boolean }) {
+export function createGateway(options: { supergraphSdl: string; internalSecret: string; urlOverrides: Record<string, string | undefined>; mergeIdenticalQueries?: boolean; batchQueries?: boolean }) {
   // Keep-alive sockets to the subgraphs; node-fetch 2 with an http.Agent fails under load here.
   const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000, pipelining: 1 });
 
@@ -48,7 +48,7 @@ export function createGateway(options: { supergraphSdl: string; internalSecret: 
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const base = options.urlOverrides[name];
-      const source = new SubgraphSource(base ? `${base}/graphql` : url!, agent, claimsHeader, options.mergeIdenticalQueries ?? true, TOKEN_RECIPIENTS.has(name));
+      const source = new SubgraphSource(base ? `${base}/graphql` : url!, agent, claimsHeader, options.mergeIdenticalQueries ?? true, TOKEN_RECIPIENTS.has(name), options.batchQueries ?? true);
       dataSources.set(name, source);
       return source;
     },

@@ -88,6 +88,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     urlOverrides: Object.fromEntries(subgraphs.map((s) => [s.name, s.baseUrl])),
     mergeIdenticalQueries: config.MERGE_SUBGRAPH_REQUESTS,
+    batchQueries: config.BATCH_SUBGRAPH_REQUESTS,
   });
   const planner = new SubscriptionPlanner(supergraphSdl, dataSources, logger);
 

@@ -24,6 +24,13 @@ beforeAll(async () => {
       const claims = req.headers[CLAIMS_HEADER] as string | undefined;
       received.push({ claims, authorization: req.headers.authorization, body });
       setTimeout(() => {
+        // A batch: answered in order, as Apollo Server does (or refused whole, when it says so).
+        if (body.startsWith('[')) {
+          if (body.includes('unbatchable')) return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Operation batching disabled.","extensions":{"code":"BAD_REQUEST"}}]}');
+          const sub = verifyClaims(claims, secret)?.sub ?? null;
+          const items = JSON.parse(body) as { query: string }[];
+          return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(items.map((item) => ({ data: { sub, echo: item.query } }))));
+        }
         if (body.includes('bare')) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"no"}]}');
         if (body.includes('refused')) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Credenciais internas inválidas.","extensions":{"code":"INVALID_CLAIMS"}}]}');
         const sub = verifyClaims(claims, secret)?.sub ?? null;
@@ -86,6 +93,34 @@ describe('SubgraphSource', () => {
     const claims = claimsOf('patient-c');
     await Promise.all([1, 2].map(() => call(source, { claims, clientIp: '', subgraphCalls: 0 }, 'mutation')));
     expect(received).toHaveLength(2);
+  });
+
+  it('sends one query\'s fetches of the same turn as one batch, answered in order; never another caller\'s, never a mutation\'s', async () => {
+    const source = new SubgraphSource(url, agent, createClaimsSigner(secret), false);
+    const mine: RouterContext = { claims: claimsOf('patient-a'), clientIp: '', subgraphCalls: 0 };
+    const theirs: RouterContext = { claims: claimsOf('patient-b'), clientIp: '', subgraphCalls: 0 };
+    received.length = 0;
+    const answers = await Promise.all([call(source, mine, 'query', '{ first }'), call(source, mine, 'query', '{ second }'), call(source, theirs, 'query', '{ third }')]);
+    expect(answers.map((answer) => answer.data)).toEqual([
+      { sub: 'patient-a', echo: '{ first }' },
+      { sub: 'patient-a', echo: '{ second }' },
+      { sub: 'patient-b', list: [1, 2] },
+    ]);
+    expect(received.map((request) => request.body.startsWith('['))).toEqual([true, false]);
+    // The next turn is another batch: a plan's later level waits for the one before anyway.
+    received.length = 0;
+    await call(source, mine, 'query', '{ later }');
+    expect(received).toHaveLength(1);
+    received.length = 0;
+    await Promise.all([call(source, mine, 'mutation', '{ a }'), call(source, mine, 'mutation', '{ b }')]);
+    expect(received.map((request) => request.body.startsWith('['))).toEqual([false, false]);
+  });
+
+  it('gives every fetch of a batch the subgraph\'s refusal when it refuses the batch whole', async () => {
+    const source = new SubgraphSource(url, agent, createClaimsSigner(secret), false);
+    const context: RouterContext = { claims: claimsOf('patient-a'), clientIp: '', subgraphCalls: 0 };
+    const outcomes = await Promise.all([call(source, context, 'query', '{ unbatchable }'), call(source, context, 'query', '{ other }')].map((p) => p.catch((error: unknown) => error)));
+    for (const outcome of outcomes) expect(outcome).toMatchObject({ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } });
   });
 
   it('turns a non-2xx answer into the subgraph\'s own error, or its status, without the subgraph\'s address', async () => {

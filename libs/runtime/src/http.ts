@@ -45,6 +45,9 @@ export function answerFailure(res: ServerResponse, error: unknown, logger: Logge
   else res.end();
 }
 
+/** The most operations one batched request may carry (the router's batches to a subgraph; subgraphs refuse more). */
+export const MAX_BATCH_OPERATIONS = 32;
+
 /**
  * Hands one HTTP request to Apollo Server and writes its answer. `prepare` may rewrite the parsed
  * request first (the router resolves trusted document ids there) or throw its refusal.
@@ -71,6 +74,10 @@ export async function executeApollo<Context extends BaseContext>(
       sendJson(res, 400, { errors: [{ message: 'JSON inválido no corpo da requisição.', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
+  }
+  if (Array.isArray(parsedBody) && parsedBody.length > MAX_BATCH_OPERATIONS) {
+    sendJson(res, 400, { errors: [{ message: `No máximo ${MAX_BATCH_OPERATIONS} operações por requisição.`, extensions: { code: 'BATCH_TOO_LARGE', limit: MAX_BATCH_OPERATIONS } }] });
+    return;
   }
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: prepare({ method: req.method ?? 'GET', headers, search: question >= 0 ? url.slice(question + 1) : '', body: parsedBody }),

@@ -131,6 +131,9 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
     includeStacktraceInErrorResponses: false,
     // A second line behind the router's token limit: parsing a huge document is work too.
     parseOptions: { maxTokens: 5_000 },
+    // The router sends one query's parallel fetches to a subgraph as one batch (its subgraph-source.ts);
+    // each operation is authorized and limited as if it came alone.
+    allowBatchedHttpRequests: true,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
