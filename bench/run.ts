@@ -1,15 +1,17 @@
 // `npm run bench`: every benchmark, one after another, and one markdown report of medians —
 // bench/results/report-<date>.md, copied to bench/REPORT.md (the committed latest).
-//   1. gateway workload: our router vs stock @apollo/gateway vs Hive Gateway (and our router at an
-//      earlier commit, for before/after), on The Guild's four-subgraph benchmark;
-//   2. router overhead: a query one subgraph answers, direct vs through each gateway;
+//   1. gateway workload: our router vs stock @apollo/gateway vs Hive Gateway (defaults, --jit, Rust
+//      planner; and our router at an earlier commit, for before/after), on The Guild's four-subgraph
+//      benchmark, with one caller and with 500;
+//   2. router overhead: a query one subgraph answers, direct vs through each gateway, the same two ways;
 //   3. domain workload: the real subgraphs on a seeded dataset, through the router;
 //   4. subscriptions: bench/subscriptions.ts (100 and 1,000 subscribers), its table included;
 //   5. analytics: bench/analytics.ts (event consumption, query latency, lag under a checkout burst),
 //      its tables, headline figures and targets included.
 // Knobs (environment): BENCH_ROUNDS (3), BENCH_SECONDS (10 per gateway round), BENCH_CONNECTIONS (50),
 // BENCH_BEFORE_COMMIT (694d091, the router before its optimizations; empty to skip),
-// BENCH_ONLY (e.g. "gateway,domain"), BENCH_SUBSCRIBERS and BENCH_ANALYTICS_* (passed on).
+// BENCH_ONLY (e.g. "gateway,domain"), BENCH_PROFILE (a directory for our router's CPU profile),
+// BENCH_SUBSCRIBERS and BENCH_ANALYTICS_* (passed on).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -238,7 +240,7 @@ if (analytics) {
   sections.push(`## 5. Analytics\n\nFrom bench/analytics.ts (\`npm run bench:analytics\`), run in its own process:\n\n${body}\n`);
 }
 
-const versions = ['graphql', '@apollo/gateway', '@apollo/server', '@apollo/query-planner', 'undici', 'jose', '@graphql-hive/gateway', 'autocannon'].map(
+const versions = ['graphql', '@apollo/gateway', '@apollo/server', '@apollo/query-planner', 'undici', 'jose', '@graphql-hive/gateway', '@graphql-hive/router-runtime', 'autocannon'].map(
   (name) => `${name} ${versionOf(name)}`,
 );
 const report = `# Benchmarks

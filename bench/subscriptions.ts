@@ -250,6 +250,19 @@ async function run(stack: Stack, venues: Venue[], patientToken: string, testCase
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
+/** The targets (issue 18), for the cases this run had. */
+function targetsOf(outcomes: Outcome[]): string {
+  const p99 = (o: Outcome) => percentile(o.latenciesMs, 99);
+  const lines: string[] = [];
+  const feed = outcomes.find((o) => o.subscribers === 1000 && o.clinics === 1 && !o.shared && o.document === 'feed');
+  if (feed) lines.push(`${p99(feed) < 250 ? '✅' : '❌'} 1,000 distinct callers on one clinic (the dashboard's feed): p99 ${ms(p99(feed))} < 250 ms`);
+  const spread = outcomes.find((o) => o.clinics > 1);
+  if (spread) lines.push(`${p99(spread) < 500 ? '✅' : '❌'} ${spread.subscribers.toLocaleString('en')} subscribers over ${spread.clinics.toLocaleString('en')} clinics: p99 ${ms(p99(spread))} < 500 ms`);
+  const heaviest = Math.max(...outcomes.filter((o) => o.subscribers >= 1000).map((o) => o.rssPerSubscription));
+  if (Number.isFinite(heaviest)) lines.push(`${heaviest <= 48 * 1024 ? '✅' : '❌'} router memory per subscription (RSS, 1,000 or more) at most 48 KiB: ${kib(heaviest)} at most`);
+  return lines.length ? `\nTargets:\n${lines.map((line) => `- ${line}`).join('\n')}\n` : '';
+}
+
 function report(outcomes: Outcome[], startedAt: Date, seconds: number) {
   const rows = outcomes.map((o) =>
     [
@@ -288,7 +301,7 @@ clients share this process; the router has its own.
 | subscribers | clinics | callers | document | upstream subscriptions | events | deliveries | p50 | p99 | max | router heap / subscription | router RSS / subscription | connect all |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.map((row) => `| ${row} |`).join('\n')}
-`;
+${targetsOf(outcomes)}`;
 }
 
 const startedAt = new Date();

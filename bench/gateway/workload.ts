@@ -124,6 +124,9 @@ export async function runGatewayWorkload(options: GatewayOptions, log: (line: st
       SUPERGRAPH_PATH: securedPath,
       JWT_JWKS: tokens.jwks,
       MAX_COST_USER: '50000',
+      // The benchmark's query is none of the apps' operations, which production takes only by id
+      // (trusted-documents.ts): free text is let through, a map lookup less than the apps' path.
+      TRUSTED_DOCUMENTS: 'allow',
       INTERNAL_CLAIMS_SECRET: (await import('node:crypto')).randomBytes(32).toString('base64url'),
     };
     const listening = /listening on (http:\/\/[^\s]+)/;

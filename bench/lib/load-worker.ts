@@ -1,10 +1,12 @@
 // The load generator, in a process of its own so it never shares an event loop with what it
-// measures: `tsx bench/lib/load-worker.ts '<LoadSpec JSON>'` runs autocannon and prints one JSON line.
+// measures: `tsx bench/lib/load-worker.ts < spec.json` (a LoadSpec) runs autocannon and prints one JSON line.
 // A response counts as an error unless it is 2xx with data and without GraphQL errors.
 import autocannon from 'autocannon';
 import type { LoadResult, LoadSpec } from './load.js';
 
-const spec = JSON.parse(process.argv[2]!) as LoadSpec;
+const chunks: Buffer[] = [];
+for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+const spec = JSON.parse(Buffer.concat(chunks).toString('utf8')) as LoadSpec;
 let firstError: string | undefined;
 let next = 0;
 console.log('started');

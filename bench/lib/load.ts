@@ -52,7 +52,9 @@ export function peakRssMiBOf(pid: number): number {
 /** Runs the load worker; `onStart` is called when the load begins (the worker says so on stdout). */
 export function runLoad(spec: LoadSpec, onStart: () => void = () => {}): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(benchRoot, 'lib', 'load-worker.ts'), JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // The spec goes through stdin: 500 callers' tokens are more than one argument may hold.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(benchRoot, 'lib', 'load-worker.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    child.stdin.end(JSON.stringify(spec));
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       if (!output && chunk.toString().startsWith('started')) onStart();

@@ -32,7 +32,7 @@ export const routerConfigShape = {
   /** identical queries of one caller in flight at once share one subgraph request (router/src/subgraph-source.ts) */
   MERGE_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
-   * a query's fetches to one subgraph in the same turn go as one batched request (router/src/subgraph-source.ts);
+   * a query's fetches to one subgraph at once (parallel branches of its plan) go as one batched request (router/src/subgraph-source.ts);
    * the kit's subgraphs accept batches — turn it off for a subgraph server that does not
    */
   BATCH_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CLAIMS_HEADER, verifyClaims, type Claims } from '@medpay/runtime';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import type { RouterContext } from './gateway.js';
-import { createClaimsSigner, SubgraphSource } from './subgraph-source.js';
+import { createClaimsSigner, splitJsonArray, SubgraphSource } from './subgraph-source.js';
 
 const secret = 'a-test-secret-of-at-least-32-characters';
 const claimsOf = (sub: string): Claims => ({ sub, kind: 'user', roles: ['PATIENT'], scopes: ['patient'], exp: Math.floor(Date.now() / 1000) + 600 });
@@ -95,7 +96,7 @@ describe('SubgraphSource', () => {
     expect(received).toHaveLength(2);
   });
 
-  it('sends one query\'s fetches of the same turn as one batch, answered in order; never another caller\'s, never a mutation\'s', async () => {
+  it('sends one query\'s fetches made at once as one batch, answered in order; never another caller\'s, never a mutation\'s', async () => {
     const source = new SubgraphSource(url, agent, createClaimsSigner(secret), false);
     const mine: RouterContext = { claims: claimsOf('patient-a'), clientIp: '', subgraphCalls: 0 };
     const theirs: RouterContext = { claims: claimsOf('patient-b'), clientIp: '', subgraphCalls: 0 };
@@ -107,7 +108,7 @@ describe('SubgraphSource', () => {
       { sub: 'patient-b', list: [1, 2] },
     ]);
     expect(received.map((request) => request.body.startsWith('['))).toEqual([true, false]);
-    // The next turn is another batch: a plan's later level waits for the one before anyway.
+    // A later fetch is another batch: a plan's later level waits for the one before anyway.
     received.length = 0;
     await call(source, mine, 'query', '{ later }');
     expect(received).toHaveLength(1);
@@ -130,5 +131,22 @@ describe('SubgraphSource', () => {
     expect(JSON.stringify(refused)).not.toContain('127.0.0.1');
     const bare = await call(source, { claims: null, clientIp: '', subgraphCalls: 0 }, 'query', '{ refused bare }').catch((error: unknown) => error);
     expect(bare).toMatchObject({ message: '401: Unauthorized', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('splitJsonArray', () => {
+  it('gives the text of each element of any JSON array, whatever its strings and nesting hold', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue()), fc.boolean(), (values, spaced) => {
+        const text = spaced ? JSON.stringify(values, null, 2) : JSON.stringify(values);
+        const elements = splitJsonArray(text);
+        expect(elements?.map((element) => JSON.parse(element) as unknown)).toEqual(JSON.parse(text));
+      }),
+    );
+  });
+
+  it('refuses what is not an array', () => {
+    expect(splitJsonArray('{"data":{}}')).toBeNull();
+    expect(splitJsonArray('[{"a":1}')).toBeNull();
   });
 });

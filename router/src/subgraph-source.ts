@@ -7,8 +7,8 @@
 // same body, the same signed claims (so the same identity and token expiry) and the same client
 // address. Each caller parses its own copy of the answer, since the executor mutates what it gets.
 //
-// And the fetches one query makes to this subgraph in the same turn (a plan's parallel branches)
-// go as one batched request, a JSON array the subgraph answers in order (Apollo Server's batching,
+// And the fetches one query makes to this subgraph at once (a plan's parallel branches) go as one
+// batched request, a JSON array the subgraph answers in order (Apollo Server's batching,
 // allowed by the kit's subgraphs): fewer round trips per operation, and never across operations, so
 // never across callers' claims.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -120,13 +120,15 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
     return parsed as SubgraphResponse;
   }
 
-  /** Joins this operation's batch for the turn (started, and sent when the turn ends, by the first fetch). */
+  /** Joins this operation's batch (started by its first fetch, sent once the current pass is done). */
   private batched(context: RouterContext, headers: Record<string, string>, body: string): Promise<RawAnswer> {
     let batch = this.batches.get(context);
     if (!batch) {
       const fresh: Batch = { headers, items: [] };
       this.batches.set(context, fresh);
-      setImmediate(() => {
+      // A plan's parallel branches reach this in one synchronous pass (the executor's Promise.all):
+      // the microtask after it has them all, at no cost to a fetch that comes alone.
+      queueMicrotask(() => {
         this.batches.delete(context);
         this.flush(fresh);
       });
@@ -145,11 +147,11 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
       }
       this.send(headers, `[${chunk.map((item) => item.body).join(',')}]`).then(
         (answer) => {
-          const answers = isJson(answer.contentType) ? parseArray(answer.text) : null;
+          const answers = isJson(answer.contentType) ? splitJsonArray(answer.text) : null;
           // Refused as a whole (not an array of as many answers): each fetch gets that refusal.
           if (answers?.length !== chunk.length) return chunk.forEach((item) => item.resolve(answer));
           // One status is shared by the batch: each answer speaks for itself through its errors.
-          chunk.forEach((item, index) => item.resolve({ ...answer, status: 200, text: JSON.stringify(answers[index]) }));
+          chunk.forEach((item, index) => item.resolve({ ...answer, status: 200, text: answers[index]! }));
         },
         (error: unknown) => chunk.forEach((item) => item.reject(error)),
       );
@@ -169,12 +171,40 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
   }
 }
 
-function parseArray(text: string): unknown[] | null {
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) ? parsed : null;
-  } catch {
-    return null;
+/**
+ * The texts of a JSON array's elements, found by scanning (strings and nesting tracked), not parsed:
+ * each fetch of a batch parses its own answer once, as it would have unbatched. Null when the text
+ * is not an array.
+ */
+export function splitJsonArray(text: string): string[] | null {
+  let i = 0;
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i += 1;
+  };
+  skipSpace();
+  if (text[i] !== '[') return null;
+  i += 1;
+  skipSpace();
+  const elements: string[] = [];
+  if (text[i] === ']') return elements;
+  for (;;) {
+    const start = i;
+    let depth = 0;
+    for (; i < text.length; i += 1) {
+      const char = text[i];
+      if (char === '"') {
+        for (i += 1; i < text.length && text[i] !== '"'; i += 1) if (text[i] === '\\') i += 1;
+      } else if (char === '{' || char === '[') depth += 1;
+      else if (char === '}' || char === ']') {
+        if (depth === 0) break;
+        depth -= 1;
+      } else if (char === ',' && depth === 0) break;
+    }
+    if (i >= text.length) return null;
+    elements.push(text.slice(start, i).trim());
+    if (text[i] === ']') return elements;
+    i += 1;
+    skipSpace();
   }
 }
 
