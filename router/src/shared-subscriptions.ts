@@ -1,6 +1,8 @@
 // Client subscriptions, shared: the same operation with the same variables by the same caller
 // identity runs once upstream, however many sockets ask for it. Each event is resolved once through
 // the plan and the result handed to every client on it; the last client to leave ends it upstream.
+// A client that reads slower than events come holds at most `queueLimit` of them: past it, its
+// subscription ends with SUBSCRIPTION_QUEUE_FULL (it may subscribe again), and the others go on.
 //
 // A broadcast subscription (its field marked @broadcast by the subgraph that owns it, and nothing
 // it reads marked @personalData: see SubscriptionPlanner) is shared wider: by every caller with the
@@ -8,8 +10,6 @@
 // owning subgraph has said yes to its own subscribe (a check-only subscribe, subgraph-subscriptions.ts
 // in the kit), so a group never lets in a caller the subgraph would refuse; events are resolved with
 // the claims of the longest-standing member, whose rights are the same as everyone's in the group.
-// A client that reads slower than events come holds at most `queueLimit` of them: past it, its
-// subscription ends with SUBSCRIPTION_QUEUE_FULL (it may subscribe again), and the others go on.
 import { PushIterator, type Claims, type Logger, type Metrics } from '@medpay/runtime';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
@@ -49,7 +49,6 @@ class SharedSubscription {
 
   start(links: SubgraphLinks) {
     const { plan, variables, claims } = this.request;
-    this.admitted.add(identityOf(claims));
     // graphql-ws sends this same payload again when it resubscribes after a reconnect: it then asks
     // the subgraph for what came after the last event received (`after`), so nothing is lost between.
     const resume: Record<string, unknown> = {};
