@@ -27,7 +27,7 @@ interface RawAnswer {
   text: string;
 }
 
-/** The fetches of one operation waiting for the end of the turn, and the headers they all carry. */
+/** The fetches of one operation to be sent together, and the headers they all carry. */
 interface Batch {
   headers: Record<string, string>;
   items: { body: string; resolve: (answer: RawAnswer) => void; reject: (error: unknown) => void }[];
