@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { eventStreamClient, eventually, liveClient, LiveSubscription, type LiveResult } from './live-client.js';
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
-import { availableModes, bearer, demoCast, paymentStatus, type Stack, startStack } from './stack.js';
+import { appOperation, availableModes, bearer, demoCast, paymentStatus, type Stack, startStack } from './stack.js';
 
 const MY_EVENTS = `subscription { myPaymentEvents { id type from status escrowState reason at
   payment { id status clinic { tradeName } procedure { name } } } }`;
@@ -274,16 +274,26 @@ describe.each(availableModes())('live payment status through the router (%s)', (
       streams.forEach((stream) => stream.dispose());
     }
     // Refused before any subgraph is asked: a 4xx with the code, as for any HTTP operation.
-    const post = (headers: Record<string, string>, body: unknown) =>
-      fetch(stack.routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify(body) });
+    const post = (headers: Record<string, string>, body: unknown, signal?: AbortSignal) =>
+      fetch(stack.routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify(body), signal });
     const anonymous = await post({}, { query: MY_EVENTS });
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
     const badToken = await post({ authorization: 'Bearer forged' }, { query: MY_EVENTS });
     expect(badToken.status).toBe(401);
+    const codeOf = async (response: Response) => ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code;
     const invalid = await post({ authorization: `Bearer ${patient.accessToken}` }, { query: 'subscription { nope }' });
-    expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect([invalid.status, await codeOf(invalid)]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    const notJson = await fetch(stack.routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${patient.accessToken}` }, body: '{"query":' });
+    expect([notJson.status, await codeOf(notJson)]).toEqual([400, 'BAD_REQUEST']);
+    const mutationByGet = await fetch(`${stack.routerUrl}?query=${encodeURIComponent('mutation { logout }')}`, { headers: { accept: 'text/event-stream', authorization: `Bearer ${patient.accessToken}` } });
+    expect([mutationByGet.status, await codeOf(mutationByGet)]).toEqual([405, 'METHOD_NOT_ALLOWED']);
+    // The apps send only their operation's id: it opens a stream as the text would.
+    const byId = new AbortController();
+    const opened = await post({ authorization: `Bearer ${patient.accessToken}` }, { extensions: { persistedQuery: { version: 1, sha256Hash: appOperation('MyPaymentEvents').sha256Hash } } }, byId.signal);
+    expect([opened.status, opened.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^text\/event-stream/)]);
+    await eventually(() => stack.router.metrics.get('sse_streams_active'), (n) => n === 1, 'the app’s stream open');
+    byId.abort();
   });
 
   it('closes a connection with a bad token (4401) and limits subscriptions per connection', async () => {
