@@ -1,6 +1,7 @@
-// `npm start`: every subgraph, the router and the built web apps as separate processes on the embedded
-// defaults (or on the servers the environment names), the URLs and demo logins printed, all stopped on
-// Ctrl-C. An app is (re)built first when its build is missing or older than its sources.
+// `npm start`: every subgraph, the router and the built web apps as separate supervised processes on
+// the embedded defaults (or on the servers the environment names). The graph comes first (its URLs and
+// the demo logins printed as soon as the router is healthy), then each app, (re)built when its build is
+// missing or older than its sources. A process that exits is restarted; Ctrl-C stops them all.
 import { loadAiConfig } from '@medpay/ai';
 import { loadAnalyticsConfig } from '@medpay/analytics';
 import { loadNotificationsConfig } from '@medpay/notifications';
@@ -9,10 +10,11 @@ import { loadPaymentsConfig } from '@medpay/payments';
 import { loadProvidersConfig } from '@medpay/providers';
 import { loadRouterConfig } from '@medpay/router';
 import { loadUsersConfig } from '@medpay/users';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Supervisor } from './supervisor.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -88,8 +90,6 @@ const services = [
   { name: 'notifications', entry: 'subgraphs/notifications/src/main.ts', health: `${notificationsUrl}/health`, env: { PORT: String(notifications.PORT) } },
   { name: 'ai', entry: 'subgraphs/ai/src/main.ts', health: `http://${ai.HOST}:${ai.PORT}/health`, env: { PORT: String(ai.PORT) } },
 ];
-const children: ChildProcess[] = [];
-
 /** The web apps under clients/ (all, or those MEDPAY_APPS lists), each on its port (PATIENT_APP_PORT, …). */
 const apps = [
   { name: 'patient', title: 'App do paciente', port: appPort('PATIENT_APP_PORT', 3000) },
@@ -107,69 +107,61 @@ function newestChange(path: string): number {
 // Next.js reports usage to Vercel unless told not to; our builds and servers keep to themselves.
 const nextEnv = { NEXT_TELEMETRY_DISABLED: '1' };
 
-function buildIfStale(app: string) {
+/** Builds an app when its build is missing or older than its sources; resolves false when the build failed. */
+function buildIfStale(app: string): Promise<boolean> {
   const dir = join(root, 'clients', app);
   const built = newestChange(join(dir, '.next', 'BUILD_ID'));
   const sources = Math.max(...[dir, join(root, 'clients/shared/src'), join(root, 'libs')].map(newestChange));
-  if (built > sources) return;
+  if (built > sources) return Promise.resolve(true);
   console.log(`Building clients/${app} (first start or changed sources)…`);
-  const result = spawnSync('npm', ['run', 'build', '--workspace', `clients/${app}`], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...nextEnv } });
-  if (result.status !== 0) throw new Error(`clients/${app} failed to build`);
+  const build = spawn('npm', ['run', 'build', '--workspace', `clients/${app}`], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...nextEnv } });
+  return new Promise((resolve) => build.on('exit', (code) => resolve(code === 0)));
 }
 
-for (const app of apps) buildIfStale(app.name);
-
-/** Runs `node <args>` with its output prefixed by its name; any exit stops everything. */
-function launch(name: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (line: string) => (line ? `[${name}] ${line}` : line);
-  child.stdout!.on('data', (chunk: Buffer) => process.stdout.write(chunk.toString().split('\n').map(prefix).join('\n')));
-  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString().split('\n').map(prefix).join('\n')));
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} exited (${signal ?? code}); stopping everything`);
-      void stop(1);
+/** Resolves once the URL answers 2xx; says every minute what it is still waiting for. */
+async function waitHealthy(url: string) {
+  for (let since = Date.now(); ; ) {
+    if (await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false)) return;
+    // The first start seeds four months of demo payments before payments answers (a minute on a slow machine).
+    if (Date.now() - since > 60_000) {
+      console.log(`Still waiting for ${url}…`);
+      since = Date.now();
     }
-  });
-  children.push(child);
-}
-
-// The first start seeds four months of demo payments before payments answers (a minute on a slow machine).
-async function waitHealthy(url: string, timeoutMs = 300_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new Error(`${url} did not become healthy`);
 }
 
+const supervisor = new Supervisor();
 let stopping = false;
-async function stop(code = 0) {
+async function stop() {
+  if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
-  process.exit(code);
+  await supervisor.stop();
+  process.exit(0);
 }
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 
-/** Waits for every URL to answer; one that never does stops everything (no service left on its port). */
-async function healthy(urls: string[]) {
-  try {
-    await Promise.all(urls.map((url) => waitHealthy(url)));
-  } catch (error) {
-    console.error((error as Error).message);
-    await stop(1);
-  }
-}
-
 const tsx = (entry: string) => ['--import', 'tsx', entry];
-for (const service of services) launch(service.name, tsx(service.entry), service.env);
-await healthy(services.map((service) => service.health));
-launch('router', tsx('router/src/main.ts'));
+for (const service of services) supervisor.start({ name: service.name, args: tsx(service.entry), env: service.env, cwd: root });
+await Promise.all(services.map((service) => waitHealthy(service.health)));
+supervisor.start({ name: 'router', args: tsx('router/src/main.ts'), cwd: root });
 const routerUrl = `http://${router.HOST}:${router.ROUTER_PORT}`;
-await healthy([`${routerUrl}/health`]);
+await waitHealthy(`${routerUrl}/health`);
+
+console.log(`
+MedPay Saúde's graph is up (cold start to a healthy router: ${process.uptime().toFixed(1)} s).
+  GraphQL (and the GraphiQL sandbox in a browser): ${routerUrl}/graphql
+  Health: ${routerUrl}/health${simulated ? `
+  Celcoin simulator: ${simulatorUrl.origin} (pay a PIX: POST /_sim/pix/pay {"payload": "<copia-e-cola>"})` : ''}${messagingSimulated ? `
+  E-mails, SMS and WhatsApp sent (the messaging simulator's inbox): ${messagingUrl.origin} (SMTP on port ${messagingEnv.MESSAGING_SIM_SMTP_PORT})` : ''}
+Demo logins (password ${DEMO_PASSWORD}):
+  admin@demo.medpay.com.br     platform admin
+  clinica@demo.medpay.com.br   admin of the clinic Sorriso Paulista
+  paciente@demo.medpay.com.br  patient
+A service that stops is started again; press Ctrl-C to stop everything.${apps.length ? `
+The apps follow as they are built and started (${apps.map((app) => app.name).join(', ')}).` : ''}
+`);
 
 const nextBin = join(root, 'node_modules/next/dist/bin/next');
 const appEnv = {
@@ -179,22 +171,13 @@ const appEnv = {
   NODE_ENV: 'production',
   ...nextEnv,
 };
+// One build at a time (each takes about a GiB and both cores); each app is served as soon as it is built.
 for (const app of apps) {
+  if (!(await buildIfStale(app.name))) {
+    console.error(`clients/${app.name} failed to build; the graph and the other apps keep running.`);
+    continue;
+  }
   const origins = [`http://127.0.0.1:${app.port}`, `http://localhost:${app.port}`, `http://${router.HOST}:${app.port}`];
-  launch(app.name, [nextBin, 'start', join(root, 'clients', app.name), '--port', String(app.port), '--hostname', router.HOST], { ...appEnv, APP_ORIGINS: [...new Set(origins)].join(',') });
+  supervisor.start({ name: app.name, args: [nextBin, 'start', join(root, 'clients', app.name), '--port', String(app.port), '--hostname', router.HOST], env: { ...appEnv, APP_ORIGINS: [...new Set(origins)].join(',') }, cwd: root });
+  void waitHealthy(`http://${router.HOST}:${app.port}/`).then(() => console.log(`${app.title} is ready: http://${router.HOST}:${app.port}`));
 }
-await healthy(apps.map((app) => `http://${router.HOST}:${app.port}/`));
-
-console.log(`
-MedPay Saúde is running.
-${apps.map((app) => `  ${app.title}: http://${router.HOST}:${app.port}`).join('\n')}
-  GraphQL (and the GraphiQL sandbox in a browser): ${routerUrl}/graphql
-  Health: ${routerUrl}/health${simulated ? `
-  Celcoin simulator: ${simulatorUrl.origin} (pay a PIX: POST /_sim/pix/pay {"payload": "<copia-e-cola>"})` : ''}${messagingSimulated ? `
-  E-mails, SMS and WhatsApp sent (the messaging simulator's inbox): ${messagingUrl.origin} (SMTP on port ${messagingEnv.MESSAGING_SIM_SMTP_PORT})` : ''}
-Demo logins (password ${DEMO_PASSWORD}):
-  admin@demo.medpay.com.br     platform admin
-  clinica@demo.medpay.com.br   admin of the clinic Sorriso Paulista
-  paciente@demo.medpay.com.br  patient
-Press Ctrl-C to stop.
-`);
