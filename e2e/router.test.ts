@@ -7,6 +7,7 @@ import { OperationAuthorizer } from '@medpay/runtime';
 import { buildASTSchema, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createGateway, type RouterContext } from '../router/src/gateway.js';
+import { Replicas } from '../router/src/replicas.js';
 import { assertEnforcementActive } from '../router/src/self-test.js';
 import { supergraphPath } from '../scripts/compose.js';
 import { bearer, startStack, type Stack } from './stack.js';
@@ -70,7 +71,7 @@ describe('router self-test', () => {
   it('refuses to serve when the directives are not enforced before planning', async () => {
     const supergraphSdl = readFileSync(supergraphPath, 'utf8');
     // A gateway wired without the authorization plugin: the probe reaches the planner and a subgraph.
-    const { gateway, closeConnections } = createGateway({ supergraphSdl, internalSecret: 'x'.repeat(32), urlOverrides: { users: 'http://127.0.0.1:9', providers: 'http://127.0.0.1:9', payments: 'http://127.0.0.1:9' } });
+    const { gateway, closeConnections } = createGateway({ supergraphSdl, internalSecret: 'x'.repeat(32), replicas: ['users', 'providers', 'payments'].map((name) => new Replicas(name, ['http://127.0.0.1:9'])) });
     const unguarded = new ApolloServer<RouterContext>({ gateway });
     await unguarded.start();
     try {

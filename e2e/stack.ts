@@ -95,8 +95,10 @@ export interface Stack {
   restartPayments(overrides?: Record<string, string>): Promise<PaymentsService>;
   /** the same for notifications (with `{ notifications: true }`) */
   restartNotifications(overrides?: Record<string, string>): Promise<NotificationsService>;
-  /** one more payments replica on the same database (and Redis, in postgres mode) */
-  startPaymentsReplica(): Promise<PaymentsService>;
+  /** one more payments replica on the same database (and Redis, in postgres mode), its environment plus `overrides` */
+  startPaymentsReplica(overrides?: Record<string, string>): Promise<PaymentsService>;
+  /** one more replica of a subgraph (notifications: with `{ notifications: true }`), on the same database (and Redis, in postgres mode) */
+  startReplica(subgraph: 'users' | 'providers' | 'payments' | 'analytics' | 'notifications' | 'ai'): Promise<RunningService>;
   /** has the Celcoin simulator deliver its webhooks to the given payments replica */
   pointWebhooksAt(payments: RunningService): Promise<void>;
   /** one more router, sending payments traffic to the given replica */
@@ -137,7 +139,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       ROUTER_URL: `http://127.0.0.1:${routerPort}`, ROUTER_PUBLIC_URL: `http://127.0.0.1:${routerPort}`, DATA_EXPORT_INTERVAL_MS: '500', ...overrides, ...extra,
     });
   const users = await startUsersService(usersEnv(0));
-  const providers = await startProvidersService(loadProvidersConfig({ ...common, PORT: '0', USERS_URL: users.url, ...overrides }));
+  const providersEnv = (port: number | string) => loadProvidersConfig({ ...common, PORT: String(port), USERS_URL: users.url, ...overrides });
+  const providers = await startProvidersService(providersEnv(0));
   const celcoinSecret = randomBytes(16).toString('hex');
   const webhookPassword = randomBytes(16).toString('hex');
   const celcoin = await startCelcoinSimulator({ port: 0, clientId: 'medpay-test', clientSecret: celcoinSecret, pixKey: 'pix@medpay.com.br', webhookRetryBaseMs: 50, settlementDelayMs: 50 });
@@ -171,9 +174,9 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     });
   };
   await pointWebhooksAt(payments);
-  const analytics = await startAnalyticsService(
-    loadAnalyticsConfig({ ...common, PORT: '0', ANALYTICS_DATA_DIR: 'memory', FEED_POLL_MS: '100', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, ...overrides }),
-  );
+  const analyticsEnv = (port: number | string) =>
+    loadAnalyticsConfig({ ...common, PORT: String(port), ANALYTICS_DATA_DIR: 'memory', FEED_POLL_MS: '100', USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, ...overrides });
+  const analytics = await startAnalyticsService(analyticsEnv(0));
   const channelSecrets = { zenviaToken: randomBytes(16).toString('hex'), whatsappToken: randomBytes(16).toString('hex'), whatsappAppSecret: randomBytes(16).toString('hex') };
   // Delivery receipts are not sent back here (the channel adapters' own tests cover them).
   const messaging = options.notifications ? await startMessagingSimulator({ httpPort: 0, smtpPort: 0, ...channelSecrets }) : null;
@@ -201,9 +204,9 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     });
   const notifications = messaging ? await startNotificationsService(notificationsEnv(messaging, 0)) : null;
   // ai asks the router for a patient's own data: it needs the router's address, known before it starts.
-  const ai = await startAiService(
-    loadAiConfig({ ...common, PORT: String(aiPort), AI_DATA_DIR: 'memory', ROUTER_URL: `http://127.0.0.1:${routerPort}`, USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, FEED_POLL_MS: '100', ...overrides }),
-  );
+  const aiEnv = (port: number | string) =>
+    loadAiConfig({ ...common, PORT: String(port), AI_DATA_DIR: 'memory', ROUTER_URL: `http://127.0.0.1:${routerPort}`, USERS_URL: users.url, PROVIDERS_URL: providers.url, PAYMENTS_URL: payments.url, FEED_POLL_MS: '100', ...overrides });
+  const ai = await startAiService(aiEnv(aiPort));
   const routerEnv = (paymentsUrl: string, extra: Record<string, string> = {}) =>
     loadRouterConfig({
       ...common,
@@ -271,8 +274,24 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       stack.notifications = await startNotificationsService(notificationsEnv(messaging, stack.notifications.port, extra));
       return stack.notifications;
     },
-    async startPaymentsReplica() {
-      const replica = await startPaymentsService(paymentsEnv(0));
+    async startPaymentsReplica(extra) {
+      const replica = await startPaymentsService(paymentsEnv(0, extra));
+      extras.push(replica);
+      return replica;
+    },
+    async startReplica(subgraph) {
+      if (subgraph === 'payments') return stack.startPaymentsReplica();
+      const starts = {
+        users: () => startUsersService(usersEnv(0)),
+        providers: () => startProvidersService(providersEnv(0)),
+        analytics: () => startAnalyticsService(analyticsEnv(0)),
+        ai: () => startAiService(aiEnv(0)),
+        notifications: () => {
+          if (!messaging) throw new Error('this stack runs without notifications');
+          return startNotificationsService(notificationsEnv(messaging, 0));
+        },
+      };
+      const replica = await starts[subgraph]();
       extras.push(replica);
       return replica;
     },

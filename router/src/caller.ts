@@ -29,7 +29,7 @@ export class CallerAuthenticator {
 
   constructor(
     private readonly tokens: AccessTokenVerifier,
-    providersUrl: string,
+    providersUrl: string | (() => string),
     internalSecret: string,
     private readonly apiKeyCacheMs: number,
     private readonly revocations: Revocations,

@@ -1,21 +1,27 @@
 import { addressList, baseConfigShape, loadConfig, repoRoot } from '@medpay/runtime';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { urlList } from './replicas.js';
+
+/** one subgraph's base URL, or its replicas' as a comma-separated list (router/src/replicas.ts) */
+const subgraphUrls = z.string().transform(urlList).pipe(z.array(z.string().url()).min(1)).optional();
 
 export const routerConfigShape = {
   ...baseConfigShape,
   ROUTER_PORT: z.coerce.number().int().min(0).default(4000),
   SUPERGRAPH_PATH: z.string().default(join(repoRoot, 'supergraph.graphql')),
-  /** base URL of each subgraph (without /graphql); defaults to the supergraph's routing URLs */
-  USERS_URL: z.string().url().optional(),
-  PROVIDERS_URL: z.string().url().optional(),
-  PAYMENTS_URL: z.string().url().optional(),
+  /** base URL of each subgraph (without /graphql), or of its replicas, comma-separated; defaults to the supergraph's routing URLs */
+  USERS_URL: subgraphUrls,
+  PROVIDERS_URL: subgraphUrls,
+  PAYMENTS_URL: subgraphUrls,
   /** the analytics subgraph, which also takes the usage log (POST /internal/graph-usage); default its routing URL, http://127.0.0.1:4004 */
-  ANALYTICS_URL: z.string().url().optional(),
+  ANALYTICS_URL: subgraphUrls,
   /** the notifications subgraph; default its routing URL, http://127.0.0.1:4005 */
-  NOTIFICATIONS_URL: z.string().url().optional(),
+  NOTIFICATIONS_URL: subgraphUrls,
   /** the ai subgraph (the patient assistant), which also gets a person's own token to ask the graph for them; default its routing URL, http://127.0.0.1:4006 */
-  AI_URL: z.string().url().optional(),
+  AI_URL: subgraphUrls,
+  /** how often each replica of a subgraph given several URLs is health-checked (a replica found down is skipped until it passes) */
+  REPLICA_CHECK_MS: z.coerce.number().int().positive().default(2_000),
   /** where access-token keys come from: a JWKS URL, or a JWKS / public JWK as JSON; default the users subgraph's */
   JWT_JWKS: z.string().optional(),
   /** a JWKS URL is fetched again at least this often (a key removed from it stops verifying by then) */
@@ -88,9 +94,9 @@ export const loadRouterConfig = (env: NodeJS.ProcessEnv = process.env) => loadCo
 /** Trusted documents are enforced in production unless TRUSTED_DOCUMENTS says otherwise. */
 export const trustedDocumentsMode = (config: RouterConfig) => config.TRUSTED_DOCUMENTS ?? (config.NODE_ENV === 'production' ? 'enforce' : 'allow');
 
-/** The configured base URL of a subgraph, when it overrides the supergraph's routing URL. */
-export function subgraphUrlOverride(config: RouterConfig, name: string): string | undefined {
+/** The configured base URLs of a subgraph's replicas, when they override the supergraph's routing URL. */
+export function subgraphUrlOverride(config: RouterConfig, name: string): string[] | undefined {
   const key = `${name.toUpperCase()}_URL` as keyof RouterConfig;
   const value = config[key];
-  return typeof value === 'string' ? value : undefined;
+  return Array.isArray(value) ? value : undefined;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES } from '@apollo/federation-intern
 import { ApolloGateway } from '@apollo/gateway';
 import type { Claims } from '@medpay/runtime';
 import { Agent } from 'undici';
+import type { Replicas } from './replicas.js';
 import { createClaimsSigner, SubgraphSource } from './subgraph-source.js';
 import type { ClientIdentity } from './usage-log.js';
 
@@ -37,7 +38,7 @@ export interface RouterContext {
  */
 export const TOKEN_RECIPIENTS: ReadonlySet<string> = new Set(['ai']);
 
-export function createGateway(options: { supergraphSdl: string; internalSecret: string; urlOverrides: Record<string, string | undefined>; mergeIdenticalQueries?: boolean; batchQueries?: boolean }) {
+export function createGateway(options: { supergraphSdl: string; internalSecret: string; replicas: Replicas[]; mergeIdenticalQueries?: boolean; batchQueries?: boolean }) {
   // Keep-alive sockets to the subgraphs; node-fetch 2 with an http.Agent fails under load here.
   const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000, pipelining: 1 });
 
@@ -46,9 +47,9 @@ export function createGateway(options: { supergraphSdl: string; internalSecret: 
   const claimsHeader = createClaimsSigner(options.internalSecret);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => {
-      const base = options.urlOverrides[name];
-      const source = new SubgraphSource(base ? `${base}/graphql` : url!, agent, claimsHeader, options.mergeIdenticalQueries ?? true, TOKEN_RECIPIENTS.has(name), options.batchQueries ?? true);
+    buildService: ({ name }) => {
+      const replicas = options.replicas.find((candidate) => candidate.name === name)!;
+      const source = new SubgraphSource(replicas, agent, claimsHeader, options.mergeIdenticalQueries ?? true, TOKEN_RECIPIENTS.has(name), options.batchQueries ?? true);
       dataSources.set(name, source);
       return source;
     },

@@ -10,13 +10,14 @@ import { REQUEST_REFUSALS } from './client-errors.js';
 import type { RouterConfig } from './config.js';
 import { wantsEventStream, type createEventStreams } from './event-stream.js';
 import type { RouterContext } from './gateway.js';
+import type { Replicas } from './replicas.js';
 import { sandboxPage } from './graphiql.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import { clientIdentityOf } from './usage-log.js';
 
 export interface HttpRoutesOptions {
   config: Pick<RouterConfig, 'CORS_ORIGINS' | 'BODY_LIMIT_BYTES' | 'METRICS_TOKEN' | 'TRUSTED_PROXIES'>;
-  subgraphs: { name: string; baseUrl: string }[];
+  subgraphs: Replicas[];
   apollo: ApolloServer<RouterContext>;
   authenticator: CallerAuthenticator;
   trusted: TrustedDocuments;
@@ -36,14 +37,12 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
     const path = (req.url ?? '/').split('?')[0];
     try {
       if (req.method === 'GET' && path === '/health') {
-        const results = await Promise.all(
-          subgraphs.map(async ({ name, baseUrl }) => {
-            const ok = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-            return [name, ok ? 'ok' : 'unavailable'] as const;
-          }),
-        );
+        // A subgraph serves while one of its replicas does (the router then stays healthy); replicas down are named.
+        await Promise.all(subgraphs.map((replicas) => replicas.check(2_000)));
+        const results = subgraphs.map((replicas) => [replicas.name, replicas.status().some(({ up }) => up) ? 'ok' : 'unavailable'] as const);
+        const down = subgraphs.flatMap((replicas) => (replicas.count > 1 ? replicas.status().filter(({ up }) => !up).map(({ url }) => ({ subgraph: replicas.name, url })) : []));
         const healthy = results.every(([, status]) => status === 'ok');
-        return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(results) });
+        return sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(results), ...(down.length ? { replicasDown: down } : {}) });
       }
       if (req.method === 'GET' && path === '/metrics') {
         if (!mayReadMetrics(req, config.METRICS_TOKEN)) return sendJson(res, 403, { error: 'FORBIDDEN' });
@@ -58,7 +57,7 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
       if (req.method === 'GET' && path === DATA_EXPORT_DOWNLOAD_PATH) {
         const users = subgraphs.find(({ name }) => name === 'users');
         if (!users) return sendJson(res, 404, { error: 'not found' });
-        const upstream = await fetch(`${users.baseUrl}${req.url}`, { signal: AbortSignal.timeout(30_000) });
+        const upstream = await fetch(`${users.pick()}${req.url}`, { signal: AbortSignal.timeout(30_000) });
         const headers: Record<string, string> = {};
         for (const name of ['content-type', 'content-disposition', 'cache-control', 'referrer-policy']) {
           const value = upstream.headers.get(name);

@@ -40,7 +40,7 @@ export class Revocations {
   private polling: Promise<void> | undefined;
 
   constructor(
-    sources: { usersUrl: string; providersUrl: string; internalSecret: string },
+    sources: { usersUrl: string | (() => string); providersUrl: string | (() => string); internalSecret: string },
     private readonly intervalMs: number,
     private readonly logger: Logger,
   ) {

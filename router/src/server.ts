@@ -12,6 +12,7 @@ import { CallerAuthenticator } from './caller.js';
 import { createRouterErrorFormatter } from './client-errors.js';
 import { DemandControl } from './demand-control.js';
 import { createOperationPolicy, MAX_TOKENS } from './operation-policy.js';
+import { Replicas } from './replicas.js';
 import { Revocations } from './revocations.js';
 import { subgraphUrlOverride, trustedDocumentsMode, type RouterConfig } from './config.js';
 import { createGateway, type RouterContext } from './gateway.js';
@@ -29,13 +30,12 @@ import { graphUsageSender, UsageSender } from './usage-sender.js';
 /** Where the usage log goes when neither ANALYTICS_URL nor the supergraph says (analytics' embedded port). */
 const DEFAULT_ANALYTICS_URL = 'http://127.0.0.1:4004';
 
-/** The subgraphs named in the supergraph, with the base URL the router uses for each. */
-export function subgraphsOf(supergraphSdl: string, config: RouterConfig): { name: string; baseUrl: string }[] {
+/** The subgraphs named in the supergraph, each with the replicas the router calls (the configured URLs, or its routing URL). */
+export function subgraphsOf(supergraphSdl: string, config: RouterConfig): Replicas[] {
   const graphs = /enum join__Graph \{([^}]*)\}/.exec(supergraphSdl)?.[1] ?? '';
-  return [...graphs.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => ({
-    name: name!,
-    baseUrl: subgraphUrlOverride(config, name!) ?? url!.replace(/\/graphql$/, ''),
-  }));
+  return [...graphs.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(
+    ([, name, url]) => new Replicas(name!, subgraphUrlOverride(config, name!) ?? [url!.replace(/\/graphql$/, '')], config.REPLICA_CHECK_MS),
+  );
 }
 
 export async function startRouter(config: RouterConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -43,7 +43,11 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const metrics = new Metrics();
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl, config);
-  const baseUrlOf = (name: string) => subgraphs.find((s) => s.name === name)?.baseUrl;
+  for (const replicas of subgraphs) replicas.start();
+  const replicasOf = (name: string) => subgraphs.find((s) => s.name === name);
+  // The router's own calls (revocations, API keys, usage log, subscriptions) go to a replica in turn too.
+  const baseUrlOf = (name: string) => replicasOf(name)?.pick();
+  const urlOf = (name: string) => () => baseUrlOf(name)!;
 
   // The supergraph as a schema, directive applications included: authorization and demand control read them.
   const supergraphSchema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
@@ -54,7 +58,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const trusted = TrustedDocuments.fromFile(config.TRUSTED_DOCUMENTS_PATH, trustedDocumentsMode(config));
   logger.info({ mode: trusted.mode, documents: trusted.size }, 'trusted documents loaded');
 
-  const revocations = new Revocations({ usersUrl: baseUrlOf('users')!, providersUrl: baseUrlOf('providers')!, internalSecret: config.INTERNAL_CLAIMS_SECRET }, config.REVOCATION_POLL_MS, logger);
+  const revocations = new Revocations({ usersUrl: urlOf('users'), providersUrl: urlOf('providers'), internalSecret: config.INTERNAL_CLAIMS_SECRET }, config.REVOCATION_POLL_MS, logger);
   await revocations.start();
   const authenticator = new CallerAuthenticator(
     new AccessTokenVerifier(config.JWT_JWKS ?? `${baseUrlOf('users')}/.well-known/jwks.json`, {
@@ -63,7 +67,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
       logger,
       metrics,
     }),
-    baseUrlOf('providers')!,
+    urlOf('providers'),
     config.INTERNAL_CLAIMS_SECRET,
     config.API_KEY_CACHE_SECONDS * 1000,
     revocations,
@@ -86,7 +90,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
   const { gateway, dataSources, closeConnections } = createGateway({
     supergraphSdl,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
-    urlOverrides: Object.fromEntries(subgraphs.map((s) => [s.name, s.baseUrl])),
+    replicas: subgraphs,
     mergeIdenticalQueries: config.MERGE_SUBGRAPH_REQUESTS,
     batchQueries: config.BATCH_SUBGRAPH_REQUESTS,
   });
@@ -94,7 +98,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
 
   const usageSender = config.USAGE_LOG
     ? new UsageSender({
-        send: graphUsageSender(new InternalClient(baseUrlOf('analytics') ?? DEFAULT_ANALYTICS_URL, 'router', config.INTERNAL_CLAIMS_SECRET)),
+        send: graphUsageSender(new InternalClient(replicasOf('analytics') ? urlOf('analytics') : DEFAULT_ANALYTICS_URL, 'router', config.INTERNAL_CLAIMS_SECRET)),
         flushMs: config.USAGE_FLUSH_MS,
         batchSize: config.USAGE_BATCH_SIZE,
         maxBuffered: config.USAGE_BUFFER_MAX,
@@ -153,6 +157,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     // The last operations' records go out before the process ends (or are dropped after a few seconds).
     await usageSender?.close();
     await closeConnections();
+    for (const replicas of subgraphs) replicas.close();
   });
   // WebSockets outlive server.close(): end them first, or closing would wait for every subscriber.
   return { ...running, metrics, close: () => live.close().then(() => running.close()) };

@@ -13,6 +13,7 @@
 import { PushIterator, type Claims, type Logger, type Metrics } from '@medpay/runtime';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
+import { ResumePoint } from './resume-point.js';
 import { accessClassOf, describeClose, identityOf, isGraphQLErrorList, type SubgraphLinks } from './subgraph-links.js';
 import { subgraphError, type SubscriptionPlan, type SubscriptionPlanner } from './subscription-plans.js';
 
@@ -50,13 +51,21 @@ class SharedSubscription {
   start(links: SubgraphLinks) {
     const { plan, variables, claims } = this.request;
     // graphql-ws sends this same payload again when it resubscribes after a reconnect: it then asks
-    // the subgraph for what came after the last event received (`after`), so nothing is lost between.
-    const resume: Record<string, unknown> = {};
-    const payload = { ...upstreamPayload(this.request), extensions: resume };
+    // the subgraph for what came after the events received (`after`, read then), so nothing is lost
+    // between, and what is replayed twice is dropped here.
+    const resume = new ResumePoint();
+    const payload = {
+      ...upstreamPayload(this.request),
+      extensions: {
+        get after() {
+          return resume.after;
+        },
+      },
+    };
     this.unsubscribe = links.subscribe(plan.primary.serviceName, claims, payload, {
       next: (event) => {
-        const position = event.extensions?.position;
-        if (typeof position === 'string') resume.after = position;
+        const { position, eventId } = event.extensions ?? {};
+        if (typeof position === 'string' && !resume.accept(position, typeof eventId === 'string' ? eventId : undefined)) return;
         this.then(async () => this.broadcast(await this.owner.planner.resolve(plan, event, this.resolvingClaims(), variables)));
       },
       error: (error) => this.then(async () => this.finish(this.owner.failure(error, plan.primary.serviceName))),

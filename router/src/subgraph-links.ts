@@ -52,7 +52,7 @@ export class SubgraphLinks {
 
   constructor(
     private readonly options: {
-      /** the subgraph's base URL (http), or undefined for an unknown name */
+      /** a base URL (http) of the subgraph — one of its replicas in turn — or undefined for an unknown name */
       baseUrlOf: (subgraph: string) => string | undefined;
       internalSecret: string;
       retryBudgetMs: number;
@@ -130,9 +130,9 @@ export class SubgraphLinks {
   }
 
   private connect(subgraph: string, claims: Claims | null, gone: () => boolean): Client {
-    const base = this.options.baseUrlOf(subgraph);
-    if (!base) throw new Error(`unknown subgraph ${subgraph}`);
-    const url = `${base.replace(/^http/, 'ws')}/graphql`;
+    if (!this.options.baseUrlOf(subgraph)) throw new Error(`unknown subgraph ${subgraph}`);
+    // Asked at each (re)connection: a link whose replica went away reconnects to another one.
+    const url = () => `${this.options.baseUrlOf(subgraph)!.replace(/^http/, 'ws')}/graphql`;
     const { logger, internalSecret } = this.options;
     const delays = this.delays;
     let pongTimer: NodeJS.Timeout | undefined;

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import type { RouterContext } from './gateway.js';
+import { Replicas } from './replicas.js';
 import { createClaimsSigner, splitJsonArray, SubgraphSource } from './subgraph-source.js';
 
 const secret = 'a-test-secret-of-at-least-32-characters';
@@ -40,7 +41,7 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
@@ -61,13 +62,13 @@ describe('SubgraphSource', () => {
   it('passes a person\'s own Authorization header on only to a subgraph that asks the graph for them (TOKEN_RECIPIENTS)', async () => {
     const context = (): RouterContext => ({ claims: claimsOf('patient-1'), clientIp: '', authorization: 'Bearer the-patients-own-token', subgraphCalls: 0 });
     received.length = 0;
-    await call(new SubgraphSource(url, agent, createClaimsSigner(secret)), context(), 'mutation');
-    await call(new SubgraphSource(url, agent, createClaimsSigner(secret), true, true), context(), 'mutation');
+    await call(new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret)), context(), 'mutation');
+    await call(new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret), true, true), context(), 'mutation');
     expect(received.map((request) => request.authorization)).toEqual([undefined, 'Bearer the-patients-own-token']);
   });
 
   it('shares one request among identical concurrent queries of one caller, each with its own copy', async () => {
-    const source = new SubgraphSource(url, agent, createClaimsSigner(secret));
+    const source = new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret));
     const claims = claimsOf('patient-1');
     const contexts = Array.from({ length: 5 }, (): RouterContext => ({ claims, clientIp: '10.0.0.1', subgraphCalls: 0 }));
     received.length = 0;
@@ -79,7 +80,7 @@ describe('SubgraphSource', () => {
   });
 
   it('never shares between callers with other claims or addresses, nor for mutations', async () => {
-    const source = new SubgraphSource(url, agent, createClaimsSigner(secret));
+    const source = new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret));
     received.length = 0;
     const [a, b, anonymous] = await Promise.all([
       call(source, { claims: claimsOf('patient-a'), clientIp: '10.0.0.1', subgraphCalls: 0 }, 'query'),
@@ -97,7 +98,7 @@ describe('SubgraphSource', () => {
   });
 
   it('sends one query\'s fetches made at once as one batch, answered in order; never another caller\'s, never a mutation\'s', async () => {
-    const source = new SubgraphSource(url, agent, createClaimsSigner(secret), false);
+    const source = new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret), false);
     const mine: RouterContext = { claims: claimsOf('patient-a'), clientIp: '', subgraphCalls: 0 };
     const theirs: RouterContext = { claims: claimsOf('patient-b'), clientIp: '', subgraphCalls: 0 };
     received.length = 0;
@@ -118,14 +119,14 @@ describe('SubgraphSource', () => {
   });
 
   it('gives every fetch of a batch the subgraph\'s refusal when it refuses the batch whole', async () => {
-    const source = new SubgraphSource(url, agent, createClaimsSigner(secret), false);
+    const source = new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret), false);
     const context: RouterContext = { claims: claimsOf('patient-a'), clientIp: '', subgraphCalls: 0 };
     const outcomes = await Promise.all([call(source, context, 'query', '{ unbatchable }'), call(source, context, 'query', '{ other }')].map((p) => p.catch((error: unknown) => error)));
     for (const outcome of outcomes) expect(outcome).toMatchObject({ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } });
   });
 
   it('turns a non-2xx answer into the subgraph\'s own error, or its status, without the subgraph\'s address', async () => {
-    const source = new SubgraphSource(url, agent, createClaimsSigner(secret));
+    const source = new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret));
     const refused = await call(source, { claims: null, clientIp: '', subgraphCalls: 0 }, 'query', '{ refused }').catch((error: unknown) => error);
     expect(refused).toMatchObject({ message: 'Credenciais internas inválidas.', extensions: { code: 'INVALID_CLAIMS' } });
     expect(JSON.stringify(refused)).not.toContain('127.0.0.1');

@@ -11,12 +11,17 @@
 // batched request, a JSON array the subgraph answers in order (Apollo Server's batching,
 // allowed by the kit's subgraphs): fewer round trips per operation, and never across operations, so
 // never across callers' claims.
+//
+// A subgraph given several replicas (replicas.ts) is called on each in turn. A request that could not
+// connect was never sent, so it goes to another replica whatever it is; one that failed after it was
+// sent is retried elsewhere only when it is a query — a mutation may have been applied.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { anonymousClaims, CLAIMS_HEADER, DEVICE_HEADER, MAX_BATCH_OPERATIONS, signClaims, type Claims } from '@medpay/runtime';
 import { GraphQLError } from 'graphql';
 import { STATUS_CODES } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { RouterContext } from './gateway.js';
+import type { Replicas } from './replicas.js';
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -59,26 +64,28 @@ export function createClaimsSigner(secret: string): (claims: Claims | null) => s
   };
 }
 
+/** Errors of a connection that was never made: the request did not leave the router. */
+const UNSENT = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** Errors of a connection lost after the request may have left. */
+const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const codeOf = (error: unknown) => (error && typeof error === 'object' && 'code' in error ? String(error.code) : '');
+
 export class SubgraphSource implements GraphQLDataSource<RouterContext> {
-  private readonly origin: string;
-  private readonly path: string;
   private readonly inFlight = new Map<string, Promise<RawAnswer>>();
+  /** each replica's /graphql, as undici takes it */
+  private readonly endpoints = new Map<string, { origin: string; path: string }>();
   /** per operation (its context), the fetches waiting to go as one batch */
   private readonly batches = new WeakMap<RouterContext, Batch>();
 
   constructor(
-    readonly url: string,
+    readonly replicas: Replicas,
     private readonly dispatcher: Dispatcher,
     private readonly claimsHeader: (claims: Claims | null) => string,
     private readonly mergeIdenticalQueries = true,
     /** pass the caller's own Authorization header on (gateway.ts, TOKEN_RECIPIENTS) */
     private readonly forwardsAuthorization = false,
     private readonly batchQueries = true,
-  ) {
-    const parsed = new URL(url);
-    this.origin = parsed.origin;
-    this.path = `${parsed.pathname}${parsed.search}`;
-  }
+  ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<SubgraphResponse> {
     const { request } = options;
@@ -98,7 +105,7 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
       read = incoming.incomingRequestContext.operation?.operation === 'query';
     }
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
-    const dispatch = () => (read && this.batchQueries && context ? this.batched(context, headers, body) : this.send(headers, body));
+    const dispatch = () => (read && this.batchQueries && context ? this.batched(context, headers, body) : this.send(headers, body, read));
 
     let answer: RawAnswer;
     if (read && this.mergeIdenticalQueries) {
@@ -142,10 +149,10 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
     for (let start = 0; start < items.length; start += MAX_BATCH_OPERATIONS) {
       const chunk = items.slice(start, start + MAX_BATCH_OPERATIONS);
       if (chunk.length === 1) {
-        this.send(headers, chunk[0]!.body).then(chunk[0]!.resolve, chunk[0]!.reject);
+        this.send(headers, chunk[0]!.body, true).then(chunk[0]!.resolve, chunk[0]!.reject);
         continue;
       }
-      this.send(headers, `[${chunk.map((item) => item.body).join(',')}]`).then(
+      this.send(headers, `[${chunk.map((item) => item.body).join(',')}]`, true).then(
         (answer) => {
           const answers = isJson(answer.contentType) ? splitJsonArray(answer.text) : null;
           // Refused as a whole (not an array of as many answers): each fetch gets that refusal.
@@ -158,8 +165,28 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
     }
   }
 
-  private async send(headers: Record<string, string>, body: string): Promise<RawAnswer> {
-    const response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers, body });
+  /** Sends to a replica, and once more to another one when that is safe (see the top of this file). */
+  private async send(headers: Record<string, string>, body: string, read: boolean): Promise<RawAnswer> {
+    const replica = this.replicas.pick();
+    try {
+      return await this.sendTo(replica, headers, body);
+    } catch (error) {
+      const code = codeOf(error);
+      if (this.replicas.count < 2 || !(UNSENT.has(code) || CONNECTION_LOST.has(code))) throw error;
+      this.replicas.markDown(replica);
+      if (!UNSENT.has(code) && !read) throw error;
+      return this.sendTo(this.replicas.pick(replica), headers, body);
+    }
+  }
+
+  private async sendTo(baseUrl: string, headers: Record<string, string>, body: string): Promise<RawAnswer> {
+    let endpoint = this.endpoints.get(baseUrl);
+    if (!endpoint) {
+      const url = new URL(`${baseUrl}/graphql`);
+      endpoint = { origin: url.origin, path: `${url.pathname}${url.search}` };
+      this.endpoints.set(baseUrl, endpoint);
+    }
+    const response = await this.dispatcher.request({ ...endpoint, method: 'POST', headers, body });
     const contentType = response.headers['content-type'];
     const cacheControl = response.headers['cache-control'];
     return {

@@ -47,6 +47,11 @@ export const baseConfigShape = {
   EVENT_STREAM: z.string().min(1).default('medpay:events'),
   /** bearer token the metrics scraper presents at /metrics; unset, /metrics answers loopback callers only */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * how long a stopping service keeps answering while its /health says 503 (listen in server.ts): set it
+   * above the router's REPLICA_CHECK_MS (or the load balancer's check interval) where replicas run
+   */
+  DRAIN_NOTICE_MS: z.coerce.number().int().min(0).default(0),
 };
 
 /** Demo data for the services that seed it: `auto` seeds only an embedded database. */

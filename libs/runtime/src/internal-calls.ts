@@ -14,7 +14,8 @@ export interface EndpointSchema<Request extends z.ZodType = z.ZodType, Response 
 
 export class InternalClient {
   constructor(
-    private readonly baseUrl: string,
+    /** the callee's base URL, or where to find it now (one of a service's replicas, router/src/replicas.ts) */
+    private readonly baseUrl: string | (() => string),
     /** the calling service, as the receiver will see it */
     private readonly service: string,
     private readonly secret: string,
@@ -26,7 +27,7 @@ export class InternalClient {
    * failure (a status, an answer off the contract) throws, to be logged and masked upstream.
    */
   async call<Request extends z.ZodType, Response extends z.ZodType>(endpoint: EndpointSchema<Request, Response>, input: z.input<Request>): Promise<z.output<Response> | null> {
-    const response = await fetch(new URL(endpoint.path, this.baseUrl), {
+    const response = await fetch(new URL(endpoint.path, typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl()), {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: signClaims(serviceClaims(this.service), this.secret) },
       body: JSON.stringify(input),

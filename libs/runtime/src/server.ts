@@ -67,6 +67,8 @@ export interface SubgraphOptions<Context extends RequestContext> {
   subscriptions?: boolean;
   /** bearer token Prometheus presents for /metrics; without one, /metrics answers loopback callers only */
   metricsToken?: string;
+  /** how long a closing service keeps answering, its /health saying 503, before it stops taking connections (listen) */
+  drainNoticeMs?: number;
 }
 
 export interface RunningService {
@@ -161,6 +163,7 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
     const path = (req.url ?? '/').split('?')[0];
     try {
       if (req.method === 'GET' && path === '/health') {
+        if (draining.has(server)) return sendJson(res, 503, { status: 'draining', service: options.name });
         try {
           await options.checkHealth();
           return sendJson(res, 200, { status: 'ok', service: options.name });
@@ -188,16 +191,36 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
     }
   });
   const live = options.subscriptions ? serveSubgraphSubscriptions({ server, schema: options.schema, authorizer, internalSecret: options.internalSecret, logger, metrics, createContext: options.createContext }) : null;
-  const running = await listen(server, options.host, options.port, async () => {
-    await apollo.stop();
-    await options.onClose?.();
-  });
+  const running = await listen(
+    server,
+    options.host,
+    options.port,
+    async () => {
+      await apollo.stop();
+      await options.onClose?.();
+    },
+    options.drainNoticeMs,
+  );
   // WebSockets outlive server.close(): end them first, or closing would wait for every subscriber.
   return live ? { ...running, close: () => live.close().then(() => running.close()) } : running;
 }
 
-export async function listen(server: Server, host: string, port: number, onClose: () => Promise<void>): Promise<RunningService> {
+/** how long a closing server lets the requests it is answering finish before it cuts them */
+const DRAIN_MS = 10_000;
+
+/** Servers on their way out: their /health answers 503 and their answers close the connection. */
+const draining = new WeakSet<Server>();
+
+/**
+ * Listens. close() lets a replica leave without failing a call (a deploy, a scale-in, Ctrl-C):
+ * for `drainNoticeMs` it keeps answering while its /health says 503, so that callers choosing among
+ * replicas (the router's health checks, a load balancer's) stop sending to it; each answer meanwhile
+ * closes its connection, so no caller reuses a socket the server is about to close. Then it stops
+ * taking connections, lets the requests in flight finish (cut after DRAIN_MS), and runs onClose.
+ */
+export async function listen(server: Server, host: string, port: number, onClose: () => Promise<void>, drainNoticeMs = 0): Promise<RunningService> {
   server.keepAliveTimeout = 65_000;
+  server.prependListener('request', (_req, res) => draining.has(server) && res.setHeader('connection', 'close'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -209,10 +232,21 @@ export async function listen(server: Server, host: string, port: number, onClose
     port: actual,
     server,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }).then(onClose);
+      closing ??= (async () => {
+        draining.add(server);
+        if (drainNoticeMs > 0) await new Promise((resolve) => setTimeout(resolve, drainNoticeMs));
+        await new Promise<void>((resolve) => {
+          const idle = setInterval(() => server.closeIdleConnections(), 20);
+          const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+          server.close(() => {
+            clearInterval(idle);
+            clearTimeout(cut);
+            resolve();
+          });
+          server.closeIdleConnections();
+        });
+        await onClose();
+      })();
       return closing;
     },
   };

@@ -3,7 +3,8 @@
 // requests; each event is resolved with a fresh context, so its DataLoaders never serve stale rows.
 //
 // Each event's result carries the source event's bus position, when it has one, in
-// `extensions.position`; a subscribe message with `extensions.after` (the router taking a
+// `extensions.position`, and its id in `extensions.eventId` (an event relayed twice — at least once is
+// the outbox's promise — keeps its id under a new position); a subscribe message with `extensions.after` (the router taking a
 // subscription up again after a reconnect) hands that position to the context as `resumeAfter`, so
 // the field's source replays what the router missed (payments' PaymentEventFeed.watch).
 //
@@ -50,9 +51,11 @@ const nothing: AsyncIterableIterator<never> = {
   },
 };
 
-/** A source event's place on the event bus (`position`, a string), if it has one. */
-const positionOf = (event: unknown): string | undefined =>
-  event && typeof event === 'object' && 'position' in event && typeof event.position === 'string' && event.position ? event.position : undefined;
+/** A source event's place on the event bus (`position`) and its id, if it has them. */
+function busPlaceOf(event: unknown): { position: string; eventId?: string } | undefined {
+  if (!event || typeof event !== 'object' || !('position' in event) || typeof event.position !== 'string' || !event.position) return undefined;
+  return 'id' in event && typeof event.id === 'string' ? { position: event.position, eventId: event.id } : { position: event.position };
+}
 
 /** Runs a subscription like graphql-js does, but with a new context per event. */
 async function subscribeWithFreshContexts(args: ExecutionArgs, { freshContext, checkOnly }: Prepared, metrics: Metrics) {
@@ -69,8 +72,8 @@ async function subscribeWithFreshContexts(args: ExecutionArgs, { freshContext, c
     stream[Symbol.asyncIterator](),
     async (event) => {
       const result = await execute({ ...args, rootValue: event, contextValue: freshContext() });
-      const position = positionOf(event);
-      return position ? { ...result, extensions: { ...result.extensions, position } } : result;
+      const place = busPlaceOf(event);
+      return place ? { ...result, extensions: { ...result.extensions, ...place } } : result;
     },
     () => metrics.increment('subscriptions_active', -1),
   );

@@ -88,6 +88,7 @@ export async function startAiService(config: AiConfig): Promise<AiService> {
     name: 'ai',
     schema: buildSubgraphSchema({ typeDefs: aiTypeDefs, resolvers }),
     host: config.HOST,
+    drainNoticeMs: config.DRAIN_NOTICE_MS,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     metricsToken: config.METRICS_TOKEN,

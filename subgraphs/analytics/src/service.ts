@@ -48,6 +48,7 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
     name: 'analytics',
     schema: buildSubgraphSchema({ typeDefs: analyticsTypeDefs, resolvers }),
     host: config.HOST,
+    drainNoticeMs: config.DRAIN_NOTICE_MS,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     metricsToken: config.METRICS_TOKEN,

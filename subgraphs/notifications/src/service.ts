@@ -101,6 +101,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
     name: 'notifications',
     schema: buildSubgraphSchema({ typeDefs: notificationsTypeDefs, resolvers }),
     host: config.HOST,
+    drainNoticeMs: config.DRAIN_NOTICE_MS,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     metricsToken: config.METRICS_TOKEN,

@@ -159,6 +159,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     name: 'payments',
     schema: buildSubgraphSchema({ typeDefs: paymentsTypeDefs, resolvers }),
     host: config.HOST,
+    drainNoticeMs: config.DRAIN_NOTICE_MS,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     metricsToken: config.METRICS_TOKEN,

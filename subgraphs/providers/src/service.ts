@@ -71,6 +71,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     name: 'providers',
     schema: buildSubgraphSchema({ typeDefs: providersTypeDefs, resolvers }),
     host: config.HOST,
+    drainNoticeMs: config.DRAIN_NOTICE_MS,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     metricsToken: config.METRICS_TOKEN,

@@ -110,6 +110,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     name: 'users',
     schema: buildSubgraphSchema({ typeDefs: usersTypeDefs, resolvers }),
     host: config.HOST,
+    drainNoticeMs: config.DRAIN_NOTICE_MS,
     port: config.PORT,
     internalSecret: config.INTERNAL_CLAIMS_SECRET,
     metricsToken: config.METRICS_TOKEN,
