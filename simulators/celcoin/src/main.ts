@@ -1,7 +1,8 @@
 // Runs the Celcoin simulator as its own process: `npx tsx simulators/celcoin/src/main.ts`.
 // Defaults match the payments service's (same variable names, same development secrets from
 // .data/dev-secrets.json), so both started with no environment talk to each other.
-import { baseConfigShape, createLogger, devSecret, loadConfig, runService } from '@medpay/runtime';
+import { baseConfigShape, createLogger, dataDir, devSecret, loadConfig, runService } from '@medpay/runtime';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PIX_KEY, startCelcoinSimulator } from './simulator.js';
 
@@ -21,6 +22,8 @@ const config = loadConfig({
   CELCOIN_WEBHOOK_URL: z.union([z.literal(''), z.string().url()]).default('http://127.0.0.1:4003/webhooks/celcoin'),
   CELCOIN_WEBHOOK_USER: z.string().min(1).default('celcoin'),
   CELCOIN_WEBHOOK_PASSWORD: z.string().min(1).default(() => devSecret('CELCOIN_WEBHOOK_PASSWORD')),
+  /** what the simulated account holds, kept across restarts; `memory` keeps nothing */
+  CELCOIN_SIM_STATE_FILE: z.string().default(() => join(dataDir(), 'celcoin-simulator.json')),
 });
 
 const logger = createLogger('celcoin-simulator', config.LOG_LEVEL);
@@ -35,6 +38,7 @@ await runService('celcoin-simulator', () =>
     webhookBasicAuth: { username: config.CELCOIN_WEBHOOK_USER, password: config.CELCOIN_WEBHOOK_PASSWORD },
     webhookRetryBaseMs: config.CELCOIN_SIM_WEBHOOK_RETRY_BASE_MS,
     settlementDelayMs: config.CELCOIN_SIM_SETTLEMENT_DELAY_MS,
+    ...(config.CELCOIN_SIM_STATE_FILE === 'memory' ? {} : { stateFile: config.CELCOIN_SIM_STATE_FILE }),
     logger,
     ...(config.CELCOIN_WEBHOOK_URL ? { webhookUrl: config.CELCOIN_WEBHOOK_URL } : {}),
     ...(config.CELCOIN_SIM_PUBLIC_URL ? { publicBaseUrl: config.CELCOIN_SIM_PUBLIC_URL } : {}),

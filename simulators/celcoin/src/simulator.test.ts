@@ -1,7 +1,10 @@
 // The simulator on its own, over HTTP: auth, state machines, idempotency, controls and faults.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { crc16, encodePixBrCode } from '@medpay/br-rails';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { cardBrand, isValidLuhn } from './cards.js';
 import { startCelcoinSimulator, type CelcoinSimulator } from './simulator.js';
@@ -299,5 +302,37 @@ describe('webhook delivery and faults', () => {
     const state = await http('GET', '/_sim/state');
     expect(Object.keys(state.body)).toEqual(['tokenRequests', 'apiCalls', 'locations', 'charges', 'cardTokens', 'cardCharges', 'blocks', 'payouts', 'refunds', 'teds', 'chargebacks']);
     expect(JSON.stringify(state.body)).not.toMatch(/fingerprint|holder/);
+  });
+});
+
+describe('state file', () => {
+  it('keeps what the account holds across a restart: charges, their payment and the idempotency of a retried request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'celcoin-sim-'));
+    const stateFile = join(dir, 'state.json');
+    const start = () => startCelcoinSimulator({ port: 0, clientId: 'id', clientSecret: 'secret', pixKey: PIX_KEY, stateFile });
+    const first = await start();
+    const call = async (sim: CelcoinSimulator, method: string, path: string, body?: unknown) => {
+      const auth = await (await fetch(`${sim.url}/v5/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('id:secret').toString('base64')}` }, body: 'grant_type=client_credentials' })).json();
+      const response = await fetch(sim.url + path, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${(auth as { access_token: string }).access_token}` }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    };
+    const location = await call(first, 'POST', '/pix/v1/location', { clientRequestId: 'loc-persisted', type: 'COB', merchant: { name: 'MedPay', city: 'Sao Paulo' } });
+    const request = { clientRequestId: 'cob-persisted', key: PIX_KEY, locationId: location.body.locationId, debtor: { name: 'Maria', cpf: '52998224725' }, amount: { original: '12.34' }, calendar: { expiration: 600 } };
+    const charge = await call(first, 'POST', '/pix/v1/collection/immediate', request);
+    await fetch(`${first.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: charge.body.emvqrcps }) });
+    await first.close();
+
+    const second = await start();
+    try {
+      const read = await call(second, 'GET', `/pix/v1/collection/${charge.body.transactionId}`);
+      expect(read.body).toMatchObject({ transactionId: charge.body.transactionId, status: 'CONCLUDED' });
+      // the same request again gets the first answer, not a second charge
+      const retried = await call(second, 'POST', '/pix/v1/collection/immediate', request);
+      expect(retried.body.transactionId).toBe(charge.body.transactionId);
+      expect(second.state.pixCharges.size).toBe(1);
+    } finally {
+      await second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

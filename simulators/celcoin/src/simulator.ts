@@ -1,7 +1,10 @@
 // A Celcoin stand-in for development and tests: a real HTTP server speaking the subset of Celcoin's API
 // our adapter uses, with in-memory state machines, webhooks with retries, and fault injection.
+// With a state file (`npm start`'s), what it holds survives a restart, as a real account would.
 // See README.md for every endpoint and control.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BodyTooLargeError, listen, readBody, sendJson, type Logger } from '@medpay/runtime';
 import { authRoutes, hasValidBearer } from './auth-routes.js';
@@ -36,6 +39,8 @@ export interface CelcoinSimulatorOptions {
   settlementDelayMs?: number;
   tokenTtlSeconds?: number;
   boletoBankCode?: string;
+  /** where the state is kept across restarts (read at start, written after each change); in memory only without one */
+  stateFile?: string;
   logger?: Logger;
 }
 
@@ -56,6 +61,15 @@ const CORS_HEADERS = { 'access-control-allow-origin': '*', 'access-control-allow
 
 export async function startCelcoinSimulator(options: CelcoinSimulatorOptions): Promise<CelcoinSimulator> {
   const state = new SimulatorState();
+  const { stateFile } = options;
+  if (stateFile && existsSync(stateFile)) state.restore(readFileSync(stateFile, 'utf8'));
+  // Written whole and renamed into place: a crash mid-write leaves the previous state, never half of one.
+  const save = () => {
+    if (!stateFile) return;
+    mkdirSync(dirname(stateFile), { recursive: true });
+    writeFileSync(`${stateFile}.tmp`, state.dump());
+    renameSync(`${stateFile}.tmp`, stateFile);
+  };
   const faults = noFaults();
   const timers = new Set<NodeJS.Timeout>();
   const target: WebhookTarget = { ...(options.webhookUrl ? { url: options.webhookUrl } : {}), ...(options.webhookBasicAuth ? { basicAuth: options.webhookBasicAuth } : {}) };
@@ -85,6 +99,7 @@ export async function startCelcoinSimulator(options: CelcoinSimulatorOptions): P
       const timer = setTimeout(() => {
         timers.delete(timer);
         task();
+        save();
       }, ms);
       timer.unref();
       timers.add(timer);
@@ -139,6 +154,7 @@ export async function startCelcoinSimulator(options: CelcoinSimulatorOptions): P
     }
     try {
       const reply = await answer(match.route, req, url.pathname, match.params, url.searchParams);
+      if (method !== 'GET') save();
       if (reply === 'withhold') return;
       sendJson(res, reply.status, reply.body ?? {}, { ...cors, ...reply.headers });
     } catch (error) {

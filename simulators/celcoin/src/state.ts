@@ -169,11 +169,40 @@ export class SimulatorState {
   /** the boleto "nosso número" sequence */
   nextBoletoNumber = 1;
 
+  private maps() {
+    return {
+      tokens: this.tokens,
+      locations: this.locations,
+      pixCharges: this.pixCharges,
+      boletos: this.boletos,
+      cardTokens: this.cardTokens,
+      cardCharges: this.cardCharges,
+      blocks: this.blocks,
+      payouts: this.payouts,
+      refunds: this.refunds,
+      teds: this.teds,
+      chargebacks: this.chargebacks,
+    };
+  }
+
+  /** Everything it holds, as JSON, to be read back by restore (the simulator's state file). */
+  dump(): string {
+    const maps = Object.fromEntries(Object.entries(this.maps()).map(([name, map]) => [name, [...map.entries()]]));
+    return JSON.stringify({ tokenRequests: this.tokenRequests, apiCalls: this.apiCalls, nextBoletoNumber: this.nextBoletoNumber, maps });
+  }
+
+  restore(json: string) {
+    const saved = JSON.parse(json) as { tokenRequests: number; apiCalls: number; nextBoletoNumber: number; maps: Record<string, [string, never][]> };
+    this.reset();
+    Object.assign(this, { tokenRequests: saved.tokenRequests, apiCalls: saved.apiCalls, nextBoletoNumber: saved.nextBoletoNumber });
+    for (const [name, map] of Object.entries(this.maps()) as [string, Map<string, never>][]) for (const [key, value] of saved.maps[name] ?? []) map.set(key, value);
+  }
+
   reset() {
     this.tokenRequests = 0;
     this.apiCalls = 0;
     this.nextBoletoNumber = 1;
-    for (const map of [this.tokens, this.locations, this.pixCharges, this.boletos, this.cardTokens, this.cardCharges, this.blocks, this.payouts, this.refunds, this.teds, this.chargebacks]) map.clear();
+    for (const map of Object.values(this.maps())) map.clear();
   }
 
   findLocation(predicate: (location: LocationRecord) => boolean) {
