@@ -5,6 +5,8 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testPathIgnorePatterns: ['/node_modules/', '/.data/', '/.next/'],
+  // infra/cdk.out holds a copy of the repository (the image asset): neither its packages nor its tests are ours to load.
+  modulePathIgnorePatterns: ['<rootDir>/infra/cdk.out/'],
 };
 
 export default {
@@ -19,7 +21,7 @@ export default {
       displayName: 'services',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': swc(false) },
-      testMatch: ['<rootDir>/{libs,subgraphs,simulators,router,e2e,scripts}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{libs,subgraphs,simulators,router,e2e,scripts,infra}/**/*.test.ts'],
     },
     {
       ...shared,

@@ -114,7 +114,7 @@ async function routerMemory(router: { url: string; child: ChildProcess }) {
   for (let i = 0; i < 3; i++) {
     router.child.kill('SIGUSR2');
     await sleep(300);
-    heap = Math.min(heap, await routerMetric(router.url, 'process_heap_used_bytes'));
+    heap = Math.min(heap, await routerMetric(router.url, 'nodejs_heap_size_used_bytes'));
     rss = Math.min(rss, await routerMetric(router.url, 'process_resident_memory_bytes'));
   }
   return { heap, rss };

@@ -1,10 +1,12 @@
 // The subgraphs behind the router, called straight at their ports as an attacker would: nothing
 // answers without the router's signed claims, the router's anonymous claims do not lift the
 // subgraph's own limits, entities obey the same visibility as the fields, and /metrics is private.
+// And the providers' webhooks, which reach the subgraphs only through the router.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoAdmin, demoClinics, demoProcedureId } from '@medpay/demo-data';
 import { anonymousClaims, CLAIMS_HEADER, scopesForRoles, signClaims } from '@medpay/runtime';
-import { startStack, type Stack } from './stack.js';
+import { randomUUID } from 'node:crypto';
+import { bearer, demoCast, paymentStatus, startStack, type Stack } from './stack.js';
 
 /** The outside probe's query: procedures and their clinic, nested about twenty levels deep. */
 function probeQuery(levels: number): string {
@@ -89,5 +91,32 @@ describe('subgraphs called around the router', () => {
       const scraped = await fetch(`${service.url}/metrics`, { headers: { authorization: 'Bearer metrics-token-for-the-scraper' } });
       expect(scraped.status).toBe(200);
     }
+  });
+
+  it('forward the providers\' webhooks from the router to their subgraph, which checks them', async () => {
+    const cast = await demoCast(stack);
+    // Celcoin sends its webhooks to the router's public address, as in production
+    await stack.pointWebhooksAt(stack.router);
+    try {
+      const { body } = await stack.graphql<{ checkout: { id: string; pix: { copiaECola: string } } }>(
+        'mutation($input: CheckoutInput!) { checkout(input: $input) { id pix { copiaECola } } }',
+        { input: { procedureId: cast.procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } },
+        bearer(cast.patient.accessToken),
+      );
+      await fetch(`${stack.celcoin.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: body.data!.checkout.pix.copiaECola }) });
+      const deadline = Date.now() + 15_000;
+      while ((await paymentStatus(stack, cast.admin.accessToken, body.data!.checkout.id)) !== 'IN_ESCROW' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await paymentStatus(stack, cast.admin.accessToken, body.data!.checkout.id)).toBe('IN_ESCROW');
+    } finally {
+      await stack.pointWebhooksAt(stack.payments);
+    }
+    // a forged one is the subgraph's to refuse; claims a caller writes itself are never passed on
+    const forged = await fetch(`${stack.router.url}/webhooks/celcoin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('celcoin:guess').toString('base64')}`, [CLAIMS_HEADER]: signClaims(anonymousClaims(), stack.secret) },
+      body: '{}',
+    });
+    expect(forged.status).toBe(401);
+    expect((await fetch(`${stack.router.url}/webhooks/celcoin`)).status).toBe(405);
   });
 });

@@ -51,10 +51,15 @@ interface ComposeService {
   expose?: string[];
   depends_on?: Record<string, unknown>;
   healthcheck?: { test: string[] };
+  volumes?: string[];
+  secrets?: string[];
 }
 
 describe('docker-compose.yml', () => {
-  const compose = parseYaml(readFileSync(resolve(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+  const compose = parseYaml(readFileSync(resolve(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService>; secrets: Record<string, { environment?: string }> };
+  const readYaml = <T>(path: string) => parseYaml(readFileSync(resolve(root, path), 'utf8')) as T;
+  /** where a compose service mounts a file or folder of the repository */
+  const mountOf = (service: string, source: string) => compose.services[service]!.volumes?.find((volume) => volume.startsWith(`${source}:`))?.split(':')[1];
   const apps: Record<string, { shape: Record<string, unknown>; portVariable: string }> = {
     users: { shape: usersConfigShape, portVariable: 'PORT' },
     providers: { shape: providersConfigShape, portVariable: 'PORT' },
@@ -103,8 +108,48 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  const portOf = (name: string) => compose.services[name]!.environment![apps[name]!.portVariable];
+
+  it('sends every service\'s spans to the OpenTelemetry Collector, which exports them to Jaeger', () => {
+    for (const name of Object.keys(apps)) expect([name, compose.services[name]!.environment!.OTEL_EXPORTER_OTLP_ENDPOINT]).toEqual([name, 'http://otel-collector:4318']);
+    const collector = readYaml<{ receivers: { otlp: { protocols: { http: { endpoint: string } } } }; exporters: Record<string, { endpoint: string }>; service: { pipelines: { traces: { receivers: string[]; exporters: string[] } } } }>('observability/otel-collector.yaml');
+    expect(collector.receivers.otlp.protocols.http.endpoint).toBe('0.0.0.0:4318');
+    expect(compose.services['otel-collector']!.expose).toContain('4318');
+    expect(collector.service.pipelines.traces).toMatchObject({ receivers: ['otlp'], exporters: ['otlp/jaeger'] });
+    expect(collector.exporters['otlp/jaeger']!.endpoint).toBe('jaeger:4317');
+    expect(compose.services.jaeger!.environment!.COLLECTOR_OTLP_ENABLED).toBe('true');
+    const config = mountOf('otel-collector', './observability/otel-collector.yaml');
+    expect(compose.services['otel-collector']!.command).toEqual([`--config=${config}`]);
+  });
+
+  it('has Prometheus scrape every service on its port with the metrics token', () => {
+    const prometheus = readYaml<{ scrape_configs: { authorization: { credentials_file: string }; static_configs: { targets: string[] }[] }[] }>('observability/prometheus.yml');
+    const [job] = prometheus.scrape_configs;
+    expect(job!.static_configs.flatMap((config) => config.targets).sort()).toEqual(Object.keys(apps).map((name) => `${name}:${portOf(name)}`).sort());
+    expect(job!.authorization.credentials_file).toBe('/run/secrets/metrics_token');
+    expect(compose.services.prometheus!.secrets).toContain('metrics_token');
+    expect(compose.secrets.metrics_token!.environment).toBe('METRICS_TOKEN');
+    for (const name of Object.keys(apps)) expect([name, compose.services[name]!.environment!.METRICS_TOKEN]).toEqual([name, '${METRICS_TOKEN:?set METRICS_TOKEN}']);
+    expect(mountOf('prometheus', './observability/prometheus.yml')).toBe('/etc/prometheus/prometheus.yml');
+  });
+
+  it('provisions Grafana with Prometheus, Jaeger and dashboards of metrics the services emit', () => {
+    const datasources = readYaml<{ datasources: { uid: string; url: string }[] }>('observability/grafana/provisioning/datasources/datasources.yaml').datasources;
+    expect(datasources.map(({ uid, url }) => [uid, url])).toEqual([['prometheus', 'http://prometheus:9090'], ['jaeger', 'http://jaeger:16686']]);
+    const providers = readYaml<{ providers: { options: { path: string } }[] }>('observability/grafana/provisioning/dashboards/dashboards.yaml').providers;
+    expect(mountOf('grafana', './observability/grafana/dashboards')).toBe(providers[0]!.options.path);
+    expect(mountOf('grafana', './observability/grafana/provisioning')).toBe('/etc/grafana/provisioning');
+    // every medpay_ metric a panel plots is one the code moves, observes or declares
+    const sources = spawnSync('grep', ['-rhoE', "(increment|observe|gauge|set)\\('[a-z_]+'", 'libs', 'subgraphs', 'router', '--include=*.ts'], { cwd: root, encoding: 'utf8' }).stdout;
+    const emitted = new Set([...sources.matchAll(/'([a-z_]+)'/g)].map((match) => `medpay_${match[1]}`));
+    const dashboard = JSON.parse(readFileSync(resolve(root, 'observability/grafana/dashboards/medpay-overview.json'), 'utf8')) as { panels: { targets: { expr: string; datasource: { uid: string } }[] }[] };
+    const plotted = dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => [...target.expr.matchAll(/\bmedpay_[a-z_]+/g)].map(([name]) => name.replace(/_(bucket|count|sum)$/, ''))));
+    expect(plotted.length).toBeGreaterThan(10);
+    expect([...new Set(plotted)].filter((name) => !emitted.has(name))).toEqual([]);
+    expect(dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.datasource.uid))).toEqual(expect.arrayContaining(['prometheus']));
+  });
+
   it('points the router and the subgraphs at each other by service name and port', () => {
-    const portOf = (name: string) => compose.services[name]!.environment![apps[name]!.portVariable];
     for (const [name, service] of Object.entries(compose.services)) {
       for (const [variable, value] of Object.entries(service.environment ?? {})) {
         const match = /^([A-Z]+)_URL$/.exec(variable);

@@ -179,5 +179,5 @@ for (const app of apps) {
   }
   const origins = [`http://127.0.0.1:${app.port}`, `http://localhost:${app.port}`, `http://${router.HOST}:${app.port}`];
   supervisor.start({ name: app.name, args: [nextBin, 'start', join(root, 'clients', app.name), '--port', String(app.port), '--hostname', router.HOST], env: { ...appEnv, APP_ORIGINS: [...new Set(origins)].join(',') }, cwd: root });
-  void waitHealthy(`http://${router.HOST}:${app.port}/`).then(() => console.log(`${app.title} is ready: http://${router.HOST}:${app.port}`));
+  void waitHealthy(`http://${router.HOST}:${app.port}/health`).then(() => console.log(`${app.title} is ready: http://${router.HOST}:${app.port}`));
 }

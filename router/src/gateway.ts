@@ -2,7 +2,7 @@
 // whose behaviour the start-up self-test checks. Subgraph calls carry the caller's claims, signed.
 import { DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES } from '@apollo/federation-internals';
 import { ApolloGateway } from '@apollo/gateway';
-import type { Claims } from '@medpay/runtime';
+import type { Claims, Metrics } from '@medpay/runtime';
 import { Agent } from 'undici';
 import type { Replicas } from './replicas.js';
 import { createClaimsSigner, SubgraphSource } from './subgraph-source.js';
@@ -38,7 +38,7 @@ export interface RouterContext {
  */
 export const TOKEN_RECIPIENTS: ReadonlySet<string> = new Set(['ai']);
 
-export function createGateway(options: { supergraphSdl: string; internalSecret: string; replicas: Replicas[]; mergeIdenticalQueries?: boolean; batchQueries?: boolean }) {
+export function createGateway(options: { supergraphSdl: string; internalSecret: string; replicas: Replicas[]; mergeIdenticalQueries?: boolean; batchQueries?: boolean; metrics?: Metrics }) {
   // Keep-alive sockets to the subgraphs; node-fetch 2 with an http.Agent fails under load here.
   const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000, pipelining: 1 });
 
@@ -49,7 +49,12 @@ export function createGateway(options: { supergraphSdl: string; internalSecret: 
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const replicas = options.replicas.find((candidate) => candidate.name === name)!;
-      const source = new SubgraphSource(replicas, agent, claimsHeader, options.mergeIdenticalQueries ?? true, TOKEN_RECIPIENTS.has(name), options.batchQueries ?? true);
+      const source = new SubgraphSource(replicas, agent, claimsHeader, {
+        merge: options.mergeIdenticalQueries,
+        forwardsAuthorization: TOKEN_RECIPIENTS.has(name),
+        batch: options.batchQueries,
+        metrics: options.metrics,
+      });
       dataSources.set(name, source);
       return source;
     },

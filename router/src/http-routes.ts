@@ -3,7 +3,7 @@
 // Server — queries by GET or POST, JSON posts only, one operation per request — and event streams
 // (graphql-sse, event-stream.ts) for a POST that accepts text/event-stream.
 import type { ApolloServer } from '@apollo/server';
-import { answerFailure, clientIpOf, DEVICE_HEADER, deviceIdOf, executeApollo, mayReadMetrics, readBody, sendGraphQLError, sendJson, type Logger, type Metrics } from '@medpay/runtime';
+import { traceCall, traceRequest, answerFailure, clientIpOf, DEVICE_HEADER, deviceIdOf, executeApollo, mayReadMetrics, readBody, sendGraphQLError, sendJson, type Logger, type Metrics } from '@medpay/runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallerAuthenticator } from './caller.js';
 import { REQUEST_REFUSALS } from './client-errors.js';
@@ -26,14 +26,27 @@ export interface HttpRoutesOptions {
   logger: Logger;
 }
 
-/** where the users subgraph serves data export downloads (its export-links.ts) */
-const DATA_EXPORT_DOWNLOAD_PATH = '/data-exports/download';
+/**
+ * The subgraph routes the outside reaches, through the router (the subgraphs themselves are never
+ * published): a data export's download (a signed link, users' export-links.ts) and the providers'
+ * webhooks, each checked by its subgraph on the raw request (Celcoin's Basic credentials, Zenvia's
+ * token, WhatsApp's signature). Forwarded as they are, without anything of the router's own.
+ */
+const FORWARDED_ROUTES: Record<string, { subgraph: string; methods: string[] }> = {
+  '/data-exports/download': { subgraph: 'users', methods: ['GET'] },
+  '/webhooks/celcoin': { subgraph: 'payments', methods: ['POST'] },
+  '/webhooks/zenvia': { subgraph: 'notifications', methods: ['POST'] },
+  '/webhooks/whatsapp': { subgraph: 'notifications', methods: ['GET', 'POST'] },
+};
+/** request headers never passed on: the connection's own, and those only the router may set */
+const UNFORWARDED_HEADERS = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-medpay-claims', 'x-forwarded-for', 'x-request-id', 'traceparent', 'tracestate']);
+const FORWARDED_ANSWER_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'referrer-policy'];
 
 const isJsonRequest = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, eventStreams, metrics, logger }: HttpRoutesOptions) {
   const sandbox = sandboxPage();
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
     try {
       if (req.method === 'GET' && path === '/health') {
@@ -46,24 +59,28 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
       }
       if (req.method === 'GET' && path === '/metrics') {
         if (!mayReadMetrics(req, config.METRICS_TOKEN)) return sendJson(res, 403, { error: 'FORBIDDEN' });
+        const body = await metrics.render('router');
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        // Memory too: the subscription benchmark reports it per live subscription.
-        const { heapUsed, rss } = process.memoryUsage();
-        res.end(`${metrics.render('router')}medpay_process_heap_used_bytes{service="router"} ${heapUsed}\nmedpay_process_resident_memory_bytes{service="router"} ${rss}\n`);
+        res.end(body);
         return;
       }
-      // A data export's download (a signed link, made by the users subgraph): forwarded as it is, the one
-      // subgraph route browsers reach — the subgraphs themselves are never published.
-      if (req.method === 'GET' && path === DATA_EXPORT_DOWNLOAD_PATH) {
-        const users = subgraphs.find(({ name }) => name === 'users');
-        if (!users) return sendJson(res, 404, { error: 'not found' });
-        const upstream = await fetch(`${users.pick()}${req.url}`, { signal: AbortSignal.timeout(30_000) });
+      const forwarded = FORWARDED_ROUTES[path!];
+      if (forwarded) {
+        const target = subgraphs.find(({ name }) => name === forwarded.subgraph);
+        if (!target) return sendJson(res, 404, { error: 'not found' });
+        if (!forwarded.methods.includes(req.method ?? '')) return sendJson(res, 405, { error: 'method not allowed' }, { allow: forwarded.methods.join(', ') });
         const headers: Record<string, string> = {};
-        for (const name of ['content-type', 'content-disposition', 'cache-control', 'referrer-policy']) {
+        for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && !UNFORWARDED_HEADERS.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+        const body = req.method === 'POST' ? new Uint8Array(await readBody(req, config.BODY_LIMIT_BYTES)) : undefined;
+        const upstream = await traceCall(`router → ${forwarded.subgraph} ${path}`, { 'medpay.subgraph': forwarded.subgraph }, headers, () =>
+          fetch(`${target.pick()}${req.url}`, { method: req.method, headers, body, signal: AbortSignal.timeout(30_000) }),
+        );
+        const answerHeaders: Record<string, string> = {};
+        for (const name of FORWARDED_ANSWER_HEADERS) {
           const value = upstream.headers.get(name);
-          if (value) headers[name] = value;
+          if (value) answerHeaders[name] = value;
         }
-        res.writeHead(upstream.status, headers);
+        res.writeHead(upstream.status, answerHeaders);
         res.end(Buffer.from(await upstream.arrayBuffer()));
         return;
       }
@@ -108,4 +125,6 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
       answerFailure(res, error, logger);
     }
   };
+  // Each request continues its caller's trace and gets a request id, returned in `x-request-id` (tracing.ts in the kit).
+  return (req: IncomingMessage, res: ServerResponse) => traceRequest('router', req, res, () => answer(req, res));
 }

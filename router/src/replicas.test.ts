@@ -48,7 +48,7 @@ function call(source: SubgraphSource, operation: 'query' | 'mutation') {
   return source.process(options).then((answer) => (answer.data as { replica: string }).replica);
 }
 
-const sourceOver = (replicas: Replicas) => new SubgraphSource(replicas, agent, createClaimsSigner(secret), false, false, false);
+const sourceOver = (replicas: Replicas) => new SubgraphSource(replicas, agent, createClaimsSigner(secret), { merge: false, batch: false });
 
 let a: string;
 let b: string;

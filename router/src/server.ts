@@ -3,7 +3,7 @@
 // and the usage log sent to analytics (usage-log.ts, usage-sender.ts).
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { AccessTokenVerifier, createLogger, InternalClient, listen, Metrics, OperationAuthorizer, type RunningService } from '@medpay/runtime';
+import { AccessTokenVerifier, createLogger, InternalClient, listen, Metrics, OperationAuthorizer, operationMetricsPlugin, tracingPlugin, type RunningService } from '@medpay/runtime';
 import { buildASTSchema, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -93,6 +93,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     replicas: subgraphs,
     mergeIdenticalQueries: config.MERGE_SUBGRAPH_REQUESTS,
     batchQueries: config.BATCH_SUBGRAPH_REQUESTS,
+    metrics,
   });
   const planner = new SubscriptionPlanner(supergraphSdl, dataSources, logger);
 
@@ -121,7 +122,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     allowBatchedHttpRequests: false,
     // Operation ids come only from the apps' manifest (trusted-documents.ts), never registered at run time.
     persistedQueries: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), authorizationPlugin(policy, metrics), ...(usage ? [usageLogPlugin(usage)] : [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), tracingPlugin(), operationMetricsPlugin(metrics), authorizationPlugin(policy, metrics), ...(usage ? [usageLogPlugin(usage)] : [])],
   });
   await apollo.start();
   await assertEnforcementActive(apollo, authorizer);

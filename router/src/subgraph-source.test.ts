@@ -63,7 +63,7 @@ describe('SubgraphSource', () => {
     const context = (): RouterContext => ({ claims: claimsOf('patient-1'), clientIp: '', authorization: 'Bearer the-patients-own-token', subgraphCalls: 0 });
     received.length = 0;
     await call(new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret)), context(), 'mutation');
-    await call(new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret), true, true), context(), 'mutation');
+    await call(new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret), { forwardsAuthorization: true }), context(), 'mutation');
     expect(received.map((request) => request.authorization)).toEqual([undefined, 'Bearer the-patients-own-token']);
   });
 
@@ -98,7 +98,7 @@ describe('SubgraphSource', () => {
   });
 
   it('sends one query\'s fetches made at once as one batch, answered in order; never another caller\'s, never a mutation\'s', async () => {
-    const source = new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret), false);
+    const source = new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret), { merge: false });
     const mine: RouterContext = { claims: claimsOf('patient-a'), clientIp: '', subgraphCalls: 0 };
     const theirs: RouterContext = { claims: claimsOf('patient-b'), clientIp: '', subgraphCalls: 0 };
     received.length = 0;
@@ -119,7 +119,7 @@ describe('SubgraphSource', () => {
   });
 
   it('gives every fetch of a batch the subgraph\'s refusal when it refuses the batch whole', async () => {
-    const source = new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret), false);
+    const source = new SubgraphSource(new Replicas('test', [url]), agent, createClaimsSigner(secret), { merge: false });
     const context: RouterContext = { claims: claimsOf('patient-a'), clientIp: '', subgraphCalls: 0 };
     const outcomes = await Promise.all([call(source, context, 'query', '{ unbatchable }'), call(source, context, 'query', '{ other }')].map((p) => p.catch((error: unknown) => error)));
     for (const outcome of outcomes) expect(outcome).toMatchObject({ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } });

@@ -16,7 +16,8 @@
 // connect was never sent, so it goes to another replica whatever it is; one that failed after it was
 // sent is retried elsewhere only when it is a query — a mutation may have been applied.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { anonymousClaims, CLAIMS_HEADER, DEVICE_HEADER, MAX_BATCH_OPERATIONS, signClaims, type Claims } from '@medpay/runtime';
+import { anonymousClaims, traceCall, CLAIMS_HEADER, DEVICE_HEADER, MAX_BATCH_OPERATIONS, signClaims, type Claims, type Metrics } from '@medpay/runtime';
+import { performance } from 'node:perf_hooks';
 import { GraphQLError } from 'graphql';
 import { STATUS_CODES } from 'node:http';
 import type { Dispatcher } from 'undici';
@@ -77,15 +78,31 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
   /** per operation (its context), the fetches waiting to go as one batch */
   private readonly batches = new WeakMap<RouterContext, Batch>();
 
+  private readonly mergeIdenticalQueries: boolean;
+  private readonly forwardsAuthorization: boolean;
+  private readonly batchQueries: boolean;
+  private readonly metrics: Metrics | undefined;
+
   constructor(
     readonly replicas: Replicas,
     private readonly dispatcher: Dispatcher,
     private readonly claimsHeader: (claims: Claims | null) => string,
-    private readonly mergeIdenticalQueries = true,
-    /** pass the caller's own Authorization header on (gateway.ts, TOKEN_RECIPIENTS) */
-    private readonly forwardsAuthorization = false,
-    private readonly batchQueries = true,
-  ) {}
+    options: {
+      /** identical concurrent queries of one caller share a request (default true) */
+      merge?: boolean;
+      /** pass the caller's own Authorization header on (gateway.ts, TOKEN_RECIPIENTS) */
+      forwardsAuthorization?: boolean;
+      /** one operation's parallel queries go as one batched request (default true) */
+      batch?: boolean;
+      /** where each fetch's duration and outcome are counted */
+      metrics?: Metrics;
+    } = {},
+  ) {
+    this.mergeIdenticalQueries = options.merge ?? true;
+    this.forwardsAuthorization = options.forwardsAuthorization ?? false;
+    this.batchQueries = options.batch ?? true;
+    this.metrics = options.metrics;
+  }
 
   async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<SubgraphResponse> {
     const { request } = options;
@@ -180,13 +197,29 @@ export class SubgraphSource implements GraphQLDataSource<RouterContext> {
   }
 
   private async sendTo(baseUrl: string, headers: Record<string, string>, body: string): Promise<RawAnswer> {
+    const started = performance.now();
+    let outcome = 'error';
+    try {
+      const answer = await this.exchange(baseUrl, headers, body);
+      outcome = answer.status < 400 ? 'success' : answer.status < 500 ? 'refused' : 'error';
+      return answer;
+    } finally {
+      this.metrics?.observe('subgraph_fetch_duration_seconds', { subgraph: this.replicas.name, outcome }, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async exchange(baseUrl: string, headers: Record<string, string>, body: string): Promise<RawAnswer> {
     let endpoint = this.endpoints.get(baseUrl);
     if (!endpoint) {
       const url = new URL(`${baseUrl}/graphql`);
       endpoint = { origin: url.origin, path: `${url.pathname}${url.search}` };
       this.endpoints.set(baseUrl, endpoint);
     }
-    const response = await this.dispatcher.request({ ...endpoint, method: 'POST', headers, body });
+    // Each call carries the operation's trace context (its own copy: merged and batched calls share `headers`).
+    const sent = { ...headers };
+    const response = await traceCall(`router → ${this.replicas.name}`, { 'medpay.subgraph': this.replicas.name, 'server.address': baseUrl }, sent, () =>
+      this.dispatcher.request({ ...endpoint, method: 'POST', headers: sent, body }),
+    );
     const contentType = response.headers['content-type'];
     const cacheControl = response.headers['cache-control'];
     return {

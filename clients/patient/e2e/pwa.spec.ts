@@ -69,3 +69,9 @@ test('the privacy notice says who controls the data, how to reach the DPO and ho
   await expect(page.getByRole('heading', { name: 'Seus direitos' })).toBeVisible();
   await expect(page.getByText('portabilidade')).toBeVisible();
 });
+
+test('answers the load balancer\'s health check', async ({ request }) => {
+  const response = await request.get('/health');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ok' });
+});

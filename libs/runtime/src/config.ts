@@ -52,6 +52,8 @@ export const baseConfigShape = {
    * above the router's REPLICA_CHECK_MS (or the load balancer's check interval) where replicas run
    */
   DRAIN_NOTICE_MS: z.coerce.number().int().min(0).default(0),
+  /** where spans go (OTLP/HTTP, the collector); unset, nothing is recorded (tracing.ts) */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 };
 
 /** Demo data for the services that seed it: `auto` seeds only an embedded database. */

@@ -58,6 +58,11 @@ export async function openDatabase<Client extends PrismaLike>(options: DatabaseO
       client.release();
     }
     adapter = new PrismaPg(pool, { schema: service });
+    metrics.gauge('db_pool_connections', 'PostgreSQL connections of the pool by state', ['state'], async () => [
+      { labels: { state: 'total' }, value: pool.totalCount },
+      { labels: { state: 'idle' }, value: pool.idleCount },
+      { labels: { state: 'waiting' }, value: pool.waitingCount },
+    ]);
     closeDriver = () => pool.end();
     kind = 'postgres';
   }

@@ -26,3 +26,4 @@ export * from './caller.js';
 export * from './calendar.js';
 export * from './re-encryption.js';
 export * from './access-log.js';
+export * from './tracing.js';

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { assertServiceCall, CLAIMS_HEADER, serviceClaims, signClaims, type Claims } from './claims.js';
 import { sendJson, type RouteHandler } from './http.js';
+import { traceCall } from './tracing.js';
 
 /** What the kit needs of an endpoint's contract: its path and the schemas of both directions. */
 export interface EndpointSchema<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
@@ -27,12 +28,11 @@ export class InternalClient {
    * failure (a status, an answer off the contract) throws, to be logged and masked upstream.
    */
   async call<Request extends z.ZodType, Response extends z.ZodType>(endpoint: EndpointSchema<Request, Response>, input: z.input<Request>): Promise<z.output<Response> | null> {
-    const response = await fetch(new URL(endpoint.path, typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl()), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: signClaims(serviceClaims(this.service), this.secret) },
-      body: JSON.stringify(input),
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
+    const url = new URL(endpoint.path, typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl());
+    const headers = { 'content-type': 'application/json', [CLAIMS_HEADER]: signClaims(serviceClaims(this.service), this.secret) };
+    const response = await traceCall(`${this.service} → ${endpoint.path}`, { 'medpay.service': this.service, 'url.full': url.href }, headers, () =>
+      fetch(url, { method: 'POST', headers, body: JSON.stringify(input), signal: AbortSignal.timeout(this.timeoutMs) }),
+    );
     if (response.status === 404) return null;
     if (!response.ok) throw new Error(`${endpoint.path} answered ${response.status}`);
     return endpoint.response.parse(await response.json());

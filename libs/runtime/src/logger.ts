@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { currentRequest } from './tracing.js';
 
 export type { Logger };
 
@@ -10,5 +11,6 @@ const REDACTED = [
 ];
 
 export function createLogger(service: string, level: string = 'info'): Logger {
-  return pino({ name: service, level, redact: { paths: REDACTED, censor: '[redacted]' } });
+  // Every line written while answering a request names it and its trace (tracing.ts).
+  return pino({ name: service, level, redact: { paths: REDACTED, censor: '[redacted]' }, mixin: currentRequest });
 }

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BlockList, isIP, isIPv6 } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { OperationAuthorizer } from './authorization.js';
@@ -12,10 +12,11 @@ import { CLAIMS_HEADER, verifyRouterClaims, type Claims } from './claims.js';
 import { createErrorFormatter } from './errors.js';
 import { answerFailure, executeApollo, readBody, sendJson, type RouteHandler } from './http.js';
 import type { Logger } from './logger.js';
-import type { Metrics } from './metrics.js';
+import { operationMetricsPlugin, type Metrics } from './metrics.js';
 import { checkOperationLimits, SUBGRAPH_OPERATION_LIMITS } from './operation-limits.js';
 import { checkInputText } from './text-input.js';
 import { serveSubgraphSubscriptions } from './subgraph-subscriptions.js';
+import { startTracing, traceRequest, tracingPlugin } from './tracing.js';
 
 /** What every resolver gets; services extend it with their stores and DataLoaders. */
 export interface RequestContext {
@@ -139,6 +140,8 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      tracingPlugin(),
+      operationMetricsPlugin(metrics),
       {
         async requestDidStart() {
           metrics.increment('graphql_requests_total');
@@ -159,7 +162,8 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
   await apollo.start();
 
   const limit = options.bodyLimitBytes ?? 1_000_000;
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void traceRequest(options.name, req, res, () => answer(req, res)));
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     try {
       if (req.method === 'GET' && path === '/health') {
@@ -174,8 +178,9 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
       }
       if (req.method === 'GET' && path === '/metrics') {
         if (!mayReadMetrics(req, options.metricsToken)) return sendJson(res, 403, { error: 'FORBIDDEN' });
+        const body = await metrics.render(options.name);
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        return res.end(metrics.render(options.name));
+        return res.end(body);
       }
       const body = await readBody(req, limit);
       const route = options.routes?.[`${req.method} ${path}`];
@@ -189,7 +194,7 @@ export async function startSubgraph<Context extends RequestContext>(options: Sub
     } catch (error) {
       answerFailure(res, error, logger);
     }
-  });
+  };
   const live = options.subscriptions ? serveSubgraphSubscriptions({ server, schema: options.schema, authorizer, internalSecret: options.internalSecret, logger, metrics, createContext: options.createContext }) : null;
   const running = await listen(
     server,
@@ -254,6 +259,7 @@ export async function listen(server: Server, host: string, port: number, onClose
 
 /** Runs a service as its own process: starts it, says where it listens, stops cleanly on a signal. */
 export async function runService(name: string, start: () => Promise<RunningService>) {
+  const tracing = startTracing(name);
   let running: RunningService;
   try {
     running = await start();
@@ -264,6 +270,7 @@ export async function runService(name: string, start: () => Promise<RunningServi
   console.log(`${name} listening on ${running.url}`);
   const stop = async () => {
     await running.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -72,6 +72,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
 
   const webhooks = new Webhooks({
     prisma,
+    metrics,
     queue,
     encryption,
     policy: new UrlPolicy({ production: config.NODE_ENV === 'production' }),

@@ -207,9 +207,13 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
         try {
           events = gateway.parseWebhook(body, req.headers);
         } catch (error) {
-          if (error instanceof WebhookRejectedError) return sendJson(res, 401, { error: 'unauthorized' });
+          if (error instanceof WebhookRejectedError) {
+            metrics.increment('gateway_webhooks_total', 1, { result: 'rejected' });
+            return sendJson(res, 401, { error: 'unauthorized' });
+          }
           throw error;
         }
+        metrics.increment('gateway_webhooks_total', 1, { result: 'accepted' });
         for (const event of events) {
           if (event.type === 'CHARGE_PAID') await settlement.chargePaid(event);
           else if (event.type === 'CHARGE_EXPIRED' || event.type === 'CHARGE_CANCELED') await settlement.chargeEnded(event);
@@ -221,6 +225,15 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes({ prisma, outbox })),
     },
   });
+  // What operations watch (infra/ dashboards and alarms), read when Prometheus scrapes.
+  metrics.gauge('payments', 'payments by status', ['status'], async () =>
+    (await prisma.payment.groupBy({ by: ['status'], _count: { _all: true } })).map((row) => ({ labels: { status: row.status }, value: row._count._all })),
+  );
+  metrics.gauge('outbox_lag_seconds', 'age of the oldest event not yet published', [], async () => {
+    const oldest = await prisma.outboxEvent.findFirst({ where: { publishedAt: null }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
+    return [{ value: oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0 }];
+  });
+  metrics.gauge('ledger_discrepancies', "discrepancies the last reconciliation found", [], async () => [{ value: reconciliation.lastDiscrepancies }]);
   worker.loop.start(config.WORKER_INTERVAL_MS);
   deletionIntake.start();
   relay.loop.start(Math.min(config.WORKER_INTERVAL_MS, 500));

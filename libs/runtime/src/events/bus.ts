@@ -3,6 +3,7 @@
 import { Redis } from 'ioredis';
 import { EventEmitter } from 'node:events';
 import type { Logger } from '../logger.js';
+import { traced } from '../tracing.js';
 
 /**
  * A fact one service recorded, published at least once and in order per outbox. The contract for
@@ -133,11 +134,13 @@ export class RedisStreamBus extends LocalDelivery implements EventBus {
     this.subscribed.catch((error: unknown) => this.logger?.error({ err: error }, 'could not subscribe to the live channel'));
   }
 
-  async publish(event: DomainEvent) {
-    const json = JSON.stringify(event);
-    // The Stream entry's id is the event's position: `since` reads the Stream after it.
-    const position = this.durable ? await this.redis.xadd(this.stream, 'MAXLEN', '~', '100000', '*', 'id', event.id, 'type', event.type, 'event', json) : null;
-    await this.redis.publish(this.channel, JSON.stringify({ event, position: position ?? '' }));
+  publish(event: DomainEvent) {
+    return traced('redis publish event', { 'db.system': 'redis', 'medpay.event_type': event.type }, async () => {
+      const json = JSON.stringify(event);
+      // The Stream entry's id is the event's position: `since` reads the Stream after it.
+      const position = this.durable ? await this.redis.xadd(this.stream, 'MAXLEN', '~', '100000', '*', 'id', event.id, 'type', event.type, 'event', json) : null;
+      await this.redis.publish(this.channel, JSON.stringify({ event, position: position ?? '' }));
+    });
   }
 
   async since(position: string, limit = 1000): Promise<PositionedEvent[]> {

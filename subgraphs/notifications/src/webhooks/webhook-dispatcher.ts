@@ -3,7 +3,7 @@
 // Failed attempts follow the retry schedule (the job is rescheduled, so the queue's own attempts only
 // cover unexpected errors); a delivery's order per payment is its `sequence`, which receivers order by
 // (deliveries are sent in order while an endpoint is healthy; retries may overtake one another).
-import { CoalescingLoop, isUuid, type DomainEvent, type FieldEncryption, type Logger } from '@medpay/runtime';
+import { CoalescingLoop, isUuid, type DomainEvent, type FieldEncryption, type Logger, type Metrics } from '@medpay/runtime';
 import { exponentialBackoff, RescheduleJob, type JobQueue, type QueueJob } from '../queue/job-queue.js';
 import type { UrlPolicy } from './url-policy.js';
 import { FAILING_AFTER_MS, isWebhookEventType, nextAttemptAt, STANDARD_RETRY_SCHEDULE, type RetrySchedule } from './webhook-rules.js';
@@ -26,6 +26,8 @@ interface FailingAlertJob {
 }
 
 export interface WebhookDispatcherOptions {
+  /** counts attempts by result (`webhook_deliveries_total`) */
+  metrics?: Metrics;
   store: WebhookStore;
   queue: JobQueue;
   encryption: FieldEncryption;
@@ -129,11 +131,13 @@ export class WebhookDispatcher {
     );
 
     if (response.status >= 200 && response.status < 300) {
+      this.options.metrics?.increment('webhook_deliveries_total', 1, { result: 'succeeded' });
       await store.recordAttempt(delivery.id, { code: response.status, at: now, status: 'SUCCEEDED', nextAttemptAt: null });
       await store.clearFailing(endpoint.id);
       return;
     }
     const next = nextAttemptAt(this.retrySchedule, delivery.createdAt, delivery.attempts + 1, now);
+    this.options.metrics?.increment('webhook_deliveries_total', 1, { result: next ? 'retrying' : 'failed' });
     await store.recordAttempt(delivery.id, { code: response.status, at: now, status: next ? 'PENDING' : 'FAILED', nextAttemptAt: next });
     logger.warn(
       { deliveryId: delivery.id, endpointId: endpoint.id, status: response.status, error: response.error, attempt: delivery.attempts + 1, nextAttemptAt: next },

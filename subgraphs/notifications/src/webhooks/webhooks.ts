@@ -1,7 +1,7 @@
 // Partner webhooks as the graph offers them: a clinic's admins (and platform admins) register
 // endpoints, rotate their secrets, watch and redeliver deliveries. Who may do what is decided here;
 // sending is the dispatcher's.
-import { encodeCursor, forbidden, isUuid, notFound, pageSize, unauthenticated, type AnyAppError, type Caller, type DomainEvent, type FieldEncryption, type Logger, type Page } from '@medpay/runtime';
+import { encodeCursor, forbidden, isUuid, notFound, pageSize, unauthenticated, type AnyAppError, type Caller, type DomainEvent, type FieldEncryption, type Logger, type Metrics, type Page } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { JobQueue } from '../queue/job-queue.js';
@@ -40,6 +40,8 @@ export interface WebhooksOptions {
   concurrency?: number;
   /** per attempt (10 s) */
   timeoutMs?: number;
+  /** counts delivery attempts by result */
+  metrics?: Metrics;
 }
 
 const DELIVERIES_PAGE = 20;

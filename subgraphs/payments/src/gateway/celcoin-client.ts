@@ -2,7 +2,7 @@
 // call keyed by our clientRequestId, retries (same key, so a retry never moves money twice) behind a
 // circuit breaker, and webhooks verified on the raw request before they are read.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Logger } from '@medpay/runtime';
+import { traceCall, type Logger } from '@medpay/runtime';
 import {
   blockBody,
   boletoBody,
@@ -276,8 +276,11 @@ export class CelcoinGateway implements PaymentGateway {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(this.baseUrl + path, { method, headers: { accept: 'application/json', ...headers }, body, signal: AbortSignal.timeout(this.timeoutMs) });
-      text = await response.text();
+      const sent = { accept: 'application/json', ...headers };
+      [response, text] = await traceCall(`celcoin ${method} ${path}`, { 'medpay.provider': 'celcoin', 'http.request.method': method }, sent, async () => {
+        const answer = await fetch(this.baseUrl + path, { method, headers: sent, body, signal: AbortSignal.timeout(this.timeoutMs) });
+        return [answer, await answer.text()] as const;
+      });
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
       throw new TransientError(`${method} ${path}: ${reason}`);

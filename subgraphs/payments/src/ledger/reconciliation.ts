@@ -21,6 +21,8 @@ export interface ReconciliationReport extends LedgerHealth {
 export class Reconciliation {
   /** the background runs (started by the service when RECONCILIATION_INTERVAL_MS is not 0) */
   readonly loop: CoalescingLoop;
+  /** what the last run found apart (the service's `ledger_discrepancies` gauge) */
+  lastDiscrepancies = 0;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -80,6 +82,7 @@ export class Reconciliation {
     const shortfall = books.get(account.chargebackShortfall)!;
     if (shortfall !== 0) discrepancies.push(`chargebacks acima do que os pagamentos tinham: ${shortfall} centavos a apurar`);
     await this.announce(discrepancies);
+    this.lastDiscrepancies = discrepancies.length;
     return { ...health, repairedCharges: [...new Set(repaired)], gatewayCashCentavos: cash, discrepancies, balanced: health.balanced && discrepancies.length === 0 };
   }
 
