@@ -64,6 +64,8 @@ async function freePort(): Promise<number> {
 
 export interface Stack {
   routerUrl: string;
+  /** the database every subgraph keeps its schema in (a PostgreSQL URL, or `pglite:memory`) */
+  databaseUrl: string;
   /** the router's graphql-ws endpoint */
   wsUrl: string;
   users: UsersService;
@@ -231,6 +233,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
 
   const stack: Stack = {
     routerUrl: `${router.url}/graphql`,
+    databaseUrl: overrides.DATABASE_URL ?? databaseUrl,
     wsUrl: `${router.url.replace(/^http/, 'ws')}/graphql`,
     users,
     providers,
