@@ -11,6 +11,7 @@ import { authorizationPlugin } from './authorization-plugin.js';
 import { CallerAuthenticator } from './caller.js';
 import { createRouterErrorFormatter } from './client-errors.js';
 import { DemandControl } from './demand-control.js';
+import { edgeCachePlugin } from './edge-cache.js';
 import { createOperationPolicy, MAX_TOKENS } from './operation-policy.js';
 import { Replicas } from './replicas.js';
 import { Revocations } from './revocations.js';
@@ -122,7 +123,7 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     allowBatchedHttpRequests: false,
     // Operation ids come only from the apps' manifest (trusted-documents.ts), never registered at run time.
     persistedQueries: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), tracingPlugin(), operationMetricsPlugin(metrics), authorizationPlugin(policy, metrics), ...(usage ? [usageLogPlugin(usage)] : [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), tracingPlugin(), operationMetricsPlugin(metrics), edgeCachePlugin(), authorizationPlugin(policy, metrics), ...(usage ? [usageLogPlugin(usage)] : [])],
   });
   await apollo.start();
   await assertEnforcementActive(apollo, authorizer);

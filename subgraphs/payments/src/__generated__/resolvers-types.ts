@@ -949,9 +949,7 @@ export type ResolversTypes = ResolversObject<{
   CancelCrediarioInput: CancelCrediarioInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CardResult: ResolverTypeWrapper<CardResultMapper>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CheckoutInput: CheckoutInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Clinic: ResolverTypeWrapper<EntityReferenceMapper>;
   ClinicBalance: ResolverTypeWrapper<ClinicBalance>;
   ClinicPaymentFilter: ClinicPaymentFilter;
@@ -1010,6 +1008,8 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TransferStatus: TransferStatus;
   User: ResolverTypeWrapper<EntityReferenceMapper>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1019,9 +1019,7 @@ export type ResolversParentTypes = ResolversObject<{
   CancelCrediarioInput: CancelCrediarioInput;
   ID: Scalars['ID']['output'];
   CardResult: CardResultMapper;
-  Boolean: Scalars['Boolean']['output'];
   CheckoutInput: CheckoutInput;
-  Int: Scalars['Int']['output'];
   Clinic: EntityReferenceMapper;
   ClinicBalance: ClinicBalance;
   ClinicPaymentFilter: ClinicPaymentFilter;
@@ -1066,11 +1064,20 @@ export type ResolversParentTypes = ResolversObject<{
   StatementEntry: StatementEntryMapper;
   Subscription: Record<PropertyKey, never>;
   User: EntityReferenceMapper;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
 
 export type BroadcastDirectiveArgs = { };
 
 export type BroadcastDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = BroadcastDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type PersonalDataDirectiveArgs = { };
 
@@ -1472,5 +1479,6 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
 
 export type DirectiveResolvers<ContextType = PaymentsContext> = ResolversObject<{
   broadcast?: BroadcastDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   personalData?: PersonalDataDirectiveResolver<any, any, ContextType>;
 }>;

@@ -503,7 +503,6 @@ export type ResolversTypes = ResolversObject<{
   BankAccountInput: BankAccountInput;
   BankAccountType: BankAccountType;
   Clinic: ResolverTypeWrapper<ClinicMapper>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ClinicConnection: ResolverTypeWrapper<Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversTypes['ClinicEdge']> }>;
   ClinicEdge: ResolverTypeWrapper<Omit<ClinicEdge, 'node'> & { node: ResolversTypes['Clinic'] }>;
   ClinicFilter: ClinicFilter;
@@ -514,7 +513,6 @@ export type ResolversTypes = ResolversObject<{
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PayoutMethod: PayoutMethod;
   PersonalData: ResolverTypeWrapper<Omit<PersonalData, 'soleAdminOf'> & { soleAdminOf?: Maybe<Array<ResolversTypes['Clinic']>> }>;
@@ -528,6 +526,8 @@ export type ResolversTypes = ResolversObject<{
   RegisterClinicInput: RegisterClinicInput;
   StaffRole: StaffRole;
   User: ResolverTypeWrapper<UserMapper>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -541,7 +541,6 @@ export type ResolversParentTypes = ResolversObject<{
   BankAccount: BankAccount;
   BankAccountInput: BankAccountInput;
   Clinic: ClinicMapper;
-  Int: Scalars['Int']['output'];
   ClinicConnection: Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClinicEdge']> };
   ClinicEdge: Omit<ClinicEdge, 'node'> & { node: ResolversParentTypes['Clinic'] };
   ClinicFilter: ClinicFilter;
@@ -551,7 +550,6 @@ export type ResolversParentTypes = ResolversObject<{
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
   PersonalData: Omit<PersonalData, 'soleAdminOf'> & { soleAdminOf?: Maybe<Array<ResolversParentTypes['Clinic']>> } | FederationReferenceTypes['PersonalData'];
   Procedure: ProcedureMapper;
@@ -563,7 +561,16 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RegisterClinicInput: RegisterClinicInput;
   User: UserMapper;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = ProvidersContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -731,3 +738,6 @@ export type Resolvers<ContextType = ProvidersContext> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = ProvidersContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;
