@@ -81,5 +81,8 @@ describe('observability', () => {
     expect(sample(payments, 'medpay_outbox_lag_seconds', { service: 'payments' })).toBeGreaterThanOrEqual(0);
     expect(parseMetric(payments, 'ledger_discrepancies')).toBe(0);
     expect(parseMetric(payments, 'sql_statements_total')).toBeGreaterThan(0);
+    // every outbox's lag, and every consumer's
+    expect(sample(await scrape(stack.users.url), 'medpay_outbox_lag_seconds', { service: 'users' })).toBeGreaterThanOrEqual(0);
+    expect(sample(await scrape(stack.analytics.url), 'medpay_event_lag_seconds', { service: 'analytics' })).toBeGreaterThanOrEqual(0);
   });
 });

@@ -156,3 +156,17 @@ test('works with the keyboard alone: skip to the content, fill the form, submit 
 test('after login the app returns only to its own pages, never to another site (open redirect)', async ({ page }) => {
   await expectLoginStaysOnApp(page, 'paciente@demo.medpay.com.br');
 });
+
+test('the public pages arrive rendered with their data: search results, a clinic, a procedure and its plans', async ({ request }) => {
+  const home = await (await request.get('/?q=Clareamento')).text();
+  expect(home).toContain('Clareamento dental');
+  expect(home).not.toContain('Buscando…');
+  const procedureId = /href="\/procedimentos\/([^"]+)"/.exec(home)![1]!;
+  const clinicId = /href="\/clinicas\/([^"]+)"/.exec(home)![1]!;
+  const procedure = await (await request.get(`/procedimentos/${procedureId}`)).text();
+  expect(procedure).toContain('Simule e compare');
+  expect(procedure).toMatch(/CET/);
+  const clinic = await (await request.get(`/clinicas/${clinicId}`)).text();
+  expect(clinic).toContain('Procedimentos');
+  expect(clinic).toMatch(/CNPJ \d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}/);
+});

@@ -44,7 +44,8 @@ export function createApolloClient(routerUrl: string, accessToken: () => string 
     ApolloLink.split(
       (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
       new GraphQLWsLink(sendingIdsOnly(sockets)),
-      auth.concat(new HttpLink({ uri: routerUrl })),
+      // Queries go by GET (their id in the URL): the public catalog's anonymous answers can then be kept at the edge.
+      auth.concat(new HttpLink({ uri: routerUrl, useGETForQueries: true })),
     ),
   );
   const client = new ApolloClient({

@@ -6,7 +6,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
 import { openDocumentStore, sweepExpired } from '@medpay/documents';
-import { AppError, Caller, createLogger, FeedIntake, internalRoute, internalRoutes, InternalClient, Metrics, producerOutboxes, startSubgraph, type DomainEvent, type FeedCursors, type RunningService } from '@medpay/runtime';
+import { AppError, Caller, createLogger, FeedIntake, internalRoute, internalRoutes, InternalClient, Metrics, producerOutboxes, reportEventLag, startSubgraph, type DomainEvent, type FeedCursors, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { readFileSync } from 'node:fs';
@@ -76,6 +76,7 @@ export async function startAiService(config: AiConfig): Promise<AiService> {
     }
   };
   const intake = new FeedIntake(sources, memoryCursors(), apply, config.FEED_POLL_MS, logger);
+  reportEventLag(metrics, intake);
   const sweep = () => sweepExpired(store, aiCollections).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
   await sweep();
   const hourly = setInterval(() => {

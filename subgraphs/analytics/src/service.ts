@@ -3,7 +3,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
 import { openDocumentStore, sweepExpired } from '@medpay/documents';
-import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, producerOutboxes, startSubgraph, type EventIntake, type EventSource, type RunningService } from '@medpay/runtime';
+import { Caller, createLogger, internalRoute, internalRoutes, InternalClient, Metrics, producerOutboxes, reportEventLag, startSubgraph, type EventIntake, type EventSource, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,7 @@ export async function startAnalyticsService(config: AnalyticsConfig): Promise<An
   const intake: EventIntake = config.REDIS_URL
     ? streamIntake(store, config.REDIS_URL, config.EVENT_STREAM, `analytics-${randomBytes(4).toString('hex')}`, logger, deletionReports)
     : feedIntake(store, eventSources(config), config.FEED_POLL_MS, logger, deletionReports);
+  reportEventLag(metrics, intake);
   const figures = new Figures(store);
   const accessLog = new AccessLogReader(store);
   const personalFacts = new PersonalFacts(store);

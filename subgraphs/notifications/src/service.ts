@@ -3,7 +3,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { accountDeletionSteps, outboxFeed, readEvent } from '@medpay/contracts';
 import {
-  Caller, createEventBus, createLogger, FeedIntake, fieldEncryptionFrom, InternalClient, Metrics, openDatabase, outboxSource, prismaFeedCursors, ReEncryption, startSubgraph, StreamIntake,
+  Caller, createEventBus, createLogger, FeedIntake, fieldEncryptionFrom, InternalClient, Metrics, openDatabase, outboxSource, prismaFeedCursors, ReEncryption, reportEventLag, startSubgraph, StreamIntake,
   type DomainEvent, type EventIntake, type EventSource, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
@@ -59,7 +59,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
   const client = (url: string) => new InternalClient(url, 'notifications', config.INTERNAL_CLAIMS_SECRET, 30_000);
   const clients = { users: client(config.USERS_URL), providers: client(config.PROVIDERS_URL), payments: client(config.PAYMENTS_URL) };
   const directory = new Directory(clients);
-  const queue = await openJobQueue({ redisUrl: config.REDIS_URL, prefix: `${config.EVENT_STREAM}:notifications`, prisma, logger });
+  const queue = await openJobQueue({ redisUrl: config.REDIS_URL, prefix: `${config.EVENT_STREAM}:notifications`, prisma, logger, metrics });
   // The bell's live updates only: pub/sub across replicas, no Stream.
   const bus = createEventBus(config.REDIS_URL, logger, `${config.EVENT_STREAM}:notifications`, { durable: false });
   await bus.ready();
@@ -97,6 +97,7 @@ export async function startNotificationsService(config: NotificationsConfig): Pr
   const intake: EventIntake = config.REDIS_URL
     ? new StreamIntake(config.REDIS_URL, config.EVENT_STREAM, STREAM_GROUP, `notifications-${randomBytes(4).toString('hex')}`, apply, logger)
     : new FeedIntake(feedSources(clients), prismaFeedCursors(prisma.feedCursor), apply, config.FEED_POLL_MS, logger);
+  reportEventLag(metrics, intake);
 
   const running = await startSubgraph<NotificationsContext>({
     name: 'notifications',

@@ -3,7 +3,7 @@
 // live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  AccessLog, createEventBus, createLogger, fieldEncryptionFrom, InternalClient, internalRoutes, Metrics, openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
+  AccessLog, createEventBus, createLogger, fieldEncryptionFrom, InternalClient, internalRoutes, Metrics, openDatabase, OutboxRelay, ReEncryption, reportOutboxLag, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -104,7 +104,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     relay.loop.kick();
     worker?.loop.kick();
   };
-  const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick);
+  const settlement = new Settlement(prisma, logger, config.ESCROW_AUTO_RELEASE_DAYS, kick, metrics);
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, config.PIX_EXPIRATION_SECONDS, logger, relay.loop.kick);
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
   const encryption = fieldEncryptionFrom(config);
@@ -229,10 +229,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   metrics.gauge('payments', 'payments by status', ['status'], async () =>
     (await prisma.payment.groupBy({ by: ['status'], _count: { _all: true } })).map((row) => ({ labels: { status: row.status }, value: row._count._all })),
   );
-  metrics.gauge('outbox_lag_seconds', 'age of the oldest event not yet published', [], async () => {
-    const oldest = await prisma.outboxEvent.findFirst({ where: { publishedAt: null }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
-    return [{ value: oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0 }];
-  });
+  reportOutboxLag(metrics, outbox);
   metrics.gauge('ledger_discrepancies', "discrepancies the last reconciliation found", [], async () => [{ value: reconciliation.lastDiscrepancies }]);
   worker.loop.start(config.WORKER_INTERVAL_MS);
   deletionIntake.start();

@@ -1,7 +1,7 @@
 // Wires the providers subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  createEventBus, createLoader, createLogger, internalRoutes, Metrics, openDatabase, OutboxRelay, seedsDemoData, startSubgraph, type RunningService,
+  createEventBus, createLoader, createLogger, internalRoutes, Metrics, openDatabase, OutboxRelay, reportOutboxLag, seedsDemoData, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -50,6 +50,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
   await bus.ready();
   const outbox = providersOutbox(database.prisma);
   const relay = new OutboxRelay(outbox, bus, logger);
+  reportOutboxLag(metrics, outbox);
   const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET), relay.loop.kick);
   const catalog = new Catalog(clinicStore, procedureStore, relay.loop.kick);
   const apiKeyStore = new ApiKeyStore(database.prisma);

@@ -2,7 +2,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   AccessLog, AccessTokenIssuer, CoalescingLoop, createEventBus, createKeyValueStore, createLoader, createLogger, fieldEncryptionFrom, internalRoutes, Metrics,
-  openDatabase, OutboxRelay, ReEncryption, seedsDemoData, sendJson, startSubgraph, type RunningService,
+  openDatabase, OutboxRelay, ReEncryption, reportOutboxLag, seedsDemoData, sendJson, startSubgraph, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -72,6 +72,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   await bus.ready();
   const outbox = usersOutbox(database.prisma);
   const relay = new OutboxRelay(outbox, bus, logger);
+  reportOutboxLag(metrics, outbox);
   const revocations = new RevocationStore(database.prisma);
   const accessLog = new AccessLog(async (entries) => {
     await recordDataAccesses(database.prisma, entries);

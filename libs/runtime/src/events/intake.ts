@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { CoalescingLoop } from '../coalescing-loop.js';
 import { InternalClient, type EndpointSchema } from '../internal-calls.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import type { DomainEvent } from './bus.js';
 import type { OutboxFeedQuery, PublishedEvent } from './relay.js';
 import { StreamConsumer } from './stream-consumer.js';
@@ -78,6 +79,11 @@ export interface EventIntake {
 }
 
 export type ApplyEvent = (event: DomainEvent) => Promise<unknown>;
+
+/** The consumer's lag on /metrics (`event_lag_seconds`: the age of the oldest event it has not applied), read when scraped. */
+export function reportEventLag(metrics: Metrics, intake: EventIntake) {
+  metrics.gauge('event_lag_seconds', 'age of the oldest event this service has not applied yet', [], async () => [{ value: (await intake.lag()).seconds }]);
+}
 
 const FEED_PAGE = 500;
 

@@ -7,6 +7,7 @@ import { CoalescingLoop } from '../coalescing-loop.js';
 import { AppError } from '../errors.js';
 import { isUuid } from '../ids.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import type { DomainEvent, EventBus } from './bus.js';
 
 /** A service's outbox table, seen by the relay (each service implements it over its own Prisma client). */
@@ -105,6 +106,14 @@ const eventOf = (row: OutboxRow): DomainEvent => ({
   payload: isRecord(row.payload) ? row.payload : {},
   createdAt: row.createdAt.toISOString(),
 });
+
+/** The outbox's lag on /metrics (`outbox_lag_seconds`: the age of the oldest event not yet published), read when scraped. */
+export function reportOutboxLag(metrics: Metrics, outbox: OutboxStore) {
+  metrics.gauge('outbox_lag_seconds', 'age of the oldest event not yet published', [], async () => {
+    const [oldest] = await outbox.unpublished(1);
+    return [{ value: oldest ? Math.max(0, (Date.now() - Date.parse(oldest.createdAt)) / 1000) : 0 }];
+  });
+}
 
 /** The relay's OutboxStore and the published feed over a service's `outbox` model (`prisma.outboxEvent`). */
 export const prismaOutbox = (table: OutboxTable): OutboxStore & OutboxFeed => ({

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { BullJobQueue } from './bullmq-queue.js';
 import { EmbeddedJobQueue } from './embedded-queue.js';
+import { openJobQueue } from './open-queue.js';
 import { RescheduleJob, type JobQueue, type QueueJob, type WorkerOptions } from './job-queue.js';
 
 const logger = createLogger('job-queue-test', 'silent');
@@ -269,3 +270,30 @@ for (const [name, makeStore] of backends) {
     }
   });
 }
+
+describe('openJobQueue', () => {
+  it('counts each job given up once it is recorded (dead_letters_total by queue)', async () => {
+    const database = await openNotificationsDatabase('pglite:memory');
+    const metrics = new Metrics();
+    const queue = openJobQueue({ redisUrl: undefined, prefix: 'unused', prisma: database.prisma, logger, pollIntervalMs: 20, metrics });
+    try {
+      const name = unique('dead');
+      const recorded: string[] = [];
+      queue.work(name, {
+        concurrency: 1,
+        attempts: 2,
+        backoffMs: () => 10,
+        handle: async () => {
+          throw new Error('receiver down');
+        },
+        onExhausted: async (job) => void recorded.push(job.id),
+      });
+      await queue.add(name, 'job-dead', {});
+      await eventually(() => metrics.get('dead_letters_total', { queue: name }), (count) => count === 1, 'the dead letter counted');
+      expect(recorded).toEqual(['job-dead']);
+    } finally {
+      await queue.close();
+      await database.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
-// Picks the job queue for this process: BullMQ when Redis is configured, the database table otherwise.
-import type { Logger } from '@medpay/runtime';
+// Picks the job queue for this process: BullMQ when Redis is configured, the database table otherwise;
+// either way, each job given up is counted (`dead_letters_total{queue}`, an alarm's input in infra/).
+import type { Logger, Metrics } from '@medpay/runtime';
 import { BullJobQueue } from './bullmq-queue.js';
 import { EmbeddedJobQueue, type QueueDatabase } from './embedded-queue.js';
 import type { JobQueue } from './job-queue.js';
@@ -13,9 +14,24 @@ export interface OpenJobQueueOptions {
   logger: Logger;
   /** the embedded queue's poll interval (tests shorten it) */
   pollIntervalMs?: number;
+  metrics?: Metrics;
 }
 
 export function openJobQueue(options: OpenJobQueueOptions): JobQueue {
-  if (options.redisUrl) return new BullJobQueue({ connection: options.redisUrl, prefix: options.prefix, logger: options.logger });
-  return new EmbeddedJobQueue(options.prisma, options.logger, { pollIntervalMs: options.pollIntervalMs });
+  const queue: JobQueue = options.redisUrl
+    ? new BullJobQueue({ connection: options.redisUrl, prefix: options.prefix, logger: options.logger })
+    : new EmbeddedJobQueue(options.prisma, options.logger, { pollIntervalMs: options.pollIntervalMs });
+  const { metrics } = options;
+  if (!metrics) return queue;
+  const work = queue.work.bind(queue);
+  queue.work = (name, worker) =>
+    work(name, {
+      ...worker,
+      // counted once it is recorded: an onExhausted that throws runs again
+      onExhausted: async (job, error) => {
+        await worker.onExhausted(job, error);
+        metrics.increment('dead_letters_total', 1, { queue: name });
+      },
+    });
+  return queue;
 }

@@ -5,7 +5,7 @@
 // adapter and the directory are constructed but never called by the steps tested here.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { domainEventPayloads } from '@medpay/contracts';
-import { createLogger, FieldEncryption, type Claims, type Database } from '@medpay/runtime';
+import { createLogger, FieldEncryption, Metrics, type Claims, type Database } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Checkout } from '../checkout/checkout.js';
 import { checkoutPlan } from '../checkout/checkout-decision.js';
@@ -32,13 +32,14 @@ const unused = 'http://127.0.0.1:9';
 let database: Database<PrismaClient>;
 let checkout: Checkout;
 let settlement: Settlement;
+const metrics = new Metrics();
 let actions: PaymentActions;
 beforeAll(async () => {
   database = await openTestDatabase();
   const prisma = database.prisma;
   const directory = new Directory(unused, unused, secret());
   const gateway = new CelcoinGateway({ baseUrl: unused, clientId: 'x', clientSecret: 'x', pixKey: 'x', merchantName: 'MedPay', merchantCity: 'Sao Paulo', webhookUser: 'x', webhookPassword: 'x', logger });
-  settlement = new Settlement(prisma, logger, 7, () => {});
+  settlement = new Settlement(prisma, logger, 7, () => {}, metrics);
   actions = new PaymentActions(prisma, settlement, new ChargeIssuer(prisma, gateway, directory, settlement, 3600, logger), gateway, () => {});
   checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedure] }, { issue: async () => {} }, withoutAi, 400, () => {});
 }, 60_000);
@@ -265,6 +266,7 @@ describe('transfer.failed', () => {
 
   it('is written with the bookkeeping of a failed payout, once however often the gateway reports it', async () => {
     const payout = await released();
+    const failures = metrics.get('payout_failures_total');
     const delivery = failed(payout.id);
     expect(await settlement.transferEnded(delivery)).toBe(true);
     expect(await settlement.transferEnded(delivery)).toBe(false);
@@ -274,6 +276,8 @@ describe('transfer.failed', () => {
     expect(events.map((event) => event.payload)).toEqual([{ transferId: payout.id, paymentId: payout.paymentId, clinicId, kind: 'PAYOUT', amountCentavos: payout.amountCentavos }]);
     expect(domainEventPayloads['transfer.failed'].parse(events[0]!.payload)).toEqual(events[0]!.payload);
     expect(await database.prisma.ledgerTransaction.count({ where: { id: `transfer:${payout.id}:failed` } })).toBe(1);
+    // counted once for the alarm, however often the gateway reports it
+    expect(metrics.get('payout_failures_total') - failures).toBe(1);
   });
 
   it('is written for a refund that failed, as a REFUND', async () => {

@@ -2,7 +2,7 @@
 // payout or refund confirmed or failed. Each runs in one database transaction, is keyed so that a
 // repeated event or retried step does nothing the second time, and moves status only forward.
 import { formatBRL, reverseProportionally } from '@medpay/money';
-import type { Logger } from '@medpay/runtime';
+import type { Logger, Metrics } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { Charge, Payment, PrismaClient, Transfer } from '../generated/prisma/client.js';
 import { account, lockedBalance, post, type Tx } from '../ledger/ledger-store.js';
@@ -35,6 +35,8 @@ export class Settlement {
     private readonly escrowAutoReleaseDays: number,
     /** asks the worker to carry the consequences out at the gateway (block, payout, refund) */
     private readonly kick: () => void,
+    /** counts payouts the gateway failed (`payout_failures_total`, an alarm in infra/) */
+    private readonly metrics?: Metrics,
   ) {}
 
   /** Runs `apply` once per event id; false when the event was seen before. */
@@ -232,7 +234,9 @@ export class Settlement {
   }
 
   async transferEnded(event: { eventId: string; transactionId: string; clientRequestId: string; confirmed: boolean }): Promise<boolean> {
-    return this.once(event.eventId, async (tx) => {
+    let payoutFailed = false;
+    const applied = await this.once(event.eventId, async (tx) => {
+      payoutFailed = false;
       const transfer = await transferStore.findForEvent(tx, event.transactionId, event.clientRequestId);
       // A chargeback is taken, never sent: no event settles it.
       if (!transfer || transfer.kind === 'CHARGEBACK') return;
@@ -256,6 +260,7 @@ export class Settlement {
       }
       // A failed transfer puts the money back where it came from; the worker asks again later. The
       // back office hears of it (transfer.failed) with the bookkeeping, in this transaction.
+      payoutFailed = transfer.kind === 'PAYOUT';
       await outboxStore.append(tx, transferFailed(payment, { ...transfer, kind: transfer.kind }));
       const source = transfer.kind === 'PAYOUT' ? [{ account: account.clinicPayable(payment.clinicId), amount: transfer.amountCentavos }] : drawnFrom(transfer);
       await post(tx, {
@@ -269,6 +274,8 @@ export class Settlement {
       });
       this.logger.error({ transferId: transfer.id, kind: transfer.kind }, 'gateway transfer failed');
     });
+    if (applied && payoutFailed) this.metrics?.increment('payout_failures_total');
+    return applied;
   }
 
   /**

@@ -1,58 +1,9 @@
-'use client';
-// A procedure and its plan simulator: à vista, card and crediário side by side.
-import { useQuery } from '@apollo/client/react';
-import { formatBRL } from '@medpay/web/format';
-import { graphql } from '@medpay/web/graphql';
-import { ErrorNotice, Loading } from '@medpay/web/ui';
-import Link from 'next/link';
-import { useParams } from 'next/navigation';
-import { useState } from 'react';
-import { PlanTable } from '../../../components/plan-table';
+// A procedure's public page, rendered on the server with its plans (the edge may cache it), then live (procedure.tsx).
+import { queryOnServer } from '@medpay/web/server';
+import { Procedure } from './procedure';
+import { DEFAULT_DUE_DAY, ProcedurePage } from './query';
 
-const ProcedurePage = graphql(`
-  query ProcedurePage($id: ID!, $firstDueDay: Int) {
-    procedure(id: $id) {
-      id name description category priceCentavos durationMinutes interestFreeInstallments active
-      clinic { id tradeName status address { city state } }
-    }
-    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields }
-  }
-`);
-
-export default function Procedure() {
-  const { id } = useParams<{ id: string }>();
-  const [dueDay, setDueDay] = useState(10);
-  const { data, loading, error } = useQuery(ProcedurePage, { variables: { id, firstDueDay: dueDay } });
-  if (loading && !data) return <Loading />;
-  const procedure = data?.procedure;
-  if (!procedure) return error ? <ErrorNotice error={error} /> : <p className="notice notice-info">Procedimento não encontrado.</p>;
-  const available = procedure.active && procedure.clinic.status === 'ACTIVE';
-  return (
-    <>
-      <p className="muted"><Link href={`/clinicas/${procedure.clinic.id}`}>{procedure.clinic.tradeName}</Link> · {procedure.clinic.address.city}/{procedure.clinic.address.state}</p>
-      <h1>{procedure.name}</h1>
-      <section className="card">
-        <p>{procedure.description}</p>
-        <p className="muted">{procedure.category} · cerca de {procedure.durationMinutes} min</p>
-        <p className="big money">{formatBRL(procedure.priceCentavos)}</p>
-        <p className="hint">O valor fica protegido pela MedPay e só é repassado à clínica depois do atendimento.</p>
-      </section>
-      {available ? (
-        <section aria-labelledby="simulador">
-          <h2 id="simulador">Simule e compare</h2>
-          <div className="row">
-            <label htmlFor="vencimento" style={{ margin: 0 }}>Dia de vencimento das parcelas do crediário</label>
-            <select id="vencimento" style={{ width: 'auto' }} value={dueDay} onChange={(e) => setDueDay(Number(e.target.value))}>
-              {Array.from({ length: 28 }, (_, index) => index + 1).map((day) => <option key={day} value={day}>dia {day}</option>)}
-            </select>
-          </div>
-          <ErrorNotice error={error} />
-          <PlanTable plans={data?.paymentPlans ?? []} checkoutHref={(plan) => `/procedimentos/${procedure.id}/pagar?plano=${encodeURIComponent(plan.id)}&vencimento=${dueDay}`} />
-          <p className="hint">CET: Custo Efetivo Total ao ano, com juros, IOF e encargos. No crediário, os juros contam os dias corridos até cada vencimento. No cartão sem juros, o total é o preço do procedimento.</p>
-        </section>
-      ) : (
-        <p className="notice notice-info">Este procedimento não está disponível para pagamento no momento.</p>
-      )}
-    </>
-  );
+export default async function ProcedureRoute({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <Procedure initial={await queryOnServer(ProcedurePage, { id, firstDueDay: DEFAULT_DUE_DAY })} />;
 }
