@@ -77,7 +77,7 @@ export function renderInbox(store: MessageStore): string {
   return page(
     'Caixa de entrada do simulador — MedPay Saúde',
     `<h1>Caixa de entrada do simulador de mensagens</h1>
-<p class="muted">Tudo o que os serviços enviaram por e-mail, SMS, WhatsApp e push nesta sessão (só na memória; a página se atualiza a cada 5 segundos).</p>
+<p class="muted">Tudo o que os serviços enviaram por e-mail, SMS, WhatsApp e push (a página se atualiza a cada 5 segundos).</p>
 <h2>E-mails (${emails.length})</h2>
 ${table(['Recebido em', 'Assunto', 'Para', 'De'], emails, 'Nenhum e-mail recebido ainda.')}
 <h2>SMS (${sms.length})</h2>

@@ -1,7 +1,8 @@
 // Runs the messaging simulator as its own process: `npx tsx simulators/messaging/src/main.ts`.
 // Defaults match the notifications service's (the same development secrets from .data/dev-secrets.json,
 // its webhook endpoints on port 4005), so both started with no environment talk to each other.
-import { baseConfigShape, createLogger, devSecret, loadConfig, runService } from '@medpay/runtime';
+import { baseConfigShape, createLogger, dataDir, devSecret, loadConfig, runService } from '@medpay/runtime';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { startMessagingSimulator } from './simulator.js';
 
@@ -26,6 +27,8 @@ const config = loadConfig({
   MESSAGING_SIM_WHATSAPP_APP_SECRET: z.string().min(1).default(() => devSecret('WHATSAPP_APP_SECRET')),
   /** where WhatsApp status webhooks go; empty to only log them */
   MESSAGING_SIM_WHATSAPP_WEBHOOK_URL: optionalUrl.default('http://127.0.0.1:4005/webhooks/whatsapp'),
+  /** the inbox, kept across restarts; `memory` keeps nothing */
+  MESSAGING_SIM_STATE_FILE: z.string().default(() => join(dataDir(), 'messaging-simulator.json')),
   /** JSON object: template name → body text with {{1}}, {{2}}… (other names are accepted and shown with their parameters) */
   MESSAGING_SIM_WHATSAPP_TEMPLATES: z
     .string()
@@ -54,6 +57,7 @@ await runService('messaging-simulator', async () => {
     whatsappToken: config.MESSAGING_SIM_WHATSAPP_TOKEN,
     whatsappAppSecret: config.MESSAGING_SIM_WHATSAPP_APP_SECRET,
     whatsappTemplates: config.MESSAGING_SIM_WHATSAPP_TEMPLATES,
+    ...(config.MESSAGING_SIM_STATE_FILE === 'memory' ? {} : { stateFile: config.MESSAGING_SIM_STATE_FILE }),
     logger,
     ...(config.MESSAGING_SIM_ZENVIA_WEBHOOK_URL ? { zenviaWebhookUrl: config.MESSAGING_SIM_ZENVIA_WEBHOOK_URL } : {}),
     ...(config.MESSAGING_SIM_WHATSAPP_WEBHOOK_URL ? { whatsappWebhookUrl: config.MESSAGING_SIM_WHATSAPP_WEBHOOK_URL } : {}),

@@ -2,8 +2,11 @@
 // receipts sent to a local webhook server, and Web Push decryption (web-push as the sender).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import webPush from 'web-push';
 import { startMessagingSimulator, type MessagingSimulator } from './simulator.js';
@@ -302,5 +305,34 @@ describe('controls', () => {
     await http('POST', '/v2/channels/sms/messages', { from: 'medpay', to: '5511999990001', contents: [{ type: 'text', text: 'dois' }] }, { 'x-api-token': ZENVIA_TOKEN });
     expect((await messages('')).map((message) => message.text)).toEqual(['um', 'dois']);
     expect((await http('GET', '/_sim/health')).body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('state file', () => {
+  it('keeps the inbox across a restart: a message, its delivery status and its idempotency key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'messaging-sim-'));
+    const stateFile = join(dir, 'inbox.json');
+    const start = () => startMessagingSimulator({ httpPort: 0, smtpPort: 0, zenviaToken: ZENVIA_TOKEN, whatsappToken: WHATSAPP_TOKEN, whatsappAppSecret: APP_SECRET, receiptDelayMs: 10, stateFile });
+    const sendSms = (sim: MessagingSimulator, externalId: string) =>
+      fetch(`${sim.httpUrl}/v2/channels/sms/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-token': ZENVIA_TOKEN },
+        body: JSON.stringify({ from: 'medpay', to: '5511999990009', externalId, contents: [{ type: 'text', text: 'Lembrete da sua consulta.' }] }),
+      }).then((response) => response.json() as Promise<{ id: string }>);
+    const first = await start();
+    const sent = await sendSms(first, 'persisted-1');
+    await first.receipts.idle();
+    await first.close();
+
+    const second = await start();
+    try {
+      expect(second.messages.sms()).toEqual([expect.objectContaining({ id: sent.id, externalId: 'persisted-1', text: 'Lembrete da sua consulta.', status: 'DELIVERED' })]);
+      // the same externalId is the same message after the restart too
+      expect((await sendSms(second, 'persisted-1')).id).toBe(sent.id);
+      expect(second.messages.sms()).toHaveLength(1);
+    } finally {
+      await second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,11 @@
 // A stand-in for the messaging providers the notifications subgraph sends through, in one process: an
 // SMTP server, Zenvia's SMS API, the WhatsApp Business Cloud API and a Web Push service, each keeping
 // what it received (see it at GET /_sim/messages or in the web inbox at GET /), sending delivery
-// receipts back by webhook, and failing on demand. See README.md for every endpoint and control.
+// receipts back by webhook, and failing on demand. With a state file (`npm start`'s) the inbox survives
+// a restart. See README.md for every endpoint and control.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { dirname } from 'node:path';
 import { BodyTooLargeError, listen, readBody, sendJson, type Logger } from '@medpay/runtime';
 import type { SimulatorContext } from './context.js';
 import { controlRoutes } from './control-routes.js';
@@ -48,6 +51,8 @@ export interface MessagingSimulatorOptions {
   receiptDelayMs?: number;
   /** messages kept per channel (the oldest are forgotten) */
   messageLimit?: number;
+  /** where the inbox is kept across restarts (read at start, written within a second of a change); in memory only without one */
+  stateFile?: string;
   logger?: Logger;
 }
 
@@ -80,6 +85,21 @@ export async function startMessagingSimulator(options: MessagingSimulatorOptions
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger;
   const store = new MessageStore(options.messageLimit ?? 1000);
+  const { stateFile } = options;
+  if (stateFile && existsSync(stateFile)) store.restore(readFileSync(stateFile, 'utf8'));
+  // Messages arrive by SMTP and HTTP and change status on timers (receipts): the inbox is written out
+  // when it changed, at most every second, whole and renamed into place.
+  let saved = stateFile ? store.dump() : '';
+  const save = () => {
+    if (!stateFile) return;
+    const now = store.dump();
+    if (now === saved) return;
+    mkdirSync(dirname(stateFile), { recursive: true });
+    writeFileSync(`${stateFile}.tmp`, now);
+    renameSync(`${stateFile}.tmp`, stateFile);
+    saved = now;
+  };
+  const saving = stateFile ? setInterval(save, 1_000).unref() : undefined;
   const faults = new Faults();
   const zenviaHeaders = options.zenviaWebhookHeaders ?? {};
   const receipts = new ReceiptSender(
@@ -155,6 +175,8 @@ export async function startMessagingSimulator(options: MessagingSimulatorOptions
     running = await listen(server, host, options.httpPort ?? 4011, async () => {
       receipts.close();
       await smtp.close();
+      clearInterval(saving);
+      save();
     });
   } catch (error) {
     await smtp.close();

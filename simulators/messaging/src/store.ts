@@ -106,6 +106,10 @@ class BoundedLog<T> {
     return this.entries.map((entry) => entry.value);
   }
 
+  keyed(): Array<{ key: string | null; value: T }> {
+    return this.entries;
+  }
+
   clear() {
     this.entries.length = 0;
     this.byKey.clear();
@@ -166,5 +170,16 @@ export class MessageStore {
 
   clear() {
     for (const channel of CHANNELS) this.logs[channel].clear();
+  }
+
+  /** Everything it holds, as JSON, to be read back by restore (the simulator's state file). */
+  dump(): string {
+    return JSON.stringify(Object.fromEntries(CHANNELS.map((channel) => [channel, this.logs[channel].keyed()])));
+  }
+
+  restore(json: string) {
+    const saved = JSON.parse(json) as Partial<Record<Channel, Array<{ key: string | null; value: never }>>>;
+    this.clear();
+    for (const channel of CHANNELS) for (const { key, value } of saved[channel] ?? []) this.logs[channel].add(value, key);
   }
 }

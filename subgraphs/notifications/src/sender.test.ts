@@ -40,12 +40,15 @@ const directory = {
   contact: async () => facts({}).recipient,
 } as unknown as Directory;
 
+/** 15:00 in São Paulo today: outside quiet hours, and within a day of the real clock (the dispatcher drops what is a day late) */
+const afternoonToday = () => new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'America/Sao_Paulo' })}T15:00:00-03:00`);
+
 describe('MessageSender', () => {
   let database: Database<PrismaClient>;
   let store: NotificationStore;
   let simulator: MessagingSimulator;
   let queue: EmbeddedJobQueue;
-  let now = new Date('2026-12-04T15:00:00-03:00');
+  let now = afternoonToday();
   let failSettleOnce = false;
 
   beforeAll(async () => {
@@ -128,7 +131,7 @@ describe('MessageSender', () => {
     expect(held).toMatchObject({ status: 'PENDING', attempts: 0 });
     expect(held!.scheduledFor.toISOString()).toBe('2099-12-05T11:00:00.000Z');
     expect(smsWith(waiting.id)).toHaveLength(0);
-    now = new Date('2026-12-04T15:00:00-03:00');
+    now = afternoonToday();
   });
 
   it('an opt-out made after the message was recorded still holds when it goes out', async () => {
