@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { domainEventPayloads } from '@medpay/contracts';
 import { FieldEncryption, type Database, type PublishedEvent } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -91,6 +91,27 @@ describe('the outbox feed', () => {
     const { events: all } = await feed.published({ after: null, limit: 100 });
     expect((await feed.published({ after: cursorOf(all[0]!), limit: 1 })).events.map((event) => event.id)).toEqual([expected[1]]);
     expect((await feed.published({ after: cursorOf(all.at(-1)!), limit: 100 })).events).toEqual([]);
+  });
+
+  it('never loses an event published just after a reader took the one before, in the same millisecond', async () => {
+    await database.prisma.outboxEvent.deleteMany();
+    const feed = usersOutbox(database.prisma);
+    // the second event's random id sorts before the first's: a tie on publishedAt would put it behind the reader's cursor
+    const [second, first] = [randomUUID(), randomUUID()].sort();
+    for (const id of [first!, second!]) {
+      await database.prisma.outboxEvent.create({ data: { id, type: 'thing.happened', aggregateId: id, payload: {}, createdAt: new Date(base) } });
+    }
+    // the clock stands still (Date only: the database's own timers run)
+    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      await feed.markPublished(first!);
+      const { events: taken } = await feed.published({ after: null, limit: 100 });
+      await feed.markPublished(second!);
+      const { events: next } = await feed.published({ after: cursorOf(taken.at(-1)!), limit: 100 });
+      expect([...taken, ...next].map((event) => event.id)).toEqual([first, second]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('refuses a cursor that names no outbox row (not a uuid) with BAD_USER_INPUT', async () => {

@@ -116,25 +116,32 @@ export function reportOutboxLag(metrics: Metrics, outbox: OutboxStore) {
 }
 
 /** The relay's OutboxStore and the published feed over a service's `outbox` model (`prisma.outboxEvent`). */
-export const prismaOutbox = (table: OutboxTable): OutboxStore & OutboxFeed => ({
-  async unpublished(limit) {
-    const rows = await table.findMany({ where: { publishedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
-    return rows.map(eventOf);
-  },
-  async markPublished(id) {
-    await table.update({ where: { id }, data: { publishedAt: new Date() } });
-  },
-  async published({ after, limit }) {
-    // Outbox ids are UUIDs in every service: another cursor names no event (and must not reach the uuid column).
-    if (after && !isUuid(after.id)) throw new AppError('BAD_USER_INPUT', 'Cursor do feed inválido.', { field: 'after.id' });
-    const at = after && new Date(after.publishedAt);
-    const rows = await table.findMany({
-      where: after ? { publishedAt: { gte: at! }, OR: [{ publishedAt: { gt: at! } }, { id: { gt: after.id.toLowerCase() } }] } : { publishedAt: { not: null } },
-      orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
-      take: limit,
-    });
-    return { events: rows.map((row) => ({ ...eventOf(row), publishedAt: row.publishedAt!.toISOString() })) };
-  },
-});
+export const prismaOutbox = (table: OutboxTable): OutboxStore & OutboxFeed => {
+  // The feed's readers go by (publishedAt, id): two events published in the same millisecond would
+  // be ordered by their random ids, and a reader that took the first before the second was published
+  // would never see the second. So this relay never gives two events the same time.
+  let lastPublished = 0;
+  return {
+    async unpublished(limit) {
+      const rows = await table.findMany({ where: { publishedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
+      return rows.map(eventOf);
+    },
+    async markPublished(id) {
+      lastPublished = Math.max(Date.now(), lastPublished + 1);
+      await table.update({ where: { id }, data: { publishedAt: new Date(lastPublished) } });
+    },
+    async published({ after, limit }) {
+      // Outbox ids are UUIDs in every service: another cursor names no event (and must not reach the uuid column).
+      if (after && !isUuid(after.id)) throw new AppError('BAD_USER_INPUT', 'Cursor do feed inválido.', { field: 'after.id' });
+      const at = after && new Date(after.publishedAt);
+      const rows = await table.findMany({
+        where: after ? { publishedAt: { gte: at! }, OR: [{ publishedAt: { gt: at! } }, { id: { gt: after.id.toLowerCase() } }] } : { publishedAt: { not: null } },
+        orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
+        take: limit,
+      });
+      return { events: rows.map((row) => ({ ...eventOf(row), publishedAt: row.publishedAt!.toISOString() })) };
+    },
+  };
+};
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
