@@ -63,8 +63,12 @@ export function traceCall<T>(name: string, attributes: Attributes, headers: Reco
   }, SpanKind.CLIENT);
 }
 
-/** Runs work in a span of its own (a Redis write, a provider call). */
+/**
+ * Runs work in a span of its own (a Redis write, a document store read) within the request's trace;
+ * background work (a relay's or an intake's loop) records none of its own, lest every event make a trace.
+ */
 export function traced<T>(name: string, attributes: Attributes, work: () => Promise<T>, kind = SpanKind.INTERNAL): Promise<T> {
+  if (kind === SpanKind.INTERNAL && !trace.getActiveSpan()) return work();
   return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
     try {
       return await work();
