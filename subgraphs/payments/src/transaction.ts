@@ -10,3 +10,12 @@ export type Tx = Prisma.TransactionClient;
 export function inTransaction<T>(prisma: PrismaClient, step: (tx: Tx) => Promise<T>): Promise<T> {
   return prisma.$transaction(step);
 }
+
+/**
+ * Runs `read` on one snapshot of the database (REPEATABLE READ): figures read by several statements
+ * agree with each other even while money moves (a transfer confirmed between two of them would
+ * otherwise show up on one side of a comparison and not the other).
+ */
+export function inSnapshot<T>(prisma: PrismaClient, read: (tx: Tx) => Promise<T>): Promise<T> {
+  return prisma.$transaction(read, { isolationLevel: 'RepeatableRead' });
+}

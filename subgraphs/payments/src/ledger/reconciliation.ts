@@ -11,6 +11,7 @@ import { chargeStore } from '../money-movement/charge-store.js';
 import { transferStore } from '../money-movement/transfer-store.js';
 import { ledgerDiscrepancyFound } from '../events/domain-events.js';
 import { outboxStore } from '../events/outbox-store.js';
+import { inSnapshot } from '../transaction.js';
 
 export interface ReconciliationReport extends LedgerHealth {
   repairedCharges: string[];
@@ -70,13 +71,15 @@ export class Reconciliation {
     for (const transaction of health.unbalancedTransactions) discrepancies.push(`transação ${transaction} desbalanceada`);
     // Cash at the gateway by our books must equal what our charges received less what left (payouts,
     // refunds and chargebacks: confirmed transfers).
-    const received = await chargeStore.paidTotal(this.prisma);
-    const sent = await transferStore.confirmedTotal(this.prisma);
-    const books = await balances(this.prisma, [account.gatewayCash, account.gatewayOverdraft, account.fundingLine, account.unmatchedReceipts, account.chargebackShortfall]);
+    const { received, cardInterest, sent, books } = await inSnapshot(this.prisma, async (tx) => ({
+      received: await chargeStore.paidTotal(tx),
+      cardInterest: await chargeStore.cardInterest(tx),
+      sent: await transferStore.confirmedTotal(tx),
+      books: await balances(tx, [account.gatewayCash, account.gatewayOverdraft, account.fundingLine, account.unmatchedReceipts, account.chargebackShortfall]),
+    }));
     const overdraft = books.get(account.gatewayOverdraft)!;
     const cash = books.get(account.gatewayCash)! - overdraft;
-    const expected =
-      received - (await chargeStore.cardInterest(this.prisma)) + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - sent;
+    const expected = received - cardInterest + books.get(account.fundingLine)! + books.get(account.unmatchedReceipts)! - sent;
     if (cash !== expected) discrepancies.push(`caixa no gateway: livro ${cash}, cobranças e transferências ${expected}`);
     if (overdraft !== 0) discrepancies.push(`conta no gateway negativa após chargebacks: ${overdraft} centavos a cobrir`);
     const shortfall = books.get(account.chargebackShortfall)!;
