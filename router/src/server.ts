@@ -2,6 +2,7 @@
 // gateway, the HTTP routes (http-routes.ts), live subscriptions over graphql-ws on the same /graphql,
 // and the usage log sent to analytics (usage-log.ts, usage-sender.ts).
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AccessTokenVerifier, createLogger, InternalClient, listen, Metrics, OperationAuthorizer, operationMetricsPlugin, tracingPlugin, type RunningService } from '@medpay/runtime';
 import { buildASTSchema, parse } from 'graphql';
@@ -123,7 +124,8 @@ export async function startRouter(config: RouterConfig): Promise<RunningService 
     allowBatchedHttpRequests: false,
     // Operation ids come only from the apps' manifest (trusted-documents.ts), never registered at run time.
     persistedQueries: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), tracingPlugin(), operationMetricsPlugin(metrics), edgeCachePlugin(), authorizationPlugin(policy, metrics), ...(usage ? [usageLogPlugin(usage)] : [])],
+    // edge-cache.ts writes Cache-Control itself, from the policy the subgraphs' answers set
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControl({ calculateHttpHeaders: false }), tracingPlugin(), operationMetricsPlugin(metrics), edgeCachePlugin(), authorizationPlugin(policy, metrics), ...(usage ? [usageLogPlugin(usage)] : [])],
   });
   await apollo.start();
   await assertEnforcementActive(apollo, authorizer);
