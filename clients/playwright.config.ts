@@ -10,6 +10,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // The suites' stack runs on the default ports moved by MEDPAY_PORT_OFFSET (see scripts/start.ts).
 const offset = Number(process.env.MEDPAY_PORT_OFFSET ?? 0);
 const app = (port: number) => `http://127.0.0.1:${port + offset}`;
+/** the port of the last app `npm start` starts (patient, provider, admin; or those MEDPAY_APPS lists) */
+const lastAppPort = [['patient', 3000], ['provider', 3001], ['admin', 3002]].filter(([name]) => !process.env.MEDPAY_APPS || process.env.MEDPAY_APPS.split(',').includes(name as string)).map(([, port]) => port as number).at(-1) ?? 3000;
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   // Without the networking switches Chromium keeps calling Google's hosts, which this network refuses.
@@ -35,7 +37,8 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx scripts/start.ts',
     cwd: root,
-    url: `${app(3000)}/`,
+    // `npm start` builds and starts the apps one after another: the suites begin once the last is up.
+    url: `${app(lastAppPort)}/health`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'ignore',
