@@ -103,7 +103,12 @@ describe.each(availableModes())('anti-fraud at checkout (%s)', (mode) => {
     const feed = new InternalClient(stack.users.url, 'ai', stack.secret);
     const failed = async () => (await feed.call(outboxFeed, { after: null, limit: 1000 }))!.events.filter((event) => event.type === 'login.failed' && event.aggregateId === joao.userId);
     await eventually(failed, (events) => events.length === 2, 'the failed logins published');
-    await stack.ai.intake.drain();
+    // and what places him and the clinic (his registration, the clinic's city), published at the seed
+    const published = async (url: string, type: string) => (await new InternalClient(url, 'ai', stack.secret).call(outboxFeed, { after: null, limit: 1000 }))!.events.filter((event) => event.type === type);
+    await eventually(() => published(stack.users.url, 'patient.registered'), (events) => events.some((event) => event.aggregateId === joao.userId), "João's registration published");
+    await eventually(() => published(stack.providers.url, 'clinic.located'), (events) => events.length > 0, 'the clinics located');
+    // taken in by ai, whatever its own loop was doing meanwhile
+    while ((await stack.ai.intake.drain()) > 0);
     const created = await checkout(joao, { procedureId: cast.procedureId }, client('203.0.113.11', 'device-joao-0001'));
     const { fraudAssessment: assessment } = await assessed(created.id);
     expect(assessment.features.find((feature) => feature.name === 'failedLogins1h')?.value).toBe(2);
