@@ -37,6 +37,21 @@ const run = promisify(execFile);
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
 
+/**
+ * Runs pg_dump or pg_restore on a database URL whose password goes by PGPASSWORD, never on the command
+ * line (which the process list shows) nor into the error (which the CLI prints).
+ */
+async function pgTool(tool: 'pg_dump' | 'pg_restore', url: string, args: string[]) {
+  const database = new URL(url);
+  const password = decodeURIComponent(database.password);
+  database.password = '';
+  try {
+    await run(tool, [...args, `--dbname=${database}`], { env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } });
+  } catch (error) {
+    throw new Error(`${tool} failed: ${String((error as { stderr?: unknown }).stderr ?? '').trim() || 'no message'}`);
+  }
+}
+
 const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** An embedded service's directory into `<to>/<service>/`, when it has one. */
@@ -63,7 +78,7 @@ export async function backup(to: string, env: NodeJS.ProcessEnv = process.env): 
       // a subgraph never started on this database has nothing to keep
       if (!(await schemaExists(location.url, service))) continue;
       const path = `${service}.pgdump`;
-      await run('pg_dump', ['--format=custom', '--no-owner', `--schema=${service}`, `--file=${join(to, path)}`, `--dbname=${location.url}`]);
+      await pgTool('pg_dump', location.url, ['--format=custom', '--no-owner', `--schema=${service}`, `--file=${join(to, path)}`]);
       written.push({ path, service, kind: 'pg_dump' });
     } else {
       written.push(...copyDirectory(service, location.dir, to));
@@ -139,7 +154,7 @@ export async function restore(from: string, options: { env?: NodeJS.ProcessEnv; 
     if (location.kind !== 'postgres') throw new Error(`${service}: a PostgreSQL dump restores into PostgreSQL (set DATABASE_URL)`);
     await ensureDatabase(location.url);
     await prepareSchema(location.url, service, replace);
-    await run('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${location.url}`, join(from, `${service}.pgdump`)]);
+    await pgTool('pg_restore', location.url, ['--no-owner', '--exit-on-error', join(from, `${service}.pgdump`)]);
   }
   return manifest;
 }

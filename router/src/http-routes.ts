@@ -3,7 +3,7 @@
 // Server — queries by GET or POST, JSON posts only, one operation per request — and event streams
 // (graphql-sse, event-stream.ts) for a POST that accepts text/event-stream.
 import type { ApolloServer } from '@apollo/server';
-import { traceCall, traceRequest, answerFailure, clientIpOf, DEVICE_HEADER, deviceIdOf, executeApollo, mayReadMetrics, readBody, sendGraphQLError, sendJson, type Logger, type Metrics } from '@medpay/runtime';
+import { traceCall, traceRequest, answerFailure, CLAIMS_HEADER, clientIpOf, DEVICE_HEADER, deviceIdOf, executeApollo, mayReadMetrics, readBody, sendGraphQLError, sendJson, type Logger, type Metrics } from '@medpay/runtime';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallerAuthenticator } from './caller.js';
 import { REQUEST_REFUSALS } from './client-errors.js';
@@ -32,14 +32,15 @@ export interface HttpRoutesOptions {
  * webhooks, each checked by its subgraph on the raw request (Celcoin's Basic credentials, Zenvia's
  * token, WhatsApp's signature). Forwarded as they are, without anything of the router's own.
  */
-const FORWARDED_ROUTES: Record<string, { subgraph: string; methods: string[] }> = {
+const FORWARDED_ROUTES: Record<string, { subgraph: string; methods: string[]; signedByHeaders?: true }> = {
+  // a signed link: nothing of the browser's (its bearer token included) goes on
   '/data-exports/download': { subgraph: 'users', methods: ['GET'] },
-  '/webhooks/celcoin': { subgraph: 'payments', methods: ['POST'] },
-  '/webhooks/zenvia': { subgraph: 'notifications', methods: ['POST'] },
-  '/webhooks/whatsapp': { subgraph: 'notifications', methods: ['GET', 'POST'] },
+  '/webhooks/celcoin': { subgraph: 'payments', methods: ['POST'], signedByHeaders: true },
+  '/webhooks/zenvia': { subgraph: 'notifications', methods: ['POST'], signedByHeaders: true },
+  '/webhooks/whatsapp': { subgraph: 'notifications', methods: ['GET', 'POST'], signedByHeaders: true },
 };
-/** request headers never passed on: the connection's own, and those only the router may set */
-const UNFORWARDED_HEADERS = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-medpay-claims', 'x-forwarded-for', 'x-request-id', 'traceparent', 'tracestate']);
+/** request headers a webhook's are never passed on with: the connection's own, and those only the router may set */
+const UNFORWARDED_HEADERS = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', CLAIMS_HEADER, 'x-forwarded-for', 'x-request-id', 'traceparent', 'tracestate']);
 const FORWARDED_ANSWER_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'referrer-policy'];
 
 const isJsonRequest = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
@@ -70,7 +71,9 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
         if (!target) return sendJson(res, 404, { error: 'not found' });
         if (!forwarded.methods.includes(req.method ?? '')) return sendJson(res, 405, { error: 'method not allowed' }, { allow: forwarded.methods.join(', ') });
         const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && !UNFORWARDED_HEADERS.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+        if (forwarded.signedByHeaders) {
+          for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && !UNFORWARDED_HEADERS.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
         const body = req.method === 'POST' ? new Uint8Array(await readBody(req, config.BODY_LIMIT_BYTES)) : undefined;
         const upstream = await traceCall(`router → ${forwarded.subgraph} ${path}`, { 'medpay.subgraph': forwarded.subgraph }, headers, () =>
           fetch(`${target.pick()}${req.url}`, { method: req.method, headers, body, signal: AbortSignal.timeout(30_000) }),
