@@ -10,6 +10,8 @@ import { loadNotificationsConfig, startNotificationsService, type NotificationsS
 import { AccessTokenIssuer, anonymousClaims, signClaims, type Claims, type Metrics, type Role, type RunningService } from '@medpay/runtime';
 import { eventually, freshPostgresDatabase } from '@medpay/runtime/testing';
 import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-simulator';
+import { actAsSigner, startClickSignSimulator, type ClickSignSimulator } from '@medpay/clicksign-simulator';
+import { startReceitaSimulator, type ReceitaSimulator } from '@medpay/receita-simulator';
 import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '@medpay/payments';
 import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
 import { loadRouterConfig, startRouter } from '@medpay/router';
@@ -78,6 +80,8 @@ export interface Stack {
   notifications: NotificationsService | null;
   messaging: MessagingSimulator | null;
   celcoin: CelcoinSimulator;
+  receita: ReceitaSimulator;
+  clicksign: ClickSignSimulator;
   router: RunningService & { metrics: Metrics };
   secret: string;
   /** the Redis Stream this stack's services publish their events to (postgres mode) */
@@ -101,6 +105,8 @@ export interface Stack {
   startPaymentsReplica(overrides?: Record<string, string>): Promise<PaymentsService>;
   /** one more replica of a subgraph (notifications: with `{ notifications: true }`), on the same database (and Redis, in postgres mode) */
   startReplica(subgraph: 'users' | 'providers' | 'payments' | 'analytics' | 'notifications' | 'ai'): Promise<RunningService>;
+  /** signs (or refuses) as the person behind `email` the newest envelope waiting for them at ClickSign */
+  signAs(email: string, action?: 'sign' | 'refuse'): Promise<void>;
   /** has the Celcoin simulator deliver its webhooks to the given payments replica */
   pointWebhooksAt(payments: RunningService): Promise<void>;
   /** one more router, sending payments traffic to the given replica */
@@ -119,6 +125,10 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
   const secret = randomBytes(32).toString('base64url');
   const eventStream = `test:${randomBytes(4).toString('hex')}:events`;
   const databaseUrl = mode === 'postgres' ? await freshPostgresDatabase() : 'pglite:memory';
+  const routerPort = await freePort();
+  const integrationSecrets = { receita: randomBytes(16).toString('hex'), clicksignToken: randomBytes(16).toString('hex'), clicksignWebhook: randomBytes(16).toString('hex') };
+  const receita = await startReceitaSimulator({ port: 0, consumerKey: 'medpay-test', consumerSecret: integrationSecrets.receita, requestsPerSecond: 1000 });
+  const clicksign = await startClickSignSimulator({ port: 0, accessToken: integrationSecrets.clicksignToken, webhookSecret: integrationSecrets.clicksignWebhook, webhookRetryBaseMs: 50 });
   const common = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -126,10 +136,20 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     BLIND_INDEX_KEY: randomBytes(32).toString('base64url'),
     SEED_DEMO_DATA: 'true',
+    RECEITA_BASE_URL: receita.url,
+    RECEITA_CONSUMER_KEY: 'medpay-test',
+    RECEITA_CONSUMER_SECRET: integrationSecrets.receita,
+    RECEITA_REQUESTS_PER_SECOND: '1000',
+    CLICKSIGN_BASE_URL: clicksign.url,
+    CLICKSIGN_ACCESS_TOKEN: integrationSecrets.clicksignToken,
+    CLICKSIGN_WEBHOOK_SECRET: integrationSecrets.clicksignWebhook,
+    // Documents are linked through the router (their signed links), and looked after often.
+    ROUTER_PUBLIC_URL: `http://127.0.0.1:${routerPort}`,
+    DOCUMENTS_INTERVAL_MS: '200',
+    BACKGROUND_INTERVAL_MS: '200',
     // Stacks running at once share the test Redis: each publishes its events to a Stream of its own.
     ...(mode === 'postgres' ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl!, EVENT_STREAM: eventStream } : { DATABASE_URL: databaseUrl }),
   };
-  const routerPort = await freePort();
   // payments asks ai to assess each checkout, and ai reads payments' outbox: ai's address is chosen first.
   const aiPort = await freePort();
   const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
@@ -223,6 +243,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       ...extra,
     });
   const router = await startRouter(routerEnv(payments.url, { ROUTER_PORT: String(routerPort) }));
+  // ClickSign's webhooks come through the router, which hands each to payments and providers.
+  await fetch(`${clicksign.url}/_sim/webhook`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${router.url}/webhooks/clicksign` }) });
   const extras: RunningService[] = [];
 
   const send = async (url: string, request: Record<string, unknown>, headers: Record<string, string>) => {
@@ -243,6 +265,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     notifications,
     messaging,
     celcoin,
+    receita,
+    clicksign,
     router,
     secret,
     eventStream,
@@ -251,6 +275,10 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       send(`${router.url}/graphql`, { variables, extensions: { persistedQuery: { version: 1, sha256Hash: appOperation(name).sha256Hash } } }, headers),
     direct: (service, query, claims, variables, signingSecret = secret) =>
       post(`${service.url}/graphql`, query, variables, { 'x-medpay-claims': signClaims(claims ?? anonymousClaims(), signingSecret) }),
+    async signAs(email, action = 'sign') {
+      // The envelope is made right after checkout (or by the next background pass).
+      await eventually(() => actAsSigner(clicksign.url, email, action), (signer) => signer !== null, `an envelope for ${email} to ${action}`);
+    },
     async login(email, password = 'MedPay@2026') {
       // The apps' own login (by its id), so suites can log in whatever the router's trusted-documents mode.
       const { body } = await stack.appOperation<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>('Login', { input: { email, password } });
@@ -315,6 +343,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       await celcoin.close();
       await providers.close();
       await stack.users.close();
+      await Promise.all([receita.close(), clicksign.close()]);
     },
   };
   return stack;

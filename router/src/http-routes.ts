@@ -32,12 +32,21 @@ export interface HttpRoutesOptions {
  * webhooks, each checked by its subgraph on the raw request (Celcoin's Basic credentials, Zenvia's
  * token, WhatsApp's signature). Forwarded as they are, without anything of the router's own.
  */
-const FORWARDED_ROUTES: Record<string, { subgraph: string; methods: string[]; signedByHeaders?: true }> = {
-  // a signed link: nothing of the browser's (its bearer token included) goes on
-  '/data-exports/download': { subgraph: 'users', methods: ['GET'] },
-  '/webhooks/celcoin': { subgraph: 'payments', methods: ['POST'], signedByHeaders: true },
-  '/webhooks/zenvia': { subgraph: 'notifications', methods: ['POST'], signedByHeaders: true },
-  '/webhooks/whatsapp': { subgraph: 'notifications', methods: ['GET', 'POST'], signedByHeaders: true },
+/**
+ * Requests passed on as they came to the subgraphs that serve them. A webhook several subgraphs follow
+ * (ClickSign's: payments' contracts, providers' agreements) goes to each, and is answered 2xx only when
+ * every one took it, so the provider retries what one of them missed (each ignores what is not its own).
+ */
+const FORWARDED_ROUTES: Record<string, { subgraphs: string[]; methods: string[]; signedByHeaders?: true }> = {
+  // signed links: nothing of the browser's (its bearer token included) goes on
+  '/data-exports/download': { subgraphs: ['users'], methods: ['GET'] },
+  '/documents/payments': { subgraphs: ['payments'], methods: ['GET'] },
+  '/documents/providers': { subgraphs: ['providers'], methods: ['GET'] },
+  '/webhooks/celcoin': { subgraphs: ['payments'], methods: ['POST'], signedByHeaders: true },
+  '/webhooks/clicksign': { subgraphs: ['payments', 'providers'], methods: ['POST'], signedByHeaders: true },
+  '/webhooks/helena': { subgraphs: ['providers'], methods: ['POST'], signedByHeaders: true },
+  '/webhooks/zenvia': { subgraphs: ['notifications'], methods: ['POST'], signedByHeaders: true },
+  '/webhooks/whatsapp': { subgraphs: ['notifications'], methods: ['GET', 'POST'], signedByHeaders: true },
 };
 /** request headers a webhook's are never passed on with: the connection's own, and those only the router may set */
 const UNFORWARDED_HEADERS = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', CLAIMS_HEADER, 'x-forwarded-for', 'x-request-id', 'traceparent', 'tracestate']);
@@ -67,17 +76,24 @@ export function httpRoutes({ config, subgraphs, apollo, authenticator, trusted, 
       }
       const forwarded = FORWARDED_ROUTES[path!];
       if (forwarded) {
-        const target = subgraphs.find(({ name }) => name === forwarded.subgraph);
-        if (!target) return sendJson(res, 404, { error: 'not found' });
+        const targets = subgraphs.filter(({ name }) => forwarded.subgraphs.includes(name));
+        if (targets.length !== forwarded.subgraphs.length) return sendJson(res, 404, { error: 'not found' });
         if (!forwarded.methods.includes(req.method ?? '')) return sendJson(res, 405, { error: 'method not allowed' }, { allow: forwarded.methods.join(', ') });
-        const headers: Record<string, string> = {};
+        const incoming: Record<string, string> = {};
         if (forwarded.signedByHeaders) {
-          for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && !UNFORWARDED_HEADERS.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+          for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && !UNFORWARDED_HEADERS.has(name)) incoming[name] = Array.isArray(value) ? value.join(', ') : value;
         }
         const body = req.method === 'POST' ? new Uint8Array(await readBody(req, config.BODY_LIMIT_BYTES)) : undefined;
-        const upstream = await traceCall(`router → ${forwarded.subgraph} ${path}`, { 'medpay.subgraph': forwarded.subgraph }, headers, () =>
-          fetch(`${target.pick()}${req.url}`, { method: req.method, headers, body, signal: AbortSignal.timeout(30_000) }),
+        const answers = await Promise.all(
+          targets.map((target) => {
+            const headers = { ...incoming };
+            return traceCall(`router → ${target.name} ${path}`, { 'medpay.subgraph': target.name }, headers, () =>
+              fetch(`${target.pick()}${req.url}`, { method: req.method, headers, body, signal: AbortSignal.timeout(30_000) }),
+            );
+          }),
         );
+        const upstream = answers.find((answer) => !answer.ok) ?? answers[0]!;
+        await Promise.all(answers.filter((answer) => answer !== upstream).map((answer) => answer.arrayBuffer()));
         const answerHeaders: Record<string, string> = {};
         for (const name of FORWARDED_ANSWER_HEADERS) {
           const value = upstream.headers.get(name);

@@ -27,6 +27,7 @@ export function formatRate(rate: number, digits = 2): string {
 }
 
 export const paymentStatusLabel: Record<PaymentStatus, string> = {
+  AWAITING_SIGNATURE: 'Aguardando assinatura',
   AWAITING_PAYMENT: 'Aguardando pagamento',
   PAID: 'Pago',
   IN_ESCROW: 'Pago — em garantia',
@@ -78,6 +79,7 @@ export const deletionServiceLabel: Record<string, string> = {
 
 export const clinicStatusLabel: Record<ClinicStatus, string> = {
   PENDING_REVIEW: 'Em análise',
+  AWAITING_AGREEMENT: 'Aguardando contrato',
   ACTIVE: 'Ativa',
   SUSPENDED: 'Suspensa',
   REJECTED: 'Recusada',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 const id = z.string().min(1);
 const centavos = z.number().int();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const paymentStatus = z.enum(['AWAITING_PAYMENT', 'PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT', 'EXPIRED', 'CANCELED', 'DECLINED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'DISPUTED', 'CHARGED_BACK']);
+const paymentStatus = z.enum(['AWAITING_SIGNATURE', 'AWAITING_PAYMENT', 'PAID', 'IN_ESCROW', 'RELEASED', 'PAID_OUT', 'EXPIRED', 'CANCELED', 'DECLINED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'DISPUTED', 'CHARGED_BACK']);
 /** One read in the sensitive-data access log. */
 export const dataAccess = z.object({
   /** unique per read: analytics keys its log on it */

@@ -73,6 +73,19 @@ export const payerIdentity = endpoint({
   response: z.object({ name: z.string(), cpf: z.string() }),
 });
 
+export const cpfStatus = z.enum(['UNVERIFIED', 'REGULAR', 'PENDENTE_DE_REGULARIZACAO', 'SUSPENSA', 'CANCELADA', 'TITULAR_FALECIDO', 'NULA']);
+
+/**
+ * users → payments: the payer's CPF check at the Receita Federal for credit, made again when older than
+ * 30 days (404 without a CPF). Crediário needs `opensCredit`.
+ */
+export const cpfStanding = endpoint({
+  service: 'users',
+  path: '/internal/cpf-standing',
+  request: z.object({ userId: z.string() }),
+  response: z.object({ status: cpfStatus, checkedAt: z.iso.datetime().nullable(), opensCredit: z.boolean() }),
+});
+
 /** users → payments: which of the given payers match a whole CPF or a name fragment (only ids come back). */
 export const payerSearch = endpoint({
   service: 'users',
@@ -176,6 +189,14 @@ export const clinicStaff = endpoint({
   path: '/internal/clinic-staff',
   request: z.object({ clinicId: z.string() }),
   response: z.object({ clinicId: z.string(), name: z.string(), status: z.string(), staff: z.array(z.object({ userId: z.string(), role: clinicRole })) }),
+});
+
+/** providers → payments: a clinic as its documents (statements) name it (404: unknown clinic). */
+export const clinicParty = endpoint({
+  service: 'providers',
+  path: '/internal/clinic-party',
+  request: z.object({ clinicId: z.string() }),
+  response: z.object({ legalName: z.string(), tradeName: z.string(), cnpj: z.string() }),
 });
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

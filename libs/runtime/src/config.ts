@@ -56,6 +56,14 @@ export const baseConfigShape = {
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 };
 
+/** The platform's terms with clinics: payments applies them, the clinics' service agreement states them. */
+export const platformTermsConfigShape = {
+  /** MedPay's share of each payment, in basis points (400 = 4 %) */
+  PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(400),
+  /** days after payment when escrow is released unless the patient disputes */
+  ESCROW_AUTO_RELEASE_DAYS: z.coerce.number().int().min(1).default(30),
+};
+
 /** Demo data for the services that seed it: `auto` seeds only an embedded database. */
 export const seedDemoDataShape = {
   SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),

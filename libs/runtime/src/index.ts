@@ -27,3 +27,6 @@ export * from './calendar.js';
 export * from './re-encryption.js';
 export * from './access-log.js';
 export * from './tracing.js';
+export * from './resilience.js';
+export * from './provider-client.js';
+export * from './object-store.js';

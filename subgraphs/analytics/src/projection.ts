@@ -49,7 +49,7 @@ export type AnalyticsMethod = 'PIX' | 'BOLETO' | 'CARD' | 'CARD_INSTALLMENTS' | 
 
 /** How far along a status is: when two moves carry the same time, the later step wins. */
 const STATUS_RANK: Record<string, number> = {
-  AWAITING_PAYMENT: 0, PAID: 1, IN_ESCROW: 2, DISPUTED: 3, RELEASED: 4, PAID_OUT: 5, PARTIALLY_REFUNDED: 6,
+  AWAITING_SIGNATURE: 0, AWAITING_PAYMENT: 0, PAID: 1, IN_ESCROW: 2, DISPUTED: 3, RELEASED: 4, PAID_OUT: 5, PARTIALLY_REFUNDED: 6,
   EXPIRED: 7, CANCELED: 7, DECLINED: 7, REFUNDED: 7, CHARGED_BACK: 7,
 };
 /** Statuses a payment awaiting payment can move to without having been paid. */

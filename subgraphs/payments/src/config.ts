@@ -1,4 +1,5 @@
-import { baseConfigShape, devSecret, fieldEncryptionConfigShape, loadConfig, seedDemoDataShape } from '@medpay/runtime';
+import { clickSignConfigShape } from '@medpay/clicksign';
+import { baseConfigShape, devSecret, fieldEncryptionConfigShape, loadConfig, objectStoreConfigShape, platformTermsConfigShape, seedDemoDataShape } from '@medpay/runtime';
 import { z } from 'zod';
 
 export const paymentsConfigShape = {
@@ -28,12 +29,17 @@ export const paymentsConfigShape = {
   /** Basic credentials Celcoin presents when delivering webhooks to us */
   CELCOIN_WEBHOOK_USER: z.string().default('celcoin'),
   CELCOIN_WEBHOOK_PASSWORD: z.string().default(() => devSecret('CELCOIN_WEBHOOK_PASSWORD')),
+  /** ClickSign, where patients sign crediário contracts; the local simulator unless configured */
+  ...clickSignConfigShape,
+  /** where contracts, receipts and statements are kept (S3, or a directory under .data/) */
+  ...objectStoreConfigShape,
+  /** the router as browsers reach it: where the directory store's download links point */
+  ROUTER_PUBLIC_URL: z.string().url().default('http://127.0.0.1:4000'),
+  /** how often contracts, receipts and their copies are looked after in the background */
+  DOCUMENTS_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
   /** AES-256-GCM key for health data at rest (procedure names, contract terms), base64url */
   ...fieldEncryptionConfigShape,
-  /** MedPay's share of each payment, in basis points (400 = 4 %) */
-  PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(400),
-  /** days after payment when escrow is released unless the patient disputes */
-  ESCROW_AUTO_RELEASE_DAYS: z.coerce.number().int().min(1).default(30),
+  ...platformTermsConfigShape,
   /** how long a PIX charge stays payable */
   PIX_EXPIRATION_SECONDS: z.coerce.number().int().min(60).default(3600),
   /** how often the worker moves money forward (gateway calls, releases, installments) */

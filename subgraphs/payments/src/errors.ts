@@ -16,6 +16,15 @@ export type PaymentsErrorCode =
   | 'DISPUTE_NOT_ALLOWED'
   | 'GATEWAY_UNAVAILABLE'
   | 'FRAUD_REVIEW_DECIDED'
-  | 'PAYMENT_NOT_PAYABLE';
+  | 'PAYMENT_NOT_PAYABLE'
+  /** crediário: the payer's CPF has not been confirmed at the Receita Federal in the last 30 days (yet) */
+  | 'CPF_CHECK_PENDING'
+  /** crediário: the payer's CPF is not REGULAR at the Receita Federal */
+  | 'CPF_IRREGULAR'
+  /** the contract cannot be signed now (already signed, expired, refused) */
+  | 'CONTRACT_NOT_SIGNABLE'
+  /** the document exists but is not issued yet (a receipt before payment, a signed copy before signature) */
+  | 'DOCUMENT_NOT_AVAILABLE'
+  | 'SIGNATURE_UNAVAILABLE';
 
 export class PaymentsError extends AppError<PaymentsErrorCode> {}

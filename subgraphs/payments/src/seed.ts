@@ -11,6 +11,8 @@ import { demoAdmin, demoClinics, demoPatients, demoProcedureId } from '@medpay/d
 import { scopesForRoles, type Claims } from '@medpay/runtime';
 import type { CheckoutInput } from './__generated__/resolvers-types.js';
 import { checkoutPlan, financedOf, newPayment, type NewPayment } from './checkout/checkout-decision.js';
+import { inTransaction } from './transaction.js';
+import { markSigned } from './crediario/contract-signing.js';
 import { ruleRefusals } from './crediario/credit-check.js';
 import type { CheckoutStore } from './checkout/checkout-store.js';
 import type { FraudVerdict } from './checkout/fraud-screen.js';
@@ -311,9 +313,17 @@ class History {
     // The first installment is paid soon after contracting (it activates the contract), before it falls due.
     const dueLimit = Math.min(this.limit, Date.parse(`${first.dueDate}T12:00:00Z`));
     const decided = between(random, 1, 12) * DAY;
-    const paidAfter = between(random, 5, 120) * MINUTE;
-    const [paidAt, blockedAt] = timeline(createdAt, [paidAfter, paidAfter + MINUTE], dueLimit);
+    const signedAfter = between(random, 2, 30) * MINUTE;
+    const paidAfter = signedAfter + between(random, 5, 120) * MINUTE;
+    const [signedAt, paidAt, blockedAt] = timeline(createdAt, [signedAfter, paidAfter, paidAfter + MINUTE], dueLimit);
     const [decidedAt, settledAt] = timeline(blockedAt!, [decided, decided + between(random, 2, 20) * HOUR], this.limit);
+    // The patient signed the contract (ClickSign) minutes after contracting: its first charge follows.
+    await this.step(paymentId, signedAt!, () =>
+      inTransaction(this.deps.prisma, async (tx) => {
+        await markSigned(tx, await paymentRows.get(tx, paymentId), signedAt!);
+        await chargeStore.create(tx, firstCharge);
+      }),
+    );
     await this.paid(paymentId, firstCharge, first.amountCentavos, paidAt!);
     await this.step(paymentId, blockedAt!, () => this.deps.settlement.escrowBlocked(paymentId));
     await this.releasedAndPaidOut(record, decidedAt!, settledAt!);

@@ -2,8 +2,10 @@
 // reconciliation, outbox relay, schema, the Celcoin webhook endpoint, and the HTTP server (with its
 // live subscriptions over graphql-ws).
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { clickSignFrom, MalformedWebhookError, WebhookSignatureError } from '@medpay/clicksign';
 import {
-  AccessLog, createEventBus, createLogger, fieldEncryptionFrom, InternalClient, internalRoutes, Metrics, openDatabase, OutboxRelay, ReEncryption, reportOutboxLag, seedsDemoData, sendJson, startSubgraph, type EventBus, type RunningService,
+  AccessLog, CoalescingLoop, createEventBus, createLogger, fieldEncryptionFrom, InternalClient, internalRoutes, Metrics, objectStoreFrom, openDatabase, OutboxRelay, ReEncryption, reportOutboxLag, seedsDemoData,
+  sendJson, signedObjectRoute, startSubgraph, type EventBus, type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -40,6 +42,12 @@ import { seedDemoPayments } from './seed.js';
 import { Settlement } from './money-movement/settlement.js';
 import { SimulationCounter } from './checkout/simulation-counter.js';
 import { PaymentWorker } from './money-movement/worker.js';
+import { ContractSigning } from './crediario/contract-signing.js';
+import { DocumentFacts, MonthlyStatements, Receipts } from './documents/issuing.js';
+import { PaymentDocuments } from './documents/payment-documents.js';
+
+/** where the directory store's download links are served (through the router) */
+export const DOCUMENTS_PATH = '/documents/payments';
 
 /** How long a credit decision may take before payments decides by its own rules. */
 const CREDIT_DEADLINE_MS = 2_000;
@@ -117,7 +125,18 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   const fraud = new FraudScreen(config.FRAUD_SCREEN === 'on' ? new InternalClient(config.AI_URL, 'payments', config.INTERNAL_CLAIMS_SECRET, config.FRAUD_DEADLINE_MS) : null, logger);
   // A credit decision is not on the checkout's hot path of a charge: it may take longer (the offer searches amounts and terms).
   const credit = new CreditCheck(new InternalClient(config.AI_URL, 'payments', config.INTERNAL_CLAIMS_SECRET, CREDIT_DEADLINE_MS), logger);
-  const checkout = new Checkout(checkoutStore, directory, charges, { fraud, credit }, config.PLATFORM_FEE_BASIS_POINTS, kick);
+  const objects = await objectStoreFrom(config, { service: 'payments', publicBaseUrl: config.ROUTER_PUBLIC_URL, downloadPath: DOCUMENTS_PATH });
+  const documents = new PaymentDocuments(prisma, objects);
+  const facts = new DocumentFacts(prisma, directory, encryption);
+  const clicksign = clickSignFrom(config, logger);
+  const signing = new ContractSigning(prisma, clicksign, (payment) => facts.contract(payment), documents, charges, encryption, logger, kick);
+  const receipts = new Receipts(prisma, facts, documents, logger);
+  const statements = new MonthlyStatements(new ReportStore(prisma), directory, documents);
+  const documentsLoop = new CoalescingLoop('documents', async () => {
+    await signing.pass();
+    await receipts.pass();
+  }, logger);
+  const checkout = new Checkout(checkoutStore, directory, charges, signing, { fraud, credit }, config.PLATFORM_FEE_BASIS_POINTS, kick);
   const fraudReview = new FraudReview(prisma, charges, logger, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   const crediario = new CrediarioContracts(prisma, charges, gateway, kick);
@@ -175,6 +194,9 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       fraudReview,
       actions,
       crediario,
+      signing,
+      documents,
+      statements,
       store,
       search,
       personalData,
@@ -195,6 +217,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       await accessLog.stop();
       await deletionIntake.stop();
       await reconciliation.loop.stop();
+      await documentsLoop.stop();
+      await objects.close();
       await worker.loop.stop();
       await relay.loop.stop();
       await bus.close();
@@ -222,6 +246,20 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
         }
         sendJson(res, 200, { received: events.length });
       },
+      // ClickSign's webhooks (the router passes each to providers too): the crediário contracts' are acted on here.
+      'POST /webhooks/clicksign': async (req, res, body) => {
+        let event;
+        try {
+          event = clicksign.parseWebhook(body, req.headers);
+        } catch (error) {
+          if (error instanceof WebhookSignatureError) return sendJson(res, 401, { error: 'unauthorized' });
+          if (error instanceof MalformedWebhookError) return sendJson(res, 400, { error: 'malformed' });
+          throw error;
+        }
+        await signing.onEvent(event);
+        sendJson(res, 200, { received: true });
+      },
+      [`GET ${DOCUMENTS_PATH}`]: signedObjectRoute(objects, config),
       ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes({ prisma, outbox })),
     },
   });
@@ -239,5 +277,6 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
   // Started after the demo seed (above), so a run never meets a half-written history.
   if (config.RECONCILIATION_INTERVAL_MS > 0) reconciliation.loop.start(config.RECONCILIATION_INTERVAL_MS);
   reEncryption.start();
+  documentsLoop.start(config.DOCUMENTS_INTERVAL_MS);
   return { ...running, metrics, worker, relay, bus, reconciliation, prisma, gateway, reEncryption, accessLog };
 }

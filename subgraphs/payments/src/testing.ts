@@ -1,5 +1,5 @@
 // What the payments subgraph's own tests share (never imported by the service): a migrated embedded
-// database, and a procedure as the catalog would hand it to checkout.
+// database, a procedure as the catalog would hand it to checkout, and a patient who signs at once.
 import { createLogger, Metrics, openDatabase, type Database } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,12 @@ import { PrismaClient } from './generated/prisma/client.js';
 import type { CatalogProcedure } from './internal/directory.js';
 import { RULES_ONLY, type FraudScreen } from './checkout/fraud-screen.js';
 import { CreditCheck } from './crediario/credit-check.js';
+import { markSigned } from './crediario/contract-signing.js';
+import type { ChargeIssuer } from './money-movement/charges.js';
+import { chargeStore } from './money-movement/charge-store.js';
+import { firstChargeFromToday } from './payments/fraud-review.js';
+import { paymentRows } from './payments/payment-store.js';
+import { inTransaction } from './transaction.js';
 
 /** A fresh in-memory PGlite with payments' migrations applied. */
 export const openTestDatabase = (): Promise<Database<PrismaClient>> =>
@@ -31,3 +37,18 @@ export const testProcedure = (): CatalogProcedure => ({
 
 /** What checkout asks ai where ai is not part of the test: what payments decides when ai does not answer. */
 export const withoutAi = { fraud: { assess: async () => RULES_ONLY } satisfies Pick<FraudScreen, 'assess'>, credit: new CreditCheck(null, createLogger('payments-test', 'silent')) };
+
+/**
+ * The contract's signature where it is not what a test is about: the patient signs as soon as checkout
+ * asks, and the first installment's charge is made and issued (as ContractSigning does when ClickSign
+ * says the envelope closed).
+ */
+export const signsAtOnce = (prisma: PrismaClient, charges: Pick<ChargeIssuer, 'issue'>) => ({
+  async send(paymentId: string) {
+    const signed = await inTransaction(prisma, async (tx) => {
+      const payment = await paymentRows.get(tx, paymentId);
+      return (await markSigned(tx, payment, new Date())) ? { payment, charge: await chargeStore.create(tx, await firstChargeFromToday(tx, payment)) } : null;
+    });
+    if (signed) await charges.issue(signed.charge, { ...signed.payment, status: 'AWAITING_PAYMENT' });
+  },
+});

@@ -87,6 +87,8 @@ describe('statusChange', () => {
     expect(codeOf(() => statusChange('ACTIVE', 'SUSPENDED', null))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect(statusChange('ACTIVE', 'SUSPENDED', ' Alvará  vencido ')).toEqual({ status: 'SUSPENDED', statusReason: 'Alvará vencido' });
     expect(statusChange('SUSPENDED', 'ACTIVE', 'ignored')).toEqual({ status: 'ACTIVE', statusReason: null });
-    expect(statusChange('PENDING_REVIEW', 'ACTIVE', undefined)).toEqual({ status: 'ACTIVE', statusReason: null });
+    // Approval under review waits for the service agreement's signature.
+    expect(statusChange('PENDING_REVIEW', 'ACTIVE', undefined)).toEqual({ status: 'AWAITING_AGREEMENT', statusReason: null });
+    expect(() => statusChange('AWAITING_AGREEMENT', 'ACTIVE', undefined)).toThrow(/aguardando a assinatura do contrato para ativa/);
   });
 });

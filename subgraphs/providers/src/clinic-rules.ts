@@ -75,14 +75,19 @@ export function validateClinicRegistration(input: RegisterClinicInput): ClinicRe
 
 const STATUS_LABEL: Record<ClinicStatus, string> = {
   PENDING_REVIEW: 'em análise',
+  AWAITING_AGREEMENT: 'aguardando a assinatura do contrato',
   ACTIVE: 'ativa',
   SUSPENDED: 'suspensa',
   REJECTED: 'recusada',
 };
 
-/** The moves platform review allows; `reason` says whether the target needs a reason. */
-const TRANSITIONS: Record<ClinicStatus, Partial<Record<ClinicStatus, { reason: boolean }>>> = {
-  PENDING_REVIEW: { ACTIVE: { reason: false }, REJECTED: { reason: true } },
+/**
+ * The moves platform review allows; `reason` says whether the target needs a reason, `becomes` where an
+ * approval lands: a clinic under review goes live only once its service agreement is signed.
+ */
+const TRANSITIONS: Record<ClinicStatus, Partial<Record<ClinicStatus, { reason: boolean; becomes?: ClinicStatus }>>> = {
+  PENDING_REVIEW: { ACTIVE: { reason: false, becomes: 'AWAITING_AGREEMENT' }, REJECTED: { reason: true } },
+  AWAITING_AGREEMENT: { REJECTED: { reason: true } },
   ACTIVE: { SUSPENDED: { reason: true } },
   SUSPENDED: { ACTIVE: { reason: false } },
   REJECTED: {},
@@ -99,7 +104,7 @@ export function statusChange(current: ClinicStatus, target: ClinicStatus, reason
   if (!rule) {
     throw new ProvidersError('INVALID_STATUS_TRANSITION', `Não é possível passar uma clínica ${STATUS_LABEL[current]} para ${STATUS_LABEL[target]}.`, { from: current, to: target });
   }
-  if (!rule.reason) return { status: target, statusReason: null };
+  if (!rule.reason) return { status: rule.becomes ?? target, statusReason: null };
   const cleaned = cleanText(reason ?? '');
   if (cleaned.length === 0 || cleaned.length > MAX_REASON_LENGTH) {
     throw new ProvidersError('BAD_USER_INPUT', `Informe o motivo (até ${MAX_REASON_LENGTH} caracteres); a clínica verá este texto.`, { field: 'reason' });

@@ -10,6 +10,8 @@ import type { Viewer } from './access.js';
 import { normalizeState, statusChange, validateClinicRegistration, type RegisterClinicInput } from './clinic-rules.js';
 import type { Clinic, ClinicMember, ClinicStatus, ClinicStore, StaffRole } from './clinic-store.js';
 import type { StaffGrants } from './users-client.js';
+import type { CnpjChecks } from './cnpj-checks.js';
+import type { Agreements } from './agreements.js';
 import { cleanText, fold, isUuid } from './validation.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
@@ -20,6 +22,8 @@ export class Clinics {
   constructor(
     private readonly store: ClinicStore,
     private readonly users: StaffGrants,
+    private readonly cnpjChecks: Pick<CnpjChecks, 'assertApprovable' | 'checkNow'>,
+    private readonly agreements: Pick<Agreements, 'request'>,
     /** tells the outbox relay there is something to publish */
     private readonly published: () => void = () => {},
   ) {}
@@ -69,11 +73,30 @@ export class Clinics {
     const clinic = await this.store.findById(id);
     if (!clinic) throw notFound('Clínica');
     const change = statusChange(clinic.status, target, reason);
+    if (target === 'ACTIVE') await this.cnpjChecks.assertApprovable(clinic);
     const updated = await this.store.changeStatus(id, clinic.status, change, recordClinicStatusChanged);
     // Someone else moved it meanwhile: judge the move again against what it is now.
     if (!updated) return this.setStatus(viewer, id, target, reason);
     this.published();
+    if (updated.status === 'AWAITING_AGREEMENT') await this.agreements.request(updated);
     return updated;
+  }
+
+  /** The back office sends the service agreement again (the last one was refused or expired). */
+  async sendAgreement(viewer: Viewer, id: string) {
+    viewer.assertPlatformAdmin();
+    const clinic = await this.store.findById(id);
+    if (!clinic) throw notFound('Clínica');
+    await this.agreements.request(clinic);
+    return clinic;
+  }
+
+  /** The back office checks the clinic's CNPJ at the Receita Federal again, now. */
+  async checkCnpj(viewer: Viewer, id: string): Promise<Clinic> {
+    viewer.assertPlatformAdmin();
+    const clinic = await this.store.findById(id);
+    if (!clinic) throw notFound('Clínica');
+    return this.cnpjChecks.checkNow(clinic);
   }
 
   async addStaff(viewer: Viewer, clinicId: string, emailInput: string, role: StaffRole): Promise<ClinicMember> {

@@ -5,7 +5,9 @@ import type DataLoader from 'dataloader';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Viewer } from './access.js';
 import { scopeName, scopeOf, type ApiKeys } from './api-keys.js';
+import type { Agreements } from './agreements.js';
 import type { Clinics } from './clinic-service.js';
+import type { StoredCnpjRecord } from './cnpj-checks.js';
 import type { Clinic } from './clinic-store.js';
 import type { Catalog } from './procedure-service.js';
 import type { ClinicCatalogKey, Procedure } from './procedure-store.js';
@@ -14,6 +16,7 @@ import { BANKS } from './payout-rules.js';
 export interface ProvidersContext extends RequestContext {
   viewer: Viewer;
   clinics: Clinics;
+  agreements: Pick<Agreements, 'latest' | 'documentLink'>;
   catalog: Catalog;
   apiKeys: ApiKeys;
   clinicLoader: DataLoader<string, Clinic | null>;
@@ -63,6 +66,8 @@ export const resolvers: Resolvers = {
     createApiKey: (_, args, { apiKeys, viewer }) => apiKeys.create(viewer, args.clinicId, args.name, args.scopes.map(scopeOf)),
     revokeApiKey: (_, { id }, { apiKeys, viewer }) => apiKeys.revoke(viewer, id),
     setClinicStatus: (_, args, { clinics, viewer }) => clinics.setStatus(viewer, args.id, args.status, args.reason),
+    checkClinicCnpj: (_, { id }, { clinics, viewer }) => clinics.checkCnpj(viewer, id),
+    sendClinicAgreement: (_, { id }, { clinics, viewer }) => clinics.sendAgreement(viewer, id),
     setClinicPayoutAccount: (_, args, { clinics, viewer }) => clinics.setPayoutAccount(viewer, args.clinicId, args.method, args.bankAccount),
   },
   Clinic: {
@@ -81,6 +86,35 @@ export const resolvers: Resolvers = {
     staff: (clinic, _, { clinics, viewer }) => clinics.members(viewer, clinic.id),
     apiKeys: (clinic, _, { apiKeys, viewer }) => apiKeys.list(viewer, clinic.id),
     payoutAccount: (clinic, _, { clinics, viewer }) => clinics.payoutAccount(viewer, clinic),
+    agreement: async (clinic, _, { viewer, agreements }) => {
+      await viewer.assertCanReadPrivate(clinic.id);
+      const agreement = await agreements.latest(clinic.id);
+      if (!agreement) return null;
+      const link = await agreements.documentLink(agreement);
+      return {
+        status: agreement.status,
+        sentAt: agreement.createdAt.toISOString(),
+        expiresAt: agreement.expiresAt.toISOString(),
+        signedAt: agreement.signedAt?.toISOString() ?? null,
+        documentUrl: link?.url ?? null,
+        documentSha256: agreement.signedSha256 ?? agreement.documentSha256,
+      };
+    },
+    receitaFederal: async (clinic, _, { viewer }) => {
+      await viewer.assertCanReadPrivate(clinic.id);
+      if (!clinic.cnpjStatus || !clinic.cnpjCheckedAt) return null;
+      const record = clinic.cnpjRecord as unknown as StoredCnpjRecord;
+      const { street, number, complement, district, city, state, zipCode } = record.address;
+      return {
+        status: clinic.cnpjStatus,
+        legalName: record.legalName,
+        tradeName: record.tradeName ?? null,
+        mainCnaeCode: record.mainCnae.code,
+        mainCnaeDescription: record.mainCnae.description,
+        address: [[street, number, complement].filter(Boolean).join(', '), district, `${city}/${state}`, zipCode].filter(Boolean).join(' — '),
+        checkedAt: clinic.cnpjCheckedAt.toISOString(),
+      };
+    },
   },
   ClinicMember: {
     user: (member) => ({ __typename: 'User', id: member.userId }),

@@ -1,13 +1,16 @@
-// The providers subgraph over real HTTP, with the users subgraph beside it for staff grants: both on
-// in-memory PGlite with the demo data, called with claims signed as the router signs them.
+// The providers subgraph over real HTTP, with the users subgraph beside it for staff grants and the
+// Receita Federal's and ClickSign's simulators: both subgraphs on in-memory PGlite with the demo data,
+// called with claims signed as the router signs them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cnpjFromBase } from '@medpay/br-documents';
 import * as contracts from '@medpay/contracts';
+import { actAsSigner, startClickSignSimulator, type ClickSignSimulator } from '@medpay/clicksign-simulator';
 import { demoAdmin, demoClinics, demoPatients, demoProcedureId } from '@medpay/demo-data';
+import { startReceitaSimulator, type ReceitaSimulator } from '@medpay/receita-simulator';
 import { anonymousClaims, CLAIMS_HEADER, InternalClient, parseMetric, scopesForRoles, serviceClaims, signClaims, type Claims, type Role } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,16 +26,27 @@ const SECRET = 'providers-test-internal-claims-secret-0123456789';
 type Running = Awaited<ReturnType<typeof startProvidersService>>;
 let providers: Running;
 let users: Running;
+let receita: ReceitaSimulator;
+let clicksign: ClickSignSimulator;
 
 beforeAll(async () => {
-  users = await startUsersService(loadUsersConfig({ PORT: '0', USERS_DATABASE_URL: 'pglite:memory', INTERNAL_CLAIMS_SECRET: SECRET, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'silent' }));
+  receita = await startReceitaSimulator({ port: 0, consumerKey: 'medpay-test', consumerSecret: 'receita-test-secret', requestsPerSecond: 1000 });
+  clicksign = await startClickSignSimulator({ port: 0, accessToken: 'clicksign-test-token', webhookSecret: 'clicksign-test-webhook-secret', webhookRetryBaseMs: 20 });
+  const integrations = {
+    RECEITA_BASE_URL: receita.url, RECEITA_CONSUMER_KEY: 'medpay-test', RECEITA_CONSUMER_SECRET: 'receita-test-secret', RECEITA_REQUESTS_PER_SECOND: '1000',
+    CLICKSIGN_BASE_URL: clicksign.url, CLICKSIGN_ACCESS_TOKEN: 'clicksign-test-token', CLICKSIGN_WEBHOOK_SECRET: 'clicksign-test-webhook-secret',
+    BACKGROUND_INTERVAL_MS: '200',
+  };
+  users = await startUsersService(loadUsersConfig({ PORT: '0', USERS_DATABASE_URL: 'pglite:memory', INTERNAL_CLAIMS_SECRET: SECRET, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'silent', ...integrations }));
   providers = await startProvidersService(
-    loadProvidersConfig({ PORT: '0', PROVIDERS_DATABASE_URL: 'pglite:memory', INTERNAL_CLAIMS_SECRET: SECRET, USERS_URL: users.url, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'silent' }),
+    loadProvidersConfig({ PORT: '0', PROVIDERS_DATABASE_URL: 'pglite:memory', INTERNAL_CLAIMS_SECRET: SECRET, USERS_URL: users.url, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'silent', ...integrations }),
   );
+  await fetch(`${clicksign.url}/_sim/webhook`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${providers.url}/webhooks/clicksign` }) });
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all([providers?.close(), users?.close()]);
+  await Promise.all([receita?.close(), clicksign?.close()]);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -239,6 +253,61 @@ describe('API keys', () => {
   });
 });
 
+describe('the Receita Federal and the service agreement at review', () => {
+  const REGISTER = 'mutation($input: RegisterClinicInput!) { registerClinic(input: $input) { id status } }';
+  const STATUS = 'mutation($id: ID!, $status: ClinicStatus!) { setClinicStatus(id: $id, status: $status) { status } }';
+  const RECEITA = 'query($id: ID!) { clinic(id: $id) { receitaFederal { status legalName tradeName mainCnaeCode mainCnaeDescription address checkedAt } agreement { status } } }';
+  type Receita = { clinic: { receitaFederal: { status: string; legalName: string; mainCnaeCode: string; address: string } | null; agreement: { status: string } | null } };
+  const register = async (cnpj: string, owner: (typeof demoPatients)[number]) =>
+    (await ok<{ registerClinic: { id: string } }>(REGISTER, { input: { legalName: 'Clínica Teste Ltda', tradeName: `Teste ${cnpj.slice(0, 4)}`, cnpj, address: { street: 'Rua A, 1', city: 'Recife', state: 'PE', postalCode: '50010000' }, specialties: ['Clínica geral'] } }, person(owner.id, ['PATIENT'])))
+      .registerClinic.id;
+
+  it("shows the back office the CNPJ's record beside what the clinic typed, checked as soon as the clinic registers", async () => {
+    const id = await register('34238864000168', joao);
+    const checked = await eventually(async () => (await ok<Receita>(RECEITA, { id }, platformAdmin)).clinic.receitaFederal, (record) => record !== null, 'the CNPJ check');
+    expect(checked).toMatchObject({ status: 'ATIVA', legalName: 'CLINICA SORRISO PLENO ODONTOLOGIA LTDA', mainCnaeCode: expect.stringMatching(/^\d{4}-\d\/\d{2}$/) });
+    expect(checked!.address).toMatch(/\d{5}-?\d{3}/);
+    // The clinic's own admin sees it; other people do not even see the clinic under review.
+    expect((await ok<Receita>(RECEITA, { id }, person(joao.id, ['PATIENT', 'CLINIC_STAFF']))).clinic.receitaFederal).toEqual(checked);
+    expect((await gql(RECEITA, { id }, person(paula.id, ['PATIENT']))).data).toEqual({ clinic: null });
+  });
+
+  it('refuses to approve a clinic whose CNPJ is not ATIVA (CNPJ_NOT_ACTIVE), and sends it no agreement', async () => {
+    for (const cnpj of ['54447820000155', '46768703000165', '31151791000184', '34428654000132']) {
+      const id = await register(cnpj, joao);
+      const answer = await gql(STATUS, { id, status: 'ACTIVE' }, platformAdmin);
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'CNPJ_NOT_ACTIVE' });
+      expect(answer.errors?.[0]?.message).toMatch(/Receita Federal/);
+      expect((await ok<Receita>(RECEITA, { id }, platformAdmin)).clinic.agreement).toBeNull();
+    }
+  });
+
+  it('answers RECEITA_UNAVAILABLE when the Receita is down at approval, and approves once it is back', async () => {
+    const id = await register(cnpjFromBase('77ZZ66550001'), joao);
+    await eventually(async () => (await ok<Receita>(RECEITA, { id }, platformAdmin)).clinic.receitaFederal, (record) => record !== null, 'the CNPJ check');
+    const sim = (down: boolean) => fetch(`${receita.url}/_sim/outage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ down }) });
+    await sim(true);
+    try {
+      expect(codesOf(await gql('mutation($id: ID!) { checkClinicCnpj(id: $id) { id } }', { id }, platformAdmin))).toEqual(['RECEITA_UNAVAILABLE']);
+    } finally {
+      await sim(false);
+    }
+    expect((await ok<{ setClinicStatus: { status: string } }>(STATUS, { id, status: 'ACTIVE' }, platformAdmin)).setClinicStatus.status).toBe('AWAITING_AGREEMENT');
+  });
+
+  it('keeps a clinic whose admin refused the agreement waiting, until the back office sends a new one that is signed', async () => {
+    const id = await register(cnpjFromBase('66YY55440001'), demoPatients[2]!);
+    const signer = demoPatients[2]!;
+    await ok(STATUS, { id, status: 'ACTIVE' }, platformAdmin);
+    expect(await actAsSigner(clicksign.url, signer.email, 'refuse')).not.toBeNull();
+    await eventually(async () => (await ok<Receita>(RECEITA, { id }, platformAdmin)).clinic.agreement?.status, (status) => status === 'REFUSED', 'the refusal');
+    const SEND = 'mutation($id: ID!) { sendClinicAgreement(id: $id) { status agreement { status } } }';
+    expect((await ok<{ sendClinicAgreement: unknown }>(SEND, { id }, platformAdmin)).sendClinicAgreement).toEqual({ status: 'AWAITING_AGREEMENT', agreement: { status: 'SENT' } });
+    expect(await actAsSigner(clicksign.url, signer.email)).not.toBeNull();
+    await eventually(async () => (await ok<{ clinic: { status: string } }>('query($id: ID!) { clinic(id: $id) { status } }', { id }, platformAdmin)).clinic.status, (status) => status === 'ACTIVE', 'the activation');
+  });
+});
+
 describe('clinic registration and review', () => {
   const REGISTER = 'mutation($input: RegisterClinicInput!) { registerClinic(input: $input) { id cnpj status tradeName } }';
   const registration = (cnpj: string) => ({
@@ -290,7 +359,23 @@ describe('clinic registration and review', () => {
     expect((await ok<{ createProcedure: { active: boolean } }>(CREATE, { clinicId }, paulaStaff)).createProcedure.active).toBe(true);
 
     expect(codesOf(await gql(STATUS, { id: clinicId, status: 'ACTIVE' }, paulaStaff))).toEqual(['FORBIDDEN']);
-    expect((await ok<{ setClinicStatus: unknown }>(STATUS, { id: clinicId, status: 'ACTIVE' }, platformAdmin)).setClinicStatus).toEqual({ status: 'ACTIVE', statusReason: null });
+    // Approved, the clinic waits for its admin to sign the service agreement; ClickSign's webhook makes it ACTIVE.
+    expect((await ok<{ setClinicStatus: unknown }>(STATUS, { id: clinicId, status: 'ACTIVE' }, platformAdmin)).setClinicStatus).toEqual({ status: 'AWAITING_AGREEMENT', statusReason: null });
+    const AGREEMENT = 'query($id: ID!) { clinic(id: $id) { status agreement { status signedAt documentUrl documentSha256 } } }';
+    type Agreement = { clinic: { status: string; agreement: { status: string; signedAt: string | null; documentUrl: string | null; documentSha256: string | null } | null } };
+    expect((await ok<Agreement>(AGREEMENT, { id: clinicId }, paulaStaff)).clinic).toMatchObject({ status: 'AWAITING_AGREEMENT', agreement: { status: 'SENT', signedAt: null } });
+    expect(tradeNames(await ok<ClinicList>(CLINIC_NAMES, { filter: { city: 'curitiba' } }))).toEqual([]);
+    expect(await actAsSigner(clicksign.url, paula.email)).not.toBeNull();
+    const signed = await eventually(
+      async () => (await ok<Agreement>(AGREEMENT, { id: clinicId }, paulaStaff)).clinic,
+      (clinic) => clinic.status === 'ACTIVE' && clinic.agreement?.status === 'SIGNED' && clinic.agreement.documentSha256 !== null,
+      'the signed agreement',
+    );
+    expect(signed.agreement).toMatchObject({ status: 'SIGNED', signedAt: expect.any(String) });
+    // The signed agreement downloads through its signed link, and is the file its hash names.
+    const download = await fetch(signed.agreement!.documentUrl!.replace('http://127.0.0.1:4000/documents/providers', `${providers.url}/documents/providers`));
+    expect(download.status).toBe(200);
+    expect(createHash('sha256').update(Buffer.from(await download.arrayBuffer())).digest('hex')).toBe(signed.agreement!.documentSha256);
     expect(tradeNames(await ok<ClinicList>(CLINIC_NAMES, { filter: { city: 'curitiba' } }))).toEqual(['Paula Saúde']);
     expect(codesOf(await gql(STATUS, { id: clinicId, status: 'REJECTED', reason: 'x' }, platformAdmin))).toEqual(['INVALID_STATUS_TRANSITION']);
     expect(codesOf(await gql(STATUS, { id: clinicId, status: 'SUSPENDED' }, platformAdmin))).toEqual(['BAD_USER_INPUT']);

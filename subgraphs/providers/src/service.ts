@@ -1,13 +1,18 @@
 // Wires the providers subgraph: database, stores, rules, schema, and the HTTP server.
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { clickSignFrom, MalformedWebhookError, WebhookSignatureError } from '@medpay/clicksign';
+import { receitaFederalFrom } from '@medpay/receita-federal';
 import {
-  createEventBus, createLoader, createLogger, internalRoutes, Metrics, openDatabase, OutboxRelay, reportOutboxLag, seedsDemoData, startSubgraph, type RunningService,
+  CoalescingLoop, createEventBus, createLoader, createLogger, internalRoutes, Metrics, objectStoreFrom, openDatabase, OutboxRelay, reportOutboxLag, seedsDemoData, sendJson, signedObjectRoute, startSubgraph,
+  type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Viewer } from './access.js';
+import { Agreements } from './agreements.js';
+import { CnpjChecks } from './cnpj-checks.js';
 import { accountDeletionIntake } from './account-deletion.js';
 import { ApiKeyStore } from './api-key-store.js';
 import { ApiKeys } from './api-keys.js';
@@ -28,6 +33,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const RELAY_INTERVAL_MS = 2_000;
 /** how often users' outbox is read for account deletions (embedded mode) */
 const DELETION_FEED_POLL_MS = 1_000;
+/** where the directory store's download links are served (through the router) */
+export const DOCUMENTS_PATH = '/documents/providers';
 export const providersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
 export async function startProvidersService(config: ProvidersConfig): Promise<RunningService & { metrics: Metrics }> {
@@ -51,7 +58,17 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
   const outbox = providersOutbox(database.prisma);
   const relay = new OutboxRelay(outbox, bus, logger);
   reportOutboxLag(metrics, outbox);
-  const clinics = new Clinics(clinicStore, new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET), relay.loop.kick);
+  const users = new UsersClient(config.USERS_URL, config.INTERNAL_CLAIMS_SECRET);
+  const receita = receitaFederalFrom(config, 'providers', logger);
+  const cnpjChecks = new CnpjChecks(receita.client, database.prisma, clinicStore, logger, relay.loop.kick);
+  const objects = await objectStoreFrom(config, { service: 'providers', publicBaseUrl: config.ROUTER_PUBLIC_URL, downloadPath: DOCUMENTS_PATH });
+  const clicksign = clickSignFrom(config, logger);
+  const agreements = new Agreements(database.prisma, clinicStore, clicksign, objects, users, config, logger, relay.loop.kick);
+  const clinics = new Clinics(clinicStore, users, cnpjChecks, agreements, relay.loop.kick);
+  const background = new CoalescingLoop('providers background', async () => {
+    await cnpjChecks.pass();
+    await agreements.pass();
+  }, logger);
   const catalog = new Catalog(clinicStore, procedureStore, relay.loop.kick);
   const apiKeyStore = new ApiKeyStore(database.prisma);
   const apiKeys = new ApiKeys(apiKeyStore);
@@ -82,6 +99,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
       ...request,
       viewer: new Viewer(request.claims, (userId) => clinicStore.membershipsOf(userId)),
       clinics,
+      agreements,
       catalog,
       apiKeys,
       clinicLoader: createLoader('clinic', metrics, (ids) => clinicStore.findMany(ids)),
@@ -90,14 +108,34 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     }),
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
+      await background.stop();
       await deletionIntake.stop();
+      await receita.close();
+      await objects.close();
       await relay.loop.stop();
       await bus.close();
       await database.close();
     },
-    routes: internalRoutes(config.INTERNAL_CLAIMS_SECRET, providersInternalRoutes({ apiKeys, apiKeyStore, clinics: clinicStore, procedures: procedureStore, outbox })),
+    routes: {
+      // ClickSign's webhooks (the router passes each to payments too): the clinics' agreements are acted on here.
+      'POST /webhooks/clicksign': async (req, res, body) => {
+        let event;
+        try {
+          event = clicksign.parseWebhook(body, req.headers);
+        } catch (error) {
+          if (error instanceof WebhookSignatureError) return sendJson(res, 401, { error: 'unauthorized' });
+          if (error instanceof MalformedWebhookError) return sendJson(res, 400, { error: 'malformed' });
+          throw error;
+        }
+        await agreements.onEvent(event);
+        sendJson(res, 200, { received: true });
+      },
+      [`GET ${DOCUMENTS_PATH}`]: signedObjectRoute(objects, config),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, providersInternalRoutes({ apiKeys, apiKeyStore, clinics: clinicStore, procedures: procedureStore, outbox })),
+    },
   });
   relay.loop.start(RELAY_INTERVAL_MS);
   deletionIntake.start();
+  background.start(config.BACKGROUND_INTERVAL_MS);
   return { ...running, metrics };
 }

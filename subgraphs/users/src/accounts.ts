@@ -12,6 +12,7 @@ import { assertStrongPassword, DECOY_HASH, hashPassword, verifyPassword } from '
 import type { LoginThrottle, SessionStore } from './sessions.js';
 import type { SignUpRecord, SignUpStore } from './sign-up-store.js';
 import type { User, UserStore } from './user-store.js';
+import type { CpfChecks } from './cpf-checks.js';
 import { UsersError } from './errors.js';
 import { recordPatientRegistered, type AccountMatch } from './outbox-store.js';
 
@@ -75,6 +76,7 @@ export class Accounts {
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
     private readonly tokens: AccessTokenIssuer,
+    private readonly cpfChecks: Pick<CpfChecks, 'atSignUp'>,
     private readonly options: AccountsOptions,
   ) {
     this.published = options.published ?? (() => {});
@@ -96,6 +98,8 @@ export class Accounts {
     if (!cpf) throw new UsersError('INVALID_CPF', 'CPF inválido. Confira os números digitados.', { field: 'cpf' });
     const phone = normalizePhone(input.phone);
     assertStrongPassword(input.password, email);
+    // The Receita's answer depends on the CPF alone, never on whether it has an account here.
+    const cpfCheck = await this.cpfChecks.atSignUp(cpf, name);
 
     // Hashed whatever comes next, so that an e-mail or CPF with an account is answered no faster.
     const passwordHash = await hashPassword(input.password);
@@ -112,6 +116,7 @@ export class Accounts {
         : {
             name, email, cpf, phone, passwordHash, expiresAt: new Date(now.getTime() + this.options.signUpTtlMs),
             termsVersion: input.acceptedTerms?.termsVersion ?? null, privacyPolicyVersion: input.acceptedTerms?.privacyPolicyVersion ?? null, ipAddress: address,
+            cpfStatus: cpfCheck.status, cpfCheckedAt: cpfCheck.checkedAt,
           },
       existingAccounts: [],
     };
@@ -162,7 +167,10 @@ export class Accounts {
       throw new UsersError('INVALID_CREDENTIALS', 'Senha incorreta. Use a senha que você escolheu no cadastro.', { field: 'password' });
     }
     const confirmed = await this.signUps.confirm(signUp, now, async (tx, cpf) => {
-      const user = await this.users.insert(tx, { name: signUp.name, email: signUp.email, cpf, phone: signUp.phone ?? undefined, passwordHash: signUp.passwordHash, roles: ['PATIENT'] });
+      const user = await this.users.insert(tx, {
+        name: signUp.name, email: signUp.email, cpf, phone: signUp.phone ?? undefined, passwordHash: signUp.passwordHash, roles: ['PATIENT'],
+        cpfCheck: { status: signUp.cpfStatus, checkedAt: signUp.cpfCheckedAt },
+      });
       await recordPatientRegistered(tx, user);
       return user;
     });

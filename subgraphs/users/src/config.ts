@@ -1,3 +1,4 @@
+import { receitaFederalConfigShape } from '@medpay/receita-federal';
 import { baseConfigShape, devSecret, fieldEncryptionConfigShape, loadConfig, seedDemoDataShape } from '@medpay/runtime';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -44,6 +45,10 @@ export const usersConfigShape = {
   DATA_EXPORTS_PER_DAY: z.coerce.number().int().positive().default(5),
   /** how often pending data exports are looked for (each request also starts a pass at once) */
   DATA_EXPORT_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /** the Receita Federal (Serpro), where sign-ups' CPFs are checked */
+  ...receitaFederalConfigShape,
+  /** how often CPFs the Receita did not answer for are tried again (each is backed off on its own) */
+  CPF_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).default(30_000),
   ...seedDemoDataShape,
 };
 

@@ -20,6 +20,10 @@ export type UsersErrorCode =
   | 'ACCOUNT_IS_SOLE_CLINIC_ADMIN'
   | 'ACCOUNT_DELETION_UNAVAILABLE'
   | 'CONFIRMATION_LINK_INVALID'
-  | 'CONFIRMATION_LINK_EXPIRED';
+  | 'CONFIRMATION_LINK_EXPIRED'
+  /** the CPF is not REGULAR at the Receita Federal (its status in extensions.cpfStatus) */
+  | 'CPF_IRREGULAR'
+  /** the name typed is not the one the Receita Federal has for the CPF */
+  | 'CPF_NAME_MISMATCH';
 
 export class UsersError extends AppError<UsersErrorCode> {}

@@ -10,6 +10,7 @@ import type { Consents, ConsentStatus } from './consent.js';
 import type { DataExports } from './data-exports.js';
 import type { User, UserStore } from './user-store.js';
 import { UsersError } from './errors.js';
+import { opensCredit } from './cpf-checks.js';
 
 export interface UsersContext extends RequestContext {
   accounts: Accounts;
@@ -127,6 +128,12 @@ export const resolvers: Resolvers = {
     locked: (user, _, { claims }) => {
       new Caller(claims).assertSelfOrPlatformAdmin(user.id);
       return user.lockedAt !== null;
+    },
+    cpfCheck: (user, _, { claims }) => {
+      new Caller(claims).assertSelfOrPlatformAdmin(user.id);
+      if (!user.cpfStatus) return null;
+      const check = { status: user.cpfStatus, checkedAt: user.cpfCheckedAt };
+      return { status: check.status, checkedAt: iso(check.checkedAt), opensCredit: opensCredit(check, new Date()) };
     },
     createdAt: (user, _, { claims }) => {
       new Caller(claims).assertSelfOrPlatformAdmin(user.id);

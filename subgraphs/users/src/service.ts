@@ -11,6 +11,8 @@ import { AccountDeletionStore } from './account-deletion-store.js';
 import { AccountDeletions } from './account-deletions.js';
 import { Accounts } from './accounts.js';
 import { Consents } from './consent.js';
+import { CpfChecks } from './cpf-checks.js';
+import { receitaFederalFrom } from '@medpay/receita-federal';
 import { ConsentStore } from './consent-store.js';
 import { dataExportRoutes } from './data-export-routes.js';
 import { DataExportStore } from './data-export-store.js';
@@ -79,7 +81,10 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     relay.loop.kick();
   }, logger, metrics);
   const throttle = new LoginThrottle(kv);
-  const accounts = new Accounts(store, signUps, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), throttle, tokens, {
+  const receita = receitaFederalFrom(config, 'users', logger);
+  const cpfChecks = new CpfChecks(receita.client, database.prisma, store, logger);
+  const cpfQueue = new CoalescingLoop('cpf checks', () => cpfChecks.pass().then(() => undefined), logger);
+  const accounts = new Accounts(store, signUps, new SessionStore(kv, config.REFRESH_TOKEN_TTL_SECONDS * 1000, revocations), throttle, tokens, cpfChecks, {
     signUpTtlMs: config.SIGN_UP_CONFIRMATION_TTL_SECONDS * 1000,
     published: relay.loop.kick,
   });
@@ -134,6 +139,8 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
       await reEncryption.stop();
       await accessLog.stop();
       await sweep.stop();
+      await cpfQueue.stop();
+      await receita.close();
       await relay.loop.stop();
       await bus.close();
       await kv.close();
@@ -142,7 +149,7 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => sendJson(res, 200, tokens.jwks, { 'cache-control': 'public, max-age=300' }),
       ...dataExportRoutes(dataExports),
-      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox, deletionStore, accounts)),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, usersInternalRoutes(store, revocations, outbox, deletionStore, accounts, cpfChecks)),
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);
@@ -150,5 +157,6 @@ export async function startUsersService(config: UsersConfig): Promise<RunningSer
   accessLog.start();
   exportLoop.start(config.DATA_EXPORT_INTERVAL_MS);
   sweep.start(SIGN_UP_SWEEP_INTERVAL_MS);
+  cpfQueue.start(config.CPF_CHECK_INTERVAL_MS);
   return { ...running, metrics, reEncryption };
 }

@@ -6,6 +6,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient, SignUp, User } from './generated/prisma/client.js';
 import { recordSignUpExistingAccount, recordSignUpRequested, type AccountMatch } from './outbox-store.js';
 import { takenKey } from './user-store.js';
+import type { CpfCheck } from './cpf-checks.js';
 
 export type { SignUp };
 
@@ -23,6 +24,9 @@ export interface NewSignUp {
   privacyPolicyVersion: string | null;
   /** the client's address, as the router saw it */
   ipAddress: string;
+  /** the Receita's answer (UNVERIFIED: it did not answer; the account's check is queued) */
+  cpfStatus: CpfCheck['status'];
+  cpfCheckedAt: Date | null;
 }
 
 /** What one registration writes: a sign-up to confirm (none when its e-mail has an account), and the owners to tell. */

@@ -1,12 +1,16 @@
-// Sign-up with e-mail confirmation, on a real (embedded) PostgreSQL: a sign-up never tells whether its
-// e-mail or CPF has an account, nothing can log in before its e-mail is confirmed, and a confirmation
-// link makes one account, once, before it expires — with the password chosen at sign-up.
+// Sign-up with e-mail confirmation, on a real (embedded) PostgreSQL and the Receita Federal's simulator:
+// only a REGULAR CPF with its own name signs up (a Receita down lets it in, unverified), a sign-up never
+// tells whether its e-mail or CPF has an account, nothing can log in before its e-mail is confirmed, and
+// a confirmation link makes one account, once, before it expires — with the password chosen at sign-up.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { AccessTokenIssuer, FieldEncryption, MemoryStore, type Database } from '@medpay/runtime';
+import { ReceitaFederalClient } from '@medpay/receita-federal';
+import { startReceitaSimulator, type ReceitaSimulator } from '@medpay/receita-simulator';
+import { AccessTokenIssuer, createLogger, FieldEncryption, MemoryStore, type Database } from '@medpay/runtime';
 import { cpfFromBase } from '@medpay/br-documents';
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import { Accounts, SIGN_UP_MESSAGE } from './accounts.js';
 import { ConsentStore } from './consent-store.js';
+import { CpfChecks, opensCredit } from './cpf-checks.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { hashPassword } from './passwords.js';
 import { LoginThrottle, SessionStore } from './sessions.js';
@@ -25,6 +29,8 @@ let tokens: AccessTokenIssuer;
 let clock: Date;
 let accounts: Accounts;
 let kv: MemoryStore;
+let receita: ReceitaSimulator;
+let cpfChecks: CpfChecks;
 
 beforeAll(async () => {
   database = await openUsersDatabase();
@@ -34,14 +40,23 @@ beforeAll(async () => {
   signUps = new SignUpStore(database.prisma, encryption, consents);
   const jwk = JSON.stringify({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'test' });
   tokens = await AccessTokenIssuer.fromJwk(jwk, 900);
+  receita = await startReceitaSimulator({ port: 0, consumerKey: 'medpay-test', consumerSecret: 'receita-secret', requestsPerSecond: 1000 });
+  const client = new ReceitaFederalClient({
+    baseUrl: receita.url, consumerKey: 'medpay-test', consumerSecret: 'receita-secret', cache: new MemoryStore(), cacheKeySecret: randomBytes(32).toString('hex'),
+    requestsPerSecond: 1000, retries: 1, retryBaseDelayMs: 1, circuitBreaker: { failureThreshold: 1000 },
+  });
+  cpfChecks = new CpfChecks(client, database.prisma, users, createLogger('users-test', 'silent'));
 }, 60_000);
-afterAll(() => database?.close());
+afterAll(async () => {
+  await receita?.close();
+  await database?.close();
+});
 
 beforeEach(() => {
   clock = new Date();
   kv = new MemoryStore();
   const sessions = new SessionStore(kv, 60_000, { record: async () => undefined });
-  accounts = new Accounts(users, signUps, sessions, new LoginThrottle(kv), tokens, { signUpTtlMs: TTL_MS, now: () => clock });
+  accounts = new Accounts(users, signUps, sessions, new LoginThrottle(kv), tokens, cpfChecks, { signUpTtlMs: TTL_MS, now: () => clock });
 });
 
 const code = async (promise: Promise<unknown>) => promise.then(() => 'OK', (error: { extensions?: { code?: string } }) => error.extensions?.code ?? String(error));
@@ -235,5 +250,61 @@ describe('confirmSignUp', () => {
     await accounts.confirmSignUp(token, PASSWORD);
     const log = JSON.stringify(await eventsSince(since));
     for (const secret of [token, fields.email, fields.cpf, owner.email, owner.cpf, 'Marina']) expect(log).not.toContain(secret);
+  });
+});
+
+describe('the CPF at the Receita Federal', () => {
+  /** The simulator's fixed records (simulators/receita/README.md). */
+  const MARIA = { cpf: '40442820135', name: 'Maria José da Silva Santos' };
+  const refusedCpfs = { PENDENTE_DE_REGULARIZACAO: '07691852312', SUSPENSA: '40532176871', CANCELADA: '31675842035', TITULAR_FALECIDO: '05137518743', NULA: '98302514705' };
+  const sim = (path: string, body: unknown) => fetch(`${receita.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it.each(Object.entries(refusedCpfs))('refuses a sign-up whose CPF is %s, with the status and nothing written', async (status, cpf) => {
+    const since = new Date(Date.now() - 1);
+    const error = await accounts.registerPatient(input({ cpf }), address()).catch((caught: { extensions: Record<string, unknown> }) => caught);
+    expect(error).toMatchObject({ extensions: { code: 'CPF_IRREGULAR', cpfStatus: status, field: 'cpf' } });
+    expect(await eventsSince(since)).toEqual([]);
+  });
+
+  it('refuses a CPF the Receita does not know', async () => {
+    expect(await code(accounts.registerPatient(input({ cpf: '40404040411' }), address()))).toBe('CPF_IRREGULAR');
+  });
+
+  it('takes the name on record loosely (accents, case, a middle name left out) and refuses another name', async () => {
+    expect(await code(accounts.registerPatient(input({ cpf: MARIA.cpf, name: 'maria jose santos' }), address()))).toBe('OK');
+    expect(await code(accounts.registerPatient(input({ cpf: MARIA.cpf, name: 'Maria José da Silva Santos' }), address()))).toBe('OK');
+    expect(await code(accounts.registerPatient(input({ cpf: MARIA.cpf, name: 'Mariana Souza Santos' }), address()))).toBe('CPF_NAME_MISMATCH');
+  });
+
+  it('lets a valid CPF in while the Receita is down: the account is UNVERIFIED, closes credit, and the queue checks it when the Receita is back', async () => {
+    await sim('/_sim/outage', { down: true });
+    let account;
+    try {
+      const { token } = await signUp();
+      account = (await accounts.confirmSignUp(token, PASSWORD)).user;
+    } finally {
+      await sim('/_sim/outage', { down: false });
+    }
+    expect(account).toMatchObject({ cpfStatus: 'UNVERIFIED', cpfCheckedAt: null });
+    expect(opensCredit({ status: account.cpfStatus!, checkedAt: account.cpfCheckedAt }, new Date())).toBe(false);
+
+    expect(await cpfChecks.pass()).toBeGreaterThanOrEqual(1);
+    const [checked] = await users.findMany([account.id]);
+    expect(checked).toMatchObject({ cpfStatus: 'REGULAR', cpfNextCheckAt: null });
+    expect(opensCredit({ status: checked!.cpfStatus!, checkedAt: checked!.cpfCheckedAt }, new Date())).toBe(true);
+  });
+
+  it('checks a stale CPF again when credit asks (standing), and reports one that stopped being REGULAR', async () => {
+    const { token, fields } = await signUp();
+    const { user } = await accounts.confirmSignUp(token, PASSWORD);
+    expect(user.cpfStatus).toBe('REGULAR');
+    // 31 days later the check no longer opens credit; the Receita now says the CPF is suspended.
+    await database.prisma.user.update({ where: { id: user.id }, data: { cpfCheckedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await sim('/_sim/cpfs', { cpf: fields.cpf, status: 'SUSPENSA' });
+    const standing = await new CpfChecks(
+      new ReceitaFederalClient({ baseUrl: receita.url, consumerKey: 'medpay-test', consumerSecret: 'receita-secret', cache: new MemoryStore(), cacheKeySecret: randomBytes(32).toString('hex'), requestsPerSecond: 1000 }),
+      database.prisma, users, createLogger('users-test', 'silent'),
+    ).standing(user.id);
+    expect(standing).toMatchObject({ status: 'SUSPENSA' });
   });
 });

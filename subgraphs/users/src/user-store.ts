@@ -2,6 +2,7 @@
 import { literalFragment, pageOf, violatedUniqueConstraint, type FieldEncryption } from '@medpay/runtime';
 import { Prisma, type PrismaClient, type Role, type User } from './generated/prisma/client.js';
 import { recordLoginFailed } from './outbox-store.js';
+import type { CpfCheck } from './cpf-checks.js';
 
 export type { User };
 
@@ -13,6 +14,8 @@ export interface NewUser {
   phone?: string;
   roles: Role[];
   id?: string;
+  /** the Receita's answer for the CPF (UNVERIFIED: queued for the check) */
+  cpfCheck?: CpfCheck;
 }
 
 /** Which unique key of users an insert ran into ('email' or 'cpf'); any other error is thrown on. */
@@ -22,6 +25,13 @@ export function takenKey(error: unknown): 'email' | 'cpf' {
   if (constraint === 'users_email_key') return 'email';
   throw error;
 }
+
+/** A CPF's check as stored: an unverified one is queued at once. */
+const cpfCheckColumns = (check: CpfCheck) => ({
+  cpfStatus: check.status,
+  cpfCheckedAt: check.checkedAt,
+  cpfNextCheckAt: check.status === 'UNVERIFIED' ? new Date() : null,
+});
 
 export class UserStore {
   constructor(
@@ -57,6 +67,7 @@ export class UserStore {
         roles: user.roles,
         cpfEncrypted: user.cpf ? this.encryption.encrypt(user.cpf) : null,
         cpfBlindIndex: user.cpf ? this.encryption.blindIndex(user.cpf) : null,
+        ...(user.cpf ? cpfCheckColumns(user.cpfCheck ?? { status: 'UNVERIFIED', checkedAt: null }) : {}),
       },
     });
   }

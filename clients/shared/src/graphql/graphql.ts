@@ -125,6 +125,8 @@ export type ClinicPaymentFilter = {
 
 export type ClinicStatus =
   | 'ACTIVE'
+  /** approved by the back office: goes ACTIVE once its admin signs the service agreement (ClickSign) */
+  | 'AWAITING_AGREEMENT'
   | 'PENDING_REVIEW'
   | 'REJECTED'
   | 'SUSPENDED';
@@ -263,6 +265,8 @@ export type PaymentSearch = {
 
 export type PaymentStatus =
   | 'AWAITING_PAYMENT'
+  /** crediário: the contract waits for the patient's digital signature (48 h) before any charge */
+  | 'AWAITING_SIGNATURE'
   | 'CANCELED'
   /** the cardholder's bank took the money back (chargeback); final */
   | 'CHARGED_BACK'

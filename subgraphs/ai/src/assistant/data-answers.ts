@@ -48,6 +48,7 @@ export type PaymentRow = NonNullable<z.infer<typeof paymentsAnswer>['myPayments'
 
 /** A payment's status as the patient reads it, after "está". */
 export const PAYMENT_STATUS_WORDS: Record<string, string> = {
+  AWAITING_SIGNATURE: 'aguardando a assinatura do contrato',
   AWAITING_PAYMENT: 'aguardando o pagamento',
   PAID: 'pago',
   IN_ESCROW: 'pago e em custódia até a clínica confirmar o procedimento',

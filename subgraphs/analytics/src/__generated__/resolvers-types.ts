@@ -244,6 +244,7 @@ export type PageInfo = {
 
 export type PaymentStatus =
   | 'AWAITING_PAYMENT'
+  | 'AWAITING_SIGNATURE'
   | 'CANCELED'
   | 'CHARGED_BACK'
   | 'DECLINED'

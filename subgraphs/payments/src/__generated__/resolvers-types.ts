@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PaymentMapper, InstallmentMapper, PaymentStatusChangeMapper, PaymentEventMapper, StatementEntryMapper, PixInstructionsMapper, BoletoInstructionsMapper, CardResultMapper, PaymentConnectionMapper, CrediarioPayoffMapper, CrediarioPayoffQuoteMapper, EntityReferenceMapper } from '../resolvers/mappers.js';
+import type { PaymentMapper, InstallmentMapper, PaymentStatusChangeMapper, PaymentEventMapper, StatementEntryMapper, PixInstructionsMapper, BoletoInstructionsMapper, CardResultMapper, PaymentConnectionMapper, CrediarioPayoffMapper, CrediarioPayoffQuoteMapper, CrediarioContractMapper, EntityReferenceMapper } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../resolvers/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -63,6 +63,8 @@ export type Clinic = {
   __typename?: 'Clinic';
   balance?: Maybe<ClinicBalance>;
   id: Scalars['ID']['output'];
+  /** The statement of a closed month (YYYY-MM) as a PDF, issued the first time it is asked for; the clinic's staff, partner systems and platform admins. */
+  monthlyStatement?: Maybe<DocumentFile>;
   /** the clinic's staff, partner systems and platform admins; newest first */
   payments?: Maybe<PaymentConnection>;
   /**
@@ -76,6 +78,11 @@ export type Clinic = {
    * the running balances of escrow and available. The clinic's staff, partner systems and platform admins.
    */
   statement?: Maybe<ClinicStatement>;
+};
+
+
+export type ClinicMonthlyStatementArgs = {
+  month: Scalars['String']['input'];
 };
 
 
@@ -140,6 +147,20 @@ export type ClinicStatement = {
   to: Scalars['String']['output'];
 };
 
+export type CrediarioContract = {
+  __typename?: 'CrediarioContract';
+  /** the contract as issued, with the CET, IOF, rate and schedule */
+  document?: Maybe<DocumentFile>;
+  /** until when the patient may sign (ISO 8601) */
+  expiresAt: Scalars['String']['output'];
+  signedAt?: Maybe<Scalars['String']['output']>;
+  /** the signed copy, once signed */
+  signedDocument?: Maybe<DocumentFile>;
+  /** the patient's own signing page, while it may be signed (the payer only) */
+  signingUrl?: Maybe<Scalars['String']['output']>;
+  status: SignatureStatus;
+};
+
 /** A PIX that settles installments early, at the quote of the day it was made. */
 export type CrediarioPayoff = {
   __typename?: 'CrediarioPayoff';
@@ -183,6 +204,24 @@ export type CreditReason = {
 export type DisputeOutcome =
   | 'CLINIC'
   | 'PATIENT';
+
+/** A PDF the platform issued: a link to download it that works for a few minutes (ask again for another). */
+export type DocumentFile = {
+  __typename?: 'DocumentFile';
+  filename: Scalars['String']['output'];
+  issuedAt: Scalars['String']['output'];
+  kind: DocumentKind;
+  /** SHA-256 of the file, hex: recompute it on the download to check it is the document issued */
+  sha256: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+  urlExpiresAt: Scalars['String']['output'];
+};
+
+export type DocumentKind =
+  | 'CONTRACT'
+  | 'RECEIPT'
+  | 'SIGNED_CONTRACT'
+  | 'STATEMENT';
 
 /** Where the clinic's money stands. */
 export type EscrowState =
@@ -405,6 +444,8 @@ export type Payment = {
   card?: Maybe<CardResult>;
   cetAnnualRate?: Maybe<Scalars['Float']['output']>;
   clinic?: Maybe<Clinic>;
+  /** crediário: the contract and its digital signature; the payer and platform admins */
+  contract?: Maybe<CrediarioContract>;
   createdAt?: Maybe<Scalars['String']['output']>;
   disputeReason?: Maybe<Scalars['String']['output']>;
   escrowReleaseDueAt?: Maybe<Scalars['String']['output']>;
@@ -427,6 +468,8 @@ export type Payment = {
   pix?: Maybe<PixInstructions>;
   planKind?: Maybe<PlanKind>;
   procedure?: Maybe<Procedure>;
+  /** the receipts (comprovantes) of what was paid, one per paid charge (each crediário installment), oldest first; the payer, the clinic and platform admins */
+  receipts?: Maybe<Array<DocumentFile>>;
   status?: Maybe<PaymentStatus>;
 };
 
@@ -531,6 +574,8 @@ export type PaymentSearch = {
 
 export type PaymentStatus =
   | 'AWAITING_PAYMENT'
+  /** crediário: the contract waits for the patient's digital signature (48 h) before any charge */
+  | 'AWAITING_SIGNATURE'
   | 'CANCELED'
   /** the cardholder's bank took the money back (chargeback); final */
   | 'CHARGED_BACK'
@@ -750,6 +795,19 @@ export type ScheduledInstallment = {
   number: Scalars['Int']['output'];
 };
 
+/** A crediário contract's digital signature (ClickSign). */
+export type SignatureStatus =
+  | 'CANCELED'
+  /** not signed in 48 hours: the payment expired */
+  | 'EXPIRED'
+  /** the envelope is being made */
+  | 'PENDING'
+  /** the patient refused to sign: the payment is canceled */
+  | 'REFUSED'
+  /** waiting for the patient's signature */
+  | 'SENT'
+  | 'SIGNED';
+
 /** One movement of the clinic's money. Amounts in centavos; movements are signed (+ in, − out). */
 export type StatementEntry = {
   __typename?: 'StatementEntry';
@@ -954,11 +1012,14 @@ export type ResolversTypes = ResolversObject<{
   ClinicBalance: ResolverTypeWrapper<ClinicBalance>;
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: ResolverTypeWrapper<Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversTypes['StatementEntry']> }>;
+  CrediarioContract: ResolverTypeWrapper<CrediarioContractMapper>;
   CrediarioPayoff: ResolverTypeWrapper<CrediarioPayoffMapper>;
   CrediarioPayoffQuote: ResolverTypeWrapper<CrediarioPayoffQuoteMapper>;
   CreditOffer: ResolverTypeWrapper<CreditOffer>;
   CreditReason: ResolverTypeWrapper<CreditReason>;
   DisputeOutcome: DisputeOutcome;
+  DocumentFile: ResolverTypeWrapper<DocumentFile>;
+  DocumentKind: DocumentKind;
   EscrowState: EscrowState;
   FraudAssessment: ResolverTypeWrapper<FraudAssessment>;
   FraudDecision: FraudDecision;
@@ -1003,6 +1064,7 @@ export type ResolversTypes = ResolversObject<{
   ReceivablesPoint: ResolverTypeWrapper<ReceivablesPoint>;
   RefundInput: RefundInput;
   ScheduledInstallment: ResolverTypeWrapper<ScheduledInstallment>;
+  SignatureStatus: SignatureStatus;
   StatementEntry: ResolverTypeWrapper<StatementEntryMapper>;
   StatementEntryKind: StatementEntryKind;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1024,10 +1086,12 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicBalance: ClinicBalance;
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversParentTypes['StatementEntry']> };
+  CrediarioContract: CrediarioContractMapper;
   CrediarioPayoff: CrediarioPayoffMapper;
   CrediarioPayoffQuote: CrediarioPayoffQuoteMapper;
   CreditOffer: CreditOffer;
   CreditReason: CreditReason;
+  DocumentFile: DocumentFile;
   FraudAssessment: FraudAssessment;
   FraudFeature: FraudFeature;
   Float: Scalars['Float']['output'];
@@ -1100,6 +1164,7 @@ export type ClinicResolvers<ContextType = PaymentsContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Clinic']> | FederationReferenceType, FederationReferenceType, ContextType>;
   balance?: Resolver<Maybe<ResolversTypes['ClinicBalance']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  monthlyStatement?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType, RequireFields<ClinicMonthlyStatementArgs, 'month'>>;
   payments?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, RequireFields<ClinicPaymentsArgs, 'first'>>;
   receivables?: Resolver<Maybe<Array<ResolversTypes['ReceivablesPoint']>>, ParentType, ContextType, RequireFields<ClinicReceivablesArgs, 'from' | 'interval' | 'to'>>;
   statement?: Resolver<Maybe<ResolversTypes['ClinicStatement']>, ParentType, ContextType, RequireFields<ClinicStatementArgs, 'from' | 'to'>>;
@@ -1122,6 +1187,15 @@ export type ClinicStatementResolvers<ContextType = PaymentsContext, ParentType e
   payoutsCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   payoutsConfirmedCentavos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CrediarioContractResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CrediarioContract'] = ResolversParentTypes['CrediarioContract']> = ResolversObject<{
+  document?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedDocument?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType>;
+  signingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SignatureStatus'], ParentType, ContextType>;
 }>;
 
 export type CrediarioPayoffResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CrediarioPayoff'] = ResolversParentTypes['CrediarioPayoff']> = ResolversObject<{
@@ -1147,6 +1221,15 @@ export type CreditOfferResolvers<ContextType = PaymentsContext, ParentType exten
 export type CreditReasonResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditReason'] = ResolversParentTypes['CreditReason']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DocumentFileResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DocumentFile'] = ResolversParentTypes['DocumentFile']> = ResolversObject<{
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urlExpiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FraudAssessmentResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['FraudAssessment'] = ResolversParentTypes['FraudAssessment']> = ResolversObject<{
@@ -1239,6 +1322,7 @@ export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends R
   card?: Resolver<Maybe<ResolversTypes['CardResult']>, ParentType, ContextType>;
   cetAnnualRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   clinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['CrediarioContract']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   disputeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   escrowReleaseDueAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1257,6 +1341,7 @@ export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends R
   pix?: Resolver<Maybe<ResolversTypes['PixInstructions']>, ParentType, ContextType>;
   planKind?: Resolver<Maybe<ResolversTypes['PlanKind']>, ParentType, ContextType>;
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
+  receipts?: Resolver<Maybe<Array<ResolversTypes['DocumentFile']>>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['PaymentStatus']>, ParentType, ContextType>;
 }>;
 
@@ -1439,10 +1524,12 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Clinic?: ClinicResolvers<ContextType>;
   ClinicBalance?: ClinicBalanceResolvers<ContextType>;
   ClinicStatement?: ClinicStatementResolvers<ContextType>;
+  CrediarioContract?: CrediarioContractResolvers<ContextType>;
   CrediarioPayoff?: CrediarioPayoffResolvers<ContextType>;
   CrediarioPayoffQuote?: CrediarioPayoffQuoteResolvers<ContextType>;
   CreditOffer?: CreditOfferResolvers<ContextType>;
   CreditReason?: CreditReasonResolvers<ContextType>;
+  DocumentFile?: DocumentFileResolvers<ContextType>;
   FraudAssessment?: FraudAssessmentResolvers<ContextType>;
   FraudFeature?: FraudFeatureResolvers<ContextType>;
   FraudReason?: FraudReasonResolvers<ContextType>;

@@ -40,6 +40,16 @@ export function checkoutPlan(input: CheckoutInput, { procedure, platformFeeBasis
   return { procedure, plan };
 }
 
+/** Credit opens only on a recent REGULAR check of the payer's CPF at the Receita Federal. */
+export function assertCpfOpensCredit(standing: { status: string; opensCredit: boolean } | null) {
+  if (!standing) throw new PaymentsError('BAD_USER_INPUT', 'Complete seu cadastro (nome e CPF) antes de pedir o crediário.');
+  if (standing.opensCredit) return;
+  if (standing.status === 'UNVERIFIED' || standing.status === 'REGULAR') {
+    throw new PaymentsError('CPF_CHECK_PENDING', 'Ainda estamos confirmando seu CPF na Receita Federal. O crediário fica disponível assim que a consulta terminar; PIX, boleto e cartão já podem ser usados.');
+  }
+  throw new PaymentsError('CPF_IRREGULAR', 'Seu CPF tem pendências na Receita Federal, e o crediário não pode ser contratado. PIX, boleto e cartão continuam disponíveis.', { cpfStatus: standing.status });
+}
+
 /** A crediário needs an approved credit decision first, then the patient's acceptance of these exact terms. */
 export function assertCrediarioAllowed(input: CheckoutInput, plan: PaymentPlan, credit: Pick<CreditVerdict, 'approved' | 'reasons'>) {
   if (!credit.approved) {
@@ -63,7 +73,8 @@ export interface NewPayment {
     procedureName: string;
     planKind: PaymentPlan['kind'];
     method: CheckoutInput['method'];
-    status: 'AWAITING_PAYMENT';
+    /** a crediário waits for its contract's signature before any charge */
+    status: 'AWAITING_SIGNATURE' | 'AWAITING_PAYMENT';
     installmentCount: number;
     grossCentavos: number;
     platformFeeCentavos: number;
@@ -86,9 +97,11 @@ export interface NewPayment {
     amortizationCentavos: number;
     status: 'ISSUED' | 'SCHEDULED';
   }[];
-  /** the first charge, issued at once unless anti-fraud holds or declines the payment */
+  /** the first charge, issued at once unless anti-fraud holds or declines the payment, or a contract waits for its signature */
   charge: NewCharge;
-  statusChange: { id: string; paymentId: string; from: null; to: 'AWAITING_PAYMENT'; reason: string };
+  /** crediário: until when the patient may sign the contract */
+  signatureExpiresAt: Date | null;
+  statusChange: { id: string; paymentId: string; from: null; to: NewPayment['payment']['status']; reason: string };
   /** payment.created, then its first payment.status_changed */
   events: [NewOutboxEvent, NewOutboxEvent];
 }
@@ -144,11 +157,14 @@ export interface NewPaymentFacts {
   newId: () => string;
 }
 
+/** How long a patient has to sign a crediário contract before the payment expires. */
+export const SIGNATURE_WINDOW_MS = 48 * 3600_000;
+
 export function newPayment({ payerId, procedure, plan, method, now, clientIp, credit, newId }: NewPaymentFacts): NewPayment {
   const paymentId = newId();
   const crediario = plan.kind === 'CREDIARIO';
   const first = plan.schedule[0]!;
-  const reason = 'Pagamento criado';
+  const reason = crediario ? 'Crediário contratado: aguardando a assinatura do contrato' : 'Pagamento criado';
   const payment: NewPayment['payment'] = {
     id: paymentId,
     payerId,
@@ -157,7 +173,7 @@ export function newPayment({ payerId, procedure, plan, method, now, clientIp, cr
     procedureName: procedure.name,
     planKind: plan.kind,
     method,
-    status: 'AWAITING_PAYMENT',
+    status: crediario ? 'AWAITING_SIGNATURE' : 'AWAITING_PAYMENT',
     installmentCount: plan.installmentCount,
     grossCentavos: plan.split.grossCentavos,
     platformFeeCentavos: plan.split.platformFeeCentavos,
@@ -185,7 +201,8 @@ export function newPayment({ payerId, procedure, plan, method, now, clientIp, cr
     payment,
     installments,
     charge: firstCharge(payment, first, newId()),
-    statusChange: { id: newId(), paymentId, from: null, to: 'AWAITING_PAYMENT', reason },
+    signatureExpiresAt: crediario ? new Date(now.getTime() + SIGNATURE_WINDOW_MS) : null,
+    statusChange: { id: newId(), paymentId, from: null, to: payment.status, reason },
     events: [
       paymentCreated(
         {

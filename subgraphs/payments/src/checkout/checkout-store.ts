@@ -45,8 +45,9 @@ export class CheckoutStore {
   }
 
   /**
-   * Writes the new payment with the anti-fraud verdict it was decided by: APPROVE with its first charge,
-   * REVIEW held without one (the back office decides), DECLINE declined at once; null for the demo
+   * Writes the new payment with the anti-fraud verdict it was decided by: APPROVE with its first charge
+   * (a crediário gets its contract's signature to wait for instead), REVIEW held without one (the back
+   * office decides), DECLINE declined at once; null for the demo
    * history, written as payments made before anti-fraud existed. A concurrent request that claimed the
    * same key first makes this throw a key conflict.
    */
@@ -63,7 +64,8 @@ export class CheckoutStore {
         },
       });
       await installmentStore.createSchedule(tx, record.installments);
-      if (!verdict || verdict.decision === 'APPROVE') await chargeStore.create(tx, record.charge);
+      if (record.signatureExpiresAt) await tx.contractSignature.create({ data: { paymentId: payment.id, expiresAt: record.signatureExpiresAt } });
+      else if (!verdict || verdict.decision === 'APPROVE') await chargeStore.create(tx, record.charge);
       await paymentRows.recordStatusChange(tx, record.statusChange);
       await outboxStore.append(tx, ...record.events);
       if (verdict) await fraudAssessments.create(tx, payment.id, verdict);

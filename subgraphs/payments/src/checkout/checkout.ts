@@ -12,7 +12,8 @@ import type { Directory } from '../internal/directory.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
 import type { PaymentAccess } from '../payments/access.js';
 import type { CreditCheck } from '../crediario/credit-check.js';
-import { assertCrediarioAllowed, checkoutPlan, financedOf, newPayment, type CreditRecord } from './checkout-decision.js';
+import type { ContractSigning } from '../crediario/contract-signing.js';
+import { assertCpfOpensCredit, assertCrediarioAllowed, checkoutPlan, financedOf, newPayment, type CreditRecord } from './checkout-decision.js';
 import { cardFingerprint, type FraudScreen } from './fraud-screen.js';
 import type { CheckoutKey, CheckoutStore } from './checkout-store.js';
 import { assertKey, isKeyConflict, requestHash } from './idempotency-store.js';
@@ -27,8 +28,9 @@ export interface CheckoutContext {
 export class Checkout {
   constructor(
     private readonly store: CheckoutStore,
-    private readonly directory: Pick<Directory, 'procedures'>,
+    private readonly directory: Pick<Directory, 'procedures' | 'cpfStanding'>,
     private readonly charges: Pick<ChargeIssuer, 'issue'>,
+    private readonly contracts: Pick<ContractSigning, 'send'>,
     /** what payments asks ai before a payment exists: the fraud screen and the credit decision */
     private readonly ai: { fraud: Pick<FraudScreen, 'assess'>; credit: Pick<CreditCheck, 'decide'> },
     private readonly platformFeeBasisPoints: number,
@@ -52,6 +54,7 @@ export class Checkout {
     let credit: CreditRecord | undefined;
     if (plan.kind === 'CREDIARIO') {
       if (!input.incomeBand) throw new PaymentsError('BAD_USER_INPUT', 'Informe sua faixa de renda mensal para pedir o crediário.', { field: 'incomeBand' });
+      assertCpfOpensCredit(await this.directory.cpfStanding(payerId));
       const history = await this.store.creditHistory(payerId, todayInSaoPaulo(now));
       const plannedCredit = { financedAmountCentavos: financedOf(plan), installmentCount: plan.installmentCount, installmentCentavos: plan.installmentCentavos };
       const decision = await this.ai.credit.decide({ incomeBand: input.incomeBand, history, priceCentavos: procedure.priceCentavos, plan: plannedCredit });
@@ -103,10 +106,15 @@ export class Checkout {
     return this.store.payment(paymentId);
   }
 
-  /** Makes sure the payment's first charge exists at the gateway (none while held or declined), then returns the payment. */
+  /**
+   * Makes sure the payment's first charge exists at the gateway (none while held or declined), or a
+   * crediário's contract is out for signature, then returns the payment.
+   */
   private async resume(paymentId: string, cardToken?: string | null): Promise<Payment> {
     const { payment, firstCharge } = (await this.store.withFirstCharge(paymentId))!;
     if (firstCharge) await this.charges.issue(firstCharge, payment, cardToken ?? undefined);
+    // ClickSign down: the envelope is made by the background pass; the payment waits either way.
+    if (payment.status === 'AWAITING_SIGNATURE') await this.contracts.send(payment.id).catch(() => undefined);
     return this.store.payment(paymentId);
   }
 }

@@ -2,7 +2,7 @@
 // call keyed by our clientRequestId, retries (same key, so a retry never moves money twice) behind a
 // circuit breaker, and webhooks verified on the raw request before they are read.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { traceCall, type Logger } from '@medpay/runtime';
+import { CircuitBreaker, CircuitOpenError, retry, traceCall, type Logger } from '@medpay/runtime';
 import {
   blockBody,
   boletoBody,
@@ -44,7 +44,6 @@ import {
   type RefundRequest,
   type Transfer,
 } from './payment-gateway.js';
-import { CircuitBreaker, CircuitOpenError, retry } from './resilience.js';
 
 export interface CelcoinGatewayOptions {
   baseUrl: string;

@@ -184,7 +184,7 @@ describe('webhooks', () => {
 
   it('reads RECEIVEPIX as CHARGE_PAID keyed by the EndToEndId, amount exact in centavos', () => {
     expect(webhookEvents(receivePix())).toEqual([
-      { type: 'CHARGE_PAID', eventId: 'E18236120202611291200abcdefghijk', transactionId: 'tx-1', clientRequestId: 'charge-1', amountCentavos: 150_51, occurredAt: new Date('2026-11-29T12:00:00.000Z') },
+      { type: 'CHARGE_PAID', eventId: 'E18236120202611291200abcdefghijk', endToEndId: 'E18236120202611291200abcdefghijk', transactionId: 'tx-1', clientRequestId: 'charge-1', amountCentavos: 150_51, occurredAt: new Date('2026-11-29T12:00:00.000Z') },
     ]);
   });
 

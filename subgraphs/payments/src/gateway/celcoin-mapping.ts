@@ -391,6 +391,7 @@ export function webhookEvents(payload: unknown): GatewayEvent[] {
       {
         type: 'CHARGE_PAID',
         eventId: receipt.EndToEndId,
+        endToEndId: receipt.EndToEndId,
         transactionId: receipt.TransactionIdBRCode,
         clientRequestId: receipt.ClientRequestId ?? '',
         amountCentavos: webhookAmount(receipt.Amount),

@@ -122,7 +122,8 @@ export interface ChargeView {
 
 /** What a webhook means, whatever the provider's payload looked like. */
 export type GatewayEvent =
-  | { type: 'CHARGE_PAID'; eventId: string; transactionId: string; clientRequestId: string; amountCentavos: number; occurredAt: Date }
+  /** `endToEndId`: a PIX's id at the central bank, printed on its receipt */
+  | { type: 'CHARGE_PAID'; eventId: string; transactionId: string; clientRequestId: string; amountCentavos: number; occurredAt: Date; endToEndId?: string }
   | { type: 'CHARGE_EXPIRED' | 'CHARGE_CANCELED'; eventId: string; transactionId: string; clientRequestId: string; occurredAt: Date }
   | { type: 'PAYOUT_CONFIRMED' | 'PAYOUT_FAILED'; eventId: string; transactionId: string; clientRequestId: string; occurredAt: Date }
   | { type: 'REFUND_CONFIRMED' | 'REFUND_FAILED'; eventId: string; transactionId: string; clientRequestId: string; occurredAt: Date }

@@ -1,6 +1,6 @@
 // What payments needs from the other subgraphs, asked over their internal endpoints: a procedure's
 // price (never taken from the client), a person's clinic roles, the payer's name and CPF for the
-// gateway (never stored here), and which of a clinic's payers match a patient search.
+// gateway (never stored here), the payer's CPF standing for credit, and which of a clinic's payers match a patient search.
 import * as contracts from '@medpay/contracts';
 import { InternalClient } from '@medpay/runtime';
 
@@ -30,6 +30,21 @@ export class Directory {
   async matchPayers(search: string, among: string[]): Promise<string[]> {
     if (among.length === 0) return [];
     return (await this.users.call(contracts.payerSearch, { search, among }))?.userIds ?? [];
+  }
+
+  /** The payer's CPF check at the Receita Federal for credit (null without a CPF). */
+  cpfStanding(userId: string): Promise<{ status: string; opensCredit: boolean } | null> {
+    return this.users.call(contracts.cpfStanding, { userId });
+  }
+
+  /** How to reach the payer (the crediário contract's signer). */
+  async payerContact(userId: string): Promise<{ email: string; phone: string | null } | null> {
+    return (await this.users.call(contracts.contacts, { userIds: [userId] }))?.contacts[0] ?? null;
+  }
+
+  /** A clinic as a statement names it. */
+  clinic(clinicId: string): Promise<{ legalName: string; tradeName: string; cnpj: string } | null> {
+    return this.providers.call(contracts.clinicParty, { clinicId });
   }
 
   payerIdentity(userId: string): Promise<{ name: string; cpf: string } | null> {

@@ -101,7 +101,7 @@ export const chargeStore = {
   },
 
   /** → PAID unless it already is; false for a repeated payment of the same charge. */
-  async markPaid(db: Db, id: string, paid: { paidCentavos: number; paidAt: Date; gatewayTransactionId: string }): Promise<boolean> {
+  async markPaid(db: Db, id: string, paid: { paidCentavos: number; paidAt: Date; gatewayTransactionId: string; pixEndToEndId?: string | null }): Promise<boolean> {
     return (await db.charge.updateMany({ where: { id, status: { not: 'PAID' } }, data: { ...paid, status: 'PAID' } })).count > 0;
   },
 

@@ -22,7 +22,7 @@ import { inTransaction } from '../transaction.js';
 import { ChargeIssuer } from './charges.js';
 import { PaymentActions } from './payment-actions.js';
 import { Settlement } from './settlement.js';
-import { openTestDatabase, testProcedure, withoutAi } from '../testing.js';
+import { openTestDatabase, signsAtOnce, testProcedure, withoutAi } from '../testing.js';
 
 const procedure = testProcedure();
 const secret = () => randomBytes(32).toString('base64url');
@@ -41,7 +41,7 @@ beforeAll(async () => {
   const gateway = new CelcoinGateway({ baseUrl: unused, clientId: 'x', clientSecret: 'x', pixKey: 'x', merchantName: 'MedPay', merchantCity: 'Sao Paulo', webhookUser: 'x', webhookPassword: 'x', logger });
   settlement = new Settlement(prisma, logger, 7, () => {}, metrics);
   actions = new PaymentActions(prisma, settlement, new ChargeIssuer(prisma, gateway, directory, settlement, 3600, logger), gateway, () => {});
-  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedure] }, { issue: async () => {} }, withoutAi, 400, () => {});
+  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedure], cpfStanding: async () => ({ status: 'REGULAR', opensCredit: true }) }, { issue: async () => {} }, signsAtOnce(prisma, { issue: async () => {} }), withoutAi, 400, () => {});
 }, 60_000);
 afterAll(() => database?.close());
 
@@ -71,7 +71,7 @@ function clinicOfItsOwn() {
     clinicId,
     asItsClinic: () => new PaymentAccess({ ...clinicKey, clinicId }, new Directory(unused, unused, secret())),
     async paidPayment() {
-      const checkoutThere = new Checkout(new CheckoutStore(database.prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedureThere] }, { issue: async () => {} }, withoutAi, 400, () => {});
+      const checkoutThere = new Checkout(new CheckoutStore(database.prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedureThere], cpfStanding: async () => ({ status: 'REGULAR', opensCredit: true }) }, { issue: async () => {} }, signsAtOnce(database.prisma, { issue: async () => {} }), withoutAi, 400, () => {});
       const payment = await checkoutThere.checkout(
         { procedureId: procedureThere.id, planId: 'PIX', method: 'PIX', idempotencyKey: `key-${randomUUID()}` },
         { access: { requireUser: () => randomUUID() }, clientIp: '10.0.0.1' },
@@ -122,8 +122,8 @@ describe('installment.paid', () => {
     expect(events.map((event) => event.payload)).toEqual([
       { paymentId: payment.id, payerId: payment.payerId, clinicId: procedure.clinic.id, number: 1, dueDate: installment.dueDate, amountCentavos: installment.amountCentavos, paidAt: occurredAt.toISOString() },
     ]);
-    // The first installment activates the contract: its status change is written in the same step.
-    expect((await eventsOf(payment.id, 'payment.status_changed')).map((event) => (event.payload as { status: string }).status)).toEqual(['AWAITING_PAYMENT', 'PAID']);
+    // Signed, then the first installment activates the contract: its status change is written in the same step.
+    expect((await eventsOf(payment.id, 'payment.status_changed')).map((event) => (event.payload as { status: string }).status)).toEqual(['AWAITING_SIGNATURE', 'AWAITING_PAYMENT', 'PAID']);
   });
 
   it('is not written when the payment fails to settle (one transaction with the installment and its books)', async () => {

@@ -50,7 +50,7 @@ export class Settlement {
     return applied;
   }
 
-  async chargePaid(event: { eventId: string; transactionId: string; clientRequestId: string; amountCentavos: number; occurredAt: Date }): Promise<boolean> {
+  async chargePaid(event: { eventId: string; transactionId: string; clientRequestId: string; amountCentavos: number; occurredAt: Date; endToEndId?: string }): Promise<boolean> {
     return this.once(event.eventId, async (tx) => {
       const charge = await chargeStore.findForEvent(tx, event.transactionId, event.clientRequestId);
       if (!charge) {
@@ -61,7 +61,7 @@ export class Settlement {
       }
       // Conditional, so that of two deliveries racing (a webhook and reconciliation, two replicas) the
       // second waits for the first's row lock, then finds the charge paid and does nothing.
-      if (!(await chargeStore.markPaid(tx, charge.id, { paidCentavos: event.amountCentavos, paidAt: event.occurredAt, gatewayTransactionId: event.transactionId }))) return;
+      if (!(await chargeStore.markPaid(tx, charge.id, { paidCentavos: event.amountCentavos, paidAt: event.occurredAt, gatewayTransactionId: event.transactionId, pixEndToEndId: event.endToEndId ?? null }))) return;
       const payment = await paymentRows.get(tx, charge.paymentId);
       if (payment.planKind !== 'CREDIARIO') return this.paymentPaid(tx, payment, event.amountCentavos, event.occurredAt);
       // Locked: a cancellation of the contract counts what was paid, so the two take turns.

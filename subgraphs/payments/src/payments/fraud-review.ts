@@ -125,7 +125,8 @@ export class FraudReview {
       let charge: Charge | null = null;
       if (decision === 'APPROVE') {
         await tx.payment.update({ where: { id: paymentId }, data: { holdReason: null } });
-        charge = await chargeStore.create(tx, await this.chargeOnApproval(tx, payment));
+        // A crediário whose contract is not signed yet gets its charge at the signature.
+        if (payment.status === 'AWAITING_PAYMENT') charge = await chargeStore.create(tx, await firstChargeFromToday(tx, payment));
       } else if (!(await movePayment(tx, payment, { to: 'DECLINED', reason: REVIEW_DECLINE_REASON, data: { holdReason: null } }))) {
         throw new Error(`held payment ${paymentId} could not be declined from ${payment.status}`);
       }
@@ -149,14 +150,17 @@ export class FraudReview {
     }
     return paymentRows.get(this.prisma, paymentId);
   }
+}
 
-  /** The first charge, dated from the approval: a boleto gets its full term from today, not from the checkout. */
-  private async chargeOnApproval(tx: Tx, payment: Payment) {
-    const today = todayInSaoPaulo();
-    const first =
-      payment.planKind === 'CREDIARIO'
-        ? await tx.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId: payment.id, number: 1 } } })
-        : { dueDate: payment.method === 'BOLETO' ? addDays(today, pricing.BOLETO_DUE_DAYS) : today, amountCentavos: payment.patientTotalCentavos };
-    return firstCharge(payment, first, randomUUID());
-  }
+/**
+ * A first charge issued late (after the back office's approval, or the contract's signature), dated
+ * from today: a boleto gets its full term from today, not from the checkout.
+ */
+export async function firstChargeFromToday(tx: Tx, payment: Payment) {
+  const today = todayInSaoPaulo();
+  const first =
+    payment.planKind === 'CREDIARIO'
+      ? await tx.installment.findUniqueOrThrow({ where: { paymentId_number: { paymentId: payment.id, number: 1 } } })
+      : { dueDate: payment.method === 'BOLETO' ? addDays(today, pricing.BOLETO_DUE_DAYS) : today, amountCentavos: payment.patientTotalCentavos };
+  return firstCharge(payment, first, randomUUID());
 }

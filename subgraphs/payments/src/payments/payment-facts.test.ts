@@ -7,6 +7,10 @@ import * as contracts from '@medpay/contracts';
 import { FieldEncryption, serviceClaims, type Database, type InternalRoute } from '@medpay/runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { checkoutPlan, newPayment } from '../checkout/checkout-decision.js';
+import { markSigned } from '../crediario/contract-signing.js';
+import { inTransaction } from '../transaction.js';
+import { paymentRows } from './payment-store.js';
+
 import { CheckoutStore } from '../checkout/checkout-store.js';
 import { markOverdueInstallments } from '../crediario/collection.js';
 import { lateChargesCentavos } from '../crediario/late-charges.js';
@@ -38,12 +42,18 @@ async function factsOf(paymentId: string) {
   return outcome.answer;
 }
 
-/** A payment contracted on 2026-11-29 as checkout writes it (its first charge CREATING). */
+/** A payment contracted on 2026-11-29 as checkout writes it (its first charge CREATING; a crediário's, once its contract is signed). */
 async function contracted(planId: string, method: 'PIX' | 'BOLETO') {
   const input = { procedureId: procedure.id, planId, method, firstDueDay: 10, idempotencyKey: 'unused' };
   const { plan } = checkoutPlan(input, { procedure, platformFeeBasisPoints: 400, today: '2026-11-29' });
   const record = newPayment({ payerId: randomUUID(), procedure, plan, method, now: new Date('2026-11-29T12:00:00Z'), clientIp: '10.0.0.1', newId: randomUUID });
   await store.create(record, { scope: `checkout:${record.payment.payerId}`, key: randomUUID(), hash: 'h' }, RULES_ONLY);
+  if (record.signatureExpiresAt) {
+    await inTransaction(database.prisma, async (tx) => {
+      await markSigned(tx, await paymentRows.get(tx, record.payment.id), new Date('2026-11-29T12:05:00Z'));
+      await chargeStore.create(tx, record.charge);
+    });
+  }
   return record;
 }
 

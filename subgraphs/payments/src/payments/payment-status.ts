@@ -5,6 +5,8 @@ import type { EscrowState, PaymentStatus } from '../generated/prisma/client.js';
 
 // A chargeback can come from the card issuer whenever money was received and not all given back.
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
+  // A crediário's contract is signed (then charged), refused, or left unsigned until it expires.
+  AWAITING_SIGNATURE: ['AWAITING_PAYMENT', 'EXPIRED', 'CANCELED', 'DECLINED'],
   AWAITING_PAYMENT: ['PAID', 'EXPIRED', 'CANCELED', 'DECLINED'],
   PAID: ['IN_ESCROW', 'REFUNDED', 'PARTIALLY_REFUNDED', 'CHARGED_BACK'],
   IN_ESCROW: ['RELEASED', 'DISPUTED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'CHARGED_BACK'],

@@ -2,7 +2,7 @@
 // parts of a payment (one query per part per request, never one per payment).
 import { createLoader, isUuid, type Metrics } from '@medpay/runtime';
 import DataLoader from 'dataloader';
-import type { Charge, FraudAssessment, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Charge, ContractSignature, Document, FraudAssessment, Installment, LedgerEntry, LedgerTransaction, Payment, PaymentMethod, PaymentStatus, PaymentStatusChange, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { account, balances } from '../ledger/ledger-store.js';
 import { ENDED_PAYMENT_STATUSES } from '../crediario/installment-store.js';
 import type { Db } from '../transaction.js';
@@ -105,6 +105,12 @@ export class PaymentStore {
       payment: createLoader<Payment>('payment', metrics, (ids) => prisma.payment.findMany({ where: { id: { in: ids.filter(isUuid) } } })),
       fraudAssessment: createLoader<FraudAssessment & { id: string }>('fraudAssessment', metrics, (ids) =>
         prisma.fraudAssessment.findMany({ where: { paymentId: { in: ids.filter(isUuid) } } }).then((rows) => rows.map((row) => ({ ...row, id: row.paymentId }))),
+      ),
+      contract: createLoader<ContractSignature & { id: string }>('contract', metrics, (ids) =>
+        prisma.contractSignature.findMany({ where: { paymentId: { in: ids.filter(isUuid) } } }).then((rows) => rows.map((row) => ({ ...row, id: row.paymentId }))),
+      ),
+      documents: byPayment<Document & { paymentId: string }>('documents', metrics, (ids) =>
+        prisma.document.findMany({ where: { paymentId: { in: ids } } }).then((rows) => rows.map((row) => ({ ...row, paymentId: row.paymentId! }))),
       ),
       charges: byPayment<Charge>('charges', metrics, (ids) => prisma.charge.findMany({ where: { paymentId: { in: ids } }, orderBy: { createdAt: 'asc' } })),
       installments: byPayment<Installment>('installments', metrics, (ids) => prisma.installment.findMany({ where: { paymentId: { in: ids } }, orderBy: { number: 'asc' } })),

@@ -2,6 +2,7 @@
 // resolver types generated from schema.graphql (npm run codegen).
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { checkoutMutation, checkoutQuery } from './checkout.js';
+import { clinicDocuments, crediarioContract, paymentDocuments } from './documents.js';
 import { paymentEvent, subscription } from './events.js';
 import { ledgerQuery } from './ledger.js';
 import { crediarioPayoff, crediarioPayoffQuote, moneyMovementMutation, moneyMovementQuery } from './money-movement.js';
@@ -15,7 +16,8 @@ export const resolvers: Resolvers = {
   Mutation: { ...checkoutMutation, ...moneyMovementMutation, ...paymentsMutation },
   Subscription: subscription,
   PaymentEvent: paymentEvent,
-  Payment: payment,
+  Payment: { ...payment, ...paymentDocuments },
+  CrediarioContract: crediarioContract,
   PaymentStatusChange: paymentStatusChange,
   Installment: installment,
   StatementEntry: statementEntry,
@@ -23,6 +25,6 @@ export const resolvers: Resolvers = {
   CrediarioPayoffQuote: crediarioPayoffQuote,
   User: user,
   PersonalData: personalData,
-  Clinic: { ...clinicPayments, ...clinicReports },
+  Clinic: { ...clinicPayments, ...clinicReports, ...clinicDocuments },
   Procedure: procedure,
 };

@@ -33,6 +33,18 @@ export type AddressInput = {
   street: Scalars['String']['input'];
 };
 
+export type AgreementStatus =
+  | 'CANCELED'
+  /** not signed within 30 days: the back office may send a new one */
+  | 'EXPIRED'
+  /** the envelope is being made */
+  | 'PENDING'
+  /** refused by the signer: the back office may send a new one */
+  | 'REFUSED'
+  /** sent by e-mail to the clinic's admin who registered it, waiting for the signature */
+  | 'SENT'
+  | 'SIGNED';
+
 export type ApiKey = {
   __typename?: 'ApiKey';
   createdAt: Scalars['String']['output'];
@@ -96,6 +108,8 @@ export type BankAccountType =
 export type Clinic = {
   __typename?: 'Clinic';
   address: Address;
+  /** The service agreement with MedPay (the newest envelope): its staff and platform admins only. */
+  agreement?: Maybe<ClinicAgreement>;
   /** Partner API keys; the clinic's admins and platform admins only. */
   apiKeys?: Maybe<Array<ApiKey>>;
   /** Formatted, numeric (11.222.333/0001-81) or alphanumeric (12.ABC.345/01DE-35). */
@@ -105,6 +119,11 @@ export type Clinic = {
   /** Where the clinic's payouts go; its staff and platform admins only. */
   payoutAccount?: Maybe<ClinicPayoutAccount>;
   procedures: ProcedureConnection;
+  /**
+   * The CNPJ at the Receita Federal, to compare with what the clinic typed: its staff and platform
+   * admins only; null until the first check answered.
+   */
+  receitaFederal?: Maybe<CnpjRegistration>;
   specialties: Array<Scalars['String']['output']>;
   /** The clinic's team; its staff and platform admins only. */
   staff?: Maybe<Array<ClinicMember>>;
@@ -119,6 +138,19 @@ export type Clinic = {
 export type ClinicProceduresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ClinicAgreement = {
+  __typename?: 'ClinicAgreement';
+  /** SHA-256 of that document, hex */
+  documentSha256?: Maybe<Scalars['String']['output']>;
+  /** the signed agreement (or the one sent, until signed): a link that works for 5 minutes */
+  documentUrl?: Maybe<Scalars['String']['output']>;
+  /** until when it may be signed (ISO 8601) */
+  expiresAt: Scalars['String']['output'];
+  sentAt: Scalars['String']['output'];
+  signedAt?: Maybe<Scalars['String']['output']>;
+  status: AgreementStatus;
 };
 
 export type ClinicConnection = {
@@ -168,9 +200,35 @@ export type ClinicPayoutAccount = {
 
 export type ClinicStatus =
   | 'ACTIVE'
+  /** approved by the back office: goes ACTIVE once its admin signs the service agreement (ClickSign) */
+  | 'AWAITING_AGREEMENT'
   | 'PENDING_REVIEW'
   | 'REJECTED'
   | 'SUSPENDED';
+
+/** What the Receita Federal holds of a clinic's CNPJ. */
+export type CnpjRegistration = {
+  __typename?: 'CnpjRegistration';
+  /** the address on record, on one line */
+  address: Scalars['String']['output'];
+  /** when the Receita answered (ISO 8601) */
+  checkedAt: Scalars['String']['output'];
+  legalName: Scalars['String']['output'];
+  /** main CNAE, formatted (8630-5/03) */
+  mainCnaeCode: Scalars['String']['output'];
+  mainCnaeDescription: Scalars['String']['output'];
+  /** only ATIVA can be approved; an active clinic whose CNPJ stops being ATIVA is suspended */
+  status: CnpjStatus;
+  tradeName?: Maybe<Scalars['String']['output']>;
+};
+
+/** A CNPJ's situação cadastral at the Receita Federal. */
+export type CnpjStatus =
+  | 'ATIVA'
+  | 'BAIXADA'
+  | 'INAPTA'
+  | 'NULA'
+  | 'SUSPENSA';
 
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
@@ -183,6 +241,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds an existing MedPay account (by e-mail) to the clinic's team. */
   addClinicStaff?: Maybe<ClinicMember>;
+  /** Platform admins check the clinic's CNPJ at the Receita Federal again, now (RECEITA_UNAVAILABLE when it does not answer). */
+  checkClinicCnpj?: Maybe<Clinic>;
   /** A key for the clinic's own systems, with the scopes it may use (read-only unless chosen otherwise). */
   createApiKey?: Maybe<CreatedApiKey>;
   createProcedure?: Maybe<Procedure>;
@@ -190,9 +250,15 @@ export type Mutation = {
   registerClinic?: Maybe<Clinic>;
   removeClinicStaff?: Maybe<Scalars['Boolean']['output']>;
   revokeApiKey?: Maybe<ApiKey>;
+  /** Platform admins send a clinic awaiting its agreement a new one to sign (the last was refused or expired). */
+  sendClinicAgreement?: Maybe<Clinic>;
   /** The clinic's admins choose where payouts go: PIX to its CNPJ key, or TED to its bank account (the clinic's team is told). */
   setClinicPayoutAccount?: Maybe<Clinic>;
-  /** Platform admins review clinics: approve (ACTIVE), reject, suspend and reactivate. */
+  /**
+   * Platform admins review clinics: approve (ACTIVE: only with an ATIVA CNPJ, CNPJ_NOT_ACTIVE otherwise;
+   * a clinic under review then waits in AWAITING_AGREEMENT until its admin signs the service agreement),
+   * reject, suspend and reactivate.
+   */
   setClinicStatus?: Maybe<Clinic>;
   updateProcedure?: Maybe<Procedure>;
 };
@@ -202,6 +268,11 @@ export type MutationAddClinicStaffArgs = {
   clinicId: Scalars['ID']['input'];
   email: Scalars['String']['input'];
   role: StaffRole;
+};
+
+
+export type MutationCheckClinicCnpjArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -230,6 +301,11 @@ export type MutationRemoveClinicStaffArgs = {
 
 
 export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendClinicAgreementArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -495,6 +571,7 @@ export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddressInput: AddressInput;
+  AgreementStatus: AgreementStatus;
   ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ApiKeyScope: ApiKeyScope;
@@ -503,6 +580,7 @@ export type ResolversTypes = ResolversObject<{
   BankAccountInput: BankAccountInput;
   BankAccountType: BankAccountType;
   Clinic: ResolverTypeWrapper<ClinicMapper>;
+  ClinicAgreement: ResolverTypeWrapper<ClinicAgreement>;
   ClinicConnection: ResolverTypeWrapper<Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversTypes['ClinicEdge']> }>;
   ClinicEdge: ResolverTypeWrapper<Omit<ClinicEdge, 'node'> & { node: ResolversTypes['Clinic'] }>;
   ClinicFilter: ClinicFilter;
@@ -510,6 +588,8 @@ export type ResolversTypes = ResolversObject<{
   ClinicMembership: ResolverTypeWrapper<Omit<ClinicMembership, 'clinic'> & { clinic: ResolversTypes['Clinic'] }>;
   ClinicPayoutAccount: ResolverTypeWrapper<ClinicPayoutAccount>;
   ClinicStatus: ClinicStatus;
+  CnpjRegistration: ResolverTypeWrapper<CnpjRegistration>;
+  CnpjStatus: CnpjStatus;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -541,12 +621,14 @@ export type ResolversParentTypes = ResolversObject<{
   BankAccount: BankAccount;
   BankAccountInput: BankAccountInput;
   Clinic: ClinicMapper;
+  ClinicAgreement: ClinicAgreement;
   ClinicConnection: Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClinicEdge']> };
   ClinicEdge: Omit<ClinicEdge, 'node'> & { node: ResolversParentTypes['Clinic'] };
   ClinicFilter: ClinicFilter;
   ClinicMember: ClinicMemberMapper;
   ClinicMembership: Omit<ClinicMembership, 'clinic'> & { clinic: ResolversParentTypes['Clinic'] };
   ClinicPayoutAccount: ClinicPayoutAccount;
+  CnpjRegistration: CnpjRegistration;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -605,17 +687,28 @@ export type BankAccountResolvers<ContextType = ProvidersContext, ParentType exte
 export type ClinicResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Clinic'] = ResolversParentTypes['Clinic'], FederationReferenceType extends FederationReferenceTypes['Clinic'] = FederationReferenceTypes['Clinic']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Clinic']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  agreement?: Resolver<Maybe<ResolversTypes['ClinicAgreement']>, ParentType, ContextType>;
   apiKeys?: Resolver<Maybe<Array<ResolversTypes['ApiKey']>>, ParentType, ContextType>;
   cnpj?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   legalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   payoutAccount?: Resolver<Maybe<ResolversTypes['ClinicPayoutAccount']>, ParentType, ContextType>;
   procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, RequireFields<ClinicProceduresArgs, 'first'>>;
+  receitaFederal?: Resolver<Maybe<ResolversTypes['CnpjRegistration']>, ParentType, ContextType>;
   specialties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   staff?: Resolver<Maybe<Array<ResolversTypes['ClinicMember']>>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClinicStatus'], ParentType, ContextType>;
   statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tradeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ClinicAgreementResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ClinicAgreement'] = ResolversParentTypes['ClinicAgreement']> = ResolversObject<{
+  documentSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AgreementStatus'], ParentType, ContextType>;
 }>;
 
 export type ClinicConnectionResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['ClinicConnection'] = ResolversParentTypes['ClinicConnection']> = ResolversObject<{
@@ -645,6 +738,16 @@ export type ClinicPayoutAccountResolvers<ContextType = ProvidersContext, ParentT
   pixKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type CnpjRegistrationResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['CnpjRegistration'] = ResolversParentTypes['CnpjRegistration']> = ResolversObject<{
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mainCnaeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mainCnaeDescription?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CnpjStatus'], ParentType, ContextType>;
+  tradeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type CreatedApiKeyResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -656,11 +759,13 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addClinicStaff?: Resolver<Maybe<ResolversTypes['ClinicMember']>, ParentType, ContextType, RequireFields<MutationAddClinicStaffArgs, 'clinicId' | 'email' | 'role'>>;
+  checkClinicCnpj?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationCheckClinicCnpjArgs, 'id'>>;
   createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'clinicId' | 'name' | 'scopes'>>;
   createProcedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<MutationCreateProcedureArgs, 'clinicId' | 'input'>>;
   registerClinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationRegisterClinicArgs, 'input'>>;
   removeClinicStaff?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemoveClinicStaffArgs, 'clinicId' | 'userId'>>;
   revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  sendClinicAgreement?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationSendClinicAgreementArgs, 'id'>>;
   setClinicPayoutAccount?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationSetClinicPayoutAccountArgs, 'clinicId' | 'method'>>;
   setClinicStatus?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationSetClinicStatusArgs, 'id' | 'status'>>;
   updateProcedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<MutationUpdateProcedureArgs, 'id' | 'input'>>;
@@ -721,11 +826,13 @@ export type Resolvers<ContextType = ProvidersContext> = ResolversObject<{
   Bank?: BankResolvers<ContextType>;
   BankAccount?: BankAccountResolvers<ContextType>;
   Clinic?: ClinicResolvers<ContextType>;
+  ClinicAgreement?: ClinicAgreementResolvers<ContextType>;
   ClinicConnection?: ClinicConnectionResolvers<ContextType>;
   ClinicEdge?: ClinicEdgeResolvers<ContextType>;
   ClinicMember?: ClinicMemberResolvers<ContextType>;
   ClinicMembership?: ClinicMembershipResolvers<ContextType>;
   ClinicPayoutAccount?: ClinicPayoutAccountResolvers<ContextType>;
+  CnpjRegistration?: CnpjRegistrationResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;

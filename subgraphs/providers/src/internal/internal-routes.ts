@@ -49,6 +49,10 @@ export function providersInternalRoutes(deps: { apiKeys: ApiKeys; apiKeyStore: A
       const members = await clinics.members(clinic.id);
       return { clinicId: clinic.id, name: clinic.tradeName, status: clinic.status, staff: members.map(({ userId, role }) => ({ userId, role })) };
     }),
+    internalRoute(contracts.clinicParty, async ({ clinicId }) => {
+      const clinic = await clinics.findById(clinicId);
+      return clinic && { legalName: clinic.legalName, tradeName: clinic.tradeName, cnpj: clinic.cnpj };
+    }),
     // Analytics reads what was published here (its feed on the embedded default, and backfills).
     internalRoute(contracts.outboxFeed, (request) => outbox.published(request)),
   ];

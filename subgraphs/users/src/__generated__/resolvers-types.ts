@@ -106,6 +106,26 @@ export type ConsentRecordKind =
   | 'MARKETING_REVOKED'
   | 'TERMS_ACCEPTED';
 
+export type CpfCheck = {
+  __typename?: 'CpfCheck';
+  /** when the Receita answered (ISO 8601); null while UNVERIFIED */
+  checkedAt?: Maybe<Scalars['String']['output']>;
+  /** whether the check opens crediário now: REGULAR and at most 30 days old (an older one is made again at checkout) */
+  opensCredit: Scalars['Boolean']['output'];
+  status: CpfStatus;
+};
+
+/** A CPF's status at the Receita Federal. */
+export type CpfStatus =
+  | 'CANCELADA'
+  | 'NULA'
+  | 'PENDENTE_DE_REGULARIZACAO'
+  | 'REGULAR'
+  | 'SUSPENSA'
+  | 'TITULAR_FALECIDO'
+  /** not checked yet: the Receita did not answer at sign-up; it is tried again */
+  | 'UNVERIFIED';
+
 export type DataExport = {
   __typename?: 'DataExport';
   /** A short-lived link to the JSON package (a new one each time the list is read); null until READY. */
@@ -327,6 +347,11 @@ export type User = {
    * than the person is recorded in the sensitive-data access log.
    */
   cpf?: Maybe<Scalars['String']['output']>;
+  /**
+   * The CPF's check at the Receita Federal (the person and platform admins): UNVERIFIED while the
+   * Receita has not answered (credit waits for it); null for accounts without a CPF.
+   */
+  cpfCheck?: Maybe<CpfCheck>;
   /** The CPF with its middle digits only (***.982.247-**); the full number never leaves the service. */
   cpfMasked?: Maybe<Scalars['String']['output']>;
   createdAt?: Maybe<Scalars['String']['output']>;
@@ -470,6 +495,8 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentRecord: ResolverTypeWrapper<ConsentRecordMapper>;
   ConsentRecordKind: ConsentRecordKind;
+  CpfCheck: ResolverTypeWrapper<CpfCheck>;
+  CpfStatus: CpfStatus;
   DataExport: ResolverTypeWrapper<DataExportMapper>;
   DataExportStatus: DataExportStatus;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -501,6 +528,7 @@ export type ResolversParentTypes = ResolversObject<{
   Consent: ConsentMapper;
   Boolean: Scalars['Boolean']['output'];
   ConsentRecord: ConsentRecordMapper;
+  CpfCheck: CpfCheck;
   DataExport: DataExportMapper;
   JSON: Scalars['JSON']['output'];
   LegalTerms: LegalTerms;
@@ -561,6 +589,12 @@ export type ConsentRecordResolvers<ContextType = UsersContext, ParentType extend
   kind?: Resolver<ResolversTypes['ConsentRecordKind'], ParentType, ContextType>;
   privacyPolicyVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   termsVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CpfCheckResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['CpfCheck'] = ResolversParentTypes['CpfCheck']> = ResolversObject<{
+  checkedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  opensCredit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CpfStatus'], ParentType, ContextType>;
 }>;
 
 export type DataExportResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['DataExport'] = ResolversParentTypes['DataExport']> = ResolversObject<{
@@ -633,6 +667,7 @@ export type UserResolvers<ContextType = UsersContext, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   consent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType>;
   cpf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cpfCheck?: Resolver<Maybe<ResolversTypes['CpfCheck']>, ParentType, ContextType>;
   cpfMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -660,6 +695,7 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   ConsentRecord?: ConsentRecordResolvers<ContextType>;
+  CpfCheck?: CpfCheckResolvers<ContextType>;
   DataExport?: DataExportResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LegalTerms?: LegalTermsResolvers<ContextType>;

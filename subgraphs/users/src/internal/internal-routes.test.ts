@@ -23,7 +23,7 @@ beforeAll(async () => {
   store = new UserStore(database.prisma, new FieldEncryption(randomBytes(32).toString('base64'), randomBytes(32).toString('base64')));
   routes = usersInternalRoutes(store, new RevocationStore(database.prisma), usersOutbox(database.prisma), new AccountDeletionStore(database.prisma), {
     signUpConfirmation: async (id) => (id === PENDING ? { email: 'nova@example.com', name: 'Nova Pessoa', token: 'fresh-token', expiresAt: new Date('2026-12-05T12:00:00.000Z') } : null),
-  });
+  }, { standing: async () => null });
 }, 60_000);
 afterAll(() => database?.close());
 

@@ -1,5 +1,5 @@
-// The users subgraph's internal endpoints (contracts in @medpay/contracts): the payer's identity and
-// payer search for payments, staff grants for providers, ended sessions for the router, contacts,
+// The users subgraph's internal endpoints (contracts in @medpay/contracts): the payer's identity, CPF
+// standing and payer search for payments, staff grants for providers, ended sessions for the router, contacts,
 // platform admins and sign-up confirmations for notifications, its outbox for analytics.
 import { maskCpf, normalizeCpf } from '@medpay/br-documents';
 import * as contracts from '@medpay/contracts';
@@ -9,6 +9,7 @@ import type { AccountDeletionStore } from '../account-deletion-store.js';
 import { UsersError } from '../errors.js';
 import type { RevocationStore } from '../revocation-store.js';
 import type { UserStore } from '../user-store.js';
+import { opensCredit, type CpfChecks } from '../cpf-checks.js';
 
 export function usersInternalRoutes(
   store: UserStore,
@@ -16,6 +17,7 @@ export function usersInternalRoutes(
   outbox: OutboxFeed,
   deletions: AccountDeletionStore,
   accounts: Pick<Accounts, 'signUpConfirmation'>,
+  cpfChecks: Pick<CpfChecks, 'standing'>,
 ): InternalRoute[] {
   const byId = async (id: string) => (isUuid(id) ? (await store.findMany([id]))[0] : undefined);
   return [
@@ -29,6 +31,11 @@ export function usersInternalRoutes(
       const user = await byId(userId);
       const cpf = user ? store.decryptCpf(user) : null;
       return user && cpf ? { name: user.name, cpf } : null;
+    }),
+    // Payments grants crediário only on a recent REGULAR check (made again here when stale).
+    internalRoute(contracts.cpfStanding, async ({ userId }) => {
+      const check = isUuid(userId) ? await cpfChecks.standing(userId) : null;
+      return check && { status: check.status, checkedAt: check.checkedAt?.toISOString() ?? null, opensCredit: opensCredit(check, new Date()) };
     }),
     // The payments subgraph searches a clinic's payments by patient: which of the given payers match
     // a whole CPF (blind index) or a name fragment. Only ids come back, and only among those sent.

@@ -8,6 +8,8 @@ export interface RetryOptions {
   baseDelayMs: number;
   maxDelayMs: number;
   isRetryable: (error: unknown) => boolean;
+  /** the least this error asks us to wait (a provider's Retry-After); the backoff applies when it is longer */
+  minDelayMs?: (error: unknown) => number | undefined;
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
   /** [0, 1); injectable for tests */
   random?: () => number;
@@ -31,7 +33,7 @@ export async function retry<T>(operation: (attempt: number) => Promise<T>, optio
       return await operation(attempt);
     } catch (error) {
       if (attempt >= options.retries || !options.isRetryable(error)) throw error;
-      const delay = backoffDelay(attempt + 1, options.baseDelayMs, options.maxDelayMs, options.random);
+      const delay = Math.max(backoffDelay(attempt + 1, options.baseDelayMs, options.maxDelayMs, options.random), options.minDelayMs?.(error) ?? 0);
       options.onRetry?.(error, attempt + 1, delay);
       await wait(delay);
     }

@@ -1,0 +1,30 @@
+export {
+  ClickSignClient,
+  envelopeName,
+  InvalidSignatureRequestError,
+  SignatureAlreadyCompletedError,
+  SignatureRequestClosedError,
+  SignedDocumentNotReadyError,
+  UnexpectedClickSignResponseError,
+  type ClickSignClientOptions,
+  type RequestedSignature,
+  type SignatureEnvelope,
+  type SignatureRequest,
+  type SignedDocument,
+  type SignerAuth,
+  type SignerLink,
+  type SignerRequest,
+} from './clicksign-client.js';
+export {
+  MalformedWebhookError,
+  parseClickSignWebhook,
+  verifyContentHmac,
+  WebhookSignatureError,
+  type ClickSignEvent,
+  type IgnoredEvent,
+  type SignatureEvent,
+  type SignatureEventName,
+  type SignatureStatus,
+  type WebhookHeaders,
+} from './webhook-events.js';
+export { clickSignConfigShape, clickSignFrom, type ClickSignConfig } from './config.js';

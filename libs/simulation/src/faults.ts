@@ -1,0 +1,19 @@
+// Fault injection for a simulated provider's API endpoints (never its /_sim controls): what a flaky provider does.
+import { z } from 'zod';
+
+export const faultsSchema = z.strictObject({
+  /** added before every API answer */
+  latencyMs: z.number().int().min(0).max(60_000).optional(),
+  /** the next N API calls answer 503 without doing anything */
+  failNext: z.number().int().min(0).optional(),
+  /** the next N API calls are processed but never answered (a lost response): the client times out */
+  timeoutNext: z.number().int().min(0).optional(),
+  /** every webhook is delivered twice (same body, same ids) */
+  duplicateWebhooks: z.boolean().optional(),
+  /** the next webhook is held and delivered after the one that follows it */
+  reorderWebhooks: z.boolean().optional(),
+});
+
+export type Faults = Required<z.infer<typeof faultsSchema>>;
+
+export const noFaults = (): Faults => ({ latencyMs: 0, failNext: 0, timeoutNext: 0, duplicateWebhooks: false, reorderWebhooks: false });

@@ -1,0 +1,175 @@
+// A crediário's contract signed digitally before any money moves. Checkout leaves the payment in
+// AWAITING_SIGNATURE with a PENDING signature; here the contract's PDF is issued, the envelope made at
+// the signature provider (ClickSign) and the patient's signing link kept. The provider's webhooks end
+// it: signed → AWAITING_PAYMENT and the first installment's charge; refused → CANCELED; not signed
+// within 48 h → EXPIRED (our own sweep expires it too, and cancels the envelope). Each step is a
+// conditional update, so duplicated or reordered webhooks and concurrent workers change nothing twice.
+import type { ClickSignClient, ClickSignEvent } from '@medpay/clicksign';
+import type { FieldEncryption, Logger } from '@medpay/runtime';
+import type { ContractSignature, Payment, PrismaClient } from '../generated/prisma/client.js';
+import type { Tx } from '../ledger/ledger-store.js';
+import type { ChargeIssuer } from '../money-movement/charges.js';
+import { chargeStore } from '../money-movement/charge-store.js';
+import { firstChargeFromToday } from '../payments/fraud-review.js';
+import { paymentRows } from '../payments/payment-store.js';
+import { movePayment } from '../payments/transitions.js';
+import { inTransaction } from '../transaction.js';
+import type { PaymentDocuments } from '../documents/payment-documents.js';
+
+/** Who signs, and what the contract says: assembled from users, providers and the payment. */
+export interface ContractFacts {
+  signer: { name: string; email: string; phone: string | null; cpf: string };
+  pdf: (payment: Payment) => Promise<{ filename: string; pdf: Uint8Array }>;
+}
+
+/** How long a sender holds a PENDING row before another may try (a crash frees it). */
+const CLAIM_MS = 60_000;
+const BATCH = 20;
+
+const ENDING_OF = { refused: 'REFUSED', expired: 'EXPIRED', canceled: 'CANCELED' } as const;
+
+const ENDINGS = {
+  REFUSED: { status: 'CANCELED', reason: 'Contrato recusado pelo paciente' },
+  EXPIRED: { status: 'EXPIRED', reason: 'Contrato não assinado no prazo de 48 horas' },
+  CANCELED: { status: 'CANCELED', reason: 'Assinatura do contrato cancelada' },
+} as const;
+
+export class ContractSigning {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'cancel' | 'signedDocument'>,
+    private readonly facts: (payment: Payment) => Promise<ContractFacts>,
+    private readonly documents: Pick<PaymentDocuments, 'issue'>,
+    private readonly charges: Pick<ChargeIssuer, 'issue'>,
+    private readonly encryption: FieldEncryption,
+    private readonly logger: Logger,
+    /** tells the outbox relay there is something to publish */
+    private readonly kick: () => void,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The patient's signing link while the contract may be signed; null otherwise. */
+  signingUrl(signature: ContractSignature): string | null {
+    return signature.status === 'SENT' && signature.signingUrlEncrypted ? this.encryption.decrypt(signature.signingUrlEncrypted) : null;
+  }
+
+  /**
+   * Makes the envelope of a PENDING contract, once: the contract's PDF is issued (its hash recorded),
+   * the envelope made with the payment's id as its reference, and the link kept. A crash between the
+   * provider's answer and our write is the one window for a second envelope: the row stays claimed
+   * for a minute, and an envelope left behind is never signed (its deadline passes).
+   */
+  async send(paymentId: string): Promise<void> {
+    const now = this.now();
+    const claimed = await this.prisma.contractSignature.updateMany({
+      where: { paymentId, status: 'PENDING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
+    });
+    if (claimed.count === 0) return;
+    const signature = await this.prisma.contractSignature.findUniqueOrThrow({ where: { paymentId }, include: { payment: true } });
+    const { payment } = signature;
+    if (payment.status !== 'AWAITING_SIGNATURE') return this.end(signature, 'CANCELED');
+    const facts = await this.facts(payment);
+    const contract = await facts.pdf(payment);
+    await this.documents.issue({ kind: 'CONTRACT', subject: payment.id, paymentId: payment.id, clinicId: payment.clinicId, filename: contract.filename, bytes: contract.pdf });
+    const envelope = await this.clicksign.requestSignature({
+      name: 'Contrato de crediário MedPay',
+      externalReference: payment.id,
+      deadlineAt: signature.expiresAt,
+      document: { filename: contract.filename, pdf: Buffer.from(contract.pdf) },
+      // The token comes by e-mail; the patient signs in the app (embedded) or from ClickSign's own e-mail.
+      signers: [{ ...facts.signer, phone: facts.signer.phone ?? undefined, auth: 'email', notify: true }],
+    });
+    const [signer] = envelope.signers;
+    await this.prisma.contractSignature.updateMany({
+      where: { paymentId, status: 'PENDING' },
+      data: { status: 'SENT', envelopeId: envelope.envelopeId, documentId: envelope.documentId, signerId: signer!.signerId, signingUrlEncrypted: this.encryption.encrypt(signer!.signingUrl), claimedUntil: null },
+    });
+    this.logger.info({ paymentId, envelopeId: envelope.envelopeId }, 'crediário contract sent for signature');
+  }
+
+  /**
+   * A webhook of the provider, for an envelope of ours (others are ignored). Every step starts from the
+   * state it expects, so a repeated event, or one that arrives after the contract ended, does nothing.
+   */
+  async onEvent(event: ClickSignEvent): Promise<void> {
+    // One signer: the envelope's close is the signature that counts (a sign alone waits for it).
+    if (event.name === 'ignored' || event.name === 'signed') return;
+    const signature = await this.prisma.contractSignature.findUnique({ where: { envelopeId: event.envelopeId } });
+    if (!signature) return;
+    if (event.name === 'closed') await this.signed(signature, event.occurredAt);
+    else await this.end(signature, ENDING_OF[event.name]);
+  }
+
+  /** One pass of the background work: envelopes still to make, signed copies to keep, contracts past their time. */
+  async pass(): Promise<void> {
+    const now = this.now();
+    const pending = await this.prisma.contractSignature.findMany({ where: { status: 'PENDING', expiresAt: { gt: now } }, select: { paymentId: true }, take: BATCH });
+    for (const { paymentId } of pending) {
+      await this.send(paymentId).catch((error: unknown) => this.logger.warn({ paymentId, err: error }, 'contract envelope left for the next pass'));
+    }
+    const overdue = await this.prisma.contractSignature.findMany({ where: { status: { in: ['PENDING', 'SENT'] }, expiresAt: { lte: now } }, take: BATCH });
+    for (const signature of overdue) await this.end(signature, 'EXPIRED');
+    const unsaved = await this.prisma.contractSignature.findMany({ where: { status: 'SIGNED', envelopeId: { not: null }, payment: { documents: { none: { kind: 'SIGNED_CONTRACT' } } } }, include: { payment: true }, take: BATCH });
+    for (const signature of unsaved) {
+      await this.keepSignedCopy(signature, signature.payment).catch((error: unknown) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'signed copy left for the next pass'));
+    }
+  }
+
+  /** Signed: the payment waits for its first installment, whose charge is issued now (unless anti-fraud holds it). */
+  private async signed(signature: ContractSignature, signedAt: Date): Promise<void> {
+    const outcome = await inTransaction(this.prisma, async (tx) => {
+      const payment = await paymentRows.get(tx, signature.paymentId);
+      if (!(await markSigned(tx, payment, signedAt))) return null;
+      const charge = payment.holdReason ? null : await chargeStore.create(tx, await firstChargeFromToday(tx, payment));
+      return { payment, charge };
+    });
+    if (!outcome) {
+      this.logger.warn({ paymentId: signature.paymentId, status: signature.status }, 'signature of a contract no longer waiting for it: ignored');
+      return;
+    }
+    this.kick();
+    this.logger.info({ paymentId: signature.paymentId }, 'crediário contract signed');
+    if (outcome.charge) {
+      await this.charges.issue(outcome.charge, outcome.payment).catch((error: unknown) => this.logger.warn({ paymentId: outcome.payment.id, err: error }, 'first installment charge left for the worker'));
+    }
+    await this.keepSignedCopy({ ...signature, status: 'SIGNED' }, outcome.payment).catch((error: unknown) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'signed copy left for the next pass'));
+  }
+
+  /** Refused, expired or canceled: the payment ends without a charge, and the envelope is canceled at the provider. */
+  private async end(signature: ContractSignature, kind: keyof typeof ENDINGS): Promise<void> {
+    const ending = ENDINGS[kind];
+    const ended = await inTransaction(this.prisma, async (tx) => {
+      const claimed = await tx.contractSignature.updateMany({ where: { paymentId: signature.paymentId, status: { in: ['PENDING', 'SENT'] } }, data: { status: kind, signingUrlEncrypted: null, claimedUntil: null } });
+      if (claimed.count === 0) return false;
+      const payment = await paymentRows.get(tx, signature.paymentId);
+      if (payment.status === 'AWAITING_SIGNATURE') await movePayment(tx, payment, { to: ending.status, reason: ending.reason });
+      return true;
+    });
+    if (!ended) return;
+    this.kick();
+    this.logger.info({ paymentId: signature.paymentId, ending: kind }, 'crediário contract ended unsigned');
+    if (signature.envelopeId && kind !== 'CANCELED') {
+      await this.clicksign.cancel(signature.envelopeId).catch((error: unknown) => this.logger.warn({ envelopeId: signature.envelopeId, err: error }, 'envelope not canceled at the provider'));
+    }
+  }
+
+  private async keepSignedCopy(signature: ContractSignature, payment: Payment): Promise<void> {
+    if (!signature.envelopeId || !signature.documentId) return;
+    const signed = await this.clicksign.signedDocument(signature.envelopeId, signature.documentId);
+    await this.documents.issue({ kind: 'SIGNED_CONTRACT', subject: payment.id, paymentId: payment.id, clinicId: payment.clinicId, filename: `contrato-assinado-${payment.id.slice(0, 8)}.pdf`, bytes: signed.pdf });
+  }
+}
+
+/**
+ * Records the signature of a contract still waiting for it, in the caller's transaction: the payment
+ * then awaits its first installment (whose charge the caller makes). False when the contract was not
+ * waiting, or its payment was declined by the back office meanwhile (the signature comes too late).
+ */
+export async function markSigned(tx: Tx, payment: Payment, signedAt: Date): Promise<boolean> {
+  const to = payment.status === 'AWAITING_SIGNATURE' ? 'SIGNED' : 'CANCELED';
+  const claimed = await tx.contractSignature.updateMany({ where: { paymentId: payment.id, status: { in: ['PENDING', 'SENT'] } }, data: { status: to, signedAt, signingUrlEncrypted: null } });
+  if (claimed.count === 0 || to === 'CANCELED') return false;
+  if (!(await movePayment(tx, payment, { to: 'AWAITING_PAYMENT', reason: 'Contrato assinado' }))) throw new Error(`signed contract's payment ${payment.id} moved meanwhile`);
+  return true;
+}
