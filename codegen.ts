@@ -52,7 +52,7 @@ const config: CodegenConfig = {
     ...subgraphResolvers('users', '../resolvers.js#UsersContext', mappedIn('../mappers.js', ['User', 'Consent', 'ConsentRecord', 'DataExport', 'AccountDeletion', 'AccountDeletionStep'])),
     ...subgraphResolvers('providers', '../resolvers.js#ProvidersContext', mappedIn('../mappers.js', ['Clinic', 'ClinicMember', 'Procedure', 'ApiKey', 'User'])),
     ...subgraphResolvers('payments', '../resolvers/context.js#PaymentsContext', {
-      ...mappedIn('../resolvers/mappers.js', ['Payment', 'Installment', 'PaymentStatusChange', 'PaymentEvent', 'StatementEntry', 'PixInstructions', 'BoletoInstructions', 'CardResult', 'PaymentConnection', 'CrediarioPayoff', 'CrediarioPayoffQuote', 'CrediarioContract']),
+      ...mappedIn('../resolvers/mappers.js', ['Payment', 'Installment', 'PaymentStatusChange', 'PaymentEvent', 'StatementEntry', 'PixInstructions', 'BoletoInstructions', 'CardResult', 'PaymentConnection', 'CrediarioPayoff', 'CrediarioPayoffQuote', 'CrediarioContract', 'PaymentLink', 'PaymentLinkView']),
       // entities other subgraphs own: payments knows only their key
       User: '../resolvers/mappers.js#EntityReferenceMapper',
       Clinic: '../resolvers/mappers.js#EntityReferenceMapper',

@@ -9,7 +9,7 @@ import { eventually } from '@medpay/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { aiCollections } from '../subgraphs/ai/src/records/collections.js';
 import { PERSONAL_ANSWER, type ConversationDoc } from '../subgraphs/ai/src/records/conversations.js';
-import { availableModes, bearer, demoCast, startStack, type Session, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, signCrediario, startStack, type Session, type Stack } from './stack.js';
 
 const TICKET = 'id topic queue status clinic { id } payment { id payer { id } } patient { id } closedAt messages { at author text }';
 const REQUEST = `mutation($conversationId: ID!, $topic: SupportTopic!, $paymentId: ID, $message: String) {
@@ -70,7 +70,8 @@ describe.each(availableModes())('the patient assistant through the router (%s)',
     );
     if (!body.data) throw new Error(`checkout: ${JSON.stringify(body.errors)}`);
     paymentId = body.data.checkout.id;
-    const paid = await fetch(`${stack.celcoin.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: body.data.checkout.pix.copiaECola }) });
+    const { pix } = await signCrediario(stack, paymentId, 'paciente@demo.medpay.com.br', patient.accessToken);
+    const paid = await fetch(`${stack.celcoin.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: pix!.copiaECola }) });
     expect(paid.status).toBe(200);
     await eventually(() => installmentsOf(patient.accessToken), (rows) => rows.some((row) => row.payment.id === paymentId && row.number === 1 && row.status === 'PAID'));
   }, 180_000);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { apiSchemaPath, supergraphPath } from '../scripts/compose.js';
 import { CALLER_KINDS, INHERIT, POLICY, type Access, type CallerKind } from './authorization-policy.js';
 import { eventually, liveClient } from './live-client.js';
-import { availableModes, bearer, demoCast, paymentStatus, startStack, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, paymentStatus, signCrediario, startStack, type Stack } from './stack.js';
 
 const AUTH_DIRECTIVES = new Set(['authenticated', 'requiresScopes', 'policy']);
 const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'];
@@ -184,6 +184,9 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
     prepare: async (cast) => ({ variables: { id: await throwawayApiKey(cast) } }),
   }),
   'Mutation.setClinicStatus': (cast) => ({ query: 'mutation($id: ID!) { setClinicStatus(id: $id, status: ACTIVE) { id } }', variables: { id: cast.clinicId }, owned: true }),
+  'Mutation.checkClinicCnpj': (cast) => ({ query: 'mutation($id: ID!) { checkClinicCnpj(id: $id) { id } }', variables: { id: cast.clinicId }, owned: true }),
+  // An active clinic signed its agreement long ago: past authorization, INVALID_STATUS_TRANSITION, nothing sent.
+  'Mutation.sendClinicAgreement': (cast) => ({ query: 'mutation($id: ID!) { sendClinicAgreement(id: $id) { id } }', variables: { id: cast.clinicId }, owned: true }),
   'Mutation.registerPatient': () => ({ query: 'mutation { registerPatient(input: { name: "Matriz", email: "matriz@example.com", password: "x", cpf: "00000000000" }) { __typename } }' }),
   // A link never sent: past authorization it makes no account.
   'Mutation.confirmSignUp': () => ({ query: 'mutation { confirmSignUp(token: "não é um link", password: "x") { __typename } }' }),
@@ -234,6 +237,9 @@ onClinic('payments', 'payments { __typename }');
 onClinic('payoutAccount', 'payoutAccount { method }');
 onClinic('balance', 'balance { __typename }');
 onClinic('statement', 'statement(from: $from, to: $to) { __typename }', '$from: String!, $to: String!', period);
+onClinic('monthlyStatement', 'monthlyStatement(month: "2026-01") { sha256 }');
+onClinic('receitaFederal', 'receitaFederal { status }', '', () => ({}), true);
+onClinic('agreement', 'agreement { status }', '', () => ({}), true);
 onClinic('receivables', 'receivables(from: $from, to: $to) { __typename }', '$from: String!, $to: String!', period);
 onClinic('statusReason', 'statusReason', '', () => ({}), true);
 onClinic('staff', 'staff { __typename }');
@@ -244,9 +250,10 @@ const PAYMENT_SELECTIONS: Record<string, string> = {
   amounts: 'amounts { __typename }', pix: 'pix { __typename }', boleto: 'boleto { __typename }', card: 'card { __typename }',
   installments: 'installments { __typename }', history: 'history { __typename }', payer: 'payer { id }', clinic: 'clinic { id }',
   procedure: 'procedure { id }', ledgerEntries: 'ledgerEntries { __typename }', fraudAssessment: 'fraudAssessment { __typename }',
+  contract: 'contract { status }', receipts: 'receipts { sha256 }',
 };
 /** null for an unpaid PIX payment à vista, whoever asks */
-const PAYMENT_NULLABLE = new Set(['monthlyInterestRate', 'iofCentavos', 'cetAnnualRate', 'boleto', 'card', 'installments', 'disputeReason', 'escrowReleaseDueAt', 'hold']);
+const PAYMENT_NULLABLE = new Set(['contract', 'monthlyInterestRate', 'iofCentavos', 'cetAnnualRate', 'boleto', 'card', 'installments', 'disputeReason', 'escrowReleaseDueAt', 'hold']);
 for (const path of guardedFields().filter((path) => path.startsWith('Payment.'))) {
   const field = path.slice('Payment.'.length);
   FIELD_PROBES[path] = {
@@ -254,7 +261,7 @@ for (const path of guardedFields().filter((path) => path.startsWith('Payment.'))
     probe: (cast) => ({ query: `query($id: ID!) { payment(id: $id) { ${PAYMENT_SELECTIONS[field] ?? field} } }`, variables: { id: cast.paymentId }, nullable: PAYMENT_NULLABLE.has(field), owned: true }),
   };
 }
-const USER_SELECTIONS: Record<string, string> = { payments: 'payments { __typename }', clinics: 'clinics { __typename }', consent: 'consent { needsReacceptance }' };
+const USER_SELECTIONS: Record<string, string> = { payments: 'payments { __typename }', clinics: 'clinics { __typename }', consent: 'consent { needsReacceptance }', cpfCheck: 'cpfCheck { status }' };
 for (const path of guardedFields().filter((path) => path.startsWith('User.'))) {
   const field = path.slice('User.'.length);
   FIELD_PROBES[path] = {
@@ -387,7 +394,8 @@ describe.each(availableModes())('the authorization matrix through the router (%s
       { input: { procedureId: demo.procedureId, planId: 'CREDIARIO:3', method: 'PIX', incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: crediarioTerms, idempotencyKey: randomUUID() } },
       bearer(demo.patient.accessToken),
     );
-    await fetch(`${stack.celcoin.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: signed.data!.checkout.pix.copiaECola }) });
+    const { pix } = await signCrediario(stack, signed.data!.checkout.id, 'paciente@demo.medpay.com.br', demo.patient.accessToken);
+    await fetch(`${stack.celcoin.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: pix!.copiaECola }) });
     await eventually(() => paymentStatus(stack, demo.admin.accessToken, signed.data!.checkout.id), (status) => status === 'IN_ESCROW', 'the crediário in force');
     cast = {
       stack,

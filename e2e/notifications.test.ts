@@ -8,7 +8,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { availableModes, bearer, demoCast, payByPix, paymentStatus, startStack, type Session, type Stack } from './stack.js';
+import { availableModes, bearer, demoCast, payByPix, paymentStatus, signCrediario, startStack, type Session, type Stack } from './stack.js';
 
 interface SimMessage {
   to: string;
@@ -218,13 +218,14 @@ describe.each(availableModes())('notifications through the router (%s)', (mode) 
       bearer(paula.accessToken),
     );
     const paymentId = body.data!.checkout.id;
+    const { boleto } = await signCrediario(stack, paymentId, 'paciente@demo.medpay.com.br', paula.accessToken);
     const reminders = await eventually(
       async () => (await messagesOf(paymentId)).filter((message) => message.kind.startsWith('installment.due') && message.channel === 'EMAIL'),
       (list) => list.length >= 4,
       'the reminders of installments 2 and 3',
     );
     expect(reminders.every((message) => message.status === 'PENDING' && message.scheduledFor.getTime() > Date.now())).toBe(true);
-    expect((await sim('/_sim/boleto/pay', { line: body.data!.checkout.boleto.line })).status).toBe(200);
+    expect((await sim('/_sim/boleto/pay', { line: boleto!.line })).status).toBe(200);
     await eventually(() => status(paymentId), (current) => current === 'IN_ESCROW', 'the crediário active');
 
     // Installment 2 falls due within the issuing window, is issued and paid: its reminders go.

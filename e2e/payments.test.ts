@@ -44,6 +44,11 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     stack.graphql<{ checkout: PaymentView }>(CHECKOUT, { input: { procedureId, idempotencyKey: randomUUID(), ...input } }, bearer(token));
   const payment = async (id: string, token = patient.accessToken) => (await stack.graphql<{ payment: PaymentView }>(PAYMENT, { id }, bearer(token))).body.data!.payment;
   const waitStatus = (id: string, status: string, token = patient.accessToken) => eventually(() => payment(id, token), (p) => p.status === status);
+  /** A crediário's contract signed by its payer at ClickSign: the payment, once its first installment is payable. */
+  const signed = async (id: string, email = 'paciente@demo.medpay.com.br', token = patient.accessToken) => {
+    await stack.signAs(email);
+    return eventually(() => payment(id, token), (p) => p.status === 'AWAITING_PAYMENT' && (p.pix !== null || p.boleto !== null), 'the signed contract\'s first charge');
+  };
   const balance = async () => (await stack.graphql<{ clinic: { balance: Record<string, number> } }>(BALANCE, { id: clinicId }, bearer(clinicAdmin.accessToken))).body.data!.clinic.balance;
   const ledgerHealth = async () =>
     (await stack.graphql<{ ledgerHealth: { balanced: boolean; discrepancies: string[] } }>('{ ledgerHealth { balanced discrepancies } }', {}, bearer(admin.accessToken))).body.data!.ledgerHealth;
@@ -143,8 +148,11 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const terms = refused.body.errors![0]!.extensions as unknown as { contractTerms: string; contractTermsHash: string };
     expect(terms.contractTerms).toMatch(/CET\)?: [\d,]+% ao ano/);
 
-    const created = (await checkout({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: terms.contractTermsHash })).body.data!.checkout;
-    expect(created.status).toBe('AWAITING_PAYMENT');
+    const contracted = (await checkout({ planId: 'CREDIARIO:12', method: 'PIX', firstDueDay: 10, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: terms.contractTermsHash })).body.data!.checkout;
+    // Nothing is charged before the patient signs the contract (ClickSign).
+    expect(contracted).toMatchObject({ status: 'AWAITING_SIGNATURE', pix: null, boleto: null });
+    const created = await signed(contracted.id);
+    expect(created.history.map((h) => h.to)).toEqual(['AWAITING_SIGNATURE', 'AWAITING_PAYMENT']);
     expect((await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola })).status).toBe(200);
     const active = await waitStatus(created.id, 'IN_ESCROW');
     expect(active.amounts.grossCentavos).toBe(120_000);
@@ -166,7 +174,7 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const plans = await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>(
       'query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 5) { id contractTermsHash } }', { p: procedureId });
     const plan = plans.body.data!.paymentPlans.find((p) => p.id === 'CREDIARIO:3')!;
-    const created = (await checkout({ planId: 'CREDIARIO:3', method: 'BOLETO', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash })).body.data!.checkout;
+    const created = await signed((await checkout({ planId: 'CREDIARIO:3', method: 'BOLETO', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash })).body.data!.checkout.id);
     expect((await sim('/_sim/boleto/pay', { line: created.boleto!.line })).status).toBe(200);
     await waitStatus(created.id, 'IN_ESCROW');
     // Travel in time: installment 2 falls due within the issuing window, installment 3 is past due.
@@ -322,7 +330,8 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const plan = (await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>('query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 5) { id contractTermsHash } }', { p: procedureId }))
       .body.data!.paymentPlans.find((p) => p.id === 'CREDIARIO:4')!;
     // Another patient, whose credit the contracts of the tests above do not take up.
-    const created = (await checkout({ planId: 'CREDIARIO:4', method: 'PIX', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash }, otherPatient.accessToken)).body.data!.checkout;
+    const contracted = (await checkout({ planId: 'CREDIARIO:4', method: 'PIX', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash }, otherPatient.accessToken)).body.data!.checkout;
+    const created = await signed(contracted.id, 'joao.pereira@demo.medpay.com.br', otherPatient.accessToken);
     await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola });
     await waitStatus(created.id, 'IN_ESCROW', otherPatient.accessToken);
     const quote = (variables: Record<string, unknown>, token = otherPatient.accessToken) => stack.graphql<{ crediarioPayoffQuote: Quote }>(QUOTE, { id: created.id, ...variables }, bearer(token));
@@ -367,7 +376,8 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
     const plans = await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>('query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 5) { id contractTermsHash } }', { p: procedureId });
     const contract = async () => {
       const plan = plans.body.data!.paymentPlans.find((p) => p.id === 'CREDIARIO:3')!;
-      const created = (await checkout({ planId: 'CREDIARIO:3', method: 'PIX', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash }, otherPatient.accessToken)).body.data!.checkout;
+      const contracted = (await checkout({ planId: 'CREDIARIO:3', method: 'PIX', firstDueDay: 5, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: plan.contractTermsHash }, otherPatient.accessToken)).body.data!.checkout;
+      const created = await signed(contracted.id, 'joao.pereira@demo.medpay.com.br', otherPatient.accessToken);
       await sim('/_sim/pix/pay', { payload: created.pix!.copiaECola });
       await waitStatus(created.id, 'IN_ESCROW', otherPatient.accessToken);
       const first = await stack.payments.prisma.installment.findFirstOrThrow({ where: { paymentId: created.id, number: 1 } });

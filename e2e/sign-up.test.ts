@@ -9,8 +9,8 @@ import { cpfFromBase } from '@medpay/br-documents';
 import * as contracts from '@medpay/contracts';
 import { InternalClient } from '@medpay/runtime';
 import { eventually } from '@medpay/runtime/testing';
-import { randomInt } from 'node:crypto';
-import { availableModes, bearer, CONFIRM_SIGN_UP, confirmationToken, emailsTo, SIGN_UP, signUpPatient, startStack, type Stack } from './stack.js';
+import { randomInt, randomUUID } from 'node:crypto';
+import { availableModes, bearer, CONFIRM_SIGN_UP, confirmationToken, demoCast, emailsTo, SIGN_UP, signUpPatient, startStack, type Stack } from './stack.js';
 
 const PASSWORD = 'Consulta2026';
 const MESSAGE = 'Enviamos um e-mail para continuar o cadastro.';
@@ -114,5 +114,57 @@ describe.each(availableModes())('sign-up through the router (%s)', (mode) => {
     const log = JSON.stringify(published);
     for (const secret of [token, input.email, input.cpf, 'Renata']) expect(log).not.toContain(secret);
     for (const event of published.filter((candidate) => candidate.type === 'sign_up.requested')) expect(Object.keys(event.payload).sort()).toEqual(['at', 'signUpId']);
+  });
+
+  describe('the CPF at the Receita Federal', () => {
+    const receita = (path: string, body: unknown) => fetch(`${stack.receita.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const ME = '{ me { cpfCheck { status checkedAt opensCredit } } }';
+
+    it('refuses a CPF that is not REGULAR, status by status, with a message in Portuguese and no e-mail sent', async () => {
+      // The simulator's fixed records (simulators/receita/README.md).
+      const refused = { PENDENTE_DE_REGULARIZACAO: '076.918.523-12', SUSPENSA: '405.321.768-71', CANCELADA: '316.758.420-35', TITULAR_FALECIDO: '051.375.187-43', NULA: '983.025.147-05' };
+      for (const [status, cpf] of Object.entries(refused)) {
+        const input = newInput({ cpf });
+        const answer = await signUp(input);
+        expect(answer.body.errors?.[0]).toMatchObject({ extensions: { code: 'CPF_IRREGULAR', cpfStatus: status, field: 'cpf' }, message: expect.stringMatching(/CPF|Receita Federal/) });
+        expect(await emailsTo(stack, input.email)).toEqual([]);
+      }
+    });
+
+    it("asks the patient to check a name that is not the CPF's, and takes it typed loosely", async () => {
+      expect(codeOf(await signUp(newInput({ cpf: '630.172.859-95', name: 'Carlos Pedro Costa' })))).toBe('CPF_NAME_MISMATCH');
+      expect(codeOf(await signUp(newInput({ cpf: '630.172.859-95', name: 'joão pedro costa' })))).toBe('OK');
+    });
+
+    it('lets a valid CPF sign up while the Receita is down, with credit closed until the check is made', async () => {
+      const input = newInput({ email: uniqueEmail('receita.fora') });
+      await receita('/_sim/outage', { down: true });
+      let session;
+      try {
+        session = await signUpPatient(stack, input, someAddress());
+        const me = await stack.graphql<{ me: { cpfCheck: { status: string; opensCredit: boolean } } }>(ME, {}, bearer(session.accessToken));
+        expect(me.body.data!.me.cpfCheck).toMatchObject({ status: 'UNVERIFIED', checkedAt: null, opensCredit: false });
+        const demo = await demoCast(stack);
+        const plans = await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>('query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 10) { id contractTermsHash } }', { p: demo.procedureId });
+        const terms = plans.body.data!.paymentPlans.find((plan) => plan.id === 'CREDIARIO:3')!.contractTermsHash;
+        const crediario = { procedureId: demo.procedureId, planId: 'CREDIARIO:3', method: 'PIX', firstDueDay: 10, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: terms };
+        const CHECKOUT = 'mutation($input: CheckoutInput!) { checkout(input: $input) { id status } }';
+        const blocked = await stack.graphql(CHECKOUT, { input: { ...crediario, idempotencyKey: randomUUID() } }, bearer(session.accessToken));
+        expect(blocked.body.errors?.[0]).toMatchObject({ extensions: { code: 'CPF_CHECK_PENDING' }, message: expect.stringMatching(/confirmando seu CPF/) });
+        // PIX, boleto and card do not wait for the Receita.
+        const pix = await stack.graphql<{ checkout: { status: string } }>(CHECKOUT, { input: { procedureId: demo.procedureId, planId: 'PIX', method: 'PIX', idempotencyKey: randomUUID() } }, bearer(session.accessToken));
+        expect(pix.body.data!.checkout.status).toBe('AWAITING_PAYMENT');
+
+        await receita('/_sim/outage', { down: false });
+        // Back up: the crediário's own check is made on the spot, and the contract goes out for signature.
+        const contracted = await stack.graphql<{ checkout: { status: string } }>(CHECKOUT, { input: { ...crediario, idempotencyKey: randomUUID() } }, bearer(session.accessToken));
+        expect(contracted.body.errors).toBeUndefined();
+        expect(contracted.body.data!.checkout.status).toBe('AWAITING_SIGNATURE');
+        const checked = await stack.graphql<{ me: { cpfCheck: { status: string; opensCredit: boolean } } }>(ME, {}, bearer(session.accessToken));
+        expect(checked.body.data!.me.cpfCheck).toMatchObject({ status: 'REGULAR', opensCredit: true });
+      } finally {
+        await receita('/_sim/outage', { down: false });
+      }
+    });
   });
 });

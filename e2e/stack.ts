@@ -140,6 +140,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     RECEITA_CONSUMER_KEY: 'medpay-test',
     RECEITA_CONSUMER_SECRET: integrationSecrets.receita,
     RECEITA_REQUESTS_PER_SECOND: '1000',
+    RECEITA_CIRCUIT_COOL_DOWN_MS: '100',
     CLICKSIGN_BASE_URL: clicksign.url,
     CLICKSIGN_ACCESS_TOKEN: integrationSecrets.clicksignToken,
     CLICKSIGN_WEBHOOK_SECRET: integrationSecrets.clicksignWebhook,
@@ -373,6 +374,18 @@ export async function demoCast(stack: Stack) {
 /** A payment's status as a platform admin reads it (undefined when the graph does not answer it). */
 export async function paymentStatus(stack: Stack, adminToken: string, id: string): Promise<string | undefined> {
   return (await stack.graphql<{ payment: { status: string } }>('query($id: ID!) { payment(id: $id) { status } }', { id }, bearer(adminToken))).body.data?.payment.status;
+}
+
+/**
+ * A crediário's contract signed at ClickSign by its payer (`email`, logged in as `token`): the first
+ * installment's payment instructions, once payable.
+ */
+export async function signCrediario(stack: Stack, paymentId: string, email: string, token: string): Promise<{ pix: { copiaECola: string } | null; boleto: { line: string } | null }> {
+  await stack.signAs(email);
+  const read = async () =>
+    (await stack.graphql<{ payment: { status: string; pix: { copiaECola: string } | null; boleto: { line: string } | null } }>('query($id: ID!) { payment(id: $id) { status pix { copiaECola } boleto { line } } }', { id: paymentId }, bearer(token))).body.data?.payment;
+  const payable = await eventually(read, (payment) => payment?.status === 'AWAITING_PAYMENT' && (payment.pix !== null || payment.boleto !== null), "the signed contract's first charge");
+  return payable!;
 }
 
 /** `who` checks out `procedureId` by PIX and the simulated bank pays it; the payment's id, once in escrow. */

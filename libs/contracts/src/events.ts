@@ -121,6 +121,8 @@ export const domainEventPayloads = {
   'transfer.failed': z.object({ transferId: id, paymentId: id, clinicId: id, kind: z.enum(['PAYOUT', 'REFUND']), amountCentavos: centavos }),
   /** payments: a reconciliation run found its books and the gateway's apart (the list as the run words it: ids and amounts) */
   'ledger.discrepancy_found': z.object({ discrepancies: z.array(z.string()).min(1), at: z.iso.datetime() }),
+  /** payments: a clinic made a payment link for a patient (notifications sends it; the patient's data stays in payments) */
+  'payment_link.created': z.object({ linkId: id, clinicId: id, at: z.iso.datetime() }),
   /** providers: a clinic signed up and waits for the back office's review */
   'clinic.submitted': z.object({ clinicId: id, at: z.iso.datetime() }),
   /** providers: a clinic's admin changed where its payouts go (its team is told: a redirected payout is a classic fraud) */

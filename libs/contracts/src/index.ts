@@ -201,6 +201,49 @@ export const clinicParty = endpoint({
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+const linkPatient = z.object({ name: z.string(), email: z.string(), phone: z.string().nullable().optional(), cpf: z.string().nullable().optional() });
+
+/**
+ * providers → payments: a payment link for an appointment of a clinic's system, made once per source
+ * (asking again answers the same link). Refusals come back as the graph's error codes.
+ */
+export const createPaymentLink = endpoint({
+  service: 'payments',
+  path: '/internal/payment-links',
+  request: z.object({ clinicId: z.string(), procedureId: z.string(), patient: linkPatient, expiresAt: z.iso.datetime(), source: z.string().min(1).max(200) }),
+  response: z.object({ linkId: z.string(), token: z.string(), url: z.string(), status: z.string() }),
+});
+
+/** providers → payments: where payment links stand, with the payment made through each (for the clinic's system). */
+export const paymentLinkStates = endpoint({
+  service: 'payments',
+  path: '/internal/payment-link-states',
+  request: z.object({ linkIds: z.array(z.string()).max(500) }),
+  response: z.object({
+    links: z.array(
+      z.object({
+        linkId: z.string(),
+        status: z.string(),
+        paymentId: z.string().nullable(),
+        paymentStatus: z.string().nullable(),
+        method: z.enum(['PIX', 'BOLETO', 'CARD']).nullable(),
+        /** what the patient paid so far (received by the gateway), and when last */
+        paidCentavos: z.number().int(),
+        paidAt: z.iso.datetime().nullable(),
+        refundedCentavos: z.number().int(),
+      }),
+    ),
+  }),
+});
+
+/** payments → notifications: whom a payment link goes to, and what it says (404: unknown link). */
+export const paymentLinkMessage = endpoint({
+  service: 'payments',
+  path: '/internal/payment-link-message',
+  request: z.object({ linkId: z.string() }),
+  response: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable(), url: z.string(), procedureId: z.string(), clinicId: z.string(), expiresAt: z.iso.datetime(), status: z.string() }),
+});
+
 /** payments → notifications: a payment as a message about it shows it, now (404: unknown payment). */
 export const paymentFacts = endpoint({
   service: 'payments',

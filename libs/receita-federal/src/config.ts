@@ -12,6 +12,8 @@ export const receitaFederalConfigShape = {
   RECEITA_CACHE_KEY_SECRET: z.string().min(32).default(() => devSecret('RECEITA_CACHE_KEY_SECRET')),
   /** our share of the contract's rate limit: the contract's requests per second divided by the replicas */
   RECEITA_REQUESTS_PER_SECOND: z.coerce.number().positive().default(5),
+  /** how long calls fail fast after the Receita kept failing, before one is tried again */
+  RECEITA_CIRCUIT_COOL_DOWN_MS: z.coerce.number().int().min(0).default(30_000),
 };
 
 export type ReceitaFederalConfig = z.infer<z.ZodObject<typeof receitaFederalConfigShape>> & { REDIS_URL?: string | undefined };
@@ -26,6 +28,7 @@ export function receitaFederalFrom(config: ReceitaFederalConfig, service: string
     cache,
     cacheKeySecret: config.RECEITA_CACHE_KEY_SECRET,
     requestsPerSecond: config.RECEITA_REQUESTS_PER_SECOND,
+    circuitBreaker: { coolDownMs: config.RECEITA_CIRCUIT_COOL_DOWN_MS },
     logger,
   });
   return { client, close: () => cache.close() };

@@ -29,7 +29,7 @@ describe('forwarded claims', () => {
     expect(code('garbage')).toBe('INVALID_CLAIMS');
   });
   it('derive scopes from roles only', () => {
-    expect(scopesForRoles(['PATIENT', 'CLINIC_STAFF'])).toEqual(['patient', 'clinic', 'payments:read', 'payments:refund', 'payments:confirm', 'catalog:write', 'events:subscribe']);
+    expect(scopesForRoles(['PATIENT', 'CLINIC_STAFF'])).toEqual(['patient', 'clinic', 'payments:read', 'payments:refund', 'payments:confirm', 'catalog:write', 'events:subscribe', 'payment-links:write']);
     expect(scopesForRoles(['PLATFORM_ADMIN'])).toEqual(['admin']);
   });
 });
@@ -42,7 +42,7 @@ describe('access tokens', () => {
     const { token, expiresIn } = await issuer.issue('user-1', ['CLINIC_STAFF'], 'session-1');
     expect(expiresIn).toBe(900);
     const verified = await verifier.verify(token);
-    expect(verified).toMatchObject({ sub: 'user-1', kind: 'user', roles: ['CLINIC_STAFF'], scopes: ['clinic', 'payments:read', 'payments:refund', 'payments:confirm', 'catalog:write', 'events:subscribe'], sid: 'session-1' });
+    expect(verified).toMatchObject({ sub: 'user-1', kind: 'user', roles: ['CLINIC_STAFF'], scopes: ['clinic', 'payments:read', 'payments:refund', 'payments:confirm', 'catalog:write', 'events:subscribe', 'payment-links:write'], sid: 'session-1' });
   });
   it('from another key, tampered with, or expired are refused', async () => {
     const issuer = await AccessTokenIssuer.fromJwk(newJwk('k1'), 900);

@@ -29,7 +29,7 @@ export const isPlatformAdmin = (claims: Pick<Claims, 'roles'> | null | undefined
  * What a clinic can do through the graph, scope by scope. Clinic staff hold every one (their roles and
  * the policies decide which clinic); a partner key holds the ones chosen when it was created.
  */
-export const PARTNER_SCOPES = ['payments:read', 'payments:refund', 'payments:confirm', 'catalog:write', 'events:subscribe'] as const;
+export const PARTNER_SCOPES = ['payments:read', 'payments:refund', 'payments:confirm', 'catalog:write', 'events:subscribe', 'payment-links:write'] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
 /** Scopes follow from roles; a token never carries more than its roles give. */

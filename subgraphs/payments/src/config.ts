@@ -33,6 +33,8 @@ export const paymentsConfigShape = {
   ...clickSignConfigShape,
   /** where contracts, receipts and statements are kept (S3, or a directory under .data/) */
   ...objectStoreConfigShape,
+  /** the patient app: where payment links open (<url>/pagar/<token>) */
+  PATIENT_APP_URL: z.string().url().default('http://127.0.0.1:3000'),
   /** the router as browsers reach it: where the directory store's download links point */
   ROUTER_PUBLIC_URL: z.string().url().default('http://127.0.0.1:4000'),
   /** how often contracts, receipts and their copies are looked after in the background */

@@ -25,6 +25,9 @@ export type PaymentsErrorCode =
   | 'CONTRACT_NOT_SIGNABLE'
   /** the document exists but is not issued yet (a receipt before payment, a signed copy before signature) */
   | 'DOCUMENT_NOT_AVAILABLE'
-  | 'SIGNATURE_UNAVAILABLE';
+  | 'SIGNATURE_UNAVAILABLE'
+  /** the payment link is used, canceled, expired, of another procedure or for another CPF */
+  | 'PAYMENT_LINK_INVALID'
+  | 'PAYMENT_LINK_USED';
 
 export class PaymentsError extends AppError<PaymentsErrorCode> {}

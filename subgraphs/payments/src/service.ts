@@ -45,6 +45,7 @@ import { PaymentWorker } from './money-movement/worker.js';
 import { ContractSigning } from './crediario/contract-signing.js';
 import { DocumentFacts, MonthlyStatements, Receipts } from './documents/issuing.js';
 import { PaymentDocuments } from './documents/payment-documents.js';
+import { PaymentLinks } from './links/payment-links.js';
 
 /** where the directory store's download links are served (through the router) */
 export const DOCUMENTS_PATH = '/documents/payments';
@@ -136,7 +137,8 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
     await signing.pass();
     await receipts.pass();
   }, logger);
-  const checkout = new Checkout(checkoutStore, directory, charges, signing, { fraud, credit }, config.PLATFORM_FEE_BASIS_POINTS, kick);
+  const links = new PaymentLinks(prisma, directory, encryption, config.PATIENT_APP_URL, kick);
+  const checkout = new Checkout(checkoutStore, directory, charges, signing, links, { fraud, credit }, config.PLATFORM_FEE_BASIS_POINTS, kick);
   const fraudReview = new FraudReview(prisma, charges, logger, kick);
   const actions = new PaymentActions(prisma, settlement, charges, gateway, kick);
   const crediario = new CrediarioContracts(prisma, charges, gateway, kick);
@@ -197,6 +199,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
       signing,
       documents,
       statements,
+      links,
       store,
       search,
       personalData,
@@ -260,7 +263,7 @@ export async function startPaymentsService(config: PaymentsConfig, options: { ga
         sendJson(res, 200, { received: true });
       },
       [`GET ${DOCUMENTS_PATH}`]: signedObjectRoute(objects, config),
-      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes({ prisma, outbox })),
+      ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, paymentsInternalRoutes({ prisma, outbox, links })),
     },
   });
   // What operations watch (infra/ dashboards and alarms), read when Prometheus scrapes.

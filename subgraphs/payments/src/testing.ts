@@ -52,3 +52,13 @@ export const signsAtOnce = (prisma: PrismaClient, charges: Pick<ChargeIssuer, 'i
     if (signed) await charges.issue(signed.charge, { ...signed.payment, status: 'AWAITING_PAYMENT' });
   },
 });
+
+/** Payment links where a test pays through none. */
+export const noLinks = { payable: async (): Promise<never> => Promise.reject(new Error('no payment links in this test')) };
+
+/** What checkout asks of the other subgraphs, for these procedures: every payer's CPF regular at the Receita. */
+export const testDirectory = (...catalog: CatalogProcedure[]) => ({
+  procedures: async (ids: readonly string[]) => catalog.filter((procedure) => ids.includes(procedure.id)),
+  cpfStanding: async () => ({ status: 'REGULAR', opensCredit: true }),
+  payerIdentity: async () => null,
+});

@@ -16,6 +16,7 @@ const SCOPES = {
   PAYMENTS_CONFIRM: 'payments:confirm',
   CATALOG_WRITE: 'catalog:write',
   EVENTS_SUBSCRIBE: 'events:subscribe',
+  PAYMENT_LINKS_WRITE: 'payment-links:write',
 } as const satisfies Record<ApiKeyScope, PartnerScope>;
 
 export const scopeOf = (name: ApiKeyScope): PartnerScope => SCOPES[name];

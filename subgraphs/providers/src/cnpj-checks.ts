@@ -50,7 +50,9 @@ export class CnpjChecks {
   /** Approval needs an ATIVA CNPJ, by a check at most 30 days old (made now otherwise). */
   async assertApprovable(clinic: Clinic): Promise<void> {
     const fresh = clinic.cnpjCheckedAt && this.now().getTime() - clinic.cnpjCheckedAt.getTime() <= CNPJ_CHECK_VALID_DAYS * DAY_MS;
-    const status = fresh ? clinic.cnpjStatus : (await this.check(clinic, CNPJ_CHECK_VALID_DAYS * DAY_MS) ?? Promise.reject(receitaUnavailable())).cnpjStatus;
+    const checked = fresh ? clinic : await this.check(clinic, CNPJ_CHECK_VALID_DAYS * DAY_MS);
+    if (!checked) throw receitaUnavailable();
+    const status = checked.cnpjStatus;
     if (status !== 'ATIVA') {
       throw new ProvidersError('CNPJ_NOT_ACTIVE', `O CNPJ desta clínica está com a situação ${STATUS_LABEL[status!]} na Receita Federal: só um CNPJ ativo pode ser aprovado.`, { cnpjStatus: status });
     }

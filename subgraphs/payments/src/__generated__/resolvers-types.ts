@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PaymentMapper, InstallmentMapper, PaymentStatusChangeMapper, PaymentEventMapper, StatementEntryMapper, PixInstructionsMapper, BoletoInstructionsMapper, CardResultMapper, PaymentConnectionMapper, CrediarioPayoffMapper, CrediarioPayoffQuoteMapper, CrediarioContractMapper, EntityReferenceMapper } from '../resolvers/mappers.js';
+import type { PaymentMapper, InstallmentMapper, PaymentStatusChangeMapper, PaymentEventMapper, StatementEntryMapper, PixInstructionsMapper, BoletoInstructionsMapper, CardResultMapper, PaymentConnectionMapper, CrediarioPayoffMapper, CrediarioPayoffQuoteMapper, CrediarioContractMapper, PaymentLinkMapper, PaymentLinkViewMapper, EntityReferenceMapper } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../resolvers/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -54,6 +54,8 @@ export type CheckoutInput = {
   /** crediário: the patient's monthly income band, declared for the credit decision */
   incomeBand?: InputMaybe<IncomeBand>;
   method: PaymentMethod;
+  /** paying through a clinic's payment link: its token (the procedure must be the link's) */
+  paymentLinkToken?: InputMaybe<Scalars['String']['input']>;
   /** a PaymentPlan id from paymentPlans */
   planId: Scalars['ID']['input'];
   procedureId: Scalars['ID']['input'];
@@ -65,6 +67,8 @@ export type Clinic = {
   id: Scalars['ID']['output'];
   /** The statement of a closed month (YYYY-MM) as a PDF, issued the first time it is asked for; the clinic's staff, partner systems and platform admins. */
   monthlyStatement?: Maybe<DocumentFile>;
+  /** The clinic's payment links, newest first (the clinic's staff, partner systems and platform admins). */
+  paymentLinks?: Maybe<Array<PaymentLink>>;
   /** the clinic's staff, partner systems and platform admins; newest first */
   payments?: Maybe<PaymentConnection>;
   /**
@@ -83,6 +87,12 @@ export type Clinic = {
 
 export type ClinicMonthlyStatementArgs = {
   month: Scalars['String']['input'];
+};
+
+
+export type ClinicPaymentLinksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<PaymentLinkStatus>;
 };
 
 
@@ -145,6 +155,14 @@ export type ClinicStatement = {
   /** of which the bank confirmed */
   payoutsConfirmedCentavos: Scalars['Int']['output'];
   to: Scalars['String']['output'];
+};
+
+export type CreatePaymentLinkInput = {
+  clinicId: Scalars['ID']['input'];
+  /** ISO 8601, from 1 hour to 90 days ahead */
+  expiresAt: Scalars['String']['input'];
+  patient: PaymentLinkPatientInput;
+  procedureId: Scalars['ID']['input'];
 };
 
 export type CrediarioContract = {
@@ -353,9 +371,13 @@ export type Mutation = {
    * less the interest of the installments already paid. Before the first installment is paid it just ends.
    */
   cancelCrediario?: Maybe<Payment>;
+  /** Cancels a link not used yet; once used, PAYMENT_LINK_USED. */
+  cancelPaymentLink?: Maybe<PaymentLink>;
   checkout?: Maybe<Payment>;
   /** The clinic confirms the procedure was performed: escrow is released and the payout starts. */
   confirmProcedurePerformed?: Maybe<Payment>;
+  /** A link for a patient to pay one of the clinic's procedures (the clinic's staff, and partner systems with PAYMENT_LINKS_WRITE). */
+  createPaymentLink?: Maybe<PaymentLink>;
   /** decides a checkout held for anti-fraud review, once: APPROVE issues its charge, DECLINE declines it (platform admins; note up to 500 characters) */
   decideFraudReview?: Maybe<Payment>;
   openDispute?: Maybe<Payment>;
@@ -375,6 +397,11 @@ export type MutationCancelCrediarioArgs = {
 };
 
 
+export type MutationCancelPaymentLinkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCheckoutArgs = {
   input: CheckoutInput;
 };
@@ -382,6 +409,11 @@ export type MutationCheckoutArgs = {
 
 export type MutationConfirmProcedurePerformedArgs = {
   paymentId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePaymentLinkArgs = {
+  input: CreatePaymentLinkInput;
 };
 
 
@@ -520,6 +552,56 @@ export type PaymentEvent = {
 export type PaymentHold =
   /** the back office reviews the checkout before its charge is issued (em análise) */
   | 'FRAUD_REVIEW';
+
+/** A link a clinic (or its system) sends a patient to pay one procedure: single use, until it expires or is canceled. */
+export type PaymentLink = {
+  __typename?: 'PaymentLink';
+  clinic: Clinic;
+  createdAt: Scalars['String']['output'];
+  /** ISO 8601 */
+  expiresAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  patientEmail: Scalars['String']['output'];
+  patientName: Scalars['String']['output'];
+  patientPhone?: Maybe<Scalars['String']['output']>;
+  /** the payment made through it, once used */
+  payment?: Maybe<Payment>;
+  procedure: Procedure;
+  /** where it came from: an appointment in the clinic's system (NINSAUDE:…, HELENA:…), or null when made by hand */
+  source?: Maybe<Scalars['String']['output']>;
+  status: PaymentLinkStatus;
+  /** short and unguessable: whoever has it may open the checkout */
+  token: Scalars['String']['output'];
+  /** the patient app's page of the link */
+  url: Scalars['String']['output'];
+};
+
+export type PaymentLinkPatientInput = {
+  /** when given, only the patient with this CPF may pay through the link */
+  cpf?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PaymentLinkStatus =
+  | 'ACTIVE'
+  | 'CANCELED'
+  | 'EXPIRED'
+  /** paid through (one payment per link) */
+  | 'USED';
+
+/** What opening a link shows (whoever has its token): what to pay, and to whom. */
+export type PaymentLinkView = {
+  __typename?: 'PaymentLinkView';
+  clinic: Clinic;
+  expiresAt: Scalars['String']['output'];
+  /** for the greeting: the first name the clinic gave */
+  patientFirstName: Scalars['String']['output'];
+  procedure: Procedure;
+  status: PaymentLinkStatus;
+  token: Scalars['String']['output'];
+};
 
 export type PaymentMethod =
   | 'BOLETO'
@@ -698,6 +780,8 @@ export type Query = {
   myPayments?: Maybe<PaymentConnection>;
   /** A payment; its payer, its clinic's staff and platform admins only. */
   payment?: Maybe<Payment>;
+  /** A payment link as whoever opens it sees it (the token is the key): null when there is no such link. */
+  paymentLink?: Maybe<PaymentLinkView>;
   /** Every plan for a procedure today; anyone may simulate. */
   paymentPlans: Array<PaymentPlan>;
   /** Payments across the platform, newest first: platform admins only. */
@@ -736,6 +820,11 @@ export type QueryMyPaymentsArgs = {
 
 export type QueryPaymentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1012,6 +1101,7 @@ export type ResolversTypes = ResolversObject<{
   ClinicBalance: ResolverTypeWrapper<ClinicBalance>;
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: ResolverTypeWrapper<Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversTypes['StatementEntry']> }>;
+  CreatePaymentLinkInput: CreatePaymentLinkInput;
   CrediarioContract: ResolverTypeWrapper<CrediarioContractMapper>;
   CrediarioPayoff: ResolverTypeWrapper<CrediarioPayoffMapper>;
   CrediarioPayoffQuote: ResolverTypeWrapper<CrediarioPayoffQuoteMapper>;
@@ -1045,6 +1135,10 @@ export type ResolversTypes = ResolversObject<{
   PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
   PaymentEvent: ResolverTypeWrapper<PaymentEventMapper>;
   PaymentHold: PaymentHold;
+  PaymentLink: ResolverTypeWrapper<PaymentLinkMapper>;
+  PaymentLinkPatientInput: PaymentLinkPatientInput;
+  PaymentLinkStatus: PaymentLinkStatus;
+  PaymentLinkView: ResolverTypeWrapper<PaymentLinkViewMapper>;
   PaymentMethod: PaymentMethod;
   PaymentMethodCount: ResolverTypeWrapper<PaymentMethodCount>;
   PaymentPlan: ResolverTypeWrapper<PaymentPlan>;
@@ -1086,6 +1180,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicBalance: ClinicBalance;
   ClinicPaymentFilter: ClinicPaymentFilter;
   ClinicStatement: Omit<ClinicStatement, 'entries'> & { entries: Array<ResolversParentTypes['StatementEntry']> };
+  CreatePaymentLinkInput: CreatePaymentLinkInput;
   CrediarioContract: CrediarioContractMapper;
   CrediarioPayoff: CrediarioPayoffMapper;
   CrediarioPayoffQuote: CrediarioPayoffQuoteMapper;
@@ -1110,6 +1205,9 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentConnection: PaymentConnectionMapper;
   PaymentEdge: Omit<PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
   PaymentEvent: PaymentEventMapper;
+  PaymentLink: PaymentLinkMapper;
+  PaymentLinkPatientInput: PaymentLinkPatientInput;
+  PaymentLinkView: PaymentLinkViewMapper;
   PaymentMethodCount: PaymentMethodCount;
   PaymentPlan: PaymentPlan;
   PaymentSearch: PaymentSearch;
@@ -1165,6 +1263,7 @@ export type ClinicResolvers<ContextType = PaymentsContext, ParentType extends Re
   balance?: Resolver<Maybe<ResolversTypes['ClinicBalance']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   monthlyStatement?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType, RequireFields<ClinicMonthlyStatementArgs, 'month'>>;
+  paymentLinks?: Resolver<Maybe<Array<ResolversTypes['PaymentLink']>>, ParentType, ContextType, RequireFields<ClinicPaymentLinksArgs, 'first'>>;
   payments?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, RequireFields<ClinicPaymentsArgs, 'first'>>;
   receivables?: Resolver<Maybe<Array<ResolversTypes['ReceivablesPoint']>>, ParentType, ContextType, RequireFields<ClinicReceivablesArgs, 'from' | 'interval' | 'to'>>;
   statement?: Resolver<Maybe<ResolversTypes['ClinicStatement']>, ParentType, ContextType, RequireFields<ClinicStatementArgs, 'from' | 'to'>>;
@@ -1299,8 +1398,10 @@ export type MoneyInFlightResolvers<ContextType = PaymentsContext, ParentType ext
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelCrediario?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationCancelCrediarioArgs, 'input'>>;
+  cancelPaymentLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType, RequireFields<MutationCancelPaymentLinkArgs, 'id'>>;
   checkout?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
   confirmProcedurePerformed?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationConfirmProcedurePerformedArgs, 'paymentId'>>;
+  createPaymentLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType, RequireFields<MutationCreatePaymentLinkArgs, 'input'>>;
   decideFraudReview?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationDecideFraudReviewArgs, 'decision' | 'paymentId'>>;
   openDispute?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<MutationOpenDisputeArgs, 'paymentId' | 'reason'>>;
   payInstallment?: Resolver<Maybe<ResolversTypes['Installment']>, ParentType, ContextType, RequireFields<MutationPayInstallmentArgs, 'installmentId'>>;
@@ -1374,6 +1475,31 @@ export type PaymentEventResolvers<ContextType = PaymentsContext, ParentType exte
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLink'] = ResolversParentTypes['PaymentLink']> = ResolversObject<{
+  clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  patientEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patientName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patientPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  procedure?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentLinkStatus'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkViewResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkView'] = ResolversParentTypes['PaymentLinkView']> = ResolversObject<{
+  clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patientFirstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  procedure?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentLinkStatus'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PaymentMethodCountResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentMethodCount'] = ResolversParentTypes['PaymentMethodCount']> = ResolversObject<{
@@ -1473,6 +1599,7 @@ export type QueryResolvers<ContextType = PaymentsContext, ParentType extends Res
   myInstallments?: Resolver<Maybe<Array<ResolversTypes['Installment']>>, ParentType, ContextType>;
   myPayments?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, RequireFields<QueryMyPaymentsArgs, 'first'>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  paymentLink?: Resolver<Maybe<ResolversTypes['PaymentLinkView']>, ParentType, ContextType, RequireFields<QueryPaymentLinkArgs, 'token'>>;
   paymentPlans?: Resolver<Array<ResolversTypes['PaymentPlan']>, ParentType, ContextType, RequireFields<QueryPaymentPlansArgs, 'procedureId'>>;
   payments?: Resolver<Maybe<ResolversTypes['PaymentConnection']>, ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
   planNets?: Resolver<Maybe<Array<ResolversTypes['PlanNet']>>, ParentType, ContextType, RequireFields<QueryPlanNetsArgs, 'interestFreeInstallments' | 'priceCentavos'>>;
@@ -1546,6 +1673,8 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
   PaymentEdge?: PaymentEdgeResolvers<ContextType>;
   PaymentEvent?: PaymentEventResolvers<ContextType>;
+  PaymentLink?: PaymentLinkResolvers<ContextType>;
+  PaymentLinkView?: PaymentLinkViewResolvers<ContextType>;
   PaymentMethodCount?: PaymentMethodCountResolvers<ContextType>;
   PaymentPlan?: PaymentPlanResolvers<ContextType>;
   PaymentStatusChange?: PaymentStatusChangeResolvers<ContextType>;

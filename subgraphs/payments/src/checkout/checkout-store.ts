@@ -12,6 +12,7 @@ import { outboxStore } from '../events/outbox-store.js';
 import { paymentRows } from '../payments/payment-store.js';
 import { fraudAssessments, FRAUD_DECLINE_REASON, FRAUD_REVIEW_HOLD } from '../payments/fraud-review.js';
 import { movePayment } from '../payments/transitions.js';
+import { linkNotPayable } from '../links/payment-links.js';
 import type { FraudVerdict } from './fraud-screen.js';
 
 /** The idempotency key of one checkout: scoped to the payer, bound to the request's hash. */
@@ -51,10 +52,15 @@ export class CheckoutStore {
    * history, written as payments made before anti-fraud existed. A concurrent request that claimed the
    * same key first makes this throw a key conflict.
    */
-  async create(record: NewPayment, { scope, key, hash }: CheckoutKey, verdict: FraudVerdict | null): Promise<void> {
+  async create(record: NewPayment, { scope, key, hash }: CheckoutKey, verdict: FraudVerdict | null, paymentLinkId?: string): Promise<void> {
     const { procedureName, contractAcceptance, ...payment } = record.payment;
     await this.prisma.$transaction(async (tx) => {
       await claimKey(tx, scope, key, hash, payment.id);
+      // A link is claimed with the payment or not at all: the second of two checkouts through it fails here.
+      if (paymentLinkId) {
+        const claimed = await tx.paymentLink.updateMany({ where: { id: paymentLinkId, status: 'ACTIVE', paymentId: null, expiresAt: { gt: new Date() } }, data: { status: 'USED', paymentId: payment.id } });
+        if (claimed.count === 0) throw linkNotPayable();
+      }
       const created = await tx.payment.create({
         data: {
           ...payment,

@@ -10,7 +10,7 @@ import type { Charge, PrismaClient } from '../generated/prisma/client.js';
 import { Checkout } from './checkout.js';
 import { checkoutPlan, newPayment } from './checkout-decision.js';
 import { CheckoutStore } from './checkout-store.js';
-import { openTestDatabase, signsAtOnce, testProcedure, withoutAi } from '../testing.js';
+import { noLinks, openTestDatabase, signsAtOnce, testDirectory, testProcedure, withoutAi } from '../testing.js';
 
 const procedure = testProcedure();
 const key = () => randomBytes(32).toString('base64url');
@@ -24,9 +24,9 @@ beforeAll(async () => {
   store = new CheckoutStore(database.prisma, new FieldEncryption(key(), key()));
   checkout = new Checkout(
     store,
-    { procedures: async (ids) => (ids.includes(procedure.id) ? [procedure] : []), cpfStanding: async () => ({ status: 'REGULAR', opensCredit: true }) },
+    testDirectory(procedure),
     { issue: async (charge) => void issued.push(charge) },
-    signsAtOnce(database.prisma, { issue: async (charge) => void issued.push(charge) }),
+    signsAtOnce(database.prisma, { issue: async (charge) => void issued.push(charge) }), noLinks,
     withoutAi,
     400,
     () => {},

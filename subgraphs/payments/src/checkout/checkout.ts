@@ -13,6 +13,7 @@ import type { ChargeIssuer } from '../money-movement/charges.js';
 import type { PaymentAccess } from '../payments/access.js';
 import type { CreditCheck } from '../crediario/credit-check.js';
 import type { ContractSigning } from '../crediario/contract-signing.js';
+import type { PaymentLinks } from '../links/payment-links.js';
 import { assertCpfOpensCredit, assertCrediarioAllowed, checkoutPlan, financedOf, newPayment, type CreditRecord } from './checkout-decision.js';
 import { cardFingerprint, type FraudScreen } from './fraud-screen.js';
 import type { CheckoutKey, CheckoutStore } from './checkout-store.js';
@@ -28,9 +29,10 @@ export interface CheckoutContext {
 export class Checkout {
   constructor(
     private readonly store: CheckoutStore,
-    private readonly directory: Pick<Directory, 'procedures' | 'cpfStanding'>,
+    private readonly directory: Pick<Directory, 'procedures' | 'cpfStanding' | 'payerIdentity'>,
     private readonly charges: Pick<ChargeIssuer, 'issue'>,
     private readonly contracts: Pick<ContractSigning, 'send'>,
+    private readonly links: Pick<PaymentLinks, 'payable'>,
     /** what payments asks ai before a payment exists: the fraud screen and the credit decision */
     private readonly ai: { fraud: Pick<FraudScreen, 'assess'>; credit: Pick<CreditCheck, 'decide'> },
     private readonly platformFeeBasisPoints: number,
@@ -49,6 +51,8 @@ export class Checkout {
     if (existing) return this.resume(existing, input.cardToken);
 
     const now = this.now();
+    // Through a clinic's link: it must still be payable, for this procedure and (if it says) this CPF.
+    const link = input.paymentLinkToken ? await this.links.payable(input.paymentLinkToken, input.procedureId, (await this.directory.payerIdentity(payerId))?.cpf ?? null) : null;
     const [catalogProcedure] = await this.directory.procedures([input.procedureId]);
     const { procedure, plan } = checkoutPlan(input, { procedure: catalogProcedure, platformFeeBasisPoints: this.platformFeeBasisPoints, today: todayInSaoPaulo(now) });
     let credit: CreditRecord | undefined;
@@ -79,7 +83,7 @@ export class Checkout {
       at: now.toISOString(),
     });
     try {
-      await this.store.create(record, key, verdict);
+      await this.store.create(record, key, verdict, link?.id);
     } catch (error) {
       // Another request with the same key won the race: answer with its payment.
       if (isKeyConflict(error)) return this.resume((await this.store.paymentOfKey(key))!, input.cardToken);

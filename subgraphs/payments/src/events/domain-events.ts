@@ -16,6 +16,7 @@ export const CHARGE_ISSUED = 'charge.issued';
 export const TRANSFER_FAILED = 'transfer.failed';
 export const LEDGER_DISCREPANCY_FOUND = 'ledger.discrepancy_found';
 export const PERSONAL_DATA_ACCESSED = 'personal_data.accessed';
+export const PAYMENT_LINK_CREATED = 'payment_link.created';
 
 type PaymentParties = Pick<Payment, 'id' | 'payerId' | 'clinicId'>;
 type InstallmentTerms = Pick<Installment, 'number' | 'dueDate' | 'amountCentavos'>;
@@ -114,3 +115,7 @@ export function ledgerDiscrepancyFound(discrepancies: readonly string[], at: Dat
   const id = uuidFromName(`${LEDGER_DISCREPANCY_FOUND}\n${JSON.stringify(sorted)}`);
   return outboxRow(domainEventPayloads, LEDGER_DISCREPANCY_FOUND, 'ledger', { discrepancies: sorted, at: at.toISOString() }, id);
 }
+
+/** A payment link made for a patient: notifications sends it to them. */
+export const paymentLinkCreated = (link: { id: string; clinicId: string; createdAt: Date }): NewOutboxEvent =>
+  outboxRow(domainEventPayloads, PAYMENT_LINK_CREATED, link.id, { linkId: link.id, clinicId: link.clinicId, at: link.createdAt.toISOString() });

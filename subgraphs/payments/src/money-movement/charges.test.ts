@@ -15,7 +15,7 @@ import { issueInstallment } from '../crediario/collection.js';
 import type { Boleto, BoletoRequest, CardCharge, CardChargeRequest, PaymentGateway, PixCharge, PixChargeRequest } from '../gateway/payment-gateway.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Directory } from '../internal/directory.js';
-import { openTestDatabase, signsAtOnce, testProcedure, withoutAi } from '../testing.js';
+import { noLinks, openTestDatabase, signsAtOnce, testDirectory, testProcedure, withoutAi } from '../testing.js';
 import { ChargeIssuer } from './charges.js';
 import { Settlement } from './settlement.js';
 
@@ -70,7 +70,7 @@ beforeAll(async () => {
   const prisma = database.prisma;
   const settlement = new Settlement(prisma, logger, 7, () => {});
   charges = new ChargeIssuer(prisma, gateway, new KnownPayers(), settlement, 3600, logger, () => void (kicks += 1));
-  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedure], cpfStanding: async () => ({ status: 'REGULAR', opensCredit: true }) }, charges, signsAtOnce(prisma, charges), withoutAi, 400, () => {});
+  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), testDirectory(procedure), charges, signsAtOnce(prisma, charges), noLinks, withoutAi, 400, () => {});
 }, 60_000);
 afterAll(() => database?.close());
 

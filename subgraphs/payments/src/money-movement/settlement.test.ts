@@ -22,7 +22,7 @@ import { inTransaction } from '../transaction.js';
 import { ChargeIssuer } from './charges.js';
 import { PaymentActions } from './payment-actions.js';
 import { Settlement } from './settlement.js';
-import { openTestDatabase, signsAtOnce, testProcedure, withoutAi } from '../testing.js';
+import { noLinks, openTestDatabase, signsAtOnce, testDirectory, testProcedure, withoutAi } from '../testing.js';
 
 const procedure = testProcedure();
 const secret = () => randomBytes(32).toString('base64url');
@@ -41,7 +41,7 @@ beforeAll(async () => {
   const gateway = new CelcoinGateway({ baseUrl: unused, clientId: 'x', clientSecret: 'x', pixKey: 'x', merchantName: 'MedPay', merchantCity: 'Sao Paulo', webhookUser: 'x', webhookPassword: 'x', logger });
   settlement = new Settlement(prisma, logger, 7, () => {}, metrics);
   actions = new PaymentActions(prisma, settlement, new ChargeIssuer(prisma, gateway, directory, settlement, 3600, logger), gateway, () => {});
-  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedure], cpfStanding: async () => ({ status: 'REGULAR', opensCredit: true }) }, { issue: async () => {} }, signsAtOnce(prisma, { issue: async () => {} }), withoutAi, 400, () => {});
+  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), testDirectory(procedure), { issue: async () => {} }, signsAtOnce(prisma, { issue: async () => {} }), noLinks, withoutAi, 400, () => {});
 }, 60_000);
 afterAll(() => database?.close());
 
@@ -71,7 +71,7 @@ function clinicOfItsOwn() {
     clinicId,
     asItsClinic: () => new PaymentAccess({ ...clinicKey, clinicId }, new Directory(unused, unused, secret())),
     async paidPayment() {
-      const checkoutThere = new Checkout(new CheckoutStore(database.prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedureThere], cpfStanding: async () => ({ status: 'REGULAR', opensCredit: true }) }, { issue: async () => {} }, signsAtOnce(database.prisma, { issue: async () => {} }), withoutAi, 400, () => {});
+      const checkoutThere = new Checkout(new CheckoutStore(database.prisma, new FieldEncryption(secret(), secret())), testDirectory(procedureThere), { issue: async () => {} }, signsAtOnce(database.prisma, { issue: async () => {} }), noLinks, withoutAi, 400, () => {});
       const payment = await checkoutThere.checkout(
         { procedureId: procedureThere.id, planId: 'PIX', method: 'PIX', idempotencyKey: `key-${randomUUID()}` },
         { access: { requireUser: () => randomUUID() }, clientIp: '10.0.0.1' },

@@ -14,7 +14,7 @@ import { ChargeIssuer } from './charges.js';
 import { PaymentActions } from './payment-actions.js';
 import { Settlement } from './settlement.js';
 import { PaymentWorker } from './worker.js';
-import { openTestDatabase, signsAtOnce, testProcedure, withoutAi } from '../testing.js';
+import { noLinks, openTestDatabase, signsAtOnce, testDirectory, testProcedure, withoutAi } from '../testing.js';
 
 const procedure = testProcedure();
 const secret = () => randomBytes(32).toString('base64url');
@@ -64,7 +64,7 @@ beforeAll(async () => {
   const charges = new ChargeIssuer(prisma, gateway, directory, settlement, 3600, logger);
   actions = new PaymentActions(prisma, settlement, charges, gateway, () => {});
   worker = new PaymentWorker(prisma, gateway, directory, charges, settlement, logger);
-  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), { procedures: async () => [procedure], cpfStanding: async () => ({ status: 'REGULAR', opensCredit: true }) }, { issue: async () => {} }, signsAtOnce(prisma, { issue: async () => {} }), withoutAi, 400, () => {});
+  checkout = new Checkout(new CheckoutStore(prisma, new FieldEncryption(secret(), secret())), testDirectory(procedure), { issue: async () => {} }, signsAtOnce(prisma, { issue: async () => {} }), noLinks, withoutAi, 400, () => {});
 }, 60_000);
 afterAll(() => database?.close());
 

@@ -18,7 +18,8 @@ import { paymentsOutbox } from '../events/outbox.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { paymentsInternalRoutes } from '../internal/internal-routes.js';
 import { chargeStore } from '../money-movement/charge-store.js';
-import { openTestDatabase, testProcedure } from '../testing.js';
+import { openTestDatabase, testDirectory, testProcedure } from '../testing.js';
+import { PaymentLinks } from '../links/payment-links.js';
 
 const procedure = testProcedure();
 const key = () => randomBytes(32).toString('base64url');
@@ -30,8 +31,10 @@ let facts: InternalRoute;
 const now = new Date('2026-12-20T15:00:00.000Z');
 beforeAll(async () => {
   database = await openTestDatabase();
-  store = new CheckoutStore(database.prisma, new FieldEncryption(key(), key()));
-  facts = paymentsInternalRoutes({ prisma: database.prisma, outbox: paymentsOutbox(database.prisma), now: () => now }).find((route) => route.path === contracts.paymentFacts.path)!;
+  const encryption = new FieldEncryption(key(), key());
+  store = new CheckoutStore(database.prisma, encryption);
+  const links = new PaymentLinks(database.prisma, testDirectory(procedure), encryption, 'http://127.0.0.1:3000', () => {});
+  facts = paymentsInternalRoutes({ prisma: database.prisma, outbox: paymentsOutbox(database.prisma), links, now: () => now }).find((route) => route.path === contracts.paymentFacts.path)!;
 }, 60_000);
 afterAll(() => database?.close());
 

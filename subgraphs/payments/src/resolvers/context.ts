@@ -6,6 +6,7 @@ import type { CrediarioContracts } from '../crediario/contract-actions.js';
 import type { ContractSigning } from '../crediario/contract-signing.js';
 import type { MonthlyStatements } from '../documents/issuing.js';
 import type { PaymentDocuments } from '../documents/payment-documents.js';
+import type { PaymentLinks } from '../links/payment-links.js';
 import type { CreditCheck } from '../crediario/credit-check.js';
 import type { SimulationCounter } from '../checkout/simulation-counter.js';
 import type { PaymentEventFeed } from '../events/payment-events.js';
@@ -30,6 +31,7 @@ export interface PaymentsContext extends RequestContext {
   signing: Pick<ContractSigning, 'signingUrl'>;
   documents: Pick<PaymentDocuments, 'file'>;
   statements: Pick<MonthlyStatements, 'issue'>;
+  links: PaymentLinks;
   store: PaymentStore;
   search: PaymentSearch;
   personalData: PersonalDataStore;

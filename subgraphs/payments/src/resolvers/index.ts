@@ -3,6 +3,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { checkoutMutation, checkoutQuery } from './checkout.js';
 import { clinicDocuments, crediarioContract, paymentDocuments } from './documents.js';
+import { clinicLinks, linksMutation, linksQuery, paymentLink, paymentLinkView } from './links.js';
 import { paymentEvent, subscription } from './events.js';
 import { ledgerQuery } from './ledger.js';
 import { crediarioPayoff, crediarioPayoffQuote, moneyMovementMutation, moneyMovementQuery } from './money-movement.js';
@@ -12,8 +13,10 @@ import { clinicReports, reportingQuery, statementEntry } from './reporting.js';
 export type { PaymentsContext } from './context.js';
 
 export const resolvers: Resolvers = {
-  Query: { ...checkoutQuery, ...paymentsQuery, ...reportingQuery, ...ledgerQuery, ...moneyMovementQuery },
-  Mutation: { ...checkoutMutation, ...moneyMovementMutation, ...paymentsMutation },
+  Query: { ...checkoutQuery, ...paymentsQuery, ...reportingQuery, ...ledgerQuery, ...moneyMovementQuery, ...linksQuery },
+  Mutation: { ...checkoutMutation, ...moneyMovementMutation, ...paymentsMutation, ...linksMutation },
+  PaymentLink: paymentLink,
+  PaymentLinkView: paymentLinkView,
   Subscription: subscription,
   PaymentEvent: paymentEvent,
   Payment: { ...payment, ...paymentDocuments },
@@ -25,6 +28,6 @@ export const resolvers: Resolvers = {
   CrediarioPayoffQuote: crediarioPayoffQuote,
   User: user,
   PersonalData: personalData,
-  Clinic: { ...clinicPayments, ...clinicReports, ...clinicDocuments },
+  Clinic: { ...clinicPayments, ...clinicReports, ...clinicDocuments, ...clinicLinks },
   Procedure: procedure,
 };

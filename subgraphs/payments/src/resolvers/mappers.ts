@@ -3,12 +3,22 @@
 // objects and entity references. The generated Resolvers type checks parents and results against these.
 import type { PaymentChange } from '../events/payment-events.js';
 import type { PayoffQuote } from '../crediario/payoff.js';
-import type { Charge, ContractSignature, Installment, Payment, PaymentStatusChange } from '../generated/prisma/client.js';
+import type { Charge, ContractSignature, Installment, Payment, PaymentLink, PaymentStatusChange } from '../generated/prisma/client.js';
 import type { StatementEntry } from '../reporting/clinic-statement.js';
 
 export type PaymentMapper = Payment;
 /** A contract's signature, with whose it is (only the payer gets the signing link). */
 export type CrediarioContractMapper = ContractSignature & { payerId: string; clinicId: string };
+export type PaymentLinkMapper = PaymentLink;
+/** A link as its token's holder sees it. */
+export interface PaymentLinkViewMapper {
+  token: string;
+  status: 'ACTIVE' | 'USED' | 'CANCELED' | 'EXPIRED';
+  procedureId: string;
+  clinicId: string;
+  expiresAt: string;
+  patientFirstName: string;
+}
 export type InstallmentMapper = Installment;
 export type PaymentStatusChangeMapper = PaymentStatusChange;
 export type PaymentEventMapper = PaymentChange;

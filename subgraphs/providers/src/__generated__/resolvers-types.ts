@@ -71,7 +71,9 @@ export type ApiKeyScope =
   /** read payments, balances, statements and receivables */
   | 'PAYMENTS_READ'
   /** refund payments */
-  | 'PAYMENTS_REFUND';
+  | 'PAYMENTS_REFUND'
+  /** create and cancel payment links for the clinic's patients */
+  | 'PAYMENT_LINKS_WRITE';
 
 /** A bank in the list a clinic picks from, by ISPB. */
 export type Bank = {
@@ -118,6 +120,8 @@ export type Clinic = {
   legalName: Scalars['String']['output'];
   /** Where the clinic's payouts go; its staff and platform admins only. */
   payoutAccount?: Maybe<ClinicPayoutAccount>;
+  /** The clinic's own systems connected to MedPay (Helena CRM, NinSaúde ERP): its staff and platform admins only. */
+  practiceSystems?: Maybe<Array<PracticeConnection>>;
   procedures: ProcedureConnection;
   /**
    * The CNPJ at the Receita Federal, to compare with what the clinic typed: its staff and platform
@@ -243,9 +247,14 @@ export type Mutation = {
   addClinicStaff?: Maybe<ClinicMember>;
   /** Platform admins check the clinic's CNPJ at the Receita Federal again, now (RECEITA_UNAVAILABLE when it does not answer). */
   checkClinicCnpj?: Maybe<Clinic>;
+  /** The clinic's admins connect its Helena or NinSaúde account (credentials encrypted at rest, never returned). */
+  connectPracticeSystem?: Maybe<PracticeConnection>;
   /** A key for the clinic's own systems, with the scopes it may use (read-only unless chosen otherwise). */
   createApiKey?: Maybe<CreatedApiKey>;
   createProcedure?: Maybe<Procedure>;
+  disconnectPracticeSystem?: Maybe<PracticeConnection>;
+  /** Maps a procedure of the clinic's system to one of its MedPay catalog (null: unmapped). */
+  mapPracticeProcedure?: Maybe<PracticeConnection>;
   /** A logged-in user registers a clinic and becomes its admin; it waits in PENDING_REVIEW. */
   registerClinic?: Maybe<Clinic>;
   removeClinicStaff?: Maybe<Scalars['Boolean']['output']>;
@@ -260,6 +269,10 @@ export type Mutation = {
    * reject, suspend and reactivate.
    */
   setClinicStatus?: Maybe<Clinic>;
+  /** Chooses what to sync. */
+  setPracticeSync?: Maybe<PracticeConnection>;
+  /** Syncs now (it also runs every few minutes). */
+  syncPracticeSystem?: Maybe<PracticeConnection>;
   updateProcedure?: Maybe<Procedure>;
 };
 
@@ -276,6 +289,13 @@ export type MutationCheckClinicCnpjArgs = {
 };
 
 
+export type MutationConnectPracticeSystemArgs = {
+  clinicId: Scalars['ID']['input'];
+  credentials: PracticeCredentialsInput;
+  kind: PracticeSystemKind;
+};
+
+
 export type MutationCreateApiKeyArgs = {
   clinicId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
@@ -286,6 +306,18 @@ export type MutationCreateApiKeyArgs = {
 export type MutationCreateProcedureArgs = {
   clinicId: Scalars['ID']['input'];
   input: ProcedureInput;
+};
+
+
+export type MutationDisconnectPracticeSystemArgs = {
+  connectionId: Scalars['ID']['input'];
+};
+
+
+export type MutationMapPracticeProcedureArgs = {
+  code: Scalars['String']['input'];
+  connectionId: Scalars['ID']['input'];
+  procedureId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -324,6 +356,18 @@ export type MutationSetClinicStatusArgs = {
 };
 
 
+export type MutationSetPracticeSyncArgs = {
+  connectionId: Scalars['ID']['input'];
+  syncAppointments: Scalars['Boolean']['input'];
+  writeBack: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSyncPracticeSystemArgs = {
+  connectionId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateProcedureArgs = {
   id: Scalars['ID']['input'];
   input: ProcedureUpdate;
@@ -350,6 +394,99 @@ export type PersonalData = {
   soleAdminOf?: Maybe<Array<Clinic>>;
   userId: Scalars['ID']['output'];
 };
+
+export type PracticeAppointment = {
+  __typename?: 'PracticeAppointment';
+  externalId: Scalars['String']['output'];
+  patientName: Scalars['String']['output'];
+  /** the link made for it, when its procedure is mapped */
+  paymentLinkToken?: Maybe<Scalars['String']['output']>;
+  procedure?: Maybe<Procedure>;
+  startsAt: Scalars['String']['output'];
+  /** SCHEDULED, CONFIRMED, CANCELLED or DONE, as the system says */
+  status: Scalars['String']['output'];
+  /** the payment's last status written back to the system */
+  writtenBackStatus?: Maybe<Scalars['String']['output']>;
+};
+
+/** A clinic's system connected to MedPay: its appointments become payment links, and payments are written back. */
+export type PracticeConnection = {
+  __typename?: 'PracticeConnection';
+  /** the account's name in the system */
+  accountName: Scalars['String']['output'];
+  /** the appointments imported, by date */
+  appointments: Array<PracticeAppointment>;
+  connectedAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: PracticeSystemKind;
+  /** what went wrong last, in Portuguese; null when the last sync went well */
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastSyncedAt?: Maybe<Scalars['String']['output']>;
+  /** the system's procedures, each with the MedPay procedure it is mapped to (null: not charged through MedPay) */
+  procedures: Array<PracticeProcedure>;
+  status: PracticeConnectionStatus;
+  /** import appointments with a mapped procedure as payment links */
+  syncAppointments: Scalars['Boolean']['output'];
+  /** the last syncs, newest first */
+  syncLog: Array<PracticeSyncRun>;
+  /** write payment status and receipts back to the system */
+  writeBack: Scalars['Boolean']['output'];
+};
+
+
+/** A clinic's system connected to MedPay: its appointments become payment links, and payments are written back. */
+export type PracticeConnectionAppointmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A clinic's system connected to MedPay: its appointments become payment links, and payments are written back. */
+export type PracticeConnectionSyncLogArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PracticeConnectionStatus =
+  | 'ACTIVE'
+  | 'DISCONNECTED'
+  /** the system refused the credentials: connect again */
+  | 'FAILED';
+
+/** What connecting a system takes: Helena's API token; NinSaúde's login (traded once for a refresh token, the password never kept). */
+export type PracticeCredentialsInput = {
+  account?: InputMaybe<Scalars['String']['input']>;
+  accountUnit?: InputMaybe<Scalars['Int']['input']>;
+  apiToken?: InputMaybe<Scalars['String']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  username?: InputMaybe<Scalars['String']['input']>;
+  webhookSecret?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PracticeProcedure = {
+  __typename?: 'PracticeProcedure';
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** what the system charges, when it says */
+  priceCentavos?: Maybe<Scalars['Int']['output']>;
+  procedure?: Maybe<Procedure>;
+};
+
+export type PracticeSyncRun = {
+  __typename?: 'PracticeSyncRun';
+  /** in Portuguese, one per problem (an appointment without a mapped procedure is not one) */
+  errors: Array<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  /** appointments read from the system */
+  imported: Scalars['Int']['output'];
+  /** payment links made */
+  linked: Scalars['Int']['output'];
+  startedAt: Scalars['String']['output'];
+  /** payment changes written back */
+  writtenBack: Scalars['Int']['output'];
+};
+
+export type PracticeSystemKind =
+  | 'HELENA'
+  | 'NINSAUDE';
 
 export type Procedure = {
   __typename?: 'Procedure';
@@ -596,6 +733,13 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PayoutMethod: PayoutMethod;
   PersonalData: ResolverTypeWrapper<Omit<PersonalData, 'soleAdminOf'> & { soleAdminOf?: Maybe<Array<ResolversTypes['Clinic']>> }>;
+  PracticeAppointment: ResolverTypeWrapper<Omit<PracticeAppointment, 'procedure'> & { procedure?: Maybe<ResolversTypes['Procedure']> }>;
+  PracticeConnection: ResolverTypeWrapper<Omit<PracticeConnection, 'appointments' | 'procedures'> & { appointments: Array<ResolversTypes['PracticeAppointment']>, procedures: Array<ResolversTypes['PracticeProcedure']> }>;
+  PracticeConnectionStatus: PracticeConnectionStatus;
+  PracticeCredentialsInput: PracticeCredentialsInput;
+  PracticeProcedure: ResolverTypeWrapper<Omit<PracticeProcedure, 'procedure'> & { procedure?: Maybe<ResolversTypes['Procedure']> }>;
+  PracticeSyncRun: ResolverTypeWrapper<PracticeSyncRun>;
+  PracticeSystemKind: PracticeSystemKind;
   Procedure: ResolverTypeWrapper<ProcedureMapper>;
   ProcedureConnection: ResolverTypeWrapper<Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversTypes['ProcedureEdge']> }>;
   ProcedureEdge: ResolverTypeWrapper<Omit<ProcedureEdge, 'node'> & { node: ResolversTypes['Procedure'] }>;
@@ -634,6 +778,11 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   PersonalData: Omit<PersonalData, 'soleAdminOf'> & { soleAdminOf?: Maybe<Array<ResolversParentTypes['Clinic']>> } | FederationReferenceTypes['PersonalData'];
+  PracticeAppointment: Omit<PracticeAppointment, 'procedure'> & { procedure?: Maybe<ResolversParentTypes['Procedure']> };
+  PracticeConnection: Omit<PracticeConnection, 'appointments' | 'procedures'> & { appointments: Array<ResolversParentTypes['PracticeAppointment']>, procedures: Array<ResolversParentTypes['PracticeProcedure']> };
+  PracticeCredentialsInput: PracticeCredentialsInput;
+  PracticeProcedure: Omit<PracticeProcedure, 'procedure'> & { procedure?: Maybe<ResolversParentTypes['Procedure']> };
+  PracticeSyncRun: PracticeSyncRun;
   Procedure: ProcedureMapper;
   ProcedureConnection: Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProcedureEdge']> };
   ProcedureEdge: Omit<ProcedureEdge, 'node'> & { node: ResolversParentTypes['Procedure'] };
@@ -693,6 +842,7 @@ export type ClinicResolvers<ContextType = ProvidersContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   legalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   payoutAccount?: Resolver<Maybe<ResolversTypes['ClinicPayoutAccount']>, ParentType, ContextType>;
+  practiceSystems?: Resolver<Maybe<Array<ResolversTypes['PracticeConnection']>>, ParentType, ContextType>;
   procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, RequireFields<ClinicProceduresArgs, 'first'>>;
   receitaFederal?: Resolver<Maybe<ResolversTypes['CnpjRegistration']>, ParentType, ContextType>;
   specialties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -760,14 +910,19 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type MutationResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addClinicStaff?: Resolver<Maybe<ResolversTypes['ClinicMember']>, ParentType, ContextType, RequireFields<MutationAddClinicStaffArgs, 'clinicId' | 'email' | 'role'>>;
   checkClinicCnpj?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationCheckClinicCnpjArgs, 'id'>>;
+  connectPracticeSystem?: Resolver<Maybe<ResolversTypes['PracticeConnection']>, ParentType, ContextType, RequireFields<MutationConnectPracticeSystemArgs, 'clinicId' | 'credentials' | 'kind'>>;
   createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'clinicId' | 'name' | 'scopes'>>;
   createProcedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<MutationCreateProcedureArgs, 'clinicId' | 'input'>>;
+  disconnectPracticeSystem?: Resolver<Maybe<ResolversTypes['PracticeConnection']>, ParentType, ContextType, RequireFields<MutationDisconnectPracticeSystemArgs, 'connectionId'>>;
+  mapPracticeProcedure?: Resolver<Maybe<ResolversTypes['PracticeConnection']>, ParentType, ContextType, RequireFields<MutationMapPracticeProcedureArgs, 'code' | 'connectionId'>>;
   registerClinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationRegisterClinicArgs, 'input'>>;
   removeClinicStaff?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemoveClinicStaffArgs, 'clinicId' | 'userId'>>;
   revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   sendClinicAgreement?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationSendClinicAgreementArgs, 'id'>>;
   setClinicPayoutAccount?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationSetClinicPayoutAccountArgs, 'clinicId' | 'method'>>;
   setClinicStatus?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<MutationSetClinicStatusArgs, 'id' | 'status'>>;
+  setPracticeSync?: Resolver<Maybe<ResolversTypes['PracticeConnection']>, ParentType, ContextType, RequireFields<MutationSetPracticeSyncArgs, 'connectionId' | 'syncAppointments' | 'writeBack'>>;
+  syncPracticeSystem?: Resolver<Maybe<ResolversTypes['PracticeConnection']>, ParentType, ContextType, RequireFields<MutationSyncPracticeSystemArgs, 'connectionId'>>;
   updateProcedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<MutationUpdateProcedureArgs, 'id' | 'input'>>;
 }>;
 
@@ -781,6 +936,47 @@ export type PersonalDataResolvers<ContextType = ProvidersContext, ParentType ext
   clinicMemberships?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   soleAdminOf?: Resolver<Maybe<Array<ResolversTypes['Clinic']>>, ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PracticeAppointmentResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['PracticeAppointment'] = ResolversParentTypes['PracticeAppointment']> = ResolversObject<{
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patientName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paymentLinkToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenBackStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PracticeConnectionResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['PracticeConnection'] = ResolversParentTypes['PracticeConnection']> = ResolversObject<{
+  accountName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  appointments?: Resolver<Array<ResolversTypes['PracticeAppointment']>, ParentType, ContextType, RequireFields<PracticeConnectionAppointmentsArgs, 'first'>>;
+  connectedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PracticeSystemKind'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSyncedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  procedures?: Resolver<Array<ResolversTypes['PracticeProcedure']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PracticeConnectionStatus'], ParentType, ContextType>;
+  syncAppointments?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  syncLog?: Resolver<Array<ResolversTypes['PracticeSyncRun']>, ParentType, ContextType, RequireFields<PracticeConnectionSyncLogArgs, 'first'>>;
+  writeBack?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PracticeProcedureResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['PracticeProcedure'] = ResolversParentTypes['PracticeProcedure']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priceCentavos?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
+}>;
+
+export type PracticeSyncRunResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['PracticeSyncRun'] = ResolversParentTypes['PracticeSyncRun']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenBack?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ProcedureResolvers<ContextType = ProvidersContext, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure'], FederationReferenceType extends FederationReferenceTypes['Procedure'] = FederationReferenceTypes['Procedure']> = ResolversObject<{
@@ -838,6 +1034,10 @@ export type Resolvers<ContextType = ProvidersContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PersonalData?: PersonalDataResolvers<ContextType>;
+  PracticeAppointment?: PracticeAppointmentResolvers<ContextType>;
+  PracticeConnection?: PracticeConnectionResolvers<ContextType>;
+  PracticeProcedure?: PracticeProcedureResolvers<ContextType>;
+  PracticeSyncRun?: PracticeSyncRunResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
   ProcedureConnection?: ProcedureConnectionResolvers<ContextType>;
   ProcedureEdge?: ProcedureEdgeResolvers<ContextType>;

@@ -53,3 +53,32 @@ CREATE INDEX "documents_payment_id_idx" ON "documents"("payment_id");
 
 -- A PIX paid: its end-to-end id at the central bank, printed on the receipt.
 ALTER TABLE "charges" ADD COLUMN "pix_end_to_end_id" TEXT;
+
+CREATE TYPE "payment_link_status" AS ENUM ('ACTIVE', 'USED', 'CANCELED');
+
+-- A link a clinic (or its system) sends a patient to pay one procedure; single use: the payment made
+-- through it claims it in the same transaction. The patient's data is encrypted at rest (one JSON).
+CREATE TABLE "payment_links" (
+    "id" UUID NOT NULL,
+    "token" TEXT NOT NULL,
+    "clinic_id" UUID NOT NULL,
+    "procedure_id" UUID NOT NULL,
+    -- { name, email, phone, cpf }: AES-256-GCM ciphertext
+    "patient_encrypted" TEXT NOT NULL,
+    -- the CPF's blind index, when the link is for one CPF only
+    "patient_cpf_blind_index" TEXT,
+    "status" "payment_link_status" NOT NULL DEFAULT 'ACTIVE',
+    "expires_at" TIMESTAMPTZ(3) NOT NULL,
+    "payment_id" UUID,
+    -- where it came from (NINSAUDE:<connection>:<appointment>): one link per source
+    "source" TEXT,
+    "created_by" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "payment_links_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "payment_links_token_key" ON "payment_links"("token");
+CREATE UNIQUE INDEX "payment_links_payment_id_key" ON "payment_links"("payment_id");
+CREATE UNIQUE INDEX "payment_links_source_key" ON "payment_links"("source");
+CREATE INDEX "payment_links_clinic_id_created_at_idx" ON "payment_links"("clinic_id", "created_at");

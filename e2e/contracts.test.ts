@@ -1,0 +1,160 @@
+// The crediário contract signed digitally, and the documents that come with payments, through the
+// router in both database modes with the ClickSign and Celcoin simulators: nothing is charged before
+// the signature; signed → the first installment is charged; refused → canceled; unsigned in time →
+// expired (ClickSign's deadline or our own sweep); duplicated and reordered webhooks change nothing
+// twice; forged ones are refused; the contract, its signed copy and the receipts download only for
+// whoever may read them, through signed links, and the receipt says what the ledger received.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { formatBRL } from '@medpay/money';
+import { pdfText } from '@medpay/pdf-documents/testing';
+import { eventually } from '@medpay/runtime/testing';
+import { createHash, randomUUID } from 'node:crypto';
+import { availableModes, bearer, demoCast, startStack, type Session, type Stack } from './stack.js';
+
+type Document = { kind: string; filename: string; sha256: string; url: string; urlExpiresAt: string };
+type Contract = { status: string; expiresAt: string; signedAt: string | null; signingUrl: string | null; document: Document | null; signedDocument: Document | null };
+type Payment = { id: string; status: string; pix: { copiaECola: string } | null; history: { to: string }[]; contract: Contract | null; receipts: Document[] | null };
+
+const DOCUMENT = 'kind filename sha256 url urlExpiresAt';
+const PAYMENT = `query($id: ID!) { payment(id: $id) { id status pix { copiaECola } history { to }
+  contract { status expiresAt signedAt signingUrl document { ${DOCUMENT} } signedDocument { ${DOCUMENT} } } receipts { ${DOCUMENT} } } }`;
+const CHECKOUT = 'mutation($input: CheckoutInput!) { checkout(input: $input) { id status } }';
+
+describe.each(availableModes())('crediário contracts and documents (%s)', (mode) => {
+  let stack: Stack;
+  let cast: Awaited<ReturnType<typeof demoCast>>;
+  let mariana: Session;
+
+  beforeAll(async () => {
+    stack = await startStack(mode);
+    cast = await demoCast(stack);
+    mariana = await stack.login('mariana.costa@demo.medpay.com.br');
+  }, 180_000);
+  afterAll(() => stack?.close());
+
+  const read = async (id: string, token: string) => stack.graphql<{ payment: Payment }>(PAYMENT, { id }, bearer(token));
+  const payment = async (id: string, token: string) => (await read(id, token)).body.data!.payment;
+  async function contract(who: Session, method: 'PIX' | 'BOLETO' = 'PIX') {
+    const plans = await stack.graphql<{ paymentPlans: { id: string; contractTermsHash: string }[] }>('query($p: ID!) { paymentPlans(procedureId: $p, firstDueDay: 10) { id contractTermsHash } }', { p: cast.procedureId });
+    const terms = plans.body.data!.paymentPlans.find((plan) => plan.id === 'CREDIARIO:3')!.contractTermsHash;
+    const { body } = await stack.graphql<{ checkout: { id: string; status: string } }>(
+      CHECKOUT,
+      { input: { procedureId: cast.procedureId, planId: 'CREDIARIO:3', method, firstDueDay: 10, incomeBand: 'DE_2_A_4_SM', acceptedContractTermsHash: terms, idempotencyKey: randomUUID() } },
+      bearer(who.accessToken),
+    );
+    if (!body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data.checkout;
+  }
+  const sent = (id: string, who: Session) => eventually(() => payment(id, who.accessToken), (found) => found.contract?.status === 'SENT', 'the contract sent for signature');
+  const download = async (url: string) => {
+    const answer = await fetch(url);
+    return { status: answer.status, bytes: Buffer.from(await answer.arrayBuffer()), headers: answer.headers };
+  };
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+  const clicksign = (path: string, body?: unknown, method = 'POST') =>
+    fetch(`${stack.clicksign.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const envelopeOf = async (paymentId: string) => (await stack.payments.prisma.contractSignature.findUniqueOrThrow({ where: { paymentId } })).envelopeId!;
+
+  it('charges nothing before the signature; signed, the first installment is charged; paid, its receipt says what the ledger received', async () => {
+    const created = await contract(cast.patient);
+    expect(created.status).toBe('AWAITING_SIGNATURE');
+    const waiting = await sent(created.id, cast.patient);
+    expect(waiting).toMatchObject({ pix: null, receipts: [], contract: { status: 'SENT', signedAt: null, signingUrl: expect.stringMatching(/^http/) } });
+    expect(Date.parse(waiting.contract!.expiresAt) - Date.now()).toBeGreaterThan(47 * 3600_000);
+
+    // The contract as issued: a PDF whose hash is the one recorded, with the CET, the schedule and the terms accepted.
+    const issued = await download(waiting.contract!.document!.url);
+    expect(issued.status).toBe(200);
+    expect(issued.headers.get('content-type')).toBe('application/pdf');
+    expect(issued.headers.get('cache-control')).toMatch(/no-store/);
+    expect(sha256(issued.bytes)).toBe(waiting.contract!.document!.sha256);
+    const text = await pdfText(issued.bytes);
+    expect(text).toMatch(/CET/);
+    expect(text).toMatch(/529\.982\.247-25/);
+
+    // Only the payer (and the back office) read the contract; the clinic sees the payment, not the contract.
+    expect((await read(created.id, cast.clinicAdmin.accessToken)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = await payment(created.id, cast.admin.accessToken);
+    expect(admin.contract).toMatchObject({ status: 'SENT', signingUrl: null });
+    // An altered link is refused, whatever it asks for.
+    const forged = new URL(waiting.contract!.document!.url);
+    forged.searchParams.set('key', forged.searchParams.get('key')!.replace(/.$/, (last) => (last === 'a' ? 'b' : 'a')));
+    expect((await download(forged.toString())).status).toBe(403);
+
+    await stack.signAs('paciente@demo.medpay.com.br');
+    const signed = await eventually(() => payment(created.id, cast.patient.accessToken), (found) => found.pix !== null && found.contract?.signedDocument !== null, 'the first charge and the signed copy');
+    expect(signed.history.map((change) => change.to)).toEqual(['AWAITING_SIGNATURE', 'AWAITING_PAYMENT']);
+    expect(signed.contract).toMatchObject({ status: 'SIGNED', signedAt: expect.any(String), signingUrl: null });
+    const copy = await download(signed.contract!.signedDocument!.url);
+    expect(sha256(copy.bytes)).toBe(signed.contract!.signedDocument!.sha256);
+
+    const paid = await fetch(`${stack.celcoin.url}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: signed.pix!.copiaECola }) });
+    expect(paid.status).toBe(200);
+    const withReceipt = await eventually(() => payment(created.id, cast.patient.accessToken), (found) => (found.receipts ?? []).length === 1, 'the receipt');
+    const receipt = withReceipt.receipts![0]!;
+    const received = await download(receipt.url);
+    expect(sha256(received.bytes)).toBe(receipt.sha256);
+    // What the gateway paid into our cash for the installment (the crediário's own disbursement aside).
+    const entries = await stack.payments.prisma.ledgerEntry.findMany({ where: { transaction: { paymentId: created.id, id: { startsWith: 'installment:' } }, accountId: 'gateway_cash', direction: 'DEBIT' } });
+    const inBooks = entries.reduce((sum, entry) => sum + Number(entry.amountCentavos), 0);
+    expect(inBooks).toBeGreaterThan(0);
+    const receiptText = await pdfText(received.bytes);
+    expect(receiptText).toContain(formatBRL(inBooks));
+    expect(receiptText).toMatch(/\*\*\*\.982\.247-\*\*/);
+    expect(receiptText).not.toMatch(/529\.982\.247-25/);
+    // The clinic reads the receipt of a payment to it; another patient does not even see the payment.
+    const clinicView = await stack.graphql<{ payment: { receipts: { sha256: string }[] } }>('query($id: ID!) { payment(id: $id) { receipts { sha256 } } }', { id: created.id }, bearer(cast.clinicAdmin.accessToken));
+    expect(clinicView.body.data!.payment.receipts).toEqual([{ sha256: receipt.sha256 }]);
+    expect((await read(created.id, cast.otherPatient.accessToken)).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('takes duplicated and reordered webhooks once, and refuses a forged one', async () => {
+    const created = await contract(mariana);
+    await sent(created.id, mariana);
+    expect((await clicksign('/_sim/faults', { duplicateWebhooks: true, reorderWebhooks: true })).status).toBe(200);
+    try {
+      await stack.signAs('mariana.costa@demo.medpay.com.br');
+      const signed = await eventually(() => payment(created.id, mariana.accessToken), (found) => found.pix !== null, 'the first charge');
+      await eventually(async () => (await (await clicksign('/_sim/webhooks', undefined, 'GET')).json()) as { messages: { state: string }[] }, (log) => log.messages.length >= 4 && log.messages.every((message) => message.state === 'delivered'), 'every webhook delivered');
+      expect(signed.history.map((change) => change.to)).toEqual(['AWAITING_SIGNATURE', 'AWAITING_PAYMENT']);
+      expect(await stack.payments.prisma.charge.count({ where: { paymentId: created.id } })).toBe(1);
+    } finally {
+      await clicksign('/_sim/faults', undefined, 'DELETE');
+    }
+    const forged = await fetch(`${stack.router.url}/webhooks/clicksign`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-hmac': `sha256=${'0'.repeat(64)}` },
+      body: JSON.stringify({ event: { name: 'deadline', occurred_at: new Date().toISOString() }, document: { key: randomUUID() } }),
+    });
+    expect(forged.status).toBe(401);
+    expect((await payment(created.id, mariana.accessToken)).status).toBe('AWAITING_PAYMENT');
+  });
+
+  it('cancels a contract the patient refuses, and expires one left unsigned: at the deadline, or by our own 48-hour sweep', async () => {
+    const refused = await contract(cast.otherPatient);
+    await sent(refused.id, cast.otherPatient);
+    await stack.signAs('joao.pereira@demo.medpay.com.br', 'refuse');
+    const canceled = await eventually(() => payment(refused.id, cast.otherPatient.accessToken), (found) => found.status === 'CANCELED', 'the refusal');
+    expect(canceled.contract!.status).toBe('REFUSED');
+
+    const atDeadline = await contract(cast.otherPatient, 'BOLETO');
+    await sent(atDeadline.id, cast.otherPatient);
+    expect((await clicksign(`/_sim/envelopes/${await envelopeOf(atDeadline.id)}/expire`)).status).toBe(200);
+    const expired = await eventually(() => payment(atDeadline.id, cast.otherPatient.accessToken), (found) => found.status === 'EXPIRED', 'the deadline');
+    expect(expired.contract!.status).toBe('EXPIRED');
+
+    // Our sweep does not wait for ClickSign: past 48 hours the payment expires and the envelope is canceled there.
+    const forgotten = await contract(cast.otherPatient);
+    await sent(forgotten.id, cast.otherPatient);
+    await stack.payments.prisma.contractSignature.update({ where: { paymentId: forgotten.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const swept = await eventually(() => payment(forgotten.id, cast.otherPatient.accessToken), (found) => found.status === 'EXPIRED', 'the sweep');
+    expect(swept.contract!.status).toBe('EXPIRED');
+    const envelopeId = await envelopeOf(forgotten.id);
+    await eventually(
+      async () => ((await (await clicksign('/_sim/state', undefined, 'GET')).json()) as { envelopes: { id: string; status: string }[] }).envelopes.find((envelope) => envelope.id === envelopeId)?.status,
+      (status) => status === 'canceled',
+      'the envelope canceled at ClickSign',
+    );
+    expect(await stack.payments.prisma.charge.count({ where: { paymentId: { in: [refused.id, atDeadline.id, forgotten.id] } } })).toBe(0);
+  });
+});
