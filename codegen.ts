@@ -50,7 +50,7 @@ const config: CodegenConfig = {
       config: { enumsAsTypes: true, useTypeImports: true, strictScalars: true, scalars: { ID: 'string', JSON: 'unknown' }, skipTypeNameForRoot: true },
     },
     ...subgraphResolvers('users', '../resolvers.js#UsersContext', mappedIn('../mappers.js', ['User', 'Consent', 'ConsentRecord', 'DataExport', 'AccountDeletion', 'AccountDeletionStep'])),
-    ...subgraphResolvers('providers', '../resolvers.js#ProvidersContext', mappedIn('../mappers.js', ['Clinic', 'ClinicMember', 'Procedure', 'ApiKey', 'User'])),
+    ...subgraphResolvers('providers', '../resolvers.js#ProvidersContext', mappedIn('../mappers.js', ['Clinic', 'ClinicMember', 'Procedure', 'ApiKey', 'User', 'PracticeConnection'])),
     ...subgraphResolvers('payments', '../resolvers/context.js#PaymentsContext', {
       ...mappedIn('../resolvers/mappers.js', ['Payment', 'Installment', 'PaymentStatusChange', 'PaymentEvent', 'StatementEntry', 'PixInstructions', 'BoletoInstructions', 'CardResult', 'PaymentConnection', 'CrediarioPayoff', 'CrediarioPayoffQuote', 'CrediarioContract', 'PaymentLink', 'PaymentLinkView']),
       // entities other subgraphs own: payments knows only their key

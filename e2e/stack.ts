@@ -13,7 +13,9 @@ import { startCelcoinSimulator, type CelcoinSimulator } from '@medpay/celcoin-si
 import { actAsSigner, startClickSignSimulator, type ClickSignSimulator } from '@medpay/clicksign-simulator';
 import { startReceitaSimulator, type ReceitaSimulator } from '@medpay/receita-simulator';
 import { loadPaymentsConfig, startPaymentsService, type PaymentsService } from '@medpay/payments';
-import { loadProvidersConfig, startProvidersService } from '@medpay/providers';
+import { loadProvidersConfig, startProvidersService, type ProvidersService } from '@medpay/providers';
+import { startHelenaSimulator, type HelenaSimulator } from '@medpay/helena-simulator';
+import { startNinSaudeSimulator, type NinSaudeSimulator } from '@medpay/ninsaude-simulator';
 import { loadRouterConfig, startRouter } from '@medpay/router';
 import { loadUsersConfig, startUsersService } from '@medpay/users';
 import { generateKeyPairSync, randomBytes, randomInt, randomUUID } from 'node:crypto';
@@ -71,7 +73,7 @@ export interface Stack {
   /** the router's graphql-ws endpoint */
   wsUrl: string;
   users: UsersService;
-  providers: RunningService & { metrics: Metrics };
+  providers: ProvidersService;
   payments: PaymentsService;
   analytics: AnalyticsService;
   /** the patient assistant (no database: always started, the router composes with it) */
@@ -82,6 +84,8 @@ export interface Stack {
   celcoin: CelcoinSimulator;
   receita: ReceitaSimulator;
   clicksign: ClickSignSimulator;
+  ninsaude: NinSaudeSimulator;
+  helena: HelenaSimulator;
   router: RunningService & { metrics: Metrics };
   secret: string;
   /** the Redis Stream this stack's services publish their events to (postgres mode) */
@@ -129,6 +133,10 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
   const integrationSecrets = { receita: randomBytes(16).toString('hex'), clicksignToken: randomBytes(16).toString('hex'), clicksignWebhook: randomBytes(16).toString('hex') };
   const receita = await startReceitaSimulator({ port: 0, consumerKey: 'medpay-test', consumerSecret: integrationSecrets.receita, requestsPerSecond: 1000 });
   const clicksign = await startClickSignSimulator({ port: 0, accessToken: integrationSecrets.clicksignToken, webhookSecret: integrationSecrets.clicksignWebhook, webhookRetryBaseMs: 50 });
+  const ninsaude = await startNinSaudeSimulator({ port: 0 });
+  const helena = await startHelenaSimulator({ port: 0, webhookRetryBaseMs: 50 });
+  // providers makes payment links at payments, which starts after it: payments' address is chosen first.
+  const paymentsPort = await freePort();
   const common = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -144,6 +152,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     CLICKSIGN_BASE_URL: clicksign.url,
     CLICKSIGN_ACCESS_TOKEN: integrationSecrets.clicksignToken,
     CLICKSIGN_WEBHOOK_SECRET: integrationSecrets.clicksignWebhook,
+    NINSAUDE_BASE_URL: ninsaude.url,
+    HELENA_BASE_URL: helena.url,
     // Documents are linked through the router (their signed links), and looked after often.
     ROUTER_PUBLIC_URL: `http://127.0.0.1:${routerPort}`,
     DOCUMENTS_INTERVAL_MS: '200',
@@ -162,7 +172,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       ROUTER_URL: `http://127.0.0.1:${routerPort}`, ROUTER_PUBLIC_URL: `http://127.0.0.1:${routerPort}`, DATA_EXPORT_INTERVAL_MS: '500', ...overrides, ...extra,
     });
   const users = await startUsersService(usersEnv(0));
-  const providersEnv = (port: number | string) => loadProvidersConfig({ ...common, PORT: String(port), USERS_URL: users.url, ...overrides });
+  const providersEnv = (port: number | string) => loadProvidersConfig({ ...common, PORT: String(port), USERS_URL: users.url, PAYMENTS_URL: `http://127.0.0.1:${paymentsPort}`, ...overrides });
   const providers = await startProvidersService(providersEnv(0));
   const celcoinSecret = randomBytes(16).toString('hex');
   const webhookPassword = randomBytes(16).toString('hex');
@@ -188,7 +198,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       // These suites assert exact figures and balances from an empty ledger: no demo payment history.
       SEED_DEMO_DATA: 'false',
     });
-  const payments = await startPaymentsService(paymentsEnv(0));
+  const payments = await startPaymentsService(paymentsEnv(paymentsPort));
   const pointWebhooksAt = async (target: RunningService) => {
     await fetch(`${celcoin.url}/_sim/webhook`, {
       method: 'PUT',
@@ -268,6 +278,8 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
     celcoin,
     receita,
     clicksign,
+    ninsaude,
+    helena,
     router,
     secret,
     eventStream,
@@ -344,7 +356,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       await celcoin.close();
       await providers.close();
       await stack.users.close();
-      await Promise.all([receita.close(), clicksign.close()]);
+      await Promise.all([receita.close(), clicksign.close(), ninsaude.close(), helena.close()]);
     },
   };
   return stack;

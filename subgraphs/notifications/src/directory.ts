@@ -1,8 +1,8 @@
 // What notifications asks the owning services, over their signed internal endpoints: who the
 // recipients are and how to reach them (users), a clinic's staff and name (providers), a payment as it
 // stands and its procedure's name (payments, providers), a sign-up's address and confirmation token
-// (users). Nothing of it is stored.
-import { clinicStaff, contacts, memberships, paymentFacts, platformAdmins, procedures, signUpConfirmation } from '@medpay/contracts';
+// (users), a payment link's patient and page (payments). Nothing of it is stored.
+import { clinicStaff, contacts, memberships, paymentFacts, paymentLinkMessage, platformAdmins, procedures, signUpConfirmation } from '@medpay/contracts';
 import type { InternalClient } from '@medpay/runtime';
 import type { Audience } from './planner.js';
 import type { Contact, MessageFacts, OccurrenceData, Template } from './templates.js';
@@ -21,6 +21,7 @@ export class Directory {
     if (audience === 'admins') return (await this.clients.users.call(platformAdmins, {}))?.userIds ?? [];
     if ('userId' in audience) return [audience.userId];
     if ('signUpId' in audience) return [audience.signUpId];
+    if ('paymentLinkId' in audience) return [audience.paymentLinkId];
     return (await this.clients.providers.call(clinicStaff, { clinicId: audience.clinicId }))?.staff.map((member) => member.userId) ?? [];
   }
 
@@ -42,6 +43,7 @@ export class Directory {
    */
   async facts(template: Template, recipientId: string, data: OccurrenceData): Promise<MessageFacts | null> {
     if (template.needs.signUp) return this.signUpFacts(data);
+    if (template.needs.paymentLink) return this.paymentLinkFacts(data);
     const needsPayment = template.needs.payment || template.needs.procedure;
     if (needsPayment && !data.paymentId) return null;
     const [recipient, payment] = await Promise.all([
@@ -76,6 +78,24 @@ export class Directory {
       recipient: { userId: data.signUpId, name: confirmation.name, email: confirmation.email, phone: null, maskedCpf: null },
       data,
       signUp: { token: confirmation.token, expiresAt: confirmation.expiresAt },
+    };
+  }
+
+  /** A payment link's message: to the patient the clinic named (no account needed), while the link may be paid. */
+  private async paymentLinkFacts(data: OccurrenceData): Promise<MessageFacts | null> {
+    if (!data.paymentLinkId) return null;
+    const link = await this.clients.payments.call(paymentLinkMessage, { linkId: data.paymentLinkId });
+    if (!link || link.status !== 'ACTIVE') return null;
+    const [[procedure], clinicName] = await Promise.all([
+      (async () => (await this.clients.providers.call(procedures, { ids: [link.procedureId] }))?.procedures ?? [])(),
+      this.clinicName(link.clinicId),
+    ]);
+    return {
+      recipient: { userId: data.paymentLinkId, name: link.name, email: link.email, phone: link.phone, maskedCpf: null },
+      data,
+      procedureName: procedure?.name ?? 'o procedimento',
+      clinicName: clinicName ?? 'A clínica',
+      paymentLink: { path: new URL(link.url).pathname, expiresAt: link.expiresAt },
     };
   }
 }

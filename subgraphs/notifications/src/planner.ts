@@ -6,10 +6,10 @@ import { addDays, startOfDay, type DomainEvent } from '@medpay/runtime';
 import type { OccurrenceData, TemplateKind } from './templates.js';
 
 /**
- * Who hears of it: a person, a clinic's staff, the platform admins, or the address a sign-up gave
- * (not an account yet: the sign-up's id stands for its recipient).
+ * Who hears of it: a person, a clinic's staff, the platform admins, or an address that is no account
+ * yet: a sign-up's, a payment link's patient (the sign-up's or the link's id stands for its recipient).
  */
-export type Audience = { userId: string } | { clinicId: string } | { signUpId: string } | 'admins';
+export type Audience = { userId: string } | { clinicId: string } | { signUpId: string } | { paymentLinkId: string } | 'admins';
 
 export interface Occurrence {
   kind: TemplateKind;
@@ -127,6 +127,9 @@ export function plan(event: DomainEvent, options: PlannerOptions): Plan {
   if (signUp) say('sign_up.confirmation', { signUpId: signUp.signUpId }, { signUpId: signUp.signUpId });
   const existing = readEvent('sign_up.existing_account', event);
   if (existing) say('account.sign_up_attempted', { userId: existing.userId }, { matched: existing.matched });
+
+  const link = readEvent('payment_link.created', event);
+  if (link) say('payment_link.sent', { paymentLinkId: link.linkId }, { paymentLinkId: link.linkId, clinicId: link.clinicId });
 
   const submitted = readEvent('clinic.submitted', event);
   if (submitted) say('admin.clinic_waiting_review', 'admins', { clinicId: submitted.clinicId });

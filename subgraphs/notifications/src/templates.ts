@@ -26,6 +26,8 @@ export interface OccurrenceData {
   kind?: string;
   /** a sign-up waiting for its e-mail (its address and link are asked of users when the e-mail goes out) */
   signUpId?: string;
+  /** a payment link for a patient (their address and the link are asked of payments when it goes out) */
+  paymentLinkId?: string;
   /** how a clinic's payouts now go */
   payoutMethod?: 'PIX' | 'TED';
   /** which of an account's keys a sign-up gave */
@@ -41,6 +43,8 @@ export interface MessageFacts {
   clinicName?: string;
   /** a sign-up's confirmation: the token minted for this e-mail (null: its CPF already has an account) */
   signUp?: { token: string | null; expiresAt: string };
+  /** a payment link: its page in the patient app and until when it may be paid */
+  paymentLink?: { path: string; expiresAt: string };
 }
 
 export interface Rendered {
@@ -63,7 +67,7 @@ export interface Template {
   channels: readonly Channel[];
   /** sent even in quiet hours (21:00–08:00) on SMS and WhatsApp */
   urgent: boolean;
-  needs: { payment?: boolean; procedure?: boolean; clinic?: boolean; signUp?: boolean };
+  needs: { payment?: boolean; procedure?: boolean; clinic?: boolean; signUp?: boolean; paymentLink?: boolean };
   /**
    * about the safety of an account or a sign-up: sent on its channels whatever the person chose
    * (preferences do not apply), with a footer that says so
@@ -229,6 +233,23 @@ export const templates = {
       };
     },
   }),
+
+  'payment_link.sent': {
+    version: 1,
+    audience: 'patient',
+    // To the address the clinic gave: the patient may have no account yet.
+    channels: ['EMAIL'],
+    urgent: false,
+    security: true,
+    needs: { paymentLink: true },
+    render: (facts) => ({
+      title: `${facts.clinicName} enviou um link para você pagar`,
+      body: `${facts.clinicName} pede o pagamento de ${facts.procedureName} pela MedPay Saúde. Abra o link para ver os valores e escolher como pagar: PIX, boleto, cartão ou crediário. O link vale até ${day(facts.paymentLink!.expiresAt)} às ${time(facts.paymentLink!.expiresAt)} e pode ser usado uma vez. Se você não reconhece esta cobrança, ignore esta mensagem.`,
+      preview: `${facts.clinicName} enviou um link de pagamento pela MedPay Saúde.`,
+      link: facts.paymentLink!.path,
+      linkLabel: 'Ver e pagar',
+    }),
+  },
 
   'sign_up.confirmation': {
     version: 1,
@@ -435,7 +456,9 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
 export function emailOf(rendered: Rendered, facts: MessageFacts, appUrl: string, template?: Pick<Template, 'security' | 'needs'>) {
   const link = rendered.link ? new URL(rendered.link, appUrl).toString() : appUrl;
   const greeting = `Olá, ${firstName(facts.recipient)}!`;
-  const identity = template?.needs.signUp
+  const identity = template?.needs.paymentLink
+    ? 'Você recebe este e-mail porque a clínica informou este endereço para o pagamento.'
+    : template?.needs.signUp
     ? 'Você recebe este e-mail porque este endereço foi informado em um cadastro na MedPay Saúde.'
     : facts.recipient.maskedCpf ? `Este aviso é da conta MedPay do CPF ${facts.recipient.maskedCpf}.` : 'Este aviso é da sua conta MedPay.';
   const footer = template?.security

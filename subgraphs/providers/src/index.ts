@@ -1,2 +1,2 @@
 export { loadProvidersConfig, providersConfigShape, type ProvidersConfig } from './config.js';
-export { providersTypeDefs, startProvidersService } from './service.js';
+export { providersTypeDefs, startProvidersService, type ProvidersService } from './service.js';

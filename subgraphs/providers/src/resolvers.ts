@@ -1,11 +1,13 @@
 // Thin resolvers: read arguments and claims, call the clinic, catalog and key rules, shape the answer.
 import { formatCnpj } from '@medpay/br-documents';
-import { toConnection, type Page, type RequestContext } from '@medpay/runtime';
+import { isUuid, notFound, pageSize, toConnection, type Page, type RequestContext } from '@medpay/runtime';
 import type DataLoader from 'dataloader';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { Viewer } from './access.js';
 import { scopeName, scopeOf, type ApiKeys } from './api-keys.js';
 import type { Agreements } from './agreements.js';
+import type { PracticeSystems } from './practice-systems.js';
+import { ProvidersError } from './errors.js';
 import type { Clinics } from './clinic-service.js';
 import type { StoredCnpjRecord } from './cnpj-checks.js';
 import type { Clinic } from './clinic-store.js';
@@ -17,6 +19,7 @@ export interface ProvidersContext extends RequestContext {
   viewer: Viewer;
   clinics: Clinics;
   agreements: Pick<Agreements, 'latest' | 'documentLink'>;
+  practiceSystems: PracticeSystems;
   catalog: Catalog;
   apiKeys: ApiKeys;
   clinicLoader: DataLoader<string, Clinic | null>;
@@ -68,6 +71,26 @@ export const resolvers: Resolvers = {
     setClinicStatus: (_, args, { clinics, viewer }) => clinics.setStatus(viewer, args.id, args.status, args.reason),
     checkClinicCnpj: (_, { id }, { clinics, viewer }) => clinics.checkCnpj(viewer, id),
     sendClinicAgreement: (_, { id }, { clinics, viewer }) => clinics.sendAgreement(viewer, id),
+    // The clinic's own systems: its admins connect and configure them.
+    connectPracticeSystem: async (_, { clinicId, kind, credentials }, { viewer, practiceSystems }) => {
+      await viewer.assertCanManageClinic(clinicId);
+      return practiceSystems.connect(clinicId, kind, credentials);
+    },
+    mapPracticeProcedure: async (_, { connectionId, code, procedureId }, context) => {
+      const connection = await managedConnection(connectionId, context);
+      if (procedureId && (await context.procedureLoader.load(procedureId))?.clinicId !== connection.clinicId) {
+        throw new ProvidersError('BAD_USER_INPUT', 'Escolha um procedimento do catálogo desta clínica.', { field: 'procedureId' });
+      }
+      return context.practiceSystems.map(connection, code, procedureId ?? null);
+    },
+    setPracticeSync: async (_, { connectionId, syncAppointments, writeBack }, context) =>
+      context.practiceSystems.setSync(await managedConnection(connectionId, context), syncAppointments, writeBack),
+    syncPracticeSystem: async (_, { connectionId }, context) => {
+      const connection = await managedConnection(connectionId, context);
+      await context.practiceSystems.sync(connection.id);
+      return (await context.practiceSystems.byId(connection.id))!;
+    },
+    disconnectPracticeSystem: async (_, { connectionId }, context) => context.practiceSystems.disconnect(await managedConnection(connectionId, context)),
     setClinicPayoutAccount: (_, args, { clinics, viewer }) => clinics.setPayoutAccount(viewer, args.clinicId, args.method, args.bankAccount),
   },
   Clinic: {
@@ -86,6 +109,10 @@ export const resolvers: Resolvers = {
     staff: (clinic, _, { clinics, viewer }) => clinics.members(viewer, clinic.id),
     apiKeys: (clinic, _, { apiKeys, viewer }) => apiKeys.list(viewer, clinic.id),
     payoutAccount: (clinic, _, { clinics, viewer }) => clinics.payoutAccount(viewer, clinic),
+    practiceSystems: async (clinic, _, { viewer, practiceSystems }) => {
+      await viewer.assertCanReadPrivate(clinic.id);
+      return practiceSystems.ofClinic(clinic.id);
+    },
     agreement: async (clinic, _, { viewer, agreements }) => {
       await viewer.assertCanReadPrivate(clinic.id);
       const agreement = await agreements.latest(clinic.id);
@@ -120,6 +147,40 @@ export const resolvers: Resolvers = {
     user: (member) => ({ __typename: 'User', id: member.userId }),
     since: (member) => member.createdAt.toISOString(),
   },
+  PracticeConnection: {
+    accountName: (connection) => connection.accountName,
+    connectedAt: (connection) => connection.createdAt.toISOString(),
+    lastSyncedAt: (connection) => connection.lastSyncedAt?.toISOString() ?? null,
+    procedures: async (connection, _, { practiceSystems, procedureLoader }) => {
+      const map = connection.procedureMap as Record<string, string>;
+      const listed = await practiceSystems.externalProcedures(connection);
+      return Promise.all(listed.map(async ({ code, name, priceCentavos }) => ({ code, name, priceCentavos: priceCentavos ?? null, procedure: map[code] ? await procedureLoader.load(map[code]) : null })));
+    },
+    syncLog: async (connection, { first }, { practiceSystems }) =>
+      (await practiceSystems.syncLog(connection.id, pageSize(first, 10))).map((run) => ({
+        startedAt: run.startedAt.toISOString(),
+        finishedAt: run.finishedAt?.toISOString() ?? null,
+        imported: run.imported,
+        linked: run.linked,
+        writtenBack: run.writtenBack,
+        errors: run.errors as string[],
+      })),
+    appointments: async (connection, { first }, { practiceSystems, procedureLoader }) => {
+      const map = connection.procedureMap as Record<string, string>;
+      const mapped = (code: string | null) => (code && map[code] ? procedureLoader.load(map[code]) : null);
+      return Promise.all(
+        (await practiceSystems.appointments(connection.id, pageSize(first, 50))).map(async (appointment) => ({
+          externalId: appointment.externalId,
+          startsAt: appointment.startsAt.toISOString(),
+          status: appointment.status,
+          procedure: await mapped(appointment.procedureCode),
+          patientName: practiceSystems.patientOf(appointment).name,
+          paymentLinkToken: appointment.paymentLinkToken,
+          writtenBackStatus: appointment.writtenBack.at(-1) ?? null,
+        })),
+      );
+    },
+  },
   Procedure: {
     __resolveReference: async ({ id }, context) => {
       const procedure = await context.procedureLoader.load(id);
@@ -146,3 +207,10 @@ export const resolvers: Resolvers = {
     revokedAt: (key) => iso(key.revokedAt),
   },
 };
+
+/** A connection of a clinic the caller administers (NOT_FOUND otherwise: another clinic's is none of theirs). */
+async function managedConnection(connectionId: string, { viewer, practiceSystems }: ProvidersContext) {
+  const connection = isUuid(connectionId) ? await practiceSystems.byId(connectionId) : null;
+  if (!connection || connection.status === 'DISCONNECTED' || !(await viewer.roleIn(connection.clinicId).then((role) => role === 'ADMIN'))) throw notFound('Conexão');
+  return connection;
+}

@@ -23,9 +23,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'medpay-providers-test-'));
 process.env.MEDPAY_DATA_DIR = dataDir;
 const SECRET = 'providers-test-internal-claims-secret-0123456789';
 
-type Running = Awaited<ReturnType<typeof startProvidersService>>;
-let providers: Running;
-let users: Running;
+let providers: Awaited<ReturnType<typeof startProvidersService>>;
+let users: Awaited<ReturnType<typeof startUsersService>>;
 let receita: ReceitaSimulator;
 let clicksign: ClickSignSimulator;
 

@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { clickSignFrom, MalformedWebhookError, WebhookSignatureError } from '@medpay/clicksign';
 import { receitaFederalFrom } from '@medpay/receita-federal';
 import {
-  CoalescingLoop, createEventBus, createLoader, createLogger, internalRoutes, Metrics, objectStoreFrom, openDatabase, OutboxRelay, reportOutboxLag, seedsDemoData, sendJson, signedObjectRoute, startSubgraph,
+  CoalescingLoop, createEventBus, createLoader, createLogger, fieldEncryptionFrom, InternalClient, internalRoutes, Metrics, ReEncryption, objectStoreFrom, openDatabase, OutboxRelay, reportOutboxLag, seedsDemoData, sendJson, signedObjectRoute, startSubgraph,
   type RunningService,
 } from '@medpay/runtime';
 import { parse } from 'graphql';
@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { Viewer } from './access.js';
 import { Agreements } from './agreements.js';
 import { CnpjChecks } from './cnpj-checks.js';
+import { encryptedColumns } from './encrypted-columns.js';
+import { PracticeSystems } from './practice-systems.js';
 import { accountDeletionIntake } from './account-deletion.js';
 import { ApiKeyStore } from './api-key-store.js';
 import { ApiKeys } from './api-keys.js';
@@ -37,7 +39,9 @@ const DELETION_FEED_POLL_MS = 1_000;
 export const DOCUMENTS_PATH = '/documents/providers';
 export const providersTypeDefs = parse(readFileSync(here('./schema.graphql'), 'utf8'));
 
-export async function startProvidersService(config: ProvidersConfig): Promise<RunningService & { metrics: Metrics }> {
+export type ProvidersService = RunningService & { metrics: Metrics; prisma: PrismaClient };
+
+export async function startProvidersService(config: ProvidersConfig): Promise<ProvidersService> {
   const logger = createLogger('providers', config.LOG_LEVEL);
   const metrics = new Metrics();
   const database = await openDatabase({
@@ -65,9 +69,21 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
   const clicksign = clickSignFrom(config, logger);
   const agreements = new Agreements(database.prisma, clinicStore, clicksign, objects, users, config, logger, relay.loop.kick);
   const clinics = new Clinics(clinicStore, users, cnpjChecks, agreements, relay.loop.kick);
+  const encryption = fieldEncryptionFrom(config);
+  const reEncryption = new ReEncryption({
+    service: 'providers', sql: database.prisma, encryption, tables: encryptedColumns, batchSize: config.REENCRYPTION_BATCH_SIZE, pauseMs: config.REENCRYPTION_PAUSE_MS, logger, metrics,
+  });
+  const practiceSystems = new PracticeSystems(
+    database.prisma,
+    new InternalClient(config.PAYMENTS_URL, 'providers', config.INTERNAL_CLAIMS_SECRET),
+    encryption,
+    { baseUrls: { HELENA: config.HELENA_BASE_URL, NINSAUDE: config.NINSAUDE_BASE_URL }, providerAppUrl: config.PROVIDER_APP_URL, syncIntervalMs: config.PRACTICE_SYNC_INTERVAL_MS },
+    logger,
+  );
   const background = new CoalescingLoop('providers background', async () => {
     await cnpjChecks.pass();
     await agreements.pass();
+    await practiceSystems.pass();
   }, logger);
   const catalog = new Catalog(clinicStore, procedureStore, relay.loop.kick);
   const apiKeyStore = new ApiKeyStore(database.prisma);
@@ -100,6 +116,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
       viewer: new Viewer(request.claims, (userId) => clinicStore.membershipsOf(userId)),
       clinics,
       agreements,
+      practiceSystems,
       catalog,
       apiKeys,
       clinicLoader: createLoader('clinic', metrics, (ids) => clinicStore.findMany(ids)),
@@ -109,6 +126,7 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
     checkHealth: async () => void (await database.prisma.$queryRaw`SELECT 1`),
     onClose: async () => {
       await background.stop();
+      await reEncryption.stop();
       await deletionIntake.stop();
       await receita.close();
       await objects.close();
@@ -131,11 +149,19 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Ru
         sendJson(res, 200, { received: true });
       },
       [`GET ${DOCUMENTS_PATH}`]: signedObjectRoute(objects, config),
+      // Helena says an appointment changed: its connection syncs now (the webhook is verified by the connection's secret).
+      'POST /webhooks/helena': async (req, res, body) => {
+        const connection = await practiceSystems.webhookConnection(body, req.headers);
+        if (!connection) return sendJson(res, 401, { error: 'unauthorized' });
+        void practiceSystems.sync(connection.id).catch((error: unknown) => logger.warn({ err: error }, 'sync after a Helena webhook failed'));
+        sendJson(res, 200, { received: true });
+      },
       ...internalRoutes(config.INTERNAL_CLAIMS_SECRET, providersInternalRoutes({ apiKeys, apiKeyStore, clinics: clinicStore, procedures: procedureStore, outbox })),
     },
   });
   relay.loop.start(RELAY_INTERVAL_MS);
   deletionIntake.start();
   background.start(config.BACKGROUND_INTERVAL_MS);
-  return { ...running, metrics };
+  reEncryption.start();
+  return { ...running, metrics, prisma: database.prisma };
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ClinicMapper, ClinicMemberMapper, ProcedureMapper, ApiKeyMapper, UserMapper } from '../mappers.js';
+import type { ClinicMapper, ClinicMemberMapper, ProcedureMapper, ApiKeyMapper, UserMapper, PracticeConnectionMapper } from '../mappers.js';
 import type { ProvidersContext } from '../resolvers.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -734,7 +734,7 @@ export type ResolversTypes = ResolversObject<{
   PayoutMethod: PayoutMethod;
   PersonalData: ResolverTypeWrapper<Omit<PersonalData, 'soleAdminOf'> & { soleAdminOf?: Maybe<Array<ResolversTypes['Clinic']>> }>;
   PracticeAppointment: ResolverTypeWrapper<Omit<PracticeAppointment, 'procedure'> & { procedure?: Maybe<ResolversTypes['Procedure']> }>;
-  PracticeConnection: ResolverTypeWrapper<Omit<PracticeConnection, 'appointments' | 'procedures'> & { appointments: Array<ResolversTypes['PracticeAppointment']>, procedures: Array<ResolversTypes['PracticeProcedure']> }>;
+  PracticeConnection: ResolverTypeWrapper<PracticeConnectionMapper>;
   PracticeConnectionStatus: PracticeConnectionStatus;
   PracticeCredentialsInput: PracticeCredentialsInput;
   PracticeProcedure: ResolverTypeWrapper<Omit<PracticeProcedure, 'procedure'> & { procedure?: Maybe<ResolversTypes['Procedure']> }>;
@@ -779,7 +779,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   PersonalData: Omit<PersonalData, 'soleAdminOf'> & { soleAdminOf?: Maybe<Array<ResolversParentTypes['Clinic']>> } | FederationReferenceTypes['PersonalData'];
   PracticeAppointment: Omit<PracticeAppointment, 'procedure'> & { procedure?: Maybe<ResolversParentTypes['Procedure']> };
-  PracticeConnection: Omit<PracticeConnection, 'appointments' | 'procedures'> & { appointments: Array<ResolversParentTypes['PracticeAppointment']>, procedures: Array<ResolversParentTypes['PracticeProcedure']> };
+  PracticeConnection: PracticeConnectionMapper;
   PracticeCredentialsInput: PracticeCredentialsInput;
   PracticeProcedure: Omit<PracticeProcedure, 'procedure'> & { procedure?: Maybe<ResolversParentTypes['Procedure']> };
   PracticeSyncRun: PracticeSyncRun;
