@@ -51,10 +51,29 @@ describe('npm start', () => {
     rmSync(dataDir, { recursive: true, force: true });
   }, 30_000);
 
-  it('prints the cold start to a healthy router', () => {
+  it('prints the cold start to a healthy router, and the simulators of every provider', () => {
     expect(output).toMatch(/cold start to a healthy router: \d+\.\d s/);
     expect(output).toContain(`GraphQL (and the GraphiQL sandbox in a browser): ${routerUrl}/graphql`);
+    for (const [title, port] of [['Receita Federal simulator', 4030], ['ClickSign simulator', 4021], ['NinSaúde simulator', 4016], ['Helena CRM simulator', 4017]] as const) {
+      expect(output).toMatch(new RegExp(`${title}.*: http://127\\.0\\.0\\.1:${port + OFFSET} `));
+    }
   });
+
+  it("has the demo clinic's NinSaúde connected, its appointments turned into payment links", async () => {
+    const login = await fetch(`${routerUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', variables: { input: { email: 'clinica@demo.medpay.com.br', password: 'MedPay@2026' } } }),
+    }).then((response) => response.json() as Promise<{ data: { login: { accessToken: string } } }>);
+    const read = () =>
+      fetch(`${routerUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.login.accessToken}` },
+        body: JSON.stringify({ query: '{ clinics(filter: { search: "Sorriso" }, first: 1) { edges { node { practiceSystems { kind status appointments(first: 20) { paymentLinkToken } } } } } }' }),
+      }).then((response) => response.json() as Promise<{ data?: { clinics: { edges: { node: { practiceSystems: { kind: string; status: string; appointments: { paymentLinkToken: string | null }[] }[] } }[] } } }>);
+    const connected = await eventually(read, (answer) => (answer.data?.clinics.edges[0]?.node.practiceSystems[0]?.appointments ?? []).some((appointment) => appointment.paymentLinkToken), 'the demo appointments linked', 120_000);
+    expect(connected.data!.clinics.edges[0]!.node.practiceSystems[0]).toMatchObject({ kind: 'NINSAUDE', status: 'ACTIVE' });
+  }, 150_000);
 
   it('keeps serving when a service dies, names it on /health, and brings it back', async () => {
     expect((await graphql(CATALOG)).data).toEqual({ clinics: { edges: [expect.objectContaining({ node: { tradeName: expect.any(String) } })] } });

@@ -46,6 +46,7 @@ describe('typed documents and resolver types', () => {
 
 interface ComposeService {
   command?: string[];
+  entrypoint?: string[];
   environment?: Record<string, string>;
   ports?: string[];
   expose?: string[];
@@ -88,6 +89,31 @@ describe('docker-compose.yml', () => {
     expect(service.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
     expect(existsSync(resolve(root, service.command!.at(-1)!))).toBe(true);
     for (const dependency of Object.keys(service.depends_on ?? {})) expect(Object.keys(compose.services)).toContain(dependency);
+  });
+
+  it("keeps the documents in MinIO's private bucket, encrypted server-side, for payments and providers", () => {
+    const minio = compose.services.minio!;
+    expect(minio.environment!.MINIO_KMS_SECRET_KEY).toMatch(/^\$\{MINIO_KMS_SECRET_KEY:\?/);
+    expect(minio.healthcheck?.test.join(' ')).toContain('mc ready');
+    const setup = compose.services['minio-setup']!;
+    expect(JSON.stringify(setup.entrypoint)).toMatch(/mc mb --ignore-existing medpay\/medpay-documents && mc anonymous set none medpay\/medpay-documents/);
+    expect(setup.depends_on).toEqual({ minio: { condition: 'service_healthy' } });
+    for (const service of ['payments', 'providers']) {
+      expect(compose.services[service]!.environment).toMatchObject({ S3_URL: 'http://minio:9000', S3_BUCKET: 'medpay-documents', S3_SSE: 'AES256' });
+      expect(compose.services[service]!.depends_on).toMatchObject({ 'minio-setup': { condition: 'service_completed_successfully' } });
+    }
+  });
+
+  it("runs the external providers' simulators as staging stand-ins, each the default of the services that call it", () => {
+    const simulators = { 'receita-simulator': ['RECEITA_BASE_URL', ['users', 'providers']], 'clicksign-simulator': ['CLICKSIGN_BASE_URL', ['payments', 'providers']], 'ninsaude-simulator': ['NINSAUDE_BASE_URL', ['providers']], 'helena-simulator': ['HELENA_BASE_URL', ['providers']] } as const;
+    for (const [name, [variable, callers]] of Object.entries(simulators)) {
+      const simulator = compose.services[name]!;
+      expect(existsSync(resolve(root, simulator.command!.at(-1)!))).toBe(true);
+      const port = Object.entries(simulator.environment!).find(([key]) => key.endsWith('_SIM_PORT'))![1];
+      for (const caller of callers) expect(compose.services[caller]!.environment![variable]).toBe(`\${${variable}:-http://${name}:${port}}`);
+    }
+    expect(compose.services['clicksign-simulator']!.environment!.CLICKSIGN_WEBHOOK_URL).toBe('http://router:4000/webhooks/clicksign');
+    expect(compose.services['helena-simulator']!.environment!.HELENA_WEBHOOK_URL).toBe('http://router:4000/webhooks/helena');
   });
 
   it('runs MongoDB as a replica set and points analytics and ai at it', () => {

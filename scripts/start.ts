@@ -38,6 +38,10 @@ if (offset) {
   process.env.PROVIDER_APP_URL ??= local(3001);
   process.env.ADMIN_APP_URL ??= local(3002);
   process.env.CELCOIN_BASE_URL ??= local(4010);
+  process.env.RECEITA_BASE_URL ??= local(4030);
+  process.env.CLICKSIGN_BASE_URL ??= local(4021);
+  process.env.NINSAUDE_BASE_URL ??= local(4016);
+  process.env.HELENA_BASE_URL ??= local(4017);
   process.env.ROUTER_PORT ??= port(4000);
   // users assembles data exports through the router and points their download links at it
   process.env.ROUTER_URL ??= local(4000);
@@ -80,8 +84,34 @@ const simulatorEnv = {
   CELCOIN_WEBHOOK_PASSWORD: payments.CELCOIN_WEBHOOK_PASSWORD,
 };
 
+const routerPublicUrl = process.env.ROUTER_PUBLIC_URL ?? `http://${router.HOST}:${router.ROUTER_PORT}`;
+/**
+ * The other providers' simulators, each started unless its service is pointed at the real provider:
+ * the Receita Federal (users, providers), ClickSign (payments, providers; its webhooks through the
+ * router, which hands each to both), NinSaúde and Helena (providers; Helena's webhooks through the router).
+ */
+const providerSimulators = [
+  { name: 'receita-simulator', url: new URL(providers.RECEITA_BASE_URL), port: 'RECEITA_SIM_PORT', env: {} },
+  { name: 'clicksign-simulator', url: new URL(providers.CLICKSIGN_BASE_URL), port: 'CLICKSIGN_SIM_PORT', env: { CLICKSIGN_WEBHOOK_URL: `${routerPublicUrl}/webhooks/clicksign` } },
+  { name: 'ninsaude-simulator', url: new URL(providers.NINSAUDE_BASE_URL), port: 'NINSAUDE_SIM_PORT', env: {} },
+  { name: 'helena-simulator', url: new URL(providers.HELENA_BASE_URL), port: 'HELENA_SIM_PORT', env: { HELENA_WEBHOOK_URL: `${routerPublicUrl}/webhooks/helena` } },
+].filter((simulator) => ['127.0.0.1', 'localhost'].includes(simulator.url.hostname));
+
+const SIMULATOR_TITLES: Record<string, string> = {
+  'receita-simulator': 'Receita Federal simulator (test CPFs and CNPJs for every status: simulators/receita/README.md)',
+  'clicksign-simulator': 'ClickSign simulator (signing pages; the token is hinted on the page)',
+  'ninsaude-simulator': "NinSaúde simulator (Sorriso Paulista's ERP, connected in the demo)",
+  'helena-simulator': 'Helena CRM simulator (Olhos Carioca, token in simulators/helena/README.md)',
+};
+
 const services = [
   ...(simulated ? [{ name: 'celcoin-simulator', entry: 'simulators/celcoin/src/main.ts', health: `${simulatorUrl.origin}/_sim/health`, env: simulatorEnv }] : []),
+  ...providerSimulators.map((simulator) => ({
+    name: simulator.name,
+    entry: `simulators/${simulator.name.replace('-simulator', '')}/src/main.ts`,
+    health: `${simulator.url.origin}/_sim/health`,
+    env: { [simulator.port]: simulator.url.port, ...simulator.env } as Record<string, string>,
+  })),
   { name: 'users', entry: 'subgraphs/users/src/main.ts', health: `http://${users.HOST}:${users.PORT}/health`, env: { PORT: String(users.PORT) } },
   { name: 'providers', entry: 'subgraphs/providers/src/main.ts', health: `http://${providers.HOST}:${providers.PORT}/health`, env: { PORT: String(providers.PORT) } },
   { name: 'payments', entry: 'subgraphs/payments/src/main.ts', health: `${paymentsUrl}/health`, env: { PORT: String(payments.PORT) } },
@@ -154,7 +184,8 @@ MedPay Saúde's graph is up (cold start to a healthy router: ${process.uptime().
   GraphQL (and the GraphiQL sandbox in a browser): ${routerUrl}/graphql
   Health: ${routerUrl}/health${simulated ? `
   Celcoin simulator: ${simulatorUrl.origin} (pay a PIX: POST /_sim/pix/pay {"payload": "<copia-e-cola>"})` : ''}${messagingSimulated ? `
-  E-mails, SMS and WhatsApp sent (the messaging simulator's inbox): ${messagingUrl.origin} (SMTP on port ${messagingEnv.MESSAGING_SIM_SMTP_PORT})` : ''}
+  E-mails, SMS and WhatsApp sent (the messaging simulator's inbox): ${messagingUrl.origin} (SMTP on port ${messagingEnv.MESSAGING_SIM_SMTP_PORT})` : ''}${providerSimulators.map((simulator) => `
+  ${SIMULATOR_TITLES[simulator.name]}: ${simulator.url.origin} (controls under /_sim)`).join('')}
 Demo logins (password ${DEMO_PASSWORD}):
   admin@demo.medpay.com.br     platform admin
   clinica@demo.medpay.com.br   admin of the clinic Sorriso Paulista

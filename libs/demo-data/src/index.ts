@@ -118,3 +118,16 @@ export const demoClinics: DemoClinic[] = [
 export const demoProcedureId = (clinicIndex: number, procedureIndex: number) => id(1000 + clinicIndex * 100 + procedureIndex);
 
 export const demoUsers: DemoUser[] = [demoAdmin, ...demoPatients, ...demoClinics.map((clinic) => clinic.admin)];
+
+/**
+ * Sorriso Paulista's NinSaúde account, connected in the demo: the refresh token the simulator seeds
+ * (single use: it rotates at the first sync), and the ERP's service code of each catalog procedure, in
+ * the catalog's order (the simulator's services and the connection's mapping both come from here).
+ */
+export const demoNinSaude = {
+  clinicIndex: 0,
+  refreshToken: 'ns-demo-refresh-sorriso-paulista',
+  /** the unit the simulator lists for the account */
+  accountId: 'sorrisopaulista/1',
+  procedureCodes: ['ODT-CLAR', 'ODT-IMPL', 'ODT-PROF', 'ODT-ORTO', 'ODT-ENDO', 'ODT-LENT'],
+} as const;

@@ -2,7 +2,7 @@
 // ERP's own codes and names close to the clinic's MedPay catalog, a few patients (the demo patient Paula
 // and others MedPay does not know yet) and upcoming appointments, days after the simulator's first start.
 import { cpfFromBase, formatCpf } from '@medpay/br-documents';
-import { demoClinics, demoPatients } from '@medpay/demo-data';
+import { demoClinics, demoPatients, demoNinSaude } from '@medpay/demo-data';
 import { addMinutes, changeTime, emptyStats, localDateTime, nextId, type Account, type AppointmentStatus, type NinSaudeData } from './state.js';
 
 const clinic = demoClinics[0]!;
@@ -15,18 +15,19 @@ export const NINSAUDE_DEMO = {
   /** NinSaúde's password grant: the login a clinic admin would type */
   login: { account: 'sorrisopaulista', username: 'integracao.medpay', password: 'Sorriso@NinSaude2026', accountUnit: 1 },
   /** a refresh token issued to the demo account at seed; single-use like any other (it rotates) */
-  refreshToken: 'ns-demo-refresh-sorriso-paulista',
+  refreshToken: demoNinSaude.refreshToken,
 } as const;
 
 /** The ERP's services: [code, the ERP's name, duration] per MedPay catalog entry, in the catalog's order. */
-const SERVICES: Array<[string, string, number]> = [
-  ['ODT-CLAR', 'Clareamento Dental a Laser (2 sessões)', 90],
-  ['ODT-IMPL', 'Implante Dentário Unitário c/ Coroa', 120],
-  ['ODT-PROF', 'Profilaxia e Limpeza', 45],
-  ['ODT-ORTO', 'Aparelho Autoligado - Instalação', 60],
-  ['ODT-ENDO', 'Endodontia Molar (Tratamento de Canal)', 90],
-  ['ODT-LENT', 'Lente de Contato Dental - Unidade', 60],
+const SERVICE_NAMES: Array<[string, number]> = [
+  ['Clareamento Dental a Laser (2 sessões)', 90],
+  ['Implante Dentário Unitário c/ Coroa', 120],
+  ['Profilaxia e Limpeza', 45],
+  ['Aparelho Autoligado - Instalação', 60],
+  ['Endodontia Molar (Tratamento de Canal)', 90],
+  ['Lente de Contato Dental - Unidade', 60],
 ];
+const SERVICES: Array<[string, string, number]> = SERVICE_NAMES.map(([name, minutes], index) => [demoNinSaude.procedureCodes[index]!, name, minutes]);
 /** A service the MedPay catalog does not have: its appointments stay unmapped. */
 const UNMAPPED_SERVICE = { codigo: 'ODT-AVAL', descricao: 'Consulta de Avaliação Odontológica', valor: 150, duracaoMinutos: 30 };
 

@@ -43,6 +43,8 @@ interface AppointmentPatient {
 }
 
 const PAGE = 50;
+/** a sync that failed is tried again this soon (or at the usual interval, if sooner) */
+const RETRY_AFTER_FAILURE_MS = 30_000;
 const LEASE_MS = 5 * 60_000;
 /** a link for an appointment lasts until a week after it, within payments' 1 hour to 90 days */
 const LINK_AFTER_APPOINTMENT_MS = 7 * 86_400_000;
@@ -175,6 +177,7 @@ export class PracticeSystems {
     const run = await this.prisma.practiceSyncRun.create({ data: { id: randomUUID(), connectionId, startedAt: now } });
     const outcome: SyncOutcome = { imported: 0, linked: 0, writtenBack: 0, errors: [] };
     let failed: PracticeConnection['status'] | null = null;
+    let cutShort = false;
     try {
       const connection = (await this.byId(connectionId))!;
       await this.withSystem(connection, async (system) => {
@@ -182,6 +185,7 @@ export class PracticeSystems {
         if (connection.writeBack) await this.syncOut(connection, system, outcome);
       });
     } catch (error) {
+      cutShort = true;
       if (error instanceof PracticeSystemError && error.code === 'CREDENTIALS_REFUSED') {
         failed = 'FAILED';
         outcome.errors.push('O sistema recusou as credenciais: conecte a conta de novo.');
@@ -192,9 +196,11 @@ export class PracticeSystems {
     } finally {
       const finishedAt = this.now();
       await this.prisma.practiceSyncRun.update({ where: { id: run.id }, data: { finishedAt, imported: outcome.imported, linked: outcome.linked, writtenBack: outcome.writtenBack, errors: outcome.errors } });
+      // A sync cut short is due again soon rather than at the usual interval.
+      const dueIn = cutShort ? Math.min(this.options.syncIntervalMs, RETRY_AFTER_FAILURE_MS) : this.options.syncIntervalMs;
       await this.prisma.practiceConnection.update({
         where: { id: connectionId },
-        data: { syncingUntil: null, lastSyncedAt: finishedAt, lastError: outcome.errors[0] ?? null, ...(failed ? { status: failed } : {}) },
+        data: { syncingUntil: null, lastSyncedAt: new Date(finishedAt.getTime() - this.options.syncIntervalMs + dueIn), lastError: outcome.errors[0] ?? null, ...(failed ? { status: failed } : {}) },
       });
     }
     return outcome;

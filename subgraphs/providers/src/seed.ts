@@ -1,5 +1,8 @@
 // Demo clinics and catalogs for the embedded default (never seeded into a configured production database).
-import { demoClinics, demoProcedureId } from '@medpay/demo-data';
+import { demoClinics, demoNinSaude, demoProcedureId } from '@medpay/demo-data';
+import type { FieldEncryption } from '@medpay/runtime';
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from './generated/prisma/client.js';
 import { validateClinicRegistration } from './clinic-rules.js';
 import type { ClinicStore } from './clinic-store.js';
 import { recordClinicCreated } from './outbox-store.js';
@@ -26,4 +29,25 @@ export async function seedDemoClinics(clinics: ClinicStore, procedures: Procedur
     }
   }
   return demoClinics.length;
+}
+
+/**
+ * Sorriso Paulista's NinSaúde account, connected with the token the simulator seeds and its services
+ * mapped to the catalog: the first background sync imports its appointments as payment links.
+ */
+export async function seedDemoPracticeSystem(prisma: PrismaClient, encryption: FieldEncryption): Promise<void> {
+  const clinic = demoClinics[demoNinSaude.clinicIndex]!;
+  if (await prisma.practiceConnection.findFirst({ where: { clinicId: clinic.id } })) return;
+  const procedureMap = Object.fromEntries(demoNinSaude.procedureCodes.map((code, index) => [code, demoProcedureId(demoNinSaude.clinicIndex, index)]));
+  await prisma.practiceConnection.create({
+    data: {
+      id: randomUUID(),
+      clinicId: clinic.id,
+      kind: 'NINSAUDE',
+      accountId: demoNinSaude.accountId,
+      accountName: clinic.tradeName,
+      credentialsEncrypted: encryption.encrypt(JSON.stringify({ refreshToken: demoNinSaude.refreshToken })),
+      procedureMap,
+    },
+  });
 }

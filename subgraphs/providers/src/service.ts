@@ -27,7 +27,7 @@ import { Catalog } from './procedure-service.js';
 import { providersInternalRoutes } from './internal/internal-routes.js';
 import { createClinicCatalogLoader, ProcedureStore } from './procedure-store.js';
 import { resolvers, type ProvidersContext } from './resolvers.js';
-import { seedDemoClinics } from './seed.js';
+import { seedDemoClinics, seedDemoPracticeSystem } from './seed.js';
 import { UsersClient } from './users-client.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -53,9 +53,11 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Pr
   });
   const clinicStore = new ClinicStore(database.prisma);
   const procedureStore = new ProcedureStore(database.prisma);
+  const encryption = fieldEncryptionFrom(config);
   if (seedsDemoData(config.SEED_DEMO_DATA, database)) {
     const seeded = await seedDemoClinics(clinicStore, procedureStore);
     if (seeded) logger.info({ seeded }, 'demo clinics seeded');
+    await seedDemoPracticeSystem(database.prisma, encryption);
   }
   const bus = createEventBus(config.REDIS_URL, logger, config.EVENT_STREAM);
   await bus.ready();
@@ -69,7 +71,6 @@ export async function startProvidersService(config: ProvidersConfig): Promise<Pr
   const clicksign = clickSignFrom(config, logger);
   const agreements = new Agreements(database.prisma, clinicStore, clicksign, objects, users, config, logger, relay.loop.kick);
   const clinics = new Clinics(clinicStore, users, cnpjChecks, agreements, relay.loop.kick);
-  const encryption = fieldEncryptionFrom(config);
   const reEncryption = new ReEncryption({
     service: 'providers', sql: database.prisma, encryption, tables: encryptedColumns, batchSize: config.REENCRYPTION_BATCH_SIZE, pauseMs: config.REENCRYPTION_PAUSE_MS, logger, metrics,
   });
