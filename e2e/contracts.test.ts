@@ -157,4 +157,21 @@ describe.each(availableModes())('crediário contracts and documents (%s)', (mode
     );
     expect(await stack.payments.prisma.charge.count({ where: { paymentId: { in: [refused.id, atDeadline.id, forgotten.id] } } })).toBe(0);
   });
+
+  it("issues a closed month's statement as a PDF for the clinic (once), refuses the month still open and other clinics", async () => {
+    const MONTHLY = 'query($id: ID!, $month: String!) { clinic(id: $id) { monthlyStatement(month: $month) { kind filename sha256 url } } }';
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)).toISOString().slice(0, 7);
+    const asClinic = async (month: string) => stack.graphql<{ clinic: { monthlyStatement: Document } }>(MONTHLY, { id: cast.clinicId, month }, bearer(cast.clinicAdmin.accessToken));
+    const first = (await asClinic(lastMonth)).body.data!.clinic.monthlyStatement;
+    expect(first).toMatchObject({ kind: 'STATEMENT', filename: `extrato-${lastMonth}.pdf` });
+    const pdf = await download(first.url);
+    expect(sha256(pdf.bytes)).toBe(first.sha256);
+    expect(await pdfText(pdf.bytes)).toMatch(/Sorriso Paulista/);
+    expect((await asClinic(lastMonth)).body.data!.clinic.monthlyStatement.sha256).toBe(first.sha256);
+    expect((await asClinic(new Date().toISOString().slice(0, 7))).body.errors?.[0]?.extensions?.code).toBe('DOCUMENT_NOT_AVAILABLE');
+    expect((await asClinic('2026-13')).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const other = await stack.graphql(MONTHLY, { id: cast.clinicId, month: lastMonth }, bearer(cast.otherClinicAdmin.accessToken));
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });
