@@ -174,4 +174,35 @@ describe.each(availableModes())('crediário contracts and documents (%s)', (mode
     const other = await stack.graphql(MONTHLY, { id: cast.clinicId, month: lastMonth }, bearer(cast.otherClinicAdmin.accessToken));
     expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('onboards a clinic only with an ATIVA CNPJ, and makes it ACTIVE only once its admin signs the service agreement', async () => {
+    const REGISTER = 'mutation($input: RegisterClinicInput!) { registerClinic(input: $input) { id status } }';
+    const STATUS = 'mutation($id: ID!) { setClinicStatus(id: $id, status: ACTIVE) { status } }';
+    const CLINIC = 'query($id: ID!) { clinic(id: $id) { status receitaFederal { status } agreement { status documentUrl documentSha256 } } }';
+    type Clinic = { status: string; receitaFederal: { status: string } | null; agreement: { status: string; documentUrl: string | null; documentSha256: string | null } | null };
+    const register = async (cnpj: string) => {
+      const { body } = await stack.graphql<{ registerClinic: { id: string } }>(REGISTER, { input: { legalName: 'Clínica Nova Ltda', tradeName: `Nova ${cnpj.slice(0, 6)}`, cnpj, address: { street: 'Rua C, 3', city: 'Curitiba', state: 'PR', postalCode: '80010000' }, specialties: ['Dermatologia'] } }, bearer(mariana.accessToken));
+      if (!body.data) throw new Error(JSON.stringify(body.errors));
+      return body.data.registerClinic.id;
+    };
+    const clinic = async (id: string) => (await stack.graphql<{ clinic: Clinic }>(CLINIC, { id }, bearer(cast.admin.accessToken))).body.data!.clinic;
+
+    // A CNPJ the Receita says is INAPTA: the back office sees why, and cannot approve it.
+    const inapta = await register('46.768.703/0001-65');
+    await eventually(() => clinic(inapta), (found) => found.receitaFederal !== null, 'the CNPJ check');
+    expect((await clinic(inapta)).receitaFederal!.status).toBe('INAPTA');
+    expect((await stack.graphql(STATUS, { id: inapta }, bearer(cast.admin.accessToken))).body.errors?.[0]?.extensions?.code).toBe('CNPJ_NOT_ACTIVE');
+
+    const ativa = await register('34.238.864/0001-68');
+    await eventually(() => clinic(ativa), (found) => found.receitaFederal?.status === 'ATIVA', 'the CNPJ check');
+    expect((await stack.graphql<{ setClinicStatus: { status: string } }>(STATUS, { id: ativa }, bearer(cast.admin.accessToken))).body.data!.setClinicStatus.status).toBe('AWAITING_AGREEMENT');
+    const sent = await eventually(() => clinic(ativa), (found) => found.agreement?.status === 'SENT', 'the agreement sent');
+    expect(sent.status).toBe('AWAITING_AGREEMENT');
+    // Its admin (Mariana, who registered it) signs at ClickSign; the webhook, through the router, makes it ACTIVE.
+    await stack.signAs('mariana.costa@demo.medpay.com.br');
+    const active = await eventually(() => clinic(ativa), (found) => found.status === 'ACTIVE' && found.agreement?.status === 'SIGNED' && found.agreement.documentSha256 !== null, 'the clinic active');
+    const agreement = await download(active.agreement!.documentUrl!);
+    expect(sha256(agreement.bytes)).toBe(active.agreement!.documentSha256);
+    expect(await pdfText(agreement.bytes)).toMatch(/Contrato de Prestação de Serviços/);
+  });
 });

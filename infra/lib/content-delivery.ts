@@ -106,6 +106,8 @@ export class ContentDelivery extends Construct {
         },
         '/graphql': routerBehaviour(graphqlQueries, cloudfront.AllowedMethods.ALLOW_ALL),
         '/data-exports/download': routerBehaviour(cloudfront.CachePolicy.CACHING_DISABLED, cloudfront.AllowedMethods.ALLOW_GET_HEAD),
+        // payments' and providers' signed document links
+        '/documents/*': routerBehaviour(cloudfront.CachePolicy.CACHING_DISABLED, cloudfront.AllowedMethods.ALLOW_GET_HEAD),
         '/webhooks/*': routerBehaviour(cloudfront.CachePolicy.CACHING_DISABLED, cloudfront.AllowedMethods.ALLOW_ALL),
       },
     });

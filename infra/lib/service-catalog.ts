@@ -33,6 +33,8 @@ export const SECRET_SOURCES = {
   CELCOIN_WEBHOOK_PASSWORD: { length: 48 },
   ZENVIA_WEBHOOK_TOKEN: { length: 48 },
   WHATSAPP_VERIFY_TOKEN: { length: 48 },
+  // the HMAC key of the Receita cache's CPF keys (its loader asks for at least 32 characters)
+  RECEITA_CACHE_KEY_SECRET: { length: 64 },
   JWT_PRIVATE_JWK: { putBy: 'the operator: an ES256 private JWK with a kid' },
   CELCOIN_CLIENT_ID: { putBy: 'the operator, from Celcoin' },
   CELCOIN_CLIENT_SECRET: { putBy: 'the operator, from Celcoin' },
@@ -42,6 +44,10 @@ export const SECRET_SOURCES = {
   WHATSAPP_APP_SECRET: { putBy: 'the operator, from Meta' },
   VAPID_PUBLIC_KEY: { putBy: 'the operator: npx web-push generate-vapid-keys' },
   VAPID_PRIVATE_KEY: { putBy: 'the operator: npx web-push generate-vapid-keys' },
+  RECEITA_CONSUMER_KEY: { putBy: 'the operator, from Serpro' },
+  RECEITA_CONSUMER_SECRET: { putBy: 'the operator, from Serpro' },
+  CLICKSIGN_ACCESS_TOKEN: { putBy: 'the operator, from ClickSign' },
+  CLICKSIGN_WEBHOOK_SECRET: { putBy: 'the operator, from ClickSign (the webhook\'s HMAC secret)' },
 } satisfies Record<string, { length: number } | { putBy: string }>;
 
 /** A Secrets Manager secret read under its variable's name (the stores' URLs, one per service, are apart). */
@@ -72,8 +78,12 @@ export interface ServiceSpec {
 export const APP_HOSTS: Record<AppName, string> = { patient: 'app', provider: 'clinicas', admin: 'admin' };
 export const APP_NAMES = Object.keys(APP_HOSTS) as AppName[];
 
-/** The router's public paths: the graph, and what it forwards to subgraphs (data export downloads, the providers' webhooks). */
-export const ROUTER_PATHS = ['/graphql', '/data-exports/download', '/webhooks/*'];
+/**
+ * The router's public paths: the graph, and what it forwards to subgraphs (router/src/http-routes.ts,
+ * FORWARDED_ROUTES): data export downloads, payments' and providers' document links, the providers'
+ * webhooks. A load balancer rule takes at most five values.
+ */
+export const ROUTER_PATHS = ['/graphql', '/data-exports/download', '/documents/*', '/webhooks/*'];
 
 export interface CatalogInputs {
   /** each app's public origin, e.g. https://app.medpay.com.br */
@@ -86,6 +96,10 @@ export interface CatalogInputs {
 /** Half a vCPU and 1 GB; at least two tasks, so losing one zone leaves one running; ten at most. */
 const DEFAULT_SIZE = { cpu: 512, memoryMiB: 1024, minTasks: 2, maxTasks: 10 };
 const FIELD_ENCRYPTION: SecretName[] = ['DATA_ENCRYPTION_KEY', 'BLIND_INDEX_KEY'];
+/** The Receita Federal through Serpro (libs/receita-federal): users checks CPFs, providers CNPJs. */
+const RECEITA: SecretName[] = ['RECEITA_CONSUMER_KEY', 'RECEITA_CONSUMER_SECRET', 'RECEITA_CACHE_KEY_SECRET'];
+/** ClickSign (libs/clicksign): payments' crediário contracts, providers' service agreements. */
+const CLICKSIGN: SecretName[] = ['CLICKSIGN_ACCESS_TOKEN', 'CLICKSIGN_WEBHOOK_SECRET'];
 
 type SubgraphOptions = Pick<ServiceSpec, 'calls' | 'stores'> & Partial<Pick<ServiceSpec, 'environment' | 'secrets' | 'size'>>;
 
@@ -122,17 +136,43 @@ export function serviceCatalog({ appOrigins, integrations, trustedProxies }: Cat
   return [
     subgraph('users', 4001, {
       calls: ['router'],
-      stores: ['redis', 'documents'],
-      // data export download links point at the router as browsers reach it
-      environment: { ROUTER_PUBLIC_URL: appOrigins.patient },
-      secrets: ['JWT_PRIVATE_JWK', ...FIELD_ENCRYPTION, 'DATA_EXPORT_LINK_SECRET'],
+      // users keeps no documents (data export packages stay in its database): no bucket
+      stores: ['redis'],
+      environment: {
+        // data export download links point at the router as browsers reach it
+        ROUTER_PUBLIC_URL: appOrigins.patient,
+        RECEITA_BASE_URL: integrations.receitaBaseUrl,
+      },
+      secrets: ['JWT_PRIVATE_JWK', ...FIELD_ENCRYPTION, 'DATA_EXPORT_LINK_SECRET', ...RECEITA],
     }),
-    subgraph('providers', 4002, { calls: ['users'], stores: ['redis', 'documents'] }),
+    subgraph('providers', 4002, {
+      // payments: payment links for the appointments of the clinics' systems
+      calls: ['users', 'payments'],
+      stores: ['redis', 'documents'],
+      environment: {
+        RECEITA_BASE_URL: integrations.receitaBaseUrl,
+        CLICKSIGN_BASE_URL: integrations.clicksignBaseUrl,
+        NINSAUDE_BASE_URL: integrations.ninsaudeBaseUrl,
+        HELENA_BASE_URL: integrations.helenaBaseUrl,
+        // a payment written back to a clinic's system points at the clinic dashboard
+        PROVIDER_APP_URL: appOrigins.provider,
+        // the clinic dashboard's host: where agreement links point when documents are kept in a directory
+        ROUTER_PUBLIC_URL: appOrigins.provider,
+      },
+      secrets: [...FIELD_ENCRYPTION, ...RECEITA, ...CLICKSIGN],
+    }),
     subgraph('payments', 4003, {
       calls: ['users', 'providers', 'ai'],
       stores: ['redis', 'documents'],
-      environment: { CELCOIN_BASE_URL: integrations.celcoinBaseUrl, CELCOIN_PIX_KEY: integrations.celcoinPixKey },
-      secrets: [...FIELD_ENCRYPTION, 'CELCOIN_CLIENT_ID', 'CELCOIN_CLIENT_SECRET', 'CELCOIN_WEBHOOK_USER', 'CELCOIN_WEBHOOK_PASSWORD'],
+      environment: {
+        CELCOIN_BASE_URL: integrations.celcoinBaseUrl,
+        CELCOIN_PIX_KEY: integrations.celcoinPixKey,
+        CLICKSIGN_BASE_URL: integrations.clicksignBaseUrl,
+        // payment links open in the patient app
+        PATIENT_APP_URL: appOrigins.patient,
+        ROUTER_PUBLIC_URL: appOrigins.patient,
+      },
+      secrets: [...FIELD_ENCRYPTION, 'CELCOIN_CLIENT_ID', 'CELCOIN_CLIENT_SECRET', 'CELCOIN_WEBHOOK_USER', 'CELCOIN_WEBHOOK_PASSWORD', ...CLICKSIGN],
     }),
     subgraph('analytics', 4004, { calls: ['users', 'providers', 'payments'], stores: ['redis'] }),
     subgraph('notifications', 4005, {

@@ -118,7 +118,7 @@ export class ServicesStack extends Stack {
         environment: {
           ...spec.environment,
           ...Object.fromEntries(spec.calls.map((callee) => [urlVariable(callee), `http://${callee}.${INTERNAL_DOMAIN}:${portOf.get(callee)}`])),
-          ...(spec.stores.includes('documents') && { DOCUMENTS_BUCKET: data.documentsBucket.bucketName }),
+          ...(spec.stores.includes('documents') && documentsEnvironment(data)),
         },
         secrets: secretsOf(spec, data),
         namespace: called.has(spec.name) ? namespace : undefined,
@@ -142,6 +142,14 @@ export class ServicesStack extends Stack {
     new CfnOutput(this, 'DistributionDomainName', { value: distribution.distributionDomainName, description: 'CNAME target of the app hosts' });
     new CfnOutput(this, 'LoadBalancerDnsName', { value: this.loadBalancer.loadBalancerDnsName, description: 'CNAME target of origin.<domain>' });
   }
+}
+
+/**
+ * Where a service keeps its documents (libs/runtime's object store): the bucket, in its region, each put
+ * encrypted under the key the bucket is encrypted with (grantDocuments lets the task use it through S3).
+ */
+function documentsEnvironment(data: DataStack): Record<string, string> {
+  return { S3_BUCKET: data.documentsBucket.bucketName, S3_REGION: data.region, S3_SSE: 'aws:kms', S3_KMS_KEY_ID: data.dataKey.keyArn };
 }
 
 /** A service's secrets, each from Secrets Manager under the variable its config loader reads. */

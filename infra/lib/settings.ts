@@ -10,6 +10,13 @@ export interface Integrations {
   zenviaUrl: string;
   whatsappUrl: string;
   whatsappPhoneNumberId: string;
+  /** Serpro's API gateway, through which users and providers ask the Receita Federal */
+  receitaBaseUrl: string;
+  /** ClickSign's API: payments' contracts and providers' agreements are signed there */
+  clicksignBaseUrl: string;
+  /** the clinics' systems providers syncs with: NinSaúde (ERP) and Helena (CRM) */
+  ninsaudeBaseUrl: string;
+  helenaBaseUrl: string;
 }
 
 export interface Settings {
@@ -36,7 +43,9 @@ export interface Settings {
 /** The region of CloudFront's WAF web ACLs and certificates. */
 export const EDGE_REGION = 'us-east-1';
 
-const integrationKeys: Array<keyof Integrations> = ['celcoinBaseUrl', 'celcoinPixKey', 'cardTokenizeUrl', 'zenviaUrl', 'whatsappUrl', 'whatsappPhoneNumberId'];
+const integrationKeys: Array<keyof Integrations> = [
+  'celcoinBaseUrl', 'celcoinPixKey', 'cardTokenizeUrl', 'zenviaUrl', 'whatsappUrl', 'whatsappPhoneNumberId', 'receitaBaseUrl', 'clicksignBaseUrl', 'ninsaudeBaseUrl', 'helenaBaseUrl',
+];
 
 export function settingsFrom(node: Node): Settings {
   const optional = (key: string): string | undefined => {

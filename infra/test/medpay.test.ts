@@ -91,6 +91,10 @@ function rulesInto(template: Json, group: string): Json[] {
   return [...inline, ...separate];
 }
 
+/** A service's plain environment, by variable. */
+const environmentOf = (template: Json, name: string): Record<string, unknown> =>
+  Object.fromEntries(taskDefinitions(template).get(name)![0].Environment.map((variable: Json) => [variable.Name, variable.Value]));
+
 /** Each service's containers, by the service's name (the first container carries it). */
 function taskDefinitions(template: Json): Map<string, [Json, ...Json[]]> {
   return new Map(resources(template, 'AWS::ECS::TaskDefinition').map(([, task]) => [task.Properties.ContainerDefinitions[0].Name, task.Properties.ContainerDefinitions]));
@@ -164,7 +168,7 @@ describe('MedPay infrastructure (production context)', () => {
       const behind = resources(app.json.services, 'AWS::ECS::Service').flatMap(([, service]) => (service.Properties.LoadBalancers ?? []).map((target: Json) => target.ContainerName));
       expect(behind.sort()).toEqual([...PUBLIC_SERVICES].sort());
       app.templates.services.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
-        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/graphql', '/data-exports/download', '/webhooks/*'] } }],
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/graphql', '/data-exports/download', '/documents/*', '/webhooks/*'] } }],
       });
       app.templates.services.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', { Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['clinicas.medpay.example'] } }] });
       app.templates.services.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Protocol: 'HTTPS', Port: 443, SslPolicy: Match.stringLikeRegexp('TLS13') });
@@ -241,8 +245,7 @@ describe('MedPay infrastructure (production context)', () => {
       app.templates.services.hasResourceProperties('AWS::ServiceDiscovery::PrivateDnsNamespace', { Name: INTERNAL_DOMAIN });
       const registered = resources(app.json.services, 'AWS::ServiceDiscovery::Service').map(([, service]) => service.Properties.Name);
       expect(registered.sort()).toEqual([...SUBGRAPHS, 'router'].sort());
-      const routerEnvironment = Object.fromEntries(taskDefinitions(app.json.services).get('router')![0].Environment.map((variable: Json) => [variable.Name, variable.Value]));
-      expect(routerEnvironment).toMatchObject({
+      expect(environmentOf(app.json.services, 'router')).toMatchObject({
         USERS_URL: `http://users.${INTERNAL_DOMAIN}:4001`,
         PROVIDERS_URL: `http://providers.${INTERNAL_DOMAIN}:4002`,
         PAYMENTS_URL: `http://payments.${INTERNAL_DOMAIN}:4003`,
@@ -252,6 +255,42 @@ describe('MedPay infrastructure (production context)', () => {
         ROUTER_PORT: '4000',
         CORS_ORIGINS: 'https://app.medpay.example,https://clinicas.medpay.example,https://admin.medpay.example',
       });
+    });
+
+    it('gives each service the integrations and public origins its config loader reads', () => {
+      const users = environmentOf(app.json.services, 'users');
+      const providers = environmentOf(app.json.services, 'providers');
+      const payments = environmentOf(app.json.services, 'payments');
+      expect(users).toMatchObject({ RECEITA_BASE_URL: 'https://gateway.apiserpro.serpro.gov.br', ROUTER_PUBLIC_URL: 'https://app.medpay.example' });
+      expect(providers).toMatchObject({
+        RECEITA_BASE_URL: 'https://gateway.apiserpro.serpro.gov.br',
+        CLICKSIGN_BASE_URL: 'https://app.clicksign.com',
+        PROVIDER_APP_URL: 'https://clinicas.medpay.example',
+        ROUTER_PUBLIC_URL: 'https://clinicas.medpay.example',
+        // providers asks payments for the payment links of the clinics' systems' appointments
+        PAYMENTS_URL: `http://payments.${INTERNAL_DOMAIN}:4003`,
+      });
+      expect(payments).toMatchObject({ CLICKSIGN_BASE_URL: 'https://app.clicksign.com', PATIENT_APP_URL: 'https://app.medpay.example', ROUTER_PUBLIC_URL: 'https://app.medpay.example' });
+      // the clinics' systems' URLs come from their context keys (cdk.json's integrations)
+      const { integrations } = settingsFrom(app.stacks.services.node);
+      expect(providers).toMatchObject({ NINSAUDE_BASE_URL: integrations.ninsaudeBaseUrl, HELENA_BASE_URL: integrations.helenaBaseUrl });
+      for (const name of ['analytics', 'notifications', 'ai', 'router']) expect(Object.keys(environmentOf(app.json.services, name)).filter((variable) => /^(RECEITA|CLICKSIGN|NINSAUDE|HELENA)_/.test(variable))).toEqual([]);
+    });
+
+    it('tells payments and providers where their documents go: the documents bucket, in its region, under the data key', () => {
+      const documentsBucket = resources(app.json.data, 'AWS::S3::Bucket').find(([id]) => id.startsWith('Documents'))![0];
+      const dataKey = resources(app.json.data, 'AWS::KMS::Key')[0]![0];
+      for (const name of ['payments', 'providers']) {
+        const environment = environmentOf(app.json.services, name);
+        expect(environment).toMatchObject({ S3_REGION: 'sa-east-1', S3_SSE: 'aws:kms' });
+        expect(followOutput(app, environment.S3_BUCKET)).toEqual({ Ref: documentsBucket });
+        expect(followOutput(app, environment.S3_KMS_KEY_ID)).toEqual({ 'Fn::GetAtt': [dataKey, 'Arn'] });
+      }
+      for (const [name] of taskDefinitions(app.json.services)) {
+        const variables = Object.keys(environmentOf(app.json.services, name));
+        expect(variables).not.toContain('DOCUMENTS_BUCKET');
+        if (!['payments', 'providers'].includes(name)) expect(variables.filter((variable) => variable.startsWith('S3_'))).toEqual([]);
+      }
     });
 
     it('runs the collector beside every service that serves /metrics, publishing the MedPay namespace', () => {
@@ -296,7 +335,22 @@ describe('MedPay infrastructure (production context)', () => {
         DATA_ENCRYPTION_KEY: 'medpay/production/DATA_ENCRYPTION_KEY',
         BLIND_INDEX_KEY: 'medpay/production/BLIND_INDEX_KEY',
         DATA_EXPORT_LINK_SECRET: 'medpay/production/DATA_EXPORT_LINK_SECRET',
+        RECEITA_CONSUMER_KEY: 'medpay/production/RECEITA_CONSUMER_KEY',
+        RECEITA_CONSUMER_SECRET: 'medpay/production/RECEITA_CONSUMER_SECRET',
+        RECEITA_CACHE_KEY_SECRET: 'medpay/production/RECEITA_CACHE_KEY_SECRET',
         USERS_DATABASE_URL: 'medpay/production/USERS_DATABASE_URL',
+        REDIS_URL: 'medpay/production/REDIS_URL',
+      });
+      expect(secretsOf(app.json.services, 'providers')).toEqual({
+        INTERNAL_CLAIMS_SECRET: 'medpay/production/INTERNAL_CLAIMS_SECRET',
+        DATA_ENCRYPTION_KEY: 'medpay/production/DATA_ENCRYPTION_KEY',
+        BLIND_INDEX_KEY: 'medpay/production/BLIND_INDEX_KEY',
+        RECEITA_CONSUMER_KEY: 'medpay/production/RECEITA_CONSUMER_KEY',
+        RECEITA_CONSUMER_SECRET: 'medpay/production/RECEITA_CONSUMER_SECRET',
+        RECEITA_CACHE_KEY_SECRET: 'medpay/production/RECEITA_CACHE_KEY_SECRET',
+        CLICKSIGN_ACCESS_TOKEN: 'medpay/production/CLICKSIGN_ACCESS_TOKEN',
+        CLICKSIGN_WEBHOOK_SECRET: 'medpay/production/CLICKSIGN_WEBHOOK_SECRET',
+        PROVIDERS_DATABASE_URL: 'medpay/production/PROVIDERS_DATABASE_URL',
         REDIS_URL: 'medpay/production/REDIS_URL',
       });
       expect(secretsOf(app.json.services, 'analytics')).toEqual({
@@ -304,9 +358,28 @@ describe('MedPay infrastructure (production context)', () => {
         MONGODB_URL: 'medpay/production/analytics/MONGODB_URL',
         REDIS_URL: 'medpay/production/REDIS_URL',
       });
-      expect(secretsOf(app.json.services, 'payments')).toMatchObject({ CELCOIN_CLIENT_SECRET: 'medpay/production/CELCOIN_CLIENT_SECRET', CELCOIN_WEBHOOK_PASSWORD: 'medpay/production/CELCOIN_WEBHOOK_PASSWORD' });
+      expect(secretsOf(app.json.services, 'payments')).toMatchObject({
+        CELCOIN_CLIENT_SECRET: 'medpay/production/CELCOIN_CLIENT_SECRET',
+        CELCOIN_WEBHOOK_PASSWORD: 'medpay/production/CELCOIN_WEBHOOK_PASSWORD',
+        CLICKSIGN_ACCESS_TOKEN: 'medpay/production/CLICKSIGN_ACCESS_TOKEN',
+        CLICKSIGN_WEBHOOK_SECRET: 'medpay/production/CLICKSIGN_WEBHOOK_SECRET',
+      });
+      // the integrations' credentials reach only the services that call them
+      const holders = (prefix: string) =>
+        [...taskDefinitions(app.json.services)].filter(([, [container]]) => (container.Secrets ?? []).some((secret: Json) => secret.Name.startsWith(prefix))).map(([name]) => name).sort();
+      expect(holders('RECEITA_')).toEqual(['providers', 'users']);
+      expect(holders('CLICKSIGN_')).toEqual(['payments', 'providers']);
       expect(taskDefinitions(app.json.services).get('patient-app')![0].Secrets).toBeUndefined();
       expect(secretsOf(app.json.migrations, 'migrate')).toEqual(Object.fromEntries(POSTGRES_SUBGRAPHS.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, `medpay/production/${name.toUpperCase()}_DATABASE_URL`])));
+    });
+
+    it('generates the secrets MedPay makes, and leaves a placeholder for those the providers issue', () => {
+      const secret = (name: string) => resources(app.json.data, 'AWS::SecretsManager::Secret').find(([, candidate]) => candidate.Properties.Name === `medpay/production/${name}`)![1].Properties;
+      // the Receita cache's HMAC key: its loader asks for at least 32 characters
+      expect(secret('RECEITA_CACHE_KEY_SECRET').GenerateSecretString).toEqual({ ExcludePunctuation: true, PasswordLength: 64 });
+      for (const [name, issuer] of [['RECEITA_CONSUMER_KEY', 'Serpro'], ['RECEITA_CONSUMER_SECRET', 'Serpro'], ['CLICKSIGN_ACCESS_TOKEN', 'ClickSign'], ['CLICKSIGN_WEBHOOK_SECRET', 'ClickSign']] as const) {
+        expect(secret(name).Description).toMatch(new RegExp(`^Put by the operator, from ${issuer}`));
+      }
     });
 
     it('builds the store URLs from references to generated passwords, never from the passwords themselves', () => {
@@ -389,12 +462,12 @@ describe('MedPay infrastructure (production context)', () => {
       }
     });
 
-    it('lets only users, providers and payments use the documents bucket, and its key only through S3', () => {
+    it('lets only providers and payments use the documents bucket, and its key only through S3', () => {
       const taskRoles = new Map(resources(app.json.services, 'AWS::ECS::TaskDefinition').map(([, task]) => [targetOf(task.Properties.TaskRoleArn), task.Properties.ContainerDefinitions[0].Name]));
       const withDocuments = statementsOf(app.json.services)
         .filter(({ statements }) => statements.some((statement) => asList(statement.Action).some((action: string) => action.startsWith('s3:'))))
         .flatMap(({ roles }) => roles.map((role: unknown) => taskRoles.get(targetOf(role))));
-      expect(withDocuments.sort()).toEqual(['payments', 'providers', 'users']);
+      expect(withDocuments.sort()).toEqual(['payments', 'providers']);
       for (const { statements } of statementsOf(app.json.services)) {
         for (const statement of statements.filter((candidate) => asList(candidate.Action).some((action: string) => action.startsWith('kms:')))) {
           expect(statement.Condition).toEqual({ StringEquals: { 'kms:ViaService': 's3.sa-east-1.amazonaws.com' } });
@@ -474,8 +547,9 @@ describe('MedPay infrastructure (production context)', () => {
         QueryStrings: expect.arrayContaining(['extensions', 'variables', 'operationName']),
       });
       expect(graphqlPolicy.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig.Headers).toEqual(expect.arrayContaining(['Authorization', 'Origin']));
-      // the providers' webhooks pass to the router uncached, every method
+      // the providers' webhooks pass to the router uncached, every method; signed document links uncached, GET and HEAD
       expect(behaviour('/webhooks/*')).toMatchObject({ CachePolicyId: CACHING_DISABLED, OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER });
+      expect(behaviour('/documents/*')).toMatchObject({ CachePolicyId: CACHING_DISABLED, OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER, AllowedMethods: ['GET', 'HEAD'] });
     });
   });
 

@@ -49,19 +49,20 @@ export class SimError extends Error {
 
 export const notFound = (what: string) => new SimError(404, 'NOT_FOUND', `${what} not found`);
 
-export function json(status: number, body: unknown): Reply {
-  return { status, body };
+export function json(status: number, body: unknown, headers?: Record<string, string>): Reply {
+  return { status, body, ...(headers ? { headers } : {}) };
 }
 
-export class Router {
-  private readonly routes: Array<Route & { segments: string[] }> = [];
+/** Matches a method and path to a route; a simulator with its own kind of route (fields of its own) passes that type. */
+export class Router<R extends Pick<Route, 'method' | 'pattern'> = Route> {
+  private readonly routes: Array<R & { segments: string[] }> = [];
 
-  add(...routes: Route[]) {
+  add(...routes: R[]) {
     for (const route of routes) this.routes.push({ ...route, segments: route.pattern.split('/').filter(Boolean) });
   }
 
   /** The route and its path parameters; `allowed` lists the methods of a path that exists under other methods. */
-  match(method: string, path: string): { route: Route; params: Record<string, string> } | { route: null; allowed: string[] } {
+  match(method: string, path: string): { route: R; params: Record<string, string> } | { route: null; allowed: string[] } {
     const parts = path.split('/').filter(Boolean);
     const allowed: string[] = [];
     for (const route of this.routes) {

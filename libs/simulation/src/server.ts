@@ -16,10 +16,16 @@ export interface SimulatorServerOptions {
   faults?: Faults;
   /** whether an `authenticated` route's caller presented valid credentials */
   authenticate?: (headers: IncomingHttpHeaders) => boolean;
+  /** the message of the 401 an `authenticated` route answers without them */
+  unauthorizedMessage?: string;
+  /** the largest request body accepted (413 past it); 5 MB by default */
+  bodyLimit?: number;
   /** the provider's error body; { errorCode, message } by default */
   errorBody?: (code: string, message: string) => unknown;
   /** after a request that may have changed the state (anything but GET) */
   onChange?: () => void;
+  /** on every API call, before any fault (for a simulator that keeps the count in its own state) */
+  onApiCall?: () => void;
   onClose?: () => void | Promise<void>;
   logger?: Logger;
 }
@@ -34,20 +40,22 @@ export interface SimulatorServer {
   close(): Promise<void>;
 }
 
-const BODY_LIMIT = 5_000_000;
+const DEFAULT_BODY_LIMIT = 5_000_000;
 const CORS_HEADERS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' };
 
 export async function startSimulatorServer(options: SimulatorServerOptions): Promise<SimulatorServer> {
   const faults = options.faults ?? noFaults();
   const errorBody = options.errorBody ?? ((errorCode: string, message: string) => ({ errorCode, message }));
+  const unauthorizedMessage = options.unauthorizedMessage ?? 'Missing, unknown or expired credentials';
   const router = new Router();
   router.add(...options.routes);
   let apiCalls = 0;
 
   const answer = async (route: Route, req: IncomingMessage, path: string, params: Record<string, string>, query: URLSearchParams): Promise<Reply | 'withhold'> => {
-    const body = await readBody(req, BODY_LIMIT);
+    const body = await readBody(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     if (route.api) {
       apiCalls += 1;
+      options.onApiCall?.();
       if (faults.latencyMs) await sleep(faults.latencyMs);
       if (faults.failNext > 0) {
         faults.failNext -= 1;
@@ -56,7 +64,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
     }
     let reply: Reply;
     if (route.authenticated && !options.authenticate?.(req.headers)) {
-      reply = { status: 401, body: errorBody('UNAUTHORIZED', 'Missing, unknown or expired credentials') };
+      reply = { status: 401, body: errorBody('UNAUTHORIZED', unauthorizedMessage) };
     } else {
       try {
         reply = await route.handler({ method: route.method, path, params, query, headers: req.headers, body });

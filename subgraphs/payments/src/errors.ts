@@ -21,11 +21,8 @@ export type PaymentsErrorCode =
   | 'CPF_CHECK_PENDING'
   /** crediário: the payer's CPF is not REGULAR at the Receita Federal */
   | 'CPF_IRREGULAR'
-  /** the contract cannot be signed now (already signed, expired, refused) */
-  | 'CONTRACT_NOT_SIGNABLE'
-  /** the document exists but is not issued yet (a receipt before payment, a signed copy before signature) */
+  /** the document cannot be issued yet (the statement of a month still open) */
   | 'DOCUMENT_NOT_AVAILABLE'
-  | 'SIGNATURE_UNAVAILABLE'
   /** the payment link is used, canceled, expired, of another procedure or for another CPF */
   | 'PAYMENT_LINK_INVALID'
   | 'PAYMENT_LINK_USED';

@@ -152,9 +152,8 @@ export const resolvers: Resolvers = {
     connectedAt: (connection) => connection.createdAt.toISOString(),
     lastSyncedAt: (connection) => connection.lastSyncedAt?.toISOString() ?? null,
     procedures: async (connection, _, { practiceSystems, procedureLoader }) => {
-      const map = connection.procedureMap as Record<string, string>;
       const listed = await practiceSystems.externalProcedures(connection);
-      return Promise.all(listed.map(async ({ code, name, priceCentavos }) => ({ code, name, priceCentavos: priceCentavos ?? null, procedure: map[code] ? await procedureLoader.load(map[code]) : null })));
+      return Promise.all(listed.map(async ({ code, name, priceCentavos }) => ({ code, name, priceCentavos: priceCentavos ?? null, procedure: await mappedProcedure(connection, code, procedureLoader) })));
     },
     syncLog: async (connection, { first }, { practiceSystems }) =>
       (await practiceSystems.syncLog(connection.id, pageSize(first, 10))).map((run) => ({
@@ -166,14 +165,12 @@ export const resolvers: Resolvers = {
         errors: run.errors as string[],
       })),
     appointments: async (connection, { first }, { practiceSystems, procedureLoader }) => {
-      const map = connection.procedureMap as Record<string, string>;
-      const mapped = (code: string | null) => (code && map[code] ? procedureLoader.load(map[code]) : null);
       return Promise.all(
         (await practiceSystems.appointments(connection.id, pageSize(first, 50))).map(async (appointment) => ({
           externalId: appointment.externalId,
           startsAt: appointment.startsAt.toISOString(),
           status: appointment.status,
-          procedure: await mapped(appointment.procedureCode),
+          procedure: await mappedProcedure(connection, appointment.procedureCode, procedureLoader),
           patientName: practiceSystems.patientOf(appointment).name,
           paymentLinkToken: appointment.paymentLinkToken,
           writtenBackStatus: appointment.writtenBack.at(-1) ?? null,
@@ -213,4 +210,10 @@ async function managedConnection(connectionId: string, { viewer, practiceSystems
   const connection = isUuid(connectionId) ? await practiceSystems.byId(connectionId) : null;
   if (!connection || connection.status === 'DISCONNECTED' || !(await viewer.roleIn(connection.clinicId).then((role) => role === 'ADMIN'))) throw notFound('Conexão');
   return connection;
+}
+
+/** The catalog procedure a system's procedure code is mapped to (null: unmapped). */
+function mappedProcedure(connection: { procedureMap: unknown }, code: string | null, loader: DataLoader<string, Procedure | null>) {
+  const procedureId = code ? (connection.procedureMap as Record<string, string>)[code] : undefined;
+  return procedureId ? loader.load(procedureId) : null;
 }
