@@ -41,7 +41,8 @@ export interface SimulatorServer {
 }
 
 const DEFAULT_BODY_LIMIT = 5_000_000;
-const CORS_HEADERS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' };
+// A preflight (OPTIONS) is answered for the path's POST route: POST is what a browser is let to send.
+const CORS_HEADERS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' };
 
 export async function startSimulatorServer(options: SimulatorServerOptions): Promise<SimulatorServer> {
   const faults = options.faults ?? noFaults();

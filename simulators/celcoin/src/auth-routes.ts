@@ -2,8 +2,8 @@
 // an opaque bearer token back. Every other Celcoin endpoint checks that token.
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { json, type Route } from '@medpay/simulation';
 import type { SimulatorContext } from './context.js';
-import { json, type Route } from './http-router.js';
 
 function clientCredentials(headers: IncomingHttpHeaders, form: URLSearchParams): { id: string; secret: string } | null {
   const header = headers.authorization;

@@ -1,9 +1,9 @@
 // Boletos issued through Celcoin's BaaS charge API, keyed by our externalId, and paid by typing the line.
 import { randomUUID } from 'node:crypto';
 import { BoletoError, centavosToDecimal, daysFromIsoDate, decodeBoleto, encodeBoleto, isoDateInSaoPaulo } from '@medpay/br-rails';
+import { json, notFound, parseJson, SimError, type Route } from '@medpay/simulation';
 import { boletoPaid } from './webhook-payloads.js';
 import type { SimulatorContext } from './context.js';
-import { json, notFound, parseJson, SimError, type Route } from './http-router.js';
 import { closeCharge } from './pix-routes.js';
 import { boletoRequest, simBoletoPayRequest } from './request-schemas.js';
 import { assertSameRequest, remember, type BoletoRecord } from './state.js';
@@ -37,7 +37,7 @@ export function boletoRoutes(context: SimulatorContext): Route[] {
       method: 'POST',
       pattern: '/baas/v2/charge',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const body = parseJson(boletoRequest, request);
         const existing = state.boletoByExternalId(body.externalId);
@@ -75,13 +75,13 @@ export function boletoRoutes(context: SimulatorContext): Route[] {
         return json(201, describeBoleto(boleto));
       },
     },
-    { method: 'GET', pattern: '/baas/v2/charge/:transactionId', api: true, bearer: true, handler: (request) => json(200, describeBoleto(find(request.params.transactionId!))) },
+    { method: 'GET', pattern: '/baas/v2/charge/:transactionId', api: true, authenticated: true, handler: (request) => json(200, describeBoleto(find(request.params.transactionId!))) },
     {
       // Stands in for Celcoin's charge query by externalId (reconciliation).
       method: 'GET',
       pattern: '/baas/v2/charge',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const externalId = request.query.get('externalId');
         if (!externalId) throw new SimError(400, 'VALIDATION_ERROR', 'externalId query parameter is required');
@@ -94,7 +94,7 @@ export function boletoRoutes(context: SimulatorContext): Route[] {
       method: 'DELETE',
       pattern: '/baas/v2/charge/:transactionId',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const boleto = find(request.params.transactionId!);
         if (boleto.status === 'CONFIRMED') throw new SimError(409, 'ALREADY_PAID', `Boleto ${boleto.transactionId} is paid`);

@@ -2,9 +2,9 @@
 // then the backend charges the token. Tokens are single-use and live 30 minutes.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { centavosToDecimal } from '@medpay/br-rails';
+import { json, notFound, parseJson, SimError, type Route } from '@medpay/simulation';
 import { cardBrand, isValidLuhn } from './cards.js';
 import type { SimulatorContext } from './context.js';
-import { json, notFound, parseJson, SimError, type Route } from './http-router.js';
 import { cardChargeRequest, tokenizeRequest } from './request-schemas.js';
 import { assertSameRequest, remember, type CardChargeRecord } from './state.js';
 
@@ -58,7 +58,7 @@ export function cardRoutes(context: SimulatorContext): Route[] {
       method: 'POST',
       pattern: '/card/v1/charge',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const body = parseJson(cardChargeRequest, request);
         const existing = state.cardByClientRequestId(body.clientRequestId);
@@ -92,7 +92,7 @@ export function cardRoutes(context: SimulatorContext): Route[] {
       method: 'GET',
       pattern: '/card/v1/charge/:transactionId',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const charge = state.cardCharges.get(request.params.transactionId!);
         if (!charge) throw notFound(`Card charge ${request.params.transactionId}`);
@@ -104,7 +104,7 @@ export function cardRoutes(context: SimulatorContext): Route[] {
       method: 'GET',
       pattern: '/card/v1/charge',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const clientRequestId = request.query.get('clientRequestId');
         if (!clientRequestId) throw new SimError(400, 'VALIDATION_ERROR', 'clientRequestId query parameter is required');

@@ -1,8 +1,7 @@
 // What every group of routes shares: the state, the webhook dispatcher, the options and a clock.
 import { randomBytes } from 'node:crypto';
-import type { Faults } from './faults.js';
+import type { Faults, WebhookDispatcher } from '@medpay/simulation';
 import type { SimulatorState } from './state.js';
-import type { WebhookDispatcher } from './webhooks.js';
 
 export interface SimulatorSettings {
   clientId: string;

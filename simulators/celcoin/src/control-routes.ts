@@ -2,14 +2,12 @@
 // business day), chargebacks, fault injection, webhook configuration and the delivery log, and the
 // whole state for assertions and reconciliation.
 import { randomUUID } from 'node:crypto';
+import { basicAuthSigner, faultsSchema, json, noFaults, notFound, parseJson, SimError, type Route, type WebhookTarget } from '@medpay/simulation';
 import type { SimulatorContext } from './context.js';
-import { faultsSchema, noFaults } from './faults.js';
-import { json, notFound, parseJson, SimError, type Route } from './http-router.js';
 import { closeCharge } from './pix-routes.js';
 import { settleTed } from './transfer-routes.js';
 import { simChargebackRequest, webhookConfigRequest } from './request-schemas.js';
 import { chargebackDebited } from './webhook-payloads.js';
-import type { WebhookTarget } from './webhooks.js';
 
 export function controlRoutes(context: SimulatorContext, target: WebhookTarget): Route[] {
   const { state, webhooks } = context;
@@ -85,9 +83,9 @@ export function controlRoutes(context: SimulatorContext, target: WebhookTarget):
       handler: (request) => {
         const body = parseJson(webhookConfigRequest, request);
         target.url = body.url ?? undefined;
-        if (body.username !== undefined && body.password !== undefined) target.basicAuth = { username: body.username, password: body.password };
-        else delete target.basicAuth;
-        return json(200, { url: target.url ?? null, basicAuth: Boolean(target.basicAuth) });
+        if (body.username !== undefined && body.password !== undefined) target.sign = basicAuthSigner(body.username, body.password);
+        else delete target.sign;
+        return json(200, { url: target.url ?? null, basicAuth: Boolean(target.sign) });
       },
     },
     { method: 'GET', pattern: '/_sim/state', handler: () => json(200, state.snapshot()) },

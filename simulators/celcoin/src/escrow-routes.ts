@@ -1,8 +1,8 @@
 // Escrow as Celcoin's balance block: one block per correlationBlockedId, released in one or more unblocks,
 // never more than is still blocked. The simulator does not model the account balance itself.
 import { centavosToDecimal } from '@medpay/br-rails';
+import { json, notFound, parseJson, SimError, type Route } from '@medpay/simulation';
 import type { SimulatorContext } from './context.js';
-import { json, notFound, parseJson, SimError, type Route } from './http-router.js';
 import { blockRequest, unblockRequest } from './request-schemas.js';
 import { assertSameRequest, remember, type BlockRecord } from './state.js';
 
@@ -25,7 +25,7 @@ export function escrowRoutes(context: SimulatorContext): Route[] {
       method: 'POST',
       pattern: '/baas/v1/balance/block',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const body = parseJson(blockRequest, request);
         const existing = state.blocks.get(body.correlationBlockedId);
@@ -50,7 +50,7 @@ export function escrowRoutes(context: SimulatorContext): Route[] {
       method: 'POST',
       pattern: '/baas/v1/balance/unblock',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const body = parseJson(unblockRequest, request);
         const block = state.blocks.get(body.correlationBlockedId);
@@ -74,7 +74,7 @@ export function escrowRoutes(context: SimulatorContext): Route[] {
       method: 'GET',
       pattern: '/baas/v1/balance/block/:correlationBlockedId',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const block = state.blocks.get(request.params.correlationBlockedId!);
         if (!block) throw notFound(`Block ${request.params.correlationBlockedId}`);

@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { BrCodeError, centavosToDecimal, encodePixBrCode, parsePixBrCode } from '@medpay/br-rails';
 import type { z } from 'zod';
+import { json, notFound, parseJson, SimError, type Route } from '@medpay/simulation';
 import { chargeClosed, receivePix } from './webhook-payloads.js';
 import { pixIdentifier, type SimulatorContext } from './context.js';
-import { json, notFound, parseJson, SimError, type Route } from './http-router.js';
 import { dueDateRequest, immediateRequest, locationRequest, simPixPayRequest } from './request-schemas.js';
 import { assertSameRequest, remember, type BoletoRecord, type LocationRecord, type PixChargeRecord } from './state.js';
 
@@ -150,7 +150,7 @@ export function pixRoutes(context: SimulatorContext): Route[] {
       method: 'POST',
       pattern: '/pix/v1/location',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const body = parseJson(locationRequest, request);
         const existing = state.findLocation((location) => location.clientRequestId === body.clientRequestId);
@@ -173,15 +173,15 @@ export function pixRoutes(context: SimulatorContext): Route[] {
         return json(201, describeLocation(location));
       },
     },
-    { method: 'POST', pattern: '/pix/v1/collection/immediate', api: true, bearer: true, handler: (request) => createCollection(context, 'COB', parseJson(immediateRequest, request)) },
-    { method: 'POST', pattern: '/pix/v1/collection/duedate', api: true, bearer: true, handler: (request) => createCollection(context, 'COBV', parseJson(dueDateRequest, request)) },
-    { method: 'GET', pattern: '/pix/v1/collection/:transactionId', api: true, bearer: true, handler: (request) => json(200, describePixCharge(pixCharge(context, request.params.transactionId!))) },
+    { method: 'POST', pattern: '/pix/v1/collection/immediate', api: true, authenticated: true, handler: (request) => createCollection(context, 'COB', parseJson(immediateRequest, request)) },
+    { method: 'POST', pattern: '/pix/v1/collection/duedate', api: true, authenticated: true, handler: (request) => createCollection(context, 'COBV', parseJson(dueDateRequest, request)) },
+    { method: 'GET', pattern: '/pix/v1/collection/:transactionId', api: true, authenticated: true, handler: (request) => json(200, describePixCharge(pixCharge(context, request.params.transactionId!))) },
     {
       // Stands in for Celcoin's collection queries: finds a charge by our idempotency key.
       method: 'GET',
       pattern: '/pix/v1/collection',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const clientRequestId = request.query.get('clientRequestId');
         if (!clientRequestId) throw new SimError(400, 'VALIDATION_ERROR', 'clientRequestId query parameter is required');
@@ -195,7 +195,7 @@ export function pixRoutes(context: SimulatorContext): Route[] {
       method: 'DELETE',
       pattern: '/pix/v1/collection/:transactionId',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const charge = pixCharge(context, request.params.transactionId!);
         if (charge.status === 'CONCLUDED') throw new SimError(409, 'ALREADY_PAID', `Charge ${charge.transactionId} is paid; refund it instead`);

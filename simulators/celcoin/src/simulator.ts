@@ -2,23 +2,18 @@
 // our adapter uses, with in-memory state machines, webhooks with retries, and fault injection.
 // With a state file (`npm start`'s), what it holds survives a restart, as a real account would.
 // See README.md for every endpoint and control.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { dirname } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { BodyTooLargeError, listen, readBody, sendJson, type Logger } from '@medpay/runtime';
+import type { Server } from 'node:http';
+import type { Logger } from '@medpay/runtime';
+import { basicAuthSigner, noFaults, persistedState, startSimulatorServer, WebhookDispatcher, type WebhookTarget } from '@medpay/simulation';
 import { authRoutes, hasValidBearer } from './auth-routes.js';
 import { boletoRoutes } from './boleto-routes.js';
 import { cardRoutes } from './card-routes.js';
 import type { SimulatorContext } from './context.js';
 import { controlRoutes } from './control-routes.js';
 import { escrowRoutes } from './escrow-routes.js';
-import { noFaults } from './faults.js';
-import { Router, SimError, type Reply, type Route } from './http-router.js';
 import { pixRoutes } from './pix-routes.js';
-import { SimulatorState } from './state.js';
+import { SimulatorState, type SavedState } from './state.js';
 import { transferRoutes } from './transfer-routes.js';
-import { WebhookDispatcher, type WebhookTarget } from './webhooks.js';
 
 export interface CelcoinSimulatorOptions {
   /** 4010 by default; 0 picks a free port */
@@ -57,24 +52,20 @@ export interface CelcoinSimulator {
 export const DEFAULT_PIX_KEY = 'pix@medpay.com.br';
 const BODY_LIMIT = 1_000_000;
 const MAX_TIMER_MS = 2_147_483_647;
-const CORS_HEADERS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' };
 
 export async function startCelcoinSimulator(options: CelcoinSimulatorOptions): Promise<CelcoinSimulator> {
   const state = new SimulatorState();
-  const { stateFile } = options;
-  if (stateFile && existsSync(stateFile)) state.restore(readFileSync(stateFile, 'utf8'));
-  // Written whole and renamed into place: a crash mid-write leaves the previous state, never half of one.
-  const save = () => {
-    if (!stateFile) return;
-    mkdirSync(dirname(stateFile), { recursive: true });
-    writeFileSync(`${stateFile}.tmp`, state.dump());
-    renameSync(`${stateFile}.tmp`, stateFile);
-  };
+  const store = persistedState(options.stateFile);
+  const saved = store.load();
+  if (saved) state.restore(saved as SavedState);
+  const save = () => store.save(state.dump());
   const faults = noFaults();
   const timers = new Set<NodeJS.Timeout>();
-  const target: WebhookTarget = { ...(options.webhookUrl ? { url: options.webhookUrl } : {}), ...(options.webhookBasicAuth ? { basicAuth: options.webhookBasicAuth } : {}) };
+  const { webhookUrl, webhookBasicAuth } = options;
+  const target: WebhookTarget = { ...(webhookUrl ? { url: webhookUrl } : {}), ...(webhookBasicAuth ? { sign: basicAuthSigner(webhookBasicAuth.username, webhookBasicAuth.password) } : {}) };
   const webhooks = new WebhookDispatcher({
     target,
+    userAgent: 'celcoin-simulator',
     retryBaseMs: options.webhookRetryBaseMs ?? 1000,
     maxAttempts: options.webhookMaxAttempts ?? 20,
     faults: () => faults,
@@ -106,70 +97,25 @@ export async function startCelcoinSimulator(options: CelcoinSimulatorOptions): P
     },
   };
 
-  const router = new Router();
-  router.add(...authRoutes(context), ...pixRoutes(context), ...boletoRoutes(context), ...cardRoutes(context), ...escrowRoutes(context), ...transferRoutes(context), ...controlRoutes(context, target));
-
-  /** Answers a route: faults first (Celcoin endpoints only), then the bearer check, then the handler. */
-  const answer = async (route: Route, req: IncomingMessage, path: string, params: Record<string, string>, query: URLSearchParams): Promise<Reply | 'withhold'> => {
-    const body = await readBody(req, BODY_LIMIT);
-    if (route.api) {
-      state.apiCalls += 1;
-      if (faults.latencyMs) await sleep(faults.latencyMs);
-      if (faults.failNext > 0) {
-        faults.failNext -= 1;
-        return { status: 503, body: { errorCode: 'SERVICE_UNAVAILABLE', message: 'Simulated outage (failNext)' } };
-      }
-    }
-    let reply: Reply;
-    if (route.bearer && !hasValidBearer(context, req.headers)) {
-      reply = { status: 401, body: { errorCode: 'UNAUTHORIZED', message: 'Missing, unknown or expired access token' } };
-    } else {
-      try {
-        reply = await route.handler({ method: route.method, path, params, query, headers: req.headers, body });
-      } catch (error) {
-        if (!(error instanceof SimError)) throw error;
-        reply = { status: error.status, body: { errorCode: error.code, message: error.message } };
-      }
-    }
-    // A lost response: the work is done, the client never hears back.
-    if (route.api && faults.timeoutNext > 0) {
-      faults.timeoutNext -= 1;
-      return 'withhold';
-    }
-    return reply;
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://simulator');
-    const method = req.method ?? 'GET';
-    const match = router.match(method === 'OPTIONS' ? 'POST' : method, url.pathname);
-    if (!match.route) {
-      if (match.allowed.length) return sendJson(res, 405, { errorCode: 'METHOD_NOT_ALLOWED', message: `Use ${match.allowed.join(' or ')}` }, { allow: match.allowed.join(', ') });
-      return sendJson(res, 404, { errorCode: 'NOT_FOUND', message: `No route for ${method} ${url.pathname}` });
-    }
-    const cors = match.route.cors ? CORS_HEADERS : {};
-    if (method === 'OPTIONS') {
-      res.writeHead(match.route.cors ? 204 : 405, cors);
-      return res.end();
-    }
-    try {
-      const reply = await answer(match.route, req, url.pathname, match.params, url.searchParams);
-      if (method !== 'GET') save();
-      if (reply === 'withhold') return;
-      sendJson(res, reply.status, reply.body ?? {}, { ...cors, ...reply.headers });
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { errorCode: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' }, cors);
-      options.logger?.error({ err: error, path: url.pathname }, 'simulator handler failed');
-      if (!res.headersSent) sendJson(res, 500, { errorCode: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : 'Internal error' }, cors);
-    }
-  };
-
-  const server = createServer((req, res) => void handle(req, res));
-  const running = await listen(server, options.host ?? '127.0.0.1', options.port ?? 4010, async () => {
-    webhooks.close();
-    for (const timer of timers) clearTimeout(timer);
-    timers.clear();
+  const server = await startSimulatorServer({
+    name: 'celcoin-simulator',
+    routes: [...authRoutes(context), ...pixRoutes(context), ...boletoRoutes(context), ...cardRoutes(context), ...escrowRoutes(context), ...transferRoutes(context), ...controlRoutes(context, target)],
+    port: options.port ?? 4010,
+    host: options.host ?? '127.0.0.1',
+    faults,
+    authenticate: (headers) => hasValidBearer(context, headers),
+    unauthorizedMessage: 'Missing, unknown or expired access token',
+    bodyLimit: BODY_LIMIT,
+    // Kept in the state (not the server's count): it survives a restart and /_sim/reset clears it.
+    onApiCall: () => (state.apiCalls += 1),
+    onChange: save,
+    onClose: () => {
+      webhooks.close();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
-  publicHost = (options.publicBaseUrl ?? running.url).replace(/^https?:\/\//i, '').replace(/\/+$/, '');
-  return { url: running.url, port: running.port, server, state, webhooks, close: running.close };
+  publicHost = (options.publicBaseUrl ?? server.url).replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  return { url: server.url, port: server.port, server: server.server, state, webhooks, close: server.close };
 }

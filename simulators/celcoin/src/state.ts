@@ -1,6 +1,6 @@
 // The simulator's whole memory: what Celcoin would hold for one account. Plain maps, read and written
 // synchronously by the handlers, so every check-then-write (idempotency, limits) is atomic.
-import { SimError } from './http-router.js';
+import { SimError } from '@medpay/simulation';
 
 export type PixChargeStatus = 'ACTIVE' | 'CONCLUDED' | 'REMOVED_BY_USER_RECEIVING' | 'EXPIRED';
 export type BoletoStatus = 'ACTIVE' | 'CONFIRMED' | 'CANCELED' | 'EXPIRED';
@@ -151,6 +151,14 @@ export interface ChargebackRecord {
   createdAt: string;
 }
 
+/** The state file's content: counters, and each map as its entries. */
+export interface SavedState {
+  tokenRequests: number;
+  apiCalls: number;
+  nextBoletoNumber: number;
+  maps: Record<string, [string, unknown][]>;
+}
+
 export class SimulatorState {
   tokenRequests = 0;
   apiCalls = 0;
@@ -185,17 +193,16 @@ export class SimulatorState {
     };
   }
 
-  /** Everything it holds, as JSON, to be read back by restore (the simulator's state file). */
-  dump(): string {
+  /** Everything it holds, as plain data for JSON, to be read back by restore (the simulator's state file). */
+  dump(): SavedState {
     const maps = Object.fromEntries(Object.entries(this.maps()).map(([name, map]) => [name, [...map.entries()]]));
-    return JSON.stringify({ tokenRequests: this.tokenRequests, apiCalls: this.apiCalls, nextBoletoNumber: this.nextBoletoNumber, maps });
+    return { tokenRequests: this.tokenRequests, apiCalls: this.apiCalls, nextBoletoNumber: this.nextBoletoNumber, maps };
   }
 
-  restore(json: string) {
-    const saved = JSON.parse(json) as { tokenRequests: number; apiCalls: number; nextBoletoNumber: number; maps: Record<string, [string, never][]> };
+  restore(saved: SavedState) {
     this.reset();
     Object.assign(this, { tokenRequests: saved.tokenRequests, apiCalls: saved.apiCalls, nextBoletoNumber: saved.nextBoletoNumber });
-    for (const [name, map] of Object.entries(this.maps()) as [string, Map<string, never>][]) for (const [key, value] of saved.maps[name] ?? []) map.set(key, value);
+    for (const [name, map] of Object.entries(this.maps()) as [string, Map<string, unknown>][]) for (const [key, value] of saved.maps[name] ?? []) map.set(key, value);
   }
 
   reset() {

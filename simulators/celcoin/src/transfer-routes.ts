@@ -3,8 +3,8 @@
 // a moment later, a TED on its business day (ted-calendar.ts).
 import { randomUUID } from 'node:crypto';
 import { centavosToDecimal } from '@medpay/br-rails';
+import { json, notFound, parseJson, SimError, type Route, type SimRequest } from '@medpay/simulation';
 import { pixIdentifier, type SimulatorContext } from './context.js';
-import { json, notFound, parseJson, SimError, type Route, type SimRequest } from './http-router.js';
 import { paymentRequest, reversalRequest, tedRequest } from './request-schemas.js';
 import { assertSameRequest, remember, type PayoutRecord, type RefundRecord, type TedRecord } from './state.js';
 import { tedSettlementDay, windowOpens } from './ted-calendar.js';
@@ -120,7 +120,7 @@ export function transferRoutes(context: SimulatorContext): Route[] {
       method: 'POST',
       pattern: '/pix/v1/payment',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const body = parseJson(paymentRequest, request);
         const existing = state.payoutByClientRequestId(body.clientRequestId);
@@ -157,7 +157,7 @@ export function transferRoutes(context: SimulatorContext): Route[] {
       method: 'GET',
       pattern: '/pix/v1/payment/:transactionId',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const payout = state.payouts.get(request.params.transactionId!);
         if (!payout) throw notFound(`Payment ${request.params.transactionId}`);
@@ -168,7 +168,7 @@ export function transferRoutes(context: SimulatorContext): Route[] {
       method: 'POST',
       pattern: '/baas-wallet-transactions-webservice/v1/spb/transfer',
       api: true,
-      bearer: true,
+      authenticated: true,
       handler: (request) => {
         const body = parseJson(tedRequest, request);
         const existing = state.tedByClientCode(body.clientCode);
@@ -193,7 +193,7 @@ export function transferRoutes(context: SimulatorContext): Route[] {
         return json(202, describeTed(ted));
       },
     },
-    { method: 'POST', pattern: '/pix/v1/reversal/:transactionId', api: true, bearer: true, handler: (request) => refund('pix', request) },
-    { method: 'POST', pattern: '/card/v1/charge/:transactionId/refund', api: true, bearer: true, handler: (request) => refund('card', request) },
+    { method: 'POST', pattern: '/pix/v1/reversal/:transactionId', api: true, authenticated: true, handler: (request) => refund('pix', request) },
+    { method: 'POST', pattern: '/card/v1/charge/:transactionId/refund', api: true, authenticated: true, handler: (request) => refund('card', request) },
   ];
 }

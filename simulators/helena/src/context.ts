@@ -1,8 +1,7 @@
 // What every group of routes shares: the live data, faults, the rate limiter, the webhook dispatcher and
 // its target, a clock, the save that persists the data, and the views the API answers with.
 import { randomUUID } from 'node:crypto';
-import type { Faults, WebhookDispatcher } from '@medpay/simulation';
-import type { RateLimiter } from './rate-limit.js';
+import type { Faults, RateLimiter, WebhookDispatcher } from '@medpay/simulation';
 import type { Account, Appointment, Contact, HelenaData } from './state.js';
 
 export interface HelenaWebhookTarget {

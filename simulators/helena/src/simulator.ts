@@ -5,11 +5,10 @@
 import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Logger } from '@medpay/runtime';
-import { noFaults, persistedState, startSimulatorServer, WebhookDispatcher, type Faults } from '@medpay/simulation';
+import { noFaults, persistedState, RateLimiter, startSimulatorServer, WebhookDispatcher, type Faults, type RateLimitSettings } from '@medpay/simulation';
 import { apiRoutes, errorBody, hasValidApiToken } from './api-routes.js';
 import type { HelenaContext, HelenaWebhookTarget } from './context.js';
 import { controlRoutes } from './control-routes.js';
-import { RateLimiter, type RateLimitSettings } from './rate-limit.js';
 import { seedDemo } from './seed.js';
 import { emptyData, isHelenaData, type HelenaData } from './state.js';
 

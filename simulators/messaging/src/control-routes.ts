@@ -1,9 +1,10 @@
 // Test and development controls under /_sim (never faulted), and the web inbox.
 import { z } from 'zod';
+import { json } from '@medpay/simulation';
 import type { SimulatorContext } from './context.js';
 import { faultRequest, type Faults } from './faults.js';
-import { json, parseJson, SimError, type Route } from './http-router.js';
 import { renderEmail, renderInbox, renderNotFound } from './inbox.js';
+import { parseJson, ProviderError, type Route } from './routes.js';
 import { CHANNELS, type Channel } from './store.js';
 
 const webhookTargets = z.strictObject({
@@ -11,7 +12,7 @@ const webhookTargets = z.strictObject({
   whatsapp: z.url().nullable().optional(),
 });
 
-const badRequest = (message: string) => new SimError(400, { error: 'BAD_REQUEST', message });
+const badRequest = (message: string) => new ProviderError(400, { error: 'BAD_REQUEST', message });
 
 export function controlRoutes(context: SimulatorContext, faults: Faults): Route[] {
   const { store, receipts } = context;

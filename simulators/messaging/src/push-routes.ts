@@ -1,8 +1,9 @@
 // Web Push: the simulator plays the browser (it creates subscriptions and holds their keys) and the push
 // service (the endpoint the sender POSTs to). Messages are decrypted and kept as their JSON payload.
 import { createECDH, randomBytes, randomUUID } from 'node:crypto';
+import { json } from '@medpay/simulation';
 import type { SimulatorContext } from './context.js';
-import { header, json, SimError, type Route } from './http-router.js';
+import { header, ProviderError, type Route } from './routes.js';
 import type { PushRecord } from './store.js';
 import { decryptAes128gcm, PushRequestError, verifyVapid, type UserAgentKeys } from './web-push-crypto.js';
 
@@ -15,7 +16,7 @@ interface Subscription extends UserAgentKeys {
 
 const MAX_SUBSCRIPTIONS = 10_000;
 
-const pushError = (status: number, message: string) => new SimError(status, { error: message });
+const pushError = (status: number, message: string) => new ProviderError(status, { error: message });
 
 export function pushRoutes(context: SimulatorContext): Route[] {
   const subscriptions = new Map<string, Subscription>();

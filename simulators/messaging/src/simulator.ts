@@ -7,13 +7,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { BodyTooLargeError, listen, readBody, sendJson, type Logger } from '@medpay/runtime';
+import { Router, type Reply } from '@medpay/simulation';
 import type { SimulatorContext } from './context.js';
 import { controlRoutes } from './control-routes.js';
 import { Faults } from './faults.js';
-import { Router, SimError, type Reply, type Route } from './http-router.js';
 import { INBOX_CSP } from './inbox.js';
 import { pushRoutes } from './push-routes.js';
 import { ReceiptSender } from './receipt-webhooks.js';
+import { ProviderError, type Route } from './routes.js';
 import { startSmtpServer } from './smtp.js';
 import { MessageStore, type Channel } from './store.js';
 import { graphFault, hubSignature, whatsAppRoutes } from './whatsapp-routes.js';
@@ -75,10 +76,10 @@ export interface MessagingSimulator {
 const BODY_LIMIT = 1_000_000;
 
 /** A fault's HTTP status answered the way the channel's provider shapes its errors. */
-function faultError(channel: Channel, status: number): SimError {
+function faultError(channel: Channel, status: number): ProviderError {
   if (channel === 'sms') return zenviaError(status, status >= 500 ? 'INTERNAL_ERROR' : 'SIMULATED_ERROR', `Simulated fault (${status})`);
   if (channel === 'whatsapp') return graphFault(status);
-  return new SimError(status, { error: `Simulated fault (${status})` });
+  return new ProviderError(status, { error: `Simulated fault (${status})` });
 }
 
 export async function startMessagingSimulator(options: MessagingSimulatorOptions): Promise<MessagingSimulator> {
@@ -124,7 +125,7 @@ export async function startMessagingSimulator(options: MessagingSimulatorOptions
     ...(logger ? { logger } : {}),
   };
 
-  const router = new Router();
+  const router = new Router<Route>();
   // WhatsApp's /:version/:phoneNumberId/messages is the loosest pattern: it goes last.
   router.add(...controlRoutes(context, faults), ...zenviaRoutes(context), ...pushRoutes(context), ...whatsAppRoutes(context));
 
@@ -137,7 +138,7 @@ export async function startMessagingSimulator(options: MessagingSimulatorOptions
       }
       return await route.handler({ method: route.method, path, params, query, headers: req.headers, body });
     } catch (error) {
-      if (error instanceof SimError) return { status: error.status, body: error.body };
+      if (error instanceof ProviderError) return { status: error.status, body: error.body };
       throw error;
     }
   };

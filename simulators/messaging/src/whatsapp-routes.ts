@@ -4,8 +4,9 @@
 // idempotency key: a repeated value answers the first message and records nothing.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { json } from '@medpay/simulation';
 import { UNREACHABLE_SUFFIX, type SimulatorContext } from './context.js';
-import { header, json, parseJson, SimError, type Route } from './http-router.js';
+import { header, parseJson, ProviderError, type Route } from './routes.js';
 import type { WhatsAppRecord } from './store.js';
 
 const templateRequest = z.object({
@@ -28,7 +29,7 @@ const GRAPH_VERSION = /^v\d+\.\d+$/;
 
 /** A Graph API error answer: { error: { message, type, code, fbtrace_id } }. */
 export function graphError(status: number, code: number, message: string, details?: string) {
-  return new SimError(status, {
+  return new ProviderError(status, {
     error: {
       message,
       type: 'OAuthException',

@@ -4,8 +4,9 @@
 // first message and records nothing.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { json } from '@medpay/simulation';
 import { UNREACHABLE_SUFFIX, type SimulatorContext } from './context.js';
-import { header, json, parseJson, SimError, type Route } from './http-router.js';
+import { header, parseJson, ProviderError, type Route } from './routes.js';
 import type { DeliveryStatus, SmsRecord } from './store.js';
 
 const smsRequest = z.object({
@@ -16,7 +17,7 @@ const smsRequest = z.object({
 });
 
 /** Zenvia's error body: { code, message }. */
-export const zenviaError = (status: number, code: string, message: string) => new SimError(status, { code, message });
+export const zenviaError = (status: number, code: string, message: string) => new ProviderError(status, { code, message });
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 

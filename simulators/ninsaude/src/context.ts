@@ -1,7 +1,6 @@
 // What every group of routes shares: the live data, the settings, the faults, the rate limiter, a clock
 // and the save that persists the data.
-import type { Faults } from '@medpay/simulation';
-import type { RateLimiter } from './rate-limit.js';
+import type { Faults, RateLimiter } from '@medpay/simulation';
 import type { NinSaudeData } from './state.js';
 
 export interface NinSaudeSettings {

@@ -4,12 +4,11 @@
 // (tokens included) survives a restart. See README.md for every endpoint and control.
 import type { Server } from 'node:http';
 import type { Logger } from '@medpay/runtime';
-import { noFaults, persistedState, startSimulatorServer, type Faults } from '@medpay/simulation';
+import { noFaults, persistedState, RateLimiter, startSimulatorServer, type Faults, type RateLimitSettings } from '@medpay/simulation';
 import { apiRoutes, errorBody } from './api-routes.js';
 import { authRoutes, hasValidAccessToken } from './auth-routes.js';
 import type { NinSaudeContext } from './context.js';
 import { controlRoutes } from './control-routes.js';
-import { RateLimiter, type RateLimitSettings } from './rate-limit.js';
 import { emptyData, seedDemo } from './seed.js';
 import { isNinSaudeData, type NinSaudeData } from './state.js';
 
