@@ -4,6 +4,7 @@
 // table. Money-moving mutations run only on a payment that was never paid (each one's own rules
 // refuse it after authorization) or on throwaway objects, so no check depends on another's order.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { HELENA_DEMO } from '@medpay/helena-simulator';
 import { buildASTSchema, buildSchema, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
@@ -101,6 +102,8 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
   'Query.procedures': () => ({ query: '{ procedures(first: 1) { __typename } }' }),
   'Query.procedure': (cast) => ({ query: 'query($id: ID!) { procedure(id: $id) { id } }', variables: { id: cast.procedureId } }),
   'Query.payment': (cast) => ({ query: 'query($id: ID!) { payment(id: $id) { id } }', variables: { id: cast.paymentId }, owned: true }),
+  // The token is the key: whoever holds one sees the link (none here: null for everyone).
+  'Query.paymentLink': () => ({ query: '{ paymentLink(token: "naoexiste123") { status } }', nullable: true }),
   'Query.myPayments': () => ({ query: '{ myPayments { __typename } }' }),
   'Query.myInstallments': () => ({ query: '{ myInstallments { __typename } }' }),
   'Query.banks': () => ({ query: '{ banks { ispb } }' }),
@@ -184,6 +187,28 @@ const ROOT_PROBES: Record<string, (cast: Cast) => Probe> = {
     prepare: async (cast) => ({ variables: { id: await throwawayApiKey(cast) } }),
   }),
   'Mutation.setClinicStatus': (cast) => ({ query: 'mutation($id: ID!) { setClinicStatus(id: $id, status: ACTIVE) { id } }', variables: { id: cast.clinicId }, owned: true }),
+  // A link expiring too soon: past authorization, BAD_USER_INPUT, nothing made.
+  'Mutation.createPaymentLink': (cast) => ({
+    query: 'mutation($input: CreatePaymentLinkInput!) { createPaymentLink(input: $input) { id } }',
+    variables: { input: { clinicId: cast.clinicId, procedureId: cast.procedureId, patient: { name: 'Matriz de Autorização', email: 'matriz@example.com' }, expiresAt: new Date().toISOString() } },
+    owned: true,
+  }),
+  'Mutation.cancelPaymentLink': () => ({
+    query: 'mutation($id: ID!) { cancelPaymentLink(id: $id) { id } }',
+    owned: true,
+    prepare: async (cast) => ({ variables: { id: await throwawayPaymentLink(cast) } }),
+  }),
+  // No credentials: past authorization, BAD_USER_INPUT, nothing connected.
+  'Mutation.connectPracticeSystem': (cast) => ({ query: 'mutation($id: ID!) { connectPracticeSystem(clinicId: $id, kind: HELENA, credentials: {}) { id } }', variables: { id: cast.clinicId }, owned: true }),
+  // The demo clinic's NinSaúde connection (seeded): unmapping a code it does not list changes nothing.
+  'Mutation.mapPracticeProcedure': () => ({ query: 'mutation($id: ID!) { mapPracticeProcedure(connectionId: $id, code: "MATRIZ", procedureId: null) { id } }', owned: true, prepare: demoConnection }),
+  'Mutation.setPracticeSync': () => ({ query: 'mutation($id: ID!) { setPracticeSync(connectionId: $id, syncAppointments: true, writeBack: true) { id } }', owned: true, prepare: demoConnection }),
+  'Mutation.syncPracticeSystem': () => ({ query: 'mutation($id: ID!) { syncPracticeSystem(connectionId: $id) { id } }', owned: true, prepare: demoConnection }),
+  'Mutation.disconnectPracticeSystem': () => ({
+    query: 'mutation($id: ID!) { disconnectPracticeSystem(connectionId: $id) { id } }',
+    owned: true,
+    prepare: async (cast) => ({ variables: { id: await throwawayHelenaConnection(cast) } }),
+  }),
   'Mutation.checkClinicCnpj': (cast) => ({ query: 'mutation($id: ID!) { checkClinicCnpj(id: $id) { id } }', variables: { id: cast.clinicId }, owned: true }),
   // An active clinic signed its agreement long ago: past authorization, INVALID_STATUS_TRANSITION, nothing sent.
   'Mutation.sendClinicAgreement': (cast) => ({ query: 'mutation($id: ID!) { sendClinicAgreement(id: $id) { id } }', variables: { id: cast.clinicId }, owned: true }),
@@ -240,6 +265,8 @@ onClinic('statement', 'statement(from: $from, to: $to) { __typename }', '$from: 
 onClinic('monthlyStatement', 'monthlyStatement(month: "2026-01") { sha256 }');
 onClinic('receitaFederal', 'receitaFederal { status }', '', () => ({}), true);
 onClinic('agreement', 'agreement { status }', '', () => ({}), true);
+onClinic('paymentLinks', 'paymentLinks { id }');
+onClinic('practiceSystems', 'practiceSystems { id }');
 onClinic('receivables', 'receivables(from: $from, to: $to) { __typename }', '$from: String!, $to: String!', period);
 onClinic('statusReason', 'statusReason', '', () => ({}), true);
 onClinic('staff', 'staff { __typename }');
@@ -283,6 +310,33 @@ async function throwawayEndpoint(cast: Cast): Promise<string> {
   );
   if (!body.data) throw new Error(`throwaway endpoint: ${JSON.stringify(body.errors)}`);
   return body.data.createWebhookEndpoint.endpoint.id;
+}
+
+async function throwawayPaymentLink(cast: Cast): Promise<string> {
+  const { body } = await cast.stack.graphql<{ createPaymentLink: { id: string } }>(
+    'mutation($input: CreatePaymentLinkInput!) { createPaymentLink(input: $input) { id } }',
+    { input: { clinicId: cast.clinicId, procedureId: cast.procedureId, patient: { name: 'Matriz de Autorização', email: 'matriz@example.com' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString() } },
+    bearer(cast.clinicAdminToken),
+  );
+  if (!body.data) throw new Error(`throwaway link: ${JSON.stringify(body.errors)}`);
+  return body.data.createPaymentLink.id;
+}
+
+/** The demo clinic's NinSaúde connection, seeded with the demo data. */
+async function demoConnection(cast: Cast) {
+  const { body } = await cast.stack.graphql<{ clinic: { practiceSystems: { id: string; kind: string }[] } }>('query($id: ID!) { clinic(id: $id) { practiceSystems { id kind } } }', { id: cast.clinicId }, bearer(cast.clinicAdminToken));
+  return { variables: { id: body.data!.clinic.practiceSystems.find((connection) => connection.kind === 'NINSAUDE')!.id } };
+}
+
+/** A Helena connection of the demo clinic, made for the caller to disconnect. */
+async function throwawayHelenaConnection(cast: Cast): Promise<string> {
+  const { body } = await cast.stack.graphql<{ connectPracticeSystem: { id: string } }>(
+    'mutation($id: ID!, $token: String!) { connectPracticeSystem(clinicId: $id, kind: HELENA, credentials: { apiToken: $token }) { id } }',
+    { id: cast.clinicId, token: HELENA_DEMO.apiToken },
+    bearer(cast.clinicAdminToken),
+  );
+  if (!body.data) throw new Error(`throwaway connection: ${JSON.stringify(body.errors)}`);
+  return body.data.connectPracticeSystem.id;
 }
 
 async function throwawayApiKey(cast: Cast): Promise<string> {
@@ -370,7 +424,7 @@ describe.each(availableModes())('the authorization matrix through the router (%s
   beforeAll(async () => {
     stack = await startStack(mode, { API_KEY_CACHE_SECONDS: '0' }, { notifications: true });
     const demo = await demoCast(stack);
-    const allScopes = ['PAYMENTS_READ', 'PAYMENTS_REFUND', 'PAYMENTS_CONFIRM', 'CATALOG_WRITE', 'EVENTS_SUBSCRIBE'];
+    const allScopes = ['PAYMENTS_READ', 'PAYMENTS_REFUND', 'PAYMENTS_CONFIRM', 'CATALOG_WRITE', 'EVENTS_SUBSCRIBE', 'PAYMENT_LINKS_WRITE'];
     const keyFor = async (clinicId: string, token: string) => {
       const { body } = await stack.graphql<{ createApiKey: { secret: string } }>(
         'mutation($id: ID!, $scopes: [ApiKeyScope!]!) { createApiKey(clinicId: $id, name: "Matriz", scopes: $scopes) { secret } }',

@@ -26,7 +26,7 @@ type Package = Json & {
   format: string;
   subject: string;
   account: { profile: Json; dataExports: Json[]; consents: Json[] };
-  payments: Array<Json & { charges: Json[]; installments: Json[]; history: Json[]; refunds: Json[]; fraudAssessment: Json | null }>;
+  payments: Array<Json & { charges: Json[]; installments: Json[]; history: Json[]; refunds: Json[]; fraudAssessment: Json | null; contractSignature: Json | null; documents: Json[] }>;
   clinicMemberships: { memberships: Json[]; apiKeysCreated: Json[] };
   notifications: { notifications: Json[]; messages: Json[]; preferences: Json[]; pushSubscriptions: Json[] };
   analytics: { patient: Json | null; payments: Json[]; installments: Json[]; events: Json[]; dataAccesses: Json[] };
@@ -46,7 +46,12 @@ const PERSONAL_TABLES: Record<string, Record<string, { in: (pkg: Package) => Jso
     User: {
       in: (pkg) => [pkg.account.profile],
       renamed: { cpfEncrypted: 'cpf' },
-      withheld: { passwordHash: 'a secret derived from the password', cpfBlindIndex: 'a keyed hash of the CPF, for lookups' },
+      withheld: {
+        passwordHash: 'a secret derived from the password',
+        cpfBlindIndex: 'a keyed hash of the CPF, for lookups',
+        cpfNextCheckAt: "the queue's schedule of the next check at the Receita",
+        cpfCheckAttempts: "the queue's retry counter",
+      },
     },
     ConsentRecord: { in: (pkg) => pkg.account.consents, withheld: { userId: 'the subject itself', seq: 'the order of the records (they are listed in it)' } },
     DataExport: { in: (pkg) => pkg.account.dataExports, withheld: { userId: 'the subject itself', package: 'the packages themselves', attempts: 'an internal retry counter' } },
@@ -72,6 +77,18 @@ const PERSONAL_TABLES: Record<string, Record<string, { in: (pkg: Package) => Jso
         reviewedBy: 'the analyst, not the subject',
       },
     },
+    ContractSignature: {
+      in: (pkg) => pkg.payments.flatMap((payment) => (payment.contractSignature ? [payment.contractSignature] : [])),
+      withheld: {
+        paymentId: 'the payment it is listed under',
+        documentId: "ClickSign's id of the document",
+        signerId: "ClickSign's id of the signer",
+        signingUrlEncrypted: "a link that signs in the person's name (the app shows it while it may be signed)",
+        claimedUntil: 'an internal lease',
+      },
+    },
+    Document: { in: (pkg) => pkg.payments.flatMap((payment) => payment.documents), withheld: { paymentId: 'the payment it is listed under', objectKey: 'where the file is stored (it downloads from the app)' } },
+    PaymentLink: { notPersonal: "a clinic's request to pay, with the contact it gave (encrypted); the payment made through it is listed" },
     IdempotencyKey: { notPersonal: 'replay protection: a key and a request hash' },
     ProcessedEvent: { notPersonal: 'event ids' },
     OutboxEvent: { notPersonal: 'ids, amounts and statuses; the ones about the person are in the analytics part' },
@@ -84,6 +101,10 @@ const PERSONAL_TABLES: Record<string, Record<string, { in: (pkg: Package) => Jso
     ClinicMember: { in: (pkg) => pkg.clinicMemberships.memberships, renamed: { createdAt: 'since' }, withheld: { userId: 'the subject itself' } },
     ApiKey: { in: (pkg) => pkg.clinicMemberships.apiKeysCreated, withheld: { secretHash: 'the hash of a credential', createdBy: 'the subject itself' } },
     Clinic: { notPersonal: "a legal entity's registration" },
+    ClinicAgreement: { notPersonal: "a clinic's service agreement (its admin signs for the clinic)" },
+    PracticeConnection: { notPersonal: "a clinic's own systems" },
+    PracticeAppointment: { notPersonal: "the clinic's own records of its appointments (encrypted), kept to make their payment links" },
+    PracticeSyncRun: { notPersonal: "a clinic's sync log" },
     Procedure: { notPersonal: "a clinic's catalog" },
     OutboxEvent: { notPersonal: 'ids and statuses of clinics and procedures' },
     FeedCursor: { notPersonal: 'where the event reader is' },

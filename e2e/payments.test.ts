@@ -47,7 +47,7 @@ describe.each(availableModes())('payments through the router (%s)', (mode) => {
   /** A crediário's contract signed by its payer at ClickSign: the payment, once its first installment is payable. */
   const signed = async (id: string, email = 'paciente@demo.medpay.com.br', token = patient.accessToken) => {
     await stack.signAs(email);
-    return eventually(() => payment(id, token), (p) => p.status === 'AWAITING_PAYMENT' && (p.pix !== null || p.boleto !== null), 'the signed contract\'s first charge');
+    return eventually(() => payment(id, token), (p) => p.status === 'AWAITING_PAYMENT' && (p.pix !== null || p.boleto !== null), 'the signed contract\'s first charge', 30_000);
   };
   const balance = async () => (await stack.graphql<{ clinic: { balance: Record<string, number> } }>(BALANCE, { id: clinicId }, bearer(clinicAdmin.accessToken))).body.data!.clinic.balance;
   const ledgerHealth = async () =>

@@ -139,9 +139,8 @@ describe.each(availableModes())('sign-up through the router (%s)', (mode) => {
     it('lets a valid CPF sign up while the Receita is down, with credit closed until the check is made', async () => {
       const input = newInput({ email: uniqueEmail('receita.fora') });
       await receita('/_sim/outage', { down: true });
-      let session;
       try {
-        session = await signUpPatient(stack, input, someAddress());
+        const session = await signUpPatient(stack, input, someAddress());
         const me = await stack.graphql<{ me: { cpfCheck: { status: string; opensCredit: boolean } } }>(ME, {}, bearer(session.accessToken));
         expect(me.body.data!.me.cpfCheck).toMatchObject({ status: 'UNVERIFIED', checkedAt: null, opensCredit: false });
         const demo = await demoCast(stack);
@@ -156,8 +155,13 @@ describe.each(availableModes())('sign-up through the router (%s)', (mode) => {
         expect(pix.body.data!.checkout.status).toBe('AWAITING_PAYMENT');
 
         await receita('/_sim/outage', { down: false });
-        // Back up: the crediário's own check is made on the spot, and the contract goes out for signature.
-        const contracted = await stack.graphql<{ checkout: { status: string } }>(CHECKOUT, { input: { ...crediario, idempotencyKey: randomUUID() } }, bearer(session.accessToken));
+        // Back up (once the circuit lets a call through): the crediário's own check is made on the spot,
+        // and the contract goes out for signature. Each refused attempt wrote nothing.
+        const contracted = await eventually(
+          () => stack.graphql<{ checkout: { status: string } }>(CHECKOUT, { input: { ...crediario, idempotencyKey: randomUUID() } }, bearer(session.accessToken)),
+          (answer) => answer.body.errors?.[0]?.extensions?.code !== 'CPF_CHECK_PENDING',
+          'the check made again',
+        );
         expect(contracted.body.errors).toBeUndefined();
         expect(contracted.body.data!.checkout.status).toBe('AWAITING_SIGNATURE');
         const checked = await stack.graphql<{ me: { cpfCheck: { status: string; opensCredit: boolean } } }>(ME, {}, bearer(session.accessToken));

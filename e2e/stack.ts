@@ -290,7 +290,7 @@ export async function startStack(mode: Mode, overrides: Record<string, string> =
       post(`${service.url}/graphql`, query, variables, { 'x-medpay-claims': signClaims(claims ?? anonymousClaims(), signingSecret) }),
     async signAs(email, action = 'sign') {
       // The envelope is made right after checkout (or by the next background pass).
-      await eventually(() => actAsSigner(clicksign.url, email, action), (signer) => signer !== null, `an envelope for ${email} to ${action}`);
+      await eventually(() => actAsSigner(clicksign.url, email, action), (signer) => signer !== null, `an envelope for ${email} to ${action}`, 30_000);
     },
     async login(email, password = 'MedPay@2026') {
       // The apps' own login (by its id), so suites can log in whatever the router's trusted-documents mode.
@@ -396,7 +396,7 @@ export async function signCrediario(stack: Stack, paymentId: string, email: stri
   await stack.signAs(email);
   const read = async () =>
     (await stack.graphql<{ payment: { status: string; pix: { copiaECola: string } | null; boleto: { line: string } | null } }>('query($id: ID!) { payment(id: $id) { status pix { copiaECola } boleto { line } } }', { id: paymentId }, bearer(token))).body.data?.payment;
-  const payable = await eventually(read, (payment) => payment?.status === 'AWAITING_PAYMENT' && (payment.pix !== null || payment.boleto !== null), "the signed contract's first charge");
+  const payable = await eventually(read, (payment) => payment?.status === 'AWAITING_PAYMENT' && (payment.pix !== null || payment.boleto !== null), "the signed contract's first charge", 30_000);
   return payable!;
 }
 

@@ -99,7 +99,8 @@ export class DataExports {
 
   /**
    * The users subgraph's part of the package. Withheld: the password hash and the CPF's blind index
-   * (secrets derived from the person's data, of no use to them and a risk outside this service).
+   * (secrets derived from the person's data, of no use to them and a risk outside this service), and
+   * the check queue's schedule.
    * Sessions are not listed: the session store keeps refresh tokens by hash, with no index by person.
    */
   async accountPart(userId: string) {
@@ -114,6 +115,9 @@ export class DataExports {
         phone: user.phone,
         cpf: this.users.decryptCpf(user),
         roles: user.roles,
+        // the CPF's status at the Receita Federal, and when it was checked
+        cpfStatus: user.cpfStatus,
+        cpfCheckedAt: user.cpfCheckedAt?.toISOString() ?? null,
         lockedAt: user.lockedAt?.toISOString() ?? null,
         createdAt: user.createdAt.toISOString(),
         updatedAt: user.updatedAt.toISOString(),

@@ -1,6 +1,6 @@
 // The payments part of a person's data export (LGPD art. 18): every payment they made with its charges,
-// installments, status history and refunds, the procedure's name and the accepted contract terms
-// decrypted for them. Payouts are the clinic's money and the ledger's accounts are the platform's and
+// installments, status history and refunds, the contract's signature and the documents issued, the
+// procedure's name and the accepted contract terms decrypted for them. Payouts are the clinic's money and the ledger's accounts are the platform's and
 // the clinics': neither is the payer's personal data, so neither is listed.
 import type { FieldEncryption } from '@medpay/runtime';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -24,6 +24,9 @@ export class PersonalDataStore {
         // The decision and its review, not the score, reasons and signals: telling them would teach
         // fraud how to pass (LGPD art. 20 §1: the criteria stay a trade secret; the review is the person's right).
         fraudAssessment: { select: { paymentId: true, source: true, decision: true, modelVersion: true, assessedAt: true, reviewDecision: true, reviewedAt: true } },
+        // The crediário contract's signature and the documents issued (their files are downloaded from the app).
+        contractSignature: { select: { status: true, envelopeId: true, expiresAt: true, signedAt: true, createdAt: true, updatedAt: true } },
+        documents: { select: { id: true, kind: true, subject: true, clinicId: true, filename: true, sha256: true, sizeBytes: true, createdAt: true } },
       },
     });
     return rows.map(({ procedureNameEncrypted, contractAcceptanceEncrypted, transfers, ...payment }) => ({
