@@ -1,5 +1,7 @@
 // Fault injection for a simulated provider's API endpoints (never its /_sim controls): what a flaky provider does.
 import { z } from 'zod';
+import { json, parseJson, type Route } from './http-router.js';
+import type { WebhookDispatcher } from './webhooks.js';
 
 export const faultsSchema = z.strictObject({
   /** added before every API answer */
@@ -17,3 +19,32 @@ export const faultsSchema = z.strictObject({
 export type Faults = Required<z.infer<typeof faultsSchema>>;
 
 export const noFaults = (): Faults => ({ latencyMs: 0, failNext: 0, timeoutNext: 0, duplicateWebhooks: false, reorderWebhooks: false });
+
+/**
+ * The fault controls every simulator serves: GET, POST (merge) and DELETE (clear) `/_sim/faults`.
+ * Clearing the reorder fault releases the webhook it held.
+ */
+export function faultRoutes(faults: Faults, webhooks?: Pick<WebhookDispatcher, 'releaseHeld'>): Route[] {
+  return [
+    { method: 'GET', pattern: '/_sim/faults', handler: () => json(200, faults) },
+    {
+      method: 'POST',
+      pattern: '/_sim/faults',
+      handler: (request) => {
+        const changes = parseJson(faultsSchema, request);
+        Object.assign(faults, changes);
+        if (changes.reorderWebhooks === false) webhooks?.releaseHeld();
+        return json(200, faults);
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/_sim/faults',
+      handler: () => {
+        Object.assign(faults, noFaults());
+        webhooks?.releaseHeld();
+        return json(200, faults);
+      },
+    },
+  ];
+}

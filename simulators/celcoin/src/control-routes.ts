@@ -2,7 +2,7 @@
 // business day), chargebacks, fault injection, webhook configuration and the delivery log, and the
 // whole state for assertions and reconciliation.
 import { randomUUID } from 'node:crypto';
-import { basicAuthSigner, faultsSchema, json, noFaults, notFound, parseJson, SimError, type Route, type WebhookTarget } from '@medpay/simulation';
+import { basicAuthSigner, faultRoutes, json, noFaults, notFound, parseJson, SimError, type Route, type WebhookTarget } from '@medpay/simulation';
 import type { SimulatorContext } from './context.js';
 import { closeCharge } from './pix-routes.js';
 import { settleTed } from './transfer-routes.js';
@@ -56,26 +56,7 @@ export function controlRoutes(context: SimulatorContext, target: WebhookTarget):
         return json(200, { settled: waiting.map((ted) => ted.transactionId) });
       },
     },
-    { method: 'GET', pattern: '/_sim/faults', handler: () => json(200, context.faults) },
-    {
-      method: 'POST',
-      pattern: '/_sim/faults',
-      handler: (request) => {
-        const changes = parseJson(faultsSchema, request);
-        Object.assign(context.faults, changes);
-        if (changes.reorderWebhooks === false) webhooks.releaseHeld();
-        return json(200, context.faults);
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: '/_sim/faults',
-      handler: () => {
-        Object.assign(context.faults, noFaults());
-        webhooks.releaseHeld();
-        return json(200, context.faults);
-      },
-    },
+    ...faultRoutes(context.faults, webhooks),
     { method: 'GET', pattern: '/_sim/webhooks', handler: () => json(200, { target: { url: target.url ?? null }, messages: webhooks.messages, attempts: webhooks.attempts }) },
     {
       method: 'PUT',

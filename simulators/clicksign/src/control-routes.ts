@@ -1,7 +1,7 @@
 // Test and demo controls under /_sim (no access token, no faults): sign or refuse as a signer would,
 // read the tokens "sent" to signers, expire an envelope or move the clock past deadlines, fault
 // injection, webhook configuration and delivery log, and the whole state.
-import { faultsSchema, json, noFaults, notFound, parseJson, SimError, type Faults, type Route, type SimRequest, type WebhookDispatcher, type WebhookTarget } from '@medpay/simulation';
+import { faultRoutes, json, noFaults, notFound, parseJson, SimError, type Faults, type Route, type SimRequest, type WebhookDispatcher, type WebhookTarget } from '@medpay/simulation';
 import { z } from 'zod';
 import type { EnvelopeLifecycle } from './lifecycle.js';
 import type { SimulatorState } from './state.js';
@@ -107,26 +107,7 @@ export function controlRoutes(context: ControlContext): Route[] {
         return json(200, { now: state.now().toISOString(), offsetSeconds: Math.round(state.clockOffsetMs / 1000), expired });
       },
     },
-    { method: 'GET', pattern: '/_sim/faults', handler: () => json(200, context.faults) },
-    {
-      method: 'POST',
-      pattern: '/_sim/faults',
-      handler: (request) => {
-        const changes = parseJson(faultsSchema, request);
-        Object.assign(context.faults, changes);
-        if (changes.reorderWebhooks === false) webhooks.releaseHeld();
-        return json(200, context.faults);
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: '/_sim/faults',
-      handler: () => {
-        Object.assign(context.faults, noFaults());
-        webhooks.releaseHeld();
-        return json(200, context.faults);
-      },
-    },
+    ...faultRoutes(context.faults, webhooks),
     { method: 'GET', pattern: '/_sim/webhooks', handler: () => json(200, { target: { url: target.url ?? null }, messages: webhooks.messages, attempts: webhooks.attempts }) },
     {
       method: 'PUT',

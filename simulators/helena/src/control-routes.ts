@@ -4,7 +4,7 @@
 // whole state, and a reset to the demo seed.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isValidCpf } from '@medpay/br-documents';
-import { faultsSchema, json, noFaults, parseJson, SimError, type Route } from '@medpay/simulation';
+import { faultRoutes, json, noFaults, parseJson, SimError, type Route } from '@medpay/simulation';
 import { z } from 'zod';
 import { findAppointment, notFound } from './api-routes.js';
 import { appointmentView, notify, type HelenaContext } from './context.js';
@@ -180,26 +180,7 @@ export function controlRoutes(context: HelenaContext, apiCalls: () => number): R
         return json(200, context.rateLimiter.settings);
       },
     },
-    { method: 'GET', pattern: '/_sim/faults', handler: () => json(200, context.faults) },
-    {
-      method: 'POST',
-      pattern: '/_sim/faults',
-      handler: (request) => {
-        const changes = parseJson(faultsSchema, request);
-        Object.assign(context.faults, changes);
-        if (changes.reorderWebhooks === false) context.webhooks.releaseHeld();
-        return json(200, context.faults);
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: '/_sim/faults',
-      handler: () => {
-        Object.assign(context.faults, noFaults());
-        context.webhooks.releaseHeld();
-        return json(200, context.faults);
-      },
-    },
+    ...faultRoutes(context.faults, context.webhooks),
     {
       method: 'GET',
       pattern: '/_sim/state',

@@ -3,7 +3,7 @@
 // the rate limit, the write-backs per appointment, the whole state, and a reset to the demo seed.
 import { randomUUID } from 'node:crypto';
 import { isValidCpf, formatCpf } from '@medpay/br-documents';
-import { faultsSchema, json, noFaults, parseJson, SimError, type Route } from '@medpay/simulation';
+import { faultRoutes, json, noFaults, parseJson, SimError, type Route } from '@medpay/simulation';
 import { z } from 'zod';
 import { appointmentView, notFound } from './api-routes.js';
 import type { NinSaudeContext } from './context.js';
@@ -183,23 +183,7 @@ export function controlRoutes(context: NinSaudeContext, apiCalls: () => number):
         return json(200, context.rateLimiter.settings);
       },
     },
-    { method: 'GET', pattern: '/_sim/faults', handler: () => json(200, context.faults) },
-    {
-      method: 'POST',
-      pattern: '/_sim/faults',
-      handler: (request) => {
-        Object.assign(context.faults, parseJson(faultsSchema, request));
-        return json(200, context.faults);
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: '/_sim/faults',
-      handler: () => {
-        Object.assign(context.faults, noFaults());
-        return json(200, context.faults);
-      },
-    },
+    ...faultRoutes(context.faults),
     {
       method: 'GET',
       pattern: '/_sim/state',

@@ -2,7 +2,7 @@
 // CPF and CNPJ records, take the consultations down, revoke tokens, change the rate limit, inject
 // faults, and read the state (tokens issued, calls per number, throttling) for assertions.
 import { isValidCnpj, isValidCpf } from '@medpay/br-documents';
-import { faultsSchema, json, noFaults, notFound, parseJson, type Route } from '@medpay/simulation';
+import { faultRoutes, json, noFaults, notFound, parseJson, type Route } from '@medpay/simulation';
 import { z } from 'zod';
 import type { SimulatorContext } from './context.js';
 import { CNPJ_SITUATIONS, CPF_SITUATIONS, cnpjRecord, genericCpfRecord, inventedClinic, receitaName, serproDate, type CnpjSituation, type CpfSituation, type SerproCnpj, type SerproCpf } from './records.js';
@@ -166,13 +166,7 @@ export function controlRoutes(context: SimulatorContext): Route[] {
         return json(200, limits.snapshot());
       },
     },
-    { method: 'GET', pattern: '/_sim/faults', handler: () => json(200, faults) },
-    {
-      method: 'POST',
-      pattern: '/_sim/faults',
-      handler: (request) => json(200, Object.assign(faults, parseJson(faultsSchema, request))),
-    },
-    { method: 'DELETE', pattern: '/_sim/faults', handler: () => json(200, Object.assign(faults, noFaults())) },
+    ...faultRoutes(faults),
     {
       method: 'GET',
       pattern: '/_sim/state',
