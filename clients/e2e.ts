@@ -1,5 +1,5 @@
 // What the apps' browser suites share: screenshots, the accessibility audit, the simulator's bank
-// controls, demo logins.
+// controls, demo logins, signing at the ClickSign simulator.
 import AxeBuilder from '@axe-core/playwright';
 import { cpfFromBase } from '@medpay/br-documents';
 import { expect, test, type Page } from '@playwright/test';
@@ -12,6 +12,10 @@ export const ROUTER_URL = `http://127.0.0.1:${4000 + offset}/graphql`;
 export const SIMULATOR_URL = `http://127.0.0.1:${4010 + offset}`;
 /** the messaging simulator: every e-mail, SMS and WhatsApp the platform sent */
 export const MESSAGING_URL = `http://127.0.0.1:${4011 + offset}`;
+/** the ClickSign simulator (contracts and agreements signed there; its test controls under /_sim) */
+export const CLICKSIGN_URL = `http://127.0.0.1:${4021 + offset}`;
+/** the NinSaúde simulator (the clinic ERP Sorriso Paulista's demo account lives there) */
+export const NINSAUDE_URL = `http://127.0.0.1:${4016 + offset}`;
 /** the patient app, for suites of the other apps that check what patients see */
 export const PATIENT_APP_URL = `http://127.0.0.1:${3000 + offset}`;
 export const DEMO_PASSWORD = 'MedPay@2026';
@@ -36,6 +40,37 @@ export async function expectAccessible(page: Page, screen: string) {
 export async function payPix(copiaECola: string) {
   const response = await fetch(`${SIMULATOR_URL}/_sim/pix/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: copiaECola }) });
   expect(response.ok).toBe(true);
+}
+
+/**
+ * Signs the crediário contract embedded in the patient's payment page, as the patient does: the
+ * verification code the ClickSign simulator "sent" is shown in its "ambiente de simulação" hint.
+ */
+export async function signContractInPage(page: Page) {
+  const signing = page.frameLocator('iframe[title="Assinatura do contrato"]');
+  const code = (await signing.getByTestId('sim-token').innerText()).trim();
+  await signing.getByLabel('Código de verificação').fill(code);
+  await signing.getByRole('button', { name: 'Assinar' }).click();
+}
+
+/**
+ * A running ClickSign envelope's signer, found by the envelope's name (ours end with the reference in
+ * parentheses: "Contrato de serviços MedPay (clinic-agreement:…)") and the signer's e-mail (waits for it).
+ */
+export async function clickSignSigner(envelopeName: string, email: string): Promise<{ id: string; signingUrl: string }> {
+  let signerId: string | undefined;
+  await expect
+    .poll(async () => {
+      const state = (await (await fetch(`${CLICKSIGN_URL}/_sim/state`)).json()) as { envelopes: { name: string; status: string; signers: { id: string; email?: string; status: string }[] }[] };
+      signerId = state.envelopes
+        .filter((envelope) => envelope.name.startsWith(envelopeName) && envelope.status === 'running')
+        .flatMap((envelope) => envelope.signers)
+        .find((signer) => signer.email?.toLowerCase() === email.toLowerCase() && signer.status === 'pending')?.id;
+      return signerId ?? null;
+    }, { message: `the envelope "${envelopeName}" for ${email}`, timeout: 30_000 })
+    .not.toBeNull();
+  const signer = (await (await fetch(`${CLICKSIGN_URL}/_sim/signers/${signerId}`)).json()) as { id: string; signingUrl: string };
+  return signer;
 }
 
 /** Logs in through the app's own login form. */

@@ -1,18 +1,29 @@
-// The admin panel at 1440×900 in Debian's Chromium against the real stack: the review queue (an
-// approved clinic shows up in the patient app's search), suspension (checkout refused), users, the
+// The admin panel at 1440×900 in Debian's Chromium against the real stack: the review queue (the
+// Receita Federal's record beside the clinic's; an approved clinic shows up in the patient app's search
+// once its admin signed the service agreement), suspension (checkout refused), users, the
 // platform-wide payment search with ledger entries, ledger health, figures, GraphiQL, and who gets in.
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expectLoginStaysOnApp, accessToken, graph, logIn, PATIENT_APP_URL, payPix, ROUTER_URL, screenshot } from '../../e2e';
+import { expectLoginStaysOnApp, accessToken, clickSignSigner, expectAccessible, freshCpf, graph, logIn, PATIENT_APP_URL, payPix, ROUTER_URL, screenshot, signUpPatient } from '../../e2e';
 
 const ADMIN = 'admin@demo.medpay.com.br';
 
-test('an admin approves a pending clinic, and it then appears in the patient app search', async ({ page, context }) => {
+test('an admin reviews a pending clinic against the Receita Federal and approves it; once its admin signs the agreement it appears in the patient app search', async ({ page, context }) => {
   await logIn(page, ADMIN);
   await expect(page.getByRole('heading', { name: 'Visão geral' })).toBeVisible();
   await page.getByRole('link', { name: 'Clínicas', exact: true }).click();
   const row = page.locator('[data-clinic="Bem Nascer"]');
   await expect(row).toBeVisible();
+
+  // Beside what the clinic typed, the Receita Federal's record of its CNPJ.
+  await row.getByRole('button', { name: 'Consultar de novo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Bem Nascer: CNPJ consultado na Receita Federal.' })).toBeVisible();
+  const facts = row.locator('.receita-record dl');
+  await expect(facts.locator('[data-cnpj-status]')).toHaveText('Ativa');
+  for (const term of ['Situação cadastral', 'Razão social', 'Nome fantasia', 'CNAE principal', 'Endereço', 'Consultado em']) await expect(facts.getByText(term, { exact: true })).toBeVisible();
+  await expect(facts).toContainText(/\d{4}-\d\/\d{2} — /);
+  await expect(facts).toContainText(/\d{2}\/\d{2}\/\d{4} às \d{2}:\d{2}/);
+  await expectAccessible(page, 'the clinic review with the Receita Federal record');
   await screenshot(page, 'admin-review-queue');
 
   const patientApp = await context.newPage();
@@ -20,15 +31,61 @@ test('an admin approves a pending clinic, and it then appears in the patient app
   await expect(patientApp.getByRole('heading', { name: 'Encontre seu procedimento' })).toBeVisible();
   await expect(patientApp.getByRole('link', { name: 'Ultrassom morfológico' })).toHaveCount(0);
 
+  // Approval waits for the service agreement, sent to the clinic's admin for signature.
   await row.getByRole('button', { name: 'Aprovar Bem Nascer' }).click();
   await page.getByRole('button', { name: 'Sim, aprovar' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Bem Nascer: ativa.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Bem Nascer: aprovada, aguardando a assinatura do contrato de serviços' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Aguardando contrato' }).click();
+  const waiting = page.locator('[data-clinic="Bem Nascer"]');
+  await expect(waiting.locator('[data-agreement-status]')).toHaveText('Enviado para assinatura');
+  await expect(waiting.getByRole('button', { name: 'Reenviar contrato a Bem Nascer' })).toBeVisible();
+  await screenshot(page, 'admin-awaiting-agreement');
+  await patientApp.reload();
+  await expect(patientApp.getByRole('link', { name: 'Ultrassom morfológico' })).toHaveCount(0);
+
+  // The clinic's admin signs the agreement at ClickSign (the page its e-mail links to).
+  const signer = await clickSignSigner('Contrato de serviços MedPay', 'bem.nascer@demo.medpay.com.br');
+  const signing = await context.newPage();
+  await signing.goto(signer.signingUrl);
+  await signing.getByLabel('Código de verificação').fill((await signing.getByTestId('sim-token').innerText()).trim());
+  await signing.getByRole('button', { name: 'Assinar' }).click();
+  await signing.close();
+
   await page.getByRole('tab', { name: 'Ativas' }).click();
-  await expect(page.locator('[data-clinic="Bem Nascer"]')).toBeVisible();
+  await expect(async () => {
+    await page.getByRole('tab', { name: 'Aguardando contrato' }).click();
+    await page.getByRole('tab', { name: 'Ativas' }).click();
+    await expect(page.locator('[data-clinic="Bem Nascer"]')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 
   await patientApp.reload();
   await expect(patientApp.getByRole('link', { name: 'Ultrassom morfológico' })).toBeVisible();
   await screenshot(patientApp, 'patient-search-after-approval');
+});
+
+test('approving a clinic whose CNPJ is not active at the Receita Federal is refused with its situation', async ({ page }) => {
+  // Someone registers a clinic with a CNPJ the Receita has as baixada (the simulator's fixed record).
+  const email = `crescer.${randomUUID().slice(0, 8)}@example.com`;
+  const owner = await signUpPatient({ name: 'Marina Crescer', email, password: 'Crescer@2026', cpf: freshCpf() });
+  const tradeName = `Crescer ${randomUUID().slice(0, 6)}`;
+  const registered = await graph<{ registerClinic: { id: string } }>(
+    'mutation($input: RegisterClinicInput!) { registerClinic(input: $input) { id } }',
+    { input: { legalName: 'Consultório Pediátrico Crescer Ltda', tradeName, cnpj: '31.151.791/0001-84', address: { street: 'Rua das Flores, 10', city: 'Curitiba', state: 'PR', postalCode: '80010-000' }, specialties: ['Pediatria'] } },
+    owner,
+  );
+  expect(registered.errors).toBeUndefined();
+
+  await logIn(page, ADMIN);
+  await page.getByRole('link', { name: 'Clínicas', exact: true }).click();
+  const row = page.locator(`[data-clinic="${tradeName}"]`);
+  await row.getByRole('button', { name: 'Consultar de novo' }).click();
+  await expect(row.locator('[data-cnpj-status]')).toHaveText('Baixada');
+  await row.getByRole('button', { name: `Aprovar ${tradeName}` }).click();
+  await page.getByRole('button', { name: 'Sim, aprovar' }).click();
+  await expect(row.getByRole('alert')).toContainText('só um CNPJ ativo pode ser aprovado');
+  await expect(row.getByRole('alert')).toContainText('Confira a situação cadastral ao lado');
+  await screenshot(page, 'admin-approval-cnpj-not-active');
+  await row.getByRole('button', { name: 'Cancelar' }).click();
 });
 
 test('an admin suspends a clinic: its checkout is refused until it is reactivated', async ({ page }) => {

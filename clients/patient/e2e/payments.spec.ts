@@ -1,6 +1,6 @@
 // The other ways to pay and what comes after paying, in the patient app against the real stack.
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, payPix, screenshot, SIMULATOR_URL } from '../../e2e';
+import { logIn, payPix, screenshot, signContractInPage, SIMULATOR_URL } from '../../e2e';
 
 async function openProcedure(page: Page, search: string, name: string) {
   await page.goto('/');
@@ -26,7 +26,7 @@ async function payByCard(page: Page, number: string) {
   await page.getByRole('button', { name: /^Pagar R\$/ }).click();
 }
 
-/** Signs a crediário of `count` installments for the procedure and pays the first by PIX. */
+/** Contracts a crediário of `count` installments for the procedure, signs it in the page and pays the first by PIX. */
 async function signCrediario(page: Page, search: string, name: string, count: number) {
   await openProcedure(page, search, name);
   const crediario = page.locator('[data-kind="CREDIARIO"]');
@@ -35,6 +35,7 @@ async function signCrediario(page: Page, search: string, name: string, count: nu
   await page.getByLabel('Sua renda mensal').selectOption('DE_2_A_4_SM');
   await page.getByLabel(/Li e aceito o contrato/).check();
   await page.getByRole('button', { name: 'Gerar PIX' }).click();
+  await signContractInPage(page);
   await payPix(await page.getByLabel('PIX copia e cola').inputValue());
   await expect(page.locator('[data-status]')).toHaveText(/^Pago/);
 }

@@ -9,7 +9,7 @@ test('the dashboard\'s screens have no serious or critical accessibility violati
   await expect(page).toHaveURL(/\/clinicas\/[^/]+$/);
   const clinic = new URL(page.url()).pathname;
   await expectAccessible(page, 'painel');
-  for (const [path, screen] of [['/pagamentos', 'pagamentos'], ['/extrato', 'extrato'], ['/catalogo', 'catálogo'], ['/equipe', 'equipe'], ['/analises', 'análises'], ['/integracao', 'integração']] as const) {
+  for (const [path, screen] of [['/pagamentos', 'pagamentos'], ['/extrato', 'extrato'], ['/catalogo', 'catálogo'], ['/equipe', 'equipe'], ['/analises', 'análises'], ['/integracao', 'integração'], ['/links-de-pagamento', 'links de pagamento'], ['/integracoes', 'integrações']] as const) {
     await page.goto(`${clinic}${path}`);
     await expectAccessible(page, screen);
   }

@@ -1,6 +1,6 @@
 // How the apps write money, dates, rates and statuses: pt-BR, times in America/Sao_Paulo.
 import { formatBRL, parseBRL } from '@medpay/money';
-import type { ClinicStatus, EscrowState, InstallmentStatus, PaymentMethod, PaymentStatus, PlanKind } from './graphql/graphql';
+import type { AgreementStatus, ClinicStatus, CnpjStatus, CpfStatus, EscrowState, InstallmentStatus, PaymentLinkStatus, PaymentMethod, PaymentStatus, PlanKind, PracticeConnectionStatus, PracticeSystemKind, SignatureStatus } from './graphql/graphql';
 
 /** parseBRL reads an amount typed the Brazilian way ('1.234,56') into centavos, throwing otherwise. */
 export { formatBRL, parseBRL };
@@ -84,6 +84,46 @@ export const clinicStatusLabel: Record<ClinicStatus, string> = {
   SUSPENDED: 'Suspensa',
   REJECTED: 'Recusada',
 };
+/** A crediário contract's signature at ClickSign, as the patient reads it. */
+export const signatureStatusLabel: Record<SignatureStatus, string> = {
+  PENDING: 'Preparando o contrato',
+  SENT: 'Aguardando sua assinatura',
+  SIGNED: 'Assinado',
+  REFUSED: 'Recusado',
+  EXPIRED: 'Prazo de assinatura encerrado',
+  CANCELED: 'Assinatura cancelada',
+};
+
+/** The clinic's service agreement with MedPay. */
+export const agreementStatusLabel: Record<AgreementStatus, string> = {
+  PENDING: 'Preparando o contrato',
+  SENT: 'Enviado para assinatura',
+  SIGNED: 'Assinado',
+  REFUSED: 'Recusado',
+  EXPIRED: 'Expirado sem assinatura',
+  CANCELED: 'Cancelado',
+};
+
+/** A CNPJ's situação cadastral, as the Receita Federal writes it. */
+export const cnpjStatusLabel: Record<CnpjStatus, string> = { ATIVA: 'Ativa', SUSPENSA: 'Suspensa', INAPTA: 'Inapta', BAIXADA: 'Baixada', NULA: 'Nula' };
+
+/** A CPF's situação cadastral at the Receita Federal. */
+export const cpfStatusLabel: Record<CpfStatus, string> = {
+  UNVERIFIED: 'Em verificação',
+  REGULAR: 'Regular',
+  PENDENTE_DE_REGULARIZACAO: 'Pendente de regularização',
+  SUSPENSA: 'Suspensa',
+  CANCELADA: 'Cancelada',
+  TITULAR_FALECIDO: 'Titular falecido',
+  NULA: 'Nula',
+};
+
+export const paymentLinkStatusLabel: Record<PaymentLinkStatus, string> = { ACTIVE: 'Ativo', USED: 'Pago', CANCELED: 'Cancelado', EXPIRED: 'Expirado' };
+
+export const practiceSystemLabel: Record<PracticeSystemKind, string> = { HELENA: 'Helena', NINSAUDE: 'NinSaúde' };
+
+export const practiceConnectionStatusLabel: Record<PracticeConnectionStatus, string> = { ACTIVE: 'Conectado', FAILED: 'Falhou: conecte de novo', DISCONNECTED: 'Desconectado' };
+
 // Calendar days in São Paulo for the period pickers (YYYY-MM-DD, as the graph takes them).
 export const todayInSaoPaulo = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(now);
 export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,8 +1,9 @@
 // What each app's proxy (src/proxy.ts) does for every page: a Content-Security-Policy with a fresh
 // nonce (Next.js puts it on its own scripts when the request carries the policy), scripts only from
-// this origin, network only to this origin, the router (HTTP and WebSocket) and the card tokenizer.
+// this origin, network only to this origin, the router (HTTP and WebSocket) and the card tokenizer,
+// frames only from ClickSign's signing pages.
 import { NextResponse, type NextRequest } from 'next/server';
-import { clientConfigFromEnv } from './server';
+import { clientConfigFromEnv, signingOriginFromEnv } from './server';
 
 /** The origins the browser may connect to besides this one: the router (http and ws) and the tokenizer. */
 function connectSources(): string[] {
@@ -21,6 +22,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self' ${connectSources().join(' ')}`,
+    // ClickSign's signing page, embedded in the patient's payment page (no other frame).
+    `frame-src ${signingOriginFromEnv()}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

@@ -9,6 +9,13 @@ export const clientConfigFromEnv = (): ClientConfig => ({
 });
 
 /**
+ * The origin of ClickSign's signing pages, which the patient app embeds (a crediário's contract is
+ * signed inside the payment page): CLICKSIGN_SIGNING_URL, else the API's CLICKSIGN_BASE_URL (the
+ * simulator serves both), else the local simulator.
+ */
+export const signingOriginFromEnv = (): string => new URL(process.env.CLICKSIGN_SIGNING_URL ?? process.env.CLICKSIGN_BASE_URL ?? 'http://127.0.0.1:4021').origin;
+
+/**
  * An app's public query asked by the page's server, anonymous and by its id (as the edge caches it),
  * so that the page arrives with its data; null when the router does not answer it, and the page's
  * client asks again either way.

@@ -9,7 +9,7 @@ export const Money = ({ centavos }: { centavos: number }) => <span className="mo
 
 /** A payment's status; a payment held for anti-fraud review reads "Em análise" (its status stays AWAITING_PAYMENT). */
 export function StatusBadge({ status, hold }: { status: PaymentStatus; hold?: string | null }) {
-  const tone = paidStatuses.has(status) ? 'ok' : status === 'AWAITING_PAYMENT' || status === 'DISPUTED' ? 'wait' : 'off';
+  const tone = paidStatuses.has(status) ? 'ok' : status === 'AWAITING_PAYMENT' || status === 'AWAITING_SIGNATURE' || status === 'DISPUTED' ? 'wait' : 'off';
   const label = hold === 'FRAUD_REVIEW' && status === 'AWAITING_PAYMENT' ? 'Em análise' : paymentStatusLabel[status];
   return <span className={`badge badge-${tone}`} data-status={status}>{label}</span>;
 }
@@ -107,5 +107,17 @@ export function Kpi({ label, value, hint, name }: { label: string; value: string
       <p className="big money">{value}</p>
       {hint ? <p className="hint">{hint}</p> : null}
     </div>
+  );
+}
+
+/**
+ * A PDF the platform issued (a contract, a receipt, a statement): its download link, which works for a
+ * few minutes only — pages ask for it again each time they load.
+ */
+export function DocumentLink({ file, children }: { file: { url: string; filename: string; sha256?: string }; children: ReactNode }) {
+  return (
+    <a href={file.url} download={file.filename} target="_blank" rel="noopener noreferrer" data-sha256={file.sha256}>
+      {children}
+    </a>
   );
 }

@@ -15,3 +15,19 @@ export const PaymentDetails = graphql(`
     clinic { id tradeName }
   }
 `);
+
+/**
+ * A payment's documents: a crediário's contract with its signature, and the receipts. Asked by the page's
+ * query only (their links expire in minutes; the page asks again when the status changes).
+ */
+export const PaymentDocumentsFields = graphql(`
+  fragment PaymentDocumentsFields on Payment {
+    id
+    contract {
+      status expiresAt signedAt signingUrl
+      document { kind filename sha256 url urlExpiresAt }
+      signedDocument { kind filename sha256 url urlExpiresAt }
+    }
+    receipts { kind filename sha256 url urlExpiresAt issuedAt }
+  }
+`);

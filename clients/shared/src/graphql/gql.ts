@@ -16,8 +16,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query FraudReviewQueue {\n    fraudReviewQueue(first: 50) {\n      totalCount\n      edges {\n        node {\n          id createdAt method\n          amounts { patientTotalCentavos }\n          payer { id name }\n          clinic { id tradeName }\n          fraudAssessment { score reasons { code text } }\n        }\n      }\n    }\n    fraudModel { version trainedAt heldOutRows heldOutFraudRows rocAuc reviewThreshold reviewPrecision reviewRecall declineThreshold declinePrecision declineRecall }\n  }\n": typeof types.FraudReviewQueueDocument,
     "\n  query BackOfficeTickets($status: SupportTicketStatus, $after: String) {\n    supportTickets(status: $status, first: 20, after: $after) {\n      edges { node { ...SupportTicketFields patient { id name } payment { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.BackOfficeTicketsDocument,
-    "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminClinicsDocument,
+    "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges {\n        node {\n          id tradeName legalName cnpj status statusReason specialties address { street city state postalCode }\n          receitaFederal { status legalName tradeName mainCnaeCode mainCnaeDescription address checkedAt }\n          agreement { status sentAt expiresAt signedAt documentUrl }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AdminClinicsDocument,
     "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n": typeof types.SetClinicStatusDocument,
+    "\n  mutation CheckClinicCnpj($id: ID!) {\n    checkClinicCnpj(id: $id) { id receitaFederal { status legalName tradeName mainCnaeCode mainCnaeDescription address checkedAt } }\n  }\n": typeof types.CheckClinicCnpjDocument,
+    "\n  mutation SendClinicAgreement($id: ID!) {\n    sendClinicAgreement(id: $id) { id status agreement { status sentAt expiresAt signedAt documentUrl } }\n  }\n": typeof types.SendClinicAgreementDocument,
     "\n  query AccountDeletions {\n    accountDeletions(first: 50) { id userId status requestedAt completedAt steps { service status completedAt } }\n  }\n": typeof types.AccountDeletionsDocument,
     "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n": typeof types.LedgerHealthDocument,
     "\n  query FailedMessages($after: String) {\n    failedMessages(first: 25, after: $after) {\n      edges { cursor node { ...FailedMessageFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.FailedMessagesDocument,
@@ -32,7 +34,7 @@ type Documents = {
     "\n  query AnalyticsLag {\n    analyticsLag { seconds pending }\n  }\n": typeof types.AnalyticsLagDocument,
     "\n  query GraphUsage($from: String!, $to: String!) {\n    graphUsage(from: $from, to: $to) {\n      from\n      to\n      operations { clientName clientVersion operationName documentHash callerKind count errorCount p50Ms p95Ms }\n      fields { clientName field count }\n    }\n  }\n": typeof types.GraphUsageDocument,
     "\n  query SensitiveDataAccesses($subjectId: ID!, $after: String) {\n    user(id: $subjectId) { id name }\n    sensitiveDataAccesses(subjectId: $subjectId, first: 50, after: $after) {\n      edges { cursor node { id at readerKind readerId readerRoles reader { id name } readerClinic { id tradeName } field operation purpose } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.SensitiveDataAccessesDocument,
-    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n": typeof types.AdminUserDocument,
+    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      cpfCheck { status checkedAt opensCredit }\n      consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query UserFullCpf($id: ID!) {\n    user(id: $id) { id cpf }\n  }\n": typeof types.UserFullCpfDocument,
     "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": typeof types.SetUserLockedDocument,
     "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": typeof types.AdminUsersDocument,
@@ -42,6 +44,7 @@ type Documents = {
     "\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) { conversationId intent answer offerPerson suggestions }\n  }\n": typeof types.AskAssistantDocument,
     "\n  query MySupportTickets($after: String) {\n    mySupportTickets(first: 20, after: $after) {\n      edges { node { ...SupportTicketFields clinic { id tradeName } payment { id procedure { id name } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MySupportTicketsDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": typeof types.ClinicPageDocument,
+    "\n  query MyCpfCheck {\n    me { id cpfMasked cpfCheck { status checkedAt opensCredit } }\n  }\n": typeof types.MyCpfCheckDocument,
     "\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": typeof types.MyDataExportsDocument,
     "\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": typeof types.RequestDataExportDocument,
     "\n  mutation RequestAccountDeletion($password: String!) {\n    requestAccountDeletion(password: $password) { id status requestedAt completedAt steps { service status completedAt } }\n  }\n": typeof types.RequestAccountDeletionDocument,
@@ -50,13 +53,15 @@ type Documents = {
     "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n": typeof types.SaveNotificationPreferencesDocument,
     "\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n": typeof types.SubscribeWebPushDocument,
     "\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n": typeof types.UnsubscribeWebPushDocument,
-    "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentPageDocument,
+    "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails ...PaymentDocumentsFields }\n  }\n": typeof types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": typeof types.PaymentLiveDocument,
     "\n  mutation CancelPayment($input: RefundInput!) {\n    refundPayment(input: $input) { ...PaymentDetails }\n  }\n": typeof types.CancelPaymentDocument,
     "\n  mutation CancelCrediario($input: CancelCrediarioInput!) {\n    cancelCrediario(input: $input) { ...PaymentDetails }\n  }\n": typeof types.CancelCrediarioDocument,
     "\n  mutation DisputePayment($id: ID!, $reason: String!) {\n    openDispute(paymentId: $id, reason: $reason) { ...PaymentDetails }\n  }\n": typeof types.DisputePaymentDocument,
     "\n  query MyPayments($after: String) {\n    myPayments(first: 20, after: $after) {\n      edges { node { id status hold createdAt method planKind installmentCount amounts { patientTotalCentavos } procedure { id name } clinic { id tradeName } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MyPaymentsDocument,
     "\n  subscription MyPaymentEvents {\n    myPaymentEvents { id status payment { id status escrowState } }\n  }\n": typeof types.MyPaymentEventsDocument,
+    "\n  query PaymentLinkPage($token: String!) {\n    paymentLink(token: $token) {\n      token status expiresAt patientFirstName\n      procedure { id name priceCentavos }\n      clinic { id tradeName address { city state } }\n    }\n  }\n": typeof types.PaymentLinkPageDocument,
+    "\n  query PaymentLinkPlans($procedureId: ID!, $firstDueDay: Int) {\n    paymentPlans(procedureId: $procedureId, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n": typeof types.PaymentLinkPlansDocument,
     "\n  query MyInstallments {\n    myInstallments {\n      id number dueDate amountCentavos status lateChargesCentavos\n      pix { copiaECola qrCodePayload expiresAt }\n      payment { id installmentCount procedure { id name } clinic { id tradeName } }\n    }\n  }\n": typeof types.MyInstallmentsDocument,
     "\n  mutation PayInstallment($id: ID!) {\n    payInstallment(installmentId: $id) { id status lateChargesCentavos pix { copiaECola qrCodePayload expiresAt } }\n  }\n": typeof types.PayInstallmentDocument,
     "\n  query CheckoutPage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) { id name priceCentavos clinic { id tradeName } }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields schedule { number dueDate amountCentavos } }\n  }\n": typeof types.CheckoutPageDocument,
@@ -72,6 +77,7 @@ type Documents = {
     "\n  mutation AcceptTerms($termsVersion: String!, $privacyPolicyVersion: String!) {\n    acceptTerms(termsVersion: $termsVersion, privacyPolicyVersion: $privacyPolicyVersion) { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n  }\n": typeof types.AcceptTermsDocument,
     "\n  mutation PayWithCard($id: ID!, $cardToken: String!) {\n    payWithCard(paymentId: $id, cardToken: $cardToken) { ...PaymentDetails }\n  }\n": typeof types.PayWithCardDocument,
     "\n  fragment PaymentDetails on Payment {\n    id status hold escrowState method planKind installmentCount monthlyInterestRate iofCentavos cetAnnualRate\n    disputeReason escrowReleaseDueAt createdAt\n    amounts { grossCentavos patientTotalCentavos refundedCentavos }\n    pix { copiaECola qrCodePayload expiresAt }\n    boleto { line barcode dueDate }\n    card { brand last4 approved declineReason }\n    installments { id number dueDate amountCentavos status lateChargesCentavos }\n    history { from to reason at }\n    procedure { id name }\n    clinic { id tradeName }\n  }\n": typeof types.PaymentDetailsFragmentDoc,
+    "\n  fragment PaymentDocumentsFields on Payment {\n    id\n    contract {\n      status expiresAt signedAt signingUrl\n      document { kind filename sha256 url urlExpiresAt }\n      signedDocument { kind filename sha256 url urlExpiresAt }\n    }\n    receipts { kind filename sha256 url urlExpiresAt issuedAt }\n  }\n": typeof types.PaymentDocumentsFieldsFragmentDoc,
     "\n  fragment PlanFields on PaymentPlan {\n    id kind methods installmentCount firstDueDate firstInstallmentCentavos installmentCentavos totalCentavos interestFree\n    monthlyInterestRate iofCentavos cetAnnualRate contractTerms contractTermsHash\n  }\n": typeof types.PlanFieldsFragmentDoc,
     "\n  query SupportPayments {\n    myPayments(first: 20) { edges { node { id createdAt procedure { id name } clinic { id tradeName } } } }\n  }\n": typeof types.SupportPaymentsDocument,
     "\n  mutation RequestSupport($conversationId: ID!, $topic: SupportTopic!, $paymentId: ID, $message: String) {\n    requestSupport(conversationId: $conversationId, topic: $topic, paymentId: $paymentId, message: $message) { ...SupportTicketFields }\n  }\n": typeof types.RequestSupportDocument,
@@ -88,6 +94,16 @@ type Documents = {
     "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.ClinicApiKeysDocument,
     "\n  mutation CreateApiKey($clinicId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(clinicId: $clinicId, name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query ClinicPracticeSystems($clinicId: ID!) {\n    clinic(id: $clinicId) {\n      id\n      practiceSystems { ...PracticeConnectionFields }\n      procedures(first: 50) { edges { node { id name active } } }\n      paymentLinks(first: 50) { id token url status }\n    }\n  }\n": typeof types.ClinicPracticeSystemsDocument,
+    "\n  mutation ConnectPracticeSystem($clinicId: ID!, $kind: PracticeSystemKind!, $credentials: PracticeCredentialsInput!) {\n    connectPracticeSystem(clinicId: $clinicId, kind: $kind, credentials: $credentials) { ...PracticeConnectionFields }\n  }\n": typeof types.ConnectPracticeSystemDocument,
+    "\n  mutation MapPracticeProcedure($connectionId: ID!, $code: String!, $procedureId: ID) {\n    mapPracticeProcedure(connectionId: $connectionId, code: $code, procedureId: $procedureId) { ...PracticeConnectionFields }\n  }\n": typeof types.MapPracticeProcedureDocument,
+    "\n  mutation SetPracticeSync($connectionId: ID!, $syncAppointments: Boolean!, $writeBack: Boolean!) {\n    setPracticeSync(connectionId: $connectionId, syncAppointments: $syncAppointments, writeBack: $writeBack) { ...PracticeConnectionFields }\n  }\n": typeof types.SetPracticeSyncDocument,
+    "\n  mutation SyncPracticeSystem($connectionId: ID!) {\n    syncPracticeSystem(connectionId: $connectionId) { ...PracticeConnectionFields }\n  }\n": typeof types.SyncPracticeSystemDocument,
+    "\n  mutation DisconnectPracticeSystem($connectionId: ID!) {\n    disconnectPracticeSystem(connectionId: $connectionId) { ...PracticeConnectionFields }\n  }\n": typeof types.DisconnectPracticeSystemDocument,
+    "\n  query ClinicPaymentLinks($clinicId: ID!, $status: PaymentLinkStatus) {\n    clinic(id: $clinicId) { id paymentLinks(status: $status, first: 50) { ...PaymentLinkFields } }\n  }\n": typeof types.ClinicPaymentLinksDocument,
+    "\n  query PaymentLinkProcedures($clinicId: ID!) {\n    clinic(id: $clinicId) { id procedures(first: 50) { edges { node { id name priceCentavos active } } } }\n  }\n": typeof types.PaymentLinkProceduresDocument,
+    "\n  mutation CreatePaymentLink($input: CreatePaymentLinkInput!) {\n    createPaymentLink(input: $input) { ...PaymentLinkFields }\n  }\n": typeof types.CreatePaymentLinkDocument,
+    "\n  mutation CancelPaymentLink($id: ID!) {\n    cancelPaymentLink(id: $id) { ...PaymentLinkFields }\n  }\n": typeof types.CancelPaymentLinkDocument,
     "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicPaymentDocument,
     "\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicPaymentLiveDocument,
     "\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClinicPaymentsDocument,
@@ -98,9 +114,13 @@ type Documents = {
     "\n  mutation SetClinicPayoutAccount($clinicId: ID!, $method: PayoutMethod!, $bankAccount: BankAccountInput) {\n    setClinicPayoutAccount(clinicId: $clinicId, method: $method, bankAccount: $bankAccount) {\n      id payoutAccount { method pixKey bankAccount { ispb bankName branch account accountType } }\n    }\n  }\n": typeof types.SetClinicPayoutAccountDocument,
     "\n  query ClinicBalance($clinicId: ID!) {\n    clinic(id: $clinicId) { id balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } }\n  }\n": typeof types.ClinicBalanceDocument,
     "\n  query ClinicMemberships {\n    me { id name clinics { role clinic { id tradeName status statusReason } } }\n  }\n": typeof types.ClinicMembershipsDocument,
+    "\n  query ClinicAgreement($clinicId: ID!) {\n    clinic(id: $clinicId) { id status agreement { status sentAt expiresAt signedAt documentUrl documentSha256 } }\n  }\n": typeof types.ClinicAgreementDocument,
+    "\n  query ClinicMonthlyStatement($clinicId: ID!, $month: String!) {\n    clinic(id: $clinicId) { id monthlyStatement(month: $month) { kind filename sha256 url urlExpiresAt issuedAt } }\n  }\n": typeof types.ClinicMonthlyStatementDocument,
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": typeof types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": typeof types.ConfirmProcedureDocument,
     "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": typeof types.ClinicRefundDocument,
+    "\n  fragment PaymentLinkFields on PaymentLink {\n    id token url status patientName patientEmail patientPhone expiresAt createdAt source\n    procedure { id name priceCentavos }\n    payment { id status }\n  }\n": typeof types.PaymentLinkFieldsFragmentDoc,
+    "\n  fragment PracticeConnectionFields on PracticeConnection {\n    id kind status accountName connectedAt lastSyncedAt lastError syncAppointments writeBack\n    procedures { code name priceCentavos procedure { id name } }\n    syncLog(first: 10) { startedAt finishedAt imported linked writtenBack errors }\n    appointments(first: 50) { externalId startsAt status patientName paymentLinkToken writtenBackStatus procedure { id name } }\n  }\n": typeof types.PracticeConnectionFieldsFragmentDoc,
     "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
     "\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n": typeof types.ClinicWebhooksDocument,
@@ -128,8 +148,10 @@ type Documents = {
 const documents: Documents = {
     "\n  query FraudReviewQueue {\n    fraudReviewQueue(first: 50) {\n      totalCount\n      edges {\n        node {\n          id createdAt method\n          amounts { patientTotalCentavos }\n          payer { id name }\n          clinic { id tradeName }\n          fraudAssessment { score reasons { code text } }\n        }\n      }\n    }\n    fraudModel { version trainedAt heldOutRows heldOutFraudRows rocAuc reviewThreshold reviewPrecision reviewRecall declineThreshold declinePrecision declineRecall }\n  }\n": types.FraudReviewQueueDocument,
     "\n  query BackOfficeTickets($status: SupportTicketStatus, $after: String) {\n    supportTickets(status: $status, first: 20, after: $after) {\n      edges { node { ...SupportTicketFields patient { id name } payment { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.BackOfficeTicketsDocument,
-    "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminClinicsDocument,
+    "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges {\n        node {\n          id tradeName legalName cnpj status statusReason specialties address { street city state postalCode }\n          receitaFederal { status legalName tradeName mainCnaeCode mainCnaeDescription address checkedAt }\n          agreement { status sentAt expiresAt signedAt documentUrl }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AdminClinicsDocument,
     "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n": types.SetClinicStatusDocument,
+    "\n  mutation CheckClinicCnpj($id: ID!) {\n    checkClinicCnpj(id: $id) { id receitaFederal { status legalName tradeName mainCnaeCode mainCnaeDescription address checkedAt } }\n  }\n": types.CheckClinicCnpjDocument,
+    "\n  mutation SendClinicAgreement($id: ID!) {\n    sendClinicAgreement(id: $id) { id status agreement { status sentAt expiresAt signedAt documentUrl } }\n  }\n": types.SendClinicAgreementDocument,
     "\n  query AccountDeletions {\n    accountDeletions(first: 50) { id userId status requestedAt completedAt steps { service status completedAt } }\n  }\n": types.AccountDeletionsDocument,
     "\n  query LedgerHealth {\n    ledgerHealth { balanced debitsCentavos creditsCentavos discrepancies gatewayCashCentavos }\n  }\n": types.LedgerHealthDocument,
     "\n  query FailedMessages($after: String) {\n    failedMessages(first: 25, after: $after) {\n      edges { cursor node { ...FailedMessageFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.FailedMessagesDocument,
@@ -144,7 +166,7 @@ const documents: Documents = {
     "\n  query AnalyticsLag {\n    analyticsLag { seconds pending }\n  }\n": types.AnalyticsLagDocument,
     "\n  query GraphUsage($from: String!, $to: String!) {\n    graphUsage(from: $from, to: $to) {\n      from\n      to\n      operations { clientName clientVersion operationName documentHash callerKind count errorCount p50Ms p95Ms }\n      fields { clientName field count }\n    }\n  }\n": types.GraphUsageDocument,
     "\n  query SensitiveDataAccesses($subjectId: ID!, $after: String) {\n    user(id: $subjectId) { id name }\n    sensitiveDataAccesses(subjectId: $subjectId, first: 50, after: $after) {\n      edges { cursor node { id at readerKind readerId readerRoles reader { id name } readerClinic { id tradeName } field operation purpose } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.SensitiveDataAccessesDocument,
-    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n": types.AdminUserDocument,
+    "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      cpfCheck { status checkedAt opensCredit }\n      consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n": types.AdminUserDocument,
     "\n  query UserFullCpf($id: ID!) {\n    user(id: $id) { id cpf }\n  }\n": types.UserFullCpfDocument,
     "\n  mutation SetUserLocked($id: ID!, $locked: Boolean!) {\n    setUserLocked(id: $id, locked: $locked) { id locked }\n  }\n": types.SetUserLockedDocument,
     "\n  query AdminUsers($filter: UserFilter, $after: String) {\n    users(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email cpfMasked roles locked createdAt } }\n    }\n  }\n": types.AdminUsersDocument,
@@ -154,6 +176,7 @@ const documents: Documents = {
     "\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) { conversationId intent answer offerPerson suggestions }\n  }\n": types.AskAssistantDocument,
     "\n  query MySupportTickets($after: String) {\n    mySupportTickets(first: 20, after: $after) {\n      edges { node { ...SupportTicketFields clinic { id tradeName } payment { id procedure { id name } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MySupportTicketsDocument,
     "\n  query ClinicPage($id: ID!) {\n    clinic(id: $id) {\n      id tradeName legalName cnpj specialties status\n      address { street city state postalCode }\n      procedures(first: 50) { edges { node { id name category priceCentavos durationMinutes interestFreeInstallments active } } }\n    }\n  }\n": types.ClinicPageDocument,
+    "\n  query MyCpfCheck {\n    me { id cpfMasked cpfCheck { status checkedAt opensCredit } }\n  }\n": types.MyCpfCheckDocument,
     "\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": types.MyDataExportsDocument,
     "\n  mutation RequestDataExport {\n    requestDataExport { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n": types.RequestDataExportDocument,
     "\n  mutation RequestAccountDeletion($password: String!) {\n    requestAccountDeletion(password: $password) { id status requestedAt completedAt steps { service status completedAt } }\n  }\n": types.RequestAccountDeletionDocument,
@@ -162,13 +185,15 @@ const documents: Documents = {
     "\n  mutation SaveNotificationPreferences($preferences: [ChannelPreferenceInput!]!) {\n    setNotificationPreferences(preferences: $preferences) { channel purpose enabled }\n  }\n": types.SaveNotificationPreferencesDocument,
     "\n  mutation SubscribeWebPush($subscription: PushSubscriptionInput!) {\n    subscribeWebPush(subscription: $subscription)\n  }\n": types.SubscribeWebPushDocument,
     "\n  mutation UnsubscribeWebPush($endpoint: String!) {\n    unsubscribeWebPush(endpoint: $endpoint)\n  }\n": types.UnsubscribeWebPushDocument,
-    "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n": types.PaymentPageDocument,
+    "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails ...PaymentDocumentsFields }\n  }\n": types.PaymentPageDocument,
     "\n  subscription PaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...PaymentDetails }\n  }\n": types.PaymentLiveDocument,
     "\n  mutation CancelPayment($input: RefundInput!) {\n    refundPayment(input: $input) { ...PaymentDetails }\n  }\n": types.CancelPaymentDocument,
     "\n  mutation CancelCrediario($input: CancelCrediarioInput!) {\n    cancelCrediario(input: $input) { ...PaymentDetails }\n  }\n": types.CancelCrediarioDocument,
     "\n  mutation DisputePayment($id: ID!, $reason: String!) {\n    openDispute(paymentId: $id, reason: $reason) { ...PaymentDetails }\n  }\n": types.DisputePaymentDocument,
     "\n  query MyPayments($after: String) {\n    myPayments(first: 20, after: $after) {\n      edges { node { id status hold createdAt method planKind installmentCount amounts { patientTotalCentavos } procedure { id name } clinic { id tradeName } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MyPaymentsDocument,
     "\n  subscription MyPaymentEvents {\n    myPaymentEvents { id status payment { id status escrowState } }\n  }\n": types.MyPaymentEventsDocument,
+    "\n  query PaymentLinkPage($token: String!) {\n    paymentLink(token: $token) {\n      token status expiresAt patientFirstName\n      procedure { id name priceCentavos }\n      clinic { id tradeName address { city state } }\n    }\n  }\n": types.PaymentLinkPageDocument,
+    "\n  query PaymentLinkPlans($procedureId: ID!, $firstDueDay: Int) {\n    paymentPlans(procedureId: $procedureId, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n": types.PaymentLinkPlansDocument,
     "\n  query MyInstallments {\n    myInstallments {\n      id number dueDate amountCentavos status lateChargesCentavos\n      pix { copiaECola qrCodePayload expiresAt }\n      payment { id installmentCount procedure { id name } clinic { id tradeName } }\n    }\n  }\n": types.MyInstallmentsDocument,
     "\n  mutation PayInstallment($id: ID!) {\n    payInstallment(installmentId: $id) { id status lateChargesCentavos pix { copiaECola qrCodePayload expiresAt } }\n  }\n": types.PayInstallmentDocument,
     "\n  query CheckoutPage($id: ID!, $firstDueDay: Int) {\n    procedure(id: $id) { id name priceCentavos clinic { id tradeName } }\n    paymentPlans(procedureId: $id, firstDueDay: $firstDueDay) { ...PlanFields schedule { number dueDate amountCentavos } }\n  }\n": types.CheckoutPageDocument,
@@ -184,6 +209,7 @@ const documents: Documents = {
     "\n  mutation AcceptTerms($termsVersion: String!, $privacyPolicyVersion: String!) {\n    acceptTerms(termsVersion: $termsVersion, privacyPolicyVersion: $privacyPolicyVersion) { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n  }\n": types.AcceptTermsDocument,
     "\n  mutation PayWithCard($id: ID!, $cardToken: String!) {\n    payWithCard(paymentId: $id, cardToken: $cardToken) { ...PaymentDetails }\n  }\n": types.PayWithCardDocument,
     "\n  fragment PaymentDetails on Payment {\n    id status hold escrowState method planKind installmentCount monthlyInterestRate iofCentavos cetAnnualRate\n    disputeReason escrowReleaseDueAt createdAt\n    amounts { grossCentavos patientTotalCentavos refundedCentavos }\n    pix { copiaECola qrCodePayload expiresAt }\n    boleto { line barcode dueDate }\n    card { brand last4 approved declineReason }\n    installments { id number dueDate amountCentavos status lateChargesCentavos }\n    history { from to reason at }\n    procedure { id name }\n    clinic { id tradeName }\n  }\n": types.PaymentDetailsFragmentDoc,
+    "\n  fragment PaymentDocumentsFields on Payment {\n    id\n    contract {\n      status expiresAt signedAt signingUrl\n      document { kind filename sha256 url urlExpiresAt }\n      signedDocument { kind filename sha256 url urlExpiresAt }\n    }\n    receipts { kind filename sha256 url urlExpiresAt issuedAt }\n  }\n": types.PaymentDocumentsFieldsFragmentDoc,
     "\n  fragment PlanFields on PaymentPlan {\n    id kind methods installmentCount firstDueDate firstInstallmentCentavos installmentCentavos totalCentavos interestFree\n    monthlyInterestRate iofCentavos cetAnnualRate contractTerms contractTermsHash\n  }\n": types.PlanFieldsFragmentDoc,
     "\n  query SupportPayments {\n    myPayments(first: 20) { edges { node { id createdAt procedure { id name } clinic { id tradeName } } } }\n  }\n": types.SupportPaymentsDocument,
     "\n  mutation RequestSupport($conversationId: ID!, $topic: SupportTopic!, $paymentId: ID, $message: String) {\n    requestSupport(conversationId: $conversationId, topic: $topic, paymentId: $paymentId, message: $message) { ...SupportTicketFields }\n  }\n": types.RequestSupportDocument,
@@ -200,6 +226,16 @@ const documents: Documents = {
     "\n  query ClinicApiKeys($clinicId: ID!) {\n    clinic(id: $clinicId) { id apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.ClinicApiKeysDocument,
     "\n  mutation CreateApiKey($clinicId: ID!, $name: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(clinicId: $clinicId, name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query ClinicPracticeSystems($clinicId: ID!) {\n    clinic(id: $clinicId) {\n      id\n      practiceSystems { ...PracticeConnectionFields }\n      procedures(first: 50) { edges { node { id name active } } }\n      paymentLinks(first: 50) { id token url status }\n    }\n  }\n": types.ClinicPracticeSystemsDocument,
+    "\n  mutation ConnectPracticeSystem($clinicId: ID!, $kind: PracticeSystemKind!, $credentials: PracticeCredentialsInput!) {\n    connectPracticeSystem(clinicId: $clinicId, kind: $kind, credentials: $credentials) { ...PracticeConnectionFields }\n  }\n": types.ConnectPracticeSystemDocument,
+    "\n  mutation MapPracticeProcedure($connectionId: ID!, $code: String!, $procedureId: ID) {\n    mapPracticeProcedure(connectionId: $connectionId, code: $code, procedureId: $procedureId) { ...PracticeConnectionFields }\n  }\n": types.MapPracticeProcedureDocument,
+    "\n  mutation SetPracticeSync($connectionId: ID!, $syncAppointments: Boolean!, $writeBack: Boolean!) {\n    setPracticeSync(connectionId: $connectionId, syncAppointments: $syncAppointments, writeBack: $writeBack) { ...PracticeConnectionFields }\n  }\n": types.SetPracticeSyncDocument,
+    "\n  mutation SyncPracticeSystem($connectionId: ID!) {\n    syncPracticeSystem(connectionId: $connectionId) { ...PracticeConnectionFields }\n  }\n": types.SyncPracticeSystemDocument,
+    "\n  mutation DisconnectPracticeSystem($connectionId: ID!) {\n    disconnectPracticeSystem(connectionId: $connectionId) { ...PracticeConnectionFields }\n  }\n": types.DisconnectPracticeSystemDocument,
+    "\n  query ClinicPaymentLinks($clinicId: ID!, $status: PaymentLinkStatus) {\n    clinic(id: $clinicId) { id paymentLinks(status: $status, first: 50) { ...PaymentLinkFields } }\n  }\n": types.ClinicPaymentLinksDocument,
+    "\n  query PaymentLinkProcedures($clinicId: ID!) {\n    clinic(id: $clinicId) { id procedures(first: 50) { edges { node { id name priceCentavos active } } } }\n  }\n": types.PaymentLinkProceduresDocument,
+    "\n  mutation CreatePaymentLink($input: CreatePaymentLinkInput!) {\n    createPaymentLink(input: $input) { ...PaymentLinkFields }\n  }\n": types.CreatePaymentLinkDocument,
+    "\n  mutation CancelPaymentLink($id: ID!) {\n    cancelPaymentLink(id: $id) { ...PaymentLinkFields }\n  }\n": types.CancelPaymentLinkDocument,
     "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n": types.ClinicPaymentDocument,
     "\n  subscription ClinicPaymentLive($id: ID!) {\n    paymentStatusChanged(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ClinicPaymentLiveDocument,
     "\n  query ClinicPayments($clinicId: ID!, $filter: ClinicPaymentFilter, $after: String) {\n    clinic(id: $clinicId) {\n      id\n      payments(filter: $filter, first: 25, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id status escrowState method installmentCount createdAt\n            amounts { grossCentavos clinicNetCentavos refundedCentavos }\n            payer { id name }\n            procedure { id name }\n          }\n        }\n      }\n    }\n  }\n": types.ClinicPaymentsDocument,
@@ -210,9 +246,13 @@ const documents: Documents = {
     "\n  mutation SetClinicPayoutAccount($clinicId: ID!, $method: PayoutMethod!, $bankAccount: BankAccountInput) {\n    setClinicPayoutAccount(clinicId: $clinicId, method: $method, bankAccount: $bankAccount) {\n      id payoutAccount { method pixKey bankAccount { ispb bankName branch account accountType } }\n    }\n  }\n": types.SetClinicPayoutAccountDocument,
     "\n  query ClinicBalance($clinicId: ID!) {\n    clinic(id: $clinicId) { id balance { inEscrowCentavos availableCentavos payoutsInTransitCentavos paidOutCentavos } }\n  }\n": types.ClinicBalanceDocument,
     "\n  query ClinicMemberships {\n    me { id name clinics { role clinic { id tradeName status statusReason } } }\n  }\n": types.ClinicMembershipsDocument,
+    "\n  query ClinicAgreement($clinicId: ID!) {\n    clinic(id: $clinicId) { id status agreement { status sentAt expiresAt signedAt documentUrl documentSha256 } }\n  }\n": types.ClinicAgreementDocument,
+    "\n  query ClinicMonthlyStatement($clinicId: ID!, $month: String!) {\n    clinic(id: $clinicId) { id monthlyStatement(month: $month) { kind filename sha256 url urlExpiresAt issuedAt } }\n  }\n": types.ClinicMonthlyStatementDocument,
     "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n": types.ClinicPaymentDetailsFragmentDoc,
     "\n  mutation ConfirmProcedure($id: ID!) {\n    confirmProcedurePerformed(paymentId: $id) { ...ClinicPaymentDetails }\n  }\n": types.ConfirmProcedureDocument,
     "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n": types.ClinicRefundDocument,
+    "\n  fragment PaymentLinkFields on PaymentLink {\n    id token url status patientName patientEmail patientPhone expiresAt createdAt source\n    procedure { id name priceCentavos }\n    payment { id status }\n  }\n": types.PaymentLinkFieldsFragmentDoc,
+    "\n  fragment PracticeConnectionFields on PracticeConnection {\n    id kind status accountName connectedAt lastSyncedAt lastError syncAppointments writeBack\n    procedures { code name priceCentavos procedure { id name } }\n    syncLog(first: 10) { startedAt finishedAt imported linked writtenBack errors }\n    appointments(first: 50) { externalId startsAt status patientName paymentLinkToken writtenBackStatus procedure { id name } }\n  }\n": types.PracticeConnectionFieldsFragmentDoc,
     "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id clinicId url events enabled createdAt previousSecretExpiresAt failing\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id endpointId eventType status attempts responseCodes createdAt lastAttemptAt nextAttemptAt\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
     "\n  query ClinicWebhooks($clinicId: ID!) {\n    webhookEndpoints(clinicId: $clinicId) { ...WebhookEndpointFields }\n    webhookEventTypes\n  }\n": types.ClinicWebhooksDocument,
@@ -263,11 +303,19 @@ export function graphql(source: "\n  query BackOfficeTickets($status: SupportTic
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges { node { id tradeName legalName cnpj status statusReason specialties address { city state } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges {\n        node {\n          id tradeName legalName cnpj status statusReason specialties address { street city state postalCode }\n          receitaFederal { status legalName tradeName mainCnaeCode mainCnaeDescription address checkedAt }\n          agreement { status sentAt expiresAt signedAt documentUrl }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AdminClinics($status: ClinicStatus!, $search: String, $after: String) {\n    clinics(filter: { status: $status, search: $search }, first: 50, after: $after) {\n      edges {\n        node {\n          id tradeName legalName cnpj status statusReason specialties address { street city state postalCode }\n          receitaFederal { status legalName tradeName mainCnaeCode mainCnaeDescription address checkedAt }\n          agreement { status sentAt expiresAt signedAt documentUrl }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n"): (typeof documents)["\n  mutation SetClinicStatus($id: ID!, $status: ClinicStatus!, $reason: String) {\n    setClinicStatus(id: $id, status: $status, reason: $reason) { id status statusReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckClinicCnpj($id: ID!) {\n    checkClinicCnpj(id: $id) { id receitaFederal { status legalName tradeName mainCnaeCode mainCnaeDescription address checkedAt } }\n  }\n"): (typeof documents)["\n  mutation CheckClinicCnpj($id: ID!) {\n    checkClinicCnpj(id: $id) { id receitaFederal { status legalName tradeName mainCnaeCode mainCnaeDescription address checkedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendClinicAgreement($id: ID!) {\n    sendClinicAgreement(id: $id) { id status agreement { status sentAt expiresAt signedAt documentUrl } }\n  }\n"): (typeof documents)["\n  mutation SendClinicAgreement($id: ID!) {\n    sendClinicAgreement(id: $id) { id status agreement { status sentAt expiresAt signedAt documentUrl } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -327,7 +375,7 @@ export function graphql(source: "\n  query SensitiveDataAccesses($subjectId: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n"): (typeof documents)["\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      cpfCheck { status checkedAt opensCredit }\n      consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n"): (typeof documents)["\n  query AdminUser($id: ID!) {\n    user(id: $id) {\n      id name email phone cpfMasked roles locked createdAt\n      cpfCheck { status checkedAt opensCredit }\n      consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }\n      clinics { role clinic { id tradeName status } }\n      payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -367,6 +415,10 @@ export function graphql(source: "\n  query ClinicPage($id: ID!) {\n    clinic(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyCpfCheck {\n    me { id cpfMasked cpfCheck { status checkedAt opensCredit } }\n  }\n"): (typeof documents)["\n  query MyCpfCheck {\n    me { id cpfMasked cpfCheck { status checkedAt opensCredit } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n"): (typeof documents)["\n  query MyDataExports {\n    myDataExports { id status requestedAt readyAt downloadUrl expiresAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -399,7 +451,7 @@ export function graphql(source: "\n  mutation UnsubscribeWebPush($endpoint: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n"): (typeof documents)["\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails }\n  }\n"];
+export function graphql(source: "\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails ...PaymentDocumentsFields }\n  }\n"): (typeof documents)["\n  query PaymentPage($id: ID!) {\n    payment(id: $id) { ...PaymentDetails ...PaymentDocumentsFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -424,6 +476,14 @@ export function graphql(source: "\n  query MyPayments($after: String) {\n    myP
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription MyPaymentEvents {\n    myPaymentEvents { id status payment { id status escrowState } }\n  }\n"): (typeof documents)["\n  subscription MyPaymentEvents {\n    myPaymentEvents { id status payment { id status escrowState } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaymentLinkPage($token: String!) {\n    paymentLink(token: $token) {\n      token status expiresAt patientFirstName\n      procedure { id name priceCentavos }\n      clinic { id tradeName address { city state } }\n    }\n  }\n"): (typeof documents)["\n  query PaymentLinkPage($token: String!) {\n    paymentLink(token: $token) {\n      token status expiresAt patientFirstName\n      procedure { id name priceCentavos }\n      clinic { id tradeName address { city state } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaymentLinkPlans($procedureId: ID!, $firstDueDay: Int) {\n    paymentPlans(procedureId: $procedureId, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n"): (typeof documents)["\n  query PaymentLinkPlans($procedureId: ID!, $firstDueDay: Int) {\n    paymentPlans(procedureId: $procedureId, firstDueDay: $firstDueDay) { ...PlanFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -484,6 +544,10 @@ export function graphql(source: "\n  mutation PayWithCard($id: ID!, $cardToken: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PaymentDetails on Payment {\n    id status hold escrowState method planKind installmentCount monthlyInterestRate iofCentavos cetAnnualRate\n    disputeReason escrowReleaseDueAt createdAt\n    amounts { grossCentavos patientTotalCentavos refundedCentavos }\n    pix { copiaECola qrCodePayload expiresAt }\n    boleto { line barcode dueDate }\n    card { brand last4 approved declineReason }\n    installments { id number dueDate amountCentavos status lateChargesCentavos }\n    history { from to reason at }\n    procedure { id name }\n    clinic { id tradeName }\n  }\n"): (typeof documents)["\n  fragment PaymentDetails on Payment {\n    id status hold escrowState method planKind installmentCount monthlyInterestRate iofCentavos cetAnnualRate\n    disputeReason escrowReleaseDueAt createdAt\n    amounts { grossCentavos patientTotalCentavos refundedCentavos }\n    pix { copiaECola qrCodePayload expiresAt }\n    boleto { line barcode dueDate }\n    card { brand last4 approved declineReason }\n    installments { id number dueDate amountCentavos status lateChargesCentavos }\n    history { from to reason at }\n    procedure { id name }\n    clinic { id tradeName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PaymentDocumentsFields on Payment {\n    id\n    contract {\n      status expiresAt signedAt signingUrl\n      document { kind filename sha256 url urlExpiresAt }\n      signedDocument { kind filename sha256 url urlExpiresAt }\n    }\n    receipts { kind filename sha256 url urlExpiresAt issuedAt }\n  }\n"): (typeof documents)["\n  fragment PaymentDocumentsFields on Payment {\n    id\n    contract {\n      status expiresAt signedAt signingUrl\n      document { kind filename sha256 url urlExpiresAt }\n      signedDocument { kind filename sha256 url urlExpiresAt }\n    }\n    receipts { kind filename sha256 url urlExpiresAt issuedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -551,6 +615,46 @@ export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ClinicPracticeSystems($clinicId: ID!) {\n    clinic(id: $clinicId) {\n      id\n      practiceSystems { ...PracticeConnectionFields }\n      procedures(first: 50) { edges { node { id name active } } }\n      paymentLinks(first: 50) { id token url status }\n    }\n  }\n"): (typeof documents)["\n  query ClinicPracticeSystems($clinicId: ID!) {\n    clinic(id: $clinicId) {\n      id\n      practiceSystems { ...PracticeConnectionFields }\n      procedures(first: 50) { edges { node { id name active } } }\n      paymentLinks(first: 50) { id token url status }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectPracticeSystem($clinicId: ID!, $kind: PracticeSystemKind!, $credentials: PracticeCredentialsInput!) {\n    connectPracticeSystem(clinicId: $clinicId, kind: $kind, credentials: $credentials) { ...PracticeConnectionFields }\n  }\n"): (typeof documents)["\n  mutation ConnectPracticeSystem($clinicId: ID!, $kind: PracticeSystemKind!, $credentials: PracticeCredentialsInput!) {\n    connectPracticeSystem(clinicId: $clinicId, kind: $kind, credentials: $credentials) { ...PracticeConnectionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MapPracticeProcedure($connectionId: ID!, $code: String!, $procedureId: ID) {\n    mapPracticeProcedure(connectionId: $connectionId, code: $code, procedureId: $procedureId) { ...PracticeConnectionFields }\n  }\n"): (typeof documents)["\n  mutation MapPracticeProcedure($connectionId: ID!, $code: String!, $procedureId: ID) {\n    mapPracticeProcedure(connectionId: $connectionId, code: $code, procedureId: $procedureId) { ...PracticeConnectionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPracticeSync($connectionId: ID!, $syncAppointments: Boolean!, $writeBack: Boolean!) {\n    setPracticeSync(connectionId: $connectionId, syncAppointments: $syncAppointments, writeBack: $writeBack) { ...PracticeConnectionFields }\n  }\n"): (typeof documents)["\n  mutation SetPracticeSync($connectionId: ID!, $syncAppointments: Boolean!, $writeBack: Boolean!) {\n    setPracticeSync(connectionId: $connectionId, syncAppointments: $syncAppointments, writeBack: $writeBack) { ...PracticeConnectionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncPracticeSystem($connectionId: ID!) {\n    syncPracticeSystem(connectionId: $connectionId) { ...PracticeConnectionFields }\n  }\n"): (typeof documents)["\n  mutation SyncPracticeSystem($connectionId: ID!) {\n    syncPracticeSystem(connectionId: $connectionId) { ...PracticeConnectionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisconnectPracticeSystem($connectionId: ID!) {\n    disconnectPracticeSystem(connectionId: $connectionId) { ...PracticeConnectionFields }\n  }\n"): (typeof documents)["\n  mutation DisconnectPracticeSystem($connectionId: ID!) {\n    disconnectPracticeSystem(connectionId: $connectionId) { ...PracticeConnectionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicPaymentLinks($clinicId: ID!, $status: PaymentLinkStatus) {\n    clinic(id: $clinicId) { id paymentLinks(status: $status, first: 50) { ...PaymentLinkFields } }\n  }\n"): (typeof documents)["\n  query ClinicPaymentLinks($clinicId: ID!, $status: PaymentLinkStatus) {\n    clinic(id: $clinicId) { id paymentLinks(status: $status, first: 50) { ...PaymentLinkFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaymentLinkProcedures($clinicId: ID!) {\n    clinic(id: $clinicId) { id procedures(first: 50) { edges { node { id name priceCentavos active } } } }\n  }\n"): (typeof documents)["\n  query PaymentLinkProcedures($clinicId: ID!) {\n    clinic(id: $clinicId) { id procedures(first: 50) { edges { node { id name priceCentavos active } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePaymentLink($input: CreatePaymentLinkInput!) {\n    createPaymentLink(input: $input) { ...PaymentLinkFields }\n  }\n"): (typeof documents)["\n  mutation CreatePaymentLink($input: CreatePaymentLinkInput!) {\n    createPaymentLink(input: $input) { ...PaymentLinkFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPaymentLink($id: ID!) {\n    cancelPaymentLink(id: $id) { ...PaymentLinkFields }\n  }\n"): (typeof documents)["\n  mutation CancelPaymentLink($id: ID!) {\n    cancelPaymentLink(id: $id) { ...PaymentLinkFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  query ClinicPayment($id: ID!) {\n    payment(id: $id) { ...ClinicPaymentDetails }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -591,6 +695,14 @@ export function graphql(source: "\n  query ClinicMemberships {\n    me { id name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ClinicAgreement($clinicId: ID!) {\n    clinic(id: $clinicId) { id status agreement { status sentAt expiresAt signedAt documentUrl documentSha256 } }\n  }\n"): (typeof documents)["\n  query ClinicAgreement($clinicId: ID!) {\n    clinic(id: $clinicId) { id status agreement { status sentAt expiresAt signedAt documentUrl documentSha256 } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClinicMonthlyStatement($clinicId: ID!, $month: String!) {\n    clinic(id: $clinicId) { id monthlyStatement(month: $month) { kind filename sha256 url urlExpiresAt issuedAt } }\n  }\n"): (typeof documents)["\n  query ClinicMonthlyStatement($clinicId: ID!, $month: String!) {\n    clinic(id: $clinicId) { id monthlyStatement(month: $month) { kind filename sha256 url urlExpiresAt issuedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n"): (typeof documents)["\n  fragment ClinicPaymentDetails on Payment {\n    id status escrowState method planKind installmentCount createdAt escrowReleaseDueAt disputeReason\n    amounts { grossCentavos platformFeeCentavos processingCostCentavos clinicNetCentavos patientTotalCentavos refundedCentavos }\n    payer { id name }\n    clinic { id }\n    procedure { id name }\n    card { brand last4 }\n    history { from to reason at }\n    installments { id number dueDate amountCentavos lateChargesCentavos status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -600,6 +712,14 @@ export function graphql(source: "\n  mutation ConfirmProcedure($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"): (typeof documents)["\n  mutation ClinicRefund($input: RefundInput!) {\n    refundPayment(input: $input) { ...ClinicPaymentDetails }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PaymentLinkFields on PaymentLink {\n    id token url status patientName patientEmail patientPhone expiresAt createdAt source\n    procedure { id name priceCentavos }\n    payment { id status }\n  }\n"): (typeof documents)["\n  fragment PaymentLinkFields on PaymentLink {\n    id token url status patientName patientEmail patientPhone expiresAt createdAt source\n    procedure { id name priceCentavos }\n    payment { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PracticeConnectionFields on PracticeConnection {\n    id kind status accountName connectedAt lastSyncedAt lastError syncAppointments writeBack\n    procedures { code name priceCentavos procedure { id name } }\n    syncLog(first: 10) { startedAt finishedAt imported linked writtenBack errors }\n    appointments(first: 50) { externalId startsAt status patientName paymentLinkToken writtenBackStatus procedure { id name } }\n  }\n"): (typeof documents)["\n  fragment PracticeConnectionFields on PracticeConnection {\n    id kind status accountName connectedAt lastSyncedAt lastError syncAppointments writeBack\n    procedures { code name priceCentavos procedure { id name } }\n    syncLog(first: 10) { startedAt finishedAt imported linked writtenBack errors }\n    appointments(first: 50) { externalId startsAt status patientName paymentLinkToken writtenBackStatus procedure { id name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,7 +11,7 @@ import { safeReturnPath } from '@medpay/web/login';
 type Field = 'name' | 'email' | 'cpf' | 'password' | 'consent';
 // Where each server error belongs in the form. A sign-up never hears whether its e-mail or CPF has an
 // account: that is told by e-mail, to the address given (or to the account's owner).
-const fieldOf: Record<string, Field> = { INVALID_CPF: 'cpf', WEAK_PASSWORD: 'password', TERMS_VERSION_OUTDATED: 'consent' };
+const fieldOf: Record<string, Field> = { INVALID_CPF: 'cpf', CPF_IRREGULAR: 'cpf', CPF_NAME_MISMATCH: 'name', WEAK_PASSWORD: 'password', TERMS_VERSION_OUTDATED: 'consent' };
 
 /** After a sign-up: the same words whatever the e-mail and CPF were. */
 function CheckYourEmail({ email, message, onEdit }: { email: string; message: string; onEdit: () => void }) {

@@ -1,5 +1,5 @@
 'use client';
-// "Meus dados": the person's rights over their data (LGPD art. 18) — a copy of everything the platform
+// "Meus dados": the CPF as the Receita Federal confirmed it, and the person's rights over their data (LGPD art. 18) — a copy of everything the platform
 // holds about them, as a JSON file to download through a short-lived link, and the deletion of their
 // account, re-confirmed with the password.
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -10,7 +10,14 @@ import { errorCode, ErrorNotice, Loading } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
+import { CpfCheckStatus } from '../../components/cpf-check';
 import { DELETION_KEY } from '../conta-excluida/deletion-summary';
+
+const MyCpfCheck = graphql(`
+  query MyCpfCheck {
+    me { id cpfMasked cpfCheck { status checkedAt opensCredit } }
+  }
+`);
 
 const MyDataExports = graphql(`
   query MyDataExports {
@@ -29,6 +36,12 @@ const RequestAccountDeletion = graphql(`
     requestAccountDeletion(password: $password) { id status requestedAt completedAt steps { service status completedAt } }
   }
 `);
+
+function MyCpf() {
+  const { data, error } = useQuery(MyCpfCheck, { fetchPolicy: 'cache-and-network' });
+  if (error) return <ErrorNotice error={error} />;
+  return <CpfCheckStatus cpfMasked={data?.me?.cpfMasked} check={data?.me?.cpfCheck} />;
+}
 
 const statusText = { PENDING: 'Em preparação', READY: 'Pronta', FAILED: 'Não foi possível gerar', EXPIRED: 'Expirada' } as const;
 
@@ -129,6 +142,7 @@ export default function MyDataPage() {
     <RequireSession>
       <p className="muted"><Link href="/privacidade">Privacidade e seus dados</Link></p>
       <h1>Meus dados</h1>
+      <MyCpf />
       <DataExports />
       <AccountDeletion />
     </RequireSession>

@@ -1,21 +1,23 @@
 'use client';
 // One payment: what to pay now, its status live through the subscription (no reload), the timeline,
 // and what the patient may do next (cancel while in escrow — a crediário by its own rules — or dispute).
+// A crediário is signed here first (components/contract-signing.tsx); paid charges leave receipts.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { escrowStateLabel, formatBRL, formatDate, formatRate, installmentStatusLabel, methodLabel, paidStatuses, paymentStatusLabel, planKindLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import { RequireSession } from '@medpay/web/session';
-import { ErrorNotice, Loading, StatusBadge, Timeline } from '@medpay/web/ui';
+import { ErrorNotice, Loading, StatusBadge, TableScroll, Timeline } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ContractSigningStep, ContractSummary, Receipts } from '../../../components/contract-signing';
 import { CrediarioPayoff } from '../../../components/crediario-payoff';
 import { PayWithCardForm } from '../../../components/pay-with-card';
 import { BoletoInstructions, PixInstructions } from '../../../components/payment-instructions';
 
 const PaymentPage = graphql(`
   query PaymentPage($id: ID!) {
-    payment(id: $id) { ...PaymentDetails }
+    payment(id: $id) { ...PaymentDetails ...PaymentDocumentsFields }
   }
 `);
 
@@ -48,7 +50,7 @@ const DisputePayment = graphql(`
 
 function Payment() {
   const { id } = useParams<{ id: string }>();
-  const { data, loading, error, startPolling } = useQuery(PaymentPage, { variables: { id } });
+  const { data, loading, error, startPolling, stopPolling, refetch } = useQuery(PaymentPage, { variables: { id } });
   // Each event carries the whole payment; Apollo's cache merges it into the query above by id.
   const live = useSubscription(PaymentLive, { variables: { id } });
   const [cancel, canceling] = useMutation(CancelPayment);
@@ -57,6 +59,37 @@ function Payment() {
   const [cancelKey] = useState(() => crypto.randomUUID());
   const [action, setAction] = useState<'cancel' | 'dispute' | null>(null);
   const [reason, setReason] = useState('');
+  // Signed or refused in the embedded page: the graph hears it from ClickSign a moment later.
+  const [signingAnswered, setSigningAnswered] = useState(false);
+  const status = data?.payment?.status;
+  const contractStatus = data?.payment?.contract?.status;
+  // A charge is issued a moment after the status moves (a signed crediário's first installment): no
+  // event brings it, so the page asks until it is there.
+  const chargePending = status === 'AWAITING_PAYMENT' && !data?.payment?.hold && data?.payment?.method !== 'CARD' && !data?.payment?.pix && !data?.payment?.boleto;
+  // Paid while on the page: its receipt is issued a few seconds later, asked for during a minute.
+  const receipts = data?.payment?.receipts?.length ?? 0;
+  const [receiptsBefore, setReceiptsBefore] = useState<number | null>(null);
+  const receiptPending = receiptsBefore !== null && receipts <= receiptsBefore;
+  useEffect(() => {
+    if (receiptsBefore === null) return;
+    const giveUp = setTimeout(() => setReceiptsBefore(null), 60_000);
+    return () => clearTimeout(giveUp);
+  }, [receiptsBefore]);
+  const waiting = chargePending || receiptPending || (status === 'AWAITING_SIGNATURE' && (contractStatus === 'PENDING' || signingAnswered));
+  useEffect(() => {
+    if (!waiting) return;
+    startPolling(2000);
+    return () => stopPolling();
+  }, [waiting, startPolling, stopPolling]);
+  // The subscription brings the new status; the documents (contract signed, a new receipt) are asked again.
+  const lastStatus = useRef(status);
+  useEffect(() => {
+    if (lastStatus.current && status && lastStatus.current !== status) {
+      void refetch().catch(() => undefined);
+      if (paidStatuses.has(status) && !paidStatuses.has(lastStatus.current)) setReceiptsBefore(receipts);
+    }
+    lastStatus.current = status;
+  }, [status, refetch, receipts]);
 
   if (loading && !data) return <Loading />;
   const payment = data?.payment;
@@ -99,6 +132,8 @@ function Payment() {
         {live.error ? <p className="hint">Atualização automática indisponível; recarregue para ver o status.</p> : null}
       </section>
 
+      {payment.status === 'AWAITING_SIGNATURE' && payment.contract ? <ContractSigningStep contract={payment.contract} onOutcome={() => setSigningAnswered(true)} /> : null}
+      {chargePending ? <p role="status" className="notice notice-info">Emitindo a cobrança{crediario ? ' da 1ª parcela' : ''}…</p> : null}
       {payment.status === 'AWAITING_PAYMENT' && payment.pix ? <PixInstructions pix={payment.pix} /> : null}
       {payment.status === 'AWAITING_PAYMENT' && payment.boleto ? <BoletoInstructions boleto={payment.boleto} /> : null}
       {payment.status === 'AWAITING_PAYMENT' && payment.method === 'CARD' && !payment.hold && !payment.card ? (
@@ -114,7 +149,7 @@ function Payment() {
       {payment.installments?.length ? (
         <section className="card">
           <h2>Parcelas</h2>
-          <div className="table-scroll">
+          <TableScroll label="Parcelas do pagamento">
             <table>
               <thead><tr><th>Nº</th><th>Vencimento</th><th className="num">Valor</th><th>Situação</th></tr></thead>
               <tbody>
@@ -128,13 +163,16 @@ function Payment() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p><Link href="/parcelas">Ver e pagar parcelas</Link></p>
         </section>
       ) : null}
       {crediario && openInstallments > 0 && ['PAID', 'IN_ESCROW', 'DISPUTED', 'RELEASED', 'PAID_OUT'].includes(payment.status) ? (
         <CrediarioPayoff paymentId={payment.id} openInstallments={openInstallments} onPixIssued={() => startPolling(3000)} />
       ) : null}
+
+      {payment.status !== 'AWAITING_SIGNATURE' && payment.contract ? <ContractSummary contract={payment.contract} /> : null}
+      <Receipts receipts={payment.receipts} />
 
       <p><Link href="/assistente?pergunta=Meu%20pagamento%20caiu%3F">Dúvidas sobre este pagamento? Pergunte ao assistente</Link></p>
       <section className="card">

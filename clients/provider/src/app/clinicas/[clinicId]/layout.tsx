@@ -3,6 +3,7 @@ import { RequireSession } from '@medpay/web/session';
 import Link from 'next/link';
 import { useParams, usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { AgreementNotice } from '../../../components/clinic-documents';
 import { ClinicGate, useClinic } from '../../../components/clinic-context';
 import { clinicStatusLabel } from '../../../components/labels';
 
@@ -13,12 +14,14 @@ function ClinicNav() {
   const links = [
     [base, 'Visão geral'],
     [`${base}/pagamentos`, 'Pagamentos'],
+    [`${base}/links-de-pagamento`, 'Links de pagamento'],
     [`${base}/extrato`, 'Extrato'],
     [`${base}/repasse`, 'Repasse'],
     [`${base}/analises`, 'Análises'],
     [`${base}/catalogo`, 'Catálogo'],
     [`${base}/equipe`, 'Equipe'],
     [`${base}/atendimento`, 'Atendimento'],
+    [`${base}/integracoes`, 'Integrações'],
     ...(clinic.role === 'ADMIN' ? [[`${base}/integracao`, 'Integração (API)']] : []),
   ] as const;
   return (
@@ -34,10 +37,12 @@ function ClinicNav() {
         </p>
       ) : clinic.status === 'PENDING_REVIEW' ? (
         <p className="notice notice-info">O cadastro está em análise pela MedPay. Enquanto isso, monte o catálogo e a equipe.</p>
+      ) : clinic.status === 'AWAITING_AGREEMENT' ? (
+        <AgreementNotice clinicId={clinic.id} />
       ) : null}
       <nav aria-label="Seções da clínica" className="tabs">
         {links.map(([href, label]) => {
-          const current = href === base ? pathname === base : pathname.startsWith(href);
+          const current = href === base ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <Link key={href} href={href} aria-current={current ? 'page' : undefined}>{label}</Link>
           );

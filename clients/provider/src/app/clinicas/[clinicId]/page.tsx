@@ -1,5 +1,6 @@
 'use client';
-// Where the clinic's money stands (escrow, available, on its way, paid out) and receivables over time.
+// Where the clinic's money stands (escrow, available, on its way, paid out) and receivables over time;
+// then its documents (the service agreement, the monthly statement in PDF).
 import { useQuery } from '@apollo/client/react';
 import { formatBRL, formatDate } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
@@ -8,6 +9,7 @@ import { ErrorNotice, Loading } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Balances } from '../../../components/balances';
+import { ClinicDocuments } from '../../../components/clinic-documents';
 import { useClinic } from '../../../components/clinic-context';
 import { addDays, todayInSaoPaulo } from '@medpay/web/format';
 import { ReceivablesChart } from '../../../components/receivables-chart';
@@ -91,6 +93,7 @@ export default function Overview() {
       <Balances clinicId={clinic.id} />
       <ToConfirm clinicId={clinic.id} />
       <Receivables clinicId={clinic.id} />
+      <ClinicDocuments clinicId={clinic.id} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
-// One user: account, consent, clinics, payments; lock and unlock (a locked account cannot log in or
+// One user: account (with the CPF's check at the Receita Federal), consent, clinics, payments; lock and unlock (a locked account cannot log in or
 // refresh); the whole CPF on request (the read is recorded) and the person's sensitive-data access log.
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
-import { formatBRL, formatDate, formatDateTime, methodLabel } from '@medpay/web/format';
+import { cpfStatusLabel, formatBRL, formatDate, formatDateTime, methodLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import { useSession } from '@medpay/web/session';
 import { ErrorNotice, Loading, StatusBadge } from '@medpay/web/ui';
@@ -15,6 +15,7 @@ const AdminUser = graphql(`
   query AdminUser($id: ID!) {
     user(id: $id) {
       id name email phone cpfMasked roles locked createdAt
+      cpfCheck { status checkedAt opensCredit }
       consent { termsVersion privacyPolicyVersion acceptedAt marketing needsReacceptance }
       clinics { role clinic { id tradeName status } }
       payments(first: 20) { totalCount edges { node { id status method createdAt amounts { grossCentavos patientTotalCentavos } clinic { id tradeName } procedure { id name } } } }
@@ -70,6 +71,16 @@ export default function UserPage() {
               ) : null}
               {user.cpfMasked && !fullCpf.data ? <span className="hint"> (a consulta fica registrada)</span> : null}
             </dd>
+            {user.cpfCheck ? (
+              <>
+                <dt>CPF na Receita Federal</dt>
+                <dd data-testid="cpf-check">
+                  {cpfStatusLabel[user.cpfCheck.status]}
+                  {user.cpfCheck.checkedAt ? ` (consultado em ${formatDateTime(user.cpfCheck.checkedAt)})` : ''}
+                  {user.cpfCheck.opensCredit ? ' · libera o crediário' : ' · crediário bloqueado até nova consulta regular'}
+                </dd>
+              </>
+            ) : null}
             <dt>Perfis</dt><dd>{user.roles?.map((role) => roleLabel[role]).join(', ')}</dd>
             <dt>Criada em</dt><dd>{user.createdAt ? formatDateTime(user.createdAt) : ''}</dd>
             <dt>Termos e privacidade</dt>

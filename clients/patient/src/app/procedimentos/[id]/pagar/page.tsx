@@ -1,5 +1,6 @@
 'use client';
 // Checkout: the chosen plan, how to pay it, the crediário contract with its CET before acceptance.
+// Through a clinic's payment link (?link=<token>, from /pagar/<token>) the checkout carries its token.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { formatBRL, formatDate, formatRate, methodLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
@@ -31,6 +32,7 @@ function CheckoutForm() {
   const router = useRouter();
   const planId = search.get('plano') ?? 'PIX';
   const dueDay = Number(search.get('vencimento') ?? 10);
+  const paymentLinkToken = search.get('link');
   const { data, loading, error } = useQuery(CheckoutPage, { variables: { id, firstDueDay: dueDay } });
   const [checkout, { loading: paying, error: checkoutError }] = useMutation(Checkout);
   const [method, setMethod] = useState<PaymentMethod | null>(null);
@@ -68,6 +70,7 @@ function CheckoutForm() {
           firstDueDay: crediario ? dueDay : null,
           acceptedContractTermsHash: crediario && accepted ? plan.contractTermsHash : null,
           incomeBand: crediario ? incomeBand : null,
+          paymentLinkToken,
         },
       },
     }).catch(() => null);
@@ -79,6 +82,7 @@ function CheckoutForm() {
       <h1>Pagamento</h1>
       <section className="card">
         <p><strong>{data.procedure.name}</strong> · {data.procedure.clinic.tradeName}</p>
+        {paymentLinkToken ? <p className="hint">Pagamento pelo link enviado por {data.procedure.clinic.tradeName}.</p> : null}
         <p>{planTitle(plan)}: {plan.installmentCount}× <span className="money">{formatBRL(plan.installmentCentavos)}</span></p>
         <p>Total: <strong className="money">{formatBRL(plan.totalCentavos)}</strong> · CET {formatRate(plan.cetAnnualRate)} a.a.</p>
       </section>
@@ -112,6 +116,7 @@ function CheckoutForm() {
           </label>
         </section>
       ) : null}
+      {crediario ? <p className="hint">Depois de contratar, você assina o contrato digitalmente na página do pagamento; a 1ª parcela é emitida quando a assinatura for confirmada.</p> : null}
       <ErrorNotice error={checkoutError} />
       <button className="button" type="submit" disabled={paying || (crediario && (!accepted || !incomeBand))}>
         {paying ? 'Processando…' : chosen === 'CARD' ? `Pagar ${formatBRL(plan.totalCentavos)}` : chosen === 'BOLETO' ? 'Gerar boleto' : 'Gerar PIX'}
