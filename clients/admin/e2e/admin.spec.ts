@@ -164,9 +164,14 @@ test('payments by CPF with full detail and ledger entries, users lock and unlock
   expect(sandbox.url()).toMatch(/\/graphql#token=ey/);
   const { id: procedureId, clinic } = procedures.data!.procedures.edges[0]!.node;
   const editor = sandbox.locator('.graphiql-query-editor');
-  await editor.click();
-  await sandbox.keyboard.press('ControlOrMeta+A');
-  await sandbox.keyboard.insertText(`subscription AoVivo { clinicPaymentEvents(clinicId: "${clinic.id}") { status payment { id } } }`);
+  // GraphiQL puts its starting document in after the page loads: type until the subscription is all there is.
+  await expect(async () => {
+    await editor.click();
+    await sandbox.keyboard.press('ControlOrMeta+A');
+    await sandbox.keyboard.insertText(`subscription AoVivo { clinicPaymentEvents(clinicId: "${clinic.id}") { status payment { id } } }`);
+    await expect(editor).toContainText('subscription AoVivo', { timeout: 1_000 });
+    await expect(editor).not.toContainText(/\bquery\b/, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await sandbox.getByRole('button', { name: /Execute query/ }).click();
   await expect.poll(() => sandboxStreams(), { message: 'the sandbox subscription open on the router' }).toBe(1);
   const checkout = await graph<{ checkout: { id: string; pix: { copiaECola: string } } }>(
