@@ -47,9 +47,15 @@ describe.each(availableModes())('practice systems and payment links (%s)', (mode
     expect((await stack.graphql(CONNECT, { clinicId: cast.clinicId, credentials: NINSAUDE_DEMO.login }, bearer(cast.otherClinicAdmin.accessToken))).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const { body } = await stack.graphql<{ connectPracticeSystem: Connection }>(CONNECT, { clinicId: cast.clinicId, credentials: NINSAUDE_DEMO.login }, admin());
-    const connection = body.data!.connectPracticeSystem;
+    expect(body.data!.connectPracticeSystem).toMatchObject({ status: 'ACTIVE', lastError: null });
+    // Disconnected, then connected twice at once (two tabs, a double click): one connection, not two nor an error.
+    await stack.graphql('mutation($id: ID!) { disconnectPracticeSystem(connectionId: $id) { id } }', { id: body.data!.connectPracticeSystem.id }, admin());
+    const both = await Promise.all([1, 2].map(() => stack.graphql<{ connectPracticeSystem: Connection }>(CONNECT, { clinicId: cast.clinicId, credentials: NINSAUDE_DEMO.login }, admin())));
+    expect(both.map(({ body: each }) => each.errors)).toEqual([undefined, undefined]);
+    const connection = both[0]!.body.data!.connectPracticeSystem;
     connectionId = connection.id;
-    expect(connection).toMatchObject({ status: 'ACTIVE', lastError: null });
+    expect(both[1]!.body.data!.connectPracticeSystem.id).toBe(connectionId);
+    expect(await stack.providers.prisma.practiceConnection.count({ where: { clinicId: cast.clinicId, kind: 'NINSAUDE', status: { not: 'DISCONNECTED' } } })).toBe(1);
     expect(connection.procedures.map((procedure) => procedure.code)).toContain('ODT-CLAR');
     const stored = await stack.providers.prisma.practiceConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(stored.credentialsEncrypted).toMatch(/^k1:/);

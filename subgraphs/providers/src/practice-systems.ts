@@ -79,10 +79,16 @@ export class PracticeSystems {
     } catch (error) {
       throw this.connectionRefusal(error);
     }
-    const data = { accountId: account.accountId, accountName: account.name, credentialsEncrypted: this.encryption.encrypt(JSON.stringify(stored)), status: 'ACTIVE' as const, lastError: null };
-    const live = await this.prisma.practiceConnection.findFirst({ where: { clinicId, kind, status: { not: 'DISCONNECTED' } } });
-    if (live) return this.prisma.practiceConnection.update({ where: { id: live.id }, data });
-    return this.prisma.practiceConnection.create({ data: { id: randomUUID(), clinicId, kind, ...data } });
+    const credentials = this.encryption.encrypt(JSON.stringify(stored));
+    // One live connection per clinic and system, even when two connects race: the partial unique index decides.
+    const [{ id }] = await this.prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO practice_connections (id, clinic_id, kind, account_id, account_name, credentials_encrypted)
+      VALUES (${randomUUID()}::uuid, ${clinicId}::uuid, ${kind}::practice_system_kind, ${account.accountId}, ${account.name}, ${credentials})
+      ON CONFLICT (clinic_id, kind) WHERE status <> 'DISCONNECTED' DO UPDATE SET
+        account_id = EXCLUDED.account_id, account_name = EXCLUDED.account_name, credentials_encrypted = EXCLUDED.credentials_encrypted,
+        status = 'ACTIVE', last_error = NULL, updated_at = now()
+      RETURNING id`;
+    return this.prisma.practiceConnection.findUniqueOrThrow({ where: { id } });
   }
 
   ofClinic(clinicId: string): Promise<PracticeConnection[]> {
