@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { backoffDelay, CircuitBreaker, CircuitOpenError, retry, type CircuitState } from './resilience.js';
+import { backoffDelay, CircuitBreaker, CircuitOpenError, FailureBackoff, retry, type CircuitState } from './resilience.js';
 
 class Retryable extends Error {}
 class Fatal extends Error {}
@@ -122,5 +122,37 @@ describe('CircuitBreaker', () => {
     await expect(breaker.execute(succeed)).rejects.toBeInstanceOf(CircuitOpenError);
     advance(500);
     await expect(breaker.execute(succeed)).resolves.toBe('up');
+  });
+});
+
+describe('FailureBackoff', () => {
+  it('leaves a failing id out for 30 s, then twice as long each time it fails again, and forgets it once it succeeds', async () => {
+    let now = 0;
+    const backoff = new FailureBackoff({ now: () => now });
+    const failures: unknown[] = [];
+    const fail = () => Promise.reject(new Error('fora do ar'));
+    expect(await backoff.run('a', fail, (error) => failures.push(error))).toBe(false);
+    expect(await backoff.run('b', async () => {}, (error) => failures.push(error))).toBe(true);
+    expect(failures).toHaveLength(1);
+    expect(backoff.waiting()).toEqual(['a']);
+    now = 30_000;
+    expect(backoff.waiting()).toEqual([]);
+    await backoff.run('a', fail, () => {});
+    now = 89_999;
+    expect(backoff.waiting()).toEqual(['a']);
+    now = 90_000;
+    expect(backoff.waiting()).toEqual([]);
+    await backoff.run('a', async () => {}, () => {});
+    await backoff.run('a', fail, () => {});
+    now += 30_000;
+    expect(backoff.waiting()).toEqual([]);
+  });
+
+  it('waits at most the cap however often an id fails', async () => {
+    let now = 0;
+    const backoff = new FailureBackoff({ now: () => now, baseDelayMs: 1_000, maxDelayMs: 5_000 });
+    for (let i = 0; i < 10; i++) await backoff.run('a', () => Promise.reject(new Error('x')), () => {});
+    now = 5_000;
+    expect(backoff.waiting()).toEqual([]);
   });
 });

@@ -116,3 +116,35 @@ export class CircuitBreaker {
     this.options.onStateChange?.(next);
   }
 }
+
+/**
+ * What a background pass failed on, left out of the next passes for a growing while (30 s, doubling, at most
+ * an hour), so that a few items that keep failing do not fill every batch and starve the rest. Per process:
+ * a restart retries them at once, which the passes' idempotence makes harmless.
+ */
+export class FailureBackoff {
+  private readonly failures = new Map<string, { count: number; until: number }>();
+
+  constructor(private readonly options: { baseDelayMs?: number; maxDelayMs?: number; now?: () => number } = {}) {}
+
+  /** the ids to leave out of a batch now */
+  waiting(): string[] {
+    const now = (this.options.now ?? Date.now)();
+    return [...this.failures].filter(([, failure]) => failure.until > now).map(([id]) => id);
+  }
+
+  /** Does the work for one id; a failure is reported and backs the id off instead of ending the pass. */
+  async run(id: string, work: () => Promise<unknown>, reportFailure: (error: unknown) => void): Promise<boolean> {
+    try {
+      await work();
+      this.failures.delete(id);
+      return true;
+    } catch (error) {
+      const count = (this.failures.get(id)?.count ?? 0) + 1;
+      const delay = Math.min(this.options.maxDelayMs ?? 3_600_000, (this.options.baseDelayMs ?? 30_000) * 2 ** (count - 1));
+      this.failures.set(id, { count, until: (this.options.now ?? Date.now)() + delay });
+      reportFailure(error);
+      return false;
+    }
+  }
+}

@@ -5,7 +5,7 @@
 // conditional update, so duplicated or reordered webhooks and concurrent workers change nothing twice.
 import type { ClickSignClient, ClickSignEvent } from '@medpay/clicksign';
 import { serviceAgreement } from '@medpay/pdf-documents';
-import type { Logger, ObjectStore } from '@medpay/runtime';
+import { FailureBackoff, type Logger, type ObjectStore } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
 import type { Clinic, ClinicAgreement, PrismaClient } from './generated/prisma/client.js';
 import { ProvidersError } from './errors.js';
@@ -28,6 +28,8 @@ export interface AgreementTerms {
 const ENDING_OF = { refused: 'REFUSED', expired: 'EXPIRED', canceled: 'CANCELED' } as const;
 
 export class Agreements {
+  private readonly backoff = new FailureBackoff();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly store: Pick<ClinicStore, 'changeStatus'>,
@@ -130,12 +132,13 @@ export class Agreements {
   /** Background work: envelopes still to make, agreements past their time, signed copies to keep. */
   async pass(): Promise<void> {
     const now = this.now();
-    for (const { id } of await this.prisma.clinicAgreement.findMany({ where: { status: 'PENDING', expiresAt: { gt: now } }, select: { id: true }, take: BATCH })) {
-      await this.send(id).catch((error: unknown) => this.logger.warn({ agreementId: id, err: error }, 'agreement envelope left for the next pass'));
+    const failing = { id: { notIn: this.backoff.waiting() } };
+    for (const { id } of await this.prisma.clinicAgreement.findMany({ where: { status: 'PENDING', expiresAt: { gt: now }, ...failing }, select: { id: true }, take: BATCH })) {
+      await this.backoff.run(id, () => this.send(id), (error) => this.logger.warn({ agreementId: id, err: error }, 'agreement envelope left for a later pass'));
     }
     await this.prisma.clinicAgreement.updateMany({ where: { status: { in: ['PENDING', 'SENT'] }, expiresAt: { lte: now } }, data: { status: 'EXPIRED' } });
-    for (const agreement of await this.prisma.clinicAgreement.findMany({ where: { status: 'SIGNED', signedKey: null }, take: BATCH })) {
-      await this.keepSignedCopy(agreement).catch((error: unknown) => this.logger.warn({ agreementId: agreement.id, err: error }, 'signed agreement left for the next pass'));
+    for (const agreement of await this.prisma.clinicAgreement.findMany({ where: { status: 'SIGNED', signedKey: null, ...failing }, take: BATCH })) {
+      await this.backoff.run(agreement.id, () => this.keepSignedCopy(agreement), (error) => this.logger.warn({ agreementId: agreement.id, err: error }, 'signed agreement left for a later pass'));
     }
   }
 

@@ -81,14 +81,14 @@ export class PracticeSystems {
     }
     const credentials = this.encryption.encrypt(JSON.stringify(stored));
     // One live connection per clinic and system, even when two connects race: the partial unique index decides.
-    const [{ id }] = await this.prisma.$queryRaw<{ id: string }[]>`
+    const [live] = await this.prisma.$queryRaw<[{ id: string }]>`
       INSERT INTO practice_connections (id, clinic_id, kind, account_id, account_name, credentials_encrypted)
       VALUES (${randomUUID()}::uuid, ${clinicId}::uuid, ${kind}::practice_system_kind, ${account.accountId}, ${account.name}, ${credentials})
       ON CONFLICT (clinic_id, kind) WHERE status <> 'DISCONNECTED' DO UPDATE SET
         account_id = EXCLUDED.account_id, account_name = EXCLUDED.account_name, credentials_encrypted = EXCLUDED.credentials_encrypted,
         status = 'ACTIVE', last_error = NULL, updated_at = now()
       RETURNING id`;
-    return this.prisma.practiceConnection.findUniqueOrThrow({ where: { id } });
+    return this.prisma.practiceConnection.findUniqueOrThrow({ where: { id: live.id } });
   }
 
   ofClinic(clinicId: string): Promise<PracticeConnection[]> {

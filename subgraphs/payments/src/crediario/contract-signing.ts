@@ -5,7 +5,7 @@
 // within 48 h → EXPIRED (our own sweep expires it too, and cancels the envelope). Each step is a
 // conditional update, so duplicated or reordered webhooks and concurrent workers change nothing twice.
 import type { ClickSignClient, ClickSignEvent } from '@medpay/clicksign';
-import type { FieldEncryption, Logger } from '@medpay/runtime';
+import { FailureBackoff, type FieldEncryption, type Logger } from '@medpay/runtime';
 import type { ContractSignature, Payment, PrismaClient } from '../generated/prisma/client.js';
 import type { Tx } from '../ledger/ledger-store.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
@@ -35,6 +35,8 @@ const ENDINGS = {
 } as const;
 
 export class ContractSigning {
+  private readonly backoff = new FailureBackoff();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'cancel' | 'signedDocument'>,
@@ -104,15 +106,18 @@ export class ContractSigning {
   /** One pass of the background work: envelopes still to make, signed copies to keep, contracts past their time. */
   async pass(): Promise<void> {
     const now = this.now();
-    const pending = await this.prisma.contractSignature.findMany({ where: { status: 'PENDING', expiresAt: { gt: now } }, select: { paymentId: true }, take: BATCH });
+    const failing = { paymentId: { notIn: this.backoff.waiting() } };
+    const pending = await this.prisma.contractSignature.findMany({ where: { status: 'PENDING', expiresAt: { gt: now }, ...failing }, select: { paymentId: true }, take: BATCH });
     for (const { paymentId } of pending) {
-      await this.send(paymentId).catch((error: unknown) => this.logger.warn({ paymentId, err: error }, 'contract envelope left for the next pass'));
+      await this.backoff.run(paymentId, () => this.send(paymentId), (error) => this.logger.warn({ paymentId, err: error }, 'contract envelope left for a later pass'));
     }
-    const overdue = await this.prisma.contractSignature.findMany({ where: { status: { in: ['PENDING', 'SENT'] }, expiresAt: { lte: now } }, take: BATCH });
-    for (const signature of overdue) await this.end(signature, 'EXPIRED');
-    const unsaved = await this.prisma.contractSignature.findMany({ where: { status: 'SIGNED', envelopeId: { not: null }, payment: { documents: { none: { kind: 'SIGNED_CONTRACT' } } } }, include: { payment: true }, take: BATCH });
+    const overdue = await this.prisma.contractSignature.findMany({ where: { status: { in: ['PENDING', 'SENT'] }, expiresAt: { lte: now }, ...failing }, take: BATCH });
+    for (const signature of overdue) {
+      await this.backoff.run(signature.paymentId, () => this.end(signature, 'EXPIRED'), (error) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'contract expiry left for a later pass'));
+    }
+    const unsaved = await this.prisma.contractSignature.findMany({ where: { status: 'SIGNED', envelopeId: { not: null }, payment: { documents: { none: { kind: 'SIGNED_CONTRACT' } } }, ...failing }, include: { payment: true }, take: BATCH });
     for (const signature of unsaved) {
-      await this.keepSignedCopy(signature, signature.payment).catch((error: unknown) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'signed copy left for the next pass'));
+      await this.backoff.run(signature.paymentId, () => this.keepSignedCopy(signature, signature.payment), (error) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'signed copy left for a later pass'));
     }
   }
 

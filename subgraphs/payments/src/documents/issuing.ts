@@ -2,7 +2,7 @@
 // (parties, amounts, schedule, the terms the patient accepted), the receipt of each paid charge (the
 // amount the ledger received), and a closed month's statement (the ledger's movements of the clinic).
 import { crediarioContract, monthlyStatement, paymentReceipt } from '@medpay/pdf-documents';
-import { addDays, dayOf, period, type FieldEncryption, type Logger } from '@medpay/runtime';
+import { addDays, dayOf, FailureBackoff, period, type FieldEncryption, type Logger } from '@medpay/runtime';
 import type { Charge, Document, Payment, PrismaClient } from '../generated/prisma/client.js';
 import { PaymentsError } from '../errors.js';
 import type { Directory } from '../internal/directory.js';
@@ -92,6 +92,8 @@ export class DocumentFacts {
 
 /** Receipts: one per paid charge, issued by the background pass soon after the payment. */
 export class Receipts {
+  private readonly backoff = new FailureBackoff();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly facts: Pick<DocumentFacts, 'receipt'>,
@@ -104,17 +106,16 @@ export class Receipts {
       SELECT c.id::text AS id FROM charges c
       WHERE c.status = 'PAID' AND c.paid_at IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.kind = 'RECEIPT' AND d.subject = c.id::text)
+        AND c.id::text <> ALL(${this.backoff.waiting()}::text[])
       ORDER BY c.paid_at LIMIT ${BATCH}`;
     const paid = await this.prisma.charge.findMany({ where: { id: { in: due.map((row) => row.id) } }, include: { payment: true }, orderBy: { paidAt: 'asc' } });
     let issued = 0;
     for (const { payment, ...charge } of paid) {
-      try {
+      const issue = async () => {
         const bytes = await this.facts.receipt(payment, charge);
         await this.documents.issue({ kind: 'RECEIPT', subject: charge.id, paymentId: payment.id, clinicId: payment.clinicId, filename: `comprovante-${payment.id.slice(0, 8)}${charge.installmentNumber ? `-parcela-${charge.installmentNumber}` : ''}.pdf`, bytes });
-        issued += 1;
-      } catch (error) {
-        this.logger.warn({ paymentId: payment.id, chargeId: charge.id, err: error }, 'receipt left for the next pass');
-      }
+      };
+      if (await this.backoff.run(charge.id, issue, (error) => this.logger.warn({ paymentId: payment.id, chargeId: charge.id, err: error }, 'receipt left for a later pass'))) issued += 1;
     }
     return issued;
   }
