@@ -1,7 +1,8 @@
 // The crediário contract signed digitally, and the documents that come with payments, through the
 // router in both database modes with the ClickSign and Celcoin simulators: nothing is charged before
 // the signature; signed → the first installment is charged; refused → canceled; unsigned in time →
-// expired (ClickSign's deadline or our own sweep); duplicated and reordered webhooks change nothing
+// expired (ClickSign's deadline or our own sweep); declined by the back office meanwhile → the envelope
+// canceled at ClickSign; duplicated and reordered webhooks change nothing
 // twice; forged ones are refused; the contract, its signed copy and the receipts download only for
 // whoever may read them, through signed links, and the receipt says what the ledger received.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -156,6 +157,25 @@ describe.each(availableModes())('crediário contracts and documents (%s)', (mode
       'the envelope canceled at ClickSign',
     );
     expect(await stack.payments.prisma.charge.count({ where: { paymentId: { in: [refused.id, atDeadline.id, forgotten.id] } } })).toBe(0);
+  });
+
+  it('cancels the envelope of a contract whose payment the back office declined meanwhile, so it can no longer be signed', async () => {
+    const held = await contract(mariana);
+    await sent(held.id, mariana);
+    // Anti-fraud held this checkout for review (as checkout does on a REVIEW verdict).
+    await stack.payments.prisma.payment.update({ where: { id: held.id }, data: { holdReason: 'FRAUD_REVIEW' } });
+    const review = { source: 'RULES', decision: 'REVIEW', score: null, modelVersion: 'regras', reasons: [], features: {} };
+    await stack.payments.prisma.fraudAssessment.upsert({ where: { paymentId: held.id }, create: { paymentId: held.id, ...review }, update: review });
+    const declined = await stack.graphql<{ decideFraudReview: { status: string } }>('mutation($id: ID!) { decideFraudReview(paymentId: $id, decision: DECLINE) { status } }', { id: held.id }, bearer(cast.admin.accessToken));
+    expect(declined.body.data?.decideFraudReview.status).toBe('DECLINED');
+
+    const envelopeId = await envelopeOf(held.id);
+    const envelope = async () => ((await (await clicksign('/_sim/state', undefined, 'GET')).json()) as { envelopes: { id: string; status: string; signers: { id: string }[] }[] }).envelopes.find((found) => found.id === envelopeId)!;
+    const canceled = await eventually(envelope, (found) => found.status === 'canceled', 'the envelope canceled at ClickSign');
+    expect((await clicksign(`/_sim/signers/${canceled.signers[0]!.id}/sign`, {})).ok).toBe(false);
+    const after = await payment(held.id, mariana.accessToken);
+    expect(after).toMatchObject({ status: 'DECLINED', contract: { status: 'CANCELED', signingUrl: null } });
+    expect(await stack.payments.prisma.charge.count({ where: { paymentId: held.id } })).toBe(0);
   });
 
   it("issues a closed month's statement as a PDF for the clinic (once), refuses the month still open and other clinics", async () => {

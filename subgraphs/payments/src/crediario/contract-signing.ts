@@ -2,7 +2,8 @@
 // AWAITING_SIGNATURE with a PENDING signature; here the contract's PDF is issued, the envelope made at
 // the signature provider (ClickSign) and the patient's signing link kept. The provider's webhooks end
 // it: signed → AWAITING_PAYMENT and the first installment's charge; refused → CANCELED; not signed
-// within 48 h → EXPIRED (our own sweep expires it too, and cancels the envelope). Each step is a
+// within 48 h → EXPIRED (our own sweep expires it too, and cancels the envelope); a payment that left
+// AWAITING_SIGNATURE otherwise (declined by the back office) has its envelope canceled. Each step is a
 // conditional update, so duplicated or reordered webhooks and concurrent workers change nothing twice.
 import type { ClickSignClient, ClickSignEvent } from '@medpay/clicksign';
 import { FailureBackoff, type FieldEncryption, type Logger } from '@medpay/runtime';
@@ -70,7 +71,7 @@ export class ContractSigning {
     if (claimed.count === 0) return;
     const signature = await this.prisma.contractSignature.findUniqueOrThrow({ where: { paymentId }, include: { payment: true } });
     const { payment } = signature;
-    if (payment.status !== 'AWAITING_SIGNATURE') return this.end(signature, 'CANCELED');
+    if (payment.status !== 'AWAITING_SIGNATURE') return this.end(signature, 'CANCELED', { atProvider: false });
     const facts = await this.facts(payment);
     const contract = await facts.pdf(payment);
     await this.documents.issue({ kind: 'CONTRACT', subject: payment.id, paymentId: payment.id, clinicId: payment.clinicId, filename: contract.filename, bytes: contract.pdf });
@@ -100,10 +101,10 @@ export class ContractSigning {
     const signature = await this.prisma.contractSignature.findUnique({ where: { envelopeId: event.envelopeId } });
     if (!signature) return;
     if (event.name === 'closed') await this.signed(signature, event.occurredAt);
-    else await this.end(signature, ENDING_OF[event.name]);
+    else await this.end(signature, ENDING_OF[event.name], { atProvider: false });
   }
 
-  /** One pass of the background work: envelopes still to make, signed copies to keep, contracts past their time. */
+  /** One pass of the background work: envelopes still to make, contracts past their time or whose payment moved on, signed copies to keep. */
   async pass(): Promise<void> {
     const now = this.now();
     const failing = { paymentId: { notIn: this.backoff.waiting() } };
@@ -113,7 +114,11 @@ export class ContractSigning {
     }
     const overdue = await this.prisma.contractSignature.findMany({ where: { status: { in: ['PENDING', 'SENT'] }, expiresAt: { lte: now }, ...failing }, take: BATCH });
     for (const signature of overdue) {
-      await this.backoff.run(signature.paymentId, () => this.end(signature, 'EXPIRED'), (error) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'contract expiry left for a later pass'));
+      await this.backoff.run(signature.paymentId, () => this.end(signature, 'EXPIRED', { atProvider: true }), (error) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'contract expiry left for a later pass'));
+    }
+    const orphaned = await this.prisma.contractSignature.findMany({ where: { status: { in: ['PENDING', 'SENT'] }, payment: { status: { not: 'AWAITING_SIGNATURE' } }, ...failing }, take: BATCH });
+    for (const signature of orphaned) {
+      await this.backoff.run(signature.paymentId, () => this.end(signature, 'CANCELED', { atProvider: true }), (error) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'contract cancelation left for a later pass'));
     }
     const unsaved = await this.prisma.contractSignature.findMany({ where: { status: 'SIGNED', envelopeId: { not: null }, payment: { documents: { none: { kind: 'SIGNED_CONTRACT' } } }, ...failing }, include: { payment: true }, take: BATCH });
     for (const signature of unsaved) {
@@ -141,8 +146,11 @@ export class ContractSigning {
     await this.keepSignedCopy({ ...signature, status: 'SIGNED' }, outcome.payment).catch((error: unknown) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'signed copy left for the next pass'));
   }
 
-  /** Refused, expired or canceled: the payment ends without a charge, and the envelope is canceled at the provider. */
-  private async end(signature: ContractSignature, kind: keyof typeof ENDINGS): Promise<void> {
+  /**
+   * Refused, expired or canceled: the payment (if still waiting) ends without a charge. An ending we
+   * decide (`atProvider`) also cancels the envelope at the provider, so that it can no longer be signed.
+   */
+  private async end(signature: ContractSignature, kind: keyof typeof ENDINGS, { atProvider }: { atProvider: boolean }): Promise<void> {
     const ending = ENDINGS[kind];
     const ended = await inTransaction(this.prisma, async (tx) => {
       const claimed = await tx.contractSignature.updateMany({ where: { paymentId: signature.paymentId, status: { in: ['PENDING', 'SENT'] } }, data: { status: kind, signingUrlEncrypted: null, claimedUntil: null } });
@@ -154,7 +162,7 @@ export class ContractSigning {
     if (!ended) return;
     this.kick();
     this.logger.info({ paymentId: signature.paymentId, ending: kind }, 'crediário contract ended unsigned');
-    if (signature.envelopeId && kind !== 'CANCELED') {
+    if (signature.envelopeId && atProvider) {
       await this.clicksign.cancel(signature.envelopeId).catch((error: unknown) => this.logger.warn({ envelopeId: signature.envelopeId, err: error }, 'envelope not canceled at the provider'));
     }
   }
