@@ -47,7 +47,8 @@ export function closeOnce(disposable: { dispose(): void | Promise<void> }, webSo
   return () => {
     closing ??= (async () => {
       const clients = [...webSockets.clients];
-      await Promise.race([disposable.dispose(), new Promise((resolve) => setTimeout(resolve, 1000))]);
+      // unref: a process ending does not wait out the second
+      await Promise.race([disposable.dispose(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       for (const client of clients) client.terminate();
     })();
     return closing;
