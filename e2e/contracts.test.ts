@@ -195,7 +195,7 @@ describe.each(availableModes())('crediário contracts and documents (%s)', (mode
     expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('onboards a clinic only with an ATIVA CNPJ, and makes it ACTIVE only once its admin signs the service agreement', async () => {
+  it('onboards a clinic only with an ATIVA CNPJ, makes it ACTIVE only once its admin signs the service agreement, and withdraws the agreement of one rejected meanwhile', async () => {
     const REGISTER = 'mutation($input: RegisterClinicInput!) { registerClinic(input: $input) { id status } }';
     const STATUS = 'mutation($id: ID!) { setClinicStatus(id: $id, status: ACTIVE) { status } }';
     const CLINIC = 'query($id: ID!) { clinic(id: $id) { status receitaFederal { status } agreement { status documentUrl documentSha256 } } }';
@@ -224,5 +224,20 @@ describe.each(availableModes())('crediário contracts and documents (%s)', (mode
     const agreement = await download(active.agreement!.documentUrl!);
     expect(sha256(agreement.bytes)).toBe(active.agreement!.documentSha256);
     expect(await pdfText(agreement.bytes)).toMatch(/Contrato de Prestação de Serviços/);
+
+    // Approved, then rejected before its admin signed: the envelope is canceled at ClickSign.
+    const rejected = await register('11.444.777/0001-61');
+    await eventually(() => clinic(rejected), (found) => found.receitaFederal?.status === 'ATIVA', 'the CNPJ check');
+    await stack.graphql(STATUS, { id: rejected }, bearer(cast.admin.accessToken));
+    await eventually(() => clinic(rejected), (found) => found.agreement?.status === 'SENT', 'the agreement sent');
+    const REJECT = 'mutation($id: ID!) { setClinicStatus(id: $id, status: REJECTED, reason: "Documentação do responsável técnico ausente.") { status } }';
+    expect((await stack.graphql<{ setClinicStatus: { status: string } }>(REJECT, { id: rejected }, bearer(cast.admin.accessToken))).body.data!.setClinicStatus.status).toBe('REJECTED');
+    expect((await eventually(() => clinic(rejected), (found) => found.agreement?.status === 'CANCELED', 'the agreement withdrawn')).status).toBe('REJECTED');
+    const { envelopeId } = await stack.providers.prisma.clinicAgreement.findFirstOrThrow({ where: { clinicId: rejected } });
+    await eventually(
+      async () => ((await (await clicksign('/_sim/state', undefined, 'GET')).json()) as { envelopes: { id: string; status: string }[] }).envelopes.find((envelope) => envelope.id === envelopeId)?.status,
+      (status) => status === 'canceled',
+      'the envelope canceled at ClickSign',
+    );
   });
 });

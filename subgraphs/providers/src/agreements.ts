@@ -1,7 +1,8 @@
 // The service agreement a clinic signs before it goes live. The back office's approval moves the
 // clinic to AWAITING_AGREEMENT and sends the agreement (a PDF, its hash kept) to the admin who
 // registered the clinic, through ClickSign; the envelope's close makes the clinic ACTIVE. Refused or
-// not signed in time, the clinic keeps waiting, and the back office may send a new one. Each step is a
+// not signed in time, the clinic keeps waiting, and the back office may send a new one; a clinic rejected
+// meanwhile has its envelope canceled, so it can no longer be signed. Each step is a
 // conditional update, so duplicated or reordered webhooks and concurrent workers change nothing twice.
 import type { ClickSignClient, ClickSignEvent } from '@medpay/clicksign';
 import { serviceAgreement } from '@medpay/pdf-documents';
@@ -33,7 +34,7 @@ export class Agreements {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly store: Pick<ClinicStore, 'changeStatus'>,
-    private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'signedDocument'>,
+    private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'signedDocument' | 'cancel'>,
     private readonly objects: ObjectStore,
     private readonly people: PeopleDirectory,
     private readonly terms: AgreementTerms,
@@ -129,7 +130,7 @@ export class Agreements {
     else await this.prisma.clinicAgreement.updateMany({ where: { id: agreement.id, status: 'SENT' }, data: { status: ENDING_OF[event.name] } });
   }
 
-  /** Background work: envelopes still to make, agreements past their time, signed copies to keep. */
+  /** Background work: envelopes still to make, agreements past their time or of clinics no longer awaiting one, signed copies to keep. */
   async pass(): Promise<void> {
     const now = this.now();
     const failing = { id: { notIn: this.backoff.waiting() } };
@@ -137,6 +138,9 @@ export class Agreements {
       await this.backoff.run(id, () => this.send(id), (error) => this.logger.warn({ agreementId: id, err: error }, 'agreement envelope left for a later pass'));
     }
     await this.prisma.clinicAgreement.updateMany({ where: { status: { in: ['PENDING', 'SENT'] }, expiresAt: { lte: now } }, data: { status: 'EXPIRED' } });
+    for (const agreement of await this.prisma.clinicAgreement.findMany({ where: { status: { in: ['PENDING', 'SENT'] }, clinic: { status: { not: 'AWAITING_AGREEMENT' } }, ...failing }, take: BATCH })) {
+      await this.backoff.run(agreement.id, () => this.withdraw(agreement), (error) => this.logger.warn({ agreementId: agreement.id, err: error }, 'agreement withdrawal left for a later pass'));
+    }
     for (const agreement of await this.prisma.clinicAgreement.findMany({ where: { status: 'SIGNED', signedKey: null, ...failing }, take: BATCH })) {
       await this.backoff.run(agreement.id, () => this.keepSignedCopy(agreement), (error) => this.logger.warn({ agreementId: agreement.id, err: error }, 'signed agreement left for a later pass'));
     }
@@ -150,6 +154,14 @@ export class Agreements {
     if (activated) this.published();
     this.logger.info({ clinicId: agreement.clinicId, activated: !!activated }, 'service agreement signed');
     await this.keepSignedCopy(agreement).catch((error: unknown) => this.logger.warn({ agreementId: agreement.id, err: error }, 'signed agreement left for the next pass'));
+  }
+
+  /** The clinic no longer awaits it (rejected): the agreement is canceled, here and at the provider. */
+  private async withdraw(agreement: ClinicAgreement): Promise<void> {
+    const claimed = await this.prisma.clinicAgreement.updateMany({ where: { id: agreement.id, status: { in: ['PENDING', 'SENT'] } }, data: { status: 'CANCELED', claimedUntil: null } });
+    if (claimed.count === 0 || !agreement.envelopeId) return;
+    this.logger.info({ clinicId: agreement.clinicId, envelopeId: agreement.envelopeId }, 'service agreement withdrawn');
+    await this.clicksign.cancel(agreement.envelopeId).catch((error: unknown) => this.logger.warn({ envelopeId: agreement.envelopeId, err: error }, 'envelope not canceled at the provider'));
   }
 
   private async keepSignedCopy(agreement: ClinicAgreement): Promise<void> {
