@@ -271,7 +271,7 @@ describe('signing and its webhooks', () => {
     expect(ordered.map((event) => event.name)).toEqual(['signed', 'closed']);
   });
 
-  it('cancels a running envelope once, and refuses to cancel a signed one', async () => {
+  it('cancels a running envelope once, and refuses to cancel a signed one (withdrawing leaves it be)', async () => {
     const running = await client.requestSignature(signatureRequest());
     expect((await client.cancel(running.envelopeId)).status).toBe('canceled');
     expect((await client.cancel(running.envelopeId)).status).toBe('canceled');
@@ -281,6 +281,9 @@ describe('signing and its webhooks', () => {
     const signed = await client.requestSignature(signatureRequest());
     await signAs(signed.signers[0]!.signerId);
     await expect(client.cancel(signed.envelopeId)).rejects.toBeInstanceOf(SignatureAlreadyCompletedError);
+    // Withdrawing stops what may still be signed and leaves a signed one be.
+    await expect(client.withdraw(signed.envelopeId)).resolves.toBeUndefined();
+    await expect(client.withdraw(running.envelopeId)).resolves.toBeUndefined();
   });
 });
 

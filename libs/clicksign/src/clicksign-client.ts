@@ -256,6 +256,13 @@ export class ClickSignClient {
     return this.envelope(envelopeId);
   }
 
+  /** Makes sure an envelope can no longer be signed: canceled, unless it was already signed (its webhook then tells the rest). */
+  async withdraw(envelopeId: string): Promise<void> {
+    await this.cancel(envelopeId).catch((error: unknown) => {
+      if (!(error instanceof SignatureAlreadyCompletedError)) throw error;
+    });
+  }
+
   /** Sends the signature request again to every signer still to sign (those created with notify). */
   async resendNotification(envelopeId: string, message?: string): Promise<void> {
     await this.notify(envelopeId, message);

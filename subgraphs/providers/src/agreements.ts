@@ -34,7 +34,7 @@ export class Agreements {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly store: Pick<ClinicStore, 'changeStatus'>,
-    private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'signedDocument' | 'cancel'>,
+    private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'signedDocument' | 'withdraw'>,
     private readonly objects: ObjectStore,
     private readonly people: PeopleDirectory,
     private readonly terms: AgreementTerms,
@@ -156,12 +156,14 @@ export class Agreements {
     await this.keepSignedCopy(agreement).catch((error: unknown) => this.logger.warn({ agreementId: agreement.id, err: error }, 'signed agreement left for the next pass'));
   }
 
-  /** The clinic no longer awaits it (rejected): the agreement is canceled, here and at the provider. */
+  /**
+   * The clinic no longer awaits it (rejected): the envelope is withdrawn at the provider first (while it
+   * is down, the next pass tries again), then the agreement is canceled.
+   */
   private async withdraw(agreement: ClinicAgreement): Promise<void> {
+    if (agreement.envelopeId) await this.clicksign.withdraw(agreement.envelopeId);
     const claimed = await this.prisma.clinicAgreement.updateMany({ where: { id: agreement.id, status: { in: ['PENDING', 'SENT'] } }, data: { status: 'CANCELED', claimedUntil: null } });
-    if (claimed.count === 0 || !agreement.envelopeId) return;
-    this.logger.info({ clinicId: agreement.clinicId, envelopeId: agreement.envelopeId }, 'service agreement withdrawn');
-    await this.clicksign.cancel(agreement.envelopeId).catch((error: unknown) => this.logger.warn({ envelopeId: agreement.envelopeId, err: error }, 'envelope not canceled at the provider'));
+    if (claimed.count > 0) this.logger.info({ clinicId: agreement.clinicId, envelopeId: agreement.envelopeId }, 'service agreement withdrawn');
   }
 
   private async keepSignedCopy(agreement: ClinicAgreement): Promise<void> {

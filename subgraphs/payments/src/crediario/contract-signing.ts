@@ -40,7 +40,7 @@ export class ContractSigning {
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'cancel' | 'signedDocument'>,
+    private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'cancel' | 'withdraw' | 'signedDocument'>,
     private readonly facts: (payment: Payment) => Promise<ContractFacts>,
     private readonly documents: Pick<PaymentDocuments, 'issue'>,
     private readonly charges: Pick<ChargeIssuer, 'issue'>,
@@ -118,7 +118,7 @@ export class ContractSigning {
     }
     const orphaned = await this.prisma.contractSignature.findMany({ where: { status: { in: ['PENDING', 'SENT'] }, payment: { status: { not: 'AWAITING_SIGNATURE' } }, ...failing }, take: BATCH });
     for (const signature of orphaned) {
-      await this.backoff.run(signature.paymentId, () => this.end(signature, 'CANCELED', { atProvider: true }), (error) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'contract cancelation left for a later pass'));
+      await this.backoff.run(signature.paymentId, () => this.withdraw(signature), (error) => this.logger.warn({ paymentId: signature.paymentId, err: error }, 'contract withdrawal left for a later pass'));
     }
     const unsaved = await this.prisma.contractSignature.findMany({ where: { status: 'SIGNED', envelopeId: { not: null }, payment: { documents: { none: { kind: 'SIGNED_CONTRACT' } } }, ...failing }, include: { payment: true }, take: BATCH });
     for (const signature of unsaved) {
@@ -165,6 +165,15 @@ export class ContractSigning {
     if (signature.envelopeId && atProvider) {
       await this.clicksign.cancel(signature.envelopeId).catch((error: unknown) => this.logger.warn({ envelopeId: signature.envelopeId, err: error }, 'envelope not canceled at the provider'));
     }
+  }
+
+  /**
+   * The payment no longer waits for this contract (declined on review): the envelope is withdrawn at the
+   * provider first, so that while the provider is down the next pass tries again, and then the contract ends.
+   */
+  private async withdraw(signature: ContractSignature): Promise<void> {
+    if (signature.envelopeId) await this.clicksign.withdraw(signature.envelopeId);
+    await this.end(signature, 'CANCELED', { atProvider: false });
   }
 
   private async keepSignedCopy(signature: ContractSignature, payment: Payment): Promise<void> {
