@@ -40,7 +40,7 @@ export class ContractSigning {
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'cancel' | 'withdraw' | 'signedDocument'>,
+    private readonly clicksign: Pick<ClickSignClient, 'requestSignature' | 'withdraw' | 'signedDocument'>,
     private readonly facts: (payment: Payment) => Promise<ContractFacts>,
     private readonly documents: Pick<PaymentDocuments, 'issue'>,
     private readonly charges: Pick<ChargeIssuer, 'issue'>,
@@ -163,7 +163,7 @@ export class ContractSigning {
     this.kick();
     this.logger.info({ paymentId: signature.paymentId, ending: kind }, 'crediário contract ended unsigned');
     if (signature.envelopeId && atProvider) {
-      await this.clicksign.cancel(signature.envelopeId).catch((error: unknown) => this.logger.warn({ envelopeId: signature.envelopeId, err: error }, 'envelope not canceled at the provider'));
+      await this.clicksign.withdraw(signature.envelopeId).catch((error: unknown) => this.logger.warn({ envelopeId: signature.envelopeId, err: error }, 'envelope not canceled at the provider'));
     }
   }
 
