@@ -2,12 +2,15 @@
 // Paulista connects its demo NinSaúde account (simulators/ninsaude/README.md, NINSAUDE_DEMO; the demo
 // seeds the connection, and connecting again renews it), maps a procedure of its ERP to the MedPay
 // catalog, syncs, and sees the appointment come in with its payment link; the password never comes back.
+// Olhos Carioca does the same with its Helena CRM and an API token (simulators/helena, HELENA_DEMO).
 import { expect, test } from '@playwright/test';
 import { expectAccessible, logIn, screenshot } from '../../e2e';
 
 const CLINIC_ADMIN = 'clinica@demo.medpay.com.br';
 /** the NinSaúde simulator's demo login for Sorriso Paulista (NINSAUDE_DEMO.login) */
 const NINSAUDE_LOGIN = { account: 'sorrisopaulista', username: 'integracao.medpay', password: 'Sorriso@NinSaude2026', accountUnit: '1' };
+/** the Helena simulator's demo API token for Olhos Carioca (HELENA_DEMO.apiToken) */
+const HELENA_TOKEN = 'hl_demo_olhos_carioca_7f3a9c21';
 
 test('a clinic connects its NinSaúde account, maps a procedure, syncs and sees the appointment with its payment link', async ({ page }) => {
   await logIn(page, CLINIC_ADMIN);
@@ -59,4 +62,40 @@ test('a clinic connects its NinSaúde account, maps a procedure, syncs and sees 
   // The link is the clinic's like any other: listed under "Links de pagamento", from the NinSaúde.
   await page.getByRole('link', { name: 'Links de pagamento', exact: true }).click();
   await expect(page.locator('tr', { hasText: 'Paula Paciente' }).filter({ hasText: 'Agendamento no NinSaúde' }).first()).toBeVisible();
+});
+
+test('a clinic connects its Helena CRM with an API token, maps a service, syncs and sees the appointment with its payment link', async ({ page }) => {
+  await logIn(page, 'olhos.carioca@demo.medpay.com.br');
+  await page.getByRole('link', { name: 'Integrações', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Integrações', level: 1 })).toBeVisible();
+
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Conectar um sistema' }) });
+  await form.getByRole('radio', { name: 'Helena' }).check();
+  // A token Helena does not know is refused, and nothing is connected.
+  await form.getByLabel('Token de API').fill('hl_token_que_nao_existe');
+  await form.getByRole('button', { name: 'Conectar Helena' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'O sistema recusou essas credenciais.' })).toBeVisible();
+  await expect(page.locator('section[data-connection="HELENA"]')).toHaveCount(0);
+
+  await form.getByLabel('Token de API').fill(HELENA_TOKEN);
+  await form.getByRole('button', { name: 'Conectar Helena' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Helena conectado: / })).toBeVisible();
+  await expect(form.getByLabel('Token de API')).toHaveValue('');
+  expect(await page.content()).not.toContain(HELENA_TOKEN);
+
+  const connection = page.locator('section[data-connection="HELENA"]');
+  await expect(connection.locator('[data-connection-status]')).toHaveText('Conectado');
+  const lasik = connection.locator('[data-practice-procedure="LASIK"]').getByRole('combobox');
+  await lasik.selectOption({ label: 'Cirurgia refrativa a laser (LASIK)' });
+  await expect(lasik).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(lasik).toBeEnabled();
+
+  await connection.getByRole('button', { name: 'Sincronizar agora' }).click();
+  await expect(connection.getByRole('status')).toContainText(/Sincronização concluída: \d+ agendamentos? lidos?, \d+ links? criados?/, { timeout: 30_000 });
+  // Paula's LASIK came in with a payment link; her retina mapping (no MedPay procedure) did not.
+  const imported = connection.getByRole('region', { name: 'Agendamentos importados' });
+  const appointment = imported.locator('tr', { hasText: 'Paula Paciente' }).filter({ hasText: 'Cirurgia refrativa a laser (LASIK)' });
+  await expect(appointment).toHaveCount(1);
+  await expect(appointment.getByRole('link', { name: /link de pagamento de Paula Paciente/ })).toHaveAttribute('href', /\/pagar\/[\w-]+$/);
+  await expect(imported.locator('tr', { hasText: 'Sem procedimento mapeado' }).first()).toBeVisible();
 });
