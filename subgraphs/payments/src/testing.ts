@@ -7,12 +7,8 @@ import { PrismaClient } from './generated/prisma/client.js';
 import type { CatalogProcedure } from './internal/directory.js';
 import { RULES_ONLY, type FraudScreen } from './checkout/fraud-screen.js';
 import { CreditCheck } from './crediario/credit-check.js';
-import { markSigned } from './crediario/contract-signing.js';
+import { recordSignature } from './crediario/contract-signing.js';
 import type { ChargeIssuer } from './money-movement/charges.js';
-import { chargeStore } from './money-movement/charge-store.js';
-import { firstChargeFromToday } from './payments/fraud-review.js';
-import { paymentRows } from './payments/payment-store.js';
-import { inTransaction } from './transaction.js';
 
 /** A fresh in-memory PGlite with payments' migrations applied. */
 export const openTestDatabase = (): Promise<Database<PrismaClient>> =>
@@ -45,11 +41,8 @@ export const withoutAi = { fraud: { assess: async () => RULES_ONLY } satisfies P
  */
 export const signsAtOnce = (prisma: PrismaClient, charges: Pick<ChargeIssuer, 'issue'>) => ({
   async send(paymentId: string) {
-    const signed = await inTransaction(prisma, async (tx) => {
-      const payment = await paymentRows.get(tx, paymentId);
-      return (await markSigned(tx, payment, new Date())) ? { payment, charge: await chargeStore.create(tx, await firstChargeFromToday(tx, payment)) } : null;
-    });
-    if (signed) await charges.issue(signed.charge, { ...signed.payment, status: 'AWAITING_PAYMENT' });
+    const signed = await recordSignature(prisma, paymentId, new Date());
+    if (signed?.charge) await charges.issue(signed.charge, { ...signed.payment, status: 'AWAITING_PAYMENT' });
   },
 });
 

@@ -7,7 +7,7 @@
 // conditional update, so duplicated or reordered webhooks and concurrent workers change nothing twice.
 import type { ClickSignClient, ClickSignEvent } from '@medpay/clicksign';
 import { FailureBackoff, type FieldEncryption, type Logger } from '@medpay/runtime';
-import type { ContractSignature, Payment, PrismaClient } from '../generated/prisma/client.js';
+import type { Charge, ContractSignature, Payment, PrismaClient } from '../generated/prisma/client.js';
 import type { Tx } from '../ledger/ledger-store.js';
 import type { ChargeIssuer } from '../money-movement/charges.js';
 import { chargeStore } from '../money-movement/charge-store.js';
@@ -128,12 +128,7 @@ export class ContractSigning {
 
   /** Signed: the payment waits for its first installment, whose charge is issued now (unless anti-fraud holds it). */
   private async signed(signature: ContractSignature, signedAt: Date): Promise<void> {
-    const outcome = await inTransaction(this.prisma, async (tx) => {
-      const payment = await paymentRows.get(tx, signature.paymentId);
-      if (!(await markSigned(tx, payment, signedAt))) return null;
-      const charge = payment.holdReason ? null : await chargeStore.create(tx, await firstChargeFromToday(tx, payment));
-      return { payment, charge };
-    });
+    const outcome = await recordSignature(this.prisma, signature.paymentId, signedAt);
     if (!outcome) {
       this.logger.warn({ paymentId: signature.paymentId, status: signature.status }, 'signature of a contract no longer waiting for it: ignored');
       return;
@@ -182,6 +177,17 @@ export class ContractSigning {
     await this.documents.issue({ kind: 'SIGNED_CONTRACT', subject: payment.id, paymentId: payment.id, clinicId: payment.clinicId, filename: `contrato-assinado-${payment.id.slice(0, 8)}.pdf`, bytes: signed.pdf });
   }
 }
+
+/**
+ * The signature of a contract still waiting for it, with the first installment's charge to issue (none
+ * while anti-fraud holds the payment); null when the contract was no longer waiting.
+ */
+export const recordSignature = (prisma: PrismaClient, paymentId: string, signedAt: Date): Promise<{ payment: Payment; charge: Charge | null } | null> =>
+  inTransaction(prisma, async (tx) => {
+    const payment = await paymentRows.get(tx, paymentId);
+    if (!(await markSigned(tx, payment, signedAt))) return null;
+    return { payment, charge: payment.holdReason ? null : await chargeStore.create(tx, await firstChargeFromToday(tx, payment)) };
+  });
 
 /**
  * Records the signature of a contract still waiting for it, in the caller's transaction: the payment
