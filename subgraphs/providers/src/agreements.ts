@@ -114,10 +114,15 @@ export class Agreements {
       document: { filename, pdf: Buffer.from(rendered.pdf) },
       signers: [{ name: contact.name, email: contact.email, ...(identity ? { cpf: identity.cpf } : {}), auth: 'email', notify: true }],
     });
-    await this.prisma.clinicAgreement.updateMany({
+    const recorded = await this.prisma.clinicAgreement.updateMany({
       where: { id: agreement.id, status: 'PENDING' },
       data: { status: 'SENT', envelopeId: envelope.envelopeId, documentId: envelope.documentId, signerId: envelope.signers[0]!.signerId, documentKey: stored.key, documentSha256: stored.sha256, claimedUntil: null },
     });
+    // Withdrawn or expired while the envelope was being made, it must not stay signable; another sender
+    // that found the same envelope by its reference and recorded it first is left be.
+    if (recorded.count === 0 && (await this.prisma.clinicAgreement.findUniqueOrThrow({ where: { id: agreement.id } })).envelopeId !== envelope.envelopeId) {
+      return this.clicksign.withdraw(envelope.envelopeId);
+    }
     this.logger.info({ clinicId: clinic.id, envelopeId: envelope.envelopeId }, 'service agreement sent for signature');
   }
 

@@ -84,10 +84,15 @@ export class ContractSigning {
       signers: [{ ...facts.signer, phone: facts.signer.phone ?? undefined, auth: 'email', notify: true }],
     });
     const [signer] = envelope.signers;
-    await this.prisma.contractSignature.updateMany({
+    const recorded = await this.prisma.contractSignature.updateMany({
       where: { paymentId, status: 'PENDING' },
       data: { status: 'SENT', envelopeId: envelope.envelopeId, documentId: envelope.documentId, signerId: signer!.signerId, signingUrlEncrypted: this.encryption.encrypt(signer!.signingUrl), claimedUntil: null },
     });
+    // Ended (expired, withdrawn) while the envelope was being made, it must not stay signable; another
+    // sender that found the same envelope by its reference and recorded it first is left be.
+    if (recorded.count === 0 && (await this.prisma.contractSignature.findUniqueOrThrow({ where: { paymentId } })).envelopeId !== envelope.envelopeId) {
+      return this.clicksign.withdraw(envelope.envelopeId);
+    }
     this.logger.info({ paymentId, envelopeId: envelope.envelopeId }, 'crediário contract sent for signature');
   }
 
