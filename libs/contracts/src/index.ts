@@ -6,12 +6,16 @@ import { outboxFeedRequest, outboxFeedResponse } from './events.js';
 
 export * from './events.js';
 
+type Service = 'users' | 'providers' | 'payments' | 'analytics' | 'notifications' | 'ai';
+
 export interface InternalEndpoint<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
   /** the service that serves it ('producers': every service with an outbox) */
-  service: 'users' | 'providers' | 'payments' | 'analytics' | 'notifications' | 'ai' | 'producers';
+  service: Service | 'producers';
   path: `/internal/${string}`;
   request: Request;
   response: Response;
+  /** the only services that may call it, checked by the callee's internalRoutes; unset: any of ours */
+  callers?: readonly Service[];
 }
 
 const endpoint = <Request extends z.ZodType, Response extends z.ZodType>(spec: InternalEndpoint<Request, Response>) => spec;
@@ -82,6 +86,7 @@ export const cpfStatus = z.enum(['UNVERIFIED', 'REGULAR', 'PENDENTE_DE_REGULARIZ
 export const cpfStanding = endpoint({
   service: 'users',
   path: '/internal/cpf-standing',
+  callers: ['payments'],
   request: z.object({ userId: z.string() }),
   response: z.object({ status: cpfStatus, checkedAt: z.iso.datetime().nullable(), opensCredit: z.boolean() }),
 });
@@ -171,6 +176,7 @@ export const contacts = endpoint({
 export const signUpConfirmation = endpoint({
   service: 'users',
   path: '/internal/sign-up-confirmation',
+  callers: ['notifications'],
   request: z.object({ signUpId: z.string() }),
   response: z.object({ email: z.string(), name: z.string(), token: z.string().nullable(), expiresAt: z.iso.datetime() }),
 });
@@ -195,6 +201,7 @@ export const clinicStaff = endpoint({
 export const clinicParty = endpoint({
   service: 'providers',
   path: '/internal/clinic-party',
+  callers: ['payments'],
   request: z.object({ clinicId: z.string() }),
   response: z.object({ legalName: z.string(), tradeName: z.string(), cnpj: z.string() }),
 });
@@ -210,6 +217,7 @@ const linkPatient = z.object({ name: z.string(), email: z.string(), phone: z.str
 export const createPaymentLink = endpoint({
   service: 'payments',
   path: '/internal/payment-links',
+  callers: ['providers'],
   request: z.object({ clinicId: z.string(), procedureId: z.string(), patient: linkPatient, expiresAt: z.iso.datetime(), source: z.string().min(1).max(200) }),
   response: z.object({ linkId: z.string(), token: z.string(), url: z.string(), status: z.string() }),
 });
@@ -218,6 +226,7 @@ export const createPaymentLink = endpoint({
 export const paymentLinkStates = endpoint({
   service: 'payments',
   path: '/internal/payment-link-states',
+  callers: ['providers'],
   request: z.object({ linkIds: z.array(z.string()).max(500) }),
   response: z.object({
     links: z.array(
@@ -240,6 +249,7 @@ export const paymentLinkStates = endpoint({
 export const paymentLinkMessage = endpoint({
   service: 'payments',
   path: '/internal/payment-link-message',
+  callers: ['notifications'],
   request: z.object({ linkId: z.string() }),
   response: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable(), url: z.string(), procedureId: z.string(), clinicId: z.string(), expiresAt: z.iso.datetime(), status: z.string() }),
 });
@@ -284,6 +294,7 @@ export type FraudDecision = z.infer<typeof fraudDecision>;
 export const fraudAssessment = endpoint({
   service: 'ai',
   path: '/internal/fraud-assessments',
+  callers: ['payments'],
   request: z.object({
     paymentId: z.string(),
     payerId: z.string(),
@@ -318,6 +329,7 @@ export const fraudAssessment = endpoint({
 export const fraudLabels = endpoint({
   service: 'payments',
   path: '/internal/fraud-labels',
+  callers: ['ai'],
   request: z.object({ afterPaymentId: z.uuid().nullable(), limit: z.number().int().min(1).max(1000) }),
   response: z.object({
     labels: z.array(
@@ -355,6 +367,7 @@ export const incomeBand = z.enum(['ATE_2_SM', 'DE_2_A_4_SM', 'DE_4_A_10_SM', 'AC
 export const creditDecision = endpoint({
   service: 'ai',
   path: '/internal/credit-decisions',
+  callers: ['payments'],
   request: z.object({
     incomeBand,
     history: creditHistory,

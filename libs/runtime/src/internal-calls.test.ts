@@ -9,6 +9,8 @@ import { createLogger } from './logger.js';
 
 const SECRET = 'a-test-secret-of-enough-length-0123456789';
 const echo = { path: '/internal/echo', request: z.object({ word: z.string() }), response: z.object({ upper: z.string() }) };
+/** a live secret: only the 'mailer' service may ask */
+const secret = { path: '/internal/secret', request: z.object({}), response: z.object({ token: z.string() }), callers: ['mailer'] };
 const lying = { path: '/internal/lying', request: z.object({}), response: z.object({ count: z.number() }) };
 
 let server: Server;
@@ -16,6 +18,7 @@ let url: string;
 beforeAll(async () => {
   const routes = internalRoutes(SECRET, [
     internalRoute(echo, async ({ word }) => (word === 'nobody' ? null : { upper: word.toUpperCase() })),
+    internalRoute(secret, async () => ({ token: 's3cr3t' })),
     // An answer off the contract, as a callee of another version would send it.
     { path: lying.path, run: async () => ({ answer: { count: 'many' } }) },
   ]);
@@ -51,6 +54,13 @@ describe('internal routes and InternalClient.call', () => {
     expect(await offContract.json()).toMatchObject({ error: 'BAD_USER_INPUT' });
     expect((await post(echo.path, '{not json')).status).toBe(400);
     expect((await post(echo.path, JSON.stringify({ word: 'x' }), false)).status).toBe(403);
+  });
+
+  it("answers an endpoint's named callers only: 403 FORBIDDEN for another of our services", async () => {
+    expect(await new InternalClient(url, 'mailer', SECRET).call(secret, {})).toEqual({ token: 's3cr3t' });
+    const other = await post(secret.path, '{}');
+    expect(other.status).toBe(403);
+    expect(await other.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
   });
 
   it('refuses an answer off the contract on the caller side', async () => {

@@ -3,6 +3,7 @@
 // by zod schemas (in @medpay/contracts): the caller parses the answer with them, the callee the body.
 import type { z } from 'zod';
 import { assertServiceCall, CLAIMS_HEADER, serviceClaims, signClaims, type Claims } from './claims.js';
+import { AppError } from './errors.js';
 import { sendJson, type RouteHandler } from './http.js';
 import { traceCall } from './tracing.js';
 
@@ -11,6 +12,8 @@ export interface EndpointSchema<Request extends z.ZodType = z.ZodType, Response 
   path: string;
   request: Request;
   response: Response;
+  /** the only services that may call it (a live secret, personal data); unset: any of ours */
+  callers?: readonly string[];
 }
 
 export class InternalClient {
@@ -56,6 +59,7 @@ export function internalRoute<Request extends z.ZodType, Response extends z.ZodT
   return {
     path: endpoint.path,
     async run(json, claims) {
+      if (endpoint.callers && !endpoint.callers.includes(claims.sub)) throw new AppError('FORBIDDEN', 'Endpoint interno de outro serviço.');
       const parsed = endpoint.request.safeParse(json);
       if (!parsed.success) return { invalid: parsed.error.issues };
       return { answer: await handle(parsed.data, claims) };

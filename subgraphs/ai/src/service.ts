@@ -6,7 +6,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import * as contracts from '@medpay/contracts';
 import { openDocumentStore, sweepExpired } from '@medpay/documents';
-import { AppError, Caller, createLogger, FeedIntake, internalRoute, internalRoutes, InternalClient, Metrics, producerOutboxes, reportEventLag, startSubgraph, type DomainEvent, type FeedCursors, type RunningService } from '@medpay/runtime';
+import { Caller, createLogger, FeedIntake, internalRoute, internalRoutes, InternalClient, Metrics, producerOutboxes, reportEventLag, startSubgraph, type DomainEvent, type FeedCursors, type RunningService } from '@medpay/runtime';
 import { parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { readFileSync } from 'node:fs';
@@ -105,14 +105,12 @@ export async function startAiService(config: AiConfig): Promise<AiService> {
       await signals.checkouts.close();
     },
     routes: internalRoutes(config.INTERNAL_CLAIMS_SECRET, [
-      internalRoute(contracts.fraudAssessment, async (request, claims) => {
-        if (claims.sub !== 'payments') throw new AppError('FORBIDDEN', 'Só o serviço de pagamentos pede análises antifraude.');
+      internalRoute(contracts.fraudAssessment, async (request) => {
         const answer = await desk.assess(request);
         assessments.record({ kind: 'FRAUD', paymentId: request.paymentId, decision: answer.decision, score: answer.score ?? null, reasons: answer.reasons.map((reason) => reason.code), modelVersion: answer.modelVersion, features: answer.features, at: new Date() });
         return answer;
       }),
-      internalRoute(contracts.creditDecision, async ({ incomeBand, history, priceCentavos, installmentOptions, monthlyRate, plan }, claims) => {
-        if (claims.sub !== 'payments') throw new AppError('FORBIDDEN', 'Só o serviço de pagamentos pede decisões de crédito.');
+      internalRoute(contracts.creditDecision, async ({ incomeBand, history, priceCentavos, installmentOptions, monthlyRate, plan }) => {
         const applicant = { incomeBand, history };
         const decision = plan ? decidePlan(creditModel, applicant, plan, monthlyRate) : creditOffer(creditModel, applicant, { priceCentavos, installmentOptions, monthlyRate });
         assessments.record({

@@ -2,30 +2,24 @@
 // payment link's message for notifications, payment links for providers (the clinics' systems), its
 // outbox for analytics, the fraud labels for ai's training.
 import * as contracts from '@medpay/contracts';
-import { internalRoute, isUuid, type Claims, type InternalRoute, type OutboxFeed } from '@medpay/runtime';
+import { internalRoute, isUuid, type InternalRoute, type OutboxFeed } from '@medpay/runtime';
 import { todayInSaoPaulo } from '../checkout/plans.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { paymentFactsOf } from '../payments/payment-facts.js';
 import { paymentRows } from '../payments/payment-store.js';
 import { fraudAssessments } from '../payments/fraud-review.js';
-import { PaymentsError } from '../errors.js';
 import type { PaymentLinks } from '../links/payment-links.js';
 
 export function paymentsInternalRoutes(deps: { prisma: PrismaClient; outbox: OutboxFeed; links: PaymentLinks; now?: () => Date }): InternalRoute[] {
   const { prisma, outbox, links, now = () => new Date() } = deps;
-  const only = (service: string, claims: Claims) => {
-    if (claims.sub !== service) throw new PaymentsError('FORBIDDEN', 'Endpoint interno de outro serviço.');
-  };
   return [
     // Providers makes a link for each appointment of a clinic's system it imports (once per source).
-    internalRoute(contracts.createPaymentLink, async (request, claims) => {
-      only('providers', claims);
+    internalRoute(contracts.createPaymentLink, async (request) => {
       const link = await links.create(request, 'providers');
       return { linkId: link.id, token: link.token, url: links.url(link), status: links.statusOf(link) };
     }),
     // Providers writes payments back to the clinics' systems from where their links stand.
-    internalRoute(contracts.paymentLinkStates, async ({ linkIds }, claims) => {
-      only('providers', claims);
+    internalRoute(contracts.paymentLinkStates, async ({ linkIds }) => {
       const found = await prisma.paymentLink.findMany({ where: { id: { in: linkIds.filter(isUuid) } } });
       const payments = await prisma.payment.findMany({ where: { id: { in: found.flatMap((link) => (link.paymentId ? [link.paymentId] : [])) } }, include: { charges: { where: { status: 'PAID' } } } });
       const byId = new Map(payments.map((payment) => [payment.id, payment]));
@@ -47,8 +41,7 @@ export function paymentsInternalRoutes(deps: { prisma: PrismaClient; outbox: Out
       };
     }),
     // Notifications sends a new link to its patient (who may have no account yet).
-    internalRoute(contracts.paymentLinkMessage, async ({ linkId }, claims) => {
-      only('notifications', claims);
+    internalRoute(contracts.paymentLinkMessage, async ({ linkId }) => {
       const link = await links.byId(linkId);
       if (!link) return null;
       const patient = links.patientOf(link);
@@ -62,8 +55,7 @@ export function paymentsInternalRoutes(deps: { prisma: PrismaClient; outbox: Out
     // Analytics reads what was published here (its feed on the embedded default, and backfills).
     internalRoute(contracts.outboxFeed, (request) => outbox.published(request)),
     // The features and outcomes of reviewed or disputed checkouts: served to ai's training only.
-    internalRoute(contracts.fraudLabels, async ({ afterPaymentId, limit }, claims) => {
-      if (claims.sub !== 'ai') throw new PaymentsError('FORBIDDEN', 'Só o treinamento antifraude lê os rótulos.');
+    internalRoute(contracts.fraudLabels, async ({ afterPaymentId, limit }) => {
       return { labels: await fraudAssessments.labels(prisma, afterPaymentId, limit) };
     }),
   ];

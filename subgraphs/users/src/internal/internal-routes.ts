@@ -76,8 +76,7 @@ export function usersInternalRoutes(
     }),
     // Notifications sends a sign-up's e-mail: the address, and a confirmation token minted for this
     // sending (never in an event, never stored in clear). Only notifications may ask: it is a live secret.
-    internalRoute(contracts.signUpConfirmation, async ({ signUpId }, claims) => {
-      if (claims.sub !== 'notifications') throw new UsersError('FORBIDDEN', 'Só o serviço de notificações envia o e-mail de cadastro.');
+    internalRoute(contracts.signUpConfirmation, async ({ signUpId }) => {
       const confirmation = isUuid(signUpId) ? await accounts.signUpConfirmation(signUpId) : null;
       return confirmation && { ...confirmation, expiresAt: confirmation.expiresAt.toISOString() };
     }),
