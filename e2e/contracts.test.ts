@@ -54,6 +54,14 @@ describe.each(availableModes())('crediário contracts and documents (%s)', (mode
   const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
   const clicksign = (path: string, body?: unknown, method = 'POST') =>
     fetch(`${stack.clicksign.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  type SimEnvelope = { id: string; status: string; signers: { id: string }[] };
+  /** an envelope as the ClickSign simulator holds it, once ClickSign has canceled it */
+  const canceledAtClickSign = (envelopeId: string | null) =>
+    eventually(
+      async () => ((await (await clicksign('/_sim/state', undefined, 'GET')).json()) as { envelopes: SimEnvelope[] }).envelopes.find((envelope) => envelope.id === envelopeId),
+      (envelope) => envelope?.status === 'canceled',
+      'the envelope canceled at ClickSign',
+    ) as Promise<SimEnvelope>;
   const envelopeOf = async (paymentId: string) => (await stack.payments.prisma.contractSignature.findUniqueOrThrow({ where: { paymentId } })).envelopeId!;
 
   it('charges nothing before the signature; signed, the first installment is charged; paid, its receipt says what the ledger received', async () => {
@@ -151,11 +159,7 @@ describe.each(availableModes())('crediário contracts and documents (%s)', (mode
     const swept = await eventually(() => payment(forgotten.id, cast.otherPatient.accessToken), (found) => found.status === 'EXPIRED', 'the sweep');
     expect(swept.contract!.status).toBe('EXPIRED');
     const envelopeId = await envelopeOf(forgotten.id);
-    await eventually(
-      async () => ((await (await clicksign('/_sim/state', undefined, 'GET')).json()) as { envelopes: { id: string; status: string }[] }).envelopes.find((envelope) => envelope.id === envelopeId)?.status,
-      (status) => status === 'canceled',
-      'the envelope canceled at ClickSign',
-    );
+    await canceledAtClickSign(envelopeId);
     expect(await stack.payments.prisma.charge.count({ where: { paymentId: { in: [refused.id, atDeadline.id, forgotten.id] } } })).toBe(0);
   });
 
@@ -170,8 +174,7 @@ describe.each(availableModes())('crediário contracts and documents (%s)', (mode
     expect(declined.body.data?.decideFraudReview.status).toBe('DECLINED');
 
     const envelopeId = await envelopeOf(held.id);
-    const envelope = async () => ((await (await clicksign('/_sim/state', undefined, 'GET')).json()) as { envelopes: { id: string; status: string; signers: { id: string }[] }[] }).envelopes.find((found) => found.id === envelopeId)!;
-    const canceled = await eventually(envelope, (found) => found.status === 'canceled', 'the envelope canceled at ClickSign');
+    const canceled = await canceledAtClickSign(envelopeId);
     expect((await clicksign(`/_sim/signers/${canceled.signers[0]!.id}/sign`, {})).ok).toBe(false);
     const after = await payment(held.id, mariana.accessToken);
     expect(after).toMatchObject({ status: 'DECLINED', contract: { status: 'CANCELED', signingUrl: null } });
@@ -234,10 +237,6 @@ describe.each(availableModes())('crediário contracts and documents (%s)', (mode
     expect((await stack.graphql<{ setClinicStatus: { status: string } }>(REJECT, { id: rejected }, bearer(cast.admin.accessToken))).body.data!.setClinicStatus.status).toBe('REJECTED');
     expect((await eventually(() => clinic(rejected), (found) => found.agreement?.status === 'CANCELED', 'the agreement withdrawn')).status).toBe('REJECTED');
     const { envelopeId } = await stack.providers.prisma.clinicAgreement.findFirstOrThrow({ where: { clinicId: rejected } });
-    await eventually(
-      async () => ((await (await clicksign('/_sim/state', undefined, 'GET')).json()) as { envelopes: { id: string; status: string }[] }).envelopes.find((envelope) => envelope.id === envelopeId)?.status,
-      (status) => status === 'canceled',
-      'the envelope canceled at ClickSign',
-    );
+    await canceledAtClickSign(envelopeId);
   });
 });

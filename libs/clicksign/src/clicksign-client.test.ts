@@ -284,6 +284,10 @@ describe('signing and its webhooks', () => {
     // Withdrawing stops what may still be signed and leaves a signed one be.
     await expect(client.withdraw(signed.envelopeId)).resolves.toBeUndefined();
     await expect(client.withdraw(running.envelopeId)).resolves.toBeUndefined();
+    expect((await client.envelope(signed.envelopeId)).status).toBe('completed');
+    const another = await client.requestSignature(signatureRequest());
+    await client.withdraw(another.envelopeId);
+    expect((await client.envelope(another.envelopeId)).status).toBe('canceled');
   });
 });
 

@@ -155,4 +155,16 @@ describe('FailureBackoff', () => {
     now = 5_000;
     expect(backoff.waiting()).toEqual([]);
   });
+
+  it('forgets an id that failed and was not seen again for a whole maximum wait (dealt with elsewhere)', async () => {
+    let now = 0;
+    const backoff = new FailureBackoff({ now: () => now, baseDelayMs: 1_000, maxDelayMs: 5_000 });
+    for (let i = 0; i < 4; i++) await backoff.run('a', () => Promise.reject(new Error('x')), () => {});
+    // Forgotten, its next failure waits the first delay again, not the cap.
+    now = 10_000;
+    expect(backoff.waiting()).toEqual([]);
+    await backoff.run('a', () => Promise.reject(new Error('x')), () => {});
+    now = 11_000;
+    expect(backoff.waiting()).toEqual([]);
+  });
 });

@@ -124,12 +124,20 @@ export class CircuitBreaker {
  */
 export class FailureBackoff {
   private readonly failures = new Map<string, { count: number; until: number }>();
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly now: () => number;
 
-  constructor(private readonly options: { baseDelayMs?: number; maxDelayMs?: number; now?: () => number } = {}) {}
+  constructor(options: { baseDelayMs?: number; maxDelayMs?: number; now?: () => number } = {}) {
+    this.baseDelayMs = options.baseDelayMs ?? 30_000;
+    this.maxDelayMs = options.maxDelayMs ?? 3_600_000;
+    this.now = options.now ?? Date.now;
+  }
 
-  /** the ids to leave out of a batch now */
+  /** the ids to leave out of a batch now (an id not seen for a whole maximum wait is forgotten: it was dealt with elsewhere) */
   waiting(): string[] {
-    const now = (this.options.now ?? Date.now)();
+    const now = this.now();
+    for (const [id, failure] of this.failures) if (failure.until + this.maxDelayMs <= now) this.failures.delete(id);
     return [...this.failures].filter(([, failure]) => failure.until > now).map(([id]) => id);
   }
 
@@ -141,8 +149,8 @@ export class FailureBackoff {
       return true;
     } catch (error) {
       const count = (this.failures.get(id)?.count ?? 0) + 1;
-      const delay = Math.min(this.options.maxDelayMs ?? 3_600_000, (this.options.baseDelayMs ?? 30_000) * 2 ** (count - 1));
-      this.failures.set(id, { count, until: (this.options.now ?? Date.now)() + delay });
+      // backoffDelay's ceiling (random = 1): a pass is not a crowd of clients, it needs no jitter
+      this.failures.set(id, { count, until: this.now() + backoffDelay(count, this.baseDelayMs, this.maxDelayMs, () => 1) });
       reportFailure(error);
       return false;
     }

@@ -10,6 +10,8 @@ export const faultsSchema = z.strictObject({
   failNext: z.number().int().min(0).optional(),
   /** the next N API calls are processed but never answered (a lost response): the client times out */
   timeoutNext: z.number().int().min(0).optional(),
+  /** failNext and timeoutNext count only API calls whose path contains this ('': every API call) */
+  faultPath: z.string().max(200).optional(),
   /** every webhook is delivered twice (same body, same ids) */
   duplicateWebhooks: z.boolean().optional(),
   /** the next webhook is held and delivered after the one that follows it */
@@ -18,7 +20,7 @@ export const faultsSchema = z.strictObject({
 
 export type Faults = Required<z.infer<typeof faultsSchema>>;
 
-export const noFaults = (): Faults => ({ latencyMs: 0, failNext: 0, timeoutNext: 0, duplicateWebhooks: false, reorderWebhooks: false });
+export const noFaults = (): Faults => ({ latencyMs: 0, failNext: 0, timeoutNext: 0, faultPath: '', duplicateWebhooks: false, reorderWebhooks: false });
 
 /**
  * The fault controls every simulator serves: GET, POST (merge) and DELETE (clear) `/_sim/faults`.

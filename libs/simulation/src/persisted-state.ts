@@ -6,16 +6,17 @@ import { dirname } from 'node:path';
 export interface PersistedState {
   /** what was saved last, or undefined (no file, or none configured) */
   load(): unknown;
-  save(state: unknown): void;
+  /** writes what `snapshot` gives, taken only when there is a file to write */
+  save(snapshot: () => unknown): void;
 }
 
 export function persistedState(file: string | undefined): PersistedState {
   return {
     load: () => (file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined),
-    save(state) {
+    save(snapshot) {
       if (!file) return;
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify(state));
+      writeFileSync(`${file}.tmp`, JSON.stringify(snapshot()));
       renameSync(`${file}.tmp`, file);
     },
   };

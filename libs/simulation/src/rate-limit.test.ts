@@ -21,5 +21,9 @@ describe('RateLimiter', () => {
     limiter.update({ requests: 5, windowMs: 1_000 });
     expect(limiter.settings).toEqual({ requests: 5, windowMs: 1_000 });
     expect(limiter.take('a')).toBe(0);
+    // The same settings again still start afresh: only a cleared window admits 'a' now.
+    limiter.update({ requests: 1, windowMs: 60_000 });
+    expect(limiter.take('a')).toBe(0);
+    expect(limiter.take('a')).toBe(60);
   });
 });

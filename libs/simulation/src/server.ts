@@ -58,7 +58,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
       apiCalls += 1;
       options.onApiCall?.();
       if (faults.latencyMs) await sleep(faults.latencyMs);
-      if (faults.failNext > 0) {
+      if (faults.failNext > 0 && path.includes(faults.faultPath)) {
         faults.failNext -= 1;
         return { status: 503, body: errorBody('SERVICE_UNAVAILABLE', 'Simulated outage (failNext)') };
       }
@@ -75,7 +75,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
       }
     }
     // A lost response: the work is done, the client never hears back.
-    if (route.api && faults.timeoutNext > 0) {
+    if (route.api && faults.timeoutNext > 0 && path.includes(faults.faultPath)) {
       faults.timeoutNext -= 1;
       return 'withhold';
     }

@@ -58,7 +58,7 @@ export async function startCelcoinSimulator(options: CelcoinSimulatorOptions): P
   const store = persistedState(options.stateFile);
   const saved = store.load();
   if (saved) state.restore(saved as SavedState);
-  const save = () => store.save(state.dump());
+  const save = () => store.save(() => state.dump());
   const faults = noFaults();
   const timers = new Set<NodeJS.Timeout>();
   const { webhookUrl, webhookBasicAuth } = options;

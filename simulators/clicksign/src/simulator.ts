@@ -54,7 +54,7 @@ export async function startClickSignSimulator(options: ClickSignSimulatorOptions
   const storage = persistedState(options.stateFile);
   const saved = storage.load();
   if (saved !== undefined) state.restore(saved);
-  const save = () => storage.save(state.dump());
+  const save = () => storage.save(() => state.dump());
 
   const faults = noFaults();
   const webhookSecret = { value: options.webhookSecret };

@@ -58,7 +58,7 @@ export async function startHelenaSimulator(options: HelenaSimulatorOptions = {})
   const loaded = store.load();
   const data: HelenaData = isHelenaData(loaded) ? loaded : emptyData();
   if (!isHelenaData(loaded)) seedDemo(data, now());
-  const save = () => store.save(data);
+  const save = () => store.save(() => data);
   save();
 
   const faults = noFaults();

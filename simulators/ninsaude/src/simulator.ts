@@ -48,7 +48,7 @@ export async function startNinSaudeSimulator(options: NinSaudeSimulatorOptions =
   const loaded = store.load();
   const data: NinSaudeData = isNinSaudeData(loaded) ? loaded : emptyData();
   if (!isNinSaudeData(loaded)) seedDemo(data, now());
-  const save = () => store.save(data);
+  const save = () => store.save(() => data);
   save();
 
   const faults = noFaults();

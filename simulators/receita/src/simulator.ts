@@ -68,7 +68,7 @@ export async function startReceitaSimulator(options: ReceitaSimulatorOptions): P
     faults,
     authenticate: (headers) => bearerClient(context, headers) !== null,
     errorBody,
-    onChange: () => storage.save(state.dump()),
+    onChange: () => storage.save(() => state.dump()),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   return { url: server.url, port: server.port, server: server.server, state, limits, faults, close: server.close };
