@@ -14,8 +14,6 @@ export const SIMULATOR_URL = `http://127.0.0.1:${4010 + offset}`;
 export const MESSAGING_URL = `http://127.0.0.1:${4011 + offset}`;
 /** the ClickSign simulator (contracts and agreements signed there; its test controls under /_sim) */
 export const CLICKSIGN_URL = `http://127.0.0.1:${4021 + offset}`;
-/** the NinSaúde simulator (the clinic ERP Sorriso Paulista's demo account lives there) */
-export const NINSAUDE_URL = `http://127.0.0.1:${4016 + offset}`;
 /** the patient app, for suites of the other apps that check what patients see */
 export const PATIENT_APP_URL = `http://127.0.0.1:${3000 + offset}`;
 export const DEMO_PASSWORD = 'MedPay@2026';

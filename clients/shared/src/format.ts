@@ -2,6 +2,15 @@
 import { formatBRL, parseBRL } from '@medpay/money';
 import type { AgreementStatus, ClinicStatus, CnpjStatus, CpfStatus, EscrowState, InstallmentStatus, PaymentLinkStatus, PaymentMethod, PaymentStatus, PlanKind, PracticeConnectionStatus, PracticeSystemKind, SignatureStatus } from './graphql/graphql';
 
+/** Keeps a CPF's digits (at most 11) and writes them as 000.000.000-00 while typing. */
+export function maskCpfInput(text: string): string {
+  const digits = text.replace(/\D/g, '').slice(0, 11);
+  return digits
+    .replace(/^(\d{3})(\d)/, '$1.$2')
+    .replace(/^(\d{3})\.(\d{3})(\d)/, '$1.$2.$3')
+    .replace(/\.(\d{3})(\d{1,2})$/, '.$1-$2');
+}
+
 /** parseBRL reads an amount typed the Brazilian way ('1.234,56') into centavos, throwing otherwise. */
 export { formatBRL, parseBRL };
 

@@ -1,7 +1,7 @@
 // What each app's proxy (src/proxy.ts) does for every page: a Content-Security-Policy with a fresh
 // nonce (Next.js puts it on its own scripts when the request carries the policy), scripts only from
 // this origin, network only to this origin, the router (HTTP and WebSocket) and the card tokenizer,
-// frames only from ClickSign's signing pages.
+// no frames, but ClickSign's signing pages in the patient app.
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientConfigFromEnv, signingOriginFromEnv } from './server';
 
@@ -13,7 +13,7 @@ function connectSources(): string[] {
   return [router.origin, socket, new URL(cardTokenizeUrl).origin];
 }
 
-export function contentSecurityPolicy(nonce: string): string {
+export function contentSecurityPolicy(nonce: string, frameSources: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
@@ -22,8 +22,7 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self' ${connectSources().join(' ')}`,
-    // ClickSign's signing page, embedded in the patient's payment page (no other frame).
-    `frame-src ${signingOriginFromEnv()}`,
+    `frame-src ${frameSources.length > 0 ? frameSources.join(' ') : "'none'"}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
@@ -33,9 +32,16 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-export function securityProxy(request: NextRequest) {
+/** The proxy of the clinic dashboard and the admin panel: they frame nothing. */
+export const securityProxy = (request: NextRequest) => respondWithPolicy(request, []);
+
+let signingOrigin: string | undefined;
+/** The patient app's: ClickSign's signing page is framed in the payment page (a crediário's contract). */
+export const patientSecurityProxy = (request: NextRequest) => respondWithPolicy(request, [(signingOrigin ??= signingOriginFromEnv())]);
+
+function respondWithPolicy(request: NextRequest, frameSources: readonly string[]) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const policy = contentSecurityPolicy(nonce);
+  const policy = contentSecurityPolicy(nonce, frameSources);
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);

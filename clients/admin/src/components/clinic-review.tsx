@@ -23,17 +23,13 @@ export interface AgreementView {
   documentUrl?: string | null;
 }
 
-/** Names compared as the Receita keeps them: no accents, no case, single spaces, no punctuation. */
-export const sameName = (a: string, b: string) => {
-  const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toUpperCase();
-  return fold(a) === fold(b);
-};
+/** Text as the Receita keeps it: no accents, no case, single spaces, no punctuation. */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toUpperCase();
+
+export const sameName = (a: string, b: string) => fold(a) === fold(b);
 
 /** Whether the Receita's one-line address names the city the clinic typed. */
-export const namesCity = (address: string, city: string) => {
-  const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toUpperCase();
-  return fold(address).includes(fold(city.trim()));
-};
+export const namesCity = (address: string, city: string) => fold(address).includes(fold(city));
 
 export function ReceitaFederalRecord({ record, typedLegalName, typedCity, checking, onCheck }: { record: ReceitaRecord | null | undefined; typedLegalName: string; typedCity?: string; checking: boolean; onCheck(): void }) {
   return (

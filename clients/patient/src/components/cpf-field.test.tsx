@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { CpfField, cpfProblem, maskCpfInput } from './cpf-field';
+import { maskCpfInput } from '@medpay/web/format';
+import { CpfField, cpfProblem } from './cpf-field';
 
 function Form({ serverError }: { serverError?: string }) {
   const [value, setValue] = useState('');

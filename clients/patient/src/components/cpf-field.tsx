@@ -1,16 +1,8 @@
 'use client';
 // A CPF input that masks as you type (000.000.000-00) and checks the check digits before the server does.
 import { isValidCpf } from '@medpay/br-documents';
+import { maskCpfInput } from '@medpay/web/format';
 import { useId, useState } from 'react';
-
-/** Keeps the digits (at most 11) and writes them as 000.000.000-00 while typing. */
-export function maskCpfInput(text: string): string {
-  const digits = text.replace(/\D/g, '').slice(0, 11);
-  return digits
-    .replace(/^(\d{3})(\d)/, '$1.$2')
-    .replace(/^(\d{3})\.(\d{3})(\d)/, '$1.$2.$3')
-    .replace(/\.(\d{3})(\d{1,2})$/, '.$1-$2');
-}
 
 /** The message for a CPF as typed, or null when it is complete and valid. */
 export function cpfProblem(text: string): string | null {

@@ -4,6 +4,7 @@
 // first, so the choice is clear at a glance.
 import { formatBRL, formatDate, formatRate, methodLabel, planKindLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
+import { ErrorNotice } from '@medpay/web/ui';
 import type { PlanFieldsFragment, PlanKind } from '@medpay/web/types';
 import Link from 'next/link';
 import { useId, useState } from 'react';
@@ -113,5 +114,22 @@ function PlanColumn({ kind, plans, checkoutHref, marks }: Props & { kind: PlanKi
       </p>
       <Link className="button" href={checkoutHref(plan)} aria-label={`Escolher ${planTitle(plan)}`}>Escolher</Link>
     </section>
+  );
+}
+
+/** The simulator as a page shows it: the crediário's due day, the plans side by side, and what CET means. */
+export function PlanChooser({ plans, checkoutHref, dueDay, onDueDay, error }: Props & { dueDay: number; onDueDay(day: number): void; error: unknown }) {
+  return (
+    <>
+      <div className="row">
+        <label htmlFor="vencimento" style={{ margin: 0 }}>Dia de vencimento das parcelas do crediário</label>
+        <select id="vencimento" style={{ width: 'auto' }} value={dueDay} onChange={(e) => onDueDay(Number(e.target.value))}>
+          {Array.from({ length: 28 }, (_, index) => index + 1).map((day) => <option key={day} value={day}>dia {day}</option>)}
+        </select>
+      </div>
+      <ErrorNotice error={error} />
+      <PlanTable plans={plans} checkoutHref={checkoutHref} />
+      <p className="hint">CET: Custo Efetivo Total ao ano, com juros, IOF e encargos. No crediário, os juros contam os dias corridos até cada vencimento. No cartão sem juros, o total é o preço do procedimento.</p>
+    </>
   );
 }

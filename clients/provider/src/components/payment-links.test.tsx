@@ -1,7 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { PaymentLinkFieldsFragment } from '@medpay/web/types';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { CreatedLink, expiresAtIn, maskCpf, PaymentLinksTable, sourceText } from './payment-links';
+import { maskCpfInput } from '@medpay/web/format';
+import { CreatedLink, expiresAtIn, PaymentLinksTable, sourceText } from './payment-links';
 
 const link = (id: string, overrides: Partial<PaymentLinkFieldsFragment> = {}): PaymentLinkFieldsFragment => ({
   __typename: 'PaymentLink',
@@ -64,8 +65,8 @@ describe('payment links in the clinic dashboard', () => {
   it('says when there is no link, masks the CPF, and computes the deadline', () => {
     render(<PaymentLinksTable clinicId="c1" links={[]} confirming={null} canceling={false} onCancel={() => undefined} onConfirm={() => undefined} />);
     expect(screen.getByText('Nenhum link de pagamento nesta situação.')).toBeTruthy();
-    expect(maskCpf('52998224725')).toBe('529.982.247-25');
-    expect(maskCpf('529.98')).toBe('529.98');
+    expect(maskCpfInput('52998224725')).toBe('529.982.247-25');
+    expect(maskCpfInput('529.98')).toBe('529.98');
     expect(expiresAtIn(24, Date.parse('2026-12-13T15:00:00.000Z'))).toBe('2026-12-14T15:00:00.000Z');
     expect(sourceText(null)).toBe('Criado no painel');
     expect(sourceText('HELENA:abc')).toBe('Agendamento no Helena');

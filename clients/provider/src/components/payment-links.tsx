@@ -35,15 +35,6 @@ export function sourceText(source: string | null | undefined): string {
   return practiceSystemLabel[kind] ? `Agendamento no ${practiceSystemLabel[kind]}` : source;
 }
 
-/** 000.000.000-00 while typing (the API checks the digits). */
-export function maskCpf(text: string): string {
-  const digits = text.replace(/\D/g, '').slice(0, 11);
-  return digits
-    .replace(/^(\d{3})(\d)/, '$1.$2')
-    .replace(/^(\d{3})\.(\d{3})(\d)/, '$1.$2.$3')
-    .replace(/\.(\d{3})(\d{1,2})$/, '.$1-$2');
-}
-
 const tone: Record<PaymentLinkStatus, string> = { ACTIVE: 'wait', USED: 'ok', CANCELED: 'off', EXPIRED: 'off' };
 
 export const PaymentLinkStatusBadge = ({ status }: { status: PaymentLinkStatus }) => (

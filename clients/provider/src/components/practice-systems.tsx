@@ -3,11 +3,12 @@
 // (credentials go to the graph once and are never shown back), and each connection's parts — what it
 // syncs, its procedures mapped to the MedPay catalog, its sync log and the appointments it brought in,
 // each with the payment link made for it.
-import { formatBRL, formatDateTime, paymentLinkStatusLabel, practiceConnectionStatusLabel, practiceSystemLabel } from '@medpay/web/format';
+import { formatBRL, formatDateTime, paymentStatusLabel, practiceConnectionStatusLabel, practiceSystemLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
-import type { PaymentLinkStatus, PracticeConnectionFieldsFragment, PracticeCredentialsInput, PracticeSystemKind } from '@medpay/web/types';
+import type { PaymentLinkStatus, PaymentStatus, PracticeConnectionFieldsFragment, PracticeCredentialsInput, PracticeSystemKind } from '@medpay/web/types';
 import { CopyButton, TableScroll } from '@medpay/web/ui';
 import { useId, useState, type FormEvent } from 'react';
+import { PaymentLinkStatusBadge } from './payment-links';
 
 export const PracticeConnectionFields = graphql(`
   fragment PracticeConnectionFields on PracticeConnection {
@@ -23,9 +24,6 @@ export type Connection = PracticeConnectionFieldsFragment;
 /** An appointment's status as the system reports it. */
 export const appointmentStatusLabel: Record<string, string> = { SCHEDULED: 'Agendado', CONFIRMED: 'Confirmado', CANCELLED: 'Cancelado', DONE: 'Atendido' };
 
-/** A payment status written back to the system, in words (the payments' own labels where it is one). */
-const writtenBackLabel: Record<string, string> = { PAID: 'Pago', RELEASED: 'Liberado', REFUNDED: 'Reembolsado', IN_ESCROW: 'Pago — em garantia', PAID_OUT: 'Repassado' };
-
 /** The credentials of one kind of system, as typed; anything else stays out of the input. */
 export function credentialsFor(kind: PracticeSystemKind, fields: Record<string, string>): PracticeCredentialsInput {
   if (kind === 'HELENA') return { apiToken: fields.apiToken?.trim() ?? '', webhookSecret: fields.webhookSecret?.trim() || null };
@@ -37,11 +35,13 @@ const KIND_HELP: Record<PracticeSystemKind, string> = {
   NINSAUDE: 'Use um usuário do NinSaúde criado para a integração. A senha é usada uma vez para obter o acesso e não é guardada.',
 };
 
-/** Connects a system: the kind, then its credentials (cleared from the form once sent). */
+const NO_CREDENTIALS: Record<string, string> = { accountUnit: '1' };
+
+/** Connects a system: the kind, then its credentials (cleared from the form once sent, or when the kind changes). */
 export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect(kind: PracticeSystemKind, credentials: PracticeCredentialsInput): Promise<boolean> }) {
   const id = useId();
   const [kind, setKind] = useState<PracticeSystemKind>('NINSAUDE');
-  const [fields, setFields] = useState<Record<string, string>>({ accountUnit: '1' });
+  const [fields, setFields] = useState<Record<string, string>>(NO_CREDENTIALS);
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <div>
       <label htmlFor={`${id}-${name}`}>{label}</label>
@@ -50,7 +50,7 @@ export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect(kind
   );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await onConnect(kind, credentialsFor(kind, fields))) setFields({ accountUnit: '1' });
+    if (await onConnect(kind, credentialsFor(kind, fields))) setFields(NO_CREDENTIALS);
   };
   return (
     <form className="card" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
@@ -59,7 +59,11 @@ export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect(kind
         <legend>Sistema da clínica</legend>
         {(['NINSAUDE', 'HELENA'] as const).map((option) => (
           <label key={option} className="check">
-            <input type="radio" name={`${id}-kind`} value={option} checked={kind === option} onChange={() => setKind(option)} /> {practiceSystemLabel[option]}
+            <input type="radio" name={`${id}-kind`} value={option} checked={kind === option} onChange={() => {
+              // One system's secrets never linger under the other's form.
+              setKind(option);
+              setFields(NO_CREDENTIALS);
+            }} /> {practiceSystemLabel[option]}
           </label>
         ))}
       </fieldset>
@@ -185,7 +189,7 @@ export function ImportedAppointments({ appointments, links }: { appointments: Co
                 <td>
                   {link ? (
                     <span className="row">
-                      <span className="badge badge-wait" data-link-status={link.status}>{paymentLinkStatusLabel[link.status]}</span>
+                      <PaymentLinkStatusBadge status={link.status} />
                       <a href={link.url} target="_blank" rel="noopener noreferrer" className="mono">{link.url.replace(/^https?:\/\//, '')}<span className="visually-hidden"> (link de pagamento de {appointment.patientName})</span></a>
                       {link.status === 'ACTIVE' ? <CopyButton text={link.url} label="Copiar link" /> : null}
                     </span>
@@ -195,7 +199,7 @@ export function ImportedAppointments({ appointments, links }: { appointments: Co
                     <span className="muted">—</span>
                   )}
                 </td>
-                <td>{appointment.writtenBackStatus ? writtenBackLabel[appointment.writtenBackStatus] ?? appointment.writtenBackStatus : '—'}</td>
+                <td>{appointment.writtenBackStatus ? paymentStatusLabel[appointment.writtenBackStatus as PaymentStatus] ?? appointment.writtenBackStatus : '—'}</td>
               </tr>
             );
           })}

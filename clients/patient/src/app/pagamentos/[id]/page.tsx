@@ -79,7 +79,12 @@ function Payment() {
   useEffect(() => {
     if (!waiting) return;
     startPolling(2000);
-    return () => stopPolling();
+    // Not there within a minute (the worker or ClickSign is late): the live status and a reload bring it.
+    const giveUp = setTimeout(stopPolling, 60_000);
+    return () => {
+      clearTimeout(giveUp);
+      stopPolling();
+    };
   }, [waiting, startPolling, stopPolling]);
   // The subscription brings the new status; the documents (contract signed, a new receipt) are asked again.
   const lastStatus = useRef(status);

@@ -10,7 +10,7 @@ import Link from 'next/link';
 import { useParams, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { PaymentLinkSummary } from '../../../components/payment-link';
-import { PlanTable } from '../../../components/plan-table';
+import { PlanChooser } from '../../../components/plan-table';
 import { DEFAULT_DUE_DAY } from '../../procedimentos/[id]/query';
 
 const PaymentLinkPage = graphql(`
@@ -37,17 +37,13 @@ function Plans({ procedureId, token }: { procedureId: string; token: string }) {
   return (
     <section aria-labelledby="planos">
       <h2 id="planos" ref={heading} tabIndex={-1}>Escolha como pagar</h2>
-      <div className="row">
-        <label htmlFor="vencimento" style={{ margin: 0 }}>Dia de vencimento das parcelas do crediário</label>
-        <select id="vencimento" style={{ width: 'auto' }} value={dueDay} onChange={(e) => setDueDay(Number(e.target.value))}>
-          {Array.from({ length: 28 }, (_, index) => index + 1).map((day) => <option key={day} value={day}>dia {day}</option>)}
-        </select>
-      </div>
-      <ErrorNotice error={error} />
       {loading && !data ? <Loading /> : null}
-      <PlanTable
+      <PlanChooser
         plans={data?.paymentPlans ?? []}
         checkoutHref={(plan) => `/procedimentos/${procedureId}/pagar?plano=${encodeURIComponent(plan.id)}&vencimento=${dueDay}&link=${encodeURIComponent(token)}`}
+        dueDay={dueDay}
+        onDueDay={setDueDay}
+        error={error}
       />
     </section>
   );

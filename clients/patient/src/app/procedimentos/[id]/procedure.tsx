@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '@medpay/web/ui';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
-import { PlanTable } from '../../../components/plan-table';
+import { PlanChooser } from '../../../components/plan-table';
 import { DEFAULT_DUE_DAY, ProcedurePage } from './query';
 
 
@@ -34,15 +34,13 @@ export function Procedure({ initial }: { initial: ResultOf<typeof ProcedurePage>
       {available ? (
         <section aria-labelledby="simulador">
           <h2 id="simulador">Simule e compare</h2>
-          <div className="row">
-            <label htmlFor="vencimento" style={{ margin: 0 }}>Dia de vencimento das parcelas do crediário</label>
-            <select id="vencimento" style={{ width: 'auto' }} value={dueDay} onChange={(e) => setDueDay(Number(e.target.value))}>
-              {Array.from({ length: 28 }, (_, index) => index + 1).map((day) => <option key={day} value={day}>dia {day}</option>)}
-            </select>
-          </div>
-          <ErrorNotice error={error} />
-          <PlanTable plans={data?.paymentPlans ?? []} checkoutHref={(plan) => `/procedimentos/${procedure.id}/pagar?plano=${encodeURIComponent(plan.id)}&vencimento=${dueDay}`} />
-          <p className="hint">CET: Custo Efetivo Total ao ano, com juros, IOF e encargos. No crediário, os juros contam os dias corridos até cada vencimento. No cartão sem juros, o total é o preço do procedimento.</p>
+          <PlanChooser
+            plans={data?.paymentPlans ?? []}
+            checkoutHref={(plan) => `/procedimentos/${procedure.id}/pagar?plano=${encodeURIComponent(plan.id)}&vencimento=${dueDay}`}
+            dueDay={dueDay}
+            onDueDay={setDueDay}
+            error={error}
+          />
         </section>
       ) : (
         <p className="notice notice-info">Este procedimento não está disponível para pagamento no momento.</p>

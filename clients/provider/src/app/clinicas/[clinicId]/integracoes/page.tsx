@@ -3,6 +3,7 @@
 // appointments come in as payment links once their procedure is mapped to the catalog, and payments
 // are written back to it. The clinic's admins connect, map and sync; the rest of the team follows.
 import { useMutation, useQuery } from '@apollo/client/react';
+import { countOf } from '@medpay/web/analytics';
 import { practiceSystemLabel } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import type { PracticeCredentialsInput, PracticeSystemKind } from '@medpay/web/types';
@@ -53,7 +54,6 @@ const DisconnectPracticeSystem = graphql(`
 `);
 
 /** '1 link criado', '3 links criados' */
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 interface CardProps {
   connection: Connection;
@@ -80,8 +80,8 @@ function ConnectionCard({ connection, catalog, links, admin }: CardProps) {
     const result = await sync({ variables: { connectionId: connection.id } }).catch(() => null);
     const run = result?.data?.syncPracticeSystem?.syncLog[0];
     if (run) {
-      const problems = run.errors.length ? ` ${count(run.errors.length, 'problema', 'problemas')}: veja o histórico.` : '';
-      setMessage(`Sincronização concluída: ${count(run.imported, 'agendamento lido', 'agendamentos lidos')}, ${count(run.linked, 'link criado', 'links criados')}, ${count(run.writtenBack, 'pagamento registrado', 'pagamentos registrados')} no ${name}.${problems}`);
+      const problems = run.errors.length ? ` ${countOf(run.errors.length, 'problema', 'problemas')}: veja o histórico.` : '';
+      setMessage(`Sincronização concluída: ${countOf(run.imported, 'agendamento lido', 'agendamentos lidos')}, ${countOf(run.linked, 'link criado', 'links criados')}, ${countOf(run.writtenBack, 'pagamento registrado', 'pagamentos registrados')} no ${name}.${problems}`);
     }
   };
 

@@ -2,13 +2,13 @@
 // "Links de pagamento": make a link for a patient to pay one procedure of the catalog (sent by the clinic
 // however it likes: e-mail, WhatsApp), follow each link until it is paid, and cancel one not used yet.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { formatBRL } from '@medpay/web/format';
+import { formatBRL, maskCpfInput } from '@medpay/web/format';
 import { graphql } from '@medpay/web/graphql';
 import type { PaymentLinkFieldsFragment, PaymentLinkStatus } from '@medpay/web/types';
 import { ErrorNotice, Loading } from '@medpay/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useClinic } from '../../../../components/clinic-context';
-import { CreatedLink, EXPIRY_CHOICES, expiresAtIn, maskCpf, PaymentLinksTable } from '../../../../components/payment-links';
+import { CreatedLink, EXPIRY_CHOICES, expiresAtIn, PaymentLinksTable } from '../../../../components/payment-links';
 
 const ClinicPaymentLinks = graphql(`
   query ClinicPaymentLinks($clinicId: ID!, $status: PaymentLinkStatus) {
@@ -62,7 +62,7 @@ function NewLinkForm({ clinicId, onCreated }: { clinicId: string; onCreated(link
         input: {
           clinicId,
           procedureId: form.procedureId,
-          patient: { name: form.name.trim(), email: form.email.trim(), phone: form.phone.trim() || null, cpf: cpfDigits ? form.cpf : null },
+          patient: { name: form.name.trim(), email: form.email.trim(), phone: form.phone.trim() || null, cpf: cpfDigits || null },
           expiresAt: expiresAtIn(Number(form.hours)),
         },
       },
@@ -105,7 +105,7 @@ function NewLinkForm({ clinicId, onCreated }: { clinicId: string; onCreated(link
             autoComplete="off"
             placeholder="000.000.000-00"
             value={form.cpf}
-            onChange={(event) => setForm({ ...form, cpf: maskCpf(event.target.value) })}
+            onChange={(event) => setForm({ ...form, cpf: maskCpfInput(event.target.value) })}
             aria-describedby="l-cpf-hint"
             aria-invalid={cpfError ? true : undefined}
           />
