@@ -115,7 +115,7 @@ describe.each(availableModes())('analytics through the router (%s)', (mode) => {
     const nodes = payments.edges.map((edge) => edge.node);
     const paid = nodes.filter((node) => node.history.some((change) => change.from === 'AWAITING_PAYMENT' && change.to === 'PAID'));
     expect([payments.totalCount, paid.length]).toEqual([4, 3]);
-    const figures = (await eventually(analytics, (r) => r.body.data?.clinic.analytics.afterSale.disputedCount === 1 && r.body.data.clinic.analytics.funnel.plansSimulated === 2, 'analytics to catch up')).body.data!.clinic.analytics;
+    const figures = (await eventually(analytics, (r) => r.body.data?.clinic.analytics.afterSale.disputedCount === 1 && r.body.data.clinic.analytics.funnel.plansSimulated === 2 && r.body.data.clinic.analytics.funnel.checkouts === 4, 'analytics to catch up')).body.data!.clinic.analytics;
     expect(figures.totals).toEqual({
       grossCentavos: sum(paid, 'grossCentavos'),
       clinicNetCentavos: sum(paid, 'clinicNetCentavos'),

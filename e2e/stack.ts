@@ -45,6 +45,11 @@ export function availableModes(): Mode[] {
   return ['embedded'];
 }
 
+const handedOut = new Set<number>();
+/** this Jest worker's own share of the range, so that two workers' stacks never pick the same port */
+const WORKER_SLICE = 3_000;
+const sliceStart = 20_000 + ((Number(process.env.JEST_WORKER_ID ?? 1) - 1) % 4) * WORKER_SLICE;
+
 /**
  * A port for a service others must know before it starts (the router's: users assembles data exports
  * through it; ai's: payments asks it). It is picked below Linux's ephemeral range (32768–60999), where
@@ -53,7 +58,9 @@ export function availableModes(): Mode[] {
  */
 async function freePort(): Promise<number> {
   for (;;) {
-    const port = 20_000 + randomInt(12_000);
+    // Never twice in this process: a port handed out may not be bound yet (payments starts after providers).
+    const port = sliceStart + randomInt(WORKER_SLICE);
+    if (handedOut.has(port)) continue;
     const server = createServer();
     const free = await new Promise<boolean>((resolve) => {
       server.once('error', () => resolve(false));
@@ -61,6 +68,7 @@ async function freePort(): Promise<number> {
     });
     if (free) {
       await new Promise((resolve) => server.close(resolve));
+      handedOut.add(port);
       return port;
     }
   }
