@@ -13,6 +13,7 @@ import {
 } from '@medpay/practice-systems';
 import { AppError, ProviderUnavailableError, type FieldEncryption, type InternalClient, type Logger } from '@medpay/runtime';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ZodError } from 'zod';
 import type { PracticeConnection, Prisma, PrismaClient } from './generated/prisma/client.js';
 import { ProvidersError } from './errors.js';
@@ -46,6 +47,8 @@ const PAGE = 50;
 /** a sync that failed is tried again this soon (or at the usual interval, if sooner) */
 const RETRY_AFTER_FAILURE_MS = 30_000;
 const LEASE_MS = 5 * 60_000;
+/** how long a sync the clinic asks for waits for one already running (the background's) */
+const SYNC_WAIT_MS = 20_000;
 /** a link for an appointment lasts until a week after it, within payments' 1 hour to 90 days */
 const LINK_AFTER_APPOINTMENT_MS = 7 * 86_400_000;
 const payable = new Set(['SCHEDULED', 'CONFIRMED', 'DONE']);
@@ -173,6 +176,17 @@ export class PracticeSystems {
   }
 
   /** Syncs one connection now; null when another sync of it is running. */
+  /**
+   * The sync a clinic asks for ("Sincronizar agora"): one that starts now, after the one already running
+   * (which may have read the system before the change the clinic wants brought in), waited for up to 20 s.
+   */
+  async syncNow(connectionId: string): Promise<void> {
+    for (const started = Date.now(); (await this.sync(connectionId)) === null; await sleep(250)) {
+      const current = await this.byId(connectionId);
+      if (current?.status !== 'ACTIVE' || !current.syncingUntil || Date.now() - started > SYNC_WAIT_MS) return;
+    }
+  }
+
   async sync(connectionId: string): Promise<SyncOutcome | null> {
     const now = this.now();
     const claimed = await this.prisma.practiceConnection.updateMany({

@@ -87,7 +87,7 @@ export const resolvers: Resolvers = {
       context.practiceSystems.setSync(await managedConnection(connectionId, context), syncAppointments, writeBack),
     syncPracticeSystem: async (_, { connectionId }, context) => {
       const connection = await managedConnection(connectionId, context);
-      await context.practiceSystems.sync(connection.id);
+      await context.practiceSystems.syncNow(connection.id);
       return (await context.practiceSystems.byId(connection.id))!;
     },
     disconnectPracticeSystem: async (_, { connectionId }, context) => context.practiceSystems.disconnect(await managedConnection(connectionId, context)),
