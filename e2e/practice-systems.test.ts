@@ -77,7 +77,8 @@ describe.each(availableModes())('practice systems and payment links (%s)', (mode
     const synced = await sync();
     const imported = synced.appointments.find((appointment) => appointment.externalId === appointmentId)!;
     expect(imported).toMatchObject({ patientName: 'Luiza Ramos Prado', procedure: { id: cast.procedureId }, paymentLinkToken: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/) });
-    expect(synced.syncLog[0]!.linked).toBeGreaterThanOrEqual(1);
+    // The link is in the sync log (the background's run may have made it while ours waited for it).
+    expect(synced.syncLog.some((run) => run.linked >= 1)).toBe(true);
     // A second sync finds nothing new and makes no second link.
     expect((await sync()).appointments.find((appointment) => appointment.externalId === appointmentId)!.paymentLinkToken).toBe(imported.paymentLinkToken);
     const token = imported.paymentLinkToken!;

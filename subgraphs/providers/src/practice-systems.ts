@@ -58,6 +58,9 @@ const RELEASED = new Set(['RELEASED', 'PAID_OUT']);
 const REFUNDED = new Set(['REFUNDED']);
 
 export class PracticeSystems {
+  /** the last use of each connection's credentials in this process (withSystem) */
+  private readonly inUse = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly payments: InternalClient,
@@ -316,16 +319,30 @@ export class PracticeSystems {
   }
 
   /** The system's adapter on the stored credentials; a rotated NinSaúde refresh token is stored before it is used. */
+  /**
+   * Works with the connection's system, one use at a time per connection in this process, each with the
+   * credentials as stored now: NinSaúde's refresh token rotates on every use, and one used twice (a sync
+   * and the dashboard listing procedures at once, or a stale copy) revokes the whole family.
+   */
   private async withSystem<T>(connection: PracticeConnection, work: (system: PracticeSystem) => Promise<T>): Promise<T> {
-    const credentials = JSON.parse(this.encryption.decrypt(connection.credentialsEncrypted)) as Prisma.InputJsonValue;
-    const system = createPracticeSystem(connection.kind, {
-      baseUrl: this.options.baseUrls[connection.kind],
-      credentials,
-      onCredentialsChanged: async (rotated) => {
-        await this.prisma.practiceConnection.update({ where: { id: connection.id }, data: { credentialsEncrypted: this.encryption.encrypt(JSON.stringify(rotated)) } });
-      },
+    const turn = (this.inUse.get(connection.id) ?? Promise.resolve()).catch(() => undefined).then(async () => {
+      const current = (await this.byId(connection.id)) ?? connection;
+      const credentials = JSON.parse(this.encryption.decrypt(current.credentialsEncrypted)) as Prisma.InputJsonValue;
+      const system = createPracticeSystem(current.kind, {
+        baseUrl: this.options.baseUrls[current.kind],
+        credentials,
+        onCredentialsChanged: async (rotated) => {
+          await this.prisma.practiceConnection.update({ where: { id: current.id }, data: { credentialsEncrypted: this.encryption.encrypt(JSON.stringify(rotated)) } });
+        },
+      });
+      return work(system);
     });
-    return work(system);
+    this.inUse.set(connection.id, turn);
+    try {
+      return await turn;
+    } finally {
+      if (this.inUse.get(connection.id) === turn) this.inUse.delete(connection.id);
+    }
   }
 
   private connectionRefusal(error: unknown): ProvidersError {
